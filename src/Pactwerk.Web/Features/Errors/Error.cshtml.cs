@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Pactwerk.Web.Features.Errors;
+
+/// <summary>The friendly page for 404s and errors; never shows internals.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int status) => Describe(status);
+    public void OnPost(int status) => Describe(status);
+
+    private void Describe(int status)
+    {
+        Response.StatusCode = status is >= 400 and < 600 ? status : 500;
+        (Title, Explanation) = Response.StatusCode switch
+        {
+            404 => (t["Pagina niet gevonden"].Value, t["Deze pagina bestaat niet (meer). Controleer het adres, of begin op de startpagina."].Value),
+            400 => (t["Ongeldig verzoek"].Value, t["Het verzoek kon niet worden verwerkt."].Value),
+            _ => (t["Er ging iets mis"].Value, t["Er ging bij ons iets mis. Probeer het later opnieuw."].Value),
+        };
+    }
+}

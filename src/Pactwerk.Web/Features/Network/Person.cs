@@ -1,0 +1,40 @@
+namespace Pactwerk.Web.Features.Network;
+
+public class Person
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The person's own job title, in Dutch (gedeputeerde, wethouder, hoogleraar, …).</summary>
+    public string? JobTitle { get; set; }
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public List<PactRole> Roles { get; set; } = [];
+}
+
+/// <summary>
+/// A role a person holds in a pact for a period. Kept after it ends, so the history of who led
+/// a landsdeel stays visible.
+/// </summary>
+public class PactRole
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person Person { get; set; } = null!;
+    public int PactId { get; set; }
+    public PactRoleKind Kind { get; set; }
+    /// <summary>The region the role covers (a landsdeel for a region lead).</summary>
+    public int? RegionId { get; set; }
+    public Regions.Region? Region { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+}
+
+public enum PactRoleKind
+{
+    Champion,
+    SteeringGroupChair,
+    SteeringGroupMember,
+    RegionLead,
+    Ambassador,
+    LearningNetworkMember,
+}
