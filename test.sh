@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Runs every test of Pactwerk: starts a throwaway PostgreSQL on a loopback port (unless
+# PACTWERK_TEST_POSTGRES already points at one), runs `dotnet test` on the solution, and prints
+# a plain "N passed, N failed" line. Exits non-zero on any failure, or when no PostgreSQL test ran.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results=$(mktemp -d /tmp/pactwerk-results.XXXXXX)
+pgdir=""
+
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {
+    command -v "$1" 2>/dev/null || ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1
+}
+
+stop_postgres() {
+    if [ -n "$pgdir" ] && [ -f "$pgdir/data/postmaster.pid" ]; then
+        as_postgres "$(pg_bin pg_ctl)" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    [ -n "$pgdir" ] && rm -rf "$pgdir"
+    rm -rf "$results"
+}
+trap stop_postgres EXIT
+
+start_postgres() {
+    local initdb pg_ctl port
+    initdb=$(pg_bin initdb); pg_ctl=$(pg_bin pg_ctl)
+    if [ -z "$initdb" ] || [ -z "$pg_ctl" ]; then
+        echo "PostgreSQL (initdb, pg_ctl) is not installed: apt-get install -y postgresql" >&2
+        return 1
+    fi
+    pgdir=$(mktemp -d /tmp/pactwerk-pg.XXXXXX)
+    chmod 755 "$pgdir"
+    [ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+    as_postgres "$initdb" -D "$pgdir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null || return 1
+    for _ in 1 2 3 4 5; do
+        port=$((20000 + RANDOM % 30000))
+        if as_postgres "$pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -t 30 \
+            -o "-h 127.0.0.1 -p $port -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            start >/dev/null; then
+            export PACTWERK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
+            echo "PostgreSQL started on 127.0.0.1:$port"
+            return 0
+        fi
+    done
+    cat "$pgdir/log" >&2
+    return 1
+}
+
+if [ -z "${PACTWERK_TEST_POSTGRES:-}" ]; then
+    start_postgres || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
+dotnet test Pactwerk.slnx --logger trx --results-directory "$results" "$@"
+rc=$?
+
+passed=0; failed=0; total=0; postgres=0
+for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx")
+    total=$((total + $(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")))
+    passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
+    failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
+    postgres=$((postgres + $(grep -o '<UnitTestResult [^>]*testName="[^"]*Postgres[^"]*"[^>]*outcome="Passed"' "$trx" | wc -l)))
+done
+notrun=$((total - passed - failed))
+
+if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1   # the build or the test host failed before any test could report
+fi
+if [ "$postgres" -eq 0 ]; then
+    echo "No PostgreSQL test passed: the PostgreSQL run did not happen." >&2
+    failed=$((failed + 1))
+fi
+echo "PostgreSQL tests passed: $postgres; not run: $notrun"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$notrun" -eq 0 ] && [ "$total" -gt 0 ]

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.Network;
+
+namespace Pactwerk.Tests.Demo;
+
+/// <summary>Demo content: loaded once, only in demo mode, only into an empty database.</summary>
+public abstract class DemoTests
+{
+    protected abstract PactwerkFactory NewFactory();
+
+    [Fact]
+    public async Task Demo_mode_loads_the_publications_network_once()
+    {
+        await using var factory = NewFactory();
+        factory.CreateClient();
+
+        var leads = await factory.InDbAsync(db => db.PactRoles.Where(r => r.Kind == PactRoleKind.RegionLead && r.ValidTo == null)
+            .Select(r => r.Region!.Code + "=" + r.Person.Name).ToListAsync());
+        var initiatives = await factory.InDbAsync(db => db.PactActions.Select(a => a.Slug).ToListAsync());
+        var seededAgain = await factory.InDbAsync(db => DemoSeeder.SeedAsync(db));
+
+        Assert.Equal(["TP-NOORD=Cees Bijl", "TP-NOORDWEST=Pim van den Berg", "TP-OOST=Eddy van Hijum", "TP-ZUIDOOST=Ton Wilthagen", "TP-ZUIDWEST=Said Kasmi"],
+            leads.Order(StringComparer.Ordinal));
+        foreach (var slug in new[] { "gas-2-0", "make-it-work", "techniek-driedaagse", "technieketen", "levenlang-gelders-vakmanschap",
+                     "overijsselse-techniekuitdaging", "smart-health", "zorgtrainingscentrum-zwolle", "bestuurlijk-lerend-netwerk-zorg-en-onderwijs" })
+            Assert.Contains(slug, initiatives);
+        Assert.False(seededAgain);
+    }
+
+    [Fact]
+    public async Task Without_demo_mode_the_database_holds_regions_but_no_pacts()
+    {
+        await using var factory = NewFactory().With("Demo:Enabled", "false");
+        factory.CreateClient();
+
+        Assert.Equal(0, await factory.InDbAsync(db => db.Pacts.CountAsync()));
+        Assert.Equal(0, await factory.InDbAsync(db => db.People.CountAsync()));
+        Assert.Equal(342, await factory.InDbAsync(db => db.Regions.CountAsync(r => r.Code.StartsWith("GM"))));
+    }
+}
+
+public sealed class DemoTestsSqlite : DemoTests
+{
+    protected override PactwerkFactory NewFactory() => new SqliteFactory();
+}
+
+public sealed class DemoTestsPostgres : DemoTests
+{
+    protected override PactwerkFactory NewFactory() => new PostgresFactory();
+}

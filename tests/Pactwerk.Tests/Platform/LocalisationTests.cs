@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Pactwerk.Tests.Platform;
+
+/// <summary>Dutch is the key; every UI text used in the web project needs its English translation.</summary>
+public sealed partial class LocalisationTests
+{
+    [Fact]
+    public void Every_localised_text_in_the_web_project_has_an_English_translation()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Pactwerk.Web");
+        var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx")).Root!
+            .Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+        var used = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml") || f.EndsWith(".cs")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
+            .SelectMany(f => LocalisedKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Where(k => !english.ContainsKey(k)));
+        Assert.Empty(english.Where(e => string.IsNullOrWhiteSpace(e.Value)));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Pactwerk.slnx")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException("Pactwerk.slnx");
+    }
+
+    // T["…"] in views, t["…"] in page models, and the literal strings in a T[x switch { … }].
+    [GeneratedRegex("""(?:\b[Tt]\[|=> )"([^"]+)"(?=[\],])""")]
+    private static partial Regex LocalisedKey();
+}
