@@ -18,8 +18,9 @@ public sealed partial class LocalisationTests
             .Distinct().ToList();
 
         Assert.NotEmpty(used);
-        Assert.Empty(used.Where(k => !english.ContainsKey(k)));
-        Assert.Empty(english.Where(e => string.IsNullOrWhiteSpace(e.Value)));
+        var untranslated = used.Where(k => !english.ContainsKey(k)).ToList();
+        Assert.True(untranslated.Count == 0, "No English for: " + string.Join(" | ", untranslated));
+        Assert.DoesNotContain(english, e => string.IsNullOrWhiteSpace(e.Value));
     }
 
     private static string RepositoryRoot()
