@@ -6,7 +6,7 @@ namespace Pactwerk.Web.Features.Regions;
 public sealed record RegionSetSummary(string Code, string Name, string NameEn, RegionSetKind Kind, string? PactCode, int RegionCount);
 public sealed record RegionSummary(string Code, string Name, int MunicipalityCount);
 public sealed record MunicipalityRef(string Code, string Name);
-public sealed record RegionSetRef(string Code, string Name, string NameEn);
+public sealed record RegionSetRef(string Code, string Name, string NameEn, int SortOrder);
 /// <summary>A region of another set that shares municipalities with the one shown.</summary>
 public sealed record RegionOverlap(string Code, string Name, RegionSetRef Set, int SharedMunicipalities, int MunicipalityCount)
 {
@@ -46,7 +46,7 @@ public static class RegionQueries
     public static async Task<RegionDetail?> RegionAsync(PactwerkDb db, string code, CancellationToken ct)
     {
         var region = await db.Regions.Where(r => r.Code == code.ToUpperInvariant())
-            .Select(r => new { r.Id, r.Code, r.Name, r.ValidFrom, r.ValidTo, r.RegionSet.Kind, Set = new RegionSetRef(r.RegionSet.Code, r.RegionSet.Name, r.RegionSet.NameEn) })
+            .Select(r => new { r.Id, r.Code, r.Name, r.ValidFrom, r.ValidTo, r.RegionSet.Kind, Set = new RegionSetRef(r.RegionSet.Code, r.RegionSet.Name, r.RegionSet.NameEn, r.RegionSet.SortOrder) })
             .FirstOrDefaultAsync(ct);
         if (region is null)
             return null;
@@ -66,11 +66,11 @@ public static class RegionQueries
             .GroupBy(m => m.RegionId)
             .Select(g => new { RegionId = g.Key, Shared = g.Count() })
             .Join(db.Regions, g => g.RegionId, r => r.Id, (g, r) => new RegionOverlap(r.Code, r.Name,
-                new RegionSetRef(r.RegionSet.Code, r.RegionSet.Name, r.RegionSet.NameEn), g.Shared,
+                new RegionSetRef(r.RegionSet.Code, r.RegionSet.Name, r.RegionSet.NameEn, r.RegionSet.SortOrder), g.Shared,
                 r.Memberships.Count(m => m.ValidTo == null)))
             .ToListAsync(ct);
 
         return new RegionDetail(region.Code, region.Name, region.Set, region.ValidFrom, region.ValidTo, municipalities,
-            overlaps.OrderBy(o => o.Set.Code).ThenByDescending(o => o.SharedMunicipalities).ThenBy(o => o.Name).ToList());
+            overlaps.OrderBy(o => o.Set.SortOrder).ThenByDescending(o => o.SharedMunicipalities).ThenBy(o => o.Name).ToList());
     }
 }
