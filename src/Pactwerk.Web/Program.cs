@@ -1,10 +1,12 @@
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPactwerkDatabase();
 builder.AddReferenceData();
+builder.AddAccounts();
 builder.AddPactwerkWeb();
 builder.Services.AddHostedService<DatabaseInitialiser>();
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Demo;
 using Pactwerk.Web.Features.ReferenceData;
 
@@ -23,12 +25,13 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
         var db = scoped.GetRequiredService<PactwerkDb>();
         await db.Database.MigrateAsync(ct);
         await ReferenceDataSetup.EnsureReferenceDataAsync(scoped, ct);
-        await SeedDemoAsync(db, configuration, logger, ct);
+        await SeedDemoAsync(scoped, configuration, logger, ct);
     }
 
     /// <summary>Demo content needs the regions, so it waits until reference data is in.</summary>
-    public static async Task SeedDemoAsync(PactwerkDb db, IConfiguration configuration, ILogger logger, CancellationToken ct)
+    public static async Task SeedDemoAsync(IServiceProvider scoped, IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
+        var db = scoped.GetRequiredService<PactwerkDb>();
         if (!configuration.GetValue("Demo:Enabled", false))
             return;
         if (!await db.ReferenceDataLoads.AnyAsync(ct))
@@ -38,5 +41,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
         }
         if (await DemoSeeder.SeedAsync(db, ct))
             logger.LogInformation("Demo content from 'Sterk in keten en samenhang' loaded.");
+        if (await DemoAccounts.SeedAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), ct))
+            logger.LogInformation("Demo accounts created (password {Password}); see the README.", DemoAccounts.Password);
     }
 }

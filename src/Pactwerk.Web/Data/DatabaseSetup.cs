@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data.Postgres;
 using Pactwerk.Web.Data.Sqlite;
+using Pactwerk.Web.Features.Audit;
 
 namespace Pactwerk.Web.Data;
 
@@ -36,6 +37,8 @@ public static class DatabaseSetup
             throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use '{Sqlite}' or '{Postgres}'.");
         }
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
         builder.Services.AddHealthChecks().AddDbContextCheck<PactwerkDb>("database");
         return builder;
     }

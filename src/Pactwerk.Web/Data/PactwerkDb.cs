@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
+using Pactwerk.Web.Features.Audit;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.ReferenceData;
@@ -9,10 +12,11 @@ using Pactwerk.Web.Features.Regions;
 namespace Pactwerk.Web.Data;
 
 /// <summary>
-/// The one database of an installation. Each provider has a subclass only so that it can carry
-/// its own migration set (see Data/Sqlite and Data/Postgres); the model is defined here once.
+/// The one database of an installation, accounts included. Each provider has a subclass only so
+/// that it can carry its own migration set (see Data/Sqlite and Data/Postgres); the model is
+/// defined here once. Saving writes the audit trail of pact data in the same transaction.
 /// </summary>
-public abstract class PactwerkDb(DbContextOptions options) : DbContext(options)
+public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : IdentityDbContext<PactwerkUser>(options)
 {
     public DbSet<RegionSet> RegionSets => Set<RegionSet>();
     public DbSet<Region> Regions => Set<Region>();
@@ -23,6 +27,9 @@ public abstract class PactwerkDb(DbContextOptions options) : DbContext(options)
     public DbSet<Person> People => Set<Person>();
     public DbSet<PactRole> PactRoles => Set<PactRole>();
     public DbSet<PactAction> PactActions => Set<PactAction>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -33,10 +40,52 @@ public abstract class PactwerkDb(DbContextOptions options) : DbContext(options)
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.ApplyConfigurationsFromAssembly(typeof(PactwerkDb).Assembly);
+        foreach (var entity in model.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            model.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+    }
+
+    /// <summary>Only the asynchronous path writes the audit trail, so the synchronous one is closed.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The audit trail is append-only.");
+        foreach (var versioned in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+            versioned.Entity.Version++;
+
+        var pending = AuditTrail.Capture(ChangeTracker, actor, DateTime.UtcNow);
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        // The change and its audit lines commit together or not at all.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            AuditEntries.AddRange(pending.Select(p => p.Complete()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>An editable entity with an optimistic concurrency token: a stale edit is refused.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
 }

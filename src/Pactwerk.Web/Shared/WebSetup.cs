@@ -3,9 +3,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Agenda;
+using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.Regions;
-using Scalar.AspNetCore;
 
 namespace Pactwerk.Web.Shared;
 
@@ -24,16 +27,20 @@ public static class WebSetup
             // Dutch unless the visitor chose otherwise: the browser's language does not decide.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
+        // Public pages carry [AllowAnonymous]; every other page falls under the deny-by-default policy.
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddScoped<PactActionEditor>();
         services.AddOpenApi();
         return builder;
     }
 
     public static WebApplication UsePactwerkWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
         app.UseWhen(isApi, api =>
         {
@@ -49,6 +56,9 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
@@ -58,10 +68,14 @@ public static class WebSetup
         var api = app.MapGroup("/api/v1");
         api.MapPactsApi();
         api.MapRegionsApi();
+        api.MapActionsApi();
+        api.MapAccountsApi();
+        api.MapAuditApi();
+        api.MapPeopleApi();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapOpenApi().AllowAnonymous();
+        app.MapApiReference();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         return app;
     }
 

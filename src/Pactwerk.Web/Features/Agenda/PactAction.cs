@@ -6,9 +6,10 @@ namespace Pactwerk.Web.Features.Agenda;
 /// <summary>
 /// A concrete action ("doe") carried out under a pact. Named PactAction to avoid System.Action.
 /// </summary>
-public class PactAction
+public class PactAction : Audit.IAudited, Data.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int PactId { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }

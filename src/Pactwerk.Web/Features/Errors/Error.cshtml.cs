@@ -6,6 +6,7 @@ namespace Pactwerk.Web.Features.Errors;
 
 /// <summary>The friendly page for 404s and errors; never shows internals.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Title { get; private set; } = "";

@@ -6,6 +6,7 @@ using Pactwerk.Web.Features.ReferenceData;
 
 namespace Pactwerk.Web.Features.Home;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(PactwerkDb db, ReferenceDataStatus referenceData) : PageModel
 {
     public sealed record LeadRow(string RegionCode, string RegionName, string? Lead, string? LeadTitle);

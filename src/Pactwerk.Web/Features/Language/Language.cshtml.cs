@@ -6,6 +6,7 @@ using Pactwerk.Web.Shared;
 namespace Pactwerk.Web.Features.Language;
 
 /// <summary>The language switch: remembers the choice in the culture cookie for a year.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class LanguageModel : PageModel
 {
     public IActionResult OnGet() => NotFound();

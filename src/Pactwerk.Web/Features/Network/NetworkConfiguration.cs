@@ -20,6 +20,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     {
         person.Property(p => p.Name).HasMaxLength(200);
         person.Property(p => p.JobTitle).HasMaxLength(300);
+        person.Property(p => p.Email).HasMaxLength(320);
+        person.Property(p => p.Phone).HasMaxLength(40);
         person.HasMany(p => p.Roles).WithOne(r => r.Person).HasForeignKey(r => r.PersonId);
     }
 }

@@ -1,9 +1,15 @@
 namespace Pactwerk.Web.Features.Network;
 
-public class Person
+public class Person : Audit.IAudited, Data.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public required string Name { get; set; }
+    /// <summary>Contact details: shown to signed-in members only (AVG/GDPR).</summary>
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    /// <summary>Set when the person's data was erased; the record stays as a pseudonym.</summary>
+    public DateTime? ErasedAt { get; set; }
     /// <summary>The person's own job title, in Dutch (gedeputeerde, wethouder, hoogleraar, …).</summary>
     public string? JobTitle { get; set; }
     public int? OrganisationId { get; set; }
@@ -15,7 +21,7 @@ public class Person
 /// A role a person holds in a pact for a period. Kept after it ends, so the history of who led
 /// a landsdeel stays visible.
 /// </summary>
-public class PactRole
+public class PactRole : Audit.IAudited
 {
     public int Id { get; set; }
     public int PersonId { get; set; }

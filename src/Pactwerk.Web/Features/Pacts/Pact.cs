@@ -1,7 +1,7 @@
 namespace Pactwerk.Web.Features.Pacts;
 
 /// <summary>An agreement of government, education and business on a labour-market problem.</summary>
-public class Pact
+public class Pact : Audit.IAudited
 {
     public int Id { get; set; }
     /// <summary>Stable short code used in addresses and the API (techniekpact, zorgpact).</summary>

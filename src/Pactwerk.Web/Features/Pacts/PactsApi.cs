@@ -9,7 +9,7 @@ public static class PactsApi
 {
     public static RouteGroupBuilder MapPactsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/pacts", GetPacts).WithName("GetPacts").WithTags("Pacts");
+        api.MapGet("/pacts", GetPacts).WithName("GetPacts").WithTags("Pacts").AllowAnonymous();
         return api;
     }
 

@@ -50,7 +50,7 @@ public static class ReferenceDataCommand
         }
 
         var configuration = scoped.GetRequiredService<IConfiguration>();
-        await DatabaseInitialiser.SeedDemoAsync(db, configuration, scoped.GetRequiredService<ILoggerFactory>().CreateLogger("Demo"), default);
+        await DatabaseInitialiser.SeedDemoAsync(scoped, configuration, scoped.GetRequiredService<ILoggerFactory>().CreateLogger("Demo"), default);
         return 0;
     }
 }

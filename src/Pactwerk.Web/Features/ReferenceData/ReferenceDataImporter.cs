@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Audit;
 using Pactwerk.Web.Features.Regions;
 
 namespace Pactwerk.Web.Features.ReferenceData;
@@ -13,7 +14,7 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 /// New regions and memberships start at the load's valid-from date; ones that are no longer in
 /// the files are closed at that date rather than deleted, so earlier years keep their structure.
 /// </summary>
-public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock)
+public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor)
 {
     public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default)
     {
@@ -62,6 +63,8 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock)
                 Source = source.Location, Checksum = checksum, ValidFrom = validFrom, LoadedAt = clock.GetUtcNow().UtcDateTime,
                 RegionsAdded = sync.Added, RegionsUpdated = sync.Updated, MembershipsOpened = sync.Opened, MembershipsClosed = sync.Closed,
             });
+            db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(ReferenceDataLoad), checksum[..12],
+                new { Source = source.Location, ValidFrom = validFrom, result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed }));
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);

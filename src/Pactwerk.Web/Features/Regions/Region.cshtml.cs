@@ -4,6 +4,7 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Regions;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class RegionModel(PactwerkDb db) : PageModel
 {
     public RegionDetail Region { get; private set; } = null!;

@@ -4,6 +4,7 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Regions;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class RegionSetModel(PactwerkDb db) : PageModel
 {
     public RegionSetSummary Set { get; private set; } = null!;

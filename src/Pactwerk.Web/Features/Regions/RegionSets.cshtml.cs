@@ -3,6 +3,7 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Regions;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class RegionSetsModel(PactwerkDb db) : PageModel
 {
     public IReadOnlyList<RegionSetSummary> Sets { get; private set; } = [];

@@ -7,9 +7,10 @@ public static class RegionsApi
 {
     public static RouteGroupBuilder MapRegionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/region-sets", GetRegionSets).WithName("GetRegionSets").WithTags("Regions");
-        api.MapGet("/region-sets/{code}/regions", GetRegionsOfSet).WithName("GetRegionsOfSet").WithTags("Regions");
-        api.MapGet("/regions/{code}", GetRegion).WithName("GetRegion").WithTags("Regions");
+        var regions = api.MapGroup("").WithTags("Regions").AllowAnonymous();
+        regions.MapGet("/region-sets", GetRegionSets).WithName("GetRegionSets");
+        regions.MapGet("/region-sets/{code}/regions", GetRegionsOfSet).WithName("GetRegionsOfSet");
+        regions.MapGet("/regions/{code}", GetRegion).WithName("GetRegion");
         return api;
     }
 

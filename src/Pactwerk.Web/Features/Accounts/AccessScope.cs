@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Audit;
+
+namespace Pactwerk.Web.Features.Accounts;
+
+/// <summary>One active role of the current user, with the municipalities a regional role covers.</summary>
+public sealed record Grant(int AssignmentId, RoleKind Kind, int? PactId, int? RegionId, int? OrganisationId, IReadOnlySet<int> Municipalities);
+
+/// <summary>
+/// What the current request may do: the user's roles that are active today, cut down to the
+/// token's scope when the request came with an API token. Loaded once per request.
+/// </summary>
+public sealed class AccessScope
+{
+    public static readonly AccessScope Anonymous = new(null, false, []);
+
+    public AccessScope(string? userId, bool readOnly, IReadOnlyList<Grant> grants) => (UserId, ReadOnly, Grants) = (userId, readOnly, grants);
+
+    public string? UserId { get; }
+    /// <summary>A read-only API token: every change is refused, whatever the roles.</summary>
+    public bool ReadOnly { get; }
+    public IReadOnlyList<Grant> Grants { get; }
+
+    public bool IsSignedIn => UserId is not null;
+    public bool IsAdministrator => Grants.Any(g => g.Kind == RoleKind.Administrator);
+
+    /// <summary>Administrators, and coordinators of this pact (any pact when null).</summary>
+    public bool Coordinates(int? pactId = null) =>
+        IsAdministrator || Grants.Any(g => g.Kind == RoleKind.PactCoordinator && (pactId is null || g.PactId == pactId));
+
+    /// <summary>
+    /// May change a record of a pact that lies in the given municipalities and belongs to the given
+    /// organisation. A regional role covers a record only when all of its municipalities lie inside
+    /// the role's region: region sets need not nest, so "inside" is decided on municipalities.
+    /// </summary>
+    public bool MayEdit(int pactId, IReadOnlySet<int> municipalities, int? organisationId)
+    {
+        if (ReadOnly)
+            return false;
+        if (Coordinates(pactId))
+            return true;
+        return Grants.Any(g =>
+            (g.Kind is RoleKind.RegionalLead or RoleKind.RegionalCoordinator && g.PactId == pactId
+                && municipalities.Count > 0 && municipalities.IsSubsetOf(g.Municipalities))
+            || (g.Kind == RoleKind.PartnerEditor && organisationId is not null && g.OrganisationId == organisationId));
+    }
+}
+
+/// <summary>Builds the <see cref="AccessScope"/> of the current request from the database.</summary>
+public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http, TimeProvider clock)
+{
+    private AccessScope? _scope;
+
+    public async Task<AccessScope> GetAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null)
+            return _scope;
+        var user = http.HttpContext?.User;
+        var userId = user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        if (userId is null)
+            return _scope = AccessScope.Anonymous;
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var assignments = await db.RoleAssignments.Where(r => r.UserId == userId && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
+            .ToListAsync(ct);
+        var readOnly = false;
+        if (int.TryParse(user!.FindFirstValue(PactwerkClaims.TokenId), out var tokenId))
+        {
+            var token = await db.ApiTokens.SingleAsync(t => t.Id == tokenId, ct);
+            var allowed = token.ScopeIds.ToHashSet();
+            assignments = assignments.Where(a => allowed.Contains(a.Id)).ToList();
+            readOnly = token.ReadOnly;
+        }
+
+        var regionIds = assignments.Where(a => a.RegionId is not null).Select(a => a.RegionId!.Value).Distinct().ToList();
+        var municipalities = await MunicipalitiesOfAsync(db, regionIds, ct);
+        var grants = assignments.Select(a => new Grant(a.Id, a.Kind, a.PactId, a.RegionId, a.OrganisationId,
+            a.RegionId is { } r ? municipalities[r] : new HashSet<int>())).ToList();
+        return _scope = new AccessScope(userId, readOnly, grants);
+    }
+
+    /// <summary>The current municipalities of each region; a municipality covers itself.</summary>
+    public static async Task<Dictionary<int, IReadOnlySet<int>>> MunicipalitiesOfAsync(PactwerkDb db, IReadOnlyCollection<int> regionIds, CancellationToken ct)
+    {
+        var members = await db.RegionMemberships.Where(m => regionIds.Contains(m.RegionId) && m.ValidTo == null)
+            .Select(m => new { m.RegionId, m.MunicipalityId }).ToListAsync(ct);
+        var themselves = await db.Regions.Where(r => regionIds.Contains(r.Id) && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities)
+            .Select(r => r.Id).ToListAsync(ct);
+        return regionIds.ToDictionary(id => id, id => (IReadOnlySet<int>)members.Where(m => m.RegionId == id).Select(m => m.MunicipalityId)
+            .Concat(themselves.Where(t => t == id)).ToHashSet());
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Accounts;
+
+/// <summary>A user's own page: their roles, what those let them edit, and their API tokens.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.InteractiveUser)]
+[EnableRateLimiting(Policies.AuthRateLimit)]
+public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, AccountService accounts, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public sealed record EditableAction(int Id, string Title, string Region);
+
+    public string DisplayName { get; private set; } = "";
+    public string? Email { get; private set; }
+    public List<string> Roles { get; } = [];
+    public List<EditableAction> Editable { get; } = [];
+    public List<ApiToken> Tokens { get; private set; } = [];
+    public string? NewSecret { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    [BindProperty] public string TokenName { get; set; } = "";
+    [BindProperty] public DateOnly TokenExpiresOn { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(90));
+    [BindProperty] public bool TokenReadOnly { get; set; }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task OnPostCreateTokenAsync(CancellationToken ct)
+    {
+        switch (await accounts.CreateTokenAsync(UserId, new TokenRequest(TokenName, TokenExpiresOn, TokenReadOnly, null), ct))
+        {
+            case AccountOutcome<CreatedToken>.Done done:
+                NewSecret = done.Value.Secret;
+                TokenName = "";
+                break;
+            case AccountOutcome<CreatedToken>.Invalid invalid:
+                Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));
+                break;
+        }
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
+    {
+        await accounts.RevokeTokenAsync(UserId, id, ct);
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == UserId, ct);
+        (DisplayName, Email) = (user.DisplayName, user.Email);
+        var scope = await scopes.GetAsync(ct);
+        var ids = scope.Grants.Select(g => g.AssignmentId).ToList();
+        foreach (var role in await AccountsApi.RolesQuery(db).Where(r => ids.Contains(r.Id)).ToListAsync(ct))
+            Roles.Add(t[$"Rol.{role.Kind}"] + (role.Pact is null ? "" : $" · {role.Pact}") + (role.Region is null ? "" : $" · {role.Region}")
+                + (role.Organisation is null ? "" : $" · {role.Organisation}"));
+
+        var actions = await db.PactActions.Select(a => new { a.Id, a.Title, a.PactId, a.RegionId, Region = a.Region.Name, a.LeadOrganisationId })
+            .OrderBy(a => a.Title).ToListAsync(ct);
+        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, actions.Select(a => a.RegionId).Distinct().ToList(), ct);
+        Editable.AddRange(actions.Where(a => scope.MayEdit(a.PactId, municipalities[a.RegionId], a.LeadOrganisationId))
+            .Select(a => new EditableAction(a.Id, a.Title, a.Region)));
+        Tokens = await db.ApiTokens.Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
+    }
+}

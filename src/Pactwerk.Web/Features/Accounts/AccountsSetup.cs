@@ -1,0 +1,122 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Accounts;
+
+public static class Policies
+{
+    /// <summary>Any signed-in account (also reads internal pages).</summary>
+    public const string SignedIn = "SignedIn";
+    /// <summary>Administrators and pact coordinators: invitations, the audit trail.</summary>
+    public const string Coordinator = "Coordinator";
+    /// <summary>Administrators only.</summary>
+    public const string Administrator = "Administrator";
+    /// <summary>Signed in with the browser session, not with an API token (creating tokens).</summary>
+    public const string InteractiveUser = "InteractiveUser";
+    /// <summary>Rate-limiting policy for sign-in, password reset and token creation.</summary>
+    public const string AuthRateLimit = "auth";
+}
+
+public static class AccountsSetup
+{
+    public const string SmartScheme = "Pactwerk";
+
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<PactwerkUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<PactwerkDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PactwerkClaimsFactory>()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+
+        // One scheme in front: an API token when the request carries one, the browser cookie otherwise.
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/inloggen";
+            o.LogoutPath = "/uitloggen";
+            o.AccessDeniedPath = "/geen-toegang";
+            o.Cookie.Name = "pactwerk";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers with status codes, never with a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = c => ApiOr(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            // Deny by default: an endpoint or page without its own policy needs a signed-in user.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Coordinator, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.Coordinates())))
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.IsAdministrator)))
+            .AddPolicy(Policies.InteractiveUser, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
+        services.AddScoped<IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddScoped<AccessScopeProvider>();
+        services.AddScoped<AccountService>();
+
+        services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+
+        var perMinute = builder.Configuration.GetValue("RateLimits:AuthPerMinute", 20);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only attempts count (POST); looking at the form is free.
+            o.AddPolicy(Policies.AuthRateLimit, c => HttpMethods.IsGet(c.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(c.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A requirement decided on the current <see cref="AccessScope"/>.</summary>
+public sealed class ScopeRequirement(Func<AccessScope, bool> allows) : IAuthorizationRequirement
+{
+    public bool Allows(AccessScope scope) => allows(scope);
+}
+
+public sealed class ScopeRequirementHandler(AccessScopeProvider scopes) : AuthorizationHandler<ScopeRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+    {
+        if (requirement.Allows(await scopes.GetAsync()))
+            context.Succeed(requirement);
+    }
+}

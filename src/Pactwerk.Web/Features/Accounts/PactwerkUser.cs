@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Pactwerk.Web.Features.Accounts;
+
+/// <summary>A sign-in account. Rights come from its <see cref="RoleAssignment"/>s, not from Identity roles.</summary>
+public class PactwerkUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+    /// <summary>The person in the network this account belongs to, if linked.</summary>
+    public int? PersonId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,40 @@
+using Pactwerk.Web.Features.Audit;
+
+namespace Pactwerk.Web.Features.Accounts;
+
+/// <summary>
+/// A right held by an account for a period, with the scope it applies to: the installation, a pact,
+/// a pact within a region (of any set), or an organisation.
+/// </summary>
+public class RoleAssignment : IAudited
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public RoleKind Kind { get; set; }
+    public int? PactId { get; set; }
+    /// <summary>For regional roles: the region whose municipalities the role covers.</summary>
+    public int? RegionId { get; set; }
+    /// <summary>For partner editors: the organisation whose records they edit.</summary>
+    public int? OrganisationId { get; set; }
+    public DateOnly ValidFrom { get; set; }
+    /// <summary>Exclusive end; null while the role holds.</summary>
+    public DateOnly? ValidTo { get; set; }
+
+    public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo > day);
+}
+
+public enum RoleKind
+{
+    /// <summary>Runs the installation: every pact, every account.</summary>
+    Administrator,
+    /// <summary>Runs one pact: everything in it.</summary>
+    PactCoordinator,
+    /// <summary>Lead of a landsdeel or other region in one pact: what lies wholly inside that region.</summary>
+    RegionalLead,
+    /// <summary>Same rights as a regional lead, for the people who do the daily work.</summary>
+    RegionalCoordinator,
+    /// <summary>Edits the records of one organisation.</summary>
+    PartnerEditor,
+    /// <summary>Reads internal pages; changes nothing.</summary>
+    Member,
+}

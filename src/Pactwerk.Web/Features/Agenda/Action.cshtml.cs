@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+[AllowAnonymous]
+public sealed class ActionModel(PactwerkDb db, PactActionEditor editor) : PageModel
+{
+    public sealed record View(int Id, string Title, string Summary, string Pact, PactActionKind Kind, string RegionCode, string RegionName, int? StartYear, string? LeadOrganisation);
+
+    public View Action { get; private set; } = null!;
+    public bool Editable { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var action = await db.PactActions.Include(a => a.Region).Include(a => a.LeadOrganisation).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null)
+            return NotFound();
+        var pact = await db.Pacts.Where(p => p.Id == action.PactId).Select(p => p.Name).SingleAsync(ct);
+        Action = new View(action.Id, action.Title, action.Summary, pact, action.Kind, action.Region.Code, action.Region.Name, action.StartYear, action.LeadOrganisation?.Name);
+        Editable = User.Identity?.IsAuthenticated == true && await editor.MayEditAsync(action, ct);
+        return Page();
+    }
+}

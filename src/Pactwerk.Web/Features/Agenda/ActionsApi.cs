@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+public static class ActionsApi
+{
+    public static RouteGroupBuilder MapActionsApi(this RouteGroupBuilder api)
+    {
+        var actions = api.MapGroup("/actions").WithTags("Actions");
+        actions.MapGet("/", GetActions).WithName("GetActions").AllowAnonymous();
+        actions.MapGet("/{id:int}", GetAction).WithName("GetAction").AllowAnonymous();
+        // Who may change which action is decided per action by PactActionEditor (resource-based).
+        actions.MapPut("/{id:int}", UpdateAction).WithName("UpdateAction").RequireAuthorization(Accounts.Policies.SignedIn);
+        return api;
+    }
+
+    public sealed record ActionDto(int Id, string Pact, string Slug, string Title, string Summary, string Kind,
+        string RegionCode, string RegionName, string? LeadOrganisation, int? StartYear, int Version);
+    public sealed record ChangeDto(string Actor, DateTime At, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Before, IReadOnlyDictionary<string, System.Text.Json.JsonElement> After);
+    public sealed record ConflictDto(string Title, string Detail, ActionDto Current, IReadOnlyList<ChangeDto> Changes);
+
+    /// <summary>The actions of every pact, optionally of one pact (code).</summary>
+    private static async Task<Ok<List<ActionDto>>> GetActions(PactwerkDb db, string? pact, CancellationToken ct) =>
+        TypedResults.Ok(await Query(db).Where(a => pact == null || a.Pact == pact).OrderBy(a => a.Pact).ThenBy(a => a.Title).ToListAsync(ct));
+
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAction(int id, PactwerkDb db, CancellationToken ct) =>
+        await Query(db).SingleOrDefaultAsync(a => a.Id == id, ct) is { } action
+            ? TypedResults.Ok(action)
+            : TypedResults.Problem($"Er is geen initiatief met nummer {id}.", statusCode: 404, title: "Niet gevonden");
+
+    /// <summary>Changes an action. Send the version you started from; a stale version gets 409 with what changed since.</summary>
+    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult, ValidationProblem, Conflict<ConflictDto>>> UpdateAction(
+        int id, PactActionInput input, PactActionEditor editor, PactwerkDb db, CancellationToken ct)
+    {
+        switch (await editor.UpdateAsync(id, input, ct))
+        {
+            case EditOutcome.Saved saved:
+                return TypedResults.Ok(await Query(db).SingleAsync(a => a.Id == saved.Action.Id, ct));
+            case EditOutcome.NotFound:
+                return TypedResults.Problem($"Er is geen initiatief met nummer {id}.", statusCode: 404, title: "Niet gevonden");
+            case EditOutcome.Forbidden forbidden:
+                return TypedResults.Problem(forbidden.Reason, statusCode: 403, title: "Geen toegang");
+            case EditOutcome.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Errors, title: "De invoer is niet in orde");
+            case EditOutcome.Stale stale:
+                var current = await Query(db).SingleAsync(a => a.Id == id, ct);
+                return TypedResults.Conflict(new ConflictDto("Intussen gewijzigd",
+                    $"Iemand anders heeft dit initiatief gewijzigd na versie {input.Version}; er is niets opgeslagen. Neem de wijzigingen over en probeer het opnieuw met versie {current.Version}.",
+                    current, stale.Changes.Select(c => new ChangeDto(c.Actor, c.At, c.Before, c.After)).ToList()));
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private static IQueryable<ActionDto> Query(PactwerkDb db) =>
+        db.PactActions.Select(a => new ActionDto(a.Id, db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Code).First(), a.Slug, a.Title, a.Summary,
+            a.Kind.ToString(), a.Region.Code, a.Region.Name, a.LeadOrganisation == null ? null : a.LeadOrganisation.Name, a.StartYear, a.Version));
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+/// <summary>The edit form; who may use it is decided per action by <see cref="PactActionEditor"/>.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+{
+    public int Id { get; private set; }
+    public string OriginalTitle { get; private set; } = "";
+    [BindProperty] public PactActionInput Input { get; set; } = new();
+    public EditOutcome.Stale? Stale { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var action = await db.PactActions.Include(a => a.Region).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (action is null)
+            return NotFound();
+        if (!await editor.MayEditAsync(action, ct))
+            return Forbid();
+        (Id, OriginalTitle) = (id, action.Title);
+        Input = new PactActionInput
+        {
+            Title = action.Title, Summary = action.Summary, Kind = action.Kind, RegionCode = action.Region.Code,
+            StartYear = action.StartYear, Version = action.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        Id = id;
+        // A value the binder could not read (an unknown kind, a year that is not a number) is refused, not defaulted.
+        var outcome = ModelState.IsValid
+            ? await editor.UpdateAsync(id, Input, ct)
+            : new EditOutcome.Invalid(new Dictionary<string, string[]> { [""] = [t["Een of meer velden hebben een ongeldige waarde."]] });
+        switch (outcome)
+        {
+            case EditOutcome.Saved:
+                return Redirect($"/initiatieven/{id}");
+            case EditOutcome.NotFound:
+                return NotFound();
+            case EditOutcome.Forbidden:
+                return Forbid();
+            case EditOutcome.Invalid invalid:
+                Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));
+                break;
+            case EditOutcome.Stale stale:
+                Stale = stale;
+                // Saving again now deliberately overwrites: the editor has seen what changed.
+                Input.Version = stale.Current.Version;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+        OriginalTitle = await db.PactActions.Where(a => a.Id == id).Select(a => a.Title).SingleAsync(ct);
+        ModelState.Clear();
+        return Page();
+    }
+}

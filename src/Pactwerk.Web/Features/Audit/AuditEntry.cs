@@ -1,0 +1,56 @@
+namespace Pactwerk.Web.Features.Audit;
+
+/// <summary>Marks pact data whose every create, update and delete is written to the audit trail.</summary>
+public interface IAudited;
+
+/// <summary>
+/// One line of the append-only audit trail: a change to pact data (with the values before and
+/// after) or a business event (published, invited, role granted, token created, import committed).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>Account id, or null for the system (start-up, command line).</summary>
+    public string? UserId { get; set; }
+    /// <summary>The actor's name at the time; pseudonymised when a person is erased.</summary>
+    public required string Actor { get; set; }
+    /// <summary>Created, Updated, Deleted, or the name of a business event.</summary>
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public string? EntityId { get; set; }
+    /// <summary>JSON object of the values before the change (null for a create).</summary>
+    public string? Before { get; set; }
+    /// <summary>JSON object of the values after the change (null for a delete).</summary>
+    public string? After { get; set; }
+
+    /// <summary>
+    /// Plain UTF-8 in the stored JSON (no \u escapes), so a value can be found and pseudonymised
+    /// as written. The trail is never served as HTML without encoding.
+    /// </summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>A business event (invited, token created, import committed, …) with its details.</summary>
+    public static AuditEntry Event(IAuditActor actor, DateTime at, string action, string entityType, string? entityId, object details) => new()
+    {
+        At = at, UserId = actor.UserId, Actor = actor.Name, Action = action, EntityType = entityType, EntityId = entityId,
+        After = System.Text.Json.JsonSerializer.Serialize(details, Json),
+    };
+}
+
+public static class AuditActions
+{
+    public const string Created = "Created";
+    public const string Updated = "Updated";
+    public const string Deleted = "Deleted";
+    public const string Invited = "Invited";
+    public const string RoleGranted = "RoleGranted";
+    public const string TokenCreated = "TokenCreated";
+    public const string TokenRevoked = "TokenRevoked";
+    public const string ImportCommitted = "ImportCommitted";
+    public const string PersonErased = "PersonErased";
+    public const string PersonExported = "PersonExported";
+}

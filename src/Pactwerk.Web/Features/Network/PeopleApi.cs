@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Audit;
+
+namespace Pactwerk.Web.Features.Network;
+
+public static class PeopleApi
+{
+    public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("People");
+        people.MapGet("/{id:int}", GetPerson).WithName("GetPerson").AllowAnonymous();
+        people.MapGet("/{id:int}/export", ExportPerson).WithName("ExportPerson").RequireAuthorization(Policies.Coordinator);
+        people.MapPost("/{id:int}/erase", ErasePerson).WithName("ErasePerson").RequireAuthorization(Policies.Administrator);
+        return api;
+    }
+
+    public sealed record PersonRoleDto(string Pact, string Kind, string? Region, DateOnly? ValidFrom, DateOnly? ValidTo);
+    /// <summary>Email and phone are null for visitors who are not signed in (AVG/GDPR).</summary>
+    public sealed record PersonDto(int Id, string Name, string? JobTitle, string? Organisation, string? Email, string? Phone, bool Erased, IReadOnlyList<PersonRoleDto> Roles);
+    public sealed record PersonExportDto(PersonDto Person, IReadOnlyList<AccountsApi.RoleDto> AccountRoles, string? AccountEmail, IReadOnlyList<AuditEntry> AuditTrail);
+
+    private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> GetPerson(int id, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var signedIn = (await scopes.GetAsync(ct)).IsSignedIn;
+        var person = await Query(db, id, ct);
+        if (person is null)
+            return NotFound(id);
+        return TypedResults.Ok(signedIn ? person : person with { Email = null, Phone = null });
+    }
+
+    /// <summary>Everything held about a person (their right of access), itself recorded in the audit trail.</summary>
+    private static async Task<Results<Ok<PersonExportDto>, ProblemHttpResult>> ExportPerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var person = await Query(db, id, ct);
+        if (person is null)
+            return NotFound(id);
+        var account = await db.Users.Where(u => u.PersonId == id).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(ct);
+        var roles = account is null ? [] : await AccountsApi.RolesQuery(db).Where(r => db.RoleAssignments.Any(a => a.Id == r.Id && a.UserId == account.Id)).ToListAsync(ct);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var trail = await db.AuditEntries.AsNoTracking()
+            .Where(a => (a.EntityType == nameof(Person) && a.EntityId == key) || (account != null && a.UserId == account.Id))
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.PersonExported, nameof(Person), key, new { person.Name }));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new PersonExportDto(person, roles, account?.Email, trail));
+    }
+
+    /// <summary>
+    /// Erases a person's data (right to be forgotten): the record stays as a pseudonym so that
+    /// roles, actions and the audit trail still hang together, but name and contact are gone,
+    /// also from earlier audit lines and from a linked account, which is locked.
+    /// </summary>
+    private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> ErasePerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock, CancellationToken ct)
+    {
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+            return NotFound(id);
+        if (person.ErasedAt is not null)
+            return TypedResults.Ok((await Query(db, id, ct))!);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pseudonym = $"Verwijderd persoon {id}";
+        var formerNames = new[] { person.Name, person.Email, person.Phone }.Where(v => !string.IsNullOrEmpty(v)).Cast<string>().ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var account = await db.Users.SingleOrDefaultAsync(u => u.PersonId == id, ct);
+        if (account is not null)
+        {
+            formerNames.Add(account.DisplayName);
+            if (account.Email is not null)
+                formerNames.Add(account.Email);
+            account.DisplayName = pseudonym;
+            account.Email = account.NormalizedEmail = null;
+            account.UserName = account.NormalizedUserName = $"verwijderd-{account.Id}";
+            account.PasswordHash = null;
+            account.LockoutEnabled = true;
+            account.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.AuditEntries.Where(a => a.UserId == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Actor, pseudonym), ct);
+        }
+        // The one sanctioned rewrite of the trail: personal values in earlier lines become the pseudonym.
+        foreach (var value in formerNames.Distinct())
+            await db.AuditEntries.Where(a => (a.Before != null && a.Before.Contains(value)) || (a.After != null && a.After.Contains(value)))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Before, a => a.Before == null ? null : a.Before.Replace(value, pseudonym))
+                    .SetProperty(a => a.After, a => a.After == null ? null : a.After.Replace(value, pseudonym)), ct);
+
+        person.Name = pseudonym;
+        person.Email = person.Phone = person.JobTitle = null;
+        person.ErasedAt = now;
+        db.AuditEntries.Add(AuditEntry.Event(actor, now, AuditActions.PersonErased, nameof(Person), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pseudonym = pseudonym }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok((await Query(db, id, ct))!);
+    }
+
+    private static Task<PersonDto?> Query(PactwerkDb db, int id, CancellationToken ct) =>
+        db.People.Where(p => p.Id == id).Select(p => new PersonDto(p.Id, p.Name, p.JobTitle, p.Organisation == null ? null : p.Organisation.Name,
+                p.Email, p.Phone, p.ErasedAt != null,
+                p.Roles.OrderBy(r => r.ValidFrom).Select(r => new PersonRoleDto(db.Pacts.Where(x => x.Id == r.PactId).Select(x => x.Code).First(),
+                    r.Kind.ToString(), r.Region == null ? null : r.Region.Code, r.ValidFrom, r.ValidTo)).ToList()))
+            .SingleOrDefaultAsync(ct);
+
+    private static ProblemHttpResult NotFound(int id) => TypedResults.Problem($"Er is geen persoon met nummer {id}.", statusCode: 404, title: "Niet gevonden");
+}
