@@ -20,6 +20,8 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Dutch text (Fryslân, coördinator) as characters in the HTML, not as numeric entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("nl");
@@ -31,7 +33,18 @@ public static class WebSetup
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
-        services.AddProblemDetails();
+        // A request the API cannot read gets a 400 that says where, never a stack trace.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.Exception is BadHttpRequestException bad)
+            {
+                c.ProblemDetails.Title = "Ongeldig verzoek";
+                c.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException { Path: { } path }
+                    ? $"De JSON kon niet worden gelezen: ongeldige waarde bij {path}."
+                    : "Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON.";
+            }
+        });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<PactActionEditor>();
         services.AddOpenApi();
@@ -44,7 +57,10 @@ public static class WebSetup
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
         app.UseWhen(isApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !isApi(c), site =>

@@ -13,10 +13,22 @@ namespace Pactwerk.Tests.Infrastructure;
 /// </summary>
 public abstract class PactwerkFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings = new()
+    private readonly Dictionary<string, string?> _settings;
+
+    protected PactwerkFactory()
     {
-        ["Demo:Enabled"] = "true",
-    };
+        MailFolder = Path.Combine(Path.GetTempPath(), "pactwerk-tests", "mail-" + Guid.NewGuid().ToString("N"));
+        _settings = new()
+        {
+            ["Demo:Enabled"] = "true",
+            ["Email:PickupDirectory"] = MailFolder,
+            // Tests sign in often from one address; the limit itself has its own test.
+            ["RateLimits:AuthPerMinute"] = "1000",
+        };
+    }
+
+    /// <summary>The local mail sink: every message the app sends lands here as an .eml file.</summary>
+    public string MailFolder { get; }
 
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }

@@ -58,7 +58,7 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
         (DisplayName, Email) = (user.DisplayName, user.Email);
         var scope = await scopes.GetAsync(ct);
         var ids = scope.Grants.Select(g => g.AssignmentId).ToList();
-        foreach (var role in await AccountsApi.RolesQuery(db).Where(r => ids.Contains(r.Id)).ToListAsync(ct))
+        foreach (var role in await AccountsApi.RolesQuery(db, r => ids.Contains(r.Id)).ToListAsync(ct))
             Roles.Add(t[$"Rol.{role.Kind}"] + (role.Pact is null ? "" : $" · {role.Pact}") + (role.Region is null ? "" : $" · {role.Region}")
                 + (role.Organisation is null ? "" : $" · {role.Organisation}"));
 

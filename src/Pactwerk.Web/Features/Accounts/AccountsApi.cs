@@ -30,12 +30,13 @@ public static class AccountsApi
         var scope = await scopes.GetAsync(ct);
         var user = await db.Users.SingleAsync(u => u.Id == scope.UserId, ct);
         var ids = scope.Grants.Select(g => g.AssignmentId).ToList();
-        var roles = await RolesQuery(db).Where(r => ids.Contains(r.Id)).ToListAsync(ct);
+        var roles = await RolesQuery(db, r => ids.Contains(r.Id)).ToListAsync(ct);
         return TypedResults.Ok(new MeDto(user.Id, user.DisplayName, user.Email, principal.HasClaim(c => c.Type == Audit.PactwerkClaims.TokenId), scope.ReadOnly, roles));
     }
 
-    public static IQueryable<RoleDto> RolesQuery(PactwerkDb db) =>
-        db.RoleAssignments.OrderBy(r => r.Id).Select(r => new RoleDto(r.Id, r.Kind.ToString(),
+    /// <summary>Role assignments as shown to people; filter on the assignment, before the projection.</summary>
+    public static IQueryable<RoleDto> RolesQuery(PactwerkDb db, System.Linq.Expressions.Expression<Func<RoleAssignment, bool>> filter) =>
+        db.RoleAssignments.Where(filter).OrderBy(r => r.Id).Select(r => new RoleDto(r.Id, r.Kind.ToString(),
             db.Pacts.Where(p => p.Id == r.PactId).Select(p => p.Code).FirstOrDefault(),
             db.Regions.Where(g => g.Id == r.RegionId).Select(g => g.Code).FirstOrDefault(),
             db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),

@@ -71,12 +71,14 @@ public static class AccountsSetup
 
         services.AddAuthorizationBuilder()
             // Deny by default: an endpoint or page without its own policy needs a signed-in user.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            // A request that matched no endpoint at all goes on to its 404.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrNoEndpointRequirement()).Build())
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Coordinator, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.Coordinates())))
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(s => s.IsAdministrator)))
             .AddPolicy(Policies.InteractiveUser, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser());
         services.AddScoped<IAuthorizationHandler, ScopeRequirementHandler>();
+        services.AddSingleton<IAuthorizationHandler, SignedInOrNoEndpointHandler>();
         services.AddScoped<AccessScopeProvider>();
         services.AddScoped<AccountService>();
 
@@ -118,5 +120,18 @@ public sealed class ScopeRequirementHandler(AccessScopeProvider scopes) : Author
     {
         if (requirement.Allows(await scopes.GetAsync()))
             context.Succeed(requirement);
+    }
+}
+
+/// <summary>The fallback: a signed-in user, or a request that no endpoint answers (a 404 to be).</summary>
+public sealed class SignedInOrNoEndpointRequirement : IAuthorizationRequirement;
+
+public sealed class SignedInOrNoEndpointHandler : AuthorizationHandler<SignedInOrNoEndpointRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInOrNoEndpointRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
+            context.Succeed(requirement);
+        return Task.CompletedTask;
     }
 }

@@ -38,7 +38,7 @@ public static class PeopleApi
         if (person is null)
             return NotFound(id);
         var account = await db.Users.Where(u => u.PersonId == id).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(ct);
-        var roles = account is null ? [] : await AccountsApi.RolesQuery(db).Where(r => db.RoleAssignments.Any(a => a.Id == r.Id && a.UserId == account.Id)).ToListAsync(ct);
+        var roles = account is null ? [] : await AccountsApi.RolesQuery(db, r => r.UserId == account.Id).ToListAsync(ct);
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var trail = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.EntityType == nameof(Person) && a.EntityId == key) || (account != null && a.UserId == account.Id))

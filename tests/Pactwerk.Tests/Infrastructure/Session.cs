@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using MimeKit;
+
+namespace Pactwerk.Tests.Infrastructure;
+
+/// <summary>Signing in through the real form, and reading the mail sink, as a user would.</summary>
+public static partial class Session
+{
+    public const string DemoPassword = Pactwerk.Web.Features.Demo.DemoAccounts.Password;
+
+    public static HttpClient Anonymous(PactwerkFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in with the form (antiforgery token included) and returns the client holding the cookie.</summary>
+    public static async Task<HttpClient> SignInAsync(PactwerkFactory factory, string email, string password = DemoPassword)
+    {
+        var client = Anonymous(factory);
+        var response = await PostSignInAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password) =>
+        await PostFormAsync(client, "/inloggen", new() { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>Gets the form's page for its antiforgery token, then posts the form.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    public static string AntiforgeryToken(string html) => TokenField().Match(html) is { Success: true } m
+        ? WebUtility.HtmlDecode(m.Groups[1].Value)
+        : throw new InvalidOperationException("No antiforgery token on the page.");
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>())!;
+
+    /// <summary>The messages in the sink addressed to <paramref name="to"/>, oldest first.</summary>
+    public static List<MimeMessage> MailTo(PactwerkFactory factory, string to) =>
+        !Directory.Exists(factory.MailFolder) ? [] : Directory.GetFiles(factory.MailFolder, "*.eml").Order()
+            .Select(f => MimeMessage.Load(f))
+            .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>The set-password link in a message, as a path and query on this site.</summary>
+    public static string LinkIn(MimeMessage message) =>
+        new Uri(WebUtility.HtmlDecode(LinkHref().Match(message.HtmlBody ?? "").Groups[1].Value)).PathAndQuery;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("href=\"([^\"]+)\"")]
+    private static partial Regex LinkHref();
+}
