@@ -23,10 +23,11 @@ public static class ActionsApi
 
     /// <summary>The actions of every pact, optionally of one pact (code).</summary>
     private static async Task<Ok<List<ActionDto>>> GetActions(PactwerkDb db, string? pact, CancellationToken ct) =>
-        TypedResults.Ok(await Query(db).Where(a => pact == null || a.Pact == pact).OrderBy(a => a.Pact).ThenBy(a => a.Title).ToListAsync(ct));
+        TypedResults.Ok((await Query(db, a => pact == null || db.Pacts.Any(p => p.Id == a.PactId && p.Code == pact)).ToListAsync(ct))
+            .OrderBy(a => a.Pact).ThenBy(a => a.Title).ToList());
 
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAction(int id, PactwerkDb db, CancellationToken ct) =>
-        await Query(db).SingleOrDefaultAsync(a => a.Id == id, ct) is { } action
+        await Query(db, a => a.Id == id).SingleOrDefaultAsync(ct) is { } action
             ? TypedResults.Ok(action)
             : TypedResults.Problem($"Er is geen initiatief met nummer {id}.", statusCode: 404, title: "Niet gevonden");
 
@@ -37,7 +38,7 @@ public static class ActionsApi
         switch (await editor.UpdateAsync(id, input, ct))
         {
             case EditOutcome.Saved saved:
-                return TypedResults.Ok(await Query(db).SingleAsync(a => a.Id == saved.Action.Id, ct));
+                return TypedResults.Ok(await Query(db, a => a.Id == saved.Action.Id).SingleAsync(ct));
             case EditOutcome.NotFound:
                 return TypedResults.Problem($"Er is geen initiatief met nummer {id}.", statusCode: 404, title: "Niet gevonden");
             case EditOutcome.Forbidden forbidden:
@@ -45,7 +46,7 @@ public static class ActionsApi
             case EditOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "De invoer is niet in orde");
             case EditOutcome.Stale stale:
-                var current = await Query(db).SingleAsync(a => a.Id == id, ct);
+                var current = await Query(db, a => a.Id == id).SingleAsync(ct);
                 return TypedResults.Conflict(new ConflictDto("Intussen gewijzigd",
                     $"Iemand anders heeft dit initiatief gewijzigd na versie {input.Version}; er is niets opgeslagen. Neem de wijzigingen over en probeer het opnieuw met versie {current.Version}.",
                     current, stale.Changes.Select(c => new ChangeDto(c.Actor, c.At, c.Before, c.After)).ToList()));
@@ -54,7 +55,8 @@ public static class ActionsApi
         }
     }
 
-    private static IQueryable<ActionDto> Query(PactwerkDb db) =>
-        db.PactActions.Select(a => new ActionDto(a.Id, db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Code).First(), a.Slug, a.Title, a.Summary,
+    /// <summary>Actions as the API shows them; filter on the entity, before the projection.</summary>
+    private static IQueryable<ActionDto> Query(PactwerkDb db, System.Linq.Expressions.Expression<Func<PactAction, bool>> filter) =>
+        db.PactActions.Where(filter).Select(a => new ActionDto(a.Id, db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Code).First(), a.Slug, a.Title, a.Summary,
             a.Kind.ToString(), a.Region.Code, a.Region.Name, a.LeadOrganisation == null ? null : a.LeadOrganisation.Name, a.StartYear, a.Version));
 }
