@@ -55,7 +55,7 @@ public static class PeopleApi
     /// </summary>
     private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> ErasePerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock, CancellationToken ct)
     {
-        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, ct);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
             return NotFound(id);
         if (person.ErasedAt is not null)
@@ -86,9 +86,10 @@ public static class PeopleApi
                     .SetProperty(a => a.Before, a => a.Before == null ? null : a.Before.Replace(value, pseudonym))
                     .SetProperty(a => a.After, a => a.After == null ? null : a.After.Replace(value, pseudonym)), ct);
 
-        person.Name = pseudonym;
-        person.Email = person.Phone = person.JobTitle = null;
-        person.ErasedAt = now;
+        // Written past the change tracker, so the trail does not record the erased values once more.
+        await db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Name, pseudonym).SetProperty(p => p.Email, (string?)null).SetProperty(p => p.Phone, (string?)null)
+            .SetProperty(p => p.JobTitle, (string?)null).SetProperty(p => p.ErasedAt, now).SetProperty(p => p.Version, p => p.Version + 1), ct);
         db.AuditEntries.Add(AuditEntry.Event(actor, now, AuditActions.PersonErased, nameof(Person), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pseudonym = pseudonym }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
