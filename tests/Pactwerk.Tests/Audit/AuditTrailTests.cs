@@ -53,10 +53,11 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
             .Where(e => e.RoutePattern.RawText!.Contains("audit", StringComparison.OrdinalIgnoreCase)).ToList();
         var apiMethods = routes.Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods).Distinct();
-        var pageHandlers = typeof(Web.Features.Audit.Admin.AuditLogModel).GetMethods().Select(m => m.Name).Where(n => n.StartsWith("On", StringComparison.Ordinal));
+        var pageHandlers = typeof(Web.Features.Audit.Admin.AuditLogModel).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly).Select(m => m.Name).Where(n => n.StartsWith("On", StringComparison.Ordinal));
 
         Assert.Equal(2, routes.Count);
         Assert.Equal(["GET"], apiMethods);
+        Assert.NotEmpty(pageHandlers);
         Assert.All(pageHandlers, h => Assert.StartsWith("OnGet", h));
     }
 
