@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pactwerk.Tests.Agenda;
+using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Network;
+using static Pactwerk.Tests.Infrastructure.Session;
+
+namespace Pactwerk.Tests.Accounts;
+
+/// <summary>
+/// Every endpoint declares who may use it, and every role gets exactly the outcome the design
+/// gives it on every operation that changes or reveals something.
+/// </summary>
+public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    private static readonly string[] Roles =
+    [
+        "anonymous", "lid@pactwerk.demo", "redacteur@hva.demo", "noord@techniekpact.demo", "oost@techniekpact.demo",
+        "coordinator@zorgpact.demo", "coordinator@techniekpact.demo", "beheerder@pactwerk.demo",
+    ];
+
+    [Fact]
+    public void Every_endpoint_and_page_declares_its_access_policy()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+        var undeclared = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetMetadata<IAuthorizeData>() is null)
+            .Select(e => e.RoutePattern.RawText).ToList();
+
+        Assert.True(endpoints.Count > 20, $"only {endpoints.Count} endpoints found");
+        Assert.True(undeclared.Count == 0, "Endpoints without an access policy: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public async Task Anonymous_calls_to_every_changing_operation_in_the_OpenAPI_document_are_refused()
+    {
+        var client = Anonymous(factory);
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var outcomes = new List<string>();
+
+        foreach (var path in doc.RootElement.GetProperty("paths").EnumerateObject())
+            foreach (var operation in path.Value.EnumerateObject().Where(o => o.Name is "post" or "put" or "patch" or "delete"))
+            {
+                var url = System.Text.RegularExpressions.Regex.Replace(path.Name, "{[^}]+}", "1");
+                var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), url)
+                {
+                    Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+                };
+                var status = (int)(await client.SendAsync(request)).StatusCode;
+                outcomes.Add($"{operation.Name} {path.Name} → {status}");
+                Assert.True(status is 401 or 403, $"{operation.Name.ToUpperInvariant()} {url} answered {status} to an anonymous caller");
+            }
+
+        Assert.True(outcomes.Count >= 5, string.Join("; ", outcomes));
+    }
+
+    [Fact]
+    public async Task Each_role_gets_exactly_its_rights()
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var role in Roles)
+            clients[role] = role == "anonymous" ? Anonymous(factory) : await SignInAsync(factory, role);
+        var person = new Person { Name = "Matrix Persoon", Email = "matrix@example.org" };
+        await factory.InDbAsync(async db => { db.People.Add(person); return await db.SaveChangesAsync(); });
+
+        var operations = new (string Name, string Expected, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
+        {
+            ("PUT action in Oost (Overijssel)",      "401 403 403 403 200 403 200 200", c => EditAsync(c, "overijsselse-techniekuitdaging")),
+            ("PUT action in Zuidwest",              "401 403 403 403 403 403 200 200", c => EditAsync(c, "pps-zuidwest")),
+            ("PUT action led by HvA (Amsterdam)",   "401 403 200 403 403 403 200 200", c => EditAsync(c, "make-it-work")),
+            ("PUT Zorgpact action",                 "401 403 403 403 403 200 403 200", c => EditAsync(c, "smart-health")),
+            ("GET audit trail",                     "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/audit")),
+            ("POST invitation as member",           "401 403 403 403 403 201 201 201", c => InviteAsync(c, "Member", null, null)),
+            ("POST invitation as lead of Noord",    "401 403 403 403 403 403 201 201", c => InviteAsync(c, "RegionalLead", "techniekpact", "TP-NOORD")),
+            ("POST invitation as administrator",    "401 403 403 403 403 403 403 201", c => InviteAsync(c, "Administrator", null, null)),
+            ("GET person export",                   "401 403 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/people/{person.Id}/export")),
+            ("POST person erasure",                 "401 403 403 403 403 403 403 200", c => c.PostAsync($"/api/v1/people/{person.Id}/erase", null)),
+            ("GET own account (API)",               "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/me")),
+            ("POST own API token",                  "401 201 201 201 201 201 201 201", c => c.PostAsJsonAsync("/api/v1/me/tokens", new { name = "matrix", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)) })),
+            ("GET account page",                    "302 200 200 200 200 200 200 200", c => c.GetAsync("/account")),
+            ("GET audit page",                      "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/audit")),
+            ("GET invitation page",                 "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/uitnodigen")),
+        };
+
+        var expected = new StringBuilder();
+        var actual = new StringBuilder();
+        foreach (var (name, outcome, call) in operations)
+        {
+            var codes = new List<string>();
+            foreach (var role in Roles)
+            {
+                var response = await call(clients[role]);
+                codes.Add(((int)response.StatusCode).ToString());
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                    Assert.Contains(role == "anonymous" ? "/inloggen" : "/geen-toegang", response.Headers.Location!.OriginalString);
+            }
+            expected.AppendLine($"{name,-40} {outcome}");
+            actual.AppendLine($"{name,-40} {string.Join(' ', codes)}");
+        }
+
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
+
+    private async Task<HttpResponseMessage> EditAsync(HttpClient client, string slug)
+    {
+        var id = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
+        var a = (await client.GetFromJsonAsync<ActionJson>($"/api/v1/actions/{id}"))!;
+        return await client.PutAsJsonAsync($"/api/v1/actions/{id}", new { title = a.Title, summary = a.Summary + ".", kind = a.Kind, regionCode = a.RegionCode, startYear = a.StartYear, version = a.Version });
+    }
+
+    private static Task<HttpResponseMessage> InviteAsync(HttpClient client, string kind, string? pact, string? region) =>
+        client.PostAsJsonAsync("/api/v1/invitations", new
+        {
+            email = $"matrix-{Guid.NewGuid():N}@example.org", displayName = "Matrix", role = new { kind, pactCode = pact, regionCode = region },
+        });
+}
+
+public sealed class AuthorisationMatrixTestsSqlite(SqliteFactory factory) : AuthorisationMatrixTests<SqliteFactory>(factory);
+public sealed class AuthorisationMatrixTestsPostgres(PostgresFactory factory) : AuthorisationMatrixTests<PostgresFactory>(factory);
