@@ -15,6 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly SqliteFactory _app = new();
+
+    public PactwerkFactory App => _app;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;

@@ -23,6 +23,21 @@ public sealed partial class LocalisationTests
         Assert.DoesNotContain(english, e => string.IsNullOrWhiteSpace(e.Value));
     }
 
+    [Fact]
+    public void Every_role_and_action_kind_has_a_Dutch_and_an_English_name()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Pactwerk.Web", "Resources");
+        var keys = Enum.GetNames<Web.Features.Accounts.RoleKind>().Select(k => "Rol." + k)
+            .Concat(Enum.GetNames<Web.Features.Agenda.PactActionKind>().Select(k => "Soort." + k)).ToList();
+
+        foreach (var culture in new[] { "nl", "en" })
+        {
+            var names = XDocument.Load(Path.Combine(web, $"SharedResource.{culture}.resx")).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+            var missing = keys.Where(k => !names.Contains(k)).ToList();
+            Assert.True(missing.Count == 0, $"No {culture} name for: {string.Join(", ", missing)}");
+        }
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

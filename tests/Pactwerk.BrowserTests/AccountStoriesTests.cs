@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Pactwerk.Tests.Infrastructure;
+
+namespace Pactwerk.BrowserTests;
+
+/// <summary>User stories with accounts, in a real browser.</summary>
+public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync(email);
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_invites_a_regional_lead_who_sets_a_password_from_the_mail_and_sees_exactly_their_own_edit_rights()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "coordinator@techniekpact.demo", Session.DemoPassword);
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Uitnodigen" }).ClickAsync();
+        await page.GetByLabel("Naam").FillAsync("Nieuwe Trekker Oost");
+        await page.GetByLabel("E-mailadres").FillAsync("trekker.oost@example.org");
+        await page.GetByLabel("Rol", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Regionale trekker" });
+        await page.GetByLabel("Pact (voor coördinatoren en regionale rollen)").SelectOptionAsync(new SelectOptionValue { Label = "Techniekpact" });
+        await page.GetByLabel("Regiocode (voor regionale rollen, bijvoorbeeld TP-OOST of PV23)").FillAsync("TP-OOST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging versturen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uitnodiging verstuurd naar trekker.oost@example.org");
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.GotoAsync("/account");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Inloggen" })).ToBeVisibleAsync();
+
+        var mail = Assert.Single(Session.MailTo(browser.App, "trekker.oost@example.org"));
+        await page.GotoAsync(Session.LinkIn(mail));
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Nieuw wachtwoord (minstens 12 tekens)").FillAsync("oost-is-mijn-landsdeel");
+        await page.GetByLabel("Herhaal het wachtwoord").FillAsync("oost-is-mijn-landsdeel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Je wachtwoord is ingesteld");
+
+        await SignInAsync(page, "trekker.oost@example.org", "oost-is-mijn-landsdeel");
+        await Assertions.Expect(page.Locator("#rollen + ul > li")).ToHaveTextAsync(["Regionale trekker · techniekpact · TP-OOST"]);
+        // The Techniekpact actions whose region lies wholly in Overijssel or Gelderland, and no others.
+        var expected = await browser.App.InDbAsync(db => db.PactActions
+            .Where(a => a.Slug == "overijsselse-techniekuitdaging" || a.Slug == "levenlang-gelders-vakmanschap" || a.Slug == "acht-regionale-pacts-oost")
+            .OrderBy(a => a.Title).Select(a => a.Title).ToListAsync());
+        Assert.Equal(3, expected.Count);
+        await Assertions.Expect(page.Locator(".editable-actions > li > a")).ToHaveTextAsync(expected.ToArray());
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Initiatieven" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bewerken") })).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Logboek" })).ToHaveCountAsync(0);
+        await page.AssertNoSeriousViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_coordinator_reads_the_audit_log()
+    {
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, "coordinator@zorgpact.demo", Session.DemoPassword);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Logboek" }).ClickAsync();
+        await page.GetByLabel("Soort gegeven").FillAsync("Pact");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("2 regels gevonden");
+        await page.AssertNoSeriousViolationsAsync();
+    }
+}
