@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.ReferenceData;
@@ -30,6 +31,13 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataSource> DataSources => Set<DataSource>();
+    public DbSet<DataRelease> DataReleases => Set<DataRelease>();
+    public DbSet<DataElement> DataElements => Set<DataElement>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorVersion> IndicatorVersions => Set<IndicatorVersion>();
+    public DbSet<IndicatorGoal> IndicatorGoals => Set<IndicatorGoal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -7,8 +7,12 @@ public sealed class HostingOptions
     public const string Section = "Hosting";
     /// <summary>Trust X-Forwarded-For/-Proto from a reverse proxy in front of the app.</summary>
     public bool BehindProxy { get; set; }
+    /// <summary>Addresses of the reverse proxies whose forwarded headers are trusted (loopback always is).</summary>
+    public string[] KnownProxies { get; set; } = [];
     /// <summary>Send Strict-Transport-Security (only when served over HTTPS).</summary>
     public bool Hsts { get; set; }
+    /// <summary>The site's public address, used in e-mailed links. Required outside Development and Testing.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>Headers on every response: no inline script, no framing, no MIME sniffing, little referrer.</summary>
@@ -23,9 +27,10 @@ public static class SecurityHeaders
         var hosting = app.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
         if (hosting.BehindProxy)
         {
+            // Only the listed proxies (and loopback) are believed, so a client cannot forge its address.
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
+            foreach (var proxy in hosting.KnownProxies)
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             app.UseForwardedHeaders(forwarded);
         }
         if (hosting.Hsts)
@@ -33,18 +38,24 @@ public static class SecurityHeaders
 
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            // Scalar's reference styles itself at run time; scripts stay 'self' there too.
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
-                ? ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-                : ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Set as the response starts, so an error page that cleared the response gets them too.
+            context.Response.OnStarting(() => { Apply(context); return Task.CompletedTask; });
             return next(context);
         });
         return app;
+    }
+
+    private static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        // Scalar's reference styles itself at run time; scripts stay 'self' there too.
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+            ? ContentSecurityPolicy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            : ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
     }
 }

@@ -74,6 +74,7 @@ public static class WebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWriteGuards();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;

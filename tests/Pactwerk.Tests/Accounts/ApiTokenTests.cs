@@ -76,6 +76,21 @@ public abstract class ApiTokenTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_read_only_administrator_token_cannot_erase_a_person()
+    {
+        var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+        var person = new Web.Features.Network.Person { Name = "Alleen Lezen" };
+        await factory.InDbAsync(async db => { db.People.Add(person); return await db.SaveChangesAsync(); });
+        var (_, secret) = await CreateAsync(admin, "beheer alleen lezen", readOnly: true);
+
+        var erase = await WithToken(secret).PostAsync($"/api/v1/people/{person.Id}/erase", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, erase.StatusCode);
+        Assert.Contains("alleen lezen", await erase.Content.ReadAsStringAsync());
+        Assert.Equal("Alleen Lezen", await factory.InDbAsync(db => db.People.Where(p => p.Id == person.Id).Select(p => p.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_token_cannot_be_wider_than_its_owner_and_cannot_mint_tokens()
     {
         var lead = await SignInAsync(factory, "oost@techniekpact.demo");

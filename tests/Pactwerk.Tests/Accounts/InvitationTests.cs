@@ -55,6 +55,49 @@ public abstract class InvitationTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_coordinator_grants_partner_editors_only_within_their_own_pact()
+    {
+        var zorg = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var hva = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync());
+        object Editor(string email, string pact) => new { email, displayName = "Redacteur", role = new { kind = "PartnerEditor", pactCode = pact, organisationId = hva } };
+
+        var otherPact = await zorg.PostAsJsonAsync("/api/v1/invitations", Editor("hva.techniek@example.org", "techniekpact"));
+        var ownPact = await zorg.PostAsJsonAsync("/api/v1/invitations", Editor("hva.zorg@example.org", "zorgpact"));
+        var link = LinkIn(MailTo(factory, "hva.zorg@example.org").Single());
+        await PostFormAsync(Anonymous(factory), link, new() { ["Password"] = "redacteur-van-de-zorg", ["Confirm"] = "redacteur-van-de-zorg" }, link);
+        var editor = await SignInAsync(factory, "hva.zorg@example.org", "redacteur-van-de-zorg");
+        var makeItWork = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == "make-it-work").Select(a => a.Id).SingleAsync());
+        var action = (await editor.GetFromJsonAsync<Agenda.ActionJson>($"/api/v1/actions/{makeItWork}"))!;
+        var edit = await editor.PutAsJsonAsync($"/api/v1/actions/{makeItWork}", new { title = "Overgenomen", summary = action.Summary, kind = action.Kind, regionCode = action.RegionCode, version = action.Version });
+
+        Assert.Equal(HttpStatusCode.Forbidden, otherPact.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, ownPact.StatusCode);
+        // HvA leads a Techniekpact action; an editor for HvA in the Zorgpact does not reach it.
+        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
+    }
+
+    [Fact]
+    public async Task Linking_an_account_to_a_person_is_for_administrators_and_checked()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+        var person = await factory.InDbAsync(db => db.People.Where(p => p.Name == "Ton Wilthagen").Select(p => p.Id).SingleAsync());
+        object Linked(string email, int personId) => new { email, displayName = "Gekoppeld", personId, role = new { kind = "Member" } };
+
+        var byCoordinator = await coordinator.PostAsJsonAsync("/api/v1/invitations", Linked("koppel1@example.org", person));
+        var unknown = await admin.PostAsJsonAsync("/api/v1/invitations", Linked("koppel2@example.org", 999_999));
+        var first = await admin.PostAsJsonAsync("/api/v1/invitations", Linked("koppel3@example.org", person));
+        var second = await admin.PostAsJsonAsync("/api/v1/invitations", Linked("koppel4@example.org", person));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byCoordinator.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Er is geen persoon met nummer 999999", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Contains("heeft al een account", await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_same_invitation_posted_twice_creates_one_account()
     {
         var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");

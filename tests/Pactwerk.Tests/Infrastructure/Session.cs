@@ -21,6 +21,8 @@ public static partial class Session
         var response = await PostSignInAsync(client, email, password);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        // API writes with the session cookie carry the antiforgery token, as the site's own pages would.
+        client.DefaultRequestHeaders.Add(Web.Features.Accounts.WriteGuards.AntiforgeryHeader, AntiforgeryToken(await client.GetStringAsync("/account")));
         return client;
     }
 
@@ -47,6 +49,19 @@ public static partial class Session
         !Directory.Exists(factory.MailFolder) ? [] : Directory.GetFiles(factory.MailFolder, "*.eml").Order()
             .Select(f => MimeMessage.Load(f))
             .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    /// <summary>Waits for mail sent off the request path (password resets) to reach the sink.</summary>
+    public static async Task<List<MimeMessage>> MailToAsync(PactwerkFactory factory, string to, int atLeast = 1)
+    {
+        for (var waited = 0; waited < 100; waited++)
+        {
+            var messages = MailTo(factory, to);
+            if (messages.Count >= atLeast)
+                return messages;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No mail for {to} reached the sink.");
+    }
 
     /// <summary>The set-password link in a message, as a path and query on this site.</summary>
     public static string LinkIn(MimeMessage message) =>

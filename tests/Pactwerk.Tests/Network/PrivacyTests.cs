@@ -47,6 +47,34 @@ public abstract class PrivacyTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Erasing_a_person_ends_the_sessions_roles_and_tokens_of_their_account()
+    {
+        var lead = await SignInAsync(factory, "noord@techniekpact.demo");
+        var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+        var cees = await factory.InDbAsync(db => db.People.Where(p => p.Name == "Cees Bijl").Select(p => p.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/api/v1/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/people/{cees}/erase", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await lead.GetAsync("/api/v1/me")).StatusCode);
+        Assert.Equal(0, await factory.InDbAsync(db => db.RoleAssignments.CountAsync(r => r.UserId == db.Users.Where(u => u.PersonId == cees).Select(u => u.Id).First() && r.ValidTo == null)));
+        Assert.Contains("Verwijderd persoon", await factory.InDbAsync(db => db.Users.Where(u => u.PersonId == cees).Select(u => u.DisplayName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Erasing_Jan_leaves_Janssen_alone_in_the_trail()
+    {
+        var jan = await PersonWithContactAsync("Jan");
+        await PersonWithContactAsync("Janssen");
+        var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+
+        await admin.PostAsync($"/api/v1/people/{jan}/erase", null);
+
+        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "Person" && a.After != null && a.After.Contains("\"Janssen\""))));
+        Assert.Equal(0, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.After != null && a.After.Contains("\"Jan\""))));
+    }
+
+    [Fact]
     public async Task Erasure_by_an_administrator_pseudonymises_the_person_and_their_traces_in_the_trail()
     {
         var id = await PersonWithContactAsync("Carla Wissen");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Pactwerk.Tests.Infrastructure;
 using static Pactwerk.Tests.Infrastructure.Session;
 
@@ -31,6 +33,38 @@ public sealed class HardeningTests(SqliteFactory factory) : IClassFixture<Sqlite
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task An_api_write_with_the_session_cookie_but_without_the_antiforgery_header_is_refused()
+    {
+        var client = await SignInAsync(factory, "lid@pactwerk.demo");
+        client.DefaultRequestHeaders.Remove(Web.Features.Accounts.WriteGuards.AntiforgeryHeader);
+
+        var response = await client.PostAsJsonAsync("/api/v1/me/tokens", new { name = "csrf", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("antiforgery", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await factory.InDbAsync(db => db.ApiTokens.CountAsync(t => t.Name == "csrf")));
+    }
+
+    [Fact]
+    public async Task Unreadable_input_gets_a_4xx_with_the_security_headers_never_a_500()
+    {
+        var member = await SignInAsync(factory, "lid@pactwerk.demo");
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var gas = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == "gas-2-0").Select(a => a.Id).SingleAsync());
+
+        var badJson = await member.PostAsync("/api/v1/me/tokens", new StringContent("{niet-json", System.Text.Encoding.UTF8, "application/json"));
+        var nullRegion = await coordinator.PutAsJsonAsync($"/api/v1/actions/{gas}", new { title = "GAS", summary = "x", kind = "Event", regionCode = (string?)null, version = 0 });
+        var hugePage = await coordinator.GetAsync($"/api/v1/audit?page={int.MaxValue}&pageSize=200");
+        var missingAction = await Session.PostFormAsync(coordinator, "/initiatieven/999999/bewerken", new() { ["Input.StartYear"] = "abc" }, "/account");
+
+        Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
+        Assert.Contains("script-src 'self'", string.Join(";", badJson.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(HttpStatusCode.BadRequest, nullRegion.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, hugePage.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missingAction.StatusCode);
     }
 
     [Fact]

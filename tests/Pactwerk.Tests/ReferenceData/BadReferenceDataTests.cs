@@ -75,6 +75,7 @@ public abstract class BadReferenceDataTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(
             ["AM90>GM9001", "AM90>GM9002", "AM90>GM9004", "AM91>GM9003", "AM91>GM9005",
              "CR90>GM9001", "CR90>GM9002", "CR91>GM9003", "CR92>GM9004", "CR92>GM9005",
+             "NL>GM9001", "NL>GM9002", "NL>GM9003", "NL>GM9004", "NL>GM9005",
              "PV90>GM9001", "PV90>GM9002", "PV90>GM9003", "PV91>GM9004", "PV91>GM9005",
              "TP-NOORD>GM9001", "TP-NOORD>GM9002", "TP-NOORD>GM9003", "TP-ZUID>GM9004", "TP-ZUID>GM9005"],
             memberships.Order(StringComparer.Ordinal));

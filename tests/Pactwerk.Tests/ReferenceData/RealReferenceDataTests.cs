@@ -18,10 +18,10 @@ public abstract class RealReferenceDataTests<TFactory>(TFactory factory) : IClas
         var actual = await factory.InDbAsync(db => db.RegionMemberships.Where(m => m.ValidTo == null)
             .Select(m => m.Region.Code + ">" + m.Municipality.Code).ToListAsync());
 
-        // Each municipality belongs to exactly one province, COROP area, labour-market region and landsdeel.
+        // Each municipality belongs to the country and to exactly one province, COROP area, labour-market region and landsdeel.
         var expected = municipalities.SelectMany(m => new[]
         {
-            m.Province + ">" + m.Code, m.Corop + ">" + m.Code, m.LabourMarketRegion + ">" + m.Code,
+            "NL>" + m.Code, m.Province + ">" + m.Code, m.Corop + ">" + m.Code, m.LabourMarketRegion + ">" + m.Code,
             "TP-" + landsdeel[m.Province].ToUpperInvariant() + ">" + m.Code,
         });
         Assert.Equal(342, municipalities.Select(m => m.Code).Distinct().Count());
@@ -49,8 +49,8 @@ public abstract class RealReferenceDataTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(SharedData.Root, load.Source);
         Assert.Equal(DateTimeKind.Utc, load.LoadedAt.Kind);
         Assert.InRange(load.LoadedAt, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(1));
-        Assert.Equal(342 + 12 + 40 + 35 + 5, load.RegionsAdded);
-        Assert.Equal(342 * 4, load.MembershipsOpened);
+        Assert.Equal(1 + 342 + 12 + 40 + 35 + 5, load.RegionsAdded);
+        Assert.Equal(342 * 5, load.MembershipsOpened);
     }
 }
 

@@ -62,12 +62,12 @@ public abstract class ReferenceDataLifecycleTests
 
         var result = await LoadAsync(factory, new DirectoryReferenceDataSource(merged.WriteToTempFolder()), mergerDay);
 
-        Assert.Equal((0, 1, 0, 4), (result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed));
+        Assert.Equal((0, 1, 0, 5), (result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed));
         var eext = await factory.InDbAsync(db => db.Regions.SingleAsync(r => r.Code == "GM9005"));
         Assert.Equal(mergerDay, eext.ValidTo);
         var history = await factory.InDbAsync(db => db.RegionMemberships.Where(m => m.Municipality.Code == "GM9005")
             .Select(m => new { m.Region.Code, m.ValidFrom, m.ValidTo }).ToListAsync());
-        Assert.Equal(4, history.Count);
+        Assert.Equal(5, history.Count);
         Assert.All(history, h => Assert.Equal((new DateOnly(2025, 1, 1), (DateOnly?)mergerDay), (h.ValidFrom, h.ValidTo)));
         Assert.Equal(2, await CountAsync(factory, db => db.ReferenceDataLoads.CountAsync()));
     }

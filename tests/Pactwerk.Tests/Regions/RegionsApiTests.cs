@@ -70,6 +70,7 @@ public abstract class RegionsApiTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(40, counts["corop"]);
         Assert.Equal(35, counts["arbeidsmarktregios"]);
         Assert.Equal(5, counts["techniekpact-landsdelen"]);
+        Assert.Equal(1, counts["land"]);
         Assert.Equal("techniekpact", sets!.Single(s => s.Code == "techniekpact-landsdelen").Pact);
     }
 
@@ -111,7 +112,7 @@ public abstract class RegionsApiTests<TFactory>(TFactory factory) : IClassFixtur
         var groningen = await _client.GetFromJsonAsync<RegionDetailJson>("/api/v1/regions/gm0014");
 
         Assert.Equal("GM0014", groningen!.Code);
-        Assert.Equal(["AM01", "CR03", "PV20", "TP-NOORD"], groningen.Overlaps.Select(o => o.Code).Order());
+        Assert.Equal(["AM01", "CR03", "NL", "PV20", "TP-NOORD"], groningen.Overlaps.Select(o => o.Code).Order());
     }
 
     [Theory]

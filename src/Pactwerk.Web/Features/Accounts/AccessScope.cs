@@ -44,7 +44,7 @@ public sealed class AccessScope
         return Grants.Any(g =>
             (g.Kind is RoleKind.RegionalLead or RoleKind.RegionalCoordinator && g.PactId == pactId
                 && municipalities.Count > 0 && municipalities.IsSubsetOf(g.Municipalities))
-            || (g.Kind == RoleKind.PartnerEditor && organisationId is not null && g.OrganisationId == organisationId));
+            || (g.Kind == RoleKind.PartnerEditor && g.PactId == pactId && organisationId is not null && g.OrganisationId == organisationId));
     }
 }
 

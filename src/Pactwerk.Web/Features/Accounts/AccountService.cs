@@ -23,7 +23,7 @@ public abstract record AccountOutcome<T>
 /// checked against the granter's own scope, and every one is written to the audit trail.
 /// </summary>
 public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> users, AccessScopeProvider scopes, IEmailSender mail,
-    IAuditActor actor, TimeProvider clock)
+    IAuditActor actor, TimeProvider clock, ILogger<AccountService> logger)
 {
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(366);
 
@@ -37,10 +37,14 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
             errors["DisplayName"] = ["Geef een naam van hoogstens 200 tekens."];
         if (errors.Count == 0 && await users.FindByEmailAsync(email) is not null)
             errors["Email"] = [$"Er is al een account met het e-mailadres {email}."];
+        if (request.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId && p.ErasedAt == null, ct))
+            errors["PersonId"] = [$"Er is geen persoon met nummer {personId}."];
+        else if (request.PersonId is { } linked && await db.Users.AnyAsync(u => u.PersonId == linked, ct))
+            errors["PersonId"] = [$"Persoon {linked} heeft al een account."];
         var role = await ResolveRoleAsync(request.Role, errors, ct);
         if (errors.Count > 0)
             return new AccountOutcome<PactwerkUser>.Invalid(errors);
-        if (!await MayGrantAsync(role!, ct))
+        if (!await MayGrantAsync(role!, ct) || (request.PersonId is not null && !(await scopes.GetAsync(ct)).IsAdministrator))
             return new AccountOutcome<PactwerkUser>.Forbidden("Je mag deze rol niet toekennen: hij valt buiten je eigen bevoegdheid.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -54,9 +58,9 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
             return new AccountOutcome<PactwerkUser>.Invalid(new Dictionary<string, string[]> { ["Email"] = created.Errors.Select(e => e.Description).ToArray() });
         role!.UserId = user.Id;
         db.RoleAssignments.Add(role);
-        db.AuditEntries.Add(Event(AuditActions.Invited, nameof(PactwerkUser), user.Id, new { user.Email, user.DisplayName }));
+        db.AuditEntries.Add(Event(AuditActions.Invited, nameof(PactwerkUser), user.Id, new { user.Email, user.DisplayName }, role.PactId));
         await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(Event(AuditActions.RoleGranted, nameof(RoleAssignment), role.Id.ToString(), new { role.UserId, role.Kind, role.PactId, role.RegionId, role.OrganisationId }));
+        db.AuditEntries.Add(Event(AuditActions.RoleGranted, nameof(RoleAssignment), role.Id.ToString(), new { role.UserId, role.Kind, role.PactId, role.RegionId, role.OrganisationId }, role.PactId));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -76,9 +80,21 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
             return;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{setPasswordBaseUrl}?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-        await mail.SendEmailAsync(user.Email!, "Nieuw wachtwoord voor Pactwerk",
-            $"<p>Kies een nieuw wachtwoord via deze link (7 dagen geldig):</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>" +
-            "<p>Heb je dit niet gevraagd? Dan kun je dit bericht negeren.</p>");
+        var to = user.Email!;
+        // Sent off the request path, so the answer does not take longer for an address that has an account.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await mail.SendEmailAsync(to, "Nieuw wachtwoord voor Pactwerk",
+                    $"<p>Kies een nieuw wachtwoord via deze link (7 dagen geldig):</p><p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>" +
+                    "<p>Heb je dit niet gevraagd? Dan kun je dit bericht negeren.</p>");
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The password-reset mail to {To} was not sent", to);
+            }
+        });
     }
 
     public async Task<AccountOutcome<CreatedToken>> CreateTokenAsync(string userId, TokenRequest request, CancellationToken ct)
@@ -134,7 +150,7 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
             return null;
         }
         var role = new RoleAssignment { UserId = "", Kind = request.Kind, ValidFrom = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
-        var needsPact = request.Kind is RoleKind.PactCoordinator or RoleKind.RegionalLead or RoleKind.RegionalCoordinator;
+        var needsPact = request.Kind is RoleKind.PactCoordinator or RoleKind.RegionalLead or RoleKind.RegionalCoordinator or RoleKind.PartnerEditor;
         if (needsPact)
         {
             role.PactId = await db.Pacts.Where(p => p.Code == request.PactCode).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
@@ -168,11 +184,11 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
         return role.Kind switch
         {
             RoleKind.Administrator => false,
-            RoleKind.Member or RoleKind.PartnerEditor => scope.Coordinates(),
+            RoleKind.Member => scope.Coordinates(),
             _ => role.PactId is { } pact && scope.Coordinates(pact),
         };
     }
 
-    private AuditEntry Event(string action, string entityType, string entityId, object details) =>
-        AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, action, entityType, entityId, details);
+    private AuditEntry Event(string action, string entityType, string entityId, object details, int? pactId = null) =>
+        AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, action, entityType, entityId, details, pactId);
 }

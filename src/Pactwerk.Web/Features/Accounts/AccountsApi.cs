@@ -87,10 +87,13 @@ public static class AccountsApi
         }
     }
 
-    /// <summary>Links in e-mail use the configured public address, so a forged Host header cannot redirect them.</summary>
+    /// <summary>
+    /// Links in e-mail use the configured public address, so a forged Host header cannot redirect
+    /// them; only Development and Testing (where it is not required) fall back to the request.
+    /// </summary>
     public static string SetPasswordUrl(HttpContext context)
     {
-        var configured = context.RequestServices.GetRequiredService<IConfiguration>()["Hosting:PublicBaseUrl"];
+        var configured = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pactwerk.Web.Shared.HostingOptions>>().Value.PublicBaseUrl;
         var root = string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : configured.TrimEnd('/');
         return root + "/wachtwoord-instellen";
     }

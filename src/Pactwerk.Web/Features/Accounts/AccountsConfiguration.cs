@@ -10,6 +10,8 @@ internal sealed class PactwerkUserConfiguration : IEntityTypeConfiguration<Pactw
     {
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.HasOne<Network.Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+        // One account per person; NULLs do not collide on SQLite or PostgreSQL.
+        user.HasIndex(u => u.PersonId).IsUnique();
     }
 }
 
@@ -51,5 +53,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.HasIndex(a => a.At);
         audit.HasIndex(a => new { a.EntityType, a.EntityId });
         audit.HasIndex(a => a.UserId);
+        audit.HasIndex(a => a.PactId);
     }
 }

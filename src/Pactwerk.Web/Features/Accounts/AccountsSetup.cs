@@ -45,6 +45,12 @@ public static class AccountsSetup
             .AddClaimsPrincipalFactory<PactwerkClaimsFactory>()
             .AddErrorDescriber<DutchIdentityErrorDescriber>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+        // Checked on every request, so an erased or re-keyed account is signed out at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddOptions<Pactwerk.Web.Shared.HostingOptions>().Bind(builder.Configuration.GetSection(Pactwerk.Web.Shared.HostingOptions.Section))
+            .Validate(o => builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") || Uri.IsWellFormedUriString(o.PublicBaseUrl, UriKind.Absolute),
+                "Hosting:PublicBaseUrl must be set outside Development: e-mailed links use it, never the request's Host header.")
+            .ValidateOnStart();
 
         // One scheme in front: an API token when the request carries one, the browser cookie otherwise.
         services.AddAuthentication(SmartScheme)

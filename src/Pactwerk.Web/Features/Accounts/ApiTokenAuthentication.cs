@@ -55,6 +55,7 @@ public sealed class ApiTokenAuthenticationHandler(
             new Claim(ClaimTypes.Name, user.UserName ?? user.Id),
             new Claim(PactwerkClaims.DisplayName, user.DisplayName),
             new Claim(PactwerkClaims.TokenId, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            .. token.ReadOnly ? [new Claim(PactwerkClaims.ReadOnly, "true")] : Array.Empty<Claim>(),
         ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -33,7 +33,7 @@ public enum RoleKind
     RegionalLead,
     /// <summary>Same rights as a regional lead, for the people who do the daily work.</summary>
     RegionalCoordinator,
-    /// <summary>Edits the records of one organisation.</summary>
+    /// <summary>Edits the records of one organisation within one pact.</summary>
     PartnerEditor,
     /// <summary>Reads internal pages; changes nothing.</summary>
     Member,

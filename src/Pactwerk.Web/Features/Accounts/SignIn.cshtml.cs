@@ -11,6 +11,9 @@ namespace Pactwerk.Web.Features.Accounts;
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, IStringLocalizer<SharedResource> t) : PageModel
 {
+    private static readonly PactwerkUser Unknown = new() { DisplayName = "" };
+    private static readonly string UnknownHash = new PasswordHasher<PactwerkUser>().HashPassword(Unknown, Guid.NewGuid().ToString());
+
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -26,6 +29,9 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
     public async Task<IActionResult> OnPostAsync()
     {
         var user = string.IsNullOrWhiteSpace(Email) || Email.Length > 256 ? null : await users.FindByEmailAsync(Email.Trim());
+        if (user is null)
+            // Hash anyway, so an unknown address takes as long as a wrong password.
+            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash, Password ?? "");
         var result = user is null || string.IsNullOrEmpty(Password)
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);

@@ -36,6 +36,11 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         Id = id;
+        var current = await db.PactActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (current is null)
+            return NotFound();
+        if (!await editor.MayEditAsync(current, ct))
+            return Forbid();
         // A value the binder could not read (an unknown kind, a year that is not a number) is refused, not defaulted.
         var outcome = ModelState.IsValid
             ? await editor.UpdateAsync(id, Input, ct)
@@ -58,7 +63,10 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
         }
-        OriginalTitle = await db.PactActions.Where(a => a.Id == id).Select(a => a.Title).SingleAsync(ct);
+        var title = await db.PactActions.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(ct);
+        if (title is null)
+            return NotFound();
+        OriginalTitle = title;
         ModelState.Clear();
         return Page();
     }

@@ -56,7 +56,8 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
             return new EditOutcome.Forbidden("Je mag dit initiatief niet wijzigen.");
 
         var errors = Validate(input);
-        var region = await db.Regions.SingleOrDefaultAsync(r => r.Code == input.RegionCode.Trim().ToUpper() && r.ValidTo == null, ct);
+        var code = (input.RegionCode ?? "").Trim().ToUpperInvariant();
+        var region = code.Length == 0 ? null : await db.Regions.SingleOrDefaultAsync(r => r.Code == code && r.ValidTo == null, ct);
         if (region is null && !errors.ContainsKey(nameof(input.RegionCode)))
             errors[nameof(input.RegionCode)] = [$"Er is geen regio met code '{input.RegionCode}'."];
         if (errors.Count > 0)

@@ -30,4 +30,6 @@ public static class PactwerkClaims
     public const string DisplayName = "pactwerk:display-name";
     /// <summary>Set when the request is authenticated by an API token: the token's id.</summary>
     public const string TokenId = "pactwerk:token";
+    /// <summary>Set for a read-only API token: no request of it may change anything.</summary>
+    public const string ReadOnly = "pactwerk:read-only";
 }

@@ -11,6 +11,7 @@ public sealed record AuditPage(int Total, int Page, int PageSize, IReadOnlyList<
 public static class AuditApi
 {
     public const int MaxPageSize = 200;
+    public const int MaxPage = 100_000;
 
     /// <summary>The audit trail can be read, never changed: there is no write route here, by design.</summary>
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
@@ -19,17 +20,26 @@ public static class AuditApi
         return api;
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> GetAudit(PactwerkDb db, string? person, string? entityType, string? entityId,
+    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> GetAudit(PactwerkDb db, AccessScopeProvider scopes, string? person, string? entityType, string? entityId,
         string? action, DateOnly? from, DateOnly? to, int page = 1, int pageSize = 50, CancellationToken ct = default)
     {
-        if (page < 1 || pageSize is < 1 or > MaxPageSize)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"page ≥ 1 en pageSize tussen 1 en {MaxPageSize}."] });
-        return TypedResults.Ok(await SearchAsync(db, new AuditFilter(person, entityType, entityId, action, from, to), page, pageSize, ct));
+        if (page is < 1 or > MaxPage || pageSize is < 1 or > MaxPageSize)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pageSize"] = [$"page tussen 1 en {MaxPage}, pageSize tussen 1 en {MaxPageSize}."] });
+        return TypedResults.Ok(await SearchAsync(db, await scopes.GetAsync(ct), new AuditFilter(person, entityType, entityId, action, from, to), page, pageSize, ct));
     }
 
-    public static async Task<AuditPage> SearchAsync(PactwerkDb db, AuditFilter filter, int page, int pageSize, CancellationToken ct)
+    /// <summary>
+    /// Administrators read every line; a coordinator the lines of their own pacts and the lines
+    /// they caused themselves.
+    /// </summary>
+    public static async Task<AuditPage> SearchAsync(PactwerkDb db, AccessScope scope, AuditFilter filter, int page, int pageSize, CancellationToken ct)
     {
         var query = db.AuditEntries.AsNoTracking();
+        if (!scope.IsAdministrator)
+        {
+            var pacts = scope.Grants.Where(g => g.Kind == RoleKind.PactCoordinator && g.PactId is not null).Select(g => g.PactId!.Value).ToList();
+            query = query.Where(a => (a.PactId != null && pacts.Contains(a.PactId.Value)) || a.UserId == scope.UserId);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Person))
             query = query.Where(a => a.UserId == filter.Person || a.Actor.Contains(filter.Person));
         if (!string.IsNullOrWhiteSpace(filter.EntityType))

@@ -18,6 +18,8 @@ public class AuditEntry
     /// <summary>Created, Updated, Deleted, or the name of a business event.</summary>
     public required string Action { get; set; }
     public required string EntityType { get; set; }
+    /// <summary>The pact the change belongs to, when it belongs to one: coordinators read their pacts' lines.</summary>
+    public int? PactId { get; set; }
     public string? EntityId { get; set; }
     /// <summary>JSON object of the values before the change (null for a create).</summary>
     public string? Before { get; set; }
@@ -34,9 +36,9 @@ public class AuditEntry
     };
 
     /// <summary>A business event (invited, token created, import committed, …) with its details.</summary>
-    public static AuditEntry Event(IAuditActor actor, DateTime at, string action, string entityType, string? entityId, object details) => new()
+    public static AuditEntry Event(IAuditActor actor, DateTime at, string action, string entityType, string? entityId, object details, int? pactId = null) => new()
     {
-        At = at, UserId = actor.UserId, Actor = actor.Name, Action = action, EntityType = entityType, EntityId = entityId,
+        At = at, UserId = actor.UserId, Actor = actor.Name, Action = action, EntityType = entityType, EntityId = entityId, PactId = pactId,
         After = System.Text.Json.JsonSerializer.Serialize(details, Json),
     };
 }

@@ -16,6 +16,7 @@ internal static class AuditTrail
         public AuditEntry Complete()
         {
             audit.EntityId = Key(entry);
+            audit.PactId = PactOf(entry);
             if (audit.Action == AuditActions.Created)
                 audit.After = Serialise(entry.Properties.Select(p => (p.Metadata.Name, p.CurrentValue)));
             return audit;
@@ -46,6 +47,12 @@ internal static class AuditTrail
         }
         return pending;
     }
+
+    /// <summary>The entity's own pact: a Pact itself, or whatever carries a PactId.</summary>
+    private static int? PactOf(EntityEntry entry) =>
+        entry.Entity is Pacts.Pact pact ? pact.Id
+        : entry.Metadata.FindProperty("PactId") is { } property ? (int?)entry.Property(property.Name).CurrentValue
+        : null;
 
     private static string? Key(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

@@ -22,7 +22,7 @@ public static class DemoAccounts
         new("coordinator@zorgpact.demo", "Coördinator Zorgpact (demo)", RoleKind.PactCoordinator, "zorgpact", null, null, null),
         new("oost@techniekpact.demo", "Eddy van Hijum (demo)", RoleKind.RegionalLead, "techniekpact", "TP-OOST", null, "Eddy van Hijum"),
         new("noord@techniekpact.demo", "Cees Bijl (demo)", RoleKind.RegionalLead, "techniekpact", "TP-NOORD", null, "Cees Bijl"),
-        new("redacteur@hva.demo", "Redacteur Hogeschool van Amsterdam (demo)", RoleKind.PartnerEditor, null, null, "Hogeschool van Amsterdam", null),
+        new("redacteur@hva.demo", "Redacteur Hogeschool van Amsterdam (demo)", RoleKind.PartnerEditor, "techniekpact", null, "Hogeschool van Amsterdam", null),
         new("lid@pactwerk.demo", "Lid (demo)", RoleKind.Member, null, null, null, null),
     ];
 

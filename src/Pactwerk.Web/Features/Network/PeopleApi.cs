@@ -53,7 +53,8 @@ public static class PeopleApi
     /// roles, actions and the audit trail still hang together, but name and contact are gone,
     /// also from earlier audit lines and from a linked account, which is locked.
     /// </summary>
-    private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> ErasePerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> ErasePerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock,
+        Microsoft.AspNetCore.Identity.UserManager<PactwerkUser> users, CancellationToken ct)
     {
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
@@ -77,14 +78,24 @@ public static class PeopleApi
             account.PasswordHash = null;
             account.LockoutEnabled = true;
             account.LockoutEnd = DateTimeOffset.MaxValue;
+            // A new security stamp ends every open session of the account; roles end, tokens are revoked.
+            await users.UpdateSecurityStampAsync(account);
+            var today = DateOnly.FromDateTime(now);
+            foreach (var role in await db.RoleAssignments.Where(r => r.UserId == account.Id && (r.ValidTo == null || r.ValidTo > today)).ToListAsync(ct))
+                role.ValidTo = today;
+            foreach (var token in await db.ApiTokens.Where(t => t.UserId == account.Id && t.RevokedAt == null).ToListAsync(ct))
+                token.RevokedAt = now;
+            await db.SaveChangesAsync(ct);
             await db.AuditEntries.Where(a => a.UserId == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Actor, pseudonym), ct);
         }
         // The one sanctioned rewrite of the trail: personal values in earlier lines become the pseudonym.
-        foreach (var value in formerNames.Distinct())
-            await db.AuditEntries.Where(a => (a.Before != null && a.Before.Contains(value)) || (a.After != null && a.After.Contains(value)))
+        // Whole JSON string values only, so erasing "Jan" leaves "Janssen" alone.
+        var replacement = System.Text.Json.JsonSerializer.Serialize(pseudonym, AuditEntry.Json);
+        foreach (var quoted in formerNames.Distinct().Select(v => System.Text.Json.JsonSerializer.Serialize(v, AuditEntry.Json)))
+            await db.AuditEntries.Where(a => (a.Before != null && a.Before.Contains(quoted)) || (a.After != null && a.After.Contains(quoted)))
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(a => a.Before, a => a.Before == null ? null : a.Before.Replace(value, pseudonym))
-                    .SetProperty(a => a.After, a => a.After == null ? null : a.After.Replace(value, pseudonym)), ct);
+                    .SetProperty(a => a.Before, a => a.Before == null ? null : a.Before.Replace(quoted, replacement))
+                    .SetProperty(a => a.After, a => a.After == null ? null : a.After.Replace(quoted, replacement)), ct);
 
         // Written past the change tracker, so the trail does not record the erased values once more.
         await db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s

@@ -28,12 +28,14 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
         var sync = new Sync(db, validFrom);
         await sync.LoadExistingAsync(ct);
 
-        var municipalities = sync.Set(RegionSetCodes.Municipalities, "Gemeenten", "Municipalities", RegionSetKind.Municipalities, 0);
+        var country = sync.Set(RegionSetCodes.Country, "Land", "Country", RegionSetKind.Official, 0);
+        var municipalities = sync.Set(RegionSetCodes.Municipalities, "Gemeenten", "Municipalities", RegionSetKind.Municipalities, 5);
         var provinces = sync.Set(RegionSetCodes.Provinces, "Provincies", "Provinces", RegionSetKind.Official, 1);
         var corop = sync.Set(RegionSetCodes.Corop, "COROP-gebieden", "COROP areas", RegionSetKind.Official, 2);
         var labour = sync.Set(RegionSetCodes.LabourMarketRegions, "Arbeidsmarktregio's", "Labour-market regions", RegionSetKind.Official, 3);
         var landsdelen = sync.Set(RegionSetCodes.TechniekpactLandsdelen, "Landsdelen Techniekpact", "Techniekpact landsdelen", RegionSetKind.PactGrouping, 4);
 
+        sync.Region(country, RegionSetCodes.CountryCode, "Nederland");
         foreach (var m in dataset.Municipalities) sync.Region(municipalities, m.Code, m.Name);
         foreach (var p in dataset.Provinces) sync.Region(provinces, p.Code, p.Name);
         foreach (var c in dataset.CoropAreas) sync.Region(corop, c.Code, c.Name);
@@ -47,6 +49,7 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
         var wanted = new HashSet<(string Region, string Municipality)>();
         foreach (var m in dataset.Municipalities)
         {
+            wanted.Add((RegionSetCodes.CountryCode, m.Code));
             wanted.Add((m.ProvinceCode, m.Code));
             wanted.Add((m.CoropCode, m.Code));
             wanted.Add((m.LabourMarketRegionCode, m.Code));

@@ -3,6 +3,8 @@ namespace Pactwerk.Web.Features.ReferenceData;
 /// <summary>Codes of the region sets the reference loader maintains.</summary>
 public static class RegionSetCodes
 {
+    public const string Country = "land";
+    public const string CountryCode = "NL";
     public const string Municipalities = "gemeenten";
     public const string Provinces = "provincies";
     public const string Corop = "corop";

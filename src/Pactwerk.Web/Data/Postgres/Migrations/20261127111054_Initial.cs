@@ -37,6 +37,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PactId = table.Column<int>(type: "integer", nullable: true),
                     EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Before = table.Column<string>(type: "text", nullable: true),
                     After = table.Column<string>(type: "text", nullable: true)
@@ -44,6 +45,39 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataSources",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataSources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -106,6 +140,83 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataElements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PeriodKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DataSourceId = table.Column<int>(type: "integer", nullable: false),
+                    Dimensions = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataElements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DataElements_DataSources_DataSourceId",
+                        column: x => x.DataSourceId,
+                        principalTable: "DataSources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataReleases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DataSourceId = table.Column<int>(type: "integer", nullable: false),
+                    Dataset = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Checksum = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RowsRead = table.Column<int>(type: "integer", nullable: false),
+                    ObservationsWritten = table.Column<int>(type: "integer", nullable: false),
+                    SuppressedCells = table.Column<int>(type: "integer", nullable: false),
+                    Periods = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataReleases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DataReleases_DataSources_DataSourceId",
+                        column: x => x.DataSourceId,
+                        principalTable: "DataSources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Definition = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorVersions_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RegionSets",
                 columns: table => new
                 {
@@ -149,6 +260,73 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         principalTable: "RegionSets",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorGoals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PeriodStart = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    PlanLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorGoals_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IndicatorGoals_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Observations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DataElementId = table.Column<int>(type: "integer", nullable: false),
+                    ReleaseId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodStart = table.Column<int>(type: "integer", nullable: false),
+                    DimensionKey = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Observations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Observations_DataElements_DataElementId",
+                        column: x => x.DataElementId,
+                        principalTable: "DataElements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Observations_DataReleases_ReleaseId",
+                        column: x => x.ReleaseId,
+                        principalTable: "DataReleases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Observations_Regions_RegionId",
+                        column: x => x.RegionId,
+                        principalTable: "Regions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -530,7 +708,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_PersonId",
                 table: "AspNetUsers",
-                column: "PersonId");
+                column: "PersonId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
@@ -549,9 +728,79 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_PactId",
+                table: "AuditEntries",
+                column: "PactId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_UserId",
                 table: "AuditEntries",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataElements_Code",
+                table: "DataElements",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataElements_DataSourceId",
+                table: "DataElements",
+                column: "DataSourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataReleases_Dataset_Checksum",
+                table: "DataReleases",
+                columns: new[] { "Dataset", "Checksum" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataReleases_DataSourceId",
+                table: "DataReleases",
+                column: "DataSourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DataSources_Code",
+                table: "DataSources",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorGoals_IndicatorId_RegionId_Kind_PlanLabel",
+                table: "IndicatorGoals",
+                columns: new[] { "IndicatorId", "RegionId", "Kind", "PlanLabel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorGoals_RegionId",
+                table: "IndicatorGoals",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_Code",
+                table: "Indicators",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorVersions_IndicatorId_Version",
+                table: "IndicatorVersions",
+                columns: new[] { "IndicatorId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_DataElementId_IsCurrent_PeriodStart",
+                table: "Observations",
+                columns: new[] { "DataElementId", "IsCurrent", "PeriodStart" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_RegionId",
+                table: "Observations",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_ReleaseId",
+                table: "Observations",
+                column: "ReleaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_LocationRegionId",
@@ -684,6 +933,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "IndicatorGoals");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorVersions");
+
+            migrationBuilder.DropTable(
+                name: "Observations");
+
+            migrationBuilder.DropTable(
                 name: "PactActions");
 
             migrationBuilder.DropTable(
@@ -702,7 +960,19 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "DataElements");
+
+            migrationBuilder.DropTable(
+                name: "DataReleases");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "DataSources");
 
             migrationBuilder.DropTable(
                 name: "People");

@@ -1,0 +1,69 @@
+namespace Pactwerk.Monitoring;
+
+/// <summary>The cells of an element to add up: those whose dimension values are in the filter.</summary>
+public sealed record Measure(string Element, IReadOnlyDictionary<string, IReadOnlyList<string>> Filter)
+{
+    public static Measure All(string element) => new(element, new Dictionary<string, IReadOnlyList<string>>());
+
+    /// <summary>A stable text for caching and for showing a definition.</summary>
+    public string Key => Element + "[" + string.Join(";", Filter.OrderBy(f => f.Key, StringComparer.Ordinal)
+        .Select(f => f.Key + "=" + string.Join(",", f.Value.Order(StringComparer.Ordinal)))) + "]";
+}
+
+public enum Direction
+{
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// <summary>
+/// value = multiplier × Σ numerator / Σ denominator, both summed over the region's municipalities;
+/// without a denominator the value is the multiplied sum itself.
+/// </summary>
+public sealed record IndicatorDefinition(string Code, Measure Numerator, Measure? Denominator = null, double Multiplier = 1);
+
+/// <summary>An indicator's value for one region and period, with what it was made of.</summary>
+public readonly record struct Aggregate(double Numerator, double? Denominator, int SuppressedCells, int Cells, double Multiplier)
+{
+    /// <summary>Null when nothing was measured, or the denominator is zero.</summary>
+    public double? Value => Cells == 0 ? null
+        : Denominator is null ? Multiplier * Numerator
+        : Denominator.Value == 0 ? null
+        : Multiplier * Numerator / Denominator.Value;
+}
+
+public enum TrackStatus
+{
+    /// <summary>No baseline, target or value to compare.</summary>
+    Unknown,
+    OnTrack,
+    OffTrack,
+    /// <summary>Moving away from the target.</summary>
+    WrongDirection,
+}
+
+/// <summary>
+/// The on-track rule: the expected value in a year lies on the straight line from baseline to
+/// target; a region is on track when it made at least <see cref="Threshold"/> of the progress
+/// expected by then (in the indicator's direction).
+/// </summary>
+public static class OnTrack
+{
+    public const double Threshold = 0.85;
+
+    public static TrackStatus Assess(double baselineValue, int baselineYear, double targetValue, int targetYear, double actual, int actualYear, Direction direction)
+    {
+        if (targetYear <= baselineYear || actualYear < baselineYear)
+            return TrackStatus.Unknown;
+        var share = Math.Min(1, (double)(actualYear - baselineYear) / (targetYear - baselineYear));
+        var expectedGain = (targetValue - baselineValue) * share;
+        var gain = actual - baselineValue;
+        if (direction == Direction.LowerIsBetter)
+            (expectedGain, gain) = (-expectedGain, -gain);
+        if (expectedGain <= 0)
+            return gain >= expectedGain ? TrackStatus.OnTrack : TrackStatus.WrongDirection;
+        if (gain < 0)
+            return TrackStatus.WrongDirection;
+        return gain >= Threshold * expectedGain ? TrackStatus.OnTrack : TrackStatus.OffTrack;
+    }
+}

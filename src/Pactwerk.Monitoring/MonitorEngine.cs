@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+
+namespace Pactwerk.Monitoring;
+
+/// <summary>
+/// Answers indicator values for any region and period from an in-memory, columnar copy of the
+/// current observations. A snapshot is immutable; an import swaps in a new element, so readers
+/// never see half an import and a committed figure is served at once.
+/// </summary>
+public sealed class MonitorEngine
+{
+    private volatile Snapshot _snapshot = new(new RegionIndex([]), new Dictionary<string, ElementData>());
+
+    public RegionIndex Regions => _snapshot.Regions;
+
+    public IReadOnlyCollection<ElementData> Elements => _snapshot.Elements.Values.ToList();
+
+    /// <summary>Replaces everything (at start).</summary>
+    public void Load(RegionIndex regions, IEnumerable<ElementData> elements) =>
+        _snapshot = new Snapshot(regions, elements.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Replaces one element (after an import commits), keeping the others and their caches.</summary>
+    public void Replace(ElementData element)
+    {
+        var current = _snapshot;
+        var elements = new Dictionary<string, ElementData>(current.Elements, StringComparer.OrdinalIgnoreCase) { [element.Code] = element };
+        _snapshot = new Snapshot(current.Regions, elements, current, element.Code);
+    }
+
+    public ElementData? Element(string code) => _snapshot.Elements.GetValueOrDefault(code);
+
+    /// <summary>The indicator for one region (by region id) and period.</summary>
+    public Aggregate Evaluate(IndicatorDefinition indicator, int regionId, Period period)
+    {
+        var s = _snapshot;
+        if (!s.Regions.TryIndexOf(regionId, out var region))
+            throw new ArgumentException($"Region {regionId} is not known to the engine.");
+        return Combine(indicator, s.Sum(indicator.Numerator, period, region), indicator.Denominator is { } d ? s.Sum(d, period, region) : null);
+    }
+
+    /// <summary>The indicator for one region and period, split by the values of one dimension.</summary>
+    public IReadOnlyList<(string Value, Aggregate Aggregate)> EvaluateBy(IndicatorDefinition indicator, int regionId, Period period, string dimension)
+    {
+        var s = _snapshot;
+        if (!s.Regions.TryIndexOf(regionId, out var region))
+            throw new ArgumentException($"Region {regionId} is not known to the engine.");
+        var numerator = s.SumBy(indicator.Numerator, period, region, dimension);
+        var denominator = indicator.Denominator is { } d ? s.SumBy(d, period, region, dimension) : null;
+        return numerator.Keys.Union(denominator?.Keys ?? Enumerable.Empty<string>()).Order(StringComparer.Ordinal)
+            .Select(v => (v, Combine(indicator, numerator.GetValueOrDefault(v), denominator is null ? null : denominator.GetValueOrDefault(v))))
+            .ToList();
+    }
+
+    private static Aggregate Combine(IndicatorDefinition indicator, Partial numerator, Partial? denominator) =>
+        new(numerator.Sum, denominator?.Sum, numerator.Suppressed + (denominator?.Suppressed ?? 0),
+            numerator.Cells + (denominator?.Cells ?? 0), indicator.Multiplier);
+
+    private readonly record struct Partial(double Sum, int Suppressed, int Cells);
+
+    /// <summary>Per-municipality sums of a measure in a period, computed once and reused by every region.</summary>
+    private sealed class UnitSums(double[] sum, int[] suppressed, int[] cells)
+    {
+        public Partial For(RegionIndex regions, int region, ElementLevel level)
+        {
+            if (level == ElementLevel.Region)
+                return new Partial(sum[region], suppressed[region], cells[region]);
+            double total = 0;
+            int s = 0, c = 0;
+            foreach (var m in regions.MembersOf(region))
+            {
+                total += sum[m];
+                s += suppressed[m];
+                c += cells[m];
+            }
+            return new Partial(total, s, c);
+        }
+    }
+
+    private sealed class Snapshot
+    {
+        private readonly ConcurrentDictionary<(string Measure, Period Period), UnitSums> _cache = new();
+
+        public RegionIndex Regions { get; }
+        public Dictionary<string, ElementData> Elements { get; }
+
+        public Snapshot(RegionIndex regions, Dictionary<string, ElementData> elements, Snapshot? previous = null, string? replaced = null)
+        {
+            Regions = regions;
+            Elements = elements;
+            if (previous is not null)
+                foreach (var entry in previous._cache.Where(e => !e.Key.Measure.StartsWith(replaced + "[", StringComparison.OrdinalIgnoreCase)))
+                    _cache.TryAdd(entry.Key, entry.Value);
+        }
+
+        public Partial Sum(Measure measure, Period period, int region)
+        {
+            if (!Elements.TryGetValue(measure.Element, out var element))
+                return default;
+            var sums = _cache.GetOrAdd((measure.Key, period), _ => Build(element, measure, period));
+            return sums.For(Regions, region, element.Level);
+        }
+
+        private UnitSums Build(ElementData element, Measure measure, Period period)
+        {
+            var included = ComboMask(element, measure);
+            var sum = new double[Regions.Count];
+            var suppressed = new int[Regions.Count];
+            var cells = new int[Regions.Count];
+            var (start, end) = element.Slice(period);
+            for (var i = start; i < end; i++)
+            {
+                if (!included[element.Combo[i]])
+                    continue;
+                var unit = element.Region[i];
+                var value = element.Value[i];
+                cells[unit]++;
+                // A suppressed cell is counted, never added: not as zero, not as five.
+                if (double.IsNaN(value))
+                    suppressed[unit]++;
+                else
+                    sum[unit] += value;
+            }
+            return new UnitSums(sum, suppressed, cells);
+        }
+
+        public Dictionary<string, Partial> SumBy(Measure measure, Period period, int region, string dimension)
+        {
+            var result = new Dictionary<string, Partial>(StringComparer.Ordinal);
+            if (!Elements.TryGetValue(measure.Element, out var element))
+                return result;
+            var d = element.DimensionIndex(dimension);
+            if (d < 0)
+                throw new ArgumentException($"Element {element.Code} has no dimension '{dimension}'.");
+            var included = ComboMask(element, measure);
+            var inRegion = new bool[Regions.Count];
+            if (element.Level == ElementLevel.Region)
+                inRegion[region] = true;
+            else
+                foreach (var m in Regions.MembersOf(region))
+                    inRegion[m] = true;
+            var (start, end) = element.Slice(period);
+            for (var i = start; i < end; i++)
+            {
+                if (!included[element.Combo[i]] || !inRegion[element.Region[i]])
+                    continue;
+                var key = element.Combos[element.Combo[i]][d];
+                var p = result.GetValueOrDefault(key);
+                var value = element.Value[i];
+                result[key] = double.IsNaN(value) ? p with { Suppressed = p.Suppressed + 1, Cells = p.Cells + 1 } : p with { Sum = p.Sum + value, Cells = p.Cells + 1 };
+            }
+            return result;
+        }
+
+        private static bool[] ComboMask(ElementData element, Measure measure)
+        {
+            var filters = measure.Filter.Select(f => (Index: element.DimensionIndex(f.Key), Values: f.Value.ToHashSet(StringComparer.OrdinalIgnoreCase)))
+                .ToList();
+            if (filters.Any(f => f.Index < 0))
+                throw new ArgumentException($"Element {element.Code} has no dimension '{measure.Filter.Keys.First(k => element.DimensionIndex(k) < 0)}'.");
+            var mask = new bool[element.Combos.Count];
+            for (var c = 0; c < mask.Length; c++)
+                mask[c] = filters.All(f => f.Values.Contains(element.Combos[c][f.Index]));
+            return mask;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Pactwerk.Monitoring;
+
+public enum PeriodKind
+{
+    /// <summary>A school year, written 2024/2025; DUO's column "2024" is school year 2024/2025.</summary>
+    SchoolYear,
+    CalendarYear,
+}
+
+/// <summary>A year of one kind. School years and calendar years are never mixed up.</summary>
+public readonly record struct Period(PeriodKind Kind, int StartYear) : IComparable<Period>
+{
+    public override string ToString() => Kind == PeriodKind.SchoolYear
+        ? $"{StartYear}/{StartYear + 1}"
+        : StartYear.ToString(CultureInfo.InvariantCulture);
+
+    public int CompareTo(Period other) => (Kind, StartYear).CompareTo((other.Kind, other.StartYear));
+
+    /// <summary>
+    /// Reads "2024" or "2024/2025" (also "2024-2025"). A bare year is taken in the kind the
+    /// caller expects, so "2024" asked of a school-year element means 2024/2025.
+    /// </summary>
+    public static bool TryParse(string? text, PeriodKind expected, out Period period)
+    {
+        period = default;
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        var parts = text.Trim().Split('/', '-');
+        if (parts.Length == 1 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2200)
+        {
+            period = new Period(expected, year);
+            return true;
+        }
+        if (parts.Length == 2 && expected == PeriodKind.SchoolYear
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            && end == start + 1 && start is >= 1900 and <= 2200)
+        {
+            period = new Period(PeriodKind.SchoolYear, start);
+            return true;
+        }
+        return false;
+    }
+}

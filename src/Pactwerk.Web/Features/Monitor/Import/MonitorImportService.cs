@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Regions;
+
+namespace Pactwerk.Web.Features.Monitor.Import;
+
+public enum ImportStatus
+{
+    Committed,
+    /// <summary>The same file was imported before: nothing changed.</summary>
+    NoChange,
+    Rejected,
+}
+
+public sealed record ImportReport(ImportStatus Status, string Profile, string FileName, int? ReleaseId, int RowsRead, int ObservationsWritten,
+    int SuppressedCells, IReadOnlyList<string> Periods, IReadOnlyList<RejectedRow> Rejected, string Message);
+
+public sealed class MonitorOptions
+{
+    public const string Section = "Monitor";
+    /// <summary>Largest file an import accepts.</summary>
+    public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
+}
+
+/// <summary>
+/// Imports a file with a profile, all or nothing: every row is checked first; then, in one
+/// transaction, the release is recorded, the element's current values for the file's periods are
+/// retired (kept as history) and the new ones written. The engine serves them right after commit.
+/// </summary>
+public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<MonitorOptions> options)
+{
+    public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct)
+    {
+        var profile = ImportProfiles.Find(profileCode);
+        if (profile is null)
+            return Rejected(profileCode, fileName, $"Onbekend importprofiel '{profileCode}'. Bekend: {string.Join(", ", ImportProfiles.All.Select(p => p.Code))}.");
+        if (content.LongLength > options.Value.MaxImportBytes)
+            return Rejected(profile.Code, fileName, $"Het bestand is {content.LongLength / 1024 / 1024.0:0.#} MB; de grens is {options.Value.MaxImportBytes / 1024 / 1024.0:0.#} MB.");
+
+        var checksum = Convert.ToHexStringLower(SHA256.HashData(content));
+        var earlier = await db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Dataset == profile.Code && r.Checksum == checksum, ct);
+        if (earlier is not null)
+            return new ImportReport(ImportStatus.NoChange, profile.Code, fileName, earlier.Id, earlier.RowsRead, 0, earlier.SuppressedCells,
+                [earlier.Periods], [], $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC (release {earlier.Id}); er is niets veranderd.");
+
+        var municipalities = await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
+            .ToDictionaryAsync(r => r.Code, r => r.Id, ct);
+        var parsed = DelimitedFileReader.Read(profile, content, municipalities);
+        if (parsed.Rejected.Count > 0)
+            return new ImportReport(ImportStatus.Rejected, profile.Code, fileName, null, parsed.RowsRead, 0, 0, [], parsed.Rejected,
+                $"{parsed.Rejected.Count} regel(s) afgekeurd; er is niets geïmporteerd.");
+
+        var periods = parsed.Periods.Select(p => new Period(profile.PeriodKind, p).ToString()).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var source = await db.DataSources.FirstOrDefaultAsync(s => s.Code == profile.SourceCode, ct)
+            ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl }).Entity;
+        await db.SaveChangesAsync(ct);
+        var dimensions = string.Join('|', profile.Dimensions.Select(d => d.Dimension));
+        var element = await db.DataElements.FirstOrDefaultAsync(e => e.Code == profile.ElementCode, ct);
+        if (element is null)
+        {
+            element = db.DataElements.Add(new DataElement
+            {
+                Code = profile.ElementCode, Name = profile.ElementName, NameEn = profile.ElementNameEn, Unit = profile.Unit,
+                PeriodKind = profile.PeriodKind, Level = ElementLevel.Municipality, DataSourceId = source.Id, Dimensions = dimensions,
+            }).Entity;
+        }
+        else if (element.Dimensions != dimensions || element.PeriodKind != profile.PeriodKind)
+        {
+            return Rejected(profile.Code, fileName, $"Gegevenselement {element.Code} heeft andere dimensies ({element.Dimensions}) dan dit profiel ({dimensions}).");
+        }
+        var release = db.DataReleases.Add(new DataRelease
+        {
+            DataSourceId = source.Id, Dataset = profile.Code, FileName = Path.GetFileName(fileName), Checksum = checksum,
+            ImportedAt = clock.GetUtcNow().UtcDateTime, ImportedBy = actor.Name, RowsRead = parsed.RowsRead,
+            ObservationsWritten = parsed.Cells.Count, SuppressedCells = parsed.SuppressedCells,
+            Periods = periods.Count == 1 ? periods[0] : $"{periods[0]}–{periods[^1]}",
+        }).Entity;
+        await db.SaveChangesAsync(ct);
+
+        // A newer release takes over the periods it holds; older values stay, no longer current.
+        var starts = parsed.Periods.ToList();
+        await db.Observations.Where(o => o.DataElementId == element.Id && o.IsCurrent && starts.Contains(o.PeriodStart))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
+        await ObservationWriter.WriteAsync(db, element.Id, release.Id, parsed.Cells, ct);
+        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
+            release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { profile.Code, release.FileName, release.Checksum, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        await engine.ReloadAsync(db, element.Id, ct);
+        return new ImportReport(ImportStatus.Committed, profile.Code, fileName, release.Id, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
+            periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
+    }
+
+    private static ImportReport Rejected(string profile, string fileName, string reason) =>
+        new(ImportStatus.Rejected, profile, fileName, null, 0, 0, 0, [], [new RejectedRow(0, reason)], reason);
+}
