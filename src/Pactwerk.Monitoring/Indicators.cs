@@ -20,7 +20,16 @@ public enum Direction
 /// value = multiplier × Σ numerator / Σ denominator, both summed over the region's municipalities;
 /// without a denominator the value is the multiplied sum itself.
 /// </summary>
-public sealed record IndicatorDefinition(string Code, Measure Numerator, Measure? Denominator = null, double Multiplier = 1);
+public sealed record IndicatorDefinition(string Code, Measure Numerator, Measure? Denominator = null, double Multiplier = 1)
+{
+    /// <summary>
+    /// True when every numerator cell is also a denominator cell (same element, a narrower or
+    /// equal filter), as in a share: then the cells left out are the denominator's, not the sum of both.
+    /// </summary>
+    public bool NumeratorWithinDenominator => Denominator is { } d
+        && string.Equals(d.Element, Numerator.Element, StringComparison.OrdinalIgnoreCase)
+        && d.Filter.All(f => Numerator.Filter.TryGetValue(f.Key, out var values) && values.All(v => f.Value.Contains(v, StringComparer.OrdinalIgnoreCase)));
+}
 
 /// <summary>An indicator's value for one region and period, with what it was made of.</summary>
 public readonly record struct Aggregate(double Numerator, double? Denominator, int SuppressedCells, int Cells, double Multiplier)

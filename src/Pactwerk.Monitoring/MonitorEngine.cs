@@ -52,8 +52,10 @@ public sealed class MonitorEngine
     }
 
     private static Aggregate Combine(IndicatorDefinition indicator, Partial numerator, Partial? denominator) =>
-        new(numerator.Sum, denominator?.Sum, numerator.Suppressed + (denominator?.Suppressed ?? 0),
-            numerator.Cells + (denominator?.Cells ?? 0), indicator.Multiplier);
+        new(numerator.Sum, denominator?.Sum,
+            indicator.NumeratorWithinDenominator ? denominator!.Value.Suppressed : numerator.Suppressed + (denominator?.Suppressed ?? 0),
+            indicator.NumeratorWithinDenominator ? denominator!.Value.Cells : numerator.Cells + (denominator?.Cells ?? 0),
+            indicator.Multiplier);
 
     private readonly record struct Partial(double Sum, int Suppressed, int Cells);
 

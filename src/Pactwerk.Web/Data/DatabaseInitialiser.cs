@@ -26,6 +26,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
         await db.Database.MigrateAsync(ct);
         await ReferenceDataSetup.EnsureReferenceDataAsync(scoped, ct);
         await SeedDemoAsync(scoped, configuration, logger, ct);
+        await Features.Monitor.MonitorSetup.PrepareAsync(scoped, configuration.GetValue("Demo:Enabled", false), logger, ct);
     }
 
     /// <summary>Demo content needs the regions, so it waits until reference data is in.</summary>

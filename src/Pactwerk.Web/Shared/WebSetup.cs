@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.Regions;
@@ -89,6 +90,7 @@ public static class WebSetup
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapPeopleApi();
+        api.MapMonitorApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();

@@ -11,7 +11,13 @@ namespace Pactwerk.Web.Features.Monitor;
 /// </summary>
 public sealed class MonitorEngineHost(MonitorEngine engine)
 {
+    private volatile Dictionary<string, Dictionary<int, ReleaseRef>> _releases = new(StringComparer.OrdinalIgnoreCase);
+
     public MonitorEngine Engine => engine;
+
+    /// <summary>The release whose values are current for an element's period: every figure's provenance.</summary>
+    public ReleaseRef? ReleaseOf(string element, Period period) =>
+        _releases.GetValueOrDefault(element)?.GetValueOrDefault(period.StartYear);
 
     public async Task LoadAllAsync(PactwerkDb db, CancellationToken ct)
     {
@@ -20,26 +26,41 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
             .ToLookup(m => m.RegionId, m => m.MunicipalityId);
         var index = new RegionIndex(regions.Select(r => (r.Id, (IReadOnlyList<int>)(r.Kind == RegionSetKind.Municipalities ? [r.Id] : members[r.Id].ToList()))).ToList());
         var elements = new List<ElementData>();
+        var releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in await db.DataElements.AsNoTracking().ToListAsync(ct))
-            elements.Add(await ReadAsync(db, element, index, ct));
+        {
+            var (data, release) = await ReadAsync(db, element, index, ct);
+            elements.Add(data);
+            releases[element.Code] = release;
+        }
         engine.Load(index, elements);
+        _releases = releases;
     }
 
     public async Task ReloadAsync(PactwerkDb db, int elementId, CancellationToken ct)
     {
         var element = await db.DataElements.AsNoTracking().SingleAsync(e => e.Id == elementId, ct);
-        engine.Replace(await ReadAsync(db, element, engine.Regions, ct));
+        var (data, release) = await ReadAsync(db, element, engine.Regions, ct);
+        _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [element.Code] = release };
+        engine.Replace(data);
     }
 
     /// <summary>Streams the element's current observations, ordered by period, into columns.</summary>
-    private static async Task<ElementData> ReadAsync(PactwerkDb db, DataElement element, RegionIndex index, CancellationToken ct)
+    private static async Task<(ElementData Data, Dictionary<int, ReleaseRef> Releases)> ReadAsync(PactwerkDb db, DataElement element, RegionIndex index, CancellationToken ct)
     {
         var builder = new ElementDataBuilder(element.Code, element.Level, element.PeriodKind, element.DimensionList);
+        var releaseOfPeriod = new Dictionary<int, int>();
         var rows = db.Observations.AsNoTracking().Where(o => o.DataElementId == element.Id && o.IsCurrent).OrderBy(o => o.PeriodStart)
-            .Select(o => new { o.RegionId, o.PeriodStart, o.DimensionKey, o.Value }).AsAsyncEnumerable();
+            .Select(o => new { o.RegionId, o.PeriodStart, o.DimensionKey, o.Value, o.ReleaseId }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
+        {
             if (index.TryIndexOf(row.RegionId, out var region))
                 builder.Add(region, row.PeriodStart, row.DimensionKey, row.Value);
-        return builder.Build();
+            releaseOfPeriod[row.PeriodStart] = Math.Max(releaseOfPeriod.GetValueOrDefault(row.PeriodStart), row.ReleaseId);
+        }
+        var ids = releaseOfPeriod.Values.Distinct().ToList();
+        var releases = await db.DataReleases.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new ReleaseRef(r.Id, r.DataSource.Name, r.FileName, r.ImportedAt)).ToDictionaryAsync(r => r.Id, ct);
+        return (builder.Build(), releaseOfPeriod.ToDictionary(p => p.Key, p => releases[p.Value]));
     }
 }

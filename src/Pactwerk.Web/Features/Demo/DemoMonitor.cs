@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Features.ReferenceData;
+
+namespace Pactwerk.Web.Features.Demo;
+
+/// <summary>
+/// The demo indicators on DUO's hbo enrolments, with a baseline and a target per landsdeel.
+/// The targets are invented for the demo (the plan label says so); the baselines are measured.
+/// </summary>
+public static class DemoMonitor
+{
+    public const string PlanLabel = "Demo: voorbeeldplan 2020–2030 (geen echte streefwaarden)";
+
+    public static readonly (Indicator Indicator, IndicatorDefinition Definition, string Description)[] Indicators =
+    [
+        (new Indicator { Code = "hbo-ingeschrevenen", Name = "Ingeschrevenen hbo", NameEn = "Enrolments in hbo", Unit = "studenten", Direction = Direction.HigherIsBetter },
+            new IndicatorDefinition("hbo-ingeschrevenen", Measure.All("hbo-ingeschrevenen")),
+            "Het aantal ingeschrevenen in het hbo, geteld in de gemeente waar de opleiding wordt gegeven (DUO)."),
+        (new Indicator { Code = "hbo-aandeel-techniek", Name = "Aandeel techniek in het hbo", NameEn = "Share of technology in hbo", Unit = "%", Direction = Direction.HigherIsBetter },
+            new IndicatorDefinition("hbo-aandeel-techniek",
+                new Measure("hbo-ingeschrevenen", new Dictionary<string, IReadOnlyList<string>> { ["ONDERDEEL"] = ["techniek"] }),
+                Measure.All("hbo-ingeschrevenen"), 100),
+            "Het deel van alle hbo-ingeschrevenen dat een opleiding in de CROHO-sector techniek volgt: 100 × Σ ingeschrevenen techniek / Σ alle ingeschrevenen, opgeteld over de gemeenten van de regio. Onderdrukte cellen (<5) tellen niet mee en worden apart gemeld."),
+    ];
+
+    public static async Task SeedAsync(PactwerkDb db, MonitorEngineHost host, CancellationToken ct)
+    {
+        if (await db.Indicators.AnyAsync(ct))
+            return;
+        foreach (var (indicator, definition, description) in Indicators)
+        {
+            indicator.CurrentVersion = 1;
+            indicator.Versions.Add(new IndicatorVersion
+            {
+                Version = 1, Definition = IndicatorDefinitions.Serialise(definition), Description = description, CreatedAt = DateTime.UtcNow,
+            });
+            db.Indicators.Add(indicator);
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Baseline: the share measured in 2020/2021; target: five points more in 2030/2031.
+        await host.LoadAllAsync(db, ct);
+        var share = await db.Indicators.SingleAsync(i => i.Code == "hbo-aandeel-techniek", ct);
+        var definitionOfShare = Indicators[1].Definition;
+        var regions = await db.Regions.Where(r => r.Code == RegionSetCodes.CountryCode || r.RegionSet.Code == RegionSetCodes.TechniekpactLandsdelen)
+            .Select(r => r.Id).ToListAsync(ct);
+        foreach (var region in regions)
+        {
+            var baseline = host.Engine.Evaluate(definitionOfShare, region, new Period(PeriodKind.SchoolYear, 2020)).Value;
+            if (baseline is null)
+                continue;
+            db.IndicatorGoals.Add(new IndicatorGoal { IndicatorId = share.Id, RegionId = region, Kind = GoalKind.Baseline, PeriodStart = 2020, Value = Math.Round(baseline.Value, 2), PlanLabel = PlanLabel });
+            db.IndicatorGoals.Add(new IndicatorGoal { IndicatorId = share.Id, RegionId = region, Kind = GoalKind.Target, PeriodStart = 2030, Value = Math.Round(baseline.Value + 5, 2), PlanLabel = PlanLabel });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

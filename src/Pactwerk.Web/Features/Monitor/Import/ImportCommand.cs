@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Monitor.Import;
+
+/// <summary>
+/// `dotnet run --project src/Pactwerk.Web -- import &lt;profile&gt; &lt;file&gt;`: the same import as the
+/// API, from the command line. Exit code 0 when committed or unchanged, 1 with the report of
+/// rejected rows otherwise.
+/// </summary>
+public static class ImportCommand
+{
+    public static bool Handles(string[] args) => args is ["import", ..];
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        if (args is not ["import", var profile, var file])
+        {
+            await Console.Error.WriteLineAsync($"Gebruik: import <profiel> <bestand>   (profielen: {string.Join(", ", ImportProfiles.All.Select(p => p.Code))})");
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"Bestand niet gevonden: {file}");
+            return 1;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<MonitorEngineHost>().LoadAllAsync(db, default);
+        var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(profile, file, await File.ReadAllBytesAsync(file), default);
+        Console.WriteLine(report.Message);
+        Console.WriteLine($"Regels gelezen: {report.RowsRead}; waarnemingen geschreven: {report.ObservationsWritten}; onderdrukte cellen: {report.SuppressedCells}; perioden: {string.Join(", ", report.Periods)}");
+        foreach (var rejected in report.Rejected)
+            await Console.Error.WriteLineAsync($"regel {rejected.Line}: {rejected.Reason}");
+        return report.Status == ImportStatus.Rejected ? 1 : 0;
+    }
+}

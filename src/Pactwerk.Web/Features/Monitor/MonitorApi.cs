@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Monitor.Import;
+
+namespace Pactwerk.Web.Features.Monitor;
+
+public static class MonitorApi
+{
+    public static RouteGroupBuilder MapMonitorApi(this RouteGroupBuilder api)
+    {
+        var monitor = api.MapGroup("").WithTags("Monitor");
+        monitor.MapGet("/indicators", GetIndicators).WithName("GetIndicators").AllowAnonymous();
+        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous();
+        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous();
+        // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
+        monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery();
+        return api;
+    }
+
+    public sealed record IndicatorDto(string Code, string Name, string NameEn, string Unit, string Direction, int Version, string Definition, string Description);
+    public sealed record StatusDto(string Indicator, RegionRef Region, string? PlanLabel, GoalDto? Baseline, GoalDto? Target, ValueRow? Latest, string Status, string Rule);
+    public sealed record GoalDto(string Period, double Value);
+
+    private static async Task<Ok<List<IndicatorDto>>> GetIndicators(PactwerkDb db, CancellationToken ct)
+    {
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).OrderBy(i => i.Code).ToListAsync(ct);
+        return TypedResults.Ok(indicators.Select(i => i.Versions.Single(v => v.Version == i.CurrentVersion) is var v
+            ? new IndicatorDto(i.Code, i.Name, i.NameEn, i.Unit, i.Direction.ToString(), v.Version, v.Definition, v.Description) : null!).ToList());
+    }
+
+    /// <summary>
+    /// Values of an indicator for one region or every region of a set, for one period (2023 or
+    /// 2023/2024) or all, optionally split by a dimension. Each value is Σ numerator / Σ
+    /// denominator over the region's municipalities, with the suppressed cells left out and counted.
+    /// </summary>
+    private static async Task<Results<Ok<List<ValueRow>>, ValidationProblem>> GetValues(MonitorQueries queries,
+        string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct) =>
+        await queries.ValuesAsync(new ValuesQuery(indicator, regionSet, region, period, breakdown), ct) switch
+        {
+            QueryOutcome<List<ValueRow>>.Found found => TypedResults.Ok(found.Value),
+            QueryOutcome<List<ValueRow>>.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] }),
+            _ => throw new InvalidOperationException(),
+        };
+
+    /// <summary>Baseline, target, latest value and the on-track status of an indicator for a region.</summary>
+    private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorQueries queries, PactwerkDb db, string? indicator, string? region, CancellationToken ct)
+    {
+        var values = await queries.ValuesAsync(new ValuesQuery(indicator, null, region, null, null), ct);
+        if (values is QueryOutcome<List<ValueRow>>.Invalid invalid)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] });
+        var rows = ((QueryOutcome<List<ValueRow>>.Found)values).Value;
+        var ind = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == indicator, ct);
+        var code = region!.Trim().ToUpperInvariant();
+        var goals = await db.IndicatorGoals.AsNoTracking().Where(g => g.IndicatorId == ind.Id && db.Regions.Any(r => r.Id == g.RegionId && r.Code == code))
+            .OrderByDescending(g => g.Id).ToListAsync(ct);
+        var plan = goals.FirstOrDefault()?.PlanLabel;
+        var baseline = goals.FirstOrDefault(g => g.Kind == GoalKind.Baseline && g.PlanLabel == plan);
+        var target = goals.FirstOrDefault(g => g.Kind == GoalKind.Target && g.PlanLabel == plan);
+        var latest = rows.Where(r => r.Value is not null).MaxBy(r => r.Period);
+        var kind = rows.Count > 0 && rows[0].Period.Contains('/') ? PeriodKind.SchoolYear : PeriodKind.CalendarYear;
+        var status = baseline is null || target is null || latest?.Value is null || !Period.TryParse(latest.Period, kind, out var latestPeriod)
+            ? TrackStatus.Unknown
+            : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, latest.Value.Value, latestPeriod.StartYear, ind.Direction);
+        GoalDto? Goal(IndicatorGoal? g) => g is null ? null : new GoalDto(new Period(kind, g.PeriodStart).ToString(), g.Value);
+        return TypedResults.Ok(new StatusDto(ind.Code, rows.FirstOrDefault()?.Region ?? new RegionRef(code, code), plan, Goal(baseline), Goal(target), latest,
+            status.ToString(), OnTrackRule));
+    }
+
+    public const string OnTrackRule = "Op koers als ten minste 85% is bereikt van de vooruitgang die volgens de rechte lijn van nulmeting naar streefwaarde nu verwacht mag worden.";
+
+    /// <summary>Imports a file (multipart: file, profile). All or nothing; the report lists every rejected row.</summary>
+    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(IFormFile file, [FromForm] string profile,
+        MonitorImportService imports, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var report = await imports.ImportAsync(profile, file.FileName, buffer.ToArray(), ct);
+        return report.Status == ImportStatus.Rejected ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Monitor;
+
+public sealed record RegionRef(string Code, string Name);
+public sealed record ReleaseRef(int Id, string Source, string FileName, DateTime ImportedAt);
+public sealed record ValueRow(RegionRef Region, string Period, double? Value, double Numerator, double? Denominator, int SuppressedCells,
+    string? Breakdown, ReleaseRef? Release, int DefinitionVersion);
+
+public sealed record ValuesQuery(string? Indicator, string? RegionSet, string? Region, string? Period, string? Breakdown);
+
+public abstract record QueryOutcome<T>
+{
+    public sealed record Found(T Value) : QueryOutcome<T>;
+    public sealed record Invalid(string Parameter, string Message) : QueryOutcome<T>;
+}
+
+/// <summary>Turns a request for figures (codes, a period as text) into engine calls, with provenance.</summary>
+public sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
+{
+    public async Task<QueryOutcome<List<ValueRow>>> ValuesAsync(ValuesQuery query, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.Code == query.Indicator, ct);
+        if (indicator is null)
+        {
+            var known = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct);
+            return Invalid("indicator", $"Onbekende indicator '{query.Indicator}'. Bekend: {string.Join(", ", known)}.");
+        }
+        var version = indicator.Versions.Single(v => v.Version == indicator.CurrentVersion);
+        var definition = IndicatorDefinitions.Parse(indicator.Code, version.Definition);
+        var element = host.Engine.Element(definition.Numerator.Element);
+        if (element is null)
+            return new QueryOutcome<List<ValueRow>>.Found([]);
+
+        List<RegionRef> regions;
+        if (!string.IsNullOrWhiteSpace(query.Region))
+        {
+            var code = query.Region.Trim().ToUpperInvariant();
+            var region = await db.Regions.Where(r => r.Code == code && r.ValidTo == null).Select(r => new RegionRef(r.Code, r.Name)).SingleOrDefaultAsync(ct);
+            if (region is null)
+                return Invalid("region", $"Er is geen regio met code '{query.Region}'.");
+            regions = [region];
+        }
+        else if (!string.IsNullOrWhiteSpace(query.RegionSet))
+        {
+            var set = query.RegionSet.Trim().ToLowerInvariant();
+            regions = await db.Regions.Where(r => r.RegionSet.Code == set && r.ValidTo == null).OrderBy(r => r.Name).Select(r => new RegionRef(r.Code, r.Name)).ToListAsync(ct);
+            if (regions.Count == 0)
+                return Invalid("regionSet", $"Er is geen regio-indeling met code '{query.RegionSet}'.");
+        }
+        else
+        {
+            return Invalid("region", "Geef een regio (region=TP-OOST) of een regio-indeling (regionSet=provincies).");
+        }
+
+        IReadOnlyList<Period> periods;
+        if (string.IsNullOrWhiteSpace(query.Period))
+            periods = element.Periods;
+        else if (Period.TryParse(query.Period, element.PeriodKind, out var period))
+            periods = [period];
+        else
+            return Invalid("period", $"'{query.Period}' is geen periode; gebruik bijvoorbeeld 2023 of 2023/2024.");
+
+        if (!string.IsNullOrWhiteSpace(query.Breakdown) && element.DimensionIndex(query.Breakdown) < 0)
+            return Invalid("breakdown", $"Indicator {indicator.Code} kan niet worden uitgesplitst naar '{query.Breakdown}'. Wel naar: {string.Join(", ", element.Dimensions)}.");
+
+        var ids = await db.Regions.Where(r => regions.Select(x => x.Code).Contains(r.Code) && r.ValidTo == null).ToDictionaryAsync(r => r.Code, r => r.Id, ct);
+        var rows = new List<ValueRow>();
+        foreach (var region in regions)
+            foreach (var period in periods)
+            {
+                var release = host.ReleaseOf(definition.Numerator.Element, period);
+                if (string.IsNullOrWhiteSpace(query.Breakdown))
+                {
+                    var a = host.Engine.Evaluate(definition, ids[region.Code], period);
+                    rows.Add(new ValueRow(region, period.ToString(), Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, null, release, version.Version));
+                }
+                else
+                {
+                    foreach (var (value, a) in host.Engine.EvaluateBy(definition, ids[region.Code], period, query.Breakdown))
+                        rows.Add(new ValueRow(region, period.ToString(), Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, value, release, version.Version));
+                }
+            }
+        return new QueryOutcome<List<ValueRow>>.Found(rows);
+    }
+
+    // Figures are exact sums; shares are shown to four decimals, enough for any table or chart.
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+
+    private static QueryOutcome<List<ValueRow>> Invalid(string parameter, string message) => new QueryOutcome<List<ValueRow>>.Invalid(parameter, message);
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.ReferenceData;
+
+namespace Pactwerk.Web.Features.Monitor;
+
+public static class MonitorSetup
+{
+    public const string DuoFile = "duo/ingeschrevenen-hbo-2020-2023.csv";
+
+    public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<MonitorOptions>(builder.Configuration.GetSection(MonitorOptions.Section));
+        builder.Services.AddSingleton<MonitorEngine>();
+        builder.Services.AddSingleton<MonitorEngineHost>();
+        builder.Services.AddScoped<MonitorImportService>();
+        builder.Services.AddScoped<MonitorQueries>();
+        return builder;
+    }
+
+    /// <summary>
+    /// In demo mode, an empty monitor gets the DUO file from the reference-data location; then the
+    /// engine reads every current observation.
+    /// </summary>
+    public static async Task PrepareAsync(IServiceProvider scoped, bool demo, ILogger logger, CancellationToken ct)
+    {
+        var db = scoped.GetRequiredService<PactwerkDb>();
+        if (demo && !await db.DataReleases.AnyAsync(ct) && await db.ReferenceDataLoads.AnyAsync(ct))
+        {
+            var options = scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value;
+            var source = ReferenceDataSetup.Resolve(scoped, options);
+            var bytes = source is null ? null : await source.ReadBytesAsync(DuoFile, ct);
+            if (bytes is null)
+                logger.LogWarning("Demo mode: {File} was not found in the reference data, so the monitor starts empty.", DuoFile);
+            else
+            {
+                await scoped.GetRequiredService<MonitorEngineHost>().LoadAllAsync(db, ct);
+                var report = await scoped.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, DuoFile, bytes, ct);
+                logger.LogInformation("Demo mode: DUO hbo enrolments imported: {Message}", report.Message);
+            }
+        }
+        if (demo)
+            await Demo.DemoMonitor.SeedAsync(db, scoped.GetRequiredService<MonitorEngineHost>(), ct);
+        await scoped.GetRequiredService<MonitorEngineHost>().LoadAllAsync(db, ct);
+    }
+}
