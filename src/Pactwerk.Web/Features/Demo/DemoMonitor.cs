@@ -14,7 +14,8 @@ public static class DemoMonitor
 {
     public const string PlanLabel = "Demo: voorbeeldplan 2020–2030 (geen echte streefwaarden)";
 
-    public static readonly (Indicator Indicator, IndicatorDefinition Definition, string Description)[] Indicators =
+    /// <summary>New entities on every call: the same instances must never be added to two databases.</summary>
+    public static (Indicator Indicator, IndicatorDefinition Definition, string Description)[] Indicators() =>
     [
         (new Indicator { Code = "hbo-ingeschrevenen", Name = "Ingeschrevenen hbo", NameEn = "Enrolments in hbo", Unit = "studenten", Direction = Direction.HigherIsBetter },
             new IndicatorDefinition("hbo-ingeschrevenen", Measure.All("hbo-ingeschrevenen")),
@@ -30,7 +31,8 @@ public static class DemoMonitor
     {
         if (await db.Indicators.AnyAsync(ct))
             return;
-        foreach (var (indicator, definition, description) in Indicators)
+        var indicators = Indicators();
+        foreach (var (indicator, definition, description) in indicators)
         {
             indicator.CurrentVersion = 1;
             indicator.Versions.Add(new IndicatorVersion
@@ -44,7 +46,7 @@ public static class DemoMonitor
         // Baseline: the share measured in 2020/2021; target: five points more in 2030/2031.
         await host.LoadAllAsync(db, ct);
         var share = await db.Indicators.SingleAsync(i => i.Code == "hbo-aandeel-techniek", ct);
-        var definitionOfShare = Indicators[1].Definition;
+        var definitionOfShare = indicators[1].Definition;
         var regions = await db.Regions.Where(r => r.Code == RegionSetCodes.CountryCode || r.RegionSet.Code == RegionSetCodes.TechniekpactLandsdelen)
             .Select(r => r.Id).ToListAsync(ct);
         foreach (var region in regions)
