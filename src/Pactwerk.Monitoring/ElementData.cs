@@ -87,6 +87,21 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
     private readonly Dictionary<string, int> _comboIndex = new(StringComparer.Ordinal);
     private readonly List<string[]> _combos = [];
 
+    /// <summary>Copies the cells of an existing element whose period is kept, so an import rebuilds only what it changes.</summary>
+    public void AddExisting(ElementData existing, Func<Period, bool> keep)
+    {
+        var combos = existing.Combos.Select(c => string.Join(Separator, c)).ToArray();
+        foreach (var period in existing.Periods.Where(keep))
+        {
+            var (start, end) = existing.Slice(period);
+            for (var i = start; i < end; i++)
+            {
+                var value = existing.Value[i];
+                Add(existing.Region[i], period.StartYear, combos[existing.Combo[i]], double.IsNaN(value) ? null : value);
+            }
+        }
+    }
+
     public void Add(int regionIndex, int periodStart, string comboKey, double? value)
     {
         if (!_comboIndex.TryGetValue(comboKey, out var combo))

@@ -37,12 +37,23 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         _releases = releases;
     }
 
-    public async Task ReloadAsync(PactwerkDb db, int elementId, CancellationToken ct)
+    /// <summary>
+    /// After an import commits: the element in memory keeps its other periods and takes the
+    /// imported ones, without reading the database again, so the new figures are served at once.
+    /// </summary>
+    public void Apply(DataElement element, IReadOnlyCollection<int> periods, IEnumerable<(int RegionId, int PeriodStart, string DimensionKey, double? Value)> cells, ReleaseRef release)
     {
-        var element = await db.DataElements.AsNoTracking().SingleAsync(e => e.Id == elementId, ct);
-        var (data, release) = await ReadAsync(db, element, engine.Regions, ct);
-        _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [element.Code] = release };
-        engine.Replace(data);
+        var builder = new ElementDataBuilder(element.Code, element.Level, element.PeriodKind, element.DimensionList);
+        if (engine.Element(element.Code) is { } existing)
+            builder.AddExisting(existing, p => !periods.Contains(p.StartYear));
+        foreach (var cell in cells)
+            if (engine.Regions.TryIndexOf(cell.RegionId, out var region))
+                builder.Add(region, cell.PeriodStart, cell.DimensionKey, cell.Value);
+        var releases = new Dictionary<int, ReleaseRef>(_releases.GetValueOrDefault(element.Code) ?? []);
+        foreach (var period in periods)
+            releases[period] = release;
+        _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [element.Code] = releases };
+        engine.Replace(builder.Build());
     }
 
     /// <summary>Streams the element's current observations, ordered by period, into columns.</summary>

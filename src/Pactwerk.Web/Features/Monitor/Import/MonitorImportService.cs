@@ -93,7 +93,8 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        await engine.ReloadAsync(db, element.Id, ct);
+        engine.Apply(element, starts, parsed.Cells.Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)),
+            new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt));
         return new ImportReport(ImportStatus.Committed, profile.Code, fileName, release.Id, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
             periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
     }

@@ -38,24 +38,55 @@ public static class ObservationWriter
             return;
         }
 
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO Observations (DataElementId, ReleaseId, RegionId, PeriodStart, DimensionKey, Value, IsCurrent) VALUES ($e, $r, $g, $p, $d, $v, 1)";
-        Parameter(insert, "$e", elementId);
-        Parameter(insert, "$r", releaseId);
-        var region = Parameter(insert, "$g", 0);
-        var period = Parameter(insert, "$p", 0);
-        var key = Parameter(insert, "$d", "");
-        var value = Parameter(insert, "$v", DBNull.Value);
-        await insert.PrepareAsync(ct);
+        // Many rows per statement: SQLite's per-statement cost, not its writing, is what limits an import.
+        await using var batch = Insert(connection, transaction, BatchRows, elementId, releaseId);
+        await using var single = Insert(connection, transaction, 1, elementId, releaseId);
+        var pending = new List<ParsedCell>(BatchRows);
         foreach (var cell in cells)
         {
-            region.Value = cell.RegionId;
-            period.Value = cell.PeriodStart;
-            key.Value = cell.DimensionKey;
-            value.Value = cell.Value is { } v ? v : DBNull.Value;
-            await insert.ExecuteNonQueryAsync(ct);
+            pending.Add(cell);
+            if (pending.Count == BatchRows)
+            {
+                await ExecuteAsync(batch, pending, ct);
+                pending.Clear();
+            }
         }
+        foreach (var cell in pending)
+            await ExecuteAsync(single, [cell], ct);
+    }
+
+    private const int BatchRows = 200;
+
+    private static DbCommand Insert(DbConnection connection, DbTransaction transaction, int rows, int elementId, int releaseId)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        Parameter(command, "$e", elementId);
+        Parameter(command, "$r", releaseId);
+        var values = new List<string>(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            values.Add($"($e, $r, $g{i}, $p{i}, $d{i}, $v{i}, 1)");
+            Parameter(command, $"$g{i}", 0);
+            Parameter(command, $"$p{i}", 0);
+            Parameter(command, $"$d{i}", "");
+            Parameter(command, $"$v{i}", DBNull.Value);
+        }
+        command.CommandText = "INSERT INTO Observations (DataElementId, ReleaseId, RegionId, PeriodStart, DimensionKey, Value, IsCurrent) VALUES " + string.Join(", ", values);
+        return command;
+    }
+
+    private static async Task ExecuteAsync(DbCommand command, List<ParsedCell> cells, CancellationToken ct)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var p = 2 + i * 4;
+            command.Parameters[p].Value = cells[i].RegionId;
+            command.Parameters[p + 1].Value = cells[i].PeriodStart;
+            command.Parameters[p + 2].Value = cells[i].DimensionKey;
+            command.Parameters[p + 3].Value = cells[i].Value is { } v ? v : DBNull.Value;
+        }
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static DbParameter Parameter(DbCommand command, string name, object value)

@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.ReferenceData;
+
+/// <summary>
+/// The monitor benchmark: the engine, the HTTP API and DuckDB (the comparator) answer the same
+/// queries over the same synthetic data in one run; ratios matter, not the absolute times.
+/// </summary>
+internal static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is not ["monitor", "--observations", var n] || !int.TryParse(n, out var observations) || observations < 1000)
+        {
+            Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Pactwerk.Bench -- monitor --observations N   (N ≥ 1000)");
+            return 2;
+        }
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        // The app's content root, for WebApplicationFactory outside a test project.
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Pactwerk.slnx")))
+            repository = repository.Parent;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PACTWERK_WEB", Path.Combine(repository!.FullName, "src", "Pactwerk.Web"));
+        var work = Directory.CreateTempSubdirectory("pactwerk-bench-");
+        try
+        {
+            return await MonitorBench.RunAsync(observations, work.FullName);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}
+
+internal sealed class BenchApp(string database) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={database};Pooling=true");
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Monitor:MaxImportBytes", long.MaxValue.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+internal static class MonitorBench
+{
+    private const int Years = 20;
+    private static readonly string[] Sectors = ["economie", "gedrag en maatschappij", "gezondheidszorg", "landbouw en natuurlijke omgeving", "onderwijs", "sectoroverstijgend", "taal en cultuur", "techniek"];
+    private static readonly string[] Types = ["bachelor", "master", "associate degree"];
+    private static readonly string[] Forms = ["voltijd onderwijs", "deeltijd onderwijs", "duaal onderwijs"];
+    private static readonly string[] Genders = ["man", "vrouw", "onbekend"];
+
+    public static async Task<int> RunAsync(int observations, string work)
+    {
+        var rows = Math.Max(1, observations / Years);
+        var file = Path.Combine(work, "synthetic.csv");
+        var municipalities = SyntheticFile(file, rows);
+        Console.WriteLine($"synthetic DUO-shaped file: {rows:N0} rows × {Years} years = {rows * Years:N0} cells, {new FileInfo(file).Length / 1024 / 1024} MB");
+
+        await using var app = new BenchApp(Path.Combine(work, "pactwerk.db"));
+        app.UseKestrel(0);
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("localhost", "127.0.0.1");
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        var content = await File.ReadAllBytesAsync(file);
+
+        // Import through the app's own path (parse, check, bulk write, engine reload).
+        var clock = Stopwatch.StartNew();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, "synthetic.csv", content, default);
+            if (report.Status != ImportStatus.Committed)
+                throw new InvalidOperationException(report.Message + " " + string.Join("; ", report.Rejected.Take(5)));
+        }
+        var importSeconds = clock.Elapsed.TotalSeconds;
+        await using (var scope = app.Services.CreateAsyncScope())
+            await DemoMonitor.SeedAsync(scope.ServiceProvider.GetRequiredService<PactwerkDb>(), scope.ServiceProvider.GetRequiredService<MonitorEngineHost>(), default);
+
+        // The comparator: DuckDB in process, the same cells and the same region memberships.
+        await using var duck = new DuckDBConnection("DataSource=:memory:");
+        await duck.OpenAsync();
+        clock.Restart();
+        await LoadDuckDbAsync(duck, app, file);
+        var duckImportSeconds = clock.Elapsed.TotalSeconds;
+
+        var host = app.Services.GetRequiredService<MonitorEngineHost>();
+        var (definition, regions) = await QuerySetupAsync(app);
+        var queries = Mix(regions);
+
+        var engineTimes = Time(queries, q => { foreach (var (id, _) in q.Regions) _ = host.Engine.Evaluate(definition, id, q.Period); });
+        var duckTimes = Time(queries, q => DuckQuery(duck, q));
+        var apiTimes = Time(queries, q => http.GetStringAsync(q.Url).GetAwaiter().GetResult());
+        CheckSameAnswers(host, definition, duck, queries[0]);
+
+        // Commit to visible: import a new year for one municipality and poll the API until it is served.
+        var one = municipalities[0];
+        var extra = Encoding.UTF8.GetBytes(Header(["2099"]) + "\r\n" + Row(one, 1, 0, ["4242"]) + "\r\n");
+        clock.Restart();
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, "extra.csv", extra, default);
+        while (!(await http.GetStringAsync($"/api/v1/monitor/values?indicator=hbo-ingeschrevenen&region={one}&period=2099")).Contains("4242"))
+            await Task.Delay(1);
+        var commitToVisible = clock.Elapsed.TotalMilliseconds;
+
+        GC.Collect();
+        var memoryMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
+        var result = new
+        {
+            observations = rows * Years, engine_p50_ms = P(engineTimes, 50), engine_p95_ms = P(engineTimes, 95), duckdb_p50_ms = P(duckTimes, 50),
+            duckdb_p95_ms = P(duckTimes, 95), api_p50_ms = P(apiTimes, 50), api_p95_ms = P(apiTimes, 95), import_s = importSeconds,
+            duckdb_import_s = duckImportSeconds, commit_to_visible_ms = commitToVisible, memory_mb = memoryMb,
+        };
+        Console.WriteLine($"{"measure",-22}{"p50 ms",10}{"p95 ms",10}");
+        Console.WriteLine($"{"engine",-22}{result.engine_p50_ms,10:0.000}{result.engine_p95_ms,10:0.000}");
+        Console.WriteLine($"{"duckdb (comparator)",-22}{result.duckdb_p50_ms,10:0.000}{result.duckdb_p95_ms,10:0.000}");
+        Console.WriteLine($"{"http api",-22}{result.api_p50_ms,10:0.000}{result.api_p95_ms,10:0.000}");
+        Console.WriteLine($"engine/duckdb p95 ratio: {result.engine_p95_ms / result.duckdb_p95_ms:0.00}");
+        var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllTextAsync(Path.Combine(results, $"monitor-{rows * Years}.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(FormattableString.Invariant(
+            $"monitor: observations={result.observations} engine_p95_ms={result.engine_p95_ms:0.000} duckdb_p95_ms={result.duckdb_p95_ms:0.000} api_p95_ms={result.api_p95_ms:0.000} import_s={importSeconds:0.0} duckdb_import_s={duckImportSeconds:0.0} commit_to_visible_ms={commitToVisible:0} memory_mb={memoryMb:0}"));
+        return 0;
+    }
+
+    private sealed record Query(string Name, Period Period, IReadOnlyList<(int Id, string Code)> Regions, string Url);
+
+    private static List<Query> Mix(Dictionary<string, List<(int Id, string Code)>> sets)
+    {
+        var queries = new List<Query>();
+        for (var year = 2004; year < 2004 + Years; year += 4)
+        {
+            var p = new Period(PeriodKind.SchoolYear, year);
+            queries.Add(new("country", p, sets["land"], $"/api/v1/monitor/values?indicator=hbo-aandeel-techniek&region=NL&period={year}"));
+            queries.Add(new("provinces", p, sets["provincies"], $"/api/v1/monitor/values?indicator=hbo-aandeel-techniek&regionSet=provincies&period={year}"));
+            queries.Add(new("landsdelen", p, sets["techniekpact-landsdelen"], $"/api/v1/monitor/values?indicator=hbo-aandeel-techniek&regionSet=techniekpact-landsdelen&period={year}"));
+            queries.Add(new("labour-market", p, sets["arbeidsmarktregios"], $"/api/v1/monitor/values?indicator=hbo-aandeel-techniek&regionSet=arbeidsmarktregios&period={year}"));
+        }
+        return queries;
+    }
+
+    private static double[] Time(List<Query> queries, Action<Query> run)
+    {
+        foreach (var q in queries.Take(4))
+            run(q); // warm-up: JIT, connections
+        var times = new List<double>();
+        for (var round = 0; round < 5; round++)
+            foreach (var q in queries)
+            {
+                var clock = Stopwatch.StartNew();
+                run(q);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        return [.. times];
+    }
+
+    private static double P(double[] values, int percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    private static void DuckQuery(DuckDBConnection duck, Query q)
+    {
+        using var command = duck.CreateCommand();
+        command.CommandText = $"""
+            SELECT m.region, SUM(CASE WHEN o.onderdeel = 'techniek' THEN o.value END) AS num, SUM(o.value) AS den, COUNT(*) FILTER (WHERE o.value IS NULL) AS suppressed
+            FROM obs o JOIN membership m ON m.municipality = o.municipality
+            WHERE o.period = {q.Period.StartYear} AND m.region IN ({string.Join(",", q.Regions.Select(r => r.Id))})
+            GROUP BY m.region
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) { }
+    }
+
+    private static void CheckSameAnswers(MonitorEngineHost host, IndicatorDefinition definition, DuckDBConnection duck, Query q)
+    {
+        using var command = duck.CreateCommand();
+        command.CommandText = $"SELECT SUM(CASE WHEN onderdeel = 'techniek' THEN value END), SUM(value) FROM obs WHERE period = {q.Period.StartYear}";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var engine = host.Engine.Evaluate(definition, q.Regions[0].Id, q.Period);
+        if (Math.Abs(engine.Numerator - Convert.ToDouble(reader.GetValue(0))) > 0.5 || Math.Abs(engine.Denominator!.Value - Convert.ToDouble(reader.GetValue(1))) > 0.5)
+            throw new InvalidOperationException($"engine {engine.Numerator}/{engine.Denominator} differs from DuckDB {reader.GetValue(0)}/{reader.GetValue(1)}");
+        Console.WriteLine($"check: engine and DuckDB agree on {q.Name} {q.Period}: {engine.Numerator:N0} / {engine.Denominator:N0}");
+    }
+
+    private static async Task<(IndicatorDefinition, Dictionary<string, List<(int, string)>>)> QuerySetupAsync(BenchApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
+        var version = await db.IndicatorVersions.SingleAsync(v => db.Indicators.Any(i => i.Id == v.IndicatorId && i.Code == "hbo-aandeel-techniek"));
+        var regions = (await db.Regions.Where(r => r.ValidTo == null).Select(r => new { r.Id, r.Code, Set = r.RegionSet.Code }).ToListAsync())
+            .GroupBy(r => r.Set).ToDictionary(g => g.Key, g => g.Select(r => (r.Id, r.Code)).ToList());
+        return (IndicatorDefinitions.Parse("hbo-aandeel-techniek", version.Definition), regions);
+    }
+
+    private static async Task LoadDuckDbAsync(DuckDBConnection duck, BenchApp app, string file)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
+        var memberships = await db.RegionMemberships.Where(m => m.ValidTo == null).Select(m => new { m.RegionId, m.MunicipalityId }).ToListAsync();
+        var codes = await db.Regions.Where(r => r.RegionSet.Code == RegionSetCodes.Municipalities).ToDictionaryAsync(r => r.Code, r => r.Id);
+        using (var create = duck.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE membership(region INTEGER, municipality INTEGER); CREATE TABLE obs(municipality INTEGER, period INTEGER, onderdeel VARCHAR, geslacht VARCHAR, value DOUBLE);";
+            create.ExecuteNonQuery();
+        }
+        using (var appender = duck.CreateAppender("membership"))
+            foreach (var m in memberships)
+                appender.CreateRow().AppendValue(m.RegionId).AppendValue(m.MunicipalityId).EndRow();
+        // DuckDB reads the same file with its own reader, as a user of it would.
+        using var reader = new StreamReader(file);
+        var header = (await reader.ReadLineAsync())!.Split(';');
+        var years = header.Select((h, i) => (h, i)).Where(x => x.h.Length == 4 && char.IsDigit(x.h[0])).ToArray();
+        using var obs = duck.CreateAppender("obs");
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var cells = line.Split(';');
+            var municipality = codes["GM" + cells[1]];
+            foreach (var (year, index) in years)
+            {
+                var row = obs.CreateRow().AppendValue(municipality).AppendValue(int.Parse(year)).AppendValue(cells[7]).AppendValue(cells[12]);
+                (cells[index] == "<5" ? row.AppendNullValue() : row.AppendValue(double.Parse(cells[index]))).EndRow();
+            }
+        }
+    }
+
+    private static string Header(IEnumerable<string> years) =>
+        "PROVINCIE;GEMEENTENUMMER;GEMEENTENAAM;SOORT INSTELLING;TYPE HOGER ONDERWIJS;INSTELLINGSCODE ACTUEEL;INSTELLINGSNAAM ACTUEEL;ONDERDEEL;SUBONDERDEEL;OPLEIDINGSCODE ACTUEEL;OPLEIDINGSNAAM ACTUEEL;OPLEIDINGSVORM;GESLACHT;"
+        + string.Join(';', years);
+
+    private static string Row(string municipality, int row, int seed, IEnumerable<string> values) =>
+        $"Provincie;{municipality[2..]};Gemeente;reguliere inst.;{Types[seed % 3]};{(seed % 40):00}XX;Instelling;{Sectors[seed % 8]};n.v.t.;P{row};Opleiding {row};{Forms[seed / 3 % 3]};{Genders[seed / 9 % 3]};"
+        + string.Join(';', values);
+
+    /// <summary>A DUO-shaped wide file: real municipality codes, realistic dimensions, 5% suppressed cells.</summary>
+    private static List<string> SyntheticFile(string path, int rows)
+    {
+        var root = new ReferenceDataOptions().Resolve(AppContext.BaseDirectory, null!) as DirectoryReferenceDataSource
+            ?? throw new InvalidOperationException("../shared/data/nl not found: the benchmark uses the real municipality codes.");
+        var municipalities = File.ReadLines(Path.Combine(root.Location, "regions", "gemeenten.csv")).Skip(1).Select(l => l[..6]).ToList();
+        var random = new Random(20261127);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.Write(Header(Enumerable.Range(2004, Years).Select(y => y.ToString(CultureInfo.InvariantCulture))) + "\r\n");
+        for (var r = 0; r < rows; r++)
+        {
+            var values = Enumerable.Range(0, Years).Select(_ => random.Next(100) < 5 ? "<5" : random.Next(5, 400).ToString(CultureInfo.InvariantCulture));
+            writer.Write(Row(municipalities[random.Next(municipalities.Count)], r, random.Next(1000), values) + "\r\n");
+        }
+        return municipalities;
+    }
+}
