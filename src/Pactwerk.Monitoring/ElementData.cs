@@ -90,14 +90,27 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
     /// <summary>Copies the cells of an existing element whose period is kept, so an import rebuilds only what it changes.</summary>
     public void AddExisting(ElementData existing, Func<Period, bool> keep)
     {
-        var combos = existing.Combos.Select(c => string.Join(Separator, c)).ToArray();
+        // Combinations are mapped once; the rows are then copied column by column, without strings.
+        var map = new int[existing.Combos.Count];
+        for (var c = 0; c < map.Length; c++)
+        {
+            var key = string.Join(Separator, existing.Combos[c]);
+            if (!_comboIndex.TryGetValue(key, out map[c]))
+            {
+                map[c] = _combos.Count;
+                _combos.Add(existing.Combos[c]);
+                _comboIndex.Add(key, map[c]);
+            }
+        }
         foreach (var period in existing.Periods.Where(keep))
         {
             var (start, end) = existing.Slice(period);
             for (var i = start; i < end; i++)
             {
-                var value = existing.Value[i];
-                Add(existing.Region[i], period.StartYear, combos[existing.Combo[i]], double.IsNaN(value) ? null : value);
+                _region.Add(existing.Region[i]);
+                _combo.Add(map[existing.Combo[i]]);
+                _period.Add(period.StartYear);
+                _value.Add(existing.Value[i]);
             }
         }
     }

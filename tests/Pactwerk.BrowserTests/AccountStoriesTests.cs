@@ -60,6 +60,13 @@ public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bewerken") })).ToHaveCountAsync(3);
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Logboek" })).ToHaveCountAsync(0);
         await page.AssertNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bewerken") }).First.ClickAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Startjaar").FillAsync("2019");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".meta")).ToContainTextAsync("sinds 2019");
+        await page.AssertNoSeriousViolationsAsync();
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public static class DelimitedFileReader
             : [];
 
         var cells = new List<ParsedCell>();
+        // Wide files hold each period once per row, so a duplicate is a row with the same
+        // municipality and dimensions; long files are checked per cell.
         var firstLineOfKey = new Dictionary<(int, int, string), int>();
         var rows = 0;
         while (csv.Read())
@@ -82,6 +84,15 @@ public static class DelimitedFileReader
                 continue;
             }
             var key = string.Join(Observation.Separator, dimensionColumns.Select(i => record[i].Trim()));
+            if (profile.IsWide)
+            {
+                if (firstLineOfKey.TryGetValue((regionId, 0, key), out var firstRow))
+                {
+                    Reject(line, $"dubbele regel: dezelfde gemeente en indeling als regel {firstRow}");
+                    continue;
+                }
+                firstLineOfKey[(regionId, 0, key)] = line;
+            }
 
             IEnumerable<(int Start, string Text, string ColumnName)> values = profile.IsWide
                 ? periodColumns.Select(p => (p.Start, record[p.Index].Trim(), header[p.Index]))
@@ -112,12 +123,15 @@ public static class DelimitedFileReader
                     Reject(line, $"'{raw}' in kolom {columnName} is geen getal en niet '{profile.SuppressedMarker}'");
                     continue;
                 }
-                if (firstLineOfKey.TryGetValue((regionId, start, key), out var first))
+                if (!profile.IsWide)
                 {
-                    Reject(line, $"dubbele regel: dezelfde gemeente, periode {new Period(profile.PeriodKind, start)} en indeling als regel {first}");
-                    continue;
+                    if (firstLineOfKey.TryGetValue((regionId, start, key), out var first))
+                    {
+                        Reject(line, $"dubbele regel: dezelfde gemeente, periode {new Period(profile.PeriodKind, start)} en indeling als regel {first}");
+                        continue;
+                    }
+                    firstLineOfKey[(regionId, start, key)] = line;
                 }
-                firstLineOfKey[(regionId, start, key)] = line;
                 cells.Add(new ParsedCell(line, regionId, start, key, value));
             }
         }
