@@ -40,10 +40,13 @@ public sealed class ElementData
         (Code, Level, PeriodKind, Dimensions, Combos) = (code, level, kind, dimensions, combos);
         (Region, Combo, Value) = (region, combo, value);
         _slices = [];
-        for (var i = 0; i < periodStart.Length; i++)
+        for (var start = 0; start < periodStart.Length;)
         {
-            var period = new Period(kind, periodStart[i]);
-            _slices[period] = _slices.TryGetValue(period, out var s) ? (s.Start, i + 1) : (i, i + 1);
+            var end = start + 1;
+            while (end < periodStart.Length && periodStart[end] == periodStart[start])
+                end++;
+            _slices[new Period(kind, periodStart[start])] = (start, end);
+            start = end;
         }
         Periods = _slices.Keys.Order().ToList();
     }
@@ -105,12 +108,12 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
         foreach (var period in existing.Periods.Where(keep))
         {
             var (start, end) = existing.Slice(period);
+            _region.AddRange(existing.Region.AsSpan(start, end - start));
+            _value.AddRange(existing.Value.AsSpan(start, end - start));
             for (var i = start; i < end; i++)
             {
-                _region.Add(existing.Region[i]);
                 _combo.Add(map[existing.Combo[i]]);
                 _period.Add(period.StartYear);
-                _value.Add(existing.Value[i]);
             }
         }
     }
