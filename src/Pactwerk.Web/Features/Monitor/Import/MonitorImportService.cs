@@ -83,9 +83,12 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         await db.SaveChangesAsync(ct);
 
         // A newer release takes over the periods it holds; older values stay, no longer current.
+        // One statement per period: an equality on the indexed period is a seek, where a list
+        // parameter would make SQLite scan every observation of the element.
         var starts = parsed.Periods.ToList();
-        await db.Observations.Where(o => o.DataElementId == element.Id && o.IsCurrent && starts.Contains(o.PeriodStart))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
+        foreach (var start in starts)
+            await db.Observations.Where(o => o.DataElementId == element.Id && o.IsCurrent && o.PeriodStart == start)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
         await ObservationWriter.WriteAsync(db, element.Id, release.Id, parsed.Cells, ct);
         db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
             release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
