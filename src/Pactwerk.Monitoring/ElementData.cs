@@ -105,6 +105,10 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
                 _comboIndex.Add(key, map[c]);
             }
         }
+        _region.EnsureCapacity(_region.Count + existing.Count);
+        _combo.EnsureCapacity(_combo.Count + existing.Count);
+        _period.EnsureCapacity(_period.Count + existing.Count);
+        _value.EnsureCapacity(_value.Count + existing.Count);
         foreach (var period in existing.Periods.Where(keep))
         {
             var (start, end) = existing.Slice(period);

@@ -50,8 +50,9 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         observation.HasOne<DataElement>().WithMany().HasForeignKey(o => o.DataElementId);
         observation.HasOne<DataRelease>().WithMany().HasForeignKey(o => o.ReleaseId);
         observation.HasOne<Regions.Region>().WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);
-        // The engine loads the current values of an element; an import retires them per period.
-        observation.HasIndex(o => new { o.DataElementId, o.IsCurrent, o.PeriodStart });
+        // An import retires an element's values period by period (a seek on element and period);
+        // the engine reads an element's current values in period order.
+        observation.HasIndex(o => new { o.DataElementId, o.PeriodStart, o.IsCurrent });
         observation.HasIndex(o => o.ReleaseId);
     }
 }

@@ -742,7 +742,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("ReleaseId");
 
-                    b.HasIndex("DataElementId", "IsCurrent", "PeriodStart");
+                    b.HasIndex("DataElementId", "PeriodStart", "IsCurrent");
 
                     b.ToTable("Observations");
                 });

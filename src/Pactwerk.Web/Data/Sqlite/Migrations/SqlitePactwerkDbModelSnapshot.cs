@@ -711,7 +711,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("ReleaseId");
 
-                    b.HasIndex("DataElementId", "IsCurrent", "PeriodStart");
+                    b.HasIndex("DataElementId", "PeriodStart", "IsCurrent");
 
                     b.ToTable("Observations");
                 });

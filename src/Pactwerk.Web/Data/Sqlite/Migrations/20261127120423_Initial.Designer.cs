@@ -11,7 +11,7 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261127111039_Initial")]
+    [Migration("20261127120423_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -714,7 +714,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("ReleaseId");
 
-                    b.HasIndex("DataElementId", "IsCurrent", "PeriodStart");
+                    b.HasIndex("DataElementId", "PeriodStart", "IsCurrent");
 
                     b.ToTable("Observations");
                 });

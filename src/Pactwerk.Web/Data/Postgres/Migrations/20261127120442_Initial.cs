@@ -788,9 +788,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Observations_DataElementId_IsCurrent_PeriodStart",
+                name: "IX_Observations_DataElementId_PeriodStart_IsCurrent",
                 table: "Observations",
-                columns: new[] { "DataElementId", "IsCurrent", "PeriodStart" });
+                columns: new[] { "DataElementId", "PeriodStart", "IsCurrent" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Observations_RegionId",

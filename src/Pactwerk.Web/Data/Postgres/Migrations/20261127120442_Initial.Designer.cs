@@ -12,7 +12,7 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261127111054_Initial")]
+    [Migration("20261127120442_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -745,7 +745,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("ReleaseId");
 
-                    b.HasIndex("DataElementId", "IsCurrent", "PeriodStart");
+                    b.HasIndex("DataElementId", "PeriodStart", "IsCurrent");
 
                     b.ToTable("Observations");
                 });
