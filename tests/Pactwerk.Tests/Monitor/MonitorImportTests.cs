@@ -155,23 +155,14 @@ public abstract class MonitorImportTests<TFactory>(TFactory factory) : IClassFix
         Directory.CreateDirectory(Path.GetDirectoryName(bad)!);
         await System.IO.File.WriteAllBytesAsync(bad, File(Header, Row.Replace(";13", ";-1")));
         var before = await StateAsync();
-        var errors = new StringWriter();
-        var output = new StringWriter();
-        Console.SetError(errors);
-        Console.SetOut(output);
-        try
+        using (var console = new ConsoleCapture())
         {
             Assert.Equal(1, await ImportCommand.RunAsync(factory.Services, ["import", "duo-hbo-ingeschrevenen", bad]));
             Assert.Equal(0, await ImportCommand.RunAsync(factory.Services, ["import", "duo-hbo-ingeschrevenen", Path.Combine(SharedData.Root, DuoReference.File)]));
             Assert.Equal(2, await ImportCommand.RunAsync(factory.Services, ["import"]));
+            Assert.Contains("regel 2: negatief aantal -1 in kolom 2023", console.Errors.ToString());
+            Assert.Contains("al geïmporteerd", console.Output.ToString());
         }
-        finally
-        {
-            Console.SetError(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
-            Console.SetOut(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
-        }
-        Assert.Contains("regel 2: negatief aantal -1 in kolom 2023", errors.ToString());
-        Assert.Contains("al geïmporteerd", output.ToString());
         Assert.Equal(before, await StateAsync());
     }
 }

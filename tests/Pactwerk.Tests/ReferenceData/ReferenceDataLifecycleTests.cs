@@ -96,25 +96,15 @@ public abstract class ReferenceDataLifecycleTests
         var before = await SnapshotAsync(factory);
         var bad = new RegionFixture().Set("regions/provincies.csv", "").WriteToTempFolder();
         var good = new RegionFixture().WriteToTempFolder();
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(errors);
-        try
+        using (var console = new ConsoleCapture())
         {
             Assert.Equal(1, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "load", "--path", bad]));
             Assert.Equal(0, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "load", "--path", good]));
             Assert.Equal(2, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "laad"]));
+            Assert.Contains("regions/provincies.csv: Bestand is leeg.", console.Errors.ToString());
+            Assert.Contains("De database is niet gewijzigd.", console.Errors.ToString());
+            Assert.Contains("Niets veranderd", console.Output.ToString());
         }
-        finally
-        {
-            Console.SetOut(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
-            Console.SetError(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true });
-        }
-
-        Assert.Contains("regions/provincies.csv: Bestand is leeg.", errors.ToString());
-        Assert.Contains("De database is niet gewijzigd.", errors.ToString());
-        Assert.Contains("Niets veranderd", output.ToString());
         Assert.Equal(before, await SnapshotAsync(factory));
     }
 
