@@ -21,12 +21,14 @@ public static class MonitorSetup
     }
 
     /// <summary>
-    /// In demo mode, an empty monitor gets the DUO file from the reference-data location; then the
-    /// engine reads every current observation.
+    /// The engine reads every current observation once; in demo mode an empty monitor then gets the
+    /// DUO file from the reference-data location, which the import applies to the engine itself.
     /// </summary>
     public static async Task PrepareAsync(IServiceProvider scoped, bool demo, ILogger logger, CancellationToken ct)
     {
         var db = scoped.GetRequiredService<PactwerkDb>();
+        var host = scoped.GetRequiredService<MonitorEngineHost>();
+        await host.LoadAllAsync(db, ct);
         if (demo && !await db.DataReleases.AnyAsync(ct) && await db.ReferenceDataLoads.AnyAsync(ct))
         {
             var options = scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value;
@@ -36,13 +38,11 @@ public static class MonitorSetup
                 logger.LogWarning("Demo mode: {File} was not found in the reference data, so the monitor starts empty.", DuoFile);
             else
             {
-                await scoped.GetRequiredService<MonitorEngineHost>().LoadAllAsync(db, ct);
                 var report = await scoped.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, DuoFile, bytes, ct);
                 logger.LogInformation("Demo mode: DUO hbo enrolments imported: {Message}", report.Message);
             }
         }
         if (demo)
-            await Demo.DemoMonitor.SeedAsync(db, scoped.GetRequiredService<MonitorEngineHost>(), ct);
-        await scoped.GetRequiredService<MonitorEngineHost>().LoadAllAsync(db, ct);
+            await Demo.DemoMonitor.SeedAsync(db, host, ct);
     }
 }
