@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Accounts;
 
@@ -68,7 +69,7 @@ public static class AccountsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeToken(int id, ClaimsPrincipal principal, AccountService accounts, CancellationToken ct) =>
         await accounts.RevokeTokenAsync(principal.FindFirstValue(ClaimTypes.NameIdentifier)!, id, ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem($"Je hebt geen token met nummer {id}.", statusCode: 404, title: "Niet gevonden");
+            : ApiProblems.NotFound($"Je hebt geen token met nummer {id}.");
 
     /// <summary>Invites a new user with one role; they choose their own password from the e-mailed link.</summary>
     private static async Task<Results<Created<InvitedDto>, ValidationProblem, ProblemHttpResult>> Invite(
@@ -81,7 +82,7 @@ public static class AccountsApi
             case AccountOutcome<PactwerkUser>.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "De uitnodiging is niet verstuurd");
             case AccountOutcome<PactwerkUser>.Forbidden forbidden:
-                return TypedResults.Problem(forbidden.Reason, statusCode: 403, title: "Geen toegang");
+                return ApiProblems.Forbidden(forbidden.Reason);
             default:
                 throw new InvalidOperationException();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Agenda;
 
@@ -29,7 +30,7 @@ public static class ActionsApi
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAction(int id, PactwerkDb db, CancellationToken ct) =>
         await Query(db, a => a.Id == id).SingleOrDefaultAsync(ct) is { } action
             ? TypedResults.Ok(action)
-            : TypedResults.Problem($"Er is geen initiatief met nummer {id}.", statusCode: 404, title: "Niet gevonden");
+            : ApiProblems.NotFound($"Er is geen initiatief met nummer {id}.");
 
     /// <summary>Changes an action. Send the version you started from; a stale version gets 409 with what changed since.</summary>
     private static async Task<Results<Ok<ActionDto>, ProblemHttpResult, ValidationProblem, Conflict<ConflictDto>>> UpdateAction(
@@ -40,9 +41,9 @@ public static class ActionsApi
             case EditOutcome.Saved saved:
                 return TypedResults.Ok(await Query(db, a => a.Id == saved.Action.Id).SingleAsync(ct));
             case EditOutcome.NotFound:
-                return TypedResults.Problem($"Er is geen initiatief met nummer {id}.", statusCode: 404, title: "Niet gevonden");
+                return ApiProblems.NotFound($"Er is geen initiatief met nummer {id}.");
             case EditOutcome.Forbidden forbidden:
-                return TypedResults.Problem(forbidden.Reason, statusCode: 403, title: "Geen toegang");
+                return ApiProblems.Forbidden(forbidden.Reason);
             case EditOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "De invoer is niet in orde");
             case EditOutcome.Stale stale:

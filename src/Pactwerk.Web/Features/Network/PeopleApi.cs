@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;
 
@@ -27,7 +28,7 @@ public static class PeopleApi
         var signedIn = (await scopes.GetAsync(ct)).IsSignedIn;
         var person = await Query(db, id, ct);
         if (person is null)
-            return NotFound(id);
+            return ApiProblems.NotFound($"Er is geen persoon met nummer {id}.");
         return TypedResults.Ok(signedIn ? person : person with { Email = null, Phone = null });
     }
 
@@ -36,7 +37,7 @@ public static class PeopleApi
     {
         var person = await Query(db, id, ct);
         if (person is null)
-            return NotFound(id);
+            return ApiProblems.NotFound($"Er is geen persoon met nummer {id}.");
         var account = await db.Users.Where(u => u.PersonId == id).Select(u => new { u.Id, u.Email }).FirstOrDefaultAsync(ct);
         var roles = account is null ? [] : await AccountsApi.RolesQuery(db, r => r.UserId == account.Id).ToListAsync(ct);
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -58,7 +59,7 @@ public static class PeopleApi
     {
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
-            return NotFound(id);
+            return ApiProblems.NotFound($"Er is geen persoon met nummer {id}.");
         if (person.ErasedAt is not null)
             return TypedResults.Ok((await Query(db, id, ct))!);
 
@@ -113,6 +114,4 @@ public static class PeopleApi
                 p.Roles.OrderBy(r => r.ValidFrom).Select(r => new PersonRoleDto(db.Pacts.Where(x => x.Id == r.PactId).Select(x => x.Code).First(),
                     r.Kind.ToString(), r.Region == null ? null : r.Region.Code, r.ValidFrom, r.ValidTo)).ToList()))
             .SingleOrDefaultAsync(ct);
-
-    private static ProblemHttpResult NotFound(int id) => TypedResults.Problem($"Er is geen persoon met nummer {id}.", statusCode: 404, title: "Niet gevonden");
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Regions;
 
@@ -29,7 +30,7 @@ public static class RegionsApi
     private static async Task<Results<Ok<List<RegionDto>>, ProblemHttpResult>> GetRegionsOfSet(string code, PactwerkDb db, CancellationToken ct)
     {
         if (await RegionQueries.SetAsync(db, code, ct) is null)
-            return NotFound($"Er is geen regio-indeling met code '{code}'.");
+            return ApiProblems.NotFound($"Er is geen regio-indeling met code '{code}'.");
         var regions = await RegionQueries.RegionsOfSetAsync(db, code, ct);
         return TypedResults.Ok(regions.Select(r => new RegionDto(r.Code, r.Name, r.MunicipalityCount)).ToList());
     }
@@ -39,12 +40,9 @@ public static class RegionsApi
     {
         var region = await RegionQueries.RegionAsync(db, code, ct);
         if (region is null)
-            return NotFound($"Er is geen regio met code '{code}'.");
+            return ApiProblems.NotFound($"Er is geen regio met code '{code}'.");
         return TypedResults.Ok(new RegionDetailDto(region.Code, region.Name, region.Set.Code, region.ValidFrom, region.ValidTo,
             region.Municipalities.Count, region.Municipalities,
             region.Overlaps.Select(o => new OverlapDto(o.Code, o.Name, o.Set.Code, o.SharedMunicipalities)).ToList()));
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden");
 }
