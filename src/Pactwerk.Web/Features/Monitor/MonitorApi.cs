@@ -28,8 +28,9 @@ public static class MonitorApi
     private static async Task<Ok<List<IndicatorDto>>> GetIndicators(PactwerkDb db, CancellationToken ct)
     {
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).OrderBy(i => i.Code).ToListAsync(ct);
-        return TypedResults.Ok(indicators.Select(i => i.Versions.Single(v => v.Version == i.CurrentVersion) is var v
-            ? new IndicatorDto(i.Code, i.Name, i.NameEn, i.Unit, i.Direction.ToString(), v.Version, v.Definition, v.Description) : null!).ToList());
+        return TypedResults.Ok(indicators.Select(i => (Indicator: i, Version: i.Versions.Single(v => v.Version == i.CurrentVersion)))
+            .Select(x => new IndicatorDto(x.Indicator.Code, x.Indicator.Name, x.Indicator.NameEn, x.Indicator.Unit, x.Indicator.Direction.ToString(),
+                x.Version.Version, x.Version.Definition, x.Version.Description)).ToList());
     }
 
     /// <summary>

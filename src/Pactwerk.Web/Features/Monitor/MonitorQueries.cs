@@ -34,19 +34,20 @@ public sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
         if (element is null)
             return new QueryOutcome<List<ValueRow>>.Found([]);
 
-        List<RegionRef> regions;
+        List<(int Id, RegionRef Ref)> regions;
         if (!string.IsNullOrWhiteSpace(query.Region))
         {
             var code = query.Region.Trim().ToUpperInvariant();
-            var region = await db.Regions.Where(r => r.Code == code && r.ValidTo == null).Select(r => new RegionRef(r.Code, r.Name)).SingleOrDefaultAsync(ct);
-            if (region is null)
+            regions = (await db.Regions.Where(r => r.Code == code && r.ValidTo == null).Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct))
+                .Select(r => (r.Id, new RegionRef(r.Code, r.Name))).ToList();
+            if (regions.Count == 0)
                 return Invalid("region", $"Er is geen regio met code '{query.Region}'.");
-            regions = [region];
         }
         else if (!string.IsNullOrWhiteSpace(query.RegionSet))
         {
             var set = query.RegionSet.Trim().ToLowerInvariant();
-            regions = await db.Regions.Where(r => r.RegionSet.Code == set && r.ValidTo == null).OrderBy(r => r.Name).Select(r => new RegionRef(r.Code, r.Name)).ToListAsync(ct);
+            regions = (await db.Regions.Where(r => r.RegionSet.Code == set && r.ValidTo == null).OrderBy(r => r.Name).Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct))
+                .Select(r => (r.Id, new RegionRef(r.Code, r.Name))).ToList();
             if (regions.Count == 0)
                 return Invalid("regionSet", $"Er is geen regio-indeling met code '{query.RegionSet}'.");
         }
@@ -66,20 +67,19 @@ public sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
         if (!string.IsNullOrWhiteSpace(query.Breakdown) && element.DimensionIndex(query.Breakdown) < 0)
             return Invalid("breakdown", $"Indicator {indicator.Code} kan niet worden uitgesplitst naar '{query.Breakdown}'. Wel naar: {string.Join(", ", element.Dimensions)}.");
 
-        var ids = await db.Regions.Where(r => regions.Select(x => x.Code).Contains(r.Code) && r.ValidTo == null).ToDictionaryAsync(r => r.Code, r => r.Id, ct);
         var rows = new List<ValueRow>();
-        foreach (var region in regions)
+        foreach (var (id, region) in regions)
             foreach (var period in periods)
             {
                 var release = host.ReleaseOf(definition.Numerator.Element, period);
                 if (string.IsNullOrWhiteSpace(query.Breakdown))
                 {
-                    var a = host.Engine.Evaluate(definition, ids[region.Code], period);
+                    var a = host.Engine.Evaluate(definition, id, period);
                     rows.Add(new ValueRow(region, period.ToString(), Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, null, release, version.Version));
                 }
                 else
                 {
-                    foreach (var (value, a) in host.Engine.EvaluateBy(definition, ids[region.Code], period, query.Breakdown))
+                    foreach (var (value, a) in host.Engine.EvaluateBy(definition, id, period, query.Breakdown))
                         rows.Add(new ValueRow(region, period.ToString(), Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, value, release, version.Version));
                 }
             }
