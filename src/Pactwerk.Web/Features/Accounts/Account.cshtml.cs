@@ -11,7 +11,7 @@ namespace Pactwerk.Web.Features.Accounts;
 /// <summary>A user's own page: their roles, what those let them edit, and their API tokens.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.InteractiveUser)]
 [EnableRateLimiting(Policies.AuthRateLimit)]
-public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, AccountService accounts, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, AccountService accounts, Agenda.PactActionEditor editor, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record EditableAction(int Id, string Title, string Region);
 
@@ -64,9 +64,8 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
 
         var actions = await db.PactActions.Select(a => new { a.Id, a.Title, a.PactId, a.RegionId, Region = a.Region.Name, a.LeadOrganisationId })
             .OrderBy(a => a.Title).ToListAsync(ct);
-        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, actions.Select(a => a.RegionId).Distinct().ToList(), ct);
-        Editable.AddRange(actions.Where(a => scope.MayEdit(a.PactId, municipalities[a.RegionId], a.LeadOrganisationId))
-            .Select(a => new EditableAction(a.Id, a.Title, a.Region)));
+        var editable = await editor.EditableAsync(actions.Select(a => (a.Id, a.PactId, a.RegionId, a.LeadOrganisationId)).ToList(), ct);
+        Editable.AddRange(actions.Where(a => editable.Contains(a.Id)).Select(a => new EditableAction(a.Id, a.Title, a.Region)));
         Tokens = await db.ApiTokens.Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
     }
 }

@@ -7,7 +7,7 @@ using Pactwerk.Web.Features.Accounts;
 namespace Pactwerk.Web.Features.Agenda;
 
 [AllowAnonymous]
-public sealed class ActionsModel(PactwerkDb db, AccessScopeProvider scopes) : PageModel
+public sealed class ActionsModel(PactwerkDb db, AccessScopeProvider scopes, PactActionEditor editor) : PageModel
 {
     public sealed record Row(int Id, string Title, string Pact, string Region, string RegionCode, PactActionKind Kind, bool Editable);
 
@@ -22,8 +22,7 @@ public sealed class ActionsModel(PactwerkDb db, AccessScopeProvider scopes) : Pa
             .Select(a => new { a.Id, a.Title, a.PactId, Pact = db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Name).First(),
                 Region = a.Region.Name, RegionCode = a.Region.Code, a.RegionId, a.Kind, a.LeadOrganisationId })
             .ToListAsync(ct);
-        var municipalities = SignedIn ? await AccessScopeProvider.MunicipalitiesOfAsync(db, actions.Select(a => a.RegionId).Distinct().ToList(), ct) : [];
-        Rows = actions.Select(a => new Row(a.Id, a.Title, a.Pact, a.Region, a.RegionCode, a.Kind,
-            SignedIn && scope.MayEdit(a.PactId, municipalities[a.RegionId], a.LeadOrganisationId))).ToList();
+        var editable = await editor.EditableAsync(actions.Select(a => (a.Id, a.PactId, a.RegionId, a.LeadOrganisationId)).ToList(), ct);
+        Rows = actions.Select(a => new Row(a.Id, a.Title, a.Pact, a.Region, a.RegionCode, a.Kind, editable.Contains(a.Id))).ToList();
     }
 }

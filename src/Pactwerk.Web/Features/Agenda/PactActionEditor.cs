@@ -40,11 +40,17 @@ public abstract record EditOutcome
 /// </summary>
 public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
 {
-    public async Task<bool> MayEditAsync(PactAction action, CancellationToken ct)
+    public async Task<bool> MayEditAsync(PactAction action, CancellationToken ct) =>
+        (await EditableAsync([(action.Id, action.PactId, action.RegionId, action.LeadOrganisationId)], ct)).Contains(action.Id);
+
+    /// <summary>Which of these actions the current user may change; one look-up of municipalities for all of them.</summary>
+    public async Task<IReadOnlySet<int>> EditableAsync(IReadOnlyCollection<(int Id, int PactId, int RegionId, int? LeadOrganisationId)> actions, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, [action.RegionId], ct);
-        return scope.MayEdit(action.PactId, municipalities[action.RegionId], action.LeadOrganisationId);
+        if (!scope.IsSignedIn)
+            return new HashSet<int>();
+        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, actions.Select(a => a.RegionId).Distinct().ToList(), ct);
+        return actions.Where(a => scope.MayEdit(a.PactId, municipalities[a.RegionId], a.LeadOrganisationId)).Select(a => a.Id).ToHashSet();
     }
 
     public async Task<EditOutcome> UpdateAsync(int id, PactActionInput input, CancellationToken ct)
