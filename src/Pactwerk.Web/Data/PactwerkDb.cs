@@ -27,6 +27,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PactRole> PactRoles => Set<PactRole>();
+    public DbSet<PactSignatory> PactSignatories => Set<PactSignatory>();
     public DbSet<PactAction> PactActions => Set<PactAction>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

@@ -8,7 +8,26 @@ namespace Pactwerk.Web.Features.Demo;
 public sealed record DemoPact(string Code, string Name, DateOnly SignedOn, int InitialSignatoryCount, string Summary);
 
 /// <summary>An organisation; <c>Key</c> only links people and initiatives to it inside the demo content.</summary>
-public sealed record DemoOrganisation(string Key, string Name, Helix Helix, string? MunicipalityCode);
+public sealed record DemoOrganisation(
+    string Key,
+    string Name,
+    Helix Helix,
+    OrganisationKind Kind,
+    string? MunicipalityCode,
+    IReadOnlyList<string> Sectors,
+    string? Description = null,
+    string? Website = null,
+    string? DuoCode = null,
+    string? KvkNumber = null);
+
+/// <summary>An organisation's signature under a pact.</summary>
+public sealed record DemoSignatory(
+    string PactCode,
+    string OrganisationKey,
+    DateOnly SignedOn,
+    string Commitment,
+    DateOnly? WithdrawnOn = null,
+    string? WithdrawalReason = null);
 
 /// <summary>A role of a person in a pact; <c>RegionCode</c> is the landsdeel for a region lead.</summary>
 public sealed record DemoRole(
@@ -16,7 +35,8 @@ public sealed record DemoRole(
     PactRoleKind Kind,
     string? RegionCode = null,
     DateOnly? ValidFrom = null,
-    DateOnly? ValidTo = null);
+    DateOnly? ValidTo = null,
+    string? OrganisationKey = null);
 
 public sealed record DemoPerson(string Name, string? JobTitle, string? OrganisationKey, IReadOnlyList<DemoRole> Roles);
 
@@ -83,24 +103,24 @@ public static class DemoContent
     public static readonly IReadOnlyList<DemoOrganisation> Organisations =
     [
         // The MBO Raad speaks for the mbo schools, so it counts as education rather than civil society.
-        new("mbo-raad", "MBO Raad", Helix.Education, "GM0632"), // Woerden
-        new("ezk", "Ministerie van Economische Zaken en Klimaat", Helix.Government, "GM0518"), // 's-Gravenhage
-        new("metaalunie", "Koninklijke Metaalunie", Helix.Business, "GM0356"), // Nieuwegein
-        new("provincie-overijssel", "Provincie Overijssel", Helix.Government, "GM0193"), // Zwolle
-        new("provincie-drenthe", "Provincie Drenthe", Helix.Government, "GM0106"), // Assen
-        new("provincie-utrecht", "Provincie Utrecht", Helix.Government, "GM0344"), // Utrecht
-        new("provincie-gelderland", "Provincie Gelderland", Helix.Government, "GM0202"), // Arnhem
-        new("gemeente-rotterdam", "Gemeente Rotterdam", Helix.Government, "GM0599"),
-        new("tilburg-university", "Tilburg University", Helix.Education, "GM0855"),
-        new("landstede", "Landstede Groep", Helix.Education, "GM0193"), // Zwolle
-        new("hogeschool-van-amsterdam", "Hogeschool van Amsterdam", Helix.Education, "GM0363"),
+        new("mbo-raad", "MBO Raad", Helix.Education, OrganisationKind.BranchOrganisation, "GM0632", ["education"]), // Woerden
+        new("ezk", "Ministerie van Economische Zaken en Klimaat", Helix.Government, OrganisationKind.Ministry, "GM0518", ["public"]), // 's-Gravenhage
+        new("metaalunie", "Koninklijke Metaalunie", Helix.Business, OrganisationKind.BranchOrganisation, "GM0356", ["technology", "manufacturing"]), // Nieuwegein
+        new("provincie-overijssel", "Provincie Overijssel", Helix.Government, OrganisationKind.Province, "GM0193", ["public"]), // Zwolle
+        new("provincie-drenthe", "Provincie Drenthe", Helix.Government, OrganisationKind.Province, "GM0106", ["public"]), // Assen
+        new("provincie-utrecht", "Provincie Utrecht", Helix.Government, OrganisationKind.Province, "GM0344", ["public"]), // Utrecht
+        new("provincie-gelderland", "Provincie Gelderland", Helix.Government, OrganisationKind.Province, "GM0202", ["public"]), // Arnhem
+        new("gemeente-rotterdam", "Gemeente Rotterdam", Helix.Government, OrganisationKind.Municipality, "GM0599", ["public"]),
+        new("tilburg-university", "Tilburg University", Helix.Education, OrganisationKind.University, "GM0855", ["education"]),
+        new("landstede", "Landstede Groep", Helix.Education, OrganisationKind.MboInstitution, "GM0193", ["education", "care"]), // Zwolle
+        new("hogeschool-van-amsterdam", "Hogeschool van Amsterdam", Helix.Education, OrganisationKind.HboInstitution, "GM0363", ["education", "ict"]),
         // HAN has campuses in Arnhem and Nijmegen; Arnhem is its seat and where Smart Health's partner Siza is.
-        new("han", "Hogeschool van Arnhem en Nijmegen", Helix.Education, "GM0202"),
+        new("han", "Hogeschool van Arnhem en Nijmegen", Helix.Education, OrganisationKind.HboInstitution, "GM0202", ["education", "care", "technology"]),
         // Care providers: the helix has no care sector. They are not-for-profit foundations, neither
         // government nor business, so civil society fits best (the publication itself speaks of a move
         // "van profit naar purpose" in care).
-        new("vogellanden", "Vogellanden", Helix.CivilSociety, "GM0193"), // revalidatiecentrum in Zwolle
-        new("siza", "Siza", Helix.CivilSociety, "GM0202"), // Arnhem, home of Het Dorp
+        new("vogellanden", "Vogellanden", Helix.CivilSociety, OrganisationKind.CareProvider, "GM0193", ["care"]), // revalidatiecentrum in Zwolle
+        new("siza", "Siza", Helix.CivilSociety, OrganisationKind.CareProvider, "GM0202", ["care"]), // Arnhem, home of Het Dorp
     ];
 
     // Ineke Dezentjé (Hamming) is left out on purpose: the publication only calls her "een bestuurder"
@@ -149,6 +169,13 @@ public static class DemoContent
             [new(Zorgpact, PactRoleKind.LearningNetworkMember)]),
         new("Theo Rietkerk", "directeur", "landstede",
             [new(Zorgpact, PactRoleKind.LearningNetworkMember)]),
+    ];
+
+    public static readonly IReadOnlyList<DemoSignatory> Signatories =
+    [
+        new(Techniekpact, "ezk", TechniekpactSignedOn, "Demo: het ministerie coördineert het Techniekpact namens het kabinet en zit de landelijke regiegroep voor."),
+        new(Techniekpact, "mbo-raad", TechniekpactSignedOn, "Demo: de MBO Raad zet zich in voor meer instroom in technische mbo-opleidingen en voor samenwerking tussen scholen en bedrijven."),
+        new(Techniekpact, "metaalunie", TechniekpactSignedOn, "Demo: de Metaalunie betrekt metaalbedrijven bij stages, leerbanen en gastlessen."),
     ];
 
     public static readonly IReadOnlyList<DemoInitiative> Initiatives =

@@ -56,8 +56,16 @@ public static class DemoSeeder
             {
                 Name = o.Name,
                 Helix = o.Helix,
-                LocationRegionId = o.MunicipalityCode is null ? null : regions[o.MunicipalityCode].Id,
+                Kind = o.Kind,
+                Sectors = [.. o.Sectors],
+                MunicipalityId = o.MunicipalityCode is null ? null : regions[o.MunicipalityCode].Id,
+                Description = o.Description,
+                Website = o.Website,
+                DuoCode = o.DuoCode,
+                KvkNumber = o.KvkNumber,
             });
+            if (o.Sectors.FirstOrDefault(s => !Sectors.IsKnown(s)) is { } unknown)
+                throw new InvalidOperationException($"Demo content gives organisation '{o.Key}' the unknown sector '{unknown}'.");
         }
 
         // PactRole and PactAction carry PactId without a navigation to Pact, so they remember their
@@ -79,6 +87,7 @@ public static class DemoSeeder
                     Person = person,
                     Kind = r.Kind,
                     RegionId = r.RegionCode is null ? null : regions[r.RegionCode].Id,
+                    Organisation = r.OrganisationKey is null ? null : Lookup(organisations, r.OrganisationKey, "organisation"),
                     ValidFrom = r.ValidFrom,
                     ValidTo = r.ValidTo,
                 };
@@ -87,6 +96,15 @@ public static class DemoSeeder
             }
             people.Add(person);
         }
+
+        var signatories = DemoContent.Signatories.Select(s => (Signatory: new PactSignatory
+        {
+            Organisation = Lookup(organisations, s.OrganisationKey, "organisation"),
+            SignedOn = s.SignedOn,
+            Commitment = s.Commitment,
+            WithdrawnOn = s.WithdrawnOn,
+            WithdrawalReason = s.WithdrawalReason,
+        }, Pact: Lookup(pacts, s.PactCode, "pact"))).ToList();
 
         var actions = new List<(PactAction Action, Pact Pact)>();
         foreach (var i in DemoContent.Initiatives)
@@ -113,11 +131,14 @@ public static class DemoSeeder
             role.PactId = pact.Id;
         foreach (var (action, pact) in actions)
             action.PactId = pact.Id;
+        foreach (var (signatory, pact) in signatories)
+            signatory.PactId = pact.Id;
         landsdelen.PactId = techniekpact.Id;
 
         db.Organisations.AddRange(organisations.Values);
         db.People.AddRange(people);
         db.PactActions.AddRange(actions.Select(a => a.Action));
+        db.PactSignatories.AddRange(signatories.Select(s => s.Signatory));
         await db.SaveChangesAsync(ct);
 
         await tx.CommitAsync(ct);

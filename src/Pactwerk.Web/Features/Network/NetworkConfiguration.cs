@@ -10,7 +10,26 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         organisation.Property(o => o.Name).HasMaxLength(300);
         organisation.HasIndex(o => o.Name);
         organisation.Property(o => o.Website).HasMaxLength(400);
-        organisation.HasOne<Regions.Region>().WithMany().HasForeignKey(o => o.LocationRegionId);
+        organisation.Property(o => o.Description).HasMaxLength(2000);
+        organisation.Property(o => o.KvkNumber).HasMaxLength(8);
+        organisation.Property(o => o.DuoCode).HasMaxLength(4);
+        // An identifier names one organisation; a second record with it would be a duplicate.
+        organisation.HasIndex(o => o.KvkNumber).IsUnique();
+        organisation.HasIndex(o => o.DuoCode).IsUnique();
+        organisation.HasOne(o => o.Municipality).WithMany().HasForeignKey(o => o.MunicipalityId);
+        organisation.HasIndex(o => o.Helix);
+    }
+}
+
+internal sealed class PactSignatoryConfiguration : IEntityTypeConfiguration<PactSignatory>
+{
+    public void Configure(EntityTypeBuilder<PactSignatory> signatory)
+    {
+        signatory.HasOne<Pacts.Pact>().WithMany().HasForeignKey(s => s.PactId);
+        signatory.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId);
+        signatory.Property(s => s.Commitment).HasMaxLength(2000);
+        signatory.Property(s => s.WithdrawalReason).HasMaxLength(1000);
+        signatory.HasIndex(s => new { s.PactId, s.OrganisationId });
     }
 }
 
@@ -31,6 +50,7 @@ internal sealed class PactRoleConfiguration : IEntityTypeConfiguration<PactRole>
     public void Configure(EntityTypeBuilder<PactRole> role)
     {
         role.HasOne<Pacts.Pact>().WithMany().HasForeignKey(r => r.PactId);
+        role.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId);
         role.HasIndex(r => new { r.PactId, r.Kind });
     }
 }

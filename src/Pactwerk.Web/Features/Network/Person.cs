@@ -21,9 +21,10 @@ public class Person : Audit.IAudited, Data.IVersioned
 /// A role a person holds in a pact for a period. Kept after it ends, so the history of who led
 /// a landsdeel stays visible.
 /// </summary>
-public class PactRole : Audit.IAudited
+public class PactRole : Audit.IAudited, Data.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int PersonId { get; set; }
     public Person Person { get; set; } = null!;
     public int PactId { get; set; }
@@ -31,6 +32,9 @@ public class PactRole : Audit.IAudited
     /// <summary>The region the role covers (a landsdeel for a region lead).</summary>
     public int? RegionId { get; set; }
     public Regions.Region? Region { get; set; }
+    /// <summary>The organisation the role covers (for an organisation contact).</summary>
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
 }
@@ -43,4 +47,8 @@ public enum PactRoleKind
     RegionLead,
     Ambassador,
     LearningNetworkMember,
+    /// <summary>Does the daily work of a region (a landsdeel or a subregional pact).</summary>
+    RegionalCoordinator,
+    /// <summary>The person to ask about an organisation's part in the pact.</summary>
+    OrganisationContact,
 }

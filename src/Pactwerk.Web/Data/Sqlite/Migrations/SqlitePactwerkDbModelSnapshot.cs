@@ -722,17 +722,38 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuoCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Helix")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("LocationRegionId")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KvkNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MunicipalityId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -745,7 +766,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocationRegionId");
+                    b.HasIndex("DuoCode")
+                        .IsUnique();
+
+                    b.HasIndex("Helix");
+
+                    b.HasIndex("KvkNumber")
+                        .IsUnique();
+
+                    b.HasIndex("MunicipalityId");
 
                     b.HasIndex("Name");
 
@@ -763,6 +792,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PactId")
                         .HasColumnType("INTEGER");
 
@@ -778,7 +810,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
 
                     b.HasIndex("PersonId");
 
@@ -787,6 +825,46 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("PactId", "Kind");
 
                     b.ToTable("PactRoles");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Network.PactSignatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PactId", "OrganisationId");
+
+                    b.ToTable("PactSignatories");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Network.Person", b =>
@@ -1192,13 +1270,19 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Pactwerk.Web.Features.Network.Organisation", b =>
                 {
-                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", "Municipality")
                         .WithMany()
-                        .HasForeignKey("LocationRegionId");
+                        .HasForeignKey("MunicipalityId");
+
+                    b.Navigation("Municipality");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Network.PactRole", b =>
                 {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId");
+
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
                         .WithMany()
                         .HasForeignKey("PactId")
@@ -1215,9 +1299,28 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId");
 
+                    b.Navigation("Organisation");
+
                     b.Navigation("Person");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Network.PactSignatory", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Network.Person", b =>
