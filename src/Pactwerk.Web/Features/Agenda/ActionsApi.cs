@@ -38,15 +38,15 @@ public static class ActionsApi
     {
         switch (await editor.UpdateAsync(id, input, ct))
         {
-            case EditOutcome.Saved saved:
-                return TypedResults.Ok(await Query(db, a => a.Id == saved.Action.Id).SingleAsync(ct));
-            case EditOutcome.NotFound:
+            case EditOutcome<PactAction>.Saved saved:
+                return TypedResults.Ok(await Query(db, a => a.Id == saved.Entity.Id).SingleAsync(ct));
+            case EditOutcome<PactAction>.NotFound:
                 return ApiProblems.NotFound($"Er is geen initiatief met nummer {id}.");
-            case EditOutcome.Forbidden forbidden:
+            case EditOutcome<PactAction>.Forbidden forbidden:
                 return ApiProblems.Forbidden(forbidden.Reason);
-            case EditOutcome.Invalid invalid:
+            case EditOutcome<PactAction>.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "De invoer is niet in orde");
-            case EditOutcome.Stale stale:
+            case EditOutcome<PactAction>.Stale stale:
                 var current = await Query(db, a => a.Id == id).SingleAsync(ct);
                 return TypedResults.Conflict(new ConflictDto("Intussen gewijzigd",
                     $"Iemand anders heeft dit initiatief gewijzigd na versie {input.Version}; er is niets opgeslagen. Neem de wijzigingen over en probeer het opnieuw met versie {current.Version}.",

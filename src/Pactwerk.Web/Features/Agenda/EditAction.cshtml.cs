@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 
+using Pactwerk.Web.Shared;
+
 namespace Pactwerk.Web.Features.Agenda;
 
 /// <summary>The edit form; who may use it is decided per action by <see cref="PactActionEditor"/>.</summary>
@@ -14,7 +16,7 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
     public int Id { get; private set; }
     public string OriginalTitle { get; private set; } = "";
     [BindProperty] public PactActionInput Input { get; set; } = new();
-    public EditOutcome.Stale? Stale { get; private set; }
+    public EditOutcome<PactAction>.Stale? Stale { get; private set; }
     public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -44,19 +46,19 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
         // A value the binder could not read (an unknown kind, a year that is not a number) is refused, not defaulted.
         var outcome = ModelState.IsValid
             ? await editor.UpdateAsync(id, Input, ct)
-            : new EditOutcome.Invalid(new Dictionary<string, string[]> { [""] = [t["Een of meer velden hebben een ongeldige waarde."]] });
+            : new EditOutcome<PactAction>.Invalid(new Dictionary<string, string[]> { [""] = [t["Een of meer velden hebben een ongeldige waarde."]] });
         switch (outcome)
         {
-            case EditOutcome.Saved:
+            case EditOutcome<PactAction>.Saved:
                 return Redirect($"/initiatieven/{id}");
-            case EditOutcome.NotFound:
+            case EditOutcome<PactAction>.NotFound:
                 return NotFound();
-            case EditOutcome.Forbidden:
+            case EditOutcome<PactAction>.Forbidden:
                 return Forbid();
-            case EditOutcome.Invalid invalid:
+            case EditOutcome<PactAction>.Invalid invalid:
                 Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));
                 break;
-            case EditOutcome.Stale stale:
+            case EditOutcome<PactAction>.Stale stale:
                 Stale = stale;
                 // Saving again now deliberately overwrites: the editor has seen what changed.
                 Input.Version = stale.Current.Version;

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Shared;
+using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Agenda.PactAction>;
 
 namespace Pactwerk.Web.Features.Agenda;
 
@@ -20,18 +21,6 @@ public sealed class PactActionInput
     [Range(1990, 2100, ErrorMessage = "Het startjaar ligt tussen 1990 en 2100.")]
     public int? StartYear { get; set; }
     public int Version { get; set; }
-}
-
-/// <summary>A change someone else saved after the editor's version.</summary>
-public sealed record ChangeByOther(string Actor, DateTime At, IReadOnlyDictionary<string, JsonElement> Before, IReadOnlyDictionary<string, JsonElement> After);
-
-public abstract record EditOutcome
-{
-    public sealed record Saved(PactAction Action) : EditOutcome;
-    public sealed record NotFound : EditOutcome;
-    public sealed record Forbidden(string Reason) : EditOutcome;
-    public sealed record Invalid(IDictionary<string, string[]> Errors) : EditOutcome;
-    public sealed record Stale(PactAction Current, IReadOnlyList<ChangeByOther> Changes) : EditOutcome;
 }
 
 /// <summary>
@@ -53,13 +42,13 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
         return actions.Where(a => scope.MayEdit(a.PactId, municipalities[a.RegionId], a.LeadOrganisationId)).Select(a => a.Id).ToHashSet();
     }
 
-    public async Task<EditOutcome> UpdateAsync(int id, PactActionInput input, CancellationToken ct)
+    public async Task<EditOutcome<PactAction>> UpdateAsync(int id, PactActionInput input, CancellationToken ct)
     {
         var action = await db.PactActions.Include(a => a.Region).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null)
-            return new EditOutcome.NotFound();
+            return new Outcome.NotFound();
         if (!await MayEditAsync(action, ct))
-            return new EditOutcome.Forbidden("Je mag dit initiatief niet wijzigen.");
+            return new Outcome.Forbidden("Je mag dit initiatief niet wijzigen.");
 
         var errors = Validate(input);
         var code = (input.RegionCode ?? "").Trim().ToUpperInvariant();
@@ -67,14 +56,14 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
         if (region is null && !errors.ContainsKey(nameof(input.RegionCode)))
             errors[nameof(input.RegionCode)] = [$"Er is geen regio met code '{input.RegionCode}'."];
         if (errors.Count > 0)
-            return new EditOutcome.Invalid(errors);
+            return new Outcome.Invalid(errors);
 
         if (region!.Id != action.RegionId)
         {
             var scope = await scopes.GetAsync(ct);
             var target = await AccessScopeProvider.MunicipalitiesOfAsync(db, [region.Id], ct);
             if (!scope.MayEdit(action.PactId, target[region.Id], action.LeadOrganisationId))
-                return new EditOutcome.Forbidden($"Je mag geen initiatieven in {region.Name} beheren.");
+                return new Outcome.Forbidden($"Je mag geen initiatieven in {region.Name} beheren.");
         }
 
         // The version the editor saw is what the update is conditional on.
@@ -88,42 +77,21 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
         try
         {
             await db.SaveChangesAsync(ct);
-            return new EditOutcome.Saved(action);
+            return new Outcome.Saved(action);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await db.PactActions.AsNoTracking().Include(a => a.Region).SingleAsync(a => a.Id == id, ct);
-            return new EditOutcome.Stale(current, await ChangesSinceAsync(id, input.Version, ct));
+            return new Outcome.Stale(current, await EditSupport.ChangesSinceAsync(db, nameof(PactAction), id, input.Version, ct));
         }
     }
 
     private static Dictionary<string, string[]> Validate(PactActionInput input)
     {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        var errors = EditSupport.Validate(input);
         if (!Enum.IsDefined(input.Kind))
-            results.Add(new ValidationResult("Onbekende soort initiatief.", [nameof(input.Kind)]));
-        return results.SelectMany(r => r.MemberNames.Select(m => (m, r.ErrorMessage ?? "Ongeldig.")))
-            .GroupBy(e => e.m).ToDictionary(g => g.Key, g => g.Select(e => e.Item2).ToArray());
+            errors[nameof(input.Kind)] = ["Onbekende soort initiatief."];
+        return errors;
     }
-
-    /// <summary>The audited updates that moved the action past the version the editor started from.</summary>
-    private async Task<IReadOnlyList<ChangeByOther>> ChangesSinceAsync(int id, int version, CancellationToken ct)
-    {
-        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(PactAction) && a.EntityId == key && a.Action == AuditActions.Updated)
-            .OrderBy(a => a.Id).ToListAsync(ct);
-        return entries.Select(e => new ChangeByOther(e.Actor, e.At, Parse(e.Before), Parse(e.After)))
-            .Where(c => c.After.TryGetValue(nameof(PactAction.Version), out var v) && v.GetInt32() > version)
-            .Select(c => c with
-            {
-                Before = c.Before.Where(p => p.Key != nameof(PactAction.Version)).ToDictionary(),
-                After = c.After.Where(p => p.Key != nameof(PactAction.Version)).ToDictionary(),
-            }).ToList();
-    }
-
-    private static Dictionary<string, JsonElement> Parse(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? [];
 }
