@@ -48,6 +48,9 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<PactActionEditor>();
+        services.AddScoped<OrganisationDirectory>();
+        services.AddScoped<OrganisationEditor>();
+        services.AddScoped<PactNetworkEditor>();
         services.AddOpenApi();
         return builder;
     }
@@ -90,6 +93,7 @@ public static class WebSetup
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapPeopleApi();
+        api.MapNetworkApi();
         api.MapMonitorApi();
 
         app.MapOpenApi().AllowAnonymous();

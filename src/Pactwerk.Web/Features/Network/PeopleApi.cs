@@ -18,9 +18,9 @@ public static class PeopleApi
         return api;
     }
 
-    public sealed record PersonRoleDto(string Pact, string Kind, string? Region, DateOnly? ValidFrom, DateOnly? ValidTo);
+    public sealed record PersonRoleDto(string Pact, string Kind, string? Region, DateOnly? ValidFrom, DateOnly? ValidTo, string? RegionName, int? OrganisationId, string? Organisation);
     /// <summary>Email and phone are null for visitors who are not signed in (AVG/GDPR).</summary>
-    public sealed record PersonDto(int Id, string Name, string? JobTitle, string? Organisation, string? Email, string? Phone, bool Erased, IReadOnlyList<PersonRoleDto> Roles);
+    public sealed record PersonDto(int Id, string Name, string? JobTitle, string? Organisation, string? Email, string? Phone, bool Erased, IReadOnlyList<PersonRoleDto> Roles, int? OrganisationId);
     public sealed record PersonExportDto(PersonDto Person, IReadOnlyList<AccountsApi.RoleDto> AccountRoles, string? AccountEmail, IReadOnlyList<AuditEntry> AuditTrail);
 
     private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> GetPerson(int id, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
@@ -108,10 +108,11 @@ public static class PeopleApi
         return TypedResults.Ok((await Query(db, id, ct))!);
     }
 
-    private static Task<PersonDto?> Query(PactwerkDb db, int id, CancellationToken ct) =>
+    public static Task<PersonDto?> Query(PactwerkDb db, int id, CancellationToken ct) =>
         db.People.Where(p => p.Id == id).Select(p => new PersonDto(p.Id, p.Name, p.JobTitle, p.Organisation == null ? null : p.Organisation.Name,
                 p.Email, p.Phone, p.ErasedAt != null,
                 p.Roles.OrderBy(r => r.ValidFrom).Select(r => new PersonRoleDto(db.Pacts.Where(x => x.Id == r.PactId).Select(x => x.Code).First(),
-                    r.Kind.ToString(), r.Region == null ? null : r.Region.Code, r.ValidFrom, r.ValidTo)).ToList()))
+                    r.Kind.ToString(), r.Region == null ? null : r.Region.Code, r.ValidFrom, r.ValidTo, r.Region == null ? null : r.Region.Name,
+                    r.OrganisationId, r.Organisation == null ? null : r.Organisation.Name)).ToList(), p.OrganisationId))
             .SingleOrDefaultAsync(ct);
 }
