@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.Network;
+
+/// <summary>A person's roles and organisation; contact details for signed-in members only (AVG/GDPR).</summary>
+[AllowAnonymous]
+public sealed class PersonModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock) : PageModel
+{
+    public PeopleApi.PersonDto Person { get; private set; } = null!;
+    public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
+    public bool SignedIn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await PeopleApi.Query(db, id, ct) is not { } person)
+            return NotFound();
+        SignedIn = (await scopes.GetAsync(ct)).IsSignedIn;
+        Person = SignedIn ? person : person with { Email = null, Phone = null };
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Current roles first, then the history, newest first.
+        Roles = (await NetworkQueries.Roles(db, today, r => r.PersonId == id).ToListAsync(ct))
+            .OrderByDescending(r => r.Current).ThenByDescending(r => r.ValidFrom ?? DateOnly.MinValue).ToList();
+        return Page();
+    }
+}
