@@ -216,6 +216,15 @@ public static class DemoContent
 
     // Ineke Dezentjé (Hamming) is left out on purpose: the publication only calls her "een bestuurder"
     // who pushed early for the Techniekpact and its signing, which matches none of the pact roles.
+    // Also left out, for holding no role in either pact:
+    // - minister Slob, who only visited the Techniek Driedaagse and praised it;
+    // - Mels Broekman, Pieter van Megen and Erica Wortel (colophon): design, text and editing of the publication;
+    // - Jolande Sap, whose name only occurs in "de commissie Sap", the advisory committee behind the learning account;
+    // - Leeftink's successor as director-general, who is not named.
+    //
+    // OrganisationContact roles: where the publication lets someone speak for their organisation's
+    // part in a pact, that person is also its contact in that pact. Their dates follow the person's
+    // other role in the same pact.
     public static readonly IReadOnlyList<DemoPerson> People =
     [
         // His "mission" started with each pact's signing (foreword), so the roles start on those dates.
@@ -228,28 +237,53 @@ public static class DemoContent
         // The five landsdeel leads as of December 2018. The publication gives no start dates except
         // for Kasmi, and says the leads changed over the years.
         new("Eddy van Hijum", "gedeputeerde", "provincie-overijssel",
-            [new(Techniekpact, PactRoleKind.RegionLead, Oost)]),
+        [
+            new(Techniekpact, PactRoleKind.RegionLead, Oost),
+            new(Techniekpact, PactRoleKind.OrganisationContact, OrganisationKey: "provincie-overijssel"),
+        ]),
         // "Halverwege dit jaar" (mid-2018), after he became alderman in Rotterdam; no day is given.
         new("Said Kasmi", "wethouder", "gemeente-rotterdam",
-            [new(Techniekpact, PactRoleKind.RegionLead, Zuidwest, ValidFrom: new DateOnly(2018, 7, 1))]),
+        [
+            new(Techniekpact, PactRoleKind.RegionLead, Zuidwest, ValidFrom: new DateOnly(2018, 7, 1)),
+            new(Techniekpact, PactRoleKind.OrganisationContact, ValidFrom: new DateOnly(2018, 7, 1), OrganisationKey: "gemeente-rotterdam"),
+        ]),
         new("Cees Bijl", "gedeputeerde", "provincie-drenthe",
-            [new(Techniekpact, PactRoleKind.RegionLead, Noord)]),
+        [
+            new(Techniekpact, PactRoleKind.RegionLead, Noord),
+            new(Techniekpact, PactRoleKind.OrganisationContact, OrganisationKey: "provincie-drenthe"),
+        ]),
         // The publication also spells him "Pim van der Berg" once; elsewhere it is "van den Berg".
         new("Pim van den Berg", "gedeputeerde", "provincie-utrecht",
-            [new(Techniekpact, PactRoleKind.RegionLead, Noordwest)]),
-        // Described as "de Tilburgse hoogleraar"; hence Tilburg University.
+        [
+            new(Techniekpact, PactRoleKind.RegionLead, Noordwest),
+            new(Techniekpact, PactRoleKind.OrganisationContact, OrganisationKey: "provincie-utrecht"),
+        ]),
+        // Described as "de Tilburgse hoogleraar"; hence Tilburg University. No contact role: he leads
+        // the landsdeel in person, and the university is not a signatory. The publication once
+        // misspells him "Wiltgaten".
         new("Ton Wilthagen", "hoogleraar", "tilburg-university",
             [new(Techniekpact, PactRoleKind.RegionLead, Zuidoost)]),
 
         // Landelijke Regiegroep Techniekpact.
+        // Heerts speaks for the MBO Raad on both pacts (his chapter's title), hence a contact in each.
         new("Ton Heerts", "voorzitter", "mbo-raad",
-            [new(Techniekpact, PactRoleKind.SteeringGroupMember)]),
+        [
+            new(Techniekpact, PactRoleKind.SteeringGroupMember),
+            new(Techniekpact, PactRoleKind.OrganisationContact, OrganisationKey: "mbo-raad"),
+            new(Zorgpact, PactRoleKind.OrganisationContact, OrganisationKey: "mbo-raad"),
+        ]),
         // He "was" chair (past tense) and stopped as director-general at the end of November 2018;
         // we assume the chair ended with that post. ValidTo is an exclusive end, hence 1 December.
         new("Bertholt Leeftink", "directeur-generaal Bedrijfsleven en Innovatie (tot eind november 2018)", "ezk",
-            [new(Techniekpact, PactRoleKind.SteeringGroupChair, ValidTo: new DateOnly(2018, 12, 1))]),
+        [
+            new(Techniekpact, PactRoleKind.SteeringGroupChair, ValidTo: new DateOnly(2018, 12, 1)),
+            new(Techniekpact, PactRoleKind.OrganisationContact, ValidTo: new DateOnly(2018, 12, 1), OrganisationKey: "ezk"),
+        ]),
         new("Jos Kleiboer", "directeur beleid", "metaalunie",
-            [new(Techniekpact, PactRoleKind.SteeringGroupMember)]),
+        [
+            new(Techniekpact, PactRoleKind.SteeringGroupMember),
+            new(Techniekpact, PactRoleKind.OrganisationContact, OrganisationKey: "metaalunie"),
+        ]),
 
         // The publication names him only as ambassador; "astronaut" is his widely known profession.
         new("André Kuipers", "astronaut", null,
@@ -257,9 +291,15 @@ public static class DemoContent
 
         // Bestuurlijk lerend netwerk (Zorgpact). The publication also spells her "Eefing".
         new("Fenna Eefting", "bestuurder", "vogellanden",
-            [new(Zorgpact, PactRoleKind.LearningNetworkMember)]),
+        [
+            new(Zorgpact, PactRoleKind.LearningNetworkMember),
+            new(Zorgpact, PactRoleKind.OrganisationContact, OrganisationKey: "vogellanden"),
+        ]),
         new("Theo Rietkerk", "directeur", "landstede",
-            [new(Zorgpact, PactRoleKind.LearningNetworkMember)]),
+        [
+            new(Zorgpact, PactRoleKind.LearningNetworkMember),
+            new(Zorgpact, PactRoleKind.OrganisationContact, OrganisationKey: "landstede"),
+        ]),
     ];
 
     // The publication names none of the "meer dan 60" signatories of 2013 by name, and none of the
