@@ -30,6 +30,33 @@ public abstract class DemoTests
     }
 
     [Fact]
+    public async Task Every_demo_organisation_is_seeded_at_its_seat_and_takes_part_in_the_network()
+    {
+        await using var factory = NewFactory();
+        factory.CreateClient();
+
+        var seeded = await factory.InDbAsync(db => db.Organisations
+            .Select(o => new
+            {
+                o.Name,
+                MunicipalityCode = o.Municipality == null ? null : o.Municipality.Code,
+                Signs = db.PactSignatories.Any(s => s.OrganisationId == o.Id),
+                HasPeople = db.People.Any(p => p.OrganisationId == o.Id) || db.PactRoles.Any(r => r.OrganisationId == o.Id),
+                LeadsInitiative = db.PactActions.Any(a => a.LeadOrganisationId == o.Id),
+            })
+            .ToListAsync());
+
+        var byName = seeded.ToDictionary(o => o.Name, StringComparer.Ordinal);
+        foreach (var o in DemoContent.Organisations)
+        {
+            Assert.True(byName.TryGetValue(o.Name, out var row), $"'{o.Name}' was not seeded");
+            Assert.Equal(o.MunicipalityCode, row.MunicipalityCode);
+        }
+        Assert.All(seeded, o => Assert.True(o.Signs || o.HasPeople || o.LeadsInitiative,
+            $"'{o.Name}' signs no pact and has no person or initiative"));
+    }
+
+    [Fact]
     public async Task Without_demo_mode_the_database_holds_regions_but_no_pacts()
     {
         await using var factory = NewFactory().With("Demo:Enabled", "false");
