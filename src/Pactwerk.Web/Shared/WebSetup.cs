@@ -31,7 +31,12 @@ public static class WebSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         // Public pages carry [AllowAnonymous]; every other page falls under the deny-by-default policy.
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                // One form for a new organisation and for a change to one.
+                o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
+            })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
         // A request the API cannot read gets a 400 that says where, never a stack trace.

@@ -24,11 +24,15 @@ public sealed partial class LocalisationTests
     }
 
     [Fact]
-    public void Every_role_and_action_kind_has_a_Dutch_and_an_English_name()
+    public void Every_role_kind_sector_and_helix_has_a_Dutch_and_an_English_name()
     {
         var web = Path.Combine(RepositoryRoot(), "src", "Pactwerk.Web", "Resources");
         var keys = Enum.GetNames<Web.Features.Accounts.RoleKind>().Select(k => "Rol." + k)
-            .Concat(Enum.GetNames<Web.Features.Agenda.PactActionKind>().Select(k => "Soort." + k)).ToList();
+            .Concat(Enum.GetNames<Web.Features.Agenda.PactActionKind>().Select(k => "Soort." + k))
+            .Concat(Enum.GetNames<Web.Features.Network.Helix>().Select(k => "Helix." + k))
+            .Concat(Enum.GetNames<Web.Features.Network.OrganisationKind>().Select(k => "Organisatiesoort." + k))
+            .Concat(Enum.GetNames<Web.Features.Network.PactRoleKind>().Select(k => "Pactrol." + k))
+            .Concat(Web.Features.Network.Sectors.All.Select(k => "Sector." + k)).ToList();
 
         foreach (var culture in new[] { "nl", "en" })
         {

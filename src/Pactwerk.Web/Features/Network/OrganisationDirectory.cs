@@ -58,13 +58,14 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
-    public static string SortCode(DirectorySort sort) => sort switch
+    private static readonly Dictionary<DirectorySort, string> Codes = new()
     {
-        DirectorySort.NameDescending => "-name",
-        DirectorySort.Municipality => "municipality",
-        DirectorySort.Helix => "helix",
-        _ => "name",
+        [DirectorySort.Name] = "name", [DirectorySort.NameDescending] = "-name",
+        [DirectorySort.Municipality] = "municipality", [DirectorySort.Helix] = "helix",
     };
+
+    /// <summary>The sort as the query string spells it.</summary>
+    public static string SortCode(DirectorySort sort) => Codes[sort];
 
     private static readonly Dictionary<string, DirectorySort> SortCodes = Enum.GetValues<DirectorySort>().ToDictionary(SortCode, s => s, StringComparer.OrdinalIgnoreCase);
 

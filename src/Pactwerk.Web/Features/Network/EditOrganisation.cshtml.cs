@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Regions;
+using Pactwerk.Web.Shared;
+using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Network.Organisation>;
+
+namespace Pactwerk.Web.Features.Network;
+
+/// <summary>
+/// New organisation (/organisaties/nieuw) or a change to one; who may is decided by
+/// <see cref="OrganisationEditor"/>, the same rules as the API.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class EditOrganisationModel(PactwerkDb db, OrganisationEditor editor) : PageModel
+{
+    public sealed record MunicipalityChoice(string Code, string Name);
+
+    public int? Id { get; private set; }
+    public string OriginalName { get; private set; } = "";
+    [BindProperty] public OrganisationInput Input { get; set; } = new();
+    public Outcome.Stale? Stale { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<MunicipalityChoice> Municipalities { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is null)
+            return await MayCreateOr(ct) ?? await PageAsync(ct);
+        var o = await db.Organisations.AsNoTracking().Include(o => o.Municipality).SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (o is null)
+            return NotFound();
+        if (!await editor.MayEditAsync(o.Id, ct))
+            return Forbid();
+        OriginalName = o.Name;
+        Input = new OrganisationInput
+        {
+            Name = o.Name, Helix = o.Helix.ToString(), Kind = o.Kind.ToString(), Sectors = o.Sectors, MunicipalityCode = o.Municipality?.Code,
+            KvkNumber = o.KvkNumber, DuoCode = o.DuoCode, Website = o.Website, Description = o.Description, Version = o.Version,
+        };
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is null && await MayCreateOr(ct) is { } refused)
+            return refused;
+        // The editor checks everything itself; the binder's own checks would only repeat them.
+        ModelState.Clear();
+        var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
+        switch (outcome)
+        {
+            case Outcome.Saved saved:
+                return Redirect($"/organisaties/{saved.Entity.Id}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case Outcome.Stale stale:
+                Stale = stale;
+                // Saving again now deliberately overwrites: the editor has seen what changed.
+                Input.Version = stale.Current.Version;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+        OriginalName = id is null ? "" : await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct);
+        return await PageAsync(ct);
+    }
+
+    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+
+    private async Task<IActionResult?> MayCreateOr(CancellationToken ct) => await editor.MayCreateAsync(ct) ? null : Forbid();
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        var dutch = StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), ignoreCase: true);
+        Municipalities = (await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
+            .Select(r => new MunicipalityChoice(r.Code, r.Name)).ToListAsync(ct)).OrderBy(m => m.Name, dutch).ToList();
+        return Page();
+    }
+}
