@@ -40,7 +40,9 @@ public sealed class MailKitEmailSender(Microsoft.Extensions.Options.IOptions<Ema
             var folder = Path.GetFullPath(o.PickupDirectory, env.ContentRootPath);
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file);
+            // Written under another name and then renamed, so whoever reads the folder never sees half a message.
+            await message.WriteToAsync(file + ".tmp");
+            File.Move(file + ".tmp", file);
             logger.LogInformation("Mail to {To} ({Subject}) written to {File}", email, subject, file);
             return;
         }
