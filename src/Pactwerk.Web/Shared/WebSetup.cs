@@ -48,6 +48,7 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<PactActionEditor>();
+        builder.AddOrganisationTransfer();
         services.AddOpenApi();
         return builder;
     }
@@ -91,6 +92,7 @@ public static class WebSetup
         api.MapAuditApi();
         api.MapPeopleApi();
         api.MapMonitorApi();
+        api.MapOrganisationTransferApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
