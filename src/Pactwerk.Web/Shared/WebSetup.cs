@@ -56,6 +56,7 @@ public static class WebSetup
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
+        builder.AddOrganisationTransfer();
         services.AddOpenApi();
         return builder;
     }
@@ -100,6 +101,7 @@ public static class WebSetup
         api.MapPeopleApi();
         api.MapNetworkApi();
         api.MapMonitorApi();
+        api.MapOrganisationTransferApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();

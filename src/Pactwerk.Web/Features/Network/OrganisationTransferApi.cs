@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.Network;
+
+/// <summary>Export of the organisation directory (CSV or JSON) and the CSV import that reads such an export back.</summary>
+public static class OrganisationTransferApi
+{
+    public const string CsvFileName = "organisaties.csv";
+    public const string JsonFileName = "organisaties.json";
+    /// <summary>Room for the multipart boundaries and headers around a file at the size limit.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static IHostApplicationBuilder AddOrganisationTransfer(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<OrganisationImportOptions>(builder.Configuration.GetSection(OrganisationImportOptions.Section));
+        builder.Services.AddScoped<OrganisationImport>();
+        // The directory pages register it as well; one registration is enough whichever comes first.
+        builder.Services.TryAddScoped<OrganisationDirectory>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapOrganisationTransferApi(this RouteGroupBuilder api)
+    {
+        var organisations = api.MapGroup("/organisations").WithTags("Organisations");
+        organisations.MapGet("/export", Export).WithName("ExportOrganisations").AllowAnonymous();
+        // Cookie callers are held to the antiforgery header by WriteGuards; API tokens need none.
+        organisations.MapPost("/import", Import).WithName("ImportOrganisations").RequireAuthorization(Policies.Coordinator)
+            .Accepts<IFormFile>("multipart/form-data");
+        return api;
+    }
+
+    /// <summary>
+    /// Every organisation that matches the directory's filters, as CSV (default; <c>;</c>-separated,
+    /// safe to open in a spreadsheet) or as a JSON array.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, Ok<List<OrganisationRecord>>, ValidationProblem>> Export(HttpContext context,
+        OrganisationDirectory directory, string? q, string? helix, string? kind, string? sector, string? pact, string? region, string? sort, string? format,
+        CancellationToken ct)
+    {
+        var (filter, errors) = await directory.ParseAsync(new DirectoryQuery { Q = q, Helix = helix, Kind = kind, Sector = sector, Pact = pact, Region = region, Sort = sort }, ct);
+        var asJson = string.Equals(format?.Trim(), "json", StringComparison.OrdinalIgnoreCase);
+        if (!asJson && !string.IsNullOrWhiteSpace(format) && !string.Equals(format.Trim(), "csv", StringComparison.OrdinalIgnoreCase))
+            errors["format"] = [$"Onbekend formaat '{format}'. Kies uit: csv, json."];
+        if (filter is null || errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Ongeldige filters voor de export");
+
+        var records = await directory.AllAsync(filter, ct);
+        if (!asJson)
+            return TypedResults.File(OrganisationCsv.Write(records), "text/csv; charset=utf-8", CsvFileName);
+        context.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = JsonFileName }.ToString();
+        return TypedResults.Ok(records);
+    }
+
+    /// <summary>
+    /// Imports organisations from a CSV file (multipart field <c>file</c>). Without <c>commit=true</c>
+    /// only checks and reports; with it, writes the new organisations when no row is wrong.
+    /// </summary>
+    private static async Task<Results<Ok<OrganisationImportReport>, BadRequest<OrganisationImportReport>, ProblemHttpResult>> Import(HttpRequest request,
+        OrganisationImport import, IOptions<OrganisationImportOptions> options, bool? commit, CancellationToken ct)
+    {
+        var limit = options.Value.MaxBytes;
+        // Refused before the body is read, so an oversized upload costs no buffering.
+        if (request.ContentLength > limit + MultipartOverhead)
+            return TypedResults.Problem($"Het bestand is te groot: hoogstens {limit / 1024.0 / 1024.0:0.#} MB.",
+                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Bestand te groot");
+        if (!request.HasFormContentType)
+            return TypedResults.Problem("Stuur het bestand als multipart/form-data in het veld 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "Geen bestand");
+        var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
+        if (file is null)
+            return TypedResults.Problem("Stuur het bestand als multipart/form-data in het veld 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "Geen bestand");
+
+        if (import.TooLarge(file.FileName, file.Length) is { } tooLarge)
+            return TypedResults.BadRequest(tooLarge);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var report = await import.ImportAsync(buffer.ToArray(), file.FileName, commit ?? false, ct);
+        return report.Status == OrganisationImportStatus.Rejected ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
+    }
+}
