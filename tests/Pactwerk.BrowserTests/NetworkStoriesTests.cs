@@ -68,4 +68,41 @@ public sealed class NetworkStoriesTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(page.Locator("figure svg rect").First).ToBeAttachedAsync();
         await page.AssertNoSeriousViolationsAsync();
     }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_person_and_makes_them_the_contact_of_an_organisation()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/inloggen");
+        await page.GetByLabel("E-mailadres").FillAsync("coordinator@zorgpact.demo");
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
+
+        await page.GotoAsync("/organisaties?q=siza");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Siza" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Persoon toevoegen" }).ClickAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Naam").FillAsync("Jolien Verpleegkundige");
+        await page.GetByLabel("E-mail").FillAsync("jolien@example.org");
+        await page.GetByLabel("Telefoon").FillAsync("bel me maar");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("telefoonnummer");
+        await Assertions.Expect(page.GetByLabel("Telefoon")).ToHaveAttributeAsync("aria-describedby", "fout-Phone");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Telefoon").FillAsync("+31 26 123 4567");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Jolien Verpleegkundige");
+
+        await page.GotoAsync("/pact/zorgpact/netwerk");
+        await page.GetByText("Rol toekennen", new() { Exact = true }).First.ClickAsync();
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Persoon", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Jolien Verpleegkundige" });
+        await page.GetByLabel("Rol", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "contactpersoon" });
+        await page.GetByLabel("Organisatie (voor een contactpersoon)").SelectOptionAsync(new SelectOptionValue { Label = "Siza" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rol toekennen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Opgeslagen.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jolien Verpleegkundige" })).ToContainTextAsync("Siza");
+        await page.AssertNoSeriousViolationsAsync();
+    }
 }

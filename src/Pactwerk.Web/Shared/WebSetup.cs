@@ -34,8 +34,9 @@ public static class WebSetup
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                // One form for a new organisation and for a change to one.
+                // One form for a new organisation or person and for a change to one.
                 o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
+                o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
@@ -56,6 +57,7 @@ public static class WebSetup
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
+        services.AddScoped<PersonEditor>();
         builder.AddOrganisationTransfer();
         services.AddOpenApi();
         return builder;

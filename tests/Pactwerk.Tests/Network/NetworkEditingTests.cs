@@ -235,6 +235,102 @@ public abstract class NetworkEditingTests<TFactory>(TFactory factory) : IClassFi
         Assert.NotEqual(HttpStatusCode.OK, memberForm.StatusCode);
     }
 
+    [Fact]
+    public async Task People_are_added_by_coordinators_and_by_partner_editors_for_their_own_organisation_only()
+    {
+        var hva = await IdOfAsync("Hogeschool van Amsterdam");
+        var siza = await IdOfAsync("Siza");
+        var editor = await SignInAsync(factory, "redacteur@hva.demo");
+        var member = await SignInAsync(factory, "lid@pactwerk.demo");
+        var coordinator = await SignInAsync(factory, "coordinator@zorgpact.demo");
+
+        var own = await editor.PostAsJsonAsync("/api/v1/people", new { name = "Pieter Docent", jobTitle = "docent", organisationId = hva, email = "p.docent@example.org" });
+        var elsewhere = await editor.PostAsJsonAsync("/api/v1/people", new { name = "Sara Zorg", organisationId = siza });
+        var byMember = await member.PostAsJsonAsync("/api/v1/people", new { name = "Iemand" });
+        var badEmail = await coordinator.PostAsJsonAsync("/api/v1/people", new { name = "Kees Fout", email = "geen-adres", phone = "bel me" });
+        var byCoordinator = await coordinator.PostAsJsonAsync("/api/v1/people", new { name = "Sara Zorg", jobTitle = "verpleegkundige", organisationId = siza });
+
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+        var problem = await badEmail.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("geen geldig e-mailadres", problem.GetProperty("errors").GetProperty("Email")[0].GetString());
+        Assert.Contains("telefoonnummer", problem.GetProperty("errors").GetProperty("Phone")[0].GetString());
+        Assert.Equal(HttpStatusCode.Created, byCoordinator.StatusCode);
+        Assert.Equal(0, await factory.InDbAsync(db => db.People.CountAsync(p => p.Name == "Kees Fout" || p.Name == "Iemand")));
+
+        var created = await own.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        var moveAway = await editor.PutAsJsonAsync($"/api/v1/people/{id}", new { name = "Pieter Docent", organisationId = siza, version = created.GetProperty("version").GetInt32() });
+        var update = await editor.PutAsJsonAsync($"/api/v1/people/{id}", new { name = "Pieter Docent", jobTitle = "lector", organisationId = hva, version = created.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Forbidden, moveAway.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        Assert.Contains("lector", await Anonymous(factory).GetStringAsync($"/organisaties/{hva}"));
+    }
+
+    [Fact]
+    public async Task An_erased_person_cannot_be_filled_in_again()
+    {
+        var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+        var created = await (await admin.PostAsJsonAsync("/api/v1/people", new { name = "Wim Weg", email = "wim@example.org" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        await admin.PostAsync($"/api/v1/people/{id}/erase", null);
+        var version = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/people/{id}")).GetProperty("version").GetInt32();
+
+        var refill = await admin.PutAsJsonAsync($"/api/v1/people/{id}", new { name = "Wim Weg", email = "wim@example.org", version });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refill.StatusCode);
+        Assert.Null(await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Email).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_coordinator_records_a_signature_on_the_organisation_page_and_assigns_a_role_on_the_network_page()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var han = await IdOfAsync("Hogeschool van Arnhem en Nijmegen");
+        var tilburg = await IdOfAsync("Tilburg University");
+        var before = await factory.InDbAsync(db => db.PactSignatories.CountAsync());
+
+        var page = await coordinator.GetStringAsync($"/organisaties/{tilburg}");
+        var tooEarly = await PostFormAsync(coordinator, $"/organisaties/{tilburg}?handler=Sign", new()
+        {
+            ["SignaturePact"] = "zorgpact", ["Signature.SignedOn"] = "2010-01-01", ["Signature.Commitment"] = "Onderzoek naar leren in de zorg.",
+        }, $"/organisaties/{tilburg}");
+        var signed = await PostFormAsync(coordinator, $"/organisaties/{tilburg}?handler=Sign", new()
+        {
+            ["SignaturePact"] = "zorgpact", ["Signature.SignedOn"] = "2020-09-01", ["Signature.Commitment"] = "Onderzoek naar leren in de zorg.",
+        }, $"/organisaties/{tilburg}");
+        var otherPact = await PostFormAsync(coordinator, $"/organisaties/{tilburg}?handler=Sign", new()
+        {
+            ["SignaturePact"] = "techniekpact", ["Signature.SignedOn"] = "2020-09-01", ["Signature.Commitment"] = "x",
+        }, $"/organisaties/{tilburg}");
+
+        Assert.Contains("Ondertekening vastleggen", page);
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.Contains("bestaat sinds", await tooEarly.Content.ReadAsStringAsync());
+        Assert.Equal($"/organisaties/{tilburg}?opgeslagen=true", signed.Headers.Location?.ToString());
+        Assert.Contains("geen-toegang", otherPact.Headers.Location?.ToString());
+        Assert.Equal(before + 1, await factory.InDbAsync(db => db.PactSignatories.CountAsync()));
+
+        var person = await factory.InDbAsync(db => db.People.Where(p => p.Name == "Fenna Eefting").Select(p => p.Id).SingleAsync());
+        var role = await PostFormAsync(coordinator, "/pact/zorgpact/netwerk?handler=AddRole", new()
+        {
+            ["Role.PersonId"] = person.ToString(), ["Role.Kind"] = "OrganisationContact", ["Role.OrganisationId"] = han.ToString(), ["Role.ValidFrom"] = "2021-01-01",
+        }, "/pact/zorgpact/netwerk");
+        var noOrganisation = await PostFormAsync(coordinator, "/pact/zorgpact/netwerk?handler=AddRole", new()
+        {
+            ["Role.PersonId"] = person.ToString(), ["Role.Kind"] = "OrganisationContact",
+        }, "/pact/zorgpact/netwerk");
+        var byVisitor = await Anonymous(factory).GetStringAsync("/pact/zorgpact/netwerk");
+
+        Assert.Equal(HttpStatusCode.Redirect, role.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noOrganisation.StatusCode);
+        Assert.Contains("hoort bij een organisatie", await noOrganisation.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Rol toekennen", byVisitor);
+        Assert.Contains("Hogeschool van Arnhem en Nijmegen", byVisitor);
+    }
+
     private async Task<int> PartnersAsync() =>
         (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/pacts/techniekpact/helix-balance")).GetProperty("partners").GetInt32();
 

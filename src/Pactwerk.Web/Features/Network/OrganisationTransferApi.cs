@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pactwerk.Web.Features.Accounts;
 
@@ -17,8 +16,6 @@ public static class OrganisationTransferApi
     {
         builder.Services.Configure<OrganisationImportOptions>(builder.Configuration.GetSection(OrganisationImportOptions.Section));
         builder.Services.AddScoped<OrganisationImport>();
-        // The directory pages register it as well; one registration is enough whichever comes first.
-        builder.Services.TryAddScoped<OrganisationDirectory>();
         return builder;
     }
 

@@ -3,27 +3,78 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;
 
-/// <summary>A pact's network: who holds which role (and who did before), and who signed.</summary>
+/// <summary>A pact's network: who holds which role (and who did before), and who signed. Its coordinators assign and end roles here.</summary>
 [AllowAnonymous]
-public sealed class PactNetworkModel(PactwerkDb db, TimeProvider clock) : PageModel
+public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, TimeProvider clock) : PageModel
 {
+    public sealed record Choice(int Id, string Name);
+
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
     public IReadOnlyList<SignatoryDto> Signatories { get; private set; } = [];
+    public bool Manages { get; private set; }
+    public IReadOnlyList<Choice> People { get; private set; } = [];
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    [BindProperty] public RoleInput Role { get; set; } = new();
+    [BindProperty] public EndRoleInput End { get; set; } = new();
+    [FromQuery(Name = "opgeslagen")] public bool Saved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddRoleAsync(string code, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await OutcomeAsync(code, await editor.AddRoleAsync(code.ToLowerInvariant(), Role, ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostEndRoleAsync(string code, int roleId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await OutcomeAsync(code, await editor.EndRoleAsync(code.ToLowerInvariant(), roleId, End, ct), ct);
+    }
+
+    private async Task<IActionResult> OutcomeAsync(string code, EditOutcome<PactRole> outcome, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case EditOutcome<PactRole>.Saved:
+                return Redirect($"/pact/{code}/netwerk?opgeslagen=true");
+            case EditOutcome<PactRole>.NotFound:
+                return NotFound();
+            case EditOutcome<PactRole>.Forbidden:
+                return Forbid();
+            case EditOutcome<PactRole>.Invalid invalid:
+                Errors = invalid.Errors;
+                break;
+            case EditOutcome<PactRole>.Stale:
+                Errors = new Dictionary<string, string[]> { [""] = ["Iemand anders heeft deze rol intussen gewijzigd; bekijk de pagina opnieuw."] };
+                break;
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await LoadAsync(code, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
         var pact = await db.Pacts.Where(p => p.Code == code.ToLower()).Select(p => new { p.Id, p.Code, p.Name }).SingleOrDefaultAsync(ct);
         if (pact is null)
-            return NotFound();
+            return false;
         (Code, Name) = (pact.Code, pact.Name);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Roles = await NetworkQueries.Roles(db, today, r => r.PactId == pact.Id).ToListAsync(ct);
         Signatories = await NetworkQueries.Signatories(db, today, s => s.PactId == pact.Id).ToListAsync(ct);
-        return Page();
+        Manages = await editor.MayEditAsync(pact.Id, ct);
+        if (Manages)
+        {
+            People = await db.People.Where(p => p.ErasedAt == null).OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct);
+            Organisations = await db.Organisations.OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+        }
+        return true;
     }
 }

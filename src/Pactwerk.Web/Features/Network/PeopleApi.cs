@@ -13,6 +13,9 @@ public static class PeopleApi
     {
         var people = api.MapGroup("/people").WithTags("People");
         people.MapGet("/{id:int}", GetPerson).WithName("GetPerson").AllowAnonymous();
+        // Who may add or change whom is decided by PersonEditor (coordinators; partner editors for their organisation).
+        people.MapPost("/", CreatePerson).WithName("CreatePerson").RequireAuthorization(Policies.SignedIn);
+        people.MapPut("/{id:int}", UpdatePerson).WithName("UpdatePerson").RequireAuthorization(Policies.SignedIn);
         people.MapGet("/{id:int}/export", ExportPerson).WithName("ExportPerson").RequireAuthorization(Policies.Coordinator);
         people.MapPost("/{id:int}/erase", ErasePerson).WithName("ErasePerson").RequireAuthorization(Policies.Administrator);
         return api;
@@ -20,7 +23,7 @@ public static class PeopleApi
 
     public sealed record PersonRoleDto(string Pact, string Kind, string? Region, DateOnly? ValidFrom, DateOnly? ValidTo, string? RegionName, int? OrganisationId, string? Organisation);
     /// <summary>Email and phone are null for visitors who are not signed in (AVG/GDPR).</summary>
-    public sealed record PersonDto(int Id, string Name, string? JobTitle, string? Organisation, string? Email, string? Phone, bool Erased, IReadOnlyList<PersonRoleDto> Roles, int? OrganisationId);
+    public sealed record PersonDto(int Id, string Name, string? JobTitle, string? Organisation, string? Email, string? Phone, bool Erased, IReadOnlyList<PersonRoleDto> Roles, int? OrganisationId, int Version);
     public sealed record PersonExportDto(PersonDto Person, IReadOnlyList<AccountsApi.RoleDto> AccountRoles, string? AccountEmail, IReadOnlyList<AuditEntry> AuditTrail);
 
     private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> GetPerson(int id, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
@@ -31,6 +34,15 @@ public static class PeopleApi
             return ApiProblems.NotFound($"Er is geen persoon met nummer {id}.");
         return TypedResults.Ok(signedIn ? person : person with { Email = null, Phone = null });
     }
+
+    private static async Task<IResult> CreatePerson(PersonInput input, PersonEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(input, ct),
+            async p => TypedResults.Created($"/api/v1/people/{p.Id}", await Query(db, p.Id, ct)), "", p => Query(db, p.Id, ct), input.Version);
+
+    /// <summary>Changes a person. Send the version you started from; a stale version gets 409 with what changed since.</summary>
+    private static async Task<IResult> UpdatePerson(int id, PersonInput input, PersonEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(id, input, ct),
+            async p => TypedResults.Ok(await Query(db, p.Id, ct)), $"Er is geen persoon met nummer {id}.", p => Query(db, p.Id, ct), input.Version);
 
     /// <summary>Everything held about a person (their right of access), itself recorded in the audit trail.</summary>
     private static async Task<Results<Ok<PersonExportDto>, ProblemHttpResult>> ExportPerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock, CancellationToken ct)
@@ -113,6 +125,6 @@ public static class PeopleApi
                 p.Email, p.Phone, p.ErasedAt != null,
                 p.Roles.OrderBy(r => r.ValidFrom).Select(r => new PersonRoleDto(db.Pacts.Where(x => x.Id == r.PactId).Select(x => x.Code).First(),
                     r.Kind.ToString(), r.Region == null ? null : r.Region.Code, r.ValidFrom, r.ValidTo, r.Region == null ? null : r.Region.Name,
-                    r.OrganisationId, r.Organisation == null ? null : r.Organisation.Name)).ToList(), p.OrganisationId))
+                    r.OrganisationId, r.Organisation == null ? null : r.Organisation.Name)).ToList(), p.OrganisationId, p.Version))
             .SingleOrDefaultAsync(ct);
 }

@@ -9,11 +9,12 @@ namespace Pactwerk.Web.Features.Network;
 
 /// <summary>A person's roles and organisation; contact details for signed-in members only (AVG/GDPR).</summary>
 [AllowAnonymous]
-public sealed class PersonModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock) : PageModel
+public sealed class PersonModel(PactwerkDb db, AccessScopeProvider scopes, PersonEditor editor, TimeProvider clock) : PageModel
 {
     public PeopleApi.PersonDto Person { get; private set; } = null!;
     public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
     public bool SignedIn { get; private set; }
+    public bool Editable { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -21,6 +22,7 @@ public sealed class PersonModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
             return NotFound();
         SignedIn = (await scopes.GetAsync(ct)).IsSignedIn;
         Person = SignedIn ? person : person with { Email = null, Phone = null };
+        Editable = SignedIn && !person.Erased && await editor.MayEditAsync(person.OrganisationId, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // Current roles first, then the history, newest first.
         Roles = (await NetworkQueries.Roles(db, today, r => r.PersonId == id).ToListAsync(ct))

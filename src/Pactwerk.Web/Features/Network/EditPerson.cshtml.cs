@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Network.Person>;
+
+namespace Pactwerk.Web.Features.Network;
+
+/// <summary>New person (/personen/nieuw) or a change to one; the rules are <see cref="PersonEditor"/>'s.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class EditPersonModel(PactwerkDb db, PersonEditor editor) : PageModel
+{
+    public sealed record OrganisationChoice(int Id, string Name);
+
+    public int? Id { get; private set; }
+    public string OriginalName { get; private set; } = "";
+    [BindProperty] public PersonInput Input { get; set; } = new();
+    public Outcome.Stale? Stale { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<OrganisationChoice> Organisations { get; private set; } = [];
+
+    /// <param name="organisatie">For a new person: the organisation they work at, when the form was opened from its page.</param>
+    public async Task<IActionResult> OnGetAsync(int? id, int? organisatie, CancellationToken ct)
+    {
+        Id = id;
+        if (id is null)
+        {
+            Input.OrganisationId = organisatie;
+            return await editor.MayEditAsync(organisatie, ct) ? await PageAsync(ct) : Forbid();
+        }
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null)
+            return NotFound();
+        if (!await editor.MayEditAsync(person.OrganisationId, ct))
+            return Forbid();
+        OriginalName = person.Name;
+        Input = new PersonInput
+        {
+            Name = person.Name, JobTitle = person.JobTitle, OrganisationId = person.OrganisationId, Email = person.Email, Phone = person.Phone,
+            Version = person.Version,
+        };
+        return await PageAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        // The editor checks everything itself; the binder's own checks would only repeat them.
+        ModelState.Clear();
+        switch (id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct))
+        {
+            case Outcome.Saved saved:
+                return Redirect($"/personen/{saved.Entity.Id}");
+            case Outcome.NotFound:
+                return NotFound();
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Invalid invalid:
+                Errors = invalid.Errors;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case Outcome.Stale stale:
+                Stale = stale;
+                // Saving again now deliberately overwrites: the editor has seen what changed.
+                Input.Version = stale.Current.Version;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+        OriginalName = id is null ? "" : await db.People.Where(p => p.Id == id).Select(p => p.Name).SingleAsync(ct);
+        return await PageAsync(ct);
+    }
+
+    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        Organisations = await db.Organisations.OrderBy(o => o.Name).Select(o => new OrganisationChoice(o.Id, o.Name)).ToListAsync(ct);
+        return Page();
+    }
+}
