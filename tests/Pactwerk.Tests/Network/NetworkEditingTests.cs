@@ -289,27 +289,28 @@ public abstract class NetworkEditingTests<TFactory>(TFactory factory) : IClassFi
     {
         var coordinator = await SignInAsync(factory, "coordinator@zorgpact.demo");
         var han = await IdOfAsync("Hogeschool van Arnhem en Nijmegen");
-        var tilburg = await IdOfAsync("Tilburg University");
+        // Rotterdam signed only the Techniekpact, and no other test here creates an organisation of that name.
+        var rotterdam = await IdOfAsync("Gemeente Rotterdam");
         var before = await factory.InDbAsync(db => db.PactSignatories.CountAsync());
 
-        var page = await coordinator.GetStringAsync($"/organisaties/{tilburg}");
-        var tooEarly = await PostFormAsync(coordinator, $"/organisaties/{tilburg}?handler=Sign", new()
+        var page = await coordinator.GetStringAsync($"/organisaties/{rotterdam}");
+        var tooEarly = await PostFormAsync(coordinator, $"/organisaties/{rotterdam}?handler=Sign", new()
         {
-            ["SignaturePact"] = "zorgpact", ["Signature.SignedOn"] = "2010-01-01", ["Signature.Commitment"] = "Onderzoek naar leren in de zorg.",
-        }, $"/organisaties/{tilburg}");
-        var signed = await PostFormAsync(coordinator, $"/organisaties/{tilburg}?handler=Sign", new()
+            ["SignaturePact"] = "zorgpact", ["Signature.SignedOn"] = "2010-01-01", ["Signature.Commitment"] = "Stageplaatsen in de Rotterdamse zorg.",
+        }, $"/organisaties/{rotterdam}");
+        var signed = await PostFormAsync(coordinator, $"/organisaties/{rotterdam}?handler=Sign", new()
         {
-            ["SignaturePact"] = "zorgpact", ["Signature.SignedOn"] = "2020-09-01", ["Signature.Commitment"] = "Onderzoek naar leren in de zorg.",
-        }, $"/organisaties/{tilburg}");
-        var otherPact = await PostFormAsync(coordinator, $"/organisaties/{tilburg}?handler=Sign", new()
+            ["SignaturePact"] = "zorgpact", ["Signature.SignedOn"] = "2020-09-01", ["Signature.Commitment"] = "Stageplaatsen in de Rotterdamse zorg.",
+        }, $"/organisaties/{rotterdam}");
+        var otherPact = await PostFormAsync(coordinator, $"/organisaties/{rotterdam}?handler=Sign", new()
         {
             ["SignaturePact"] = "techniekpact", ["Signature.SignedOn"] = "2020-09-01", ["Signature.Commitment"] = "x",
-        }, $"/organisaties/{tilburg}");
+        }, $"/organisaties/{rotterdam}");
 
         Assert.Contains("Ondertekening vastleggen", page);
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
         Assert.Contains("bestaat sinds", await tooEarly.Content.ReadAsStringAsync());
-        Assert.Equal($"/organisaties/{tilburg}?opgeslagen=true", signed.Headers.Location?.ToString());
+        Assert.Equal($"/organisaties/{rotterdam}?opgeslagen=true", signed.Headers.Location?.ToString());
         Assert.Contains("geen-toegang", otherPact.Headers.Location?.ToString());
         Assert.Equal(before + 1, await factory.InDbAsync(db => db.PactSignatories.CountAsync()));
 

@@ -23,6 +23,18 @@ public sealed partial class LocalisationTests
         Assert.DoesNotContain(english, e => string.IsNullOrWhiteSpace(e.Value));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("nl")]
+    public void No_key_appears_twice_in_a_resource_file_not_even_in_another_case(string culture)
+    {
+        // The resource manager matches keys case-insensitively and drops a second one with a build warning only.
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Pactwerk.Web", "Resources", $"SharedResource.{culture}.resx")).Root!
+            .Elements("data").Select(d => d.Attribute("name")!.Value).ToList();
+        var twice = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twice.Count == 0, "Twice: " + string.Join(" | ", twice));
+    }
+
     [Fact]
     public void Every_role_kind_sector_and_helix_has_a_Dutch_and_an_English_name()
     {
