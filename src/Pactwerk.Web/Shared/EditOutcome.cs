@@ -30,6 +30,26 @@ public static class EditSupport
             .GroupBy(e => e.m).ToDictionary(g => g.Key, g => g.Select(e => e.Item2).ToArray());
     }
 
+    /// <summary>
+    /// Saves a change made on the version the editor started from; when someone else saved first,
+    /// nothing is saved and the outcome carries the current state and what changed since.
+    /// </summary>
+    public static async Task<EditOutcome<T>> SaveVersionedAsync<T>(PactwerkDb db, T entity, int id, int version, Func<Task<T>> reload, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = version;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new EditOutcome<T>.Saved(entity);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new EditOutcome<T>.Stale(await reload(), await ChangesSinceAsync(db, typeof(T).Name, id, version, ct));
+        }
+    }
+
     /// <summary>The audited updates that moved an entity past the version the editor started from.</summary>
     public static async Task<IReadOnlyList<ChangeByOther>> ChangesSinceAsync(PactwerkDb db, string entityType, int id, int version, CancellationToken ct)
     {

@@ -82,6 +82,16 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST invitation as administrator",    "401 403 403 403 403 403 403 201", c => InviteAsync(c, "Administrator", null, null)),
             ("GET person export",                   "401 403 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/people/{person.Id}/export")),
             ("POST person erasure",                 "401 403 403 403 403 403 403 200", c => c.PostAsync($"/api/v1/people/{person.Id}/erase", null)),
+            ("POST organisation",                   "401 403 403 403 403 201 201 201", c => c.PostAsJsonAsync("/api/v1/organisations", new { name = $"Matrix {Guid.NewGuid():N}", helix = "Business", kind = "Company" })),
+            ("PUT organisation in Oost (Techniekpact)", "401 403 403 403 200 403 200 200", c => EditOrganisationAsync(c, "Provincie Overijssel")),
+            ("PUT organisation HvA (Techniekpact)",  "401 403 200 403 403 403 200 200", c => EditOrganisationAsync(c, "Hogeschool van Amsterdam")),
+            ("PUT organisation Siza (Zorgpact)",    "401 403 403 403 403 200 403 200", c => EditOrganisationAsync(c, "Siza")),
+            ("POST person without organisation",    "401 403 403 403 403 201 201 201", c => c.PostAsJsonAsync("/api/v1/people", new { name = "Matrix Nieuw" })),
+            ("PUT person with a Techniekpact role", "401 403 403 403 403 403 200 200", c => EditPersonAsync(c, "Cees Bijl")),
+            ("POST role in the Techniekpact",       "401 403 403 403 403 403 201 201", async c => await c.PostAsJsonAsync("/api/v1/pacts/techniekpact/roles", new
+                { personId = await factory.InDbAsync(db => db.People.Where(p => p.Name == "André Kuipers").Select(p => p.Id).SingleAsync()), kind = "Ambassador" })),
+            ("POST organisation import (preview)",  "401 403 403 403 403 200 200 200", c => c.PostAsync("/api/v1/organisations/import", new MultipartFormDataContent
+                { { new ByteArrayContent(Encoding.UTF8.GetBytes("naam;helix;soort\nMatrix BV;Business;Company\n")), "file", "matrix.csv" } })),
             ("GET own account (API)",               "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/me")),
             ("POST own API token",                  "401 201 201 201 201 201 201 201", c => c.PostAsJsonAsync("/api/v1/me/tokens", new { name = "matrix", expiresOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(3)) })),
             ("GET account page",                    "302 200 200 200 200 200 200 200", c => c.GetAsync("/account")),
@@ -113,6 +123,29 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var id = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
         var a = (await client.GetFromJsonAsync<ActionJson>($"/api/v1/actions/{id}"))!;
         return await client.PutAsJsonAsync($"/api/v1/actions/{id}", new { title = a.Title, summary = a.Summary + ".", kind = a.Kind, regionCode = a.RegionCode, startYear = a.StartYear, version = a.Version });
+    }
+
+    private async Task<HttpResponseMessage> EditOrganisationAsync(HttpClient client, string name)
+    {
+        var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+        var o = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{id}");
+        return await client.PutAsJsonAsync($"/api/v1/organisations/{id}", new
+        {
+            name, helix = o.GetProperty("helix").GetString(), kind = o.GetProperty("kind").GetString(),
+            sectors = o.GetProperty("sectors").EnumerateArray().Select(e => e.GetString()).ToArray(),
+            municipalityCode = o.GetProperty("municipality").GetProperty("code").GetString(),
+            duoCode = o.GetProperty("duoCode").GetString(), description = "Gewijzigd in de matrix.", version = o.GetProperty("version").GetInt32(),
+        });
+    }
+
+    private async Task<HttpResponseMessage> EditPersonAsync(HttpClient client, string name)
+    {
+        var id = await factory.InDbAsync(db => db.People.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
+        var p = await client.GetFromJsonAsync<JsonElement>($"/api/v1/people/{id}");
+        return await client.PutAsJsonAsync($"/api/v1/people/{id}", new
+        {
+            name, jobTitle = "gedeputeerde (matrix)", organisationId = p.GetProperty("organisationId").GetInt32(), version = p.GetProperty("version").GetInt32(),
+        });
     }
 
     private static Task<HttpResponseMessage> InviteAsync(HttpClient client, string kind, string? pact, string? region) =>

@@ -108,7 +108,10 @@ public abstract class DirectoryTests<TFactory>(TFactory factory) : IClassFixture
 
     [Theory]
     [InlineData("helix=triple", "helix", "Government, Education, Business, CivilSociety")]
-    [InlineData("region=XX99", "region", "Er is geen regio met code 'XX99'")]
+    [InlineData("region=XX99", "region", "TP-OOST")]
+    [InlineData("helix=Education,Business", "helix", "Onbekende helix 'Education,Business'")]
+    [InlineData("helix=%2B1", "helix", "Onbekende helix '+1'")]
+    [InlineData("page=2147483647", "page", "tussen 1 en")]
     [InlineData("kind=7", "kind", "Onbekende soort organisatie '7'")]
     [InlineData("sector=mining", "sector", "technology, care")]
     [InlineData("pact=bouwpact", "pact", "techniekpact")]
@@ -162,6 +165,8 @@ public abstract class DirectoryTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("arbeidsmarktregios", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, unknownPact.StatusCode);
+        // Another pact's own grouping is not offered: the Zorgpact has no landsdelen.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/pacts/zorgpact/helix-balance?regionSet=techniekpact-landsdelen")).StatusCode);
     }
 
     [Fact]
@@ -206,6 +211,15 @@ public abstract class DirectoryTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Onbekende helix", await bad.Content.ReadAsStringAsync());
         Assert.Contains("Fryslân", helix);
+
+        // Paging on the page itself ("page" is also a route value of Razor Pages, which must not get in the way).
+        var total = DemoContent.Organisations.Count;
+        var second = await client.GetStringAsync("/organisaties?pageSize=10&page=2");
+        Assert.Contains($"pagina 2 van {(total + 9) / 10}", second);
+        Assert.Contains("href=\"/organisaties?pageSize=10\" rel=\"prev\"", second.Replace("page=1&amp;", ""));
+        var unreadable = await client.GetAsync("/organisaties?page=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("Ongeldige waarde", await unreadable.Content.ReadAsStringAsync());
         Assert.Contains("ontbreekt", helix);
     }
 }

@@ -332,6 +332,52 @@ public abstract class NetworkEditingTests<TFactory>(TFactory factory) : IClassFi
         Assert.Contains("Hogeschool van Arnhem en Nijmegen", byVisitor);
     }
 
+    [Fact]
+    public async Task A_role_that_starts_later_is_upcoming_not_earlier_and_pact_codes_are_read_in_any_case()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var person = await factory.InDbAsync(async db =>
+        {
+            var p = new Web.Features.Network.Person { Name = "Toekomstige Trekker" };
+            db.People.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(2);
+
+        var added = await coordinator.PostAsJsonAsync("/api/v1/pacts/Techniekpact/roles", new { personId = person, kind = "RegionalCoordinator", regionCode = "PV23", validFrom = start });
+        var endsBeforeStart = await coordinator.PostAsJsonAsync("/api/v1/pacts/techniekpact/roles", new { personId = person, kind = "Ambassador", validTo = "2001-01-01" });
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var role = await added.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(role.GetProperty("current").GetBoolean());
+        Assert.False(role.GetProperty("ended").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, endsBeforeStart.StatusCode);
+        var network = await Anonymous(factory).GetStringAsync("/pact/techniekpact/netwerk");
+        var upcoming = network[network.IndexOf("Komende rollen", StringComparison.Ordinal)..];
+        Assert.Contains("Toekomstige Trekker", upcoming[..upcoming.IndexOf("</table>", StringComparison.Ordinal)]);
+        Assert.Contains("komend:", await Anonymous(factory).GetStringAsync($"/personen/{person}"));
+    }
+
+    [Fact]
+    public async Task Signing_again_after_a_withdrawal_cannot_overlap_the_old_signature()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var created = await (await coordinator.PostAsJsonAsync("/api/v1/organisations", NewOrganisation("Hengelose Metaal", "GM0164"))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        var first = await (await coordinator.PostAsJsonAsync("/api/v1/pacts/techniekpact/signatories", new { organisationId = id, signedOn = "2016-01-01", commitment = "Stages." }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await coordinator.PostAsJsonAsync($"/api/v1/pacts/techniekpact/signatories/{first.GetProperty("id").GetInt32()}/withdraw", new { withdrawnOn = "2019-01-01", reason = "Reorganisatie.", version = 0 });
+
+        var overlapping = await coordinator.PostAsJsonAsync("/api/v1/pacts/techniekpact/signatories", new { organisationId = id, signedOn = "2018-06-01", commitment = "Weer stages." });
+        var again = await coordinator.PostAsJsonAsync("/api/v1/pacts/techniekpact/signatories", new { organisationId = id, signedOn = "2020-06-01", commitment = "Weer stages." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
+        Assert.Contains("trok zich terug op 2019-01-01", await overlapping.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(2, await factory.InDbAsync(db => db.PactSignatories.CountAsync(s => s.OrganisationId == id)));
+    }
+
     private async Task<int> PartnersAsync() =>
         (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/pacts/techniekpact/helix-balance")).GetProperty("partners").GetInt32();
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Audit;
 
+using Pactwerk.Web.Shared;
+
 namespace Pactwerk.Web.Features.Accounts;
 
 /// <summary>One active role of the current user, with the municipalities a regional role covers.</summary>
@@ -62,7 +64,7 @@ public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http
         if (userId is null)
             return _scope = AccessScope.Anonymous;
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var assignments = await db.RoleAssignments.Where(r => r.UserId == userId && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
             .ToListAsync(ct);
         var readOnly = false;

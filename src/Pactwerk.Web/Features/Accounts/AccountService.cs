@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Audit;
 
+using Pactwerk.Web.Shared;
+
 namespace Pactwerk.Web.Features.Accounts;
 
 public sealed record RoleRequest(RoleKind Kind, string? PactCode, string? RegionCode, int? OrganisationId);
@@ -149,7 +151,7 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
             errors["Role.Kind"] = [$"Kies een rol: {string.Join(", ", Enum.GetNames<RoleKind>())}."];
             return null;
         }
-        var role = new RoleAssignment { UserId = "", Kind = request.Kind, ValidFrom = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+        var role = new RoleAssignment { UserId = "", Kind = request.Kind, ValidFrom = clock.Today() };
         var needsPact = request.Kind is RoleKind.PactCoordinator or RoleKind.RegionalLead or RoleKind.RegionalCoordinator or RoleKind.PartnerEditor;
         if (needsPact)
         {

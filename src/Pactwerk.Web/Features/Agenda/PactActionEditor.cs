@@ -65,26 +65,15 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
             if (!scope.MayEdit(action.PactId, target[region.Id], action.LeadOrganisationId))
                 return new Outcome.Forbidden($"Je mag geen initiatieven in {region.Name} beheren.");
         }
-
-        // The version the editor saw is what the update is conditional on.
-        db.Entry(action).Property(a => a.Version).OriginalValue = input.Version;
         action.Title = input.Title.Trim();
         action.Summary = input.Summary.Trim();
         action.Kind = input.Kind;
         action.RegionId = region.Id;
         action.Region = region;
         action.StartYear = input.StartYear;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new Outcome.Saved(action);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.PactActions.AsNoTracking().Include(a => a.Region).SingleAsync(a => a.Id == id, ct);
-            return new Outcome.Stale(current, await EditSupport.ChangesSinceAsync(db, nameof(PactAction), id, input.Version, ct));
-        }
+        // The version the editor saw is what the update is conditional on.
+        return await EditSupport.SaveVersionedAsync(db, action, id, input.Version,
+            () => db.PactActions.AsNoTracking().Include(a => a.Region).SingleAsync(a => a.Id == id, ct), ct);
     }
 
     private static Dictionary<string, string[]> Validate(PactActionInput input)

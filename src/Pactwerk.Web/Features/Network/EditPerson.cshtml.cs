@@ -28,12 +28,12 @@ public sealed class EditPersonModel(PactwerkDb db, PersonEditor editor) : PageMo
         if (id is null)
         {
             Input.OrganisationId = organisatie;
-            return await editor.MayEditAsync(organisatie, ct) ? await PageAsync(ct) : Forbid();
+            return await editor.MayEditAsync(null, organisatie, ct) ? await PageAsync(ct) : Forbid();
         }
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
             return NotFound();
-        if (!await editor.MayEditAsync(person.OrganisationId, ct))
+        if (!await editor.MayEditAsync(person.Id, person.OrganisationId, ct))
             return Forbid();
         OriginalName = person.Name;
         Input = new PersonInput

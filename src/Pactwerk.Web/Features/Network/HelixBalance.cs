@@ -39,16 +39,19 @@ public sealed record HelixBalanceResult(string Pact, string RegionSet, string Re
 
 public static class HelixBalance
 {
+    /// <summary>The sets a pact's balance can be shown in: the national ones and the pact's own, not another pact's.</summary>
+    public static IQueryable<RegionSet> SetsFor(PactwerkDb db, int pactId) =>
+        db.RegionSets.Where(s => s.PactId == null || s.PactId == pactId).OrderBy(s => s.SortOrder);
+
     /// <summary>Null when the pact or the set does not exist.</summary>
     public static async Task<HelixBalanceResult?> ComputeAsync(PactwerkDb db, int pactId, string pactCode, string setCode, DateOnly today, CancellationToken ct)
     {
-        var set = await db.RegionSets.Where(s => s.Code == setCode).Select(s => new { s.Id, s.Code, s.Name, s.Kind }).SingleOrDefaultAsync(ct);
+        var set = await SetsFor(db, pactId).Where(s => s.Code == setCode).Select(s => new { s.Id, s.Code, s.Name, s.Kind }).SingleOrDefaultAsync(ct);
         if (set is null)
             return null;
 
         // An organisation that signed twice (withdrew, signed again) counts once.
-        var partners = await db.PactSignatories
-            .Where(s => s.PactId == pactId && s.SignedOn <= today && (s.WithdrawnOn == null || s.WithdrawnOn > today))
+        var partners = await db.PactSignatories.Where(PactSignatory.ActiveOn(today)).Where(s => s.PactId == pactId)
             .Select(s => new { s.OrganisationId, s.Organisation.Helix, s.Organisation.MunicipalityId })
             .Distinct().ToListAsync(ct);
 
@@ -57,14 +60,15 @@ public static class HelixBalance
         // Which regions of the set each municipality lies in; a municipality is its own region in the base set.
         var regionsOf = set.Kind == RegionSetKind.Municipalities
             ? regions.ToLookup(r => r.Id, r => r.Id)
-            : (await db.RegionMemberships.Where(m => m.Region.RegionSetId == set.Id && m.ValidTo == null)
+            // Only memberships of regions that still exist, or a partner would be placed in no row.
+            : (await db.RegionMemberships.Where(m => m.Region.RegionSetId == set.Id && m.ValidTo == null && m.Region.ValidTo == null)
                 .Select(m => new { m.MunicipalityId, m.RegionId }).ToListAsync(ct)).ToLookup(m => m.MunicipalityId, m => m.RegionId);
 
         var placed = partners.SelectMany(p => p.MunicipalityId is { } m ? regionsOf[m].Select(r => (Region: r, p.Helix)) : []).ToList();
         var unplaced = partners.Where(p => p.MunicipalityId is not { } m || !regionsOf[m].Any()).Select(p => p.Helix);
 
         var rows = regions.Select(r => new HelixBalanceRow(r.Code, r.Name, HelixCounts.Of(placed.Where(p => p.Region == r.Id).Select(p => p.Helix))))
-            .OrderBy(r => r.Name, StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), ignoreCase: true)).ToList();
+            .OrderBy(r => r.Name, Web.Shared.Values.Dutch).ToList();
         return new HelixBalanceResult(pactCode, set.Code, set.Name, rows, HelixCounts.Of(unplaced), partners.Count);
     }
 }

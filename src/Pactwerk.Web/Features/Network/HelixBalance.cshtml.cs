@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 
+using Pactwerk.Web.Shared;
+
 namespace Pactwerk.Web.Features.Network;
 
 /// <summary>Where a pact lacks a helix: partners per region and helix, as a table and a chart.</summary>
@@ -23,15 +25,13 @@ public sealed class HelixBalanceModel(PactwerkDb db, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        var pact = await db.Pacts.Where(p => p.Code == code.ToLower()).Select(p => new { p.Id, p.Code, p.Name }).SingleOrDefaultAsync(ct);
+        var pact = await Pacts.PactLookup.FindAsync(db, code, ct);
         if (pact is null)
             return NotFound();
         (PactCode, PactName) = (pact.Code, pact.Name);
-        // A pact's own grouping, and the national sets; not another pact's landsdelen.
-        Sets = await db.RegionSets.Where(s => s.PactId == null || s.PactId == pact.Id).OrderBy(s => s.SortOrder)
-            .Select(s => new SetChoice(s.Code, s.Name)).ToListAsync(ct);
+        Sets = await HelixBalance.SetsFor(db, pact.Id).Select(s => new SetChoice(s.Code, s.Name)).ToListAsync(ct);
         SetCode = string.IsNullOrWhiteSpace(SetCode) ? await NetworkApi.DefaultSetAsync(db, pact.Id, ct) : SetCode.Trim().ToLowerInvariant();
-        Balance = await HelixBalance.ComputeAsync(db, pact.Id, pact.Code, SetCode, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        Balance = await HelixBalance.ComputeAsync(db, pact.Id, pact.Code, SetCode, clock.Today(), ct);
         if (Balance is null)
         {
             Error = SetCode;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Shared;
 
@@ -45,27 +46,27 @@ public static class NetworkApi
     }
 
     private static async Task<Results<Ok<OrganisationDetail>, ProblemHttpResult>> GetOrganisation(int id, PactwerkDb db, TimeProvider clock, CancellationToken ct) =>
-        await NetworkQueries.OrganisationAsync(db, id, Today(clock), ct) is { } organisation
+        await NetworkQueries.OrganisationAsync(db, id, clock.Today(), ct) is { } organisation
             ? TypedResults.Ok(organisation)
             : ApiProblems.NotFound($"Er is geen organisatie met nummer {id}.");
 
     private static async Task<IResult> CreateOrganisation(OrganisationInput input, OrganisationEditor editor, PactwerkDb db, TimeProvider clock, CancellationToken ct) =>
         await EditResults.ToResultAsync(await editor.CreateAsync(input, ct),
-            async o => TypedResults.Created($"/api/v1/organisations/{o.Id}", await NetworkQueries.OrganisationAsync(db, o.Id, Today(clock), ct)),
-            "", o => NetworkQueries.OrganisationAsync(db, o.Id, Today(clock), ct), input.Version);
+            async o => TypedResults.Created($"/api/v1/organisations/{o.Id}", await NetworkQueries.OrganisationAsync(db, o.Id, clock.Today(), ct)),
+            "", o => NetworkQueries.OrganisationAsync(db, o.Id, clock.Today(), ct), input.Version);
 
     /// <summary>Changes an organisation. Send the version you started from; a stale version gets 409 with what changed since.</summary>
     private static async Task<IResult> UpdateOrganisation(int id, OrganisationInput input, OrganisationEditor editor, PactwerkDb db, TimeProvider clock, CancellationToken ct) =>
         await EditResults.ToResultAsync(await editor.UpdateAsync(id, input, ct),
-            async o => TypedResults.Ok(await NetworkQueries.OrganisationAsync(db, o.Id, Today(clock), ct)),
-            $"Er is geen organisatie met nummer {id}.", o => NetworkQueries.OrganisationAsync(db, o.Id, Today(clock), ct), input.Version);
+            async o => TypedResults.Ok(await NetworkQueries.OrganisationAsync(db, o.Id, clock.Today(), ct)),
+            $"Er is geen organisatie met nummer {id}.", o => NetworkQueries.OrganisationAsync(db, o.Id, clock.Today(), ct), input.Version);
 
     /// <summary>Every signature under the pact, withdrawn ones included (active says which still hold).</summary>
     private static async Task<Results<Ok<List<SignatoryDto>>, ProblemHttpResult>> GetSignatories(string code, PactwerkDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await PactIdAsync(db, code, ct) is not { } pactId)
+        if (await PactLookup.FindAsync(db, code, ct) is not { } pact)
             return UnknownPact(code);
-        return TypedResults.Ok(await NetworkQueries.Signatories(db, Today(clock), s => s.PactId == pactId).ToListAsync(ct));
+        return TypedResults.Ok(await NetworkQueries.Signatories(db, clock.Today(), s => s.PactId == pact.Id).ToListAsync(ct));
     }
 
     private static async Task<IResult> AddSignatory(string code, SignatoryInput input, PactNetworkEditor editor, PactwerkDb db, TimeProvider clock, CancellationToken ct) =>
@@ -81,9 +82,9 @@ public static class NetworkApi
     /// <summary>Every role in the pact with its period; current=true leaves out roles that ended or have not begun.</summary>
     private static async Task<Results<Ok<List<RoleDto>>, ProblemHttpResult>> GetRoles(string code, bool? current, PactwerkDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await PactIdAsync(db, code, ct) is not { } pactId)
+        if (await PactLookup.FindAsync(db, code, ct) is not { } pact)
             return UnknownPact(code);
-        var roles = await NetworkQueries.Roles(db, Today(clock), r => r.PactId == pactId).ToListAsync(ct);
+        var roles = await NetworkQueries.RolesAsync(db, clock.Today(), r => r.PactId == pact.Id, ct);
         return TypedResults.Ok(current == true ? roles.Where(r => r.Current).ToList() : roles);
     }
 
@@ -104,12 +105,12 @@ public static class NetworkApi
     private static async Task<Results<Ok<HelixBalanceResult>, ProblemHttpResult, ValidationProblem>> GetHelixBalance(string code, string? regionSet,
         PactwerkDb db, TimeProvider clock, CancellationToken ct)
     {
-        if (await PactIdAsync(db, code, ct) is not { } pactId)
+        if (await PactLookup.FindAsync(db, code, ct) is not { } pact)
             return UnknownPact(code);
-        var setCode = string.IsNullOrWhiteSpace(regionSet) ? await DefaultSetAsync(db, pactId, ct) : regionSet.Trim().ToLowerInvariant();
-        if (await HelixBalance.ComputeAsync(db, pactId, code, setCode, Today(clock), ct) is { } balance)
+        var setCode = string.IsNullOrWhiteSpace(regionSet) ? await DefaultSetAsync(db, pact.Id, ct) : regionSet.Trim().ToLowerInvariant();
+        if (await HelixBalance.ComputeAsync(db, pact.Id, pact.Code, setCode, clock.Today(), ct) is { } balance)
             return TypedResults.Ok(balance);
-        var sets = await db.RegionSets.OrderBy(s => s.SortOrder).Select(s => s.Code).ToListAsync(ct);
+        var sets = await HelixBalance.SetsFor(db, pact.Id).Select(s => s.Code).ToListAsync(ct);
         return TypedResults.ValidationProblem(new Dictionary<string, string[]>
         {
             ["regionSet"] = [$"Onbekende regio-indeling '{regionSet}'. Kies uit: {string.Join(", ", sets)}."],
@@ -119,16 +120,12 @@ public static class NetworkApi
     public static async Task<string> DefaultSetAsync(PactwerkDb db, int pactId, CancellationToken ct) =>
         await db.RegionSets.Where(s => s.PactId == pactId).Select(s => s.Code).FirstOrDefaultAsync(ct) ?? RegionSetCodes.Provinces;
 
-    private static Task<int?> PactIdAsync(PactwerkDb db, string code, CancellationToken ct) =>
-        db.Pacts.Where(p => p.Code == code.ToLower()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-
     private static ProblemHttpResult UnknownPact(string code) => ApiProblems.NotFound($"Er is geen pact met code '{code}'.");
 
     private static Task<SignatoryDto> Signatory(PactwerkDb db, TimeProvider clock, int id, CancellationToken ct) =>
-        NetworkQueries.Signatories(db, Today(clock), s => s.Id == id).SingleAsync(ct);
+        NetworkQueries.Signatories(db, clock.Today(), s => s.Id == id).SingleAsync(ct);
 
-    private static Task<RoleDto> Role(PactwerkDb db, TimeProvider clock, int id, CancellationToken ct) =>
-        NetworkQueries.Roles(db, Today(clock), r => r.Id == id).SingleAsync(ct);
+    private static async Task<RoleDto> Role(PactwerkDb db, TimeProvider clock, int id, CancellationToken ct) =>
+        (await NetworkQueries.RolesAsync(db, clock.Today(), r => r.Id == id, ct)).Single();
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

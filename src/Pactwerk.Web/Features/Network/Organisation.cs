@@ -79,5 +79,7 @@ public class PactSignatory : Audit.IAudited, Data.IVersioned
     public DateOnly? WithdrawnOn { get; set; }
     public string? WithdrawalReason { get; set; }
 
-    public bool IsActiveOn(DateOnly day) => SignedOn <= day && (WithdrawnOn is null || WithdrawnOn > day);
+    /// <summary>Signed and not (yet) withdrawn on the day; as an expression so that queries use the same rule.</summary>
+    public static System.Linq.Expressions.Expression<Func<PactSignatory, bool>> ActiveOn(DateOnly day) =>
+        s => s.SignedOn <= day && (s.WithdrawnOn == null || s.WithdrawnOn > day);
 }

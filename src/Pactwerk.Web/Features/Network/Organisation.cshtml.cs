@@ -25,12 +25,15 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
     [BindProperty] public string? SignaturePact { get; set; }
     [BindProperty] public WithdrawalInput Withdrawal { get; set; } = new();
     [FromQuery(Name = "opgeslagen")] public bool Saved { get; set; }
+    /// <summary>The form that was sent and refused, shown open again with what was typed.</summary>
+    public string? OpenForm { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostSignAsync(int id, CancellationToken ct)
     {
         ModelState.Clear();
+        OpenForm = "sign";
         Signature.OrganisationId = id;
         return await OutcomeAsync(id, await network.AddSignatoryAsync(SignaturePact ?? "", Signature, ct), ct);
     }
@@ -38,6 +41,7 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int signatoryId, CancellationToken ct)
     {
         ModelState.Clear();
+        OpenForm = $"withdraw-{signatoryId}";
         var pact = await db.PactSignatories.Where(s => s.Id == signatoryId && s.OrganisationId == id)
             .Select(s => db.Pacts.Where(p => p.Id == s.PactId).Select(p => p.Code).First()).SingleOrDefaultAsync(ct);
         if (pact is null)
@@ -68,11 +72,11 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        if (await NetworkQueries.OrganisationAsync(db, id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct) is not { } organisation)
+        if (await NetworkQueries.OrganisationAsync(db, id, clock.Today(), ct) is not { } organisation)
             return false;
         Organisation = organisation;
         Editable = await editor.MayEditAsync(id, ct);
-        MayAddPeople = await people.MayEditAsync(id, ct);
+        MayAddPeople = await people.MayEditAsync(null, id, ct);
         var scope = await scopes.GetAsync(ct);
         if (scope.IsSignedIn && !scope.ReadOnly)
             CoordinatedPacts = (await db.Pacts.OrderBy(p => p.Name).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct))

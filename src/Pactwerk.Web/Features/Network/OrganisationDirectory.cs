@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Regions;
+using static Pactwerk.Web.Shared.Values;
+
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;
 
@@ -57,6 +60,8 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
+    /// <summary>Far beyond any real directory; keeps the offset arithmetic away from overflow.</summary>
+    public const int MaxPage = 100_000;
 
     private static readonly Dictionary<DirectorySort, string> Codes = new()
     {
@@ -83,7 +88,7 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
         (int, string, string)? pact = null;
         if (Blank(query.Pact) is { } pactCode)
         {
-            var found = await db.Pacts.Where(p => p.Code == pactCode.ToLowerInvariant()).Select(p => new { p.Id, p.Code, p.Name }).SingleOrDefaultAsync(ct);
+            var found = await Pacts.PactLookup.FindAsync(db, pactCode, ct);
             if (found is null)
                 errors["pact"] = [$"Onbekend pact '{pactCode}'. Kies uit: {string.Join(", ", await db.Pacts.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct))}."];
             else
@@ -96,7 +101,12 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
             var found = await db.Regions.Where(r => r.Code == regionCode.ToUpperInvariant() && r.ValidTo == null)
                 .Select(r => new { r.Id, r.Code, r.Name }).SingleOrDefaultAsync(ct);
             if (found is null)
-                errors["region"] = [$"Er is geen regio met code '{regionCode}'. Een regio-code komt uit een van de regio-indelingen (zoals PV25, AM14, CR22, TP-OOST of GM0363); zie /api/v1/region-sets."];
+            {
+                // Every code but the 342 municipalities, which follow one pattern and are named as such.
+                var codes = await db.Regions.Where(r => r.ValidTo == null && r.RegionSet.Kind != RegionSetKind.Municipalities)
+                    .OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(ct);
+                errors["region"] = [$"Er is geen regio met code '{regionCode}'. Kies uit: {string.Join(", ", codes)}, of de code van een gemeente (GM gevolgd door vier cijfers, zoals GM0363)."];
+            }
             else
                 region = (found.Code, found.Name, (await AccessScopeProvider.MunicipalitiesOfAsync(db, [found.Id], ct))[found.Id]);
         }
@@ -104,8 +114,8 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
         var sort = DirectorySort.Name;
         if (Blank(query.Sort) is { } sortCode && !SortCodes.TryGetValue(sortCode, out sort))
             errors["sort"] = [$"Onbekende sortering '{sortCode}'. Kies uit: {string.Join(", ", SortCodes.Keys)}."];
-        if (query.Page is < 1)
-            errors["page"] = ["De paginanummering begint bij 1."];
+        if (query.Page is < 1 or > MaxPage)
+            errors["page"] = [$"Een paginanummer ligt tussen 1 en {MaxPage}."];
         if (query.PageSize is < 1 or > MaxPageSize)
             errors["pageSize"] = [$"Een pagina telt 1 tot {MaxPageSize} organisaties."];
 
@@ -119,10 +129,11 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
     {
         var matching = Apply(filter);
         var total = await matching.CountAsync(ct);
-        var rows = await Sorted(matching, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+        var page = Sorted(matching, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize);
+        var rows = await page
             .Select(o => new { o.Id, o.Name, o.Helix, o.Kind, o.Sectors, Code = o.Municipality == null ? null : o.Municipality.Code, Municipality = o.Municipality == null ? null : o.Municipality.Name })
             .ToListAsync(ct);
-        var pacts = await PactsOfAsync(rows.Select(r => r.Id).ToList(), ct);
+        var pacts = await PactsOfAsync(page, ct);
         return new DirectoryPage(rows.Select(r => new OrganisationSummary(r.Id, r.Name, r.Helix, r.Kind, r.Sectors,
                 r.Code is null ? null : new MunicipalityDto(r.Code, r.Municipality!), pacts.GetValueOrDefault(r.Id, []))).ToList(),
             total, filter.Page, filter.PageSize);
@@ -131,11 +142,12 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
     /// <summary>Every matching organisation with all its fields, for the export; no paging.</summary>
     public async Task<List<OrganisationRecord>> AllAsync(DirectoryFilter filter, CancellationToken ct)
     {
-        var rows = await Sorted(Apply(filter), filter.Sort)
+        var matching = Apply(filter);
+        var rows = await Sorted(matching, filter.Sort)
             .Select(o => new { o.Id, o.Name, o.Helix, o.Kind, o.Sectors, Code = o.Municipality == null ? null : o.Municipality.Code,
                 Municipality = o.Municipality == null ? null : o.Municipality.Name, o.KvkNumber, o.DuoCode, o.Website, o.Description })
             .ToListAsync(ct);
-        var pacts = await PactsOfAsync(rows.Select(r => r.Id).ToList(), ct);
+        var pacts = await PactsOfAsync(matching, ct);
         return rows.Select(r => new OrganisationRecord(r.Id, r.Name, r.Helix, r.Kind, r.Sectors, r.Code, r.Municipality,
             r.KvkNumber, r.DuoCode, r.Website, r.Description, pacts.GetValueOrDefault(r.Id, []))).ToList();
     }
@@ -149,6 +161,7 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
             new("sector", filter.Sector), new("pact", filter.Pact?.Code), new("region", filter.Region?.Code),
             new("sort", filter.Sort == DirectorySort.Name ? null : SortCode(filter.Sort)),
             new("page", page is null or 1 ? null : page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("pageSize", page is null || filter.PageSize == DefaultPageSize ? null : filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         return Microsoft.AspNetCore.Http.QueryString.Create(pairs.Where(p => p.Value is not null)).ToString();
     }
@@ -170,9 +183,8 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
             organisations = organisations.Where(o => o.Sectors.Contains(sector));
         if (filter.Pact is { } pact)
         {
-            var today = Today;
-            organisations = organisations.Where(o => db.PactSignatories.Any(s => s.OrganisationId == o.Id && s.PactId == pact.Id
-                && s.SignedOn <= today && (s.WithdrawnOn == null || s.WithdrawnOn > today)));
+            var active = db.PactSignatories.Where(PactSignatory.ActiveOn(clock.Today()));
+            organisations = organisations.Where(o => active.Any(s => s.OrganisationId == o.Id && s.PactId == pact.Id));
         }
         if (filter.Region is { } region)
         {
@@ -187,32 +199,32 @@ public sealed class OrganisationDirectory(PactwerkDb db, TimeProvider clock)
     {
         DirectorySort.NameDescending => organisations.OrderByDescending(o => o.Name).ThenByDescending(o => o.Id),
         DirectorySort.Municipality => organisations.OrderBy(o => o.Municipality == null).ThenBy(o => o.Municipality!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
-        DirectorySort.Helix => organisations.OrderBy(o => o.Helix).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        // In the helix's own order (government, education, business, civil society), not by its stored name.
+        DirectorySort.Helix => organisations.OrderBy(o => o.Helix == Helix.Government ? 0 : o.Helix == Helix.Education ? 1 : o.Helix == Helix.Business ? 2 : 3)
+            .ThenBy(o => o.Name).ThenBy(o => o.Id),
         _ => organisations.OrderBy(o => o.Name).ThenBy(o => o.Id),
     };
 
-    /// <summary>The pacts each organisation has signed and not withdrawn from, by code.</summary>
-    public async Task<Dictionary<int, IReadOnlyList<string>>> PactsOfAsync(IReadOnlyCollection<int> organisationIds, CancellationToken ct)
+    /// <summary>
+    /// The pacts each of the organisations has signed and not withdrawn from, by code. Joined on the
+    /// organisations' own query rather than a list of ids, which SQLite caps at some 32,000 parameters.
+    /// </summary>
+    private async Task<Dictionary<int, IReadOnlyList<string>>> PactsOfAsync(IQueryable<Organisation> organisations, CancellationToken ct)
     {
-        var today = Today;
-        var signatures = await db.PactSignatories
-            .Where(s => organisationIds.Contains(s.OrganisationId) && s.SignedOn <= today && (s.WithdrawnOn == null || s.WithdrawnOn > today))
+        var signatures = await db.PactSignatories.Where(PactSignatory.ActiveOn(clock.Today()))
+            .Where(s => organisations.Any(o => o.Id == s.OrganisationId))
             .Select(s => new { s.OrganisationId, Code = db.Pacts.Where(p => p.Id == s.PactId).Select(p => p.Code).First() })
             .ToListAsync(ct);
         return signatures.GroupBy(s => s.OrganisationId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(s => s.Code).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>An enum value by its name, case-insensitive; numbers are refused (Enum.TryParse would take "7").</summary>
+    /// <summary>An enum value by its name (case-insensitive); otherwise an error that lists the names.</summary>
     public static T? ParseEnum<T>(string? value, string parameter, string message, Dictionary<string, string[]> errors) where T : struct, Enum
     {
         if (Blank(value) is not { } text)
             return null;
-        if (!char.IsDigit(text[0]) && text[0] != '-' && Enum.TryParse<T>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (TryParseName<T>(text, out var parsed))
             return parsed;
         errors[parameter] = [$"{message} '{text}'. Kies uit: {string.Join(", ", Enum.GetNames<T>())}."];
         return null;

@@ -8,10 +8,11 @@ namespace Pactwerk.Web.Features.Network;
 
 /// <summary>
 /// Creates and changes organisations, for the API and the pages alike. An organisation is shared by
-/// pacts, so the coordinators of every pact it has signed may change it, and its own partner
-/// editors; one that signed nothing yet is open to any coordinator (who is about to bring it in).
+/// pacts, so the coordinators of every pact it has signed may change it, the regional leads and
+/// coordinators of those pacts where it is located, and its own partner editors; one that never
+/// signed anything is open to any coordinator (who is about to bring it in).
 /// </summary>
-public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock)
+public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes)
 {
     public async Task<bool> MayCreateAsync(CancellationToken ct)
     {
@@ -26,10 +27,17 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
             return false;
         if (scope.IsAdministrator || scope.Grants.Any(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId == organisationId))
             return true;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var pacts = await db.PactSignatories.Where(s => s.OrganisationId == organisationId && s.SignedOn <= today && (s.WithdrawnOn == null || s.WithdrawnOn > today))
-            .Select(s => s.PactId).Distinct().ToListAsync(ct);
-        return pacts.Count == 0 ? scope.Coordinates() : pacts.Any(p => scope.Coordinates(p));
+        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => new { o.MunicipalityId }).SingleOrDefaultAsync(ct);
+        if (organisation is null)
+            return false;
+        // Every pact it ever signed, withdrawn or future signatures included: leaving a pact does not
+        // hand the record to the coordinators of unrelated pacts.
+        var pacts = await db.PactSignatories.Where(s => s.OrganisationId == organisationId).Select(s => s.PactId).Distinct().ToListAsync(ct);
+        if (pacts.Count == 0)
+            return scope.Coordinates();
+        // Coordinators of those pacts, and their regional leads and coordinators where it is located.
+        IReadOnlySet<int> location = organisation.MunicipalityId is { } m ? new HashSet<int> { m } : new HashSet<int>();
+        return pacts.Any(p => scope.MayEdit(p, location, organisationId));
     }
 
     public async Task<Outcome> CreateAsync(OrganisationInput input, CancellationToken ct)
@@ -42,8 +50,15 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
         var organisation = new Organisation { Name = values.Name };
         values.ApplyTo(organisation);
         db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(ct);
-        return new Outcome.Saved(organisation);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new Outcome.Saved(organisation);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            return Duplicate();
+        }
     }
 
     public async Task<Outcome> UpdateAsync(int id, OrganisationInput input, CancellationToken ct)
@@ -56,21 +71,30 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
         var (values, errors) = await CheckAsync(input, id, ct);
         if (values is null)
             return new Outcome.Invalid(errors);
-
-        // The version the editor saw is what the update is conditional on.
-        db.Entry(organisation).Property(o => o.Version).OriginalValue = input.Version;
         values.ApplyTo(organisation);
         try
         {
-            await db.SaveChangesAsync(ct);
-            return new Outcome.Saved(organisation);
+            // The version the editor saw is what the update is conditional on.
+            return await EditSupport.SaveVersionedAsync(db, organisation, id, input.Version,
+                () => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, ct), ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
-            return new Outcome.Stale(current, await EditSupport.ChangesSinceAsync(db, nameof(Organisation), id, input.Version, ct));
+            return Duplicate();
         }
+    }
+
+    /// <summary>
+    /// The unique KvK number or DUO code was taken between the check and the save, by an editor
+    /// or import working at the same moment.
+    /// </summary>
+    private Outcome Duplicate()
+    {
+        db.ChangeTracker.Clear();
+        return new Outcome.Invalid(new Dictionary<string, string[]>
+        {
+            [nameof(OrganisationInput.KvkNumber)] = ["Zojuist is een organisatie met dit KvK-nummer of deze DUO-code vastgelegd; er is niets opgeslagen."],
+        });
     }
 
     private async Task<(OrganisationValues?, IDictionary<string, string[]>)> CheckAsync(OrganisationInput input, int? self, CancellationToken ct)

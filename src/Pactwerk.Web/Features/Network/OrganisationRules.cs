@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Regions;
+using static Pactwerk.Web.Shared.Values;
 
 namespace Pactwerk.Web.Features.Network;
 
@@ -95,7 +96,7 @@ public sealed partial class OrganisationRules
         var helixText = (input.Helix ?? "").Trim();
         if (DutchHelix.TryGetValue(helixText, out var dutch))
             helix = dutch;
-        else if (helixText.Length > 0 && OrganisationDirectory.ParseEnum<Helix>(helixText, nameof(input.Helix), "", []) is { } parsed)
+        else if (TryParseName<Helix>(helixText, out var parsed))
             helix = parsed;
         else if (helixText.Length > 0)
             add(nameof(input.Helix), $"Onbekende helix '{helixText}'. Kies uit: {string.Join(", ", Enum.GetNames<Helix>())} (of overheid, onderwijs, bedrijfsleven, maatschappelijk).");
@@ -141,8 +142,6 @@ public sealed partial class OrganisationRules
     /// <summary>Remembers an organisation checked within the same batch, so a later row that repeats it is caught.</summary>
     public void Remember(int id, OrganisationValues values) =>
         _existing.Add(new Existing(id, values.Name, values.MunicipalityId, values.KvkNumber, values.DuoCode));
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     [GeneratedRegex("^[0-9]{8}$")]
     private static partial Regex KvkPattern();

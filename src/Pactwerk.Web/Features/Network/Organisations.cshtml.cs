@@ -13,7 +13,8 @@ public sealed class OrganisationsModel(OrganisationDirectory directory, Pactwerk
     public sealed record Choice(string Value, string Label);
     public sealed record RegionGroup(string Set, IReadOnlyList<Choice> Regions);
 
-    [BindProperty(SupportsGet = true)]
+    /// <summary>From the query string only: Razor Pages keeps its own route value named "page", which is not a page number.</summary>
+    [FromQuery]
     public DirectoryQuery Query { get; set; } = new();
 
     public DirectoryFilter? Filter { get; private set; }
@@ -22,6 +23,8 @@ public sealed class OrganisationsModel(OrganisationDirectory directory, Pactwerk
     public IReadOnlyList<Choice> Pacts { get; private set; } = [];
     public IReadOnlyList<RegionGroup> RegionGroups { get; private set; } = [];
     public bool MayCreate { get; private set; }
+
+    public string PactName(string code) => Pacts.FirstOrDefault(p => p.Value == code)?.Label ?? code;
 
     public int PageCount => Results is null ? 0 : Math.Max(1, (Results.Total + Results.PageSize - 1) / Results.PageSize);
 
@@ -36,7 +39,10 @@ public sealed class OrganisationsModel(OrganisationDirectory directory, Pactwerk
         MayCreate = await editor.MayCreateAsync(ct);
 
         var (filter, errors) = await directory.ParseAsync(Query, ct);
-        if (filter is null)
+        // A value the binder could not read (page=abc) is refused with the API's own wording, not silently ignored.
+        foreach (var (key, entry) in ModelState.Where(m => m.Value is { Errors.Count: > 0 }))
+            errors[key] = [$"Ongeldige waarde '{entry!.AttemptedValue}' voor {key.Replace("Query.", "", StringComparison.Ordinal).ToLowerInvariant()}."];
+        if (filter is null || errors.Count > 0)
         {
             Errors = errors.SelectMany(e => e.Value).ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -24,12 +24,15 @@ public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, Ti
     [BindProperty] public RoleInput Role { get; set; } = new();
     [BindProperty] public EndRoleInput End { get; set; } = new();
     [FromQuery(Name = "opgeslagen")] public bool Saved { get; set; }
+    /// <summary>Whether the refused form was the one that assigns a role (shown open again with what was typed).</summary>
+    public bool AddRoleRefused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAddRoleAsync(string code, CancellationToken ct)
     {
         ModelState.Clear();
+        AddRoleRefused = true;
         return await OutcomeAsync(code, await editor.AddRoleAsync(code.ToLowerInvariant(), Role, ct), ct);
     }
 
@@ -62,12 +65,12 @@ public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, Ti
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
-        var pact = await db.Pacts.Where(p => p.Code == code.ToLower()).Select(p => new { p.Id, p.Code, p.Name }).SingleOrDefaultAsync(ct);
+        var pact = await Pacts.PactLookup.FindAsync(db, code, ct);
         if (pact is null)
             return false;
         (Code, Name) = (pact.Code, pact.Name);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Roles = await NetworkQueries.Roles(db, today, r => r.PactId == pact.Id).ToListAsync(ct);
+        var today = clock.Today();
+        Roles = await NetworkQueries.RolesAsync(db, today, r => r.PactId == pact.Id, ct);
         Signatories = await NetworkQueries.Signatories(db, today, s => s.PactId == pact.Id).ToListAsync(ct);
         Manages = await editor.MayEditAsync(pact.Id, ct);
         if (Manages)

@@ -61,7 +61,7 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
 
     public async Task<EditOutcome<PactSignatory>> AddSignatoryAsync(string pactCode, SignatoryInput input, CancellationToken ct)
     {
-        var pact = await db.Pacts.SingleOrDefaultAsync(p => p.Code == pactCode, ct);
+        var pact = await Pacts.PactLookup.FindAsync(db, pactCode, ct);
         if (pact is null)
             return new EditOutcome<PactSignatory>.NotFound();
         if (!await MayEditAsync(pact.Id, ct))
@@ -72,8 +72,16 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
             errors[nameof(input.OrganisationId)] = [$"Er is geen organisatie met nummer {input.OrganisationId}."];
         if (input.SignedOn is { } on && on < pact.SignedOn)
             errors[nameof(input.SignedOn)] = [$"Het {pact.Name} bestaat sinds {pact.SignedOn:yyyy-MM-dd}; een ondertekening ligt niet daarvoor."];
-        if (organisation is not null && await db.PactSignatories.AnyAsync(s => s.PactId == pact.Id && s.OrganisationId == organisation.Id && s.WithdrawnOn == null, ct))
-            errors[nameof(input.OrganisationId)] = [$"{organisation.Name} heeft het {pact.Name} al ondertekend."];
+        if (organisation is not null)
+        {
+            var earlier = await db.PactSignatories.Where(s => s.PactId == pact.Id && s.OrganisationId == organisation.Id)
+                .Select(s => new { s.SignedOn, s.WithdrawnOn }).ToListAsync(ct);
+            if (earlier.Any(s => s.WithdrawnOn is null))
+                errors[nameof(input.OrganisationId)] = [$"{organisation.Name} heeft het {pact.Name} al ondertekend."];
+            // Signing again after a withdrawal starts a new period; it cannot overlap the old one.
+            else if (input.SignedOn is { } again && earlier.Select(s => s.WithdrawnOn!.Value).DefaultIfEmpty().Max() is var last && again < last)
+                errors[nameof(input.SignedOn)] = [$"{organisation.Name} trok zich terug op {last:yyyy-MM-dd}; een nieuwe ondertekening ligt niet daarvoor."];
+        }
         if (errors.Count > 0)
             return new EditOutcome<PactSignatory>.Invalid(errors);
 
@@ -86,7 +94,7 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
     public async Task<EditOutcome<PactSignatory>> WithdrawAsync(string pactCode, int signatoryId, WithdrawalInput input, CancellationToken ct)
     {
         var signatory = await db.PactSignatories.Include(s => s.Organisation)
-            .SingleOrDefaultAsync(s => s.Id == signatoryId && db.Pacts.Any(p => p.Id == s.PactId && p.Code == pactCode), ct);
+            .SingleOrDefaultAsync(s => s.Id == signatoryId && db.Pacts.Any(p => p.Id == s.PactId && p.Code == pactCode.ToLower()), ct);
         if (signatory is null)
             return new EditOutcome<PactSignatory>.NotFound();
         if (!await MayEditAsync(signatory.PactId, ct))
@@ -98,26 +106,16 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
             errors[nameof(input.WithdrawnOn)] = [$"De terugtrekking ligt na de ondertekening ({signatory.SignedOn:yyyy-MM-dd})."];
         if (errors.Count > 0)
             return new EditOutcome<PactSignatory>.Invalid(errors);
-
-        db.Entry(signatory).Property(s => s.Version).OriginalValue = input.Version;
         signatory.WithdrawnOn = input.WithdrawnOn;
         signatory.WithdrawalReason = input.Reason.Trim();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new EditOutcome<PactSignatory>.Saved(signatory);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.PactSignatories.AsNoTracking().Include(s => s.Organisation).SingleAsync(s => s.Id == signatoryId, ct);
-            return new EditOutcome<PactSignatory>.Stale(current, await EditSupport.ChangesSinceAsync(db, nameof(PactSignatory), signatoryId, input.Version, ct));
-        }
+        // The version the editor saw is what the update is conditional on.
+        return await EditSupport.SaveVersionedAsync(db, signatory, signatoryId, input.Version,
+            () => db.PactSignatories.AsNoTracking().Include(s => s.Organisation).SingleAsync(s => s.Id == signatoryId, ct), ct);
     }
 
     public async Task<EditOutcome<PactRole>> AddRoleAsync(string pactCode, RoleInput input, CancellationToken ct)
     {
-        var pact = await db.Pacts.SingleOrDefaultAsync(p => p.Code == pactCode, ct);
+        var pact = await Pacts.PactLookup.FindAsync(db, pactCode, ct);
         if (pact is null)
             return new EditOutcome<PactRole>.NotFound();
         if (!await MayEditAsync(pact.Id, ct))
@@ -150,15 +148,17 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
         else if (kind == PactRoleKind.OrganisationContact)
             errors[nameof(input.OrganisationId)] = ["Een contactpersoon hoort bij een organisatie: geef het nummer van de organisatie."];
 
-        if (input.ValidFrom is { } from && input.ValidTo is { } to && to <= from)
-            errors[nameof(input.ValidTo)] = ["De einddatum ligt na de begindatum."];
+        // Without a start the role starts today; the end is checked against that day.
+        var validFrom = input.ValidFrom ?? clock.Today();
+        if (input.ValidTo is { } to && to <= validFrom)
+            errors[nameof(input.ValidTo)] = [$"De einddatum ligt na de begindatum ({validFrom:yyyy-MM-dd})."];
         if (errors.Count > 0)
             return new EditOutcome<PactRole>.Invalid(errors);
 
         var role = new PactRole
         {
             PactId = pact.Id, Person = person!, Kind = kind!.Value, Region = region, Organisation = organisation,
-            ValidFrom = input.ValidFrom ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ValidTo = input.ValidTo,
+            ValidFrom = validFrom, ValidTo = input.ValidTo,
         };
         db.PactRoles.Add(role);
         await db.SaveChangesAsync(ct);
@@ -168,7 +168,7 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
     public async Task<EditOutcome<PactRole>> EndRoleAsync(string pactCode, int roleId, EndRoleInput input, CancellationToken ct)
     {
         var role = await db.PactRoles.Include(r => r.Person)
-            .SingleOrDefaultAsync(r => r.Id == roleId && db.Pacts.Any(p => p.Id == r.PactId && p.Code == pactCode), ct);
+            .SingleOrDefaultAsync(r => r.Id == roleId && db.Pacts.Any(p => p.Id == r.PactId && p.Code == pactCode.ToLower()), ct);
         if (role is null)
             return new EditOutcome<PactRole>.NotFound();
         if (!await MayEditAsync(role.PactId, ct))
@@ -180,19 +180,9 @@ public sealed class PactNetworkEditor(PactwerkDb db, AccessScopeProvider scopes,
             errors[nameof(input.ValidTo)] = [$"De einddatum ligt na de begindatum ({from:yyyy-MM-dd})."];
         if (errors.Count > 0)
             return new EditOutcome<PactRole>.Invalid(errors);
-
-        db.Entry(role).Property(r => r.Version).OriginalValue = input.Version;
         role.ValidTo = input.ValidTo;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new EditOutcome<PactRole>.Saved(role);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.PactRoles.AsNoTracking().Include(r => r.Person).SingleAsync(r => r.Id == roleId, ct);
-            return new EditOutcome<PactRole>.Stale(current, await EditSupport.ChangesSinceAsync(db, nameof(PactRole), roleId, input.Version, ct));
-        }
+        // The version the editor saw is what the update is conditional on.
+        return await EditSupport.SaveVersionedAsync(db, role, roleId, input.Version,
+            () => db.PactRoles.AsNoTracking().Include(r => r.Person).SingleAsync(r => r.Id == roleId, ct), ct);
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 
+using Pactwerk.Web.Shared;
+
 namespace Pactwerk.Web.Features.Network;
 
 /// <summary>A person's roles and organisation; contact details for signed-in members only (AVG/GDPR).</summary>
@@ -22,11 +24,11 @@ public sealed class PersonModel(PactwerkDb db, AccessScopeProvider scopes, Perso
             return NotFound();
         SignedIn = (await scopes.GetAsync(ct)).IsSignedIn;
         Person = SignedIn ? person : person with { Email = null, Phone = null };
-        Editable = SignedIn && !person.Erased && await editor.MayEditAsync(person.OrganisationId, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Editable = SignedIn && !person.Erased && await editor.MayEditAsync(person.Id, person.OrganisationId, ct);
+        var today = clock.Today();
         // Current roles first, then the history, newest first.
-        Roles = (await NetworkQueries.Roles(db, today, r => r.PersonId == id).ToListAsync(ct))
-            .OrderByDescending(r => r.Current).ThenByDescending(r => r.ValidFrom ?? DateOnly.MinValue).ToList();
+        Roles = (await NetworkQueries.RolesAsync(db, today, r => r.PersonId == id, ct))
+            .OrderByDescending(r => r.Current).ThenBy(r => r.Ended).ThenByDescending(r => r.ValidFrom ?? DateOnly.MinValue).ToList();
         return Page();
     }
 }

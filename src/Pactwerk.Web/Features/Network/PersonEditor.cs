@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
+using static Pactwerk.Web.Shared.Values;
 using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Network.Person>;
 
 namespace Pactwerk.Web.Features.Network;
@@ -22,21 +23,32 @@ public sealed class PersonInput
 }
 
 /// <summary>
-/// Adds and changes people. Coordinators may do so for anyone; a partner editor for the people of
-/// their own organisation. An erased person stays erased.
+/// Adds and changes people, within the editor's pacts (see <see cref="MayEditAsync"/>). An erased
+/// person stays erased.
 /// </summary>
 public sealed class PersonEditor(PactwerkDb db, AccessScopeProvider scopes)
 {
-    public async Task<bool> MayEditAsync(int? organisationId, CancellationToken ct)
+    /// <summary>
+    /// May add a person at the organisation, or change the person: administrators; the partner
+    /// editors of the organisation; coordinators of a pact the organisation ever signed or the person
+    /// holds a role in. Someone tied to no pact at all is open to any coordinator.
+    /// </summary>
+    public async Task<bool> MayEditAsync(int? personId, int? organisationId, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
-        return !scope.ReadOnly && (scope.Coordinates()
-            || (organisationId is not null && scope.Grants.Any(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId == organisationId)));
+        if (!scope.IsSignedIn || scope.ReadOnly)
+            return false;
+        if (scope.IsAdministrator || (organisationId is not null && scope.Grants.Any(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId == organisationId)))
+            return true;
+        var pacts = await db.PactSignatories.Where(s => s.OrganisationId == organisationId).Select(s => s.PactId)
+            .Union(db.PactRoles.Where(r => r.PersonId == personId).Select(r => r.PactId))
+            .ToListAsync(ct);
+        return pacts.Count == 0 ? scope.Coordinates() : pacts.Any(p => scope.Coordinates(p));
     }
 
     public async Task<Outcome> CreateAsync(PersonInput input, CancellationToken ct)
     {
-        if (!await MayEditAsync(input.OrganisationId, ct))
+        if (!await MayEditAsync(null, input.OrganisationId, ct))
             return new Outcome.Forbidden("Je mag hier geen personen toevoegen.");
         var errors = await ValidateAsync(input, ct);
         if (errors.Count > 0)
@@ -54,27 +66,17 @@ public sealed class PersonEditor(PactwerkDb db, AccessScopeProvider scopes)
         if (person is null)
             return new Outcome.NotFound();
         // Both the organisation the person is at and the one they would move to must be the editor's.
-        if (!await MayEditAsync(person.OrganisationId, ct) || !await MayEditAsync(input.OrganisationId, ct))
+        if (!await MayEditAsync(id, person.OrganisationId, ct) || !await MayEditAsync(id, input.OrganisationId, ct))
             return new Outcome.Forbidden("Je mag deze persoon niet wijzigen.");
         if (person.ErasedAt is not null)
             return new Outcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Name)] = ["De gegevens van deze persoon zijn verwijderd; ze worden niet opnieuw ingevuld."] });
         var errors = await ValidateAsync(input, ct);
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
-
-        db.Entry(person).Property(p => p.Version).OriginalValue = input.Version;
         Apply(input, person);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new Outcome.Saved(person);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.People.AsNoTracking().SingleAsync(p => p.Id == id, ct);
-            return new Outcome.Stale(current, await EditSupport.ChangesSinceAsync(db, nameof(Person), id, input.Version, ct));
-        }
+        // The version the editor saw is what the update is conditional on.
+        return await EditSupport.SaveVersionedAsync(db, person, id, input.Version,
+            () => db.People.AsNoTracking().SingleAsync(p => p.Id == id, ct), ct);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(PersonInput input, CancellationToken ct)
@@ -93,6 +95,4 @@ public sealed class PersonEditor(PactwerkDb db, AccessScopeProvider scopes)
         person.Email = Blank(input.Email);
         person.Phone = Blank(input.Phone);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
