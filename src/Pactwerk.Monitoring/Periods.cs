@@ -43,4 +43,20 @@ public readonly record struct Period(PeriodKind Kind, int StartYear) : IComparab
         }
         return false;
     }
+
+    /// <summary>
+    /// Reads a period whose kind the text itself says, as published tables write them: "2013-2014"
+    /// or "2013/2014" is a school year; "2020" a calendar year; "eind 2017" (a count at the end of the
+    /// year) the calendar year 2017.
+    /// </summary>
+    public static bool TryParseWithKind(string? text, out Period period)
+    {
+        period = default;
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Contains('/') || trimmed.Contains('-'))
+            return TryParse(trimmed, PeriodKind.SchoolYear, out period);
+        if (trimmed.StartsWith("eind ", StringComparison.OrdinalIgnoreCase))
+            trimmed = trimmed[5..].Trim();
+        return TryParse(trimmed, PeriodKind.CalendarYear, out period);
+    }
 }

@@ -104,7 +104,8 @@ public abstract class MonitorImportTests<TFactory>(TFactory factory) : IClassFix
         Assert.NotNull(await ZwolleAsync("2024"));
         // The older release's values stay in the database as history, no longer current.
         Assert.Equal(observationsBefore + report.ObservationsWritten, await factory.InDbAsync(db => db.Observations.CountAsync()));
-        Assert.Equal(report.ObservationsWritten, await factory.InDbAsync(db => db.Observations.CountAsync(o => o.IsCurrent && o.PeriodStart >= 2020 && o.PeriodStart <= 2024)));
+        Assert.Equal(report.ObservationsWritten, await factory.InDbAsync(db => db.Observations.CountAsync(o => o.IsCurrent && o.PeriodStart >= 2020 && o.PeriodStart <= 2024
+            && db.DataElements.Any(e => e.Id == o.DataElementId && e.Code == "hbo-ingeschrevenen"))));
     }
 
     [Fact]

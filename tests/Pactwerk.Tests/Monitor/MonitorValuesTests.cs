@@ -151,7 +151,7 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
     {
         var indicators = await _client.GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/indicators");
 
-        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen"], indicators!.Select(i => i.GetProperty("code").GetString()));
+        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek"], indicators!.Select(i => i.GetProperty("code").GetString()));
         Assert.All(indicators!, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
         Assert.Contains("techniek", indicators![0].GetProperty("definition").GetString());
     }

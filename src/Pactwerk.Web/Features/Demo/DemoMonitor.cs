@@ -25,6 +25,11 @@ public static class DemoMonitor
                 new Measure("hbo-ingeschrevenen", new Dictionary<string, IReadOnlyList<string>> { ["ONDERDEEL"] = ["techniek"] }),
                 Measure.All("hbo-ingeschrevenen"), 100),
             "Het deel van alle hbo-ingeschrevenen dat een opleiding in de CROHO-sector techniek volgt: 100 × Σ ingeschrevenen techniek / Σ alle ingeschrevenen, opgeteld over de gemeenten van de regio. Onderdrukte cellen (<5) tellen niet mee en worden apart gemeld."),
+        // From the second source: a national figure as the Techniekpact published it, read for the country only.
+        (new Indicator { Code = "hbo-nieuwe-studenten-techniek", Name = "Nieuwe studenten techniek in het hbo (landelijk)", NameEn = "New technology students in hbo (national)", Unit = "studenten", Direction = Direction.HigherIsBetter },
+            new IndicatorDefinition("hbo-nieuwe-studenten-techniek",
+                new Measure("nieuwe_studenten_techniek", new Dictionary<string, IReadOnlyList<string>> { ["ONDERWIJSSOORT"] = ["hbo"] })),
+            "Het aantal nieuwe studenten in technische hbo-opleidingen, zoals de Techniekpact Monitor het landelijk publiceerde. Alleen voor heel Nederland: de bron geeft geen cijfers per regio."),
     ];
 
     public static async Task SeedAsync(PactwerkDb db, MonitorEngineHost host, CancellationToken ct)

@@ -9,6 +9,7 @@ namespace Pactwerk.Web.Features.Monitor;
 public static class MonitorSetup
 {
     public const string DuoFile = "duo/ingeschrevenen-hbo-2020-2023.csv";
+    public const string PublishedFiguresFile = "techniekpact/published-national-figures.csv";
 
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
@@ -33,13 +34,17 @@ public static class MonitorSetup
         {
             var options = scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value;
             var source = ReferenceDataSetup.Resolve(scoped, options);
-            var bytes = source is null ? null : await source.ReadBytesAsync(DuoFile, ct);
-            if (bytes is null)
-                logger.LogWarning("Demo mode: {File} was not found in the reference data, so the monitor starts empty.", DuoFile);
-            else
+            // DUO's enrolments per municipality, and the Techniekpact's published national figures as a second source.
+            foreach (var (file, profile) in new[] { (DuoFile, ImportProfiles.DuoHboIngeschrevenen), (PublishedFiguresFile, ImportProfiles.TechniekpactPublishedFigures) })
             {
-                var report = await scoped.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, DuoFile, bytes, ct);
-                logger.LogInformation("Demo mode: DUO hbo enrolments imported: {Message}", report.Message);
+                var bytes = source is null ? null : await source.ReadBytesAsync(file, ct);
+                if (bytes is null)
+                {
+                    logger.LogWarning("Demo mode: {File} was not found in the reference data, so the monitor goes without it.", file);
+                    continue;
+                }
+                var report = await scoped.GetRequiredService<MonitorImportService>().ImportAsync(profile.Code, file, bytes, ct);
+                logger.LogInformation("Demo mode: {File} imported with profile {Profile}: {Message}", file, profile.Code, report.Message);
             }
         }
         if (demo)

@@ -24,7 +24,7 @@ public static class ReferenceDataCommand
         var scoped = scope.ServiceProvider;
         var options = scoped.GetRequiredService<IOptions<ReferenceDataOptions>>().Value;
         if (rest is [_, var path])
-            options = new ReferenceDataOptions { Path = path, ValidFrom = options.ValidFrom };
+            options = new ReferenceDataOptions { Path = Web.Shared.CommandLinePaths.Resolve(path), ValidFrom = options.ValidFrom };
 
         var source = ReferenceDataSetup.Resolve(scoped, options);
         if (source is null)

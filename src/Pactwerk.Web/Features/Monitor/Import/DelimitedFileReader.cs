@@ -8,10 +8,13 @@ namespace Pactwerk.Web.Features.Monitor.Import;
 
 public sealed record RejectedRow(int Line, string Reason);
 
-/// <summary>One value read from the file, with the line it came from.</summary>
-public sealed record ParsedCell(int Line, int RegionId, int PeriodStart, string DimensionKey, double? Value);
+/// <summary>One value read from the file, with the line it came from and the data element it belongs to.</summary>
+public sealed record ParsedCell(int Line, string Element, int RegionId, int PeriodStart, string DimensionKey, double? Value);
 
-public sealed record ParsedFile(int RowsRead, IReadOnlyList<ParsedCell> Cells, IReadOnlyList<int> Periods, IReadOnlyList<RejectedRow> Rejected)
+/// <summary>A data element as the file holds it: its unit, the kind of its periods, and which periods.</summary>
+public sealed record ParsedElement(string Code, string Unit, PeriodKind PeriodKind, IReadOnlyList<int> Periods);
+
+public sealed record ParsedFile(int RowsRead, IReadOnlyList<ParsedCell> Cells, IReadOnlyList<ParsedElement> Elements, IReadOnlyList<RejectedRow> Rejected)
 {
     public int SuppressedCells => Cells.Count(c => c.Value is null);
 }
@@ -20,12 +23,12 @@ public sealed record ParsedFile(int RowsRead, IReadOnlyList<ParsedCell> Cells, I
 /// Reads a delimited file with a profile and checks every row. Collects every problem with its
 /// line number instead of stopping at the first, so one report says everything to fix.
 /// </summary>
-public static class DelimitedFileReader
+public static partial class DelimitedFileReader
 {
     public const int MaxReportedRejections = 1000;
 
-    /// <param name="municipalities">Region id by municipality code (GM0014 …).</param>
-    public static ParsedFile Read(ImportProfile profile, byte[] content, IReadOnlyDictionary<string, int> municipalities)
+    /// <param name="regions">Region id by code: the municipalities (GM0014 …), and the profile's own region if it has one.</param>
+    public static ParsedFile Read(ImportProfile profile, byte[] content, IReadOnlyDictionary<string, int> regions)
     {
         var rejected = new List<RejectedRow>();
         if (content.Length == 0)
@@ -55,7 +58,12 @@ public static class DelimitedFileReader
             return Fail(problem);
 
         var column = header.Select((name, i) => (name, i)).ToDictionary(h => h.name, h => h.i, StringComparer.OrdinalIgnoreCase);
-        var municipalityColumn = column[profile.MunicipalityColumn];
+        var municipalityColumn = profile.MunicipalityColumn is { } m ? column[m] : -1;
+        var fixedRegion = profile.RegionCode is { } regionCode ? regions[regionCode] : (int?)null;
+        var elementColumn = profile.ElementColumn is { } e ? column[e] : -1;
+        var unitColumn = profile.UnitColumn is { } u ? column[u] : -1;
+        // Per element: its unit, its kind of period, and the line that set them, so a row that differs can name it.
+        var elements = new Dictionary<string, (string Unit, PeriodKind? Kind, int Line)>(StringComparer.Ordinal);
         var dimensionColumns = profile.Dimensions.Select(d => column[d.Column]).ToArray();
         var periodColumns = profile.IsWide
             ? header.Select((name, i) => (name, i)).Where(h => profile.WidePeriodColumns!.IsMatch(h.name))
@@ -65,7 +73,7 @@ public static class DelimitedFileReader
         var cells = new List<ParsedCell>();
         // Wide files hold each period once per row, so a duplicate is a row with the same
         // municipality and dimensions; long files are checked per cell.
-        var firstLineOfKey = new Dictionary<(int, int, string), int>();
+        var firstLineOfKey = new Dictionary<(string, int, int, string), int>();
         var rows = 0;
         while (csv.Read())
         {
@@ -77,33 +85,59 @@ public static class DelimitedFileReader
                 Reject(line, $"verwacht {header.Length} velden, gevonden {record.Length}");
                 continue;
             }
-            var code = record[municipalityColumn].Trim();
-            if (!municipalities.TryGetValue(profile.MunicipalityPrefix + code, out var regionId))
+            int regionId;
+            if (fixedRegion is { } only)
+                regionId = only;
+            else
             {
-                Reject(line, $"onbekende gemeentecode '{code}' in kolom {profile.MunicipalityColumn}");
+                var code = record[municipalityColumn].Trim();
+                if (!regions.TryGetValue(profile.MunicipalityPrefix + code, out regionId))
+                {
+                    Reject(line, $"onbekende gemeentecode '{code}' in kolom {profile.MunicipalityColumn}");
+                    continue;
+                }
+            }
+            var element = profile.ElementCode;
+            if (elementColumn >= 0)
+            {
+                element = record[elementColumn].Trim().ToLowerInvariant();
+                if (!ElementCode().IsMatch(element))
+                {
+                    Reject(line, $"'{record[elementColumn].Trim()}' in kolom {profile.ElementColumn} is geen code van een gegevenselement (kleine letters, cijfers, _ en -)");
+                    continue;
+                }
+            }
+            var unit = unitColumn >= 0 ? record[unitColumn].Trim() : profile.Unit;
+            if (unit.Length == 0)
+            {
+                Reject(line, $"geen eenheid in kolom {profile.UnitColumn}");
                 continue;
             }
+            if (elements.TryGetValue(element, out var known) && known.Unit != unit)
+            {
+                Reject(line, $"eenheid '{unit}' voor {element}, maar regel {known.Line} geeft '{known.Unit}'");
+                continue;
+            }
+            if (!elements.ContainsKey(element))
+                elements[element] = (unit, profile.PeriodKindFromText ? null : profile.PeriodKind, line);
             var key = string.Join(Observation.Separator, dimensionColumns.Select(i => record[i].Trim()));
             if (profile.IsWide)
             {
-                if (firstLineOfKey.TryGetValue((regionId, 0, key), out var firstRow))
+                if (firstLineOfKey.TryGetValue((element, regionId, 0, key), out var firstRow))
                 {
                     Reject(line, $"dubbele regel: dezelfde gemeente en indeling als regel {firstRow}");
                     continue;
                 }
-                firstLineOfKey[(regionId, 0, key)] = line;
+                firstLineOfKey[(element, regionId, 0, key)] = line;
             }
 
             IEnumerable<(int Start, string Text, string ColumnName)> values = profile.IsWide
                 ? periodColumns.Select(p => (p.Start, record[p.Index].Trim(), header[p.Index]))
-                : [(PeriodStart(record[column[profile.PeriodColumn!]], profile.PeriodKind), record[column[profile.ValueColumn!]].Trim(), profile.ValueColumn!)];
+                : [(PeriodStart(record[column[profile.PeriodColumn!]], element), record[column[profile.ValueColumn!]].Trim(), profile.ValueColumn!)];
             foreach (var (start, raw, columnName) in values)
             {
                 if (start < 0)
-                {
-                    Reject(line, $"onleesbare periode in kolom {profile.PeriodColumn}");
-                    continue;
-                }
+                    continue; // rejected with its reason by PeriodStart
                 if (raw.Length == 0)
                     continue; // not published for this period: no observation, which is not the same as zero
                 double? value;
@@ -125,28 +159,65 @@ public static class DelimitedFileReader
                 }
                 if (!profile.IsWide)
                 {
-                    if (firstLineOfKey.TryGetValue((regionId, start, key), out var first))
+                    if (firstLineOfKey.TryGetValue((element, regionId, start, key), out var first))
                     {
-                        Reject(line, $"dubbele regel: dezelfde gemeente, periode {new Period(profile.PeriodKind, start)} en indeling als regel {first}");
+                        var where = fixedRegion is null ? "dezelfde gemeente, " : "";
+                        Reject(line, $"dubbele regel: {(elementColumn >= 0 ? element + ", " : "")}{where}periode {new Period(elements[element].Kind!.Value, start)} en indeling als regel {first}");
                         continue;
                     }
-                    firstLineOfKey[(regionId, start, key)] = line;
+                    firstLineOfKey[(element, regionId, start, key)] = line;
                 }
-                cells.Add(new ParsedCell(line, regionId, start, key, value));
+                cells.Add(new ParsedCell(line, element, regionId, start, key, value));
+            }
+
+            // The period of a long row, in the kind its element has (set by the element's first row when the text says the kind).
+            int PeriodStart(string text, string code)
+            {
+                var (elementUnit, kind, firstLine) = elements[code];
+                if (kind is { } expected)
+                {
+                    if (!profile.PeriodKindFromText && Period.TryParse(text, expected, out var period))
+                        return period.StartYear;
+                    if (profile.PeriodKindFromText && Period.TryParseWithKind(text, out var stated))
+                    {
+                        if (stated.Kind == expected)
+                            return stated.StartYear;
+                        Reject(line, $"periode '{text.Trim()}' is een {KindName(stated.Kind)}, maar regel {firstLine} maakt van {code} een reeks in {(expected == PeriodKind.SchoolYear ? "schooljaren" : "kalenderjaren")}");
+                    }
+                    else
+                        Reject(line, $"onleesbare periode '{text.Trim()}' in kolom {profile.PeriodColumn}");
+                    return -1;
+                }
+                if (!Period.TryParseWithKind(text, out var detected))
+                {
+                    Reject(line, $"onleesbare periode '{text.Trim()}' in kolom {profile.PeriodColumn} (verwacht bijvoorbeeld 2013-2014, 2020 of eind 2017)");
+                    return -1;
+                }
+                elements[code] = (elementUnit, detected.Kind, firstLine);
+                return detected.StartYear;
             }
         }
         if (rows == 0)
             Reject(1, "het bestand heeft alleen een kopregel");
-        var periods = cells.Select(c => c.PeriodStart).Distinct().Order().ToList();
-        return new ParsedFile(rows, rejected.Count == 0 ? cells : [], periods, rejected.Take(MaxReportedRejections).ToList());
+        var parsedElements = elements.Where(e => e.Value.Kind is not null)
+            .Select(e => new ParsedElement(e.Key, e.Value.Unit, e.Value.Kind!.Value,
+                cells.Where(c => c.Element == e.Key).Select(c => c.PeriodStart).Distinct().Order().ToList()))
+            .Where(e => e.Periods.Count > 0).OrderBy(e => e.Code, StringComparer.Ordinal).ToList();
+        return new ParsedFile(rows, rejected.Count == 0 ? cells : [], rejected.Count == 0 ? parsedElements : [], rejected.Take(MaxReportedRejections).ToList());
 
         void Reject(int line, string reason) => rejected.Add(new RejectedRow(line, reason));
         ParsedFile Fail(string reason) => new(0, [], [], [new RejectedRow(1, reason)]);
     }
 
+    private static string KindName(PeriodKind kind) => kind == PeriodKind.SchoolYear ? "schooljaar" : "kalenderjaar";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,79}$")]
+    private static partial System.Text.RegularExpressions.Regex ElementCode();
+
     private static string? CheckHeader(ImportProfile profile, string[] header)
     {
-        var required = new[] { profile.MunicipalityColumn }.Concat(profile.Dimensions.Select(d => d.Column))
+        var required = new[] { profile.MunicipalityColumn, profile.ElementColumn, profile.UnitColumn }.OfType<string>()
+            .Concat(profile.Dimensions.Select(d => d.Column))
             .Concat(profile.IsWide ? [] : new[] { profile.PeriodColumn!, profile.ValueColumn! }).ToList();
         var missing = required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (header.Length == 1 && missing.Count > 0)
@@ -164,5 +235,4 @@ public static class DelimitedFileReader
         return duplicate is null ? null : $"Kolom {duplicate.Key} staat twee keer in de kopregel.";
     }
 
-    private static int PeriodStart(string text, PeriodKind kind) => Period.TryParse(text, kind, out var period) ? period.StartYear : -1;
 }

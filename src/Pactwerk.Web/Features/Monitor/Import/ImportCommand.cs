@@ -14,14 +14,15 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        if (args is not ["import", var profile, var file])
+        if (args is not ["import", var profile, var given])
         {
             await Console.Error.WriteLineAsync($"Gebruik: import <profiel> <bestand>   (profielen: {string.Join(", ", ImportProfiles.All.Select(p => p.Code))})");
             return 2;
         }
+        var file = Web.Shared.CommandLinePaths.Resolve(given);
         if (!File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"Bestand niet gevonden: {file}");
+            await Console.Error.WriteLineAsync($"Bestand niet gevonden: {given} ({file})");
             return 1;
         }
         await using var scope = services.CreateAsyncScope();

@@ -10,7 +10,9 @@ public sealed record DimensionColumn(string Column, string Dimension);
 /// How to read one kind of delimited file into observations: which column holds the
 /// municipality, which columns are periods (wide files have one per year) or which column holds
 /// the period and which the value (long files), which columns are dimensions, and which marker
-/// means "suppressed".
+/// means "suppressed". A file of published figures for one region instead names that region
+/// (<c>RegionCode</c>), may hold several data elements (<c>ElementColumn</c>, with their unit in
+/// <c>UnitColumn</c>) and may say per row whether a period is a school or a calendar year.
 /// </summary>
 public sealed record ImportProfile(
     string Code,
@@ -23,15 +25,22 @@ public sealed record ImportProfile(
     string Unit,
     PeriodKind PeriodKind,
     char Delimiter,
-    string MunicipalityColumn,
+    string? MunicipalityColumn,
     string MunicipalityPrefix,
     IReadOnlyList<DimensionColumn> Dimensions,
     string SuppressedMarker,
     Regex? WidePeriodColumns = null,
     string? PeriodColumn = null,
-    string? ValueColumn = null)
+    string? ValueColumn = null,
+    string? ElementColumn = null,
+    string? UnitColumn = null,
+    string? RegionCode = null,
+    bool PeriodKindFromText = false)
 {
     public bool IsWide => WidePeriodColumns is not null;
+
+    /// <summary>Published for a region as a whole: its values are read for that region, never summed.</summary>
+    public ElementLevel Level => RegionCode is null ? ElementLevel.Municipality : ElementLevel.Region;
 }
 
 public static class ImportProfiles
@@ -66,7 +75,35 @@ public static class ImportProfiles
         SuppressedMarker: "<5",
         WidePeriodColumns: new Regex("^(19|20)[0-9]{2}$"));
 
-    public static readonly IReadOnlyList<ImportProfile> All = [DuoHboIngeschrevenen];
+    /// <summary>
+    /// The Techniekpact's national figures as quoted on public pages: one row per indicator,
+    /// education type and period, for the country as a whole. Periods are school years ("2013-2014"),
+    /// calendar years ("2020") or the end of a year ("eind 2017"); counts and percentages sit side by
+    /// side, so each indicator is its own element with its own unit, and nothing is ever summed.
+    /// </summary>
+    public static readonly ImportProfile TechniekpactPublishedFigures = new(
+        Code: "techniekpact-gepubliceerde-cijfers",
+        SourceCode: "techniekpact-monitor",
+        SourceName: "Techniekpact Monitor (gepubliceerde landelijke cijfers)",
+        SourceUrl: "https://www.techniekpactmonitor.nl/",
+        ElementCode: "",
+        ElementName: "",
+        ElementNameEn: "",
+        Unit: "",
+        PeriodKind: PeriodKind.CalendarYear,
+        Delimiter: ',',
+        MunicipalityColumn: null,
+        MunicipalityPrefix: "",
+        Dimensions: [new("onderwijssoort", "ONDERWIJSSOORT")],
+        SuppressedMarker: "<5",
+        PeriodColumn: "periode",
+        ValueColumn: "waarde",
+        ElementColumn: "indicator",
+        UnitColumn: "eenheid",
+        RegionCode: "NL",
+        PeriodKindFromText: true);
+
+    public static readonly IReadOnlyList<ImportProfile> All = [DuoHboIngeschrevenen, TechniekpactPublishedFigures];
 
     public static ImportProfile? Find(string code) => All.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase));
 }

@@ -47,31 +47,45 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
             return new ImportReport(ImportStatus.NoChange, profile.Code, fileName, earlier.Id, earlier.RowsRead, 0, earlier.SuppressedCells,
                 [earlier.Periods], [], $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC (release {earlier.Id}); er is niets veranderd.");
 
-        var municipalities = await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
+        var regions = await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
             .ToDictionaryAsync(r => r.Code, r => r.Id, ct);
-        var parsed = DelimitedFileReader.Read(profile, content, municipalities);
+        if (profile.RegionCode is { } regionCode)
+        {
+            var region = await db.Regions.Where(r => r.Code == regionCode && r.ValidTo == null).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+            if (region is null)
+                return Rejected(profile.Code, fileName, $"Profiel {profile.Code} hoort bij regio {regionCode}, maar die staat niet in de regio-indelingen. Laad eerst de referentiegegevens.");
+            regions[regionCode] = region.Value;
+        }
+        var parsed = DelimitedFileReader.Read(profile, content, regions);
         if (parsed.Rejected.Count > 0)
             return new ImportReport(ImportStatus.Rejected, profile.Code, fileName, null, parsed.RowsRead, 0, 0, [], parsed.Rejected,
                 $"{parsed.Rejected.Count} regel(s) afgekeurd; er is niets geïmporteerd.");
 
-        var periods = parsed.Periods.Select(p => new Period(profile.PeriodKind, p).ToString()).ToList();
+        var periods = parsed.Elements.SelectMany(e => e.Periods.Select(p => new Period(e.PeriodKind, p))).Distinct().Order().Select(p => p.ToString()).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.DataSources.FirstOrDefaultAsync(s => s.Code == profile.SourceCode, ct)
             ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl }).Entity;
         await db.SaveChangesAsync(ct);
         var dimensions = string.Join('|', profile.Dimensions.Select(d => d.Dimension));
-        var element = await db.DataElements.FirstOrDefaultAsync(e => e.Code == profile.ElementCode, ct);
-        if (element is null)
+        var elements = new List<(DataElement Element, ParsedElement Parsed)>();
+        foreach (var parsedElement in parsed.Elements)
         {
-            element = db.DataElements.Add(new DataElement
+            var element = await db.DataElements.FirstOrDefaultAsync(e => e.Code == parsedElement.Code, ct);
+            if (element is null)
             {
-                Code = profile.ElementCode, Name = profile.ElementName, NameEn = profile.ElementNameEn, Unit = profile.Unit,
-                PeriodKind = profile.PeriodKind, Level = ElementLevel.Municipality, DataSourceId = source.Id, Dimensions = dimensions,
-            }).Entity;
-        }
-        else if (element.Dimensions != dimensions || element.PeriodKind != profile.PeriodKind)
-        {
-            return Rejected(profile.Code, fileName, $"Gegevenselement {element.Code} heeft andere dimensies ({element.Dimensions}) dan dit profiel ({dimensions}).");
+                element = db.DataElements.Add(new DataElement
+                {
+                    Code = parsedElement.Code, Name = ElementName(profile, parsedElement.Code), NameEn = ElementNameEn(profile, parsedElement.Code),
+                    Unit = parsedElement.Unit, PeriodKind = parsedElement.PeriodKind, Level = profile.Level, DataSourceId = source.Id, Dimensions = dimensions,
+                }).Entity;
+            }
+            else if (element.Dimensions != dimensions || element.PeriodKind != parsedElement.PeriodKind || element.Level != profile.Level
+                     || element.Unit != parsedElement.Unit || element.DataSourceId != source.Id)
+            {
+                return Rejected(profile.Code, fileName,
+                    $"Gegevenselement {element.Code} bestaat al met andere kenmerken (dimensies {element.Dimensions}, {element.PeriodKind}, {element.Level}, eenheid {element.Unit}) dan dit bestand geeft (dimensies {dimensions}, {parsedElement.PeriodKind}, {profile.Level}, eenheid {parsedElement.Unit}).");
+            }
+            elements.Add((element, parsedElement));
         }
         var release = db.DataReleases.Add(new DataRelease
         {
@@ -82,25 +96,36 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         }).Entity;
         await db.SaveChangesAsync(ct);
 
-        // A newer release takes over the periods it holds; older values stay, no longer current.
-        // One statement per period: an equality on the indexed period is a seek, where a list
-        // parameter would make SQLite scan every observation of the element.
-        var starts = parsed.Periods.ToList();
-        foreach (var start in starts)
-            await db.Observations.Where(o => o.DataElementId == element.Id && o.IsCurrent && o.PeriodStart == start)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
-        await ObservationWriter.WriteAsync(db, element.Id, release.Id, parsed.Cells, ct);
+        foreach (var (element, parsedElement) in elements)
+        {
+            // A newer release takes over the periods it holds; older values stay, no longer current.
+            // One statement per period: an equality on the indexed period is a seek, where a list
+            // parameter would make SQLite scan every observation of the element.
+            foreach (var start in parsedElement.Periods)
+                await db.Observations.Where(o => o.DataElementId == element.Id && o.IsCurrent && o.PeriodStart == start)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
+            await ObservationWriter.WriteAsync(db, element.Id, release.Id, parsed.Cells.Where(c => c.Element == parsedElement.Code), ct);
+        }
         db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
             release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { profile.Code, release.FileName, release.Checksum, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        engine.Apply(element, starts, parsed.Cells.Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)),
-            new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt));
+        var releaseRef = new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt);
+        foreach (var (element, parsedElement) in elements)
+            engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
+                .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
         return new ImportReport(ImportStatus.Committed, profile.Code, fileName, release.Id, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
             periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
     }
+
+    /// <summary>A profile of one element names it; elements read from a column are named after their code.</summary>
+    private static string ElementName(ImportProfile profile, string code) =>
+        profile.ElementColumn is null ? profile.ElementName : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+
+    private static string ElementNameEn(ImportProfile profile, string code) =>
+        profile.ElementColumn is null ? profile.ElementNameEn : ElementName(profile, code) + " (Dutch source name)";
 
     private static ImportReport Rejected(string profile, string fileName, string reason) =>
         new(ImportStatus.Rejected, profile, fileName, null, 0, 0, 0, [], [new RejectedRow(0, reason)], reason);
