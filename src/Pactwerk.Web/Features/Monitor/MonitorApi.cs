@@ -17,7 +17,8 @@ public static class MonitorApi
         monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous();
         monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous();
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
-        monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery();
+        monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data");
         return api;
     }
 
@@ -73,13 +74,18 @@ public static class MonitorApi
 
     public const string OnTrackRule = "Op koers als ten minste 85% is bereikt van de vooruitgang die volgens de rechte lijn van nulmeting naar streefwaarde nu verwacht mag worden.";
 
-    /// <summary>Imports a file (multipart: file, profile). All or nothing; the report lists every rejected row.</summary>
-    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>>> Import(IFormFile file, [FromForm] string profile,
-        MonitorImportService imports, CancellationToken ct)
+    /// <summary>
+    /// Imports a file (multipart: file, profile). All or nothing; the report lists every rejected row.
+    /// The size limit is Monitor:MaxImportBytes, not the server's default of 30 MB.
+    /// </summary>
+    private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ProblemHttpResult>> Import(HttpRequest request,
+        MonitorImportService imports, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var report = await imports.ImportAsync(profile, file.FileName, buffer.ToArray(), ct);
+        var (form, problem) = await Web.Shared.Uploads.ReadFormAsync(request, options.Value.MaxImportBytes, ct);
+        if (problem is not null)
+            return problem;
+        var file = form!.Files.GetFile("file")!;
+        var report = await imports.ImportAsync(form["profile"].ToString(), file.FileName, await Web.Shared.Uploads.ReadAllAsync(file, ct), ct);
         return report.Status == ImportStatus.Rejected ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 }

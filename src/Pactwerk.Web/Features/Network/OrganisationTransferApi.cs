@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;
 
@@ -9,8 +10,6 @@ public static class OrganisationTransferApi
 {
     public const string CsvFileName = "organisaties.csv";
     public const string JsonFileName = "organisaties.json";
-    /// <summary>Room for the multipart boundaries and headers around a file at the size limit.</summary>
-    private const long MultipartOverhead = 64 * 1024;
 
     public static IHostApplicationBuilder AddOrganisationTransfer(this IHostApplicationBuilder builder)
     {
@@ -58,22 +57,13 @@ public static class OrganisationTransferApi
     private static async Task<Results<Ok<OrganisationImportReport>, BadRequest<OrganisationImportReport>, ProblemHttpResult>> Import(HttpRequest request,
         OrganisationImport import, IOptions<OrganisationImportOptions> options, bool? commit, CancellationToken ct)
     {
-        var limit = options.Value.MaxBytes;
-        // Refused before the body is read, so an oversized upload costs no buffering.
-        if (request.ContentLength > limit + MultipartOverhead)
-            return TypedResults.Problem($"Het bestand is te groot: hoogstens {limit / 1024.0 / 1024.0:0.#} MB.",
-                statusCode: StatusCodes.Status413PayloadTooLarge, title: "Bestand te groot");
-        if (!request.HasFormContentType)
-            return TypedResults.Problem("Stuur het bestand als multipart/form-data in het veld 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "Geen bestand");
-        var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
-        if (file is null)
-            return TypedResults.Problem("Stuur het bestand als multipart/form-data in het veld 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "Geen bestand");
-
+        var (form, problem) = await Uploads.ReadFormAsync(request, options.Value.MaxBytes, ct);
+        if (problem is not null)
+            return problem;
+        var file = form!.Files.GetFile("file")!;
         if (import.TooLarge(file.FileName, file.Length) is { } tooLarge)
             return TypedResults.BadRequest(tooLarge);
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var report = await import.ImportAsync(buffer.ToArray(), file.FileName, commit ?? false, ct);
+        var report = await import.ImportAsync(await Uploads.ReadAllAsync(file, ct), file.FileName, commit ?? false, ct);
         return report.Status == OrganisationImportStatus.Rejected ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 }
