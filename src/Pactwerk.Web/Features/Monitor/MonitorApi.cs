@@ -5,6 +5,7 @@ using Pactwerk.Monitoring;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Monitor;
 
@@ -14,6 +15,9 @@ public static class MonitorApi
     {
         var monitor = api.MapGroup("").WithTags("Monitor");
         monitor.MapGet("/indicators", GetIndicators).WithName("GetIndicators").AllowAnonymous();
+        monitor.MapPost("/indicators", CreateIndicator).WithName("CreateIndicator").RequireAuthorization(Policies.Coordinator);
+        monitor.MapGet("/indicators/{code}/versions", GetVersions).WithName("GetIndicatorVersions").AllowAnonymous();
+        monitor.MapPost("/indicators/{code}/versions", AddVersion).WithName("AddIndicatorVersion").RequireAuthorization(Policies.Coordinator);
         monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous();
         monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous();
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
@@ -33,6 +37,36 @@ public static class MonitorApi
             .Select(x => new IndicatorDto(x.Indicator.Code, x.Indicator.Name, x.Indicator.NameEn, x.Indicator.Unit, x.Indicator.Direction.ToString(),
                 x.Version.Version, x.Version.Definition, x.Version.Description)).ToList());
     }
+
+    public sealed record VersionDto(int Version, bool Current, string Definition, string Description, DateTime CreatedAt);
+
+    private static Task<IndicatorDto?> IndicatorAsync(PactwerkDb db, string code, CancellationToken ct) =>
+        db.Indicators.AsNoTracking().Where(i => i.Code == code)
+            .Select(i => new { i, v = i.Versions.Single(v => v.Version == i.CurrentVersion) })
+            .Select(x => new IndicatorDto(x.i.Code, x.i.Name, x.i.NameEn, x.i.Unit, x.i.Direction.ToString(), x.v.Version, x.v.Definition, x.v.Description))
+            .SingleOrDefaultAsync(ct);
+
+    /// <summary>A new indicator with its first definition (coordinators).</summary>
+    private static async Task<IResult> CreateIndicator(IndicatorInput input, IndicatorEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(input, ct),
+            async i => TypedResults.Created($"/api/v1/indicators/{i.Code}/versions", await IndicatorAsync(db, i.Code, ct)), "",
+            i => IndicatorAsync(db, i.Code, ct), 0);
+
+    /// <summary>Every version of an indicator's definition, newest first; values name the version that made them.</summary>
+    private static async Task<Results<Ok<List<VersionDto>>, ProblemHttpResult>> GetVersions(string code, PactwerkDb db, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.Code == code, ct);
+        if (indicator is null)
+            return ApiProblems.NotFound($"Er is geen indicator met code '{code}'.");
+        return TypedResults.Ok(indicator.Versions.OrderByDescending(v => v.Version)
+            .Select(v => new VersionDto(v.Version, v.Version == indicator.CurrentVersion, v.Definition, v.Description, v.CreatedAt)).ToList());
+    }
+
+    /// <summary>A new version of the definition, which becomes current; earlier versions stay (coordinators).</summary>
+    private static async Task<IResult> AddVersion(string code, DefinitionInput input, IndicatorEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.AddVersionAsync(code, input, ct),
+            async i => TypedResults.Created($"/api/v1/indicators/{i.Code}/versions", await IndicatorAsync(db, i.Code, ct)),
+            $"Er is geen indicator met code '{code}'.", i => IndicatorAsync(db, i.Code, ct), 0);
 
     /// <summary>
     /// Values of an indicator for one region or every region of a set, for one period (2023 or

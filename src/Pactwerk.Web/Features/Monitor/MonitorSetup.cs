@@ -18,6 +18,7 @@ public static class MonitorSetup
         builder.Services.AddSingleton<MonitorEngineHost>();
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
+        builder.Services.AddScoped<IndicatorEditor>();
         return builder;
     }
 
