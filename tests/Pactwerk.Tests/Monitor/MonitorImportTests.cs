@@ -131,6 +131,32 @@ public abstract class MonitorImportTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task The_publishers_release_date_travels_with_every_figure_and_a_bad_one_is_refused()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var content = File(Header.Replace(";2020;2021;2022;2023", ";2031"), Row.Replace(";10;11;12;13", ";77").Replace(";0193;", ";0202;"));
+        MultipartFormDataContent Form(string publishedOn) => new()
+        {
+            { new ByteArrayContent(content), "file", "arnhem.csv" }, { new StringContent("duo-hbo-ingeschrevenen"), "profile" }, { new StringContent(publishedOn), "publishedOn" },
+        };
+        var before = await StateAsync();
+
+        var unreadable = await coordinator.PostAsync("/api/v1/imports", Form("15-03-2031"));
+        var future = await coordinator.PostAsync("/api/v1/imports", Form(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd")));
+        var unchanged = await StateAsync();
+        var imported = await coordinator.PostAsync("/api/v1/imports", Form("2026-03-15"));
+        var value = await factory.CreateClient().GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/monitor/values?indicator=hbo-ingeschrevenen&region=GM0202&period=2031");
+
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Contains("geen datum als 2024-03-15", await unreadable.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("ligt in de toekomst", await future.Content.ReadAsStringAsync());
+        Assert.Equal(before, unchanged);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal("2026-03-15", value[0].GetProperty("release").GetProperty("publishedOn").GetString());
+    }
+
+    [Fact]
     public async Task A_token_imports_and_the_new_figure_is_served_at_once()
     {
         var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
@@ -161,6 +187,7 @@ public abstract class MonitorImportTests<TFactory>(TFactory factory) : IClassFix
             Assert.Equal(1, await ImportCommand.RunAsync(factory.Services, ["import", "duo-hbo-ingeschrevenen", bad]));
             Assert.Equal(0, await ImportCommand.RunAsync(factory.Services, ["import", "duo-hbo-ingeschrevenen", Path.Combine(SharedData.Root, DuoReference.File)]));
             Assert.Equal(2, await ImportCommand.RunAsync(factory.Services, ["import"]));
+            Assert.Equal(2, await ImportCommand.RunAsync(factory.Services, ["import", "duo-hbo-ingeschrevenen", bad, "--published", "gisteren"]));
             Assert.Contains("regel 2: negatief aantal -1 in kolom 2023", console.Errors.ToString());
             Assert.Contains("al geïmporteerd", console.Output.ToString());
         }

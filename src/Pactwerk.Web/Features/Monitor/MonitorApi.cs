@@ -109,17 +109,24 @@ public static class MonitorApi
     public const string OnTrackRule = "Op koers als ten minste 85% is bereikt van de vooruitgang die volgens de rechte lijn van nulmeting naar streefwaarde nu verwacht mag worden.";
 
     /// <summary>
-    /// Imports a file (multipart: file, profile). All or nothing; the report lists every rejected row.
+    /// Imports a file (multipart: file, profile, optionally publishedOn as yyyy-MM-dd). All or nothing; the report lists every rejected row.
     /// The size limit is Monitor:MaxImportBytes, not the server's default of 30 MB.
     /// </summary>
     private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ProblemHttpResult>> Import(HttpRequest request,
         MonitorImportService imports, Microsoft.Extensions.Options.IOptions<MonitorOptions> options, CancellationToken ct)
     {
-        var (form, problem) = await Web.Shared.Uploads.ReadFormAsync(request, options.Value.MaxImportBytes, ct);
+        var (form, problem) = await Uploads.ReadFormAsync(request, options.Value.MaxImportBytes, ct);
         if (problem is not null)
             return problem;
         var file = form!.Files.GetFile("file")!;
-        var report = await imports.ImportAsync(form["profile"].ToString(), file.FileName, await Web.Shared.Uploads.ReadAllAsync(file, ct), ct);
+        DateOnly? publishedOn = null;
+        if (form["publishedOn"].ToString() is { Length: > 0 } published)
+        {
+            if (!DateOnly.TryParseExact(published, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                return TypedResults.Problem($"De publicatiedatum '{published}' is geen datum als 2024-03-15.", statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige datum");
+            publishedOn = day;
+        }
+        var report = await imports.ImportAsync(form["profile"].ToString(), file.FileName, await Uploads.ReadAllAsync(file, ct), ct, publishedOn);
         return report.Status == ImportStatus.Rejected ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 }

@@ -71,7 +71,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         }
         var ids = releaseOfPeriod.Values.Distinct().ToList();
         var releases = await db.DataReleases.AsNoTracking().Where(r => ids.Contains(r.Id))
-            .Select(r => new ReleaseRef(r.Id, r.DataSource.Name, r.FileName, r.ImportedAt)).ToDictionaryAsync(r => r.Id, ct);
+            .Select(r => new ReleaseRef(r.Id, r.DataSource.Name, r.FileName, r.ImportedAt, r.PublishedOn)).ToDictionaryAsync(r => r.Id, ct);
         return (builder.Build(), releaseOfPeriod.ToDictionary(p => p.Key, p => releases[p.Value]));
     }
 }

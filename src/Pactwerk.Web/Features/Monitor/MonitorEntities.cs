@@ -23,6 +23,8 @@ public class DataRelease
     /// <summary>SHA-256 of the file: the same file imported twice is the same release.</summary>
     public required string Checksum { get; set; }
     public DateTime ImportedAt { get; set; }
+    /// <summary>The day the publisher released the file, when the importer knows it (DUO dates its files); not the import time.</summary>
+    public DateOnly? PublishedOn { get; set; }
     public required string ImportedBy { get; set; }
     public int RowsRead { get; set; }
     public int ObservationsWritten { get; set; }

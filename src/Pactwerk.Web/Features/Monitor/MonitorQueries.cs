@@ -5,7 +5,7 @@ using Pactwerk.Web.Data;
 namespace Pactwerk.Web.Features.Monitor;
 
 public sealed record RegionRef(string Code, string Name);
-public sealed record ReleaseRef(int Id, string Source, string FileName, DateTime ImportedAt);
+public sealed record ReleaseRef(int Id, string Source, string FileName, DateTime ImportedAt, DateOnly? PublishedOn);
 public sealed record ValueRow(RegionRef Region, string Period, double? Value, double Numerator, double? Denominator, int SuppressedCells,
     string? Breakdown, ReleaseRef? Release, int DefinitionVersion);
 

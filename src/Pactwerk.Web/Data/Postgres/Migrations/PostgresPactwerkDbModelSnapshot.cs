@@ -542,6 +542,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("RowsRead")
                         .HasColumnType("integer");
 

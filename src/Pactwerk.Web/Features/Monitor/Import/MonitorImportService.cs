@@ -33,7 +33,8 @@ public sealed class MonitorOptions
 public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<MonitorOptions> options)
 {
-    public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct)
+    /// <param name="publishedOn">The publisher's release date, when known; the import time is recorded anyway.</param>
+    public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null)
     {
         var profile = ImportProfiles.Find(profileCode);
         if (profile is null)
@@ -41,6 +42,8 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         if (content.LongLength > options.Value.MaxImportBytes)
             return Rejected(profile.Code, fileName, $"Het bestand is {content.LongLength / 1024 / 1024.0:0.#} MB; de grens is {options.Value.MaxImportBytes / 1024 / 1024.0:0.#} MB.");
 
+        if (publishedOn is { } day && day > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            return Rejected(profile.Code, fileName, $"De publicatiedatum {day:yyyy-MM-dd} ligt in de toekomst.");
         var checksum = Convert.ToHexStringLower(SHA256.HashData(content));
         var earlier = await db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Dataset == profile.Code && r.Checksum == checksum, ct);
         if (earlier is not null)
@@ -90,7 +93,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         var release = db.DataReleases.Add(new DataRelease
         {
             DataSourceId = source.Id, Dataset = profile.Code, FileName = Path.GetFileName(fileName), Checksum = checksum,
-            ImportedAt = clock.GetUtcNow().UtcDateTime, ImportedBy = actor.Name, RowsRead = parsed.RowsRead,
+            ImportedAt = clock.GetUtcNow().UtcDateTime, PublishedOn = publishedOn, ImportedBy = actor.Name, RowsRead = parsed.RowsRead,
             ObservationsWritten = parsed.Cells.Count, SuppressedCells = parsed.SuppressedCells,
             Periods = periods.Count == 1 ? periods[0] : $"{periods[0]}–{periods[^1]}",
         }).Entity;
@@ -108,11 +111,11 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         }
         db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
             release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { profile.Code, release.FileName, release.Checksum, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods }));
+            new { profile.Code, release.FileName, release.Checksum, release.PublishedOn, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods }));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
-        var releaseRef = new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt);
+        var releaseRef = new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt, release.PublishedOn);
         foreach (var (element, parsedElement) in elements)
             engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
                 .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
