@@ -12,43 +12,41 @@ public enum ElementLevel
 public readonly record struct Cell(int RegionIndex, Period Period, string[] Dimensions, double? Value);
 
 /// <summary>
-/// The current observations of one data element in columns, sorted by period, so a query reads one
-/// contiguous slice per period. Immutable: an import builds a new one and swaps it in.
+/// The current observations of one data element in columns, one segment per period, so a query
+/// reads one contiguous run of arrays. Immutable: an import builds a new one and swaps it in,
+/// sharing the segments of the periods it did not touch.
 /// </summary>
 public sealed class ElementData
 {
-    private readonly Dictionary<Period, (int Start, int End)> _slices;
+    internal sealed class Segment(int[] region, int[] combo, double[] value)
+    {
+        public static readonly Segment Empty = new([], [], []);
+        public readonly int[] Region = region;
+        public readonly int[] Combo = combo;
+        /// <summary>NaN marks a suppressed cell.</summary>
+        public readonly double[] Value = value;
+        public int Count => Value.Length;
+    }
+
+    private readonly Dictionary<Period, Segment> _segments;
 
     public string Code { get; }
     public ElementLevel Level { get; }
     public PeriodKind PeriodKind { get; }
     public IReadOnlyList<string> Dimensions { get; }
-    /// <summary>Distinct dimension-value combinations; observations refer to them by index.</summary>
+    /// <summary>Distinct dimension-value combinations; observations refer to them by index. Only ever appended to.</summary>
     public IReadOnlyList<string[]> Combos { get; }
+    internal IReadOnlyDictionary<string, int> ComboIndex { get; }
     public IReadOnlyList<Period> Periods { get; }
-
-    internal readonly int[] Region;
-    internal readonly int[] Combo;
-    /// <summary>NaN marks a suppressed cell.</summary>
-    internal readonly double[] Value;
-
-    public int Count => Value.Length;
+    public int Count { get; }
 
     internal ElementData(string code, ElementLevel level, PeriodKind kind, IReadOnlyList<string> dimensions, IReadOnlyList<string[]> combos,
-        int[] region, int[] combo, int[] periodStart, double[] value)
+        IReadOnlyDictionary<string, int> comboIndex, Dictionary<Period, Segment> segments)
     {
-        (Code, Level, PeriodKind, Dimensions, Combos) = (code, level, kind, dimensions, combos);
-        (Region, Combo, Value) = (region, combo, value);
-        _slices = [];
-        for (var start = 0; start < periodStart.Length;)
-        {
-            var end = start + 1;
-            while (end < periodStart.Length && periodStart[end] == periodStart[start])
-                end++;
-            _slices[new Period(kind, periodStart[start])] = (start, end);
-            start = end;
-        }
-        Periods = _slices.Keys.Order().ToList();
+        (Code, Level, PeriodKind, Dimensions, Combos, ComboIndex) = (code, level, kind, dimensions, combos, comboIndex);
+        _segments = segments;
+        Periods = segments.Where(s => s.Value.Count > 0).Select(s => s.Key).Order().ToList();
+        Count = segments.Values.Sum(s => s.Count);
     }
 
     /// <summary>Convenience for small inputs (tests): builds from cells.</summary>
@@ -64,7 +62,7 @@ public sealed class ElementData
         return builder.Build();
     }
 
-    internal (int Start, int End) Slice(Period period) => _slices.TryGetValue(period, out var s) ? s : (0, 0);
+    internal Segment SegmentOf(Period period) => _segments.GetValueOrDefault(period) ?? Segment.Empty;
 
     public int DimensionIndex(string dimension)
     {
@@ -76,50 +74,37 @@ public sealed class ElementData
 }
 
 /// <summary>
-/// Collects observations row by row (straight from a data reader) into columns; dimension
-/// combinations are stored once and referred to by index.
+/// Collects observations row by row (straight from a data reader) into columns per period;
+/// dimension combinations are stored once and referred to by index.
 /// </summary>
 public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKind kind, IReadOnlyList<string> dimensions)
 {
     public const char Separator = '\u001f';
 
-    private readonly List<int> _region = [];
-    private readonly List<int> _combo = [];
-    private readonly List<int> _period = [];
-    private readonly List<double> _value = [];
-    private readonly Dictionary<string, int> _comboIndex = new(StringComparer.Ordinal);
-    private readonly List<string[]> _combos = [];
+    private sealed class Columns
+    {
+        public readonly List<int> Region = [];
+        public readonly List<int> Combo = [];
+        public readonly List<double> Value = [];
+    }
 
-    /// <summary>Copies the cells of an existing element whose period is kept, so an import rebuilds only what it changes.</summary>
+    private readonly Dictionary<int, Columns> _added = [];
+    private readonly Dictionary<int, ElementData.Segment> _kept = [];
+    private Dictionary<string, int> _comboIndex = new(StringComparer.Ordinal);
+    private List<string[]> _combos = [];
+
+    /// <summary>
+    /// Takes over the periods of an existing element that are kept, without copying them: their
+    /// segments are shared, and the existing combinations keep their indexes. Call it first.
+    /// </summary>
     public void AddExisting(ElementData existing, Func<Period, bool> keep)
     {
-        // Combinations are mapped once; the rows are then copied column by column, without strings.
-        var map = new int[existing.Combos.Count];
-        for (var c = 0; c < map.Length; c++)
-        {
-            var key = string.Join(Separator, existing.Combos[c]);
-            if (!_comboIndex.TryGetValue(key, out map[c]))
-            {
-                map[c] = _combos.Count;
-                _combos.Add(existing.Combos[c]);
-                _comboIndex.Add(key, map[c]);
-            }
-        }
-        _region.EnsureCapacity(_region.Count + existing.Count);
-        _combo.EnsureCapacity(_combo.Count + existing.Count);
-        _period.EnsureCapacity(_period.Count + existing.Count);
-        _value.EnsureCapacity(_value.Count + existing.Count);
+        if (_combos.Count > 0 || _added.Count > 0 || _kept.Count > 0)
+            throw new InvalidOperationException("AddExisting comes before any other row.");
+        _combos = [.. existing.Combos];
+        _comboIndex = new Dictionary<string, int>(existing.ComboIndex, StringComparer.Ordinal);
         foreach (var period in existing.Periods.Where(keep))
-        {
-            var (start, end) = existing.Slice(period);
-            _region.AddRange(existing.Region.AsSpan(start, end - start));
-            _value.AddRange(existing.Value.AsSpan(start, end - start));
-            for (var i = start; i < end; i++)
-            {
-                _combo.Add(map[existing.Combo[i]]);
-                _period.Add(period.StartYear);
-            }
-        }
+            _kept[period.StartYear] = existing.SegmentOf(period);
     }
 
     public void Add(int regionIndex, int periodStart, string comboKey, double? value)
@@ -133,35 +118,27 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
             _combos.Add(values);
             _comboIndex.Add(comboKey, combo);
         }
-        _region.Add(regionIndex);
-        _combo.Add(combo);
-        _period.Add(periodStart);
-        _value.Add(value ?? double.NaN);
+        if (!_added.TryGetValue(periodStart, out var columns))
+        {
+            _added[periodStart] = columns = new Columns();
+            // A period that was kept and now gets more rows is copied once, then added to.
+            if (_kept.Remove(periodStart, out var kept))
+            {
+                columns.Region.AddRange(kept.Region);
+                columns.Combo.AddRange(kept.Combo);
+                columns.Value.AddRange(kept.Value);
+            }
+        }
+        columns.Region.Add(regionIndex);
+        columns.Combo.Add(combo);
+        columns.Value.Add(value ?? double.NaN);
     }
 
     public ElementData Build()
     {
-        var region = _region.ToArray();
-        var combo = _combo.ToArray();
-        var period = _period.ToArray();
-        var value = _value.ToArray();
-        if (!IsSorted(period))
-        {
-            var order = Enumerable.Range(0, period.Length).ToArray();
-            Array.Sort(period.ToArray(), order);
-            region = order.Select(i => region[i]).ToArray();
-            combo = order.Select(i => combo[i]).ToArray();
-            value = order.Select(i => value[i]).ToArray();
-            period = order.Select(i => period[i]).ToArray();
-        }
-        return new ElementData(code, level, kind, dimensions, _combos, region, combo, period, value);
-    }
-
-    private static bool IsSorted(int[] values)
-    {
-        for (var i = 1; i < values.Length; i++)
-            if (values[i] < values[i - 1])
-                return false;
-        return true;
+        var segments = _kept.ToDictionary(k => new Period(kind, k.Key), k => k.Value);
+        foreach (var (start, columns) in _added)
+            segments[new Period(kind, start)] = new ElementData.Segment([.. columns.Region], [.. columns.Combo], [.. columns.Value]);
+        return new ElementData(code, level, kind, dimensions, _combos, _comboIndex, segments);
     }
 }

@@ -108,13 +108,13 @@ public sealed class MonitorEngine
             var sum = new double[Regions.Count];
             var suppressed = new int[Regions.Count];
             var cells = new int[Regions.Count];
-            var (start, end) = element.Slice(period);
-            for (var i = start; i < end; i++)
+            var segment = element.SegmentOf(period);
+            for (var i = 0; i < segment.Count; i++)
             {
-                if (!included[element.Combo[i]])
+                if (!included[segment.Combo[i]])
                     continue;
-                var unit = element.Region[i];
-                var value = element.Value[i];
+                var unit = segment.Region[i];
+                var value = segment.Value[i];
                 cells[unit]++;
                 // A suppressed cell is counted, never added: not as zero, not as five.
                 if (double.IsNaN(value))
@@ -140,14 +140,14 @@ public sealed class MonitorEngine
             else
                 foreach (var m in Regions.MembersOf(region))
                     inRegion[m] = true;
-            var (start, end) = element.Slice(period);
-            for (var i = start; i < end; i++)
+            var segment = element.SegmentOf(period);
+            for (var i = 0; i < segment.Count; i++)
             {
-                if (!included[element.Combo[i]] || !inRegion[element.Region[i]])
+                if (!included[segment.Combo[i]] || !inRegion[segment.Region[i]])
                     continue;
-                var key = element.Combos[element.Combo[i]][d];
+                var key = element.Combos[segment.Combo[i]][d];
                 var p = result.GetValueOrDefault(key);
-                var value = element.Value[i];
+                var value = segment.Value[i];
                 result[key] = double.IsNaN(value) ? p with { Suppressed = p.Suppressed + 1, Cells = p.Cells + 1 } : p with { Sum = p.Sum + value, Cells = p.Cells + 1 };
             }
             return result;
