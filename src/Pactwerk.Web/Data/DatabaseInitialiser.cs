@@ -24,6 +24,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
     {
         var db = scoped.GetRequiredService<PactwerkDb>();
         await db.Database.MigrateAsync(ct);
+        await DatabaseSetup.UseWriteAheadLogAsync(db, ct);
         await ReferenceDataSetup.EnsureReferenceDataAsync(scoped, ct);
         await SeedDemoAsync(scoped, configuration, logger, ct);
         await Features.Monitor.MonitorSetup.PrepareAsync(scoped, configuration.GetValue("Demo:Enabled", false), logger, ct);

@@ -44,6 +44,16 @@ public static class DatabaseSetup
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    /// <summary>
+    /// SQLite in write-ahead-log mode: readers are never blocked by a writer, so pages keep
+    /// answering while a large import writes for a minute. The mode is stored in the file, once.
+    /// </summary>
+    public static async Task UseWriteAheadLogAsync(PactwerkDb db, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", ct);
+    }
+
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/pactwerk.db");
