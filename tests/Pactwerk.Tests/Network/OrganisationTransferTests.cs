@@ -228,6 +228,21 @@ public abstract partial class OrganisationTransferTests<TFactory, TEmpty>(TFacto
     }
 
     [Fact]
+    public async Task A_row_matching_an_existing_organisation_with_another_identifier_says_it_was_not_taken_over()
+    {
+        var before = await CountAsync(factory);
+
+        // The HvA as the demo has it (Amsterdam), but with a KvK number the record does not hold.
+        var report = await ImportAsync(factory, Csv(Header, "Hogeschool van Amsterdam;Education;HboInstitution;;GM0363;12345678;;;"), commit: true);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(ImportRowStatus.Existing, row.Status);
+        Assert.Contains(row.Reasons, r => r.Contains("KvK-nummer 12345678 in het bestand wijkt af van het vastgelegde (geen); niet overgenomen", StringComparison.Ordinal));
+        Assert.Equal(before, await CountAsync(factory));
+        Assert.Null(await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.KvkNumber).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Only_coordinators_import_and_a_preview_changes_nothing_while_a_commit_creates()
     {
         var content = Csv(Header, "Api Testbedrijf BV;bedrijfsleven;Company;ict;GM0363;87654321;;;");

@@ -213,7 +213,8 @@ public sealed class OrganisationImport(PactwerkDb db, IAuditActor actor, TimePro
                 return new(new(row.Line, name, municipality, ImportRowStatus.Rejected, null,
                     [$"regel {row.Line}: dezelfde organisatie als regel {-duplicateOf} (zelfde KvK-nummer, DUO-code, of naam en gemeente)."]), null);
             default:
-                return new(new(row.Line, name, municipality, ImportRowStatus.Existing, duplicateOf, [$"bestaat al als organisatie {duplicateOf}"]), null);
+                return new(new(row.Line, name, municipality, ImportRowStatus.Existing, duplicateOf,
+                    [$"bestaat al als organisatie {duplicateOf}", .. rules.IdentifierConflicts(duplicateOf.Value, values)]), null);
         }
     }
 

@@ -139,6 +139,21 @@ public sealed partial class OrganisationRules
             errors, duplicate?.Id);
     }
 
+    /// <summary>
+    /// Where a row that matched an existing organisation (by name and municipality) gives another
+    /// identifier than the one on record: not taken over, but said, so nobody believes it was.
+    /// </summary>
+    public IReadOnlyList<string> IdentifierConflicts(int existingId, OrganisationValues values)
+    {
+        var existing = _existing.Single(e => e.Id == existingId);
+        var conflicts = new List<string>();
+        if (values.KvkNumber is { } kvk && kvk != existing.KvkNumber)
+            conflicts.Add($"het KvK-nummer {kvk} in het bestand wijkt af van het vastgelegde ({existing.KvkNumber ?? "geen"}); niet overgenomen");
+        if (values.DuoCode is { } duo && duo != existing.DuoCode)
+            conflicts.Add($"de DUO-code {duo} in het bestand wijkt af van de vastgelegde ({existing.DuoCode ?? "geen"}); niet overgenomen");
+        return conflicts;
+    }
+
     /// <summary>Remembers an organisation checked within the same batch, so a later row that repeats it is caught.</summary>
     public void Remember(int id, OrganisationValues values) =>
         _existing.Add(new Existing(id, values.Name, values.MunicipalityId, values.KvkNumber, values.DuoCode));
