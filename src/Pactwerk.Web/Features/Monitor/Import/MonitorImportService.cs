@@ -65,6 +65,10 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
                 $"{parsed.Rejected.Count} regel(s) afgekeurd; er is niets geïmporteerd.");
 
         var periods = parsed.Elements.SelectMany(e => e.Periods.Select(p => new Period(e.PeriodKind, p))).Distinct().Order().Select(p => p.ToString()).ToList();
+        // SQLite checks three foreign keys per inserted row; every id written here was just looked up
+        // or created, so the checks are switched off for this connection while the import writes
+        // (SQLite only allows that outside a transaction) and on again after.
+        await using var foreignKeys = await SqliteForeignKeysOffAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.DataSources.FirstOrDefaultAsync(s => s.Code == profile.SourceCode, ct)
             ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl }).Entity;
@@ -121,6 +125,24 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
                 .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
         return new ImportReport(ImportStatus.Committed, profile.Code, fileName, release.Id, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
             periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
+    }
+
+    private async Task<IAsyncDisposable?> SqliteForeignKeysOffAsync(CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+            return null;
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", ct);
+        return new Restore(db);
+    }
+
+    private sealed class Restore(PactwerkDb db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON");
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>A profile of one element names it; elements read from a column are named after their code.</summary>
