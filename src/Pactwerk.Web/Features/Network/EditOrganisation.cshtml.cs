@@ -53,25 +53,10 @@ public sealed class EditOrganisationModel(PactwerkDb db, OrganisationEditor edit
         // The editor checks everything itself; the binder's own checks would only repeat them.
         ModelState.Clear();
         var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
-        switch (outcome)
-        {
-            case Outcome.Saved saved:
-                return Redirect($"/organisaties/{saved.Entity.Id}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
-            case Outcome.Stale stale:
-                Stale = stale;
-                // Saving again now deliberately overwrites: the editor has seen what changed.
-                Input.Version = stale.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-        }
+        // After a conflict the form carries the current version: saving again deliberately overwrites, the editor has seen what changed.
+        if (EditPages.Answer(this, outcome, o => $"/organisaties/{o.Id}", errors => Errors = errors,
+                stale => (Stale, Input.Version) = (stale, stale.Current.Version)) is { } answer)
+            return answer;
         OriginalName = id is null ? "" : await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct);
         return await PageAsync(ct);
     }
@@ -82,9 +67,8 @@ public sealed class EditOrganisationModel(PactwerkDb db, OrganisationEditor edit
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {
-        var dutch = StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), ignoreCase: true);
         Municipalities = (await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
-            .Select(r => new MunicipalityChoice(r.Code, r.Name)).ToListAsync(ct)).OrderBy(m => m.Name, dutch).ToList();
+            .Select(r => new MunicipalityChoice(r.Code, r.Name)).ToListAsync(ct)).OrderBy(m => m.Name, Values.Dutch).ToList();
         return Page();
     }
 }

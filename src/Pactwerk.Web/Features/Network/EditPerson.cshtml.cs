@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
 using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Network.Person>;
 
 namespace Pactwerk.Web.Features.Network;
@@ -49,25 +50,11 @@ public sealed class EditPersonModel(PactwerkDb db, PersonEditor editor) : PageMo
         Id = id;
         // The editor checks everything itself; the binder's own checks would only repeat them.
         ModelState.Clear();
-        switch (id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct))
-        {
-            case Outcome.Saved saved:
-                return Redirect($"/personen/{saved.Entity.Id}");
-            case Outcome.NotFound:
-                return NotFound();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Invalid invalid:
-                Errors = invalid.Errors;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
-            case Outcome.Stale stale:
-                Stale = stale;
-                // Saving again now deliberately overwrites: the editor has seen what changed.
-                Input.Version = stale.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-        }
+        var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
+        // After a conflict the form carries the current version: saving again deliberately overwrites, the editor has seen what changed.
+        if (EditPages.Answer(this, outcome, p => $"/personen/{p.Id}", errors => Errors = errors,
+                stale => (Stale, Input.Version) = (stale, stale.Current.Version)) is { } answer)
+            return answer;
         OriginalName = id is null ? "" : await db.People.Where(p => p.Id == id).Select(p => p.Name).SingleAsync(ct);
         return await PageAsync(ct);
     }

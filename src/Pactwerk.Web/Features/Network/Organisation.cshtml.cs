@@ -49,26 +49,9 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
         return await OutcomeAsync(id, await network.WithdrawAsync(pact, signatoryId, Withdrawal, ct), ct);
     }
 
-    private async Task<IActionResult> OutcomeAsync(int id, EditOutcome<PactSignatory> outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case EditOutcome<PactSignatory>.Saved:
-                return Redirect($"/organisaties/{id}?opgeslagen=true");
-            case EditOutcome<PactSignatory>.NotFound:
-                return NotFound();
-            case EditOutcome<PactSignatory>.Forbidden:
-                return Forbid();
-            case EditOutcome<PactSignatory>.Invalid invalid:
-                Errors = invalid.Errors;
-                break;
-            case EditOutcome<PactSignatory>.Stale:
-                Errors = new Dictionary<string, string[]> { [""] = ["Iemand anders heeft deze ondertekening intussen gewijzigd; bekijk de pagina opnieuw."] };
-                break;
-        }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private async Task<IActionResult> OutcomeAsync(int id, EditOutcome<PactSignatory> outcome, CancellationToken ct) =>
+        EditPages.Answer(this, outcome, _ => $"/organisaties/{id}?opgeslagen=true", errors => Errors = errors)
+            ?? (await LoadAsync(id, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

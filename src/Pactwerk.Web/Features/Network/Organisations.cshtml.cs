@@ -33,9 +33,8 @@ public sealed class OrganisationsModel(OrganisationDirectory directory, Pactwerk
         Pacts = await db.Pacts.OrderBy(p => p.Name).Select(p => new Choice(p.Code, p.Name)).ToListAsync(ct);
         var regions = await db.Regions.Where(r => r.ValidTo == null)
             .Select(r => new { r.Code, r.Name, Set = r.RegionSet.Name, r.RegionSet.SortOrder }).ToListAsync(ct);
-        var dutch = StringComparer.Create(new System.Globalization.CultureInfo("nl-NL"), ignoreCase: true);
         RegionGroups = regions.GroupBy(r => (r.SortOrder, r.Set)).OrderBy(g => g.Key.SortOrder)
-            .Select(g => new RegionGroup(g.Key.Set, g.OrderBy(r => r.Name, dutch).Select(r => new Choice(r.Code, r.Name)).ToList())).ToList();
+            .Select(g => new RegionGroup(g.Key.Set, g.OrderBy(r => r.Name, Web.Shared.Values.Dutch).Select(r => new Choice(r.Code, r.Name)).ToList())).ToList();
         MayCreate = await editor.MayCreateAsync(ct);
 
         var (filter, errors) = await directory.ParseAsync(Query, ct);

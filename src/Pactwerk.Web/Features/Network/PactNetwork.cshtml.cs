@@ -42,26 +42,9 @@ public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, Ti
         return await OutcomeAsync(code, await editor.EndRoleAsync(code.ToLowerInvariant(), roleId, End, ct), ct);
     }
 
-    private async Task<IActionResult> OutcomeAsync(string code, EditOutcome<PactRole> outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case EditOutcome<PactRole>.Saved:
-                return Redirect($"/pact/{code}/netwerk?opgeslagen=true");
-            case EditOutcome<PactRole>.NotFound:
-                return NotFound();
-            case EditOutcome<PactRole>.Forbidden:
-                return Forbid();
-            case EditOutcome<PactRole>.Invalid invalid:
-                Errors = invalid.Errors;
-                break;
-            case EditOutcome<PactRole>.Stale:
-                Errors = new Dictionary<string, string[]> { [""] = ["Iemand anders heeft deze rol intussen gewijzigd; bekijk de pagina opnieuw."] };
-                break;
-        }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await LoadAsync(code, ct) ? Page() : NotFound();
-    }
+    private async Task<IActionResult> OutcomeAsync(string code, EditOutcome<PactRole> outcome, CancellationToken ct) =>
+        EditPages.Answer(this, outcome, _ => $"/pact/{code}/netwerk?opgeslagen=true", errors => Errors = errors)
+            ?? (await LoadAsync(code, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)
     {
