@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Audit;
-
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Accounts;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Audit;
-
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Accounts;

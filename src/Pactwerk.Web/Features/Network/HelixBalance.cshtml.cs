@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
-
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;

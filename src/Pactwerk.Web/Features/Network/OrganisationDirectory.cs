@@ -3,7 +3,6 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Regions;
 using static Pactwerk.Web.Shared.Values;
-
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;
