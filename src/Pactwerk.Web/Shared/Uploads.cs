@@ -13,7 +13,8 @@ public static class Uploads
     /// <summary>Room for the multipart boundaries, headers and other fields around a file at the limit.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
-    public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A size in megabytes as the Dutch messages write it (2,5).</summary>
+    public static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("nl"));
 
     /// <summary>The form of the request, or the problem to answer with.</summary>
     public static async Task<(IFormCollection? Form, ProblemHttpResult? Problem)> ReadFormAsync(HttpRequest request, long limit, CancellationToken ct)

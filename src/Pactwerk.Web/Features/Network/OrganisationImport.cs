@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Microsoft.Extensions.Options;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Network;
 
@@ -93,7 +94,7 @@ public sealed class OrganisationImport(PactwerkDb db, IAuditActor actor, TimePro
 
     /// <summary>The refusal of a file over the size limit, so a caller can refuse an upload before reading it.</summary>
     public OrganisationImportReport? TooLarge(string fileName, long length) => length > options.Value.MaxBytes
-        ? Failed(fileName, 0, $"Het bestand is te groot: {Megabytes(length)} MB, hoogstens {Megabytes(options.Value.MaxBytes)} MB.")
+        ? Failed(fileName, 0, $"Het bestand is te groot: {Uploads.Megabytes(length)} MB, hoogstens {Uploads.Megabytes(options.Value.MaxBytes)} MB.")
         : null;
 
     private sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Cells);
@@ -254,5 +255,4 @@ public sealed class OrganisationImport(PactwerkDb db, IAuditActor actor, TimePro
     private static OrganisationImportReport Failed(string fileName, int rowsRead, string error) =>
         new(OrganisationImportStatus.Rejected, fileName, rowsRead, 0, 0, 0, [], [error], error);
 
-    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.GetCultureInfo("nl"));
 }

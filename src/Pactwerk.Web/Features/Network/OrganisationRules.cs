@@ -79,9 +79,6 @@ public sealed partial class OrganisationRules
         return new OrganisationRules(municipalities, existing);
     }
 
-    /// <summary>The municipality's name for a code, if it is a current municipality.</summary>
-    public string? MunicipalityName(int id) => _municipalities.Values.Where(m => m.Id == id).Select(m => m.Name).FirstOrDefault();
-
     /// <summary>
     /// Checks one organisation. <paramref name="self"/> is the organisation being edited (it is not
     /// its own duplicate). Returns the errors per field, or the values; <c>DuplicateOf</c> names an

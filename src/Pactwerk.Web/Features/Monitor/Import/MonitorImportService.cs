@@ -40,7 +40,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         if (profile is null)
             return Rejected(profileCode, fileName, $"Onbekend importprofiel '{profileCode}'. Bekend: {string.Join(", ", ImportProfiles.All.Select(p => p.Code))}.");
         if (content.LongLength > options.Value.MaxImportBytes)
-            return Rejected(profile.Code, fileName, $"Het bestand is {content.LongLength / 1024 / 1024.0:0.#} MB; de grens is {options.Value.MaxImportBytes / 1024 / 1024.0:0.#} MB.");
+            return Rejected(profile.Code, fileName, $"Het bestand is {Web.Shared.Uploads.Megabytes(content.LongLength)} MB; de grens is {Web.Shared.Uploads.Megabytes(options.Value.MaxImportBytes)} MB.");
 
         if (publishedOn is { } day && day > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             return Rejected(profile.Code, fileName, $"De publicatiedatum {day:yyyy-MM-dd} ligt in de toekomst.");
