@@ -29,6 +29,15 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<PactRole> PactRoles => Set<PactRole>();
     public DbSet<PactSignatory> PactSignatories => Set<PactSignatory>();
     public DbSet<PactAction> PactActions => Set<PactAction>();
+    public DbSet<ActionRegion> ActionRegions => Set<ActionRegion>();
+    public DbSet<ActionPartner> ActionPartners => Set<ActionPartner>();
+    public DbSet<ActionObjective> ActionObjectives => Set<ActionObjective>();
+    public DbSet<FundingSource> FundingSources => Set<FundingSource>();
+    public DbSet<ActionOutput> ActionOutputs => Set<ActionOutput>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<RevisionChangeReason> RevisionChangeReasons => Set<RevisionChangeReason>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -62,9 +62,9 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
             Roles.Add(t[$"Rol.{role.Kind}"] + (role.Pact is null ? "" : $" · {role.Pact}") + (role.Region is null ? "" : $" · {role.Region}")
                 + (role.Organisation is null ? "" : $" · {role.Organisation}"));
 
-        var actions = await db.PactActions.Select(a => new { a.Id, a.Title, a.PactId, a.RegionId, Region = a.Region.Name, a.LeadOrganisationId })
+        var actions = await db.PactActions.Select(a => new { a.Id, a.Title, Region = string.Join(", ", a.Regions.Select(r => r.Region.Name)) })
             .OrderBy(a => a.Title).ToListAsync(ct);
-        var editable = await editor.EditableAsync(actions.Select(a => (a.Id, a.PactId, a.RegionId, a.LeadOrganisationId)).ToList(), ct);
+        var editable = await editor.EditableAsync(db.PactActions, ct);
         Editable.AddRange(actions.Where(a => editable.Contains(a.Id)).Select(a => new EditableAction(a.Id, a.Title, a.Region)));
         Tokens = await db.ApiTokens.Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
     }

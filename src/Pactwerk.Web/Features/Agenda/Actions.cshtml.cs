@@ -20,9 +20,9 @@ public sealed class ActionsModel(PactwerkDb db, AccessScopeProvider scopes, Pact
         SignedIn = scope.IsSignedIn;
         var actions = await db.PactActions.OrderBy(a => a.Title)
             .Select(a => new { a.Id, a.Title, a.PactId, Pact = db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Name).First(),
-                Region = a.Region.Name, RegionCode = a.Region.Code, a.RegionId, a.Kind, a.LeadOrganisationId })
+                Region = a.Regions.Select(r => r.Region.Name).First(), RegionCode = a.Regions.Select(r => r.Region.Code).First(), a.Kind })
             .ToListAsync(ct);
-        var editable = await editor.EditableAsync(actions.Select(a => (a.Id, a.PactId, a.RegionId, a.LeadOrganisationId)).ToList(), ct);
+        var editable = await editor.EditableAsync(db.PactActions, ct);
         Rows = actions.Select(a => new Row(a.Id, a.Title, a.Pact, a.Region, a.RegionCode, a.Kind, editable.Contains(a.Id))).ToList();
     }
 }

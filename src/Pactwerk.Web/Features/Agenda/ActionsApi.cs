@@ -17,8 +17,9 @@ public static class ActionsApi
         return api;
     }
 
-    public sealed record ActionDto(int Id, string Pact, string Slug, string Title, string Summary, string Kind,
-        string RegionCode, string RegionName, string? LeadOrganisation, int? StartYear, int Version);
+    public sealed record RegionDto(string Code, string Name);
+    public sealed record ActionDto(int Id, string Pact, string Slug, string Title, string Summary, string Kind, string Status, string? StopReason,
+        IReadOnlyList<RegionDto> Regions, int? LeadOrganisationId, string? LeadOrganisation, DateOnly? StartsOn, DateOnly? EndsOn, decimal? Budget, int Version);
     public sealed record ChangeDto(string Actor, DateTime At, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Before, IReadOnlyDictionary<string, System.Text.Json.JsonElement> After);
     public sealed record ConflictDto(string Title, string Detail, ActionDto Current, IReadOnlyList<ChangeDto> Changes);
 
@@ -59,5 +60,6 @@ public static class ActionsApi
     /// <summary>Actions as the API shows them; filter on the entity, before the projection.</summary>
     private static IQueryable<ActionDto> Query(PactwerkDb db, System.Linq.Expressions.Expression<Func<PactAction, bool>> filter) =>
         db.PactActions.Where(filter).Select(a => new ActionDto(a.Id, db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Code).First(), a.Slug, a.Title, a.Summary,
-            a.Kind.ToString(), a.Region.Code, a.Region.Name, a.LeadOrganisation == null ? null : a.LeadOrganisation.Name, a.StartYear, a.Version));
+            a.Kind.ToString(), a.Status.ToString(), a.StopReason, a.Regions.OrderBy(r => r.Region.Code).Select(r => new RegionDto(r.Region.Code, r.Region.Name)).ToList(),
+            a.LeadOrganisationId, a.LeadOrganisation == null ? null : a.LeadOrganisation.Name, a.StartsOn, a.EndsOn, a.Budget, a.Version));
 }

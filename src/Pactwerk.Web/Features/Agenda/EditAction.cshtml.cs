@@ -15,12 +15,14 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
     public int Id { get; private set; }
     public string OriginalTitle { get; private set; } = "";
     [BindProperty] public PactActionInput Input { get; set; } = new();
+    /// <summary>The regions as typed: codes separated by commas.</summary>
+    [BindProperty] public string RegionCodes { get; set; } = "";
     public EditOutcome<PactAction>.Stale? Stale { get; private set; }
     public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var action = await db.PactActions.Include(a => a.Region).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        var action = await db.PactActions.Include(a => a.Regions).ThenInclude(r => r.Region).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null)
             return NotFound();
         if (!await editor.MayEditAsync(action, ct))
@@ -28,8 +30,9 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
         (Id, OriginalTitle) = (id, action.Title);
         Input = new PactActionInput
         {
-            Title = action.Title, Summary = action.Summary, Kind = action.Kind, RegionCode = action.Region.Code,
-            StartYear = action.StartYear, Version = action.Version,
+            Title = action.Title, Summary = action.Summary, Kind = action.Kind, Regions = action.Regions.Select(r => r.Region.Code).ToList(),
+            Status = action.Status, StopReason = action.StopReason, LeadOrganisationId = action.LeadOrganisationId,
+            StartsOn = action.StartsOn, EndsOn = action.EndsOn, Budget = action.Budget, Version = action.Version,
         };
         return Page();
     }
@@ -42,6 +45,7 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Micr
             return NotFound();
         if (!await editor.MayEditAsync(current, ct))
             return Forbid();
+        Input.Regions = RegionCodes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         // A value the binder could not read (an unknown kind, a year that is not a number) is refused, not defaulted.
         var outcome = ModelState.IsValid
             ? await editor.UpdateAsync(id, Input, ct)

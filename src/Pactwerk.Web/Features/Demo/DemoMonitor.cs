@@ -7,13 +7,11 @@ using Pactwerk.Web.Features.ReferenceData;
 namespace Pactwerk.Web.Features.Demo;
 
 /// <summary>
-/// The demo indicators on DUO's hbo enrolments, with a baseline and a target per landsdeel.
-/// The targets are invented for the demo (the plan label says so); the baselines are measured.
+/// The demo indicators on DUO's hbo enrolments and the published national figures. Their
+/// baselines and targets belong to the demo plans (<see cref="DemoAgenda"/>).
 /// </summary>
 public static class DemoMonitor
 {
-    public const string PlanLabel = "Demo: voorbeeldplan 2020–2030 (geen echte streefwaarden)";
-
     /// <summary>New entities on every call: the same instances must never be added to two databases.</summary>
     public static (Indicator Indicator, IndicatorDefinition Definition, string Description)[] Indicators() =>
     [
@@ -45,21 +43,6 @@ public static class DemoMonitor
                 Version = 1, Definition = IndicatorDefinitions.Serialise(definition), Description = description, CreatedAt = DateTime.UtcNow,
             });
             db.Indicators.Add(indicator);
-        }
-        await db.SaveChangesAsync(ct);
-
-        // Baseline: the share measured in 2020/2021 (the engine is current: imports apply to it); target: five points more in 2030/2031.
-        var share = await db.Indicators.SingleAsync(i => i.Code == "hbo-aandeel-techniek", ct);
-        var definitionOfShare = indicators[1].Definition;
-        var regions = await db.Regions.Where(r => r.Code == RegionSetCodes.CountryCode || r.RegionSet.Code == RegionSetCodes.TechniekpactLandsdelen)
-            .Select(r => r.Id).ToListAsync(ct);
-        foreach (var region in regions)
-        {
-            var baseline = host.Engine.Evaluate(definitionOfShare, region, new Period(PeriodKind.SchoolYear, 2020)).Value;
-            if (baseline is null)
-                continue;
-            db.IndicatorGoals.Add(new IndicatorGoal { IndicatorId = share.Id, RegionId = region, Kind = GoalKind.Baseline, PeriodStart = 2020, Value = Math.Round(baseline.Value, 2), PlanLabel = PlanLabel });
-            db.IndicatorGoals.Add(new IndicatorGoal { IndicatorId = share.Id, RegionId = region, Kind = GoalKind.Target, PeriodStart = 2030, Value = Math.Round(baseline.Value + 5, 2), PlanLabel = PlanLabel });
         }
         await db.SaveChangesAsync(ct);
     }

@@ -115,9 +115,10 @@ public static class DemoSeeder
                 Title = i.Title,
                 Summary = i.Summary,
                 Kind = i.Kind,
-                Region = regions[i.RegionCode],
+                Regions = [new ActionRegion { Region = regions[i.RegionCode] }],
                 LeadOrganisation = i.LeadOrganisationKey is null ? null : Lookup(organisations, i.LeadOrganisationKey, "organisation"),
-                StartYear = i.StartYear,
+                StartsOn = i.StartYear is { } year ? new DateOnly(year, 1, 1) : null,
+                Status = ActionStatus.Running,
             };
             actions.Add((action, Lookup(pacts, i.PactCode, "pact")));
         }

@@ -27,7 +27,7 @@ public static class MonitorApi
     }
 
     public sealed record IndicatorDto(string Code, string Name, string NameEn, string Unit, string Direction, int Version, string Definition, string Description);
-    public sealed record StatusDto(string Indicator, RegionRef Region, string? PlanLabel, GoalDto? Baseline, GoalDto? Target, ValueRow? Latest, string Status, string Rule);
+    public sealed record StatusDto(string Indicator, RegionRef Region, string? Plan, GoalDto? Baseline, GoalDto? Target, ValueRow? Latest, string Status, string Rule);
     public sealed record GoalDto(string Period, double Value);
 
     private static async Task<Ok<List<IndicatorDto>>> GetIndicators(PactwerkDb db, CancellationToken ct)
@@ -91,11 +91,10 @@ public static class MonitorApi
         var rows = ((QueryOutcome<List<ValueRow>>.Found)values).Value;
         var ind = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == indicator, ct);
         var code = region!.Trim().ToUpperInvariant();
-        var goals = await db.IndicatorGoals.AsNoTracking().Where(g => g.IndicatorId == ind.Id && db.Regions.Any(r => r.Id == g.RegionId && r.Code == code))
-            .OrderByDescending(g => g.Id).ToListAsync(ct);
-        var plan = goals.FirstOrDefault()?.PlanLabel;
-        var baseline = goals.FirstOrDefault(g => g.Kind == GoalKind.Baseline && g.PlanLabel == plan);
-        var target = goals.FirstOrDefault(g => g.Kind == GoalKind.Target && g.PlanLabel == plan);
+        var goals = await Agenda.AgendaGoals.CurrentAsync(db, ind.Id, code, ct);
+        var plan = goals.Revision;
+        var baseline = goals.Baseline;
+        var target = goals.Target;
         var latest = rows.Where(r => r.Value is not null).MaxBy(r => r.Period);
         var kind = rows.Count > 0 && rows[0].Period.Contains('/') ? PeriodKind.SchoolYear : PeriodKind.CalendarYear;
         var status = baseline is null || target is null || latest?.Value is null || !Period.TryParse(latest.Period, kind, out var latestPeriod)

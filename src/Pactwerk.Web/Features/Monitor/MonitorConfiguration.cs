@@ -86,7 +86,8 @@ internal sealed class IndicatorGoalConfiguration : IEntityTypeConfiguration<Indi
     {
         goal.HasOne<Indicator>().WithMany().HasForeignKey(g => g.IndicatorId);
         goal.HasOne<Regions.Region>().WithMany().HasForeignKey(g => g.RegionId).OnDelete(DeleteBehavior.Restrict);
-        goal.Property(g => g.PlanLabel).HasMaxLength(200);
-        goal.HasIndex(g => new { g.IndicatorId, g.RegionId, g.Kind, g.PlanLabel });
+        goal.HasOne(g => g.PlanRevision).WithMany(r => r.Goals).HasForeignKey(g => g.PlanRevisionId);
+        // One baseline and one target per indicator and region in a revision.
+        goal.HasIndex(g => new { g.PlanRevisionId, g.IndicatorId, g.RegionId, g.Kind }).IsUnique();
     }
 }

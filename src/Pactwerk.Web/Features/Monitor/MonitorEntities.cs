@@ -101,7 +101,7 @@ public enum GoalKind
     Target,
 }
 
-/// <summary>A baseline or a target of an indicator for a region, belonging to a version of the plan.</summary>
+/// <summary>A baseline or a target of an indicator for a region, set by a revision of a plan.</summary>
 public class IndicatorGoal : Audit.IAudited
 {
     public int Id { get; set; }
@@ -110,6 +110,7 @@ public class IndicatorGoal : Audit.IAudited
     public GoalKind Kind { get; set; }
     public int PeriodStart { get; set; }
     public double Value { get; set; }
-    /// <summary>The plan version the goal belongs to ("Plan 2019–2022, bijstelling 2021"); a label until plans exist.</summary>
-    public required string PlanLabel { get; set; }
+    /// <summary>The plan revision that set it; a later revision's copy may set another value.</summary>
+    public int PlanRevisionId { get; set; }
+    public Agenda.PlanRevision PlanRevision { get; set; } = null!;
 }

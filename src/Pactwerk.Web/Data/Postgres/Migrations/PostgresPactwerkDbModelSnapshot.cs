@@ -332,6 +332,187 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionObjective", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActionId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("ActionObjectives");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Year");
+
+                    b.ToTable("ActionOutputs");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionPartner", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("ActionId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ActionPartners");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionRegion", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActionId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ActionRegions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.FundingSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("EndsOn");
+
+                    b.ToTable("FundingSources");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsDemoContent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ObjectiveIndicator", b =>
+                {
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ObjectiveId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("ObjectiveIndicator");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PactAction", b =>
                 {
                     b.Property<int>("Id")
@@ -339,6 +520,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -351,16 +539,22 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<int>("PactId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("RegionId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int?>("StartYear")
-                        .HasColumnType("integer");
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -380,12 +574,189 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("LeadOrganisationId");
 
-                    b.HasIndex("RegionId");
+                    b.HasIndex("Status");
 
                     b.HasIndex("PactId", "Slug")
                         .IsUnique();
 
                     b.ToTable("PactActions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PactId", "RegionId");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PlanRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("BasedOnId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RevisedIn")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanRevisions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionAction", b =>
+                {
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RevisionId", "ActionId");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("RevisionAction");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionChangeReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RevisionChangeReasons");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionObjective", b =>
+                {
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RevisionId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("RevisionObjective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId");
+
+                    b.ToTable("RevisionPriority");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Audit.AuditEntry", b =>
@@ -654,10 +1025,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<int>("PeriodStart")
                         .HasColumnType("integer");
 
-                    b.Property<string>("PlanLabel")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<int>("PlanRevisionId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
@@ -667,9 +1036,12 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IndicatorId");
+
                     b.HasIndex("RegionId");
 
-                    b.HasIndex("IndicatorId", "RegionId", "Kind", "PlanLabel");
+                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
+                        .IsUnique();
 
                     b.ToTable("IndicatorGoals");
                 });
@@ -1233,6 +1605,101 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionObjective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionOutput", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Outputs")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionPartner", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionRegion", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.FundingSource", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Funding")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ObjectiveIndicator", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PactAction", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", "LeadOrganisation")
@@ -1245,15 +1712,91 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("LeadOrganisation");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Plan", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Pactwerk.Web.Features.Regions.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PlanRevision", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Plan", "Plan")
+                        .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionAction", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("LeadOrganisation");
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
-                    b.Navigation("Region");
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionChangeReason", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionObjective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionPriority", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
@@ -1284,11 +1827,19 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("PlanRevision");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
@@ -1420,6 +1971,42 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
                         .WithMany()
                         .HasForeignKey("PactId");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PactAction", b =>
+                {
+                    b.Navigation("Funding");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Outputs");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Plan", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PlanRevision", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Priorities");
+
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>

@@ -318,11 +318,193 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionObjective", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActionId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("ActionObjectives");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionOutput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Year");
+
+                    b.ToTable("ActionOutputs");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionPartner", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActionId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("ActionPartners");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionRegion", b =>
+                {
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActionId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("ActionRegions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.FundingSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("EndsOn");
+
+                    b.ToTable("FundingSources");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemoContent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Objectives");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ObjectiveIndicator", b =>
+                {
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ObjectiveId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("ObjectiveIndicator");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PactAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -335,16 +517,22 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<int>("PactId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("StartYear")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -364,12 +552,181 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("LeadOrganisationId");
 
-                    b.HasIndex("RegionId");
+                    b.HasIndex("Status");
 
                     b.HasIndex("PactId", "Slug")
                         .IsUnique();
 
                     b.ToTable("PactActions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PactId", "RegionId");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PlanRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdoptedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BasedOnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanRevisions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionAction", b =>
+                {
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RevisionId", "ActionId");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("RevisionAction");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionChangeReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("RevisionChangeReasons");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionObjective", b =>
+                {
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RevisionId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("RevisionObjective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId");
+
+                    b.ToTable("RevisionPriority");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Audit.AuditEntry", b =>
@@ -626,10 +983,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<int>("PeriodStart")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PlanLabel")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("PlanRevisionId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
@@ -639,9 +994,12 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IndicatorId");
+
                     b.HasIndex("RegionId");
 
-                    b.HasIndex("IndicatorId", "RegionId", "Kind", "PlanLabel");
+                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
+                        .IsUnique();
 
                     b.ToTable("IndicatorGoals");
                 });
@@ -1183,6 +1541,101 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionObjective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionOutput", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Outputs")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionPartner", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionRegion", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.FundingSource", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany("Funding")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ObjectiveIndicator", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PactAction", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", "LeadOrganisation")
@@ -1195,15 +1648,91 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("LeadOrganisation");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Plan", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Pactwerk.Web.Features.Regions.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PlanRevision", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany()
+                        .HasForeignKey("BasedOnId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Plan", "Plan")
+                        .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionAction", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("LeadOrganisation");
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
-                    b.Navigation("Region");
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionChangeReason", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionObjective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.RevisionPriority", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
@@ -1234,11 +1763,19 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("PlanRevision");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
@@ -1370,6 +1907,42 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
                         .WithMany()
                         .HasForeignKey("PactId");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PactAction", b =>
+                {
+                    b.Navigation("Funding");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Outputs");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Plan", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.PlanRevision", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Priorities");
+
+                    b.Navigation("Reasons");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>

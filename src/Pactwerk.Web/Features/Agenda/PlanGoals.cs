@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Monitor;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+/// <summary>The baseline and target that hold for an indicator and region, and the plan revision that set them.</summary>
+public sealed record CurrentGoals(string? Revision, int? RevisionId, IndicatorGoal? Baseline, IndicatorGoal? Target);
+
+public static class AgendaGoals
+{
+    /// <summary>
+    /// Goals hold from adopted revisions only. A landsdeel's own regional plan speaks for it first;
+    /// otherwise the national plan that set a goal for the region does.
+    /// </summary>
+    public static async Task<CurrentGoals> CurrentAsync(PactwerkDb db, int indicatorId, string regionCode, CancellationToken ct)
+    {
+        var goals = await db.IndicatorGoals.AsNoTracking()
+            .Where(g => g.IndicatorId == indicatorId && g.PlanRevision.Status == RevisionStatus.Adopted
+                && db.Regions.Any(r => r.Id == g.RegionId && r.Code == regionCode))
+            .Select(g => new { Goal = g, Regional = g.PlanRevision.Plan.RegionId == g.RegionId, g.PlanRevision.Plan.Title,
+                g.PlanRevision.Number, g.PlanRevision.FirstYear, g.PlanRevision.LastYear, g.PlanRevision.RevisedIn })
+            .ToListAsync(ct);
+        var chosen = goals.OrderByDescending(g => g.Regional).FirstOrDefault();
+        if (chosen is null)
+            return new CurrentGoals(null, null, null, null);
+        var revisionGoals = goals.Where(g => g.Goal.PlanRevisionId == chosen.Goal.PlanRevisionId).Select(g => g.Goal).ToList();
+        var label = new PlanRevision { Number = chosen.Number, FirstYear = chosen.FirstYear, LastYear = chosen.LastYear, RevisedIn = chosen.RevisedIn }.Label;
+        return new CurrentGoals($"{chosen.Title} {label}", chosen.Goal.PlanRevisionId,
+            revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Baseline), revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Target));
+    }
+}
