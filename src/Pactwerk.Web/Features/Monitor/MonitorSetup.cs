@@ -49,6 +49,11 @@ public static class MonitorSetup
             }
         }
         if (demo)
+        {
             await Demo.DemoMonitor.SeedAsync(db, host, ct);
+            // The agenda's plans set goals on the monitor's indicators, measured from its data.
+            if (await Demo.DemoAgenda.SeedAsync(db, host, ct))
+                logger.LogInformation("Demo agenda loaded: objectives, plans with their revisions, and the initiatives' funding and outputs.");
+        }
     }
 }

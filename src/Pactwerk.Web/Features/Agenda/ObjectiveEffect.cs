@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Features.ReferenceData;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+public sealed record ObjectiveRef(int Id, string Pact, int Number, string Title, string Description, bool IsDemoContent);
+public sealed record EffectAction(int Id, string Title, string Status, IReadOnlyList<string> Regions);
+/// <summary>The outputs of the objective's actions in one year and unit, added up, and how many actions reported them.</summary>
+public sealed record OutputSum(int Year, string Unit, decimal Quantity, int Actions);
+public sealed record TrackPoint(string Period, double? Value, double? Expected, string Status);
+public sealed record IndicatorTrack(string Code, string Name, string Unit, string? Plan, TrackPoint? Baseline, TrackPoint? Target, IReadOnlyList<TrackPoint> Points);
+public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadOnlyList<EffectAction> Actions, IReadOnlyList<OutputSum> Outputs,
+    IReadOnlyList<IndicatorTrack> Indicators);
+
+/// <summary>
+/// The effect view of an objective for a region: what its actions inside the region produced,
+/// year by year, beside how its indicators moved against the target of the plan that holds there.
+/// Outputs of kind "other" are listed with their action but not added up: they share no unit.
+/// </summary>
+public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
+{
+    public static IQueryable<ObjectiveRef> Refs(PactwerkDb db) =>
+        db.Objectives.Select(o => new ObjectiveRef(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent));
+
+    public async Task<QueryOutcome<EffectView>> ComputeAsync(int objectiveId, string? regionCode, CancellationToken ct)
+    {
+        var objective = await Refs(db).SingleOrDefaultAsync(o => o.Id == objectiveId, ct);
+        if (objective is null)
+            return new QueryOutcome<EffectView>.Invalid("id", $"Er is geen doel met nummer {objectiveId}.");
+        var code = string.IsNullOrWhiteSpace(regionCode) ? RegionSetCodes.CountryCode : regionCode.Trim().ToUpperInvariant();
+        var region = await db.Regions.Where(r => r.Code == code && r.ValidTo == null).Select(r => new { r.Id, r.Code, r.Name }).SingleOrDefaultAsync(ct);
+        if (region is null)
+            return new QueryOutcome<EffectView>.Invalid("region", $"Er is geen regio met code '{regionCode}'.");
+
+        var actions = await db.PactActions.AsNoTracking().Where(a => a.Objectives.Any(o => o.ObjectiveId == objectiveId))
+            .Include(a => a.Regions).ThenInclude(r => r.Region).Include(a => a.Outputs).ToListAsync(ct);
+        var inside = await RegionsInsideAsync(db, region.Id, actions.SelectMany(a => a.Regions.Select(r => r.RegionId)).Distinct().ToList(), ct);
+        var counted = actions.Where(a => a.Regions.Any(r => inside.Contains(r.RegionId))).OrderBy(a => a.Title).ToList();
+
+        var sums = counted.SelectMany(a => a.Outputs.Where(o => o.Unit != OutputUnit.Other).Select(o => (Action: a.Id, Output: o)))
+            .GroupBy(x => (x.Output.Year, x.Output.Unit))
+            .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Unit)
+            .Select(g => new OutputSum(g.Key.Year, g.Key.Unit.ToString(), g.Sum(x => x.Output.Quantity), g.Select(x => x.Action).Distinct().Count()))
+            .ToList();
+
+        var indicatorIds = await db.Objectives.Where(o => o.Id == objectiveId).SelectMany(o => o.Indicators.Select(i => i.IndicatorId)).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).OrderBy(i => i.Code).ToListAsync(ct);
+        var tracks = new List<IndicatorTrack>();
+        foreach (var indicator in indicators)
+            tracks.Add(await TrackAsync(indicator, region.Code, ct));
+
+        return new QueryOutcome<EffectView>.Found(new EffectView(objective, new RegionRef(region.Code, region.Name),
+            counted.Select(a => new EffectAction(a.Id, a.Title, a.Status.ToString(), a.Regions.Select(r => r.Region.Code).Order().ToList())).ToList(),
+            sums, tracks));
+    }
+
+    /// <summary>The indicator's values in the region per period, each beside the straight line from baseline to target.</summary>
+    private async Task<IndicatorTrack> TrackAsync(Indicator indicator, string regionCode, CancellationToken ct)
+    {
+        var values = await monitor.ValuesAsync(new ValuesQuery(indicator.Code, null, regionCode, null, null), ct) is QueryOutcome<List<ValueRow>>.Found found
+            ? found.Value : [];
+        var goals = await AgendaGoals.CurrentAsync(db, indicator.Id, regionCode, ct);
+        var kind = values.Count > 0 && values[0].Period.Contains('/') ? PeriodKind.SchoolYear : PeriodKind.CalendarYear;
+        var (baseline, target) = (goals.Baseline, goals.Target);
+        double? Expected(int year) => baseline is null || target is null || year < baseline.PeriodStart || target.PeriodStart <= baseline.PeriodStart ? null
+            : Math.Round(baseline.Value + (target.Value - baseline.Value) * Math.Min(1, (double)(year - baseline.PeriodStart) / (target.PeriodStart - baseline.PeriodStart)), 4);
+        var points = values.Select(v =>
+        {
+            var year = Period.TryParse(v.Period, kind, out var p) ? p.StartYear : 0;
+            var status = baseline is null || target is null || v.Value is null ? TrackStatus.Unknown
+                : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, v.Value.Value, year, indicator.Direction);
+            return new TrackPoint(v.Period, v.Value, Expected(year), status.ToString());
+        }).ToList();
+        TrackPoint? Goal(IndicatorGoal? g) => g is null ? null : new TrackPoint(new Period(kind, g.PeriodStart).ToString(), g.Value, g.Value, TrackStatus.Unknown.ToString());
+        return new IndicatorTrack(indicator.Code, indicator.Name, indicator.Unit, goals.Revision, Goal(baseline), Goal(target), points);
+    }
+
+    /// <summary>Which of these regions lie wholly inside the given one (decided on municipalities: sets need not nest).</summary>
+    public static async Task<IReadOnlySet<int>> RegionsInsideAsync(PactwerkDb db, int regionId, IReadOnlyCollection<int> candidates, CancellationToken ct)
+    {
+        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, candidates.Append(regionId).Distinct().ToList(), ct);
+        var outer = municipalities[regionId];
+        return candidates.Where(c => municipalities[c].Count > 0 && municipalities[c].IsSubsetOf(outer)).ToHashSet();
+    }
+}

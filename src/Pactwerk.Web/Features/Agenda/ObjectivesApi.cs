@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+public static class ObjectivesApi
+{
+    public static RouteGroupBuilder MapObjectivesApi(this RouteGroupBuilder api)
+    {
+        var objectives = api.MapGroup("").WithTags("Agenda");
+        objectives.MapGet("/pacts/{code}/objectives", GetObjectives).WithName("GetObjectives").AllowAnonymous();
+        objectives.MapGet("/objectives/{id:int}", GetObjective).WithName("GetObjective").AllowAnonymous();
+        objectives.MapGet("/objectives/{id:int}/effect", GetEffect).WithName("GetObjectiveEffect").AllowAnonymous();
+        return api;
+    }
+
+    public sealed record IndicatorRef(string Code, string Name, string Unit);
+    public sealed record ObjectiveDto(int Id, string Pact, int Number, string Title, string Description, bool IsDemoContent,
+        IReadOnlyList<IndicatorRef> Indicators, int Actions);
+
+    /// <summary>The objectives of a pact in their order, with the indicators that measure them and how many actions work on them.</summary>
+    private static async Task<Results<Ok<List<ObjectiveDto>>, ProblemHttpResult>> GetObjectives(string code, PactwerkDb db, CancellationToken ct)
+    {
+        var pact = await Pacts.PactLookup.FindAsync(db, code, ct);
+        if (pact is null)
+            return ApiProblems.NotFound($"Er is geen pact met code '{code}'.");
+        return TypedResults.Ok(await Query(db).Where(o => o.Pact == pact.Code).OrderBy(o => o.Number).ToListAsync(ct));
+    }
+
+    private static async Task<Results<Ok<ObjectiveDto>, ProblemHttpResult>> GetObjective(int id, PactwerkDb db, CancellationToken ct) =>
+        await Query(db).SingleOrDefaultAsync(o => o.Id == id, ct) is { } objective
+            ? TypedResults.Ok(objective)
+            : ApiProblems.NotFound($"Er is geen doel met nummer {id}.");
+
+    /// <summary>
+    /// The effect view: the objective's actions that run inside the region (default the country),
+    /// their outputs summed per year and unit, and its indicators in that region per period beside
+    /// the straight line from baseline to target of the plan that holds there.
+    /// </summary>
+    private static async Task<Results<Ok<EffectView>, ProblemHttpResult, ValidationProblem>> GetEffect(int id, string? region, ObjectiveEffect effect, CancellationToken ct) =>
+        await effect.ComputeAsync(id, region, ct) switch
+        {
+            QueryOutcome<EffectView>.Found found => TypedResults.Ok(found.Value),
+            QueryOutcome<EffectView>.Invalid { Parameter: "id" } missing => ApiProblems.NotFound(missing.Message),
+            QueryOutcome<EffectView>.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] }),
+            _ => throw new InvalidOperationException(),
+        };
+
+    private static IQueryable<ObjectiveDto> Query(PactwerkDb db) =>
+        db.Objectives.Select(o => new ObjectiveDto(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent,
+            o.Indicators.OrderBy(i => i.Indicator.Code).Select(i => new IndicatorRef(i.Indicator.Code, i.Indicator.Name, i.Indicator.Unit)).ToList(),
+            db.ActionObjectives.Count(a => a.ObjectiveId == o.Id)));
+}
