@@ -23,12 +23,12 @@ public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadO
 /// </summary>
 public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
 {
-    public static IQueryable<ObjectiveRef> Refs(PactwerkDb db) =>
-        db.Objectives.Select(o => new ObjectiveRef(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent));
+    private static IQueryable<ObjectiveRef> Refs(PactwerkDb db, int id) =>
+        db.Objectives.Where(o => o.Id == id).Select(o => new ObjectiveRef(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent));
 
     public async Task<QueryOutcome<EffectView>> ComputeAsync(int objectiveId, string? regionCode, CancellationToken ct)
     {
-        var objective = await Refs(db).SingleOrDefaultAsync(o => o.Id == objectiveId, ct);
+        var objective = await Refs(db, objectiveId).SingleOrDefaultAsync(ct);
         if (objective is null)
             return new QueryOutcome<EffectView>.Invalid("id", $"Er is geen doel met nummer {objectiveId}.");
         var code = string.IsNullOrWhiteSpace(regionCode) ? RegionSetCodes.CountryCode : regionCode.Trim().ToUpperInvariant();

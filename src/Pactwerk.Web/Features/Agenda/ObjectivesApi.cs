@@ -27,11 +27,11 @@ public static class ObjectivesApi
         var pact = await Pacts.PactLookup.FindAsync(db, code, ct);
         if (pact is null)
             return ApiProblems.NotFound($"Er is geen pact met code '{code}'.");
-        return TypedResults.Ok(await Query(db).Where(o => o.Pact == pact.Code).OrderBy(o => o.Number).ToListAsync(ct));
+        return TypedResults.Ok(await Query(db, o => o.PactId == pact.Id).ToListAsync(ct));
     }
 
     private static async Task<Results<Ok<ObjectiveDto>, ProblemHttpResult>> GetObjective(int id, PactwerkDb db, CancellationToken ct) =>
-        await Query(db).SingleOrDefaultAsync(o => o.Id == id, ct) is { } objective
+        await Query(db, o => o.Id == id).SingleOrDefaultAsync(ct) is { } objective
             ? TypedResults.Ok(objective)
             : ApiProblems.NotFound($"Er is geen doel met nummer {id}.");
 
@@ -49,8 +49,9 @@ public static class ObjectivesApi
             _ => throw new InvalidOperationException(),
         };
 
-    private static IQueryable<ObjectiveDto> Query(PactwerkDb db) =>
-        db.Objectives.Select(o => new ObjectiveDto(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent,
+    /// <summary>Objectives as the API shows them; filter on the entity, before the projection.</summary>
+    private static IQueryable<ObjectiveDto> Query(PactwerkDb db, System.Linq.Expressions.Expression<Func<Objective, bool>> filter) =>
+        db.Objectives.Where(filter).OrderBy(o => o.Number).Select(o => new ObjectiveDto(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent,
             o.Indicators.OrderBy(i => i.Indicator.Code).Select(i => new IndicatorRef(i.Indicator.Code, i.Indicator.Name, i.Indicator.Unit)).ToList(),
             db.ActionObjectives.Count(a => a.ObjectiveId == o.Id)));
 }
