@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Tests.Infrastructure;
 using Pactwerk.Web.Features.Demo;
@@ -26,6 +27,36 @@ public abstract class DemoTests
         foreach (var slug in new[] { "gas-2-0", "make-it-work", "techniek-driedaagse", "technieketen", "levenlang-gelders-vakmanschap",
                      "overijsselse-techniekuitdaging", "smart-health", "zorgtrainingscentrum-zwolle", "bestuurlijk-lerend-netwerk-zorg-en-onderwijs" })
             Assert.Contains(slug, initiatives);
+        Assert.False(seededAgain);
+    }
+
+    [Fact]
+    public async Task Demo_mode_loads_the_agenda_with_the_publications_figures_and_plans_once()
+    {
+        await using var factory = NewFactory();
+        factory.CreateClient();
+
+        var outputs = (await factory.InDbAsync(db => db.ActionOutputs
+            .Select(o => new { Slug = db.PactActions.Where(a => a.Id == o.ActionId).Select(a => a.Slug).First(), o.Year, o.Unit, o.Quantity }).ToListAsync()))
+            .Select(o => $"{o.Slug}/{o.Year}/{o.Unit}={o.Quantity.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+        var gas = await factory.InDbAsync(db => db.PactActions.Include(a => a.Funding).SingleAsync(a => a.Slug == "gas-2-0"));
+        var plans = await factory.InDbAsync(db => db.Plans.Select(p => new
+        {
+            Region = p.Region == null ? null : p.Region.Code,
+            Revisions = p.Revisions.OrderBy(r => r.Number).Select(r => r.Status.ToString()).ToList(),
+        }).ToListAsync());
+        var objectives = await factory.InDbAsync(db => db.Objectives.CountAsync(o => o.IsDemoContent));
+        var seededAgain = await factory.InDbAsync(db => DemoAgenda.SeedAsync(db, factory.Services.GetRequiredService<Web.Features.Monitor.MonitorEngineHost>(), default));
+
+        // The publication: Make IT Work starts four cohorts a year with 85 employers; the Techniek Driedaagse 2018 reached over 3,000 pupils.
+        Assert.Contains("make-it-work/2018/Cohorts=4", outputs);
+        Assert.Contains("make-it-work/2018/CompaniesInvolved=85", outputs);
+        Assert.Contains("techniek-driedaagse/2018/PupilsReached=3000", outputs);
+        Assert.Equal("Regionaal investeringsfonds mbo", Assert.Single(gas.Funding).Funder);
+        Assert.NotNull(Web.Features.Agenda.ContinuityRisk.EndingWithoutFollowUp(gas, new DateOnly(2026, 11, 27), 12));
+        Assert.Equal(["Superseded", "Adopted"], plans.Single(p => p.Region is null).Revisions);
+        Assert.Equal(["TP-NOORD", "TP-OOST"], plans.Where(p => p.Region is not null).Select(p => p.Region!).Order(StringComparer.Ordinal));
+        Assert.Equal(DemoAgenda.Objectives.Count, objectives);
         Assert.False(seededAgain);
     }
 
