@@ -54,6 +54,7 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<PactActionEditor>();
+        services.AddScoped<PlanEditor>();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
@@ -98,6 +99,7 @@ public static class WebSetup
         api.MapPactsApi();
         api.MapRegionsApi();
         api.MapActionsApi();
+        api.MapPlansApi();
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapPeopleApi();
