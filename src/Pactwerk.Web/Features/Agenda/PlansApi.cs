@@ -26,6 +26,7 @@ public static class PlansApi
         plans.MapGet("/", GetPlan).WithName("GetPlan").AllowAnonymous();
         plans.MapGet("/revisions", GetRevisions).WithName("GetPlanRevisions").AllowAnonymous();
         plans.MapGet("/revisions/compare", Compare).WithName("ComparePlanRevisions").AllowAnonymous();
+        plans.MapGet("/annual-review", GetAnnualReview).WithName("GetPlanAnnualReview").AllowAnonymous();
         plans.MapPost("/revisions", StartNext).WithName("StartPlanRevision").RequireAuthorization(Policies.SignedIn);
         plans.MapPut("/revisions/{rid:int}", UpdateRevision).WithName("UpdatePlanRevision").RequireAuthorization(Policies.SignedIn);
         plans.MapPost("/revisions/{rid:int}/propose", Propose).WithName("ProposePlanRevision").RequireAuthorization(Policies.SignedIn);
@@ -78,6 +79,20 @@ public static class PlansApi
         if (older is null || newer is null)
             return ApiProblems.NotFound($"Plan {id} heeft geen herziening {(older is null ? from : to)}.");
         return TypedResults.Ok(new ComparisonDto(id, Summary(older), Summary(newer), await PlanQueries.CompareAsync(db, older, newer, ct)));
+    }
+
+    /// <summary>
+    /// The annual review of the plan's adopted revision for a year (last year when left out): per
+    /// objective the indicators against the revision's targets, the summed outputs of its actions,
+    /// the actions at continuity risk and those stopped.
+    /// </summary>
+    private static async Task<Results<Ok<AnnualReviewDto>, ProblemHttpResult, ValidationProblem>> GetAnnualReview(int id, int? year, AnnualReview review,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var reviewed = year ?? clock.GetUtcNow().Year - 1;
+        if (reviewed is < 2000 or > 2100)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Geef een jaar tussen 2000 en 2100."] });
+        return await review.BuildAsync(id, reviewed, ct) is { } result ? TypedResults.Ok(result) : UnknownPlan(id);
     }
 
     private static RevisionSummaryDto Summary(RevisionDto r) => new(r.Id, r.Number, r.Label, r.Status, r.AdoptedBy, r.AdoptedAt);
