@@ -272,7 +272,7 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
         var (planId, _) = await PlanData.CreateAsync(factory, null, RevisionStatus.Adopted,
             fill: r => r.Priorities.Add(new RevisionPriority { Position = 1, Text = "Meer instroom" }));
         var coordinator = await SignInAsync(factory, Coordinator);
-        var start = await PostFormAsync(coordinator, $"/plannen/{planId}", new(), $"/plannen/{planId}?handler=StartNext");
+        var start = await PostFormAsync(coordinator, $"/plannen/{planId}?handler=StartNext", new(), $"/plannen/{planId}");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         Assert.Equal($"/plannen/{planId}/herzieningen/2", start.Headers.Location!.OriginalString);
         var version = (await RevisionAsync(coordinator, planId, 2)).GetProperty("version").GetInt32();
