@@ -55,6 +55,8 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddScoped<PactActionEditor>();
         services.AddScoped<ObjectiveEffect>();
+        services.AddScoped<PlanEditor>();
+        services.AddScoped<AnnualReview>();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
@@ -100,6 +102,7 @@ public static class WebSetup
         api.MapRegionsApi();
         api.MapActionsApi();
         api.MapObjectivesApi();
+        api.MapPlansApi();
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapPeopleApi();

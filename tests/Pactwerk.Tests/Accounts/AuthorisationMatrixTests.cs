@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Agenda;
 using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Network;
 using static Pactwerk.Tests.Infrastructure.Session;
 
@@ -70,8 +71,30 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var person = new Person { Name = "Matrix Persoon", Email = "matrix@example.org" };
         await factory.InDbAsync(async db => { db.People.Add(person); return await db.SaveChangesAsync(); });
 
+        // Plans in a known state, whatever the demo brings; each call below puts the revision back in the state it needs.
+        await PlanData.ClearAsync(factory);
+        var (oostPlan, oostRevision) = await PlanData.CreateAsync(factory, "TP-OOST", RevisionStatus.Draft);
+        var (noordPlan, noordRevision) = await PlanData.CreateAsync(factory, "TP-NOORD", RevisionStatus.Draft);
+        var (nationalPlan, nationalRevision) = await PlanData.CreateAsync(factory, null, RevisionStatus.Proposed);
+
         var operations = new (string Name, string Expected, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
         {
+            ("PUT draft of the Oost plan",          "401 403 403 403 200 403 200 200", c => EditDraftAsync(c, oostPlan, oostRevision)),
+            ("PUT draft of the Noord plan",         "401 403 403 200 403 403 200 200", c => EditDraftAsync(c, noordPlan, noordRevision)),
+            ("POST propose the Oost draft",         "401 403 403 403 200 403 200 200", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Draft, "propose")),
+            ("POST send back the Oost proposal",    "401 403 403 403 200 403 200 200", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Proposed, "send-back")),
+            ("POST adopt the Oost plan",            "401 403 403 403 200 403 403 403", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Proposed, "adopt")),
+            ("POST adopt the national plan",        "401 403 403 403 403 403 200 200", c => MoveAsync(c, nationalPlan, nationalRevision, RevisionStatus.Proposed, "adopt")),
+            ("POST next revision of the Oost plan", "401 403 403 403 201 403 201 201", async c =>
+            {
+                await PlanData.OnlyFirstAsync(factory, oostPlan, RevisionStatus.Adopted);
+                return await c.PostAsJsonAsync($"/api/v1/plans/{oostPlan}/revisions", new { revisedIn = 2020 });
+            }),
+            ("POST national plan (Techniekpact)",   "401 403 403 403 403 403 201 201", async c =>
+            {
+                await PlanData.ClearAsync(factory);
+                return await c.PostAsJsonAsync("/api/v1/pacts/techniekpact/plans", new { title = "Matrixplan", firstYear = 2019, lastYear = 2022 });
+            }),
             ("PUT action in Oost (Overijssel)",      "401 403 403 403 200 403 200 200", c => EditAsync(c, "overijsselse-techniekuitdaging")),
             ("PUT action in Zuidwest",              "401 403 403 403 403 403 200 200", c => EditAsync(c, "pps-zuidwest")),
             ("PUT action led by HvA (Amsterdam)",   "401 403 200 403 403 403 200 200", c => EditAsync(c, "make-it-work")),
@@ -123,6 +146,21 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var id = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
         var a = (await client.GetFromJsonAsync<ActionJson>($"/api/v1/actions/{id}"))!;
         return await client.PutAsJsonAsync($"/api/v1/actions/{id}", new { title = a.Title, summary = a.Summary + ".", kind = a.Kind, regionCode = a.RegionCode, startYear = a.StartYear, version = a.Version });
+    }
+
+    private async Task<HttpResponseMessage> EditDraftAsync(HttpClient client, int planId, int revisionId)
+    {
+        await PlanData.SetStatusAsync(factory, revisionId, RevisionStatus.Draft);
+        var version = await factory.InDbAsync(db => db.PlanRevisions.Where(r => r.Id == revisionId).Select(r => r.Version).SingleAsync());
+        return await client.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{revisionId}",
+            new { firstYear = 2019, lastYear = 2022, priorities = new[] { $"Matrix {Guid.NewGuid():N}" }, version });
+    }
+
+    private async Task<HttpResponseMessage> MoveAsync(HttpClient client, int planId, int revisionId, RevisionStatus from, string move)
+    {
+        await PlanData.SetStatusAsync(factory, revisionId, from);
+        var version = await factory.InDbAsync(db => db.PlanRevisions.Where(r => r.Id == revisionId).Select(r => r.Version).SingleAsync());
+        return await client.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions/{revisionId}/{move}", new { version });
     }
 
     private async Task<HttpResponseMessage> EditOrganisationAsync(HttpClient client, string name)

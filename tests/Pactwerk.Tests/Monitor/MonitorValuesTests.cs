@@ -136,6 +136,17 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task The_status_compares_the_latest_value_with_the_path_from_baseline_to_target()
     {
+        // Goals hold from an adopted plan revision; whatever plans the demo brings, this test sets its own.
+        await Agenda.PlanData.ClearAsync(factory, "techniekpact");
+        await Agenda.PlanData.ClearAsync(factory, "zorgpact");
+        var indicator = await Agenda.PlanData.IndicatorIdAsync(factory, "hbo-aandeel-techniek");
+        var nl = await Agenda.PlanData.RegionIdAsync(factory, "NL");
+        await Agenda.PlanData.CreateAsync(factory, null, Web.Features.Agenda.RevisionStatus.Adopted, fill: r =>
+        {
+            r.Goals.Add(Agenda.PlanData.Goal(indicator, nl, GoalKind.Baseline, 2020, 20.75));
+            r.Goals.Add(Agenda.PlanData.Goal(indicator, nl, GoalKind.Target, 2030, 25.75));
+        });
+
         var status = await _client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/monitor/status?indicator=hbo-aandeel-techniek&region=NL");
 
         Assert.Equal("2020/2021", status.GetProperty("baseline").GetProperty("period").GetString());
@@ -144,6 +155,7 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
         // 20.68% in 2023 against an expected 20.75 + 3/10 × 5 = 22.25: behind, and moving the wrong way.
         Assert.Equal("WrongDirection", status.GetProperty("status").GetString());
         Assert.Contains("85%", status.GetProperty("rule").GetString());
+        Assert.Equal("Testplan landelijk 2019–2022", status.GetProperty("plan").GetString());
     }
 
     [Fact]

@@ -10,10 +10,10 @@ namespace Pactwerk.Web.Features.Agenda;
 public sealed record ObjectiveRef(int Id, string Pact, int Number, string Title, string Description, bool IsDemoContent);
 public sealed record EffectAction(int Id, string Title, string Status, IReadOnlyList<string> Regions);
 /// <summary>The outputs of the objective's actions in one year and unit, added up, and how many actions reported them.</summary>
-public sealed record OutputSum(int Year, string Unit, decimal Quantity, int Actions);
+public sealed record YearOutputSum(int Year, string Unit, decimal Quantity, int Actions);
 public sealed record TrackPoint(string Period, double? Value, double? Expected, string Status);
 public sealed record IndicatorTrack(string Code, string Name, string Unit, string? Plan, TrackPoint? Baseline, TrackPoint? Target, IReadOnlyList<TrackPoint> Points);
-public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadOnlyList<EffectAction> Actions, IReadOnlyList<OutputSum> Outputs,
+public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadOnlyList<EffectAction> Actions, IReadOnlyList<YearOutputSum> Outputs,
     IReadOnlyList<IndicatorTrack> Indicators);
 
 /// <summary>
@@ -44,7 +44,7 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
         var sums = counted.SelectMany(a => a.Outputs.Where(o => o.Unit != OutputUnit.Other).Select(o => (Action: a.Id, Output: o)))
             .GroupBy(x => (x.Output.Year, x.Output.Unit))
             .OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Unit)
-            .Select(g => new OutputSum(g.Key.Year, g.Key.Unit.ToString(), g.Sum(x => x.Output.Quantity), g.Select(x => x.Action).Distinct().Count()))
+            .Select(g => new YearOutputSum(g.Key.Year, g.Key.Unit.ToString(), g.Sum(x => x.Output.Quantity), g.Select(x => x.Action).Distinct().Count()))
             .ToList();
 
         var indicatorIds = await db.Objectives.Where(o => o.Id == objectiveId).SelectMany(o => o.Indicators.Select(i => i.IndicatorId)).ToListAsync(ct);

@@ -66,7 +66,15 @@ public class PlanRevision : Audit.IAudited, Data.IVersioned
         (RevisionStatus.Adopted, RevisionStatus.Superseded) => null,
         (RevisionStatus.Draft, RevisionStatus.Adopted) => "Een concept wordt eerst voorgesteld en pas daarna vastgesteld.",
         (RevisionStatus.Adopted or RevisionStatus.Superseded, _) => "Een vastgestelde herziening verandert niet meer; begin een nieuwe herziening.",
-        _ => $"Een herziening gaat niet van '{Status}' naar '{to}'.",
+        _ => $"Een herziening gaat niet van '{StatusName(Status)}' naar '{StatusName(to)}'.",
+    };
+
+    /// <summary>The Dutch name of a status, for messages (the pages translate Herzieningsstatus.{value}).</summary>
+    public static string StatusName(RevisionStatus status) => StatusNames[status];
+
+    private static readonly Dictionary<RevisionStatus, string> StatusNames = new()
+    {
+        [RevisionStatus.Draft] = "concept", [RevisionStatus.Proposed] = "voorgesteld", [RevisionStatus.Adopted] = "vastgesteld", [RevisionStatus.Superseded] = "vervangen",
     };
 
     public void MoveTo(RevisionStatus to, string actor, DateTime at)
@@ -78,6 +86,9 @@ public class PlanRevision : Audit.IAudited, Data.IVersioned
             (ProposedAt, ProposedBy) = (at, actor);
         if (to == RevisionStatus.Adopted)
             (AdoptedAt, AdoptedBy) = (at, actor);
+        // Sent back: no longer a proposal; the audit trail keeps who proposed it before.
+        if (to == RevisionStatus.Draft)
+            (ProposedAt, ProposedBy) = (null, null);
     }
 
     /// <summary>"2019–2022" or "2019–2022, bijgesteld 2021".</summary>

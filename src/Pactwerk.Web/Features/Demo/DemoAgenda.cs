@@ -193,7 +193,7 @@ public static class DemoAgenda
             Reasons =
             [
                 new() { Kind = RevisionItemKind.Priority, Key = "Omscholing naar techniek met vouchers in elke provincie.", Reason = "De vouchers in Gelderland en Overijssel werken; andere provincies volgen." },
-                new() { Kind = RevisionItemKind.Objective, Key = objectives.Single(o => o.Number == 4).Id.ToString(), Reason = "Om- en bijscholing is een eigen doel geworden." },
+                new() { Kind = RevisionItemKind.Objective, Key = "4", Reason = "Om- en bijscholing is een eigen doel geworden." },
                 new() { Kind = RevisionItemKind.Action, Key = actions["levenlang-gelders-vakmanschap"].Id.ToString(), Reason = "Voucherregeling Gelderland draagt bij aan doel 4." },
                 new() { Kind = RevisionItemKind.Action, Key = actions["overijsselse-techniekuitdaging"].Id.ToString(), Reason = "Voucherregeling Overijssel draagt bij aan doel 4." },
                 new() { Kind = RevisionItemKind.Action, Key = actions["make-it-work"].Id.ToString(), Reason = "Voorbeeld van omscholing naar IT op hbo-niveau." },

@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
+using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Agenda.PlanRevision>;
+
+namespace Pactwerk.Web.Features.Agenda;
+
+/// <summary>
+/// One revision of a plan. Adopted and superseded revisions are public; a draft or proposal asks
+/// for sign-in. A draft is edited here as a whole, with a reason field for every change against
+/// the revision it was copied from; the workflow buttons show to those allowed to use them.
+/// </summary>
+[AllowAnonymous]
+public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageModel
+{
+    public sealed record Choice(int Value, string Name);
+
+    public RevisionDto Revision { get; private set; } = null!;
+    public string PlanTitle { get; private set; } = "";
+    public bool MayEdit { get; private set; }
+    public bool MayAdopt { get; private set; }
+    public IReadOnlyList<Choice> Objectives { get; private set; } = [];
+    public IReadOnlyList<Choice> Actions { get; private set; } = [];
+    public IReadOnlyList<string> Indicators { get; private set; } = [];
+    /// <summary>The changes against the earlier revision that need a reason (for the form as it stands).</summary>
+    public IReadOnlyList<RevisionChange> Pending { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public Outcome.Stale? Stale { get; private set; }
+    [BindProperty] public RevisionInput Input { get; set; } = new();
+    /// <summary>The priorities, one per line.</summary>
+    [BindProperty] public string PrioritiesText { get; set; } = "";
+    [FromQuery(Name = "opgeslagen")] public bool Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken ct)
+    {
+        if (await LoadAsync(id, number, ct) is { } refused)
+            return refused;
+        Input = new RevisionInput
+        {
+            FirstYear = Revision.FirstYear, LastYear = Revision.LastYear, Objectives = Revision.Objectives.Select(o => o.Number).ToList(),
+            Actions = Revision.Actions.Select(a => a.Id).ToList(), Version = Revision.Version,
+            Goals = Revision.Goals.Select(g => new GoalInput { Indicator = g.Indicator, Region = g.Region, Kind = g.Kind, Period = g.Period, Value = g.Value }).ToList(),
+            Reasons = Revision.Reasons.Select(r => new ReasonInput { Kind = r.Kind, Key = r.Key, Reason = r.Reason }).ToList(),
+        };
+        PrioritiesText = string.Join("\n", Revision.Priorities);
+        if (MayEdit && Revision.BasedOn is { } basedOn)
+            Pending = await PendingAsync(basedOn, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, int number, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id, number, ct) is { } refused)
+            return refused;
+        Input.Priorities = PrioritiesText.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        // The form offers empty rows for new goals; the ones left empty are not goals.
+        Input.Goals = Input.Goals.Where(g => !string.IsNullOrWhiteSpace(g.Indicator)).ToList();
+        var outcome = await editor.UpdateAsync(id, Revision.Id, Input, ct);
+        var answer = EditPages.Answer(this, outcome, _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true", errors => Errors = errors,
+            stale => (Stale, Input.Version) = (stale, stale.Current.Version));
+        if (answer is not null)
+            return answer;
+        var entity = await db.PlanRevisions.AsNoTracking().SingleAsync(r => r.Id == Revision.Id, ct);
+        Pending = await editor.PendingChangesAsync(entity, await db.Plans.Where(p => p.Id == id).Select(p => p.PactId).SingleAsync(ct), Input, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostProposeAsync(int id, int number, int version, CancellationToken ct) =>
+        MoveAsync(id, number, (rid, ct2) => editor.ProposeAsync(id, rid, new WorkflowInput { Version = version }, ct2), ct);
+
+    public Task<IActionResult> OnPostSendBackAsync(int id, int number, int version, CancellationToken ct) =>
+        MoveAsync(id, number, (rid, ct2) => editor.SendBackAsync(id, rid, new WorkflowInput { Version = version }, ct2), ct);
+
+    public Task<IActionResult> OnPostAdoptAsync(int id, int number, int version, CancellationToken ct) =>
+        MoveAsync(id, number, (rid, ct2) => editor.AdoptAsync(id, rid, new WorkflowInput { Version = version }, ct2), ct);
+
+    private async Task<IActionResult> MoveAsync(int id, int number, Func<int, CancellationToken, Task<Outcome>> move, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (await LoadAsync(id, number, ct) is { } refused)
+            return refused;
+        var answer = EditPages.Answer(this, await move(Revision.Id, ct), _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true", errors => Errors = errors);
+        if (answer is not null)
+            return answer;
+        await LoadAsync(id, number, ct);
+        Input = new RevisionInput { FirstYear = Revision.FirstYear, LastYear = Revision.LastYear, Version = Revision.Version };
+        return Page();
+    }
+
+    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+
+    public string? ReasonFor(RevisionChange change) =>
+        Input.Reasons.FirstOrDefault(r => r.Kind == change.Kind && r.Key == change.Key)?.Reason;
+
+    private async Task<IReadOnlyList<RevisionChange>> PendingAsync(int basedOnNumber, CancellationToken ct)
+    {
+        var basedOn = (await PlanQueries.RevisionsAsync(db, r => r.PlanId == Revision.PlanId && r.Number == basedOnNumber, ct)).Single();
+        return RevisionComparison.Differences(PlanQueries.Content(basedOn), PlanQueries.Content(Revision));
+    }
+
+    /// <summary>Loads the revision and what the form needs; an answer when the visitor may not see it.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, int number, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var revisionId = await db.PlanRevisions.Where(r => r.PlanId == id && r.Number == number).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        if (plan is null || revisionId is null)
+            return NotFound();
+        Revision = (await PlanQueries.RevisionAsync(db, revisionId.Value, ct))!;
+        // Work in progress is for signed-in users only; a visitor is asked to sign in.
+        if (!PlanQueries.IsPublic(Revision.Status) && User.Identity?.IsAuthenticated != true)
+            return Challenge();
+        PlanTitle = plan.Title;
+        var signedIn = User.Identity?.IsAuthenticated == true;
+        MayEdit = signedIn && await editor.MayEditAsync(plan, ct);
+        MayAdopt = signedIn && await editor.MayAdoptAsync(plan, ct);
+        if (MayEdit && Revision.Status == RevisionStatus.Draft)
+        {
+            Objectives = await db.Objectives.Where(o => o.PactId == plan.PactId).OrderBy(o => o.Number)
+                .Select(o => new Choice(o.Number, o.Number + ". " + o.Title)).ToListAsync(ct);
+            Actions = (await db.PactActions.Where(a => a.PactId == plan.PactId).Select(a => new Choice(a.Id, a.Title)).ToListAsync(ct))
+                .OrderBy(a => a.Name, Values.Dutch).ToList();
+            Indicators = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct);
+        }
+        return null;
+    }
+}
