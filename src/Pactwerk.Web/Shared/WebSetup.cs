@@ -53,7 +53,7 @@ public static class WebSetup
             }
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddScoped<PactActionEditor>();
+        services.AddAgenda(builder.Configuration);
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
