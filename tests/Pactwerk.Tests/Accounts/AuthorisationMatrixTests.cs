@@ -122,7 +122,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
     {
         var id = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
         var a = (await client.GetFromJsonAsync<ActionJson>($"/api/v1/actions/{id}"))!;
-        return await client.PutAsJsonAsync($"/api/v1/actions/{id}", new { title = a.Title, summary = a.Summary + ".", kind = a.Kind, regionCode = a.RegionCode, startYear = a.StartYear, version = a.Version });
+        return await client.PutAsJsonAsync($"/api/v1/actions/{id}", a.Edit(summary: a.Summary + "."));
     }
 
     private async Task<HttpResponseMessage> EditOrganisationAsync(HttpClient client, string name)

@@ -72,10 +72,11 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
         Editable.AddRange(actions.Where(a => editable.Contains(a.Id)).Select(a => new EditableAction(a.Id, a.Title, a.Region)));
         var editableIds = editable.ToList();
         var periods = await db.PactActions.Where(a => editableIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.Title, a.Status, a.StartsOn, a.EndsOn, Reported = a.Outputs.Select(o => o.Year).Distinct().ToList() })
-            .OrderBy(a => a.Title).ToListAsync(ct);
+            .Select(a => new { a.Id, a.Title, a.Status, a.StartsOn, a.EndsOn }).OrderBy(a => a.Title).ToListAsync(ct);
+        var reported = (await db.ActionOutputs.Where(o => editableIds.Contains(o.ActionId)).Select(o => new { o.ActionId, o.Year }).Distinct().ToListAsync(ct))
+            .ToLookup(o => o.ActionId, o => o.Year);
         Overdue.AddRange(periods.Select(a => new OverdueAction(a.Id, a.Title,
-                Agenda.OutputReporting.OverdueYears(a.Status, a.StartsOn, a.EndsOn, a.Reported.ToHashSet(), Web.Shared.Values.Today(clock))))
+                Agenda.OutputReporting.OverdueYears(a.Status, a.StartsOn, a.EndsOn, reported[a.Id].ToHashSet(), Web.Shared.Values.Today(clock))))
             .Where(a => a.Years.Count > 0));
         Tokens = await db.ApiTokens.Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
     }

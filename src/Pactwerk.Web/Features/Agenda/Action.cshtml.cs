@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Pactwerk.Web.Shared;
@@ -16,11 +15,10 @@ public sealed class ActionModel(ActionDetails details, ActionRecordsEditor recor
 {
     public ActionDetail Action { get; private set; } = null!;
     public int HorizonMonths => continuity.HorizonMonths;
-    // The editor validates; the binder's own checks would only repeat them, so only unreadable values reach ModelState.
-    [BindProperty, ValidateNever] public FundingInput Funding { get; set; } = new();
+    [BindProperty] public FundingInput Funding { get; set; } = new();
     /// <summary>The funding source being changed; null when one is added.</summary>
     [BindProperty(SupportsGet = true)] public int? FundingId { get; set; }
-    [BindProperty, ValidateNever] public OutputInput Output { get; set; } = new();
+    [BindProperty] public OutputInput Output { get; set; } = new();
     public IDictionary<string, string[]> FundingErrors { get; private set; } = new Dictionary<string, string[]>();
     public IDictionary<string, string[]> OutputErrors { get; private set; } = new Dictionary<string, string[]>();
 
@@ -40,7 +38,8 @@ public sealed class ActionModel(ActionDetails details, ActionRecordsEditor recor
 
     public async Task<IActionResult> OnPostFundingAsync(int id, CancellationToken ct)
     {
-        var outcome = Unreadable() is { } bad ? new EditOutcome<FundingSource>.Invalid(bad)
+        var outcome = Unreadable(("Funding.Amount", Funding.Amount), ("Funding.StartsOn", Funding.StartsOn), ("Funding.EndsOn", Funding.EndsOn)) is { } bad
+            ? new EditOutcome<FundingSource>.Invalid(bad)
             : FundingId is { } fundingId ? await records.UpdateFundingAsync(id, fundingId, Funding, ct) : await records.AddFundingAsync(id, Funding, ct);
         return await AnswerAsync(id, outcome, e => FundingErrors = e, "#financiering", ct);
     }
@@ -50,7 +49,8 @@ public sealed class ActionModel(ActionDetails details, ActionRecordsEditor recor
 
     public async Task<IActionResult> OnPostOutputAsync(int id, CancellationToken ct)
     {
-        var outcome = Unreadable() is { } bad ? new EditOutcome<ActionOutput>.Invalid(bad) : await records.ReportOutputAsync(id, Output, ct);
+        var outcome = Unreadable(("Output.Year", Output.Year), ("Output.Unit", Output.Unit), ("Output.Quantity", Output.Quantity)) is { } bad
+            ? new EditOutcome<ActionOutput>.Invalid(bad) : await records.ReportOutputAsync(id, Output, ct);
         return await AnswerAsync(id, outcome, e => OutputErrors = e, "#resultaten", ct);
     }
 
@@ -62,11 +62,16 @@ public sealed class ActionModel(ActionDetails details, ActionRecordsEditor recor
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    /// <summary>A value the binder could not read (an amount or a date that is not one) is refused at its field, not defaulted.</summary>
-    private Dictionary<string, string[]>? Unreadable()
+    /// <summary>
+    /// A value the binder could not read (an amount or a date that is not one) is refused at its
+    /// field, not taken as left empty: a typed value that came out null was unreadable.
+    /// </summary>
+    private Dictionary<string, string[]>? Unreadable(params (string Key, object? Value)[] fields)
     {
-        var errors = ModelState.Where(m => m.Value is { Errors.Count: > 0 })
-            .ToDictionary(m => m.Key[(m.Key.IndexOf('.', StringComparison.Ordinal) + 1)..], m => new[] { t["Ongeldige waarde ‘{0}’.", m.Value!.AttemptedValue ?? ""].Value });
+        var errors = fields.Where(f => f.Value is null && ModelState.TryGetValue(f.Key, out var entry) && !string.IsNullOrWhiteSpace(entry.AttemptedValue))
+            .ToDictionary(f => f.Key[(f.Key.IndexOf('.', StringComparison.Ordinal) + 1)..],
+                f => new[] { t["Ongeldige waarde ‘{0}’.", ModelState[f.Key]!.AttemptedValue ?? ""].Value });
+        // The editor checks everything else itself; the binder's own checks would only repeat them.
         ModelState.Clear();
         return errors.Count > 0 ? errors : null;
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -25,8 +24,7 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
     [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
     public string PactName { get; private set; } = "";
     public string OriginalTitle { get; private set; } = "";
-    // The editor validates; the binder's own checks would only repeat them, so only unreadable values reach ModelState.
-    [BindProperty, ValidateNever] public PactActionInput Input { get; set; } = new();
+    [BindProperty] public PactActionInput Input { get; set; } = new();
     /// <summary>The regions as typed: codes separated by commas.</summary>
     [BindProperty] public string RegionCodes { get; set; } = "";
     public EditOutcome<PactAction>.Stale? Stale { get; private set; }
@@ -90,9 +88,10 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
         Input.Objectives ??= [];
         Input.Partners = (Input.Partners ?? []).Where(p => p.OrganisationId != 0 || !string.IsNullOrWhiteSpace(p.Role)).ToList();
 
-        // A value the binder could not read (a date or an amount that is not one) is refused at its field, not defaulted.
-        var unreadable = ModelState.Where(m => m.Value is { Errors.Count: > 0 })
+        // A value the binder could not read (a date or an amount that is not one) is refused at its field, not taken as left empty.
+        var unreadable = ModelState.Where(m => !string.IsNullOrWhiteSpace(m.Value?.AttemptedValue) && Unread(m.Key, m.Value!.AttemptedValue!))
             .ToDictionary(m => FieldOf(m.Key), m => new[] { t["Ongeldige waarde ‘{0}’.", m.Value!.AttemptedValue ?? ""].Value });
+        // The editor checks everything else itself; the binder's own checks would only repeat them.
         ModelState.Clear();
         var outcome = unreadable.Count > 0
             ? new EditOutcome<PactAction>.Invalid(unreadable)
@@ -110,6 +109,20 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
             return answer;
         return await PageAsync(pactId, ct);
     }
+
+    /// <summary>Whether the binder failed on a typed field: it came out empty, or (an enum, a number) does not parse.</summary>
+    private bool Unread(string key, string attempted) => key switch
+    {
+        "Input.StartsOn" => Input.StartsOn is null,
+        "Input.EndsOn" => Input.EndsOn is null,
+        "Input.Budget" => Input.Budget is null,
+        "Input.LeadOrganisationId" => Input.LeadOrganisationId is null,
+        "Input.Status" => Input.Status is null,
+        "Input.Kind" => !Values.TryParseName<PactActionKind>(attempted, out _),
+        _ when key.StartsWith("Input.Partners[", StringComparison.Ordinal) && key.EndsWith(".OrganisationId", StringComparison.Ordinal) => !int.TryParse(attempted, out _),
+        _ when key.StartsWith("Input.Objectives", StringComparison.Ordinal) => attempted.Split(',').Any(n => !int.TryParse(n, out _)),
+        _ => false,
+    };
 
     private static string FieldOf(string key)
     {
