@@ -37,6 +37,7 @@ public static class WebSetup
                 // One form for a new organisation or person and for a change to one.
                 o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
                 o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
+                o.Conventions.AddPageRoute("/Agenda/EditAction", "initiatieven/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
@@ -53,10 +54,7 @@ public static class WebSetup
             }
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddScoped<PactActionEditor>();
-        services.AddScoped<ObjectiveEffect>();
-        services.AddScoped<PlanEditor>();
-        services.AddScoped<AnnualReview>();
+        services.AddAgenda(builder.Configuration);
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();

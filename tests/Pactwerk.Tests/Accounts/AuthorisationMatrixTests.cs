@@ -70,6 +70,9 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             clients[role] = role == "anonymous" ? Anonymous(factory) : await SignInAsync(factory, role);
         var person = new Person { Name = "Matrix Persoon", Email = "matrix@example.org" };
         await factory.InDbAsync(async db => { db.People.Add(person); return await db.SaveChangesAsync(); });
+        // Outputs belong to a year of the action's period; the demo need not give Make IT Work one.
+        await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == "make-it-work")
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartsOn, new DateOnly(2017, 1, 1)).SetProperty(a => a.EndsOn, (DateOnly?)null)));
 
         // Plans in a known state, whatever the demo brings; each call below puts the revision back in the state it needs.
         await PlanData.ClearAsync(factory);
@@ -99,6 +102,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("PUT action in Zuidwest",              "401 403 403 403 403 403 200 200", c => EditAsync(c, "pps-zuidwest")),
             ("PUT action led by HvA (Amsterdam)",   "401 403 200 403 403 403 200 200", c => EditAsync(c, "make-it-work")),
             ("PUT Zorgpact action",                 "401 403 403 403 403 200 403 200", c => EditAsync(c, "smart-health")),
+            ("POST action in Oost",                 "401 403 403 403 201 403 201 201", c => c.PostAsJsonAsync("/api/v1/actions", new
+                { pact = "techniekpact", title = $"Matrix {Guid.NewGuid():N}", summary = "Matrix.", kind = "Event", regions = new[] { "TP-OOST" } })),
+            ("POST funding, action in Oost",        "401 403 403 403 201 403 201 201", async c => await c.PostAsJsonAsync($"/api/v1/actions/{await ActionIdAsync("overijsselse-techniekuitdaging")}/funding", Funding)),
+            ("PUT funding, action in Oost",         "401 403 403 403 200 403 200 200", async c => await c.PutAsJsonAsync(await FundingUrlAsync("overijsselse-techniekuitdaging"), Funding)),
+            ("DELETE funding, action in Oost",      "401 403 403 403 204 403 204 204", async c => await c.DeleteAsync(await FundingUrlAsync("overijsselse-techniekuitdaging"))),
+            ("PUT funding, action in Zuidwest",     "401 403 403 403 403 403 200 200", async c => await c.PutAsJsonAsync(await FundingUrlAsync("pps-zuidwest"), Funding)),
+            ("POST output, action led by HvA",      "401 403 201 403 403 403 201 201", async c => await c.PostAsJsonAsync($"/api/v1/actions/{await ActionIdAsync("make-it-work")}/outputs",
+                new { year = 2019, unit = "Participants", quantity = 20 })),
             ("GET audit trail",                     "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/audit")),
             ("POST invitation as member",           "401 403 403 403 403 201 201 201", c => InviteAsync(c, "Member", null, null)),
             ("POST invitation as lead of Noord",    "401 403 403 403 403 403 201 201", c => InviteAsync(c, "RegionalLead", "techniekpact", "TP-NOORD")),
@@ -141,11 +152,24 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(expected.ToString(), actual.ToString());
     }
 
+    private static readonly object Funding = new { funder = "Matrixfonds", amount = 1000, startsOn = "2024-01-01", endsOn = "2026-12-31" };
+
+    private Task<int> ActionIdAsync(string slug) => factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
+
+    /// <summary>A fresh funding source of the action for each call, so a removal by one role leaves the next its own to remove.</summary>
+    private async Task<string> FundingUrlAsync(string slug)
+    {
+        var actionId = await ActionIdAsync(slug);
+        var source = new Web.Features.Agenda.FundingSource { ActionId = actionId, Funder = "Matrix", Amount = 1, StartsOn = new DateOnly(2024, 1, 1), EndsOn = new DateOnly(2025, 1, 1) };
+        await factory.InDbAsync(db => { db.FundingSources.Add(source); return db.SaveChangesAsync(); });
+        return $"/api/v1/actions/{actionId}/funding/{source.Id}";
+    }
+
     private async Task<HttpResponseMessage> EditAsync(HttpClient client, string slug)
     {
         var id = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
         var a = (await client.GetFromJsonAsync<ActionJson>($"/api/v1/actions/{id}"))!;
-        return await client.PutAsJsonAsync($"/api/v1/actions/{id}", new { title = a.Title, summary = a.Summary + ".", kind = a.Kind, regionCode = a.RegionCode, startYear = a.StartYear, version = a.Version });
+        return await client.PutAsJsonAsync($"/api/v1/actions/{id}", a.Edit(summary: a.Summary + "."));
     }
 
     private async Task<HttpResponseMessage> EditDraftAsync(HttpClient client, int planId, int revisionId)

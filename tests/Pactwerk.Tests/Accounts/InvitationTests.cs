@@ -68,7 +68,7 @@ public abstract class InvitationTests<TFactory>(TFactory factory) : IClassFixtur
         var editor = await SignInAsync(factory, "hva.zorg@example.org", "redacteur-van-de-zorg");
         var makeItWork = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == "make-it-work").Select(a => a.Id).SingleAsync());
         var action = (await editor.GetFromJsonAsync<Agenda.ActionJson>($"/api/v1/actions/{makeItWork}"))!;
-        var edit = await editor.PutAsJsonAsync($"/api/v1/actions/{makeItWork}", new { title = "Overgenomen", summary = action.Summary, kind = action.Kind, regionCode = action.RegionCode, version = action.Version });
+        var edit = await editor.PutAsJsonAsync($"/api/v1/actions/{makeItWork}", action.Edit(title: "Overgenomen"));
 
         Assert.Equal(HttpStatusCode.Forbidden, otherPact.StatusCode);
         Assert.Equal(HttpStatusCode.Created, ownPact.StatusCode);

@@ -8,7 +8,22 @@ using static Pactwerk.Tests.Infrastructure.Session;
 
 namespace Pactwerk.Tests.Agenda;
 
-public sealed record ActionJson(int Id, string Pact, string Slug, string Title, string Summary, string Kind, string RegionCode, string RegionName, string? LeadOrganisation, int? StartYear, int Version);
+public sealed record RegionJson(string Code, string Name);
+
+/// <summary>An action as GET /api/v1/actions/{id} shows it (the fields an edit sends back).</summary>
+public sealed record ActionJson(int Id, string Pact, string Slug, string Title, string Summary, string Kind, string Status, string? StopReason,
+    List<RegionJson> Regions, int? LeadOrganisationId, string? LeadOrganisation, DateOnly? StartsOn, DateOnly? EndsOn, decimal? Budget, int Version)
+{
+    /// <summary>The body of a PUT that keeps everything but what is given.</summary>
+    public object Edit(string? title = null, string? region = null, int? version = null, string? kind = null, string? summary = null) => new
+    {
+        title = title ?? Title, summary = summary ?? Summary, kind = kind ?? Kind, regions = region is null ? Regions.Select(r => r.Code).ToArray() : [region],
+        leadOrganisationId = LeadOrganisationId, startsOn = StartsOn, endsOn = EndsOn, budget = Budget, version = version ?? Version,
+    };
+
+    /// <summary>Everything, as text: records holding lists do not compare by value.</summary>
+    public string Snapshot() => JsonSerializer.Serialize(this);
+}
 
 /// <summary>Editing an action: scope by region and organisation, stale versions, bad and hostile input.</summary>
 public abstract class EditActionTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
@@ -17,11 +32,8 @@ public abstract class EditActionTests<TFactory>(TFactory factory) : IClassFixtur
 
     private static async Task<ActionJson> GetAsync(HttpClient client, int id) => (await client.GetFromJsonAsync<ActionJson>($"/api/v1/actions/{id}"))!;
 
-    private static object Edit(ActionJson a, string? title = null, string? region = null, int? version = null, string? kind = null, string? summary = null) => new
-    {
-        title = title ?? a.Title, summary = summary ?? a.Summary, kind = kind ?? a.Kind, regionCode = region ?? a.RegionCode,
-        startYear = a.StartYear, version = version ?? a.Version,
-    };
+    private static object Edit(ActionJson a, string? title = null, string? region = null, int? version = null, string? kind = null, string? summary = null) =>
+        a.Edit(title, region, version, kind, summary);
 
     [Fact]
     public async Task The_lead_of_Oost_edits_an_action_in_Overijssel_and_the_change_is_audited_with_before_and_after()
@@ -58,7 +70,7 @@ public abstract class EditActionTests<TFactory>(TFactory factory) : IClassFixtur
         var response = await client.PutAsJsonAsync($"/api/v1/actions/{id}", Edit(before, title: "Gekaapt"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(before, await GetAsync(client, id));
+        Assert.Equal(before.Snapshot(), (await GetAsync(client, id)).Snapshot());
     }
 
     [Theory]
@@ -128,7 +140,7 @@ public abstract class EditActionTests<TFactory>(TFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
-        Assert.Equal(before, await GetAsync(coordinator, id));
+        Assert.Equal(before.Snapshot(), (await GetAsync(coordinator, id)).Snapshot());
     }
 
     [Fact]
@@ -142,7 +154,7 @@ public abstract class EditActionTests<TFactory>(TFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("te lang", await response.Content.ReadAsStringAsync());
-        Assert.Equal(before, await GetAsync(coordinator, id));
+        Assert.Equal(before.Snapshot(), (await GetAsync(coordinator, id)).Snapshot());
     }
 
     [Fact]
@@ -186,7 +198,8 @@ public abstract class EditActionTests<TFactory>(TFactory factory) : IClassFixtur
         {
             ["__RequestVerificationToken"] = AntiforgeryToken(form), ["Input.Version"] = before.Version.ToString(),
             ["Input.Title"] = "Leve(n)lang Gelders Vakmanschap", ["Input.Summary"] = "Nieuwe beschrijving.", ["Input.Kind"] = before.Kind,
-            ["Input.RegionCode"] = before.RegionCode, ["Input.StartYear"] = before.StartYear?.ToString() ?? "",
+            ["RegionCodes"] = string.Join(", ", before.Regions.Select(r => r.Code)), ["Input.StartsOn"] = before.StartsOn?.ToString("yyyy-MM-dd") ?? "",
+            ["Input.LeadOrganisationId"] = before.LeadOrganisationId?.ToString() ?? "", ["Input.Status"] = before.Status,
         };
 
         var first = await lead.PostAsync($"/initiatieven/{id}/bewerken", new FormUrlEncodedContent(fields));

@@ -56,9 +56,9 @@ public sealed class HardeningTests(SqliteFactory factory) : IClassFixture<Sqlite
         var gas = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == "gas-2-0").Select(a => a.Id).SingleAsync());
 
         var badJson = await member.PostAsync("/api/v1/me/tokens", new StringContent("{niet-json", System.Text.Encoding.UTF8, "application/json"));
-        var nullRegion = await coordinator.PutAsJsonAsync($"/api/v1/actions/{gas}", new { title = "GAS", summary = "x", kind = "Event", regionCode = (string?)null, version = 0 });
+        var nullRegion = await coordinator.PutAsJsonAsync($"/api/v1/actions/{gas}", new { title = "GAS", summary = "x", kind = "Event", regions = (string[]?)null, version = 0 });
         var hugePage = await coordinator.GetAsync($"/api/v1/audit?page={int.MaxValue}&pageSize=200");
-        var missingAction = await Session.PostFormAsync(coordinator, "/initiatieven/999999/bewerken", new() { ["Input.StartYear"] = "abc" }, "/account");
+        var missingAction = await Session.PostFormAsync(coordinator, "/initiatieven/999999/bewerken", new() { ["Input.StartsOn"] = "abc" }, "/account");
 
         Assert.Equal(HttpStatusCode.BadRequest, badJson.StatusCode);
         Assert.Contains("script-src 'self'", string.Join(";", badJson.Headers.GetValues("Content-Security-Policy")));

@@ -41,6 +41,8 @@ public sealed partial class LocalisationTests
         var web = Path.Combine(RepositoryRoot(), "src", "Pactwerk.Web", "Resources");
         var keys = Enum.GetNames<Web.Features.Accounts.RoleKind>().Select(k => "Rol." + k)
             .Concat(Enum.GetNames<Web.Features.Agenda.PactActionKind>().Select(k => "Soort." + k))
+            .Concat(Enum.GetNames<Web.Features.Agenda.ActionStatus>().Select(k => "Status." + k))
+            .Concat(Enum.GetNames<Web.Features.Agenda.OutputUnit>().Select(k => "Eenheid." + k))
             .Concat(Enum.GetNames<Web.Features.Network.Helix>().Select(k => "Helix." + k))
             .Concat(Enum.GetNames<Web.Features.Network.OrganisationKind>().Select(k => "Organisatiesoort." + k))
             .Concat(Enum.GetNames<Web.Features.Network.PactRoleKind>().Select(k => "Pactrol." + k))

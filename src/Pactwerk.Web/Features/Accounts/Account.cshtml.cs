@@ -11,14 +11,18 @@ namespace Pactwerk.Web.Features.Accounts;
 /// <summary>A user's own page: their roles, what those let them edit, and their API tokens.</summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Policies.InteractiveUser)]
 [EnableRateLimiting(Policies.AuthRateLimit)]
-public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, AccountService accounts, Agenda.PactActionEditor editor, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, AccountService accounts, Agenda.PactActionEditor editor,
+    TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record EditableAction(int Id, string Title, string Region);
+    public sealed record OverdueAction(int Id, string Title, IReadOnlyList<int> Years);
 
     public string DisplayName { get; private set; } = "";
     public string? Email { get; private set; }
     public List<string> Roles { get; } = [];
     public List<EditableAction> Editable { get; } = [];
+    /// <summary>Actions the user may edit whose yearly output reports are overdue.</summary>
+    public List<OverdueAction> Overdue { get; } = [];
     public List<ApiToken> Tokens { get; private set; } = [];
     public string? NewSecret { get; private set; }
     public List<string> Errors { get; } = [];
@@ -66,6 +70,14 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
             .OrderBy(a => a.Title).ToListAsync(ct);
         var editable = await editor.EditableAsync(db.PactActions, ct);
         Editable.AddRange(actions.Where(a => editable.Contains(a.Id)).Select(a => new EditableAction(a.Id, a.Title, a.Region)));
+        var editableIds = editable.ToList();
+        var periods = await db.PactActions.Where(a => editableIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Status, a.StartsOn, a.EndsOn }).OrderBy(a => a.Title).ToListAsync(ct);
+        var reported = (await db.ActionOutputs.Where(o => editableIds.Contains(o.ActionId)).Select(o => new { o.ActionId, o.Year }).Distinct().ToListAsync(ct))
+            .ToLookup(o => o.ActionId, o => o.Year);
+        Overdue.AddRange(periods.Select(a => new OverdueAction(a.Id, a.Title,
+                Agenda.OutputReporting.OverdueYears(a.Status, a.StartsOn, a.EndsOn, reported[a.Id].ToHashSet(), Web.Shared.Values.Today(clock))))
+            .Where(a => a.Years.Count > 0));
         Tokens = await db.ApiTokens.Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
     }
 }

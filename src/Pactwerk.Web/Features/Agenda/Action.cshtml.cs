@@ -1,27 +1,86 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Pactwerk.Web.Data;
+using Microsoft.Extensions.Localization;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Agenda;
 
+/// <summary>
+/// An action with everything about it; its editors add, change and remove funding sources and
+/// report outputs here. Who may is decided by <see cref="ActionRecordsEditor"/>, the API's rules.
+/// </summary>
 [AllowAnonymous]
-public sealed class ActionModel(PactwerkDb db, PactActionEditor editor) : PageModel
+public sealed class ActionModel(ActionDetails details, ActionRecordsEditor records, ContinuityCheck continuity, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record View(int Id, string Title, string Summary, string Pact, PactActionKind Kind, IReadOnlyList<(string Code, string Name)> Regions, DateOnly? StartsOn, string? LeadOrganisation);
+    public ActionDetail Action { get; private set; } = null!;
+    public int HorizonMonths => continuity.HorizonMonths;
+    [BindProperty] public FundingInput Funding { get; set; } = new();
+    /// <summary>The funding source being changed; null when one is added.</summary>
+    [BindProperty(SupportsGet = true)] public int? FundingId { get; set; }
+    [BindProperty] public OutputInput Output { get; set; } = new();
+    public IDictionary<string, string[]> FundingErrors { get; private set; } = new Dictionary<string, string[]>();
+    public IDictionary<string, string[]> OutputErrors { get; private set; } = new Dictionary<string, string[]>();
 
-    public View Action { get; private set; } = null!;
-    public bool Editable { get; private set; }
+    public static string? ErrorId(IDictionary<string, string[]> errors, string field) => errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var action = await db.PactActions.Include(a => a.Regions).ThenInclude(r => r.Region).Include(a => a.LeadOrganisation).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (action is null)
-            return NotFound();
-        var pact = await db.Pacts.Where(p => p.Id == action.PactId).Select(p => p.Name).SingleAsync(ct);
-        Action = new View(action.Id, action.Title, action.Summary, pact, action.Kind, action.Regions.Select(r => (r.Region.Code, r.Region.Name)).ToList(), action.StartsOn, action.LeadOrganisation?.Name);
-        Editable = User.Identity?.IsAuthenticated == true && await editor.MayEditAsync(action, ct);
+        if (await LoadAsync(id, ct) is { } missing)
+            return missing;
+        if (FundingId is { } fundingId && Action.MayEdit && Action.Funding.FirstOrDefault(f => f.Id == fundingId) is { } source)
+            Funding = new FundingInput { Funder = source.Funder, Amount = source.Amount, StartsOn = source.StartsOn, EndsOn = source.EndsOn };
+        else
+            FundingId = null;
+        Output.Year ??= Action.OverdueYears.FirstOrDefault() is var y and > 0 ? y : Action.StartsOn?.Year;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostFundingAsync(int id, CancellationToken ct)
+    {
+        var outcome = Unreadable(("Funding.Amount", Funding.Amount), ("Funding.StartsOn", Funding.StartsOn), ("Funding.EndsOn", Funding.EndsOn)) is { } bad
+            ? new EditOutcome<FundingSource>.Invalid(bad)
+            : FundingId is { } fundingId ? await records.UpdateFundingAsync(id, fundingId, Funding, ct) : await records.AddFundingAsync(id, Funding, ct);
+        return await AnswerAsync(id, outcome, e => FundingErrors = e, "#financiering", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveFundingAsync(int id, int fundingId, CancellationToken ct) =>
+        await AnswerAsync(id, await records.RemoveFundingAsync(id, fundingId, ct), e => FundingErrors = e, "#financiering", ct);
+
+    public async Task<IActionResult> OnPostOutputAsync(int id, CancellationToken ct)
+    {
+        var outcome = Unreadable(("Output.Year", Output.Year), ("Output.Unit", Output.Unit), ("Output.Quantity", Output.Quantity)) is { } bad
+            ? new EditOutcome<ActionOutput>.Invalid(bad) : await records.ReportOutputAsync(id, Output, ct);
+        return await AnswerAsync(id, outcome, e => OutputErrors = e, "#resultaten", ct);
+    }
+
+    private async Task<IActionResult> AnswerAsync<T>(int id, EditOutcome<T> outcome, Action<IDictionary<string, string[]>> errors, string anchor, CancellationToken ct)
+    {
+        if (EditPages.Answer(this, outcome, _ => $"/initiatieven/{id}{anchor}",
+                e => errors(e.ToDictionary(x => x.Key, x => x.Value.Select(m => t[m].Value).ToArray()))) is { } answer)
+            return answer;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    /// <summary>
+    /// A value the binder could not read (an amount or a date that is not one) is refused at its
+    /// field, not taken as left empty: a typed value that came out null was unreadable.
+    /// </summary>
+    private Dictionary<string, string[]>? Unreadable(params (string Key, object? Value)[] fields)
+    {
+        var errors = fields.Where(f => f.Value is null && ModelState.TryGetValue(f.Key, out var entry) && !string.IsNullOrWhiteSpace(entry.AttemptedValue))
+            .ToDictionary(f => f.Key[(f.Key.IndexOf('.', StringComparison.Ordinal) + 1)..],
+                f => new[] { t["Ongeldige waarde ‘{0}’.", ModelState[f.Key]!.AttemptedValue ?? ""].Value });
+        // The editor checks everything else itself; the binder's own checks would only repeat them.
+        ModelState.Clear();
+        return errors.Count > 0 ? errors : null;
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await details.FindAsync(id, ct) is not { } action)
+            return NotFound();
+        Action = action;
+        return null;
     }
 }

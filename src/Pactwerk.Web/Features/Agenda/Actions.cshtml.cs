@@ -1,28 +1,28 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 
 namespace Pactwerk.Web.Features.Agenda;
 
+/// <summary>Every action, filtered as the API filters.</summary>
 [AllowAnonymous]
-public sealed class ActionsModel(PactwerkDb db, AccessScopeProvider scopes, PactActionEditor editor) : PageModel
+public sealed class ActionsModel(PactwerkDb db, ActionSearch search, PactActionEditor editor, AccessScopeProvider scopes) : ActionListPage(db, search, editor)
 {
-    public sealed record Row(int Id, string Title, string Pact, string Region, string RegionCode, PactActionKind Kind, bool Editable);
-
-    public bool SignedIn { get; private set; }
-    public List<Row> Rows { get; private set; } = [];
+    public override string FormAction => "/initiatieven";
+    /// <summary>The pacts in which the user may start an action (coordinators, leads, partner editors).</summary>
+    public IReadOnlyList<Choice> MayCreateIn { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await ListAsync(_ => { }, ct);
         var scope = await scopes.GetAsync(ct);
-        SignedIn = scope.IsSignedIn;
-        var actions = await db.PactActions.OrderBy(a => a.Title)
-            .Select(a => new { a.Id, a.Title, a.PactId, Pact = db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Name).First(),
-                Region = a.Regions.Select(r => r.Region.Name).First(), RegionCode = a.Regions.Select(r => r.Region.Code).First(), a.Kind })
-            .ToListAsync(ct);
-        var editable = await editor.EditableAsync(db.PactActions, ct);
-        Rows = actions.Select(a => new Row(a.Id, a.Title, a.Pact, a.Region, a.RegionCode, a.Kind, editable.Contains(a.Id))).ToList();
+        if (scope.IsSignedIn && !scope.ReadOnly)
+        {
+            var pactIds = scope.IsAdministrator ? null : scope.Grants.Where(g => g.Kind is RoleKind.PactCoordinator or RoleKind.RegionalLead
+                or RoleKind.RegionalCoordinator or RoleKind.PartnerEditor).Select(g => g.PactId).ToHashSet();
+            var pacts = await Db.Pacts.OrderBy(p => p.Name).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
+            MayCreateIn = pacts.Where(p => pactIds is null || pactIds.Contains(p.Id)).Select(p => new Choice(p.Code, p.Name)).ToList();
+        }
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Pactwerk.Web.Data;
+using Microsoft.AspNetCore.Mvc;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Agenda;
@@ -10,56 +9,67 @@ public static class ActionsApi
     public static RouteGroupBuilder MapActionsApi(this RouteGroupBuilder api)
     {
         var actions = api.MapGroup("/actions").WithTags("Actions");
-        actions.MapGet("/", GetActions).WithName("GetActions").AllowAnonymous();
-        actions.MapGet("/{id:int}", GetAction).WithName("GetAction").AllowAnonymous();
+        actions.MapGet("/", GetActions).WithName("GetActions").AllowAnonymous()
+            .WithSummary("Actions, filtered: pact (code), objective (the objective's number within the pact; needs pact), region (code of any set; " +
+                "an action matches when one of its regions lies wholly inside it), organisation (id; owner or partner), kind, status, " +
+                "atRisk (continuity risk), year (the action's period overlaps that calendar year).");
+        actions.MapGet("/{id:int}", GetAction).WithName("GetAction").AllowAnonymous()
+            .WithSummary("An action with its partners, objectives, regions, funding, outputs and continuity risk; overdue report years only for its editors.");
         // Who may change which action is decided per action by PactActionEditor (resource-based).
+        actions.MapPost("/", CreateAction).WithName("CreateAction").RequireAuthorization(Accounts.Policies.SignedIn);
         actions.MapPut("/{id:int}", UpdateAction).WithName("UpdateAction").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPost("/{id:int}/funding", AddFunding).WithName("AddFunding").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPut("/{id:int}/funding/{fundingId:int}", UpdateFunding).WithName("UpdateFunding").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapDelete("/{id:int}/funding/{fundingId:int}", RemoveFunding).WithName("RemoveFunding").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPost("/{id:int}/outputs", ReportOutput).WithName("ReportOutput").RequireAuthorization(Accounts.Policies.SignedIn);
         return api;
     }
 
-    public sealed record RegionDto(string Code, string Name);
-    public sealed record ActionDto(int Id, string Pact, string Slug, string Title, string Summary, string Kind, string Status, string? StopReason,
-        IReadOnlyList<RegionDto> Regions, int? LeadOrganisationId, string? LeadOrganisation, DateOnly? StartsOn, DateOnly? EndsOn, decimal? Budget, int Version);
-    public sealed record ChangeDto(string Actor, DateTime At, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Before, IReadOnlyDictionary<string, System.Text.Json.JsonElement> After);
-    public sealed record ConflictDto(string Title, string Detail, ActionDto Current, IReadOnlyList<ChangeDto> Changes);
-
-    /// <summary>The actions of every pact, optionally of one pact (code).</summary>
-    private static async Task<Ok<List<ActionDto>>> GetActions(PactwerkDb db, string? pact, CancellationToken ct) =>
-        TypedResults.Ok((await Query(db, a => pact == null || db.Pacts.Any(p => p.Id == a.PactId && p.Code == pact)).ToListAsync(ct))
-            .OrderBy(a => a.Pact).ThenBy(a => a.Title).ToList());
-
-    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult>> GetAction(int id, PactwerkDb db, CancellationToken ct) =>
-        await Query(db, a => a.Id == id).SingleOrDefaultAsync(ct) is { } action
-            ? TypedResults.Ok(action)
-            : ApiProblems.NotFound($"Er is geen initiatief met nummer {id}.");
-
-    /// <summary>Changes an action. Send the version you started from; a stale version gets 409 with what changed since.</summary>
-    private static async Task<Results<Ok<ActionDto>, ProblemHttpResult, ValidationProblem, Conflict<ConflictDto>>> UpdateAction(
-        int id, PactActionInput input, PactActionEditor editor, PactwerkDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ActionSummary>>, ValidationProblem>> GetActions([AsParameters] ActionQuery query, ActionSearch search, CancellationToken ct)
     {
-        switch (await editor.UpdateAsync(id, input, ct))
-        {
-            case EditOutcome<PactAction>.Saved saved:
-                return TypedResults.Ok(await Query(db, a => a.Id == saved.Entity.Id).SingleAsync(ct));
-            case EditOutcome<PactAction>.NotFound:
-                return ApiProblems.NotFound($"Er is geen initiatief met nummer {id}.");
-            case EditOutcome<PactAction>.Forbidden forbidden:
-                return ApiProblems.Forbidden(forbidden.Reason);
-            case EditOutcome<PactAction>.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors, title: "De invoer is niet in orde");
-            case EditOutcome<PactAction>.Stale stale:
-                var current = await Query(db, a => a.Id == id).SingleAsync(ct);
-                return TypedResults.Conflict(new ConflictDto("Intussen gewijzigd",
-                    $"Iemand anders heeft dit initiatief gewijzigd na versie {input.Version}; er is niets opgeslagen. Neem de wijzigingen over en probeer het opnieuw met versie {current.Version}.",
-                    current, stale.Changes.Select(c => new ChangeDto(c.Actor, c.At, c.Before, c.After)).ToList()));
-            default:
-                throw new InvalidOperationException();
-        }
+        var (filter, errors) = await search.ParseAsync(query, ct);
+        return filter is null
+            ? TypedResults.ValidationProblem(errors, title: "Ongeldig filter")
+            : TypedResults.Ok(await search.ListAsync(filter, ct));
     }
 
-    /// <summary>Actions as the API shows them; filter on the entity, before the projection.</summary>
-    private static IQueryable<ActionDto> Query(PactwerkDb db, System.Linq.Expressions.Expression<Func<PactAction, bool>> filter) =>
-        db.PactActions.Where(filter).Select(a => new ActionDto(a.Id, db.Pacts.Where(p => p.Id == a.PactId).Select(p => p.Code).First(), a.Slug, a.Title, a.Summary,
-            a.Kind.ToString(), a.Status.ToString(), a.StopReason, a.Regions.OrderBy(r => r.Region.Code).Select(r => new RegionDto(r.Region.Code, r.Region.Name)).ToList(),
-            a.LeadOrganisationId, a.LeadOrganisation == null ? null : a.LeadOrganisation.Name, a.StartsOn, a.EndsOn, a.Budget, a.Version));
+    private static async Task<Results<Ok<ActionDetail>, ProblemHttpResult>> GetAction(int id, ActionDetails details, CancellationToken ct) =>
+        await details.FindAsync(id, ct) is { } action ? TypedResults.Ok(action) : ApiProblems.NotFound(NotFound(id));
+
+    /// <summary>Creates an action in the pact named by its code. Editors may create actions only within their scope.</summary>
+    private static async Task<IResult> CreateAction(NewActionInput input, PactActionEditor editor, ActionDetails details, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(input.Pact, input, ct),
+            async a => TypedResults.Created($"/api/v1/actions/{a.Id}", await details.FindAsync(a.Id, ct)),
+            "", a => details.FindAsync(a.Id, ct), input.Version);
+
+    /// <summary>Changes an action. Send the version you started from; a stale version gets 409 with what changed since.</summary>
+    private static async Task<IResult> UpdateAction(int id, PactActionInput input, PactActionEditor editor, ActionDetails details, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(id, input, ct),
+            async a => TypedResults.Ok(await details.FindAsync(a.Id, ct)),
+            NotFound(id), a => details.FindAsync(a.Id, ct), input.Version);
+
+    private static async Task<IResult> AddFunding(int id, FundingInput input, ActionRecordsEditor editor, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.AddFundingAsync(id, input, ct),
+            f => Task.FromResult<IResult>(TypedResults.Created($"/api/v1/actions/{id}/funding/{f.Id}", ActionDetails.Funding(f))),
+            NotFound(id), f => Task.FromResult(ActionDetails.Funding(f)), 0);
+
+    private static async Task<IResult> UpdateFunding(int id, int fundingId, FundingInput input, ActionRecordsEditor editor, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateFundingAsync(id, fundingId, input, ct),
+            f => Task.FromResult<IResult>(TypedResults.Ok(ActionDetails.Funding(f))),
+            FundingNotFound(id, fundingId), f => Task.FromResult(ActionDetails.Funding(f)), 0);
+
+    private static async Task<IResult> RemoveFunding(int id, int fundingId, ActionRecordsEditor editor, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.RemoveFundingAsync(id, fundingId, ct),
+            _ => Task.FromResult<IResult>(TypedResults.NoContent()),
+            FundingNotFound(id, fundingId), f => Task.FromResult(ActionDetails.Funding(f)), 0);
+
+    /// <summary>Reports an output for a year within the action's period; reported by the signed-in user, now.</summary>
+    private static async Task<IResult> ReportOutput(int id, OutputInput input, ActionRecordsEditor editor, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.ReportOutputAsync(id, input, ct),
+            o => Task.FromResult<IResult>(TypedResults.Created($"/api/v1/actions/{id}", Output(o))),
+            NotFound(id), o => Task.FromResult(Output(o)), 0);
+
+    private static OutputDto Output(ActionOutput o) => new(o.Id, o.Year, o.Unit, o.Quantity, o.Note, o.ReportedBy, o.ReportedAt);
+    private static string NotFound(int id) => $"Er is geen initiatief met nummer {id}.";
+    private static string FundingNotFound(int id, int fundingId) => $"Initiatief {id} heeft geen financieringsbron met nummer {fundingId}.";
 }

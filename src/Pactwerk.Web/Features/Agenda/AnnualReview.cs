@@ -23,10 +23,10 @@ public sealed record AnnualReviewDto(int PlanId, string Plan, string Region, Rev
 /// national plan), what the revision's actions for that objective produced in the year, which of
 /// them are at continuity risk and which stopped. From it the next revision is prepared.
 /// </summary>
-public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, IConfiguration configuration, TimeProvider clock)
+public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, ContinuityCheck continuity)
 {
     /// <summary>Another engineer may move this into an options class; the key and default stay.</summary>
-    public int HorizonMonths => configuration.GetValue<int?>("Agenda:ContinuityHorizonMonths") ?? ContinuityRisk.DefaultHorizonMonths;
+    public int HorizonMonths => continuity.HorizonMonths;
 
     public async Task<AnnualReviewDto?> BuildAsync(int planId, int year, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, IConfigu
         var actions = await db.PactActions.AsNoTracking().AsSplitQuery().Include(a => a.Funding).Include(a => a.Objectives)
             .Include(a => a.Outputs.Where(o => o.Year == year))
             .Where(a => actionIds.Contains(a.Id)).ToListAsync(ct);
-        var today = clock.Today();
+        var today = continuity.Today;
         var movements = new Dictionary<string, IndicatorMovement>();
 
         var reviews = new List<ObjectiveReview>();

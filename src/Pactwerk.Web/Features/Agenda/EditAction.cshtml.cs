@@ -2,77 +2,158 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Agenda;
 
-/// <summary>The edit form; who may use it is decided per action by <see cref="PactActionEditor"/>.</summary>
+/// <summary>
+/// New action (/initiatieven/nieuw?pact=techniekpact) or a change to one; who may is decided per
+/// action by <see cref="PactActionEditor"/>, the same rules as the API.
+/// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public int Id { get; private set; }
+    public sealed record Choice(int Id, string Label);
+    /// <summary>Empty partner rows offered below the current partners.</summary>
+    public const int BlankPartnerRows = 3;
+
+    public int? Id { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
+    public string PactName { get; private set; } = "";
     public string OriginalTitle { get; private set; } = "";
     [BindProperty] public PactActionInput Input { get; set; } = new();
     /// <summary>The regions as typed: codes separated by commas.</summary>
     [BindProperty] public string RegionCodes { get; set; } = "";
     public EditOutcome<PactAction>.Stale? Stale { get; private set; }
-    public List<string> Errors { get; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    public IReadOnlyList<Choice> Objectives { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
-        var action = await db.PactActions.Include(a => a.Regions).ThenInclude(r => r.Region).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+        Id = id;
+        if (id is null)
+        {
+            if (await NewActionPactAsync(ct) is not { } pactId)
+                return NotFound();
+            return await MayCreateAsync(pactId, ct) ? await PageAsync(pactId, ct) : Forbid();
+        }
+        var action = await db.PactActions.AsNoTracking().AsSplitQuery().Include(a => a.Regions).ThenInclude(r => r.Region)
+            .Include(a => a.Objectives).ThenInclude(o => o.Objective).Include(a => a.Partners).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null)
             return NotFound();
         if (!await editor.MayEditAsync(action, ct))
             return Forbid();
-        (Id, OriginalTitle) = (id, action.Title);
+        OriginalTitle = action.Title;
         Input = new PactActionInput
         {
-            Title = action.Title, Summary = action.Summary, Kind = action.Kind, Regions = action.Regions.Select(r => r.Region.Code).ToList(),
+            Title = action.Title, Summary = action.Summary, Kind = action.Kind, Regions = action.Regions.Select(r => r.Region.Code).Order().ToList(),
             Status = action.Status, StopReason = action.StopReason, LeadOrganisationId = action.LeadOrganisationId,
+            Objectives = action.Objectives.Select(o => o.Objective.Number).ToList(),
+            Partners = action.Partners.Select(p => new PartnerInput { OrganisationId = p.OrganisationId, Role = p.Role }).ToList(),
             StartsOn = action.StartsOn, EndsOn = action.EndsOn, Budget = action.Budget, Version = action.Version,
         };
-        return Page();
+        RegionCodes = string.Join(", ", Input.Regions);
+        return await PageAsync(action.PactId, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Id = id;
-        var current = await db.PactActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (current is null)
-            return NotFound();
-        if (!await editor.MayEditAsync(current, ct))
-            return Forbid();
-        Input.Regions = RegionCodes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        // A value the binder could not read (an unknown kind, a year that is not a number) is refused, not defaulted.
-        var outcome = ModelState.IsValid
-            ? await editor.UpdateAsync(id, Input, ct)
-            : new EditOutcome<PactAction>.Invalid(new Dictionary<string, string[]> { [""] = [t["Een of meer velden hebben een ongeldige waarde."]] });
-        switch (outcome)
+        int pactId;
+        if (id is null)
         {
-            case EditOutcome<PactAction>.Saved:
-                return Redirect($"/initiatieven/{id}");
-            case EditOutcome<PactAction>.NotFound:
+            if (await NewActionPactAsync(ct) is not { } newPact)
                 return NotFound();
-            case EditOutcome<PactAction>.Forbidden:
+            if (!await MayCreateAsync(newPact, ct))
                 return Forbid();
-            case EditOutcome<PactAction>.Invalid invalid:
-                Errors.AddRange(invalid.Errors.SelectMany(e => e.Value));
-                break;
-            case EditOutcome<PactAction>.Stale stale:
-                Stale = stale;
-                // Saving again now deliberately overwrites: the editor has seen what changed.
-                Input.Version = stale.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
+            pactId = newPact;
         }
-        var title = await db.PactActions.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(ct);
-        if (title is null)
-            return NotFound();
-        OriginalTitle = title;
+        else
+        {
+            var current = await db.PactActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (current is null)
+                return NotFound();
+            if (!await editor.MayEditAsync(current, ct))
+                return Forbid();
+            (pactId, OriginalTitle) = (current.PactId, current.Title);
+        }
+        Input.Regions = RegionCodes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        // An unticked list is an empty one on a form; blank partner rows are the spare rows, not partners.
+        Input.Objectives ??= [];
+        Input.Partners = (Input.Partners ?? []).Where(p => p.OrganisationId != 0 || !string.IsNullOrWhiteSpace(p.Role)).ToList();
+
+        // A value the binder could not read (a date or an amount that is not one) is refused at its field, not taken as left empty.
+        var unreadable = ModelState.Where(m => !string.IsNullOrWhiteSpace(m.Value?.AttemptedValue) && Unread(m.Key, m.Value!.AttemptedValue!))
+            .ToDictionary(m => FieldOf(m.Key), m => new[] { t["Ongeldige waarde ‘{0}’.", m.Value!.AttemptedValue ?? ""].Value });
+        // The editor checks everything else itself; the binder's own checks would only repeat them.
         ModelState.Clear();
+        var outcome = unreadable.Count > 0
+            ? new EditOutcome<PactAction>.Invalid(unreadable)
+            : id is null ? await editor.CreateAsync(Pact!, Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
+        if (outcome is EditOutcome<PactAction>.Forbidden refused)
+        {
+            // Refused on the regions or owner asked for (the editor may edit this action, or create in this pact): said at the field, nothing saved.
+            Errors = new Dictionary<string, string[]> { [nameof(PactActionInput.Regions)] = [t[refused.Reason].Value] };
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return await PageAsync(pactId, ct);
+        }
+        // After a conflict the form carries the current version: saving again deliberately overwrites, the editor has seen what changed.
+        if (EditPages.Answer(this, outcome, a => $"/initiatieven/{a.Id}", errors => Errors = Translate(errors),
+                stale => (Stale, Input.Version) = (stale, stale.Current.Version)) is { } answer)
+            return answer;
+        return await PageAsync(pactId, ct);
+    }
+
+    /// <summary>Whether the binder failed on a typed field: it came out empty, or (an enum, a number) does not parse.</summary>
+    private bool Unread(string key, string attempted) => key switch
+    {
+        "Input.StartsOn" => Input.StartsOn is null,
+        "Input.EndsOn" => Input.EndsOn is null,
+        "Input.Budget" => Input.Budget is null,
+        "Input.LeadOrganisationId" => Input.LeadOrganisationId is null,
+        "Input.Status" => Input.Status is null,
+        "Input.Kind" => !Values.TryParseName<PactActionKind>(attempted, out _),
+        _ when key.StartsWith("Input.Partners[", StringComparison.Ordinal) && key.EndsWith(".OrganisationId", StringComparison.Ordinal) => !int.TryParse(attempted, out _),
+        _ when key.StartsWith("Input.Objectives", StringComparison.Ordinal) => attempted.Split(',').Any(n => !int.TryParse(n, out _)),
+        _ => false,
+    };
+
+    private static string FieldOf(string key)
+    {
+        var field = key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..] : key;
+        return field.StartsWith("Partners", StringComparison.Ordinal) ? "Partners" : field.StartsWith("Objectives", StringComparison.Ordinal) ? "Objectives" : field;
+    }
+
+    /// <summary>The editor's fixed messages have English translations; messages that name a value stay as they are.</summary>
+    private Dictionary<string, string[]> Translate(IDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => t[m].Value).ToArray());
+
+    private async Task<int?> NewActionPactAsync(CancellationToken ct)
+    {
+        var pact = await Pacts.PactLookup.FindAsync(db, Pact, ct);
+        (Pact, PactName) = (pact?.Code, pact?.Name ?? "");
+        return pact?.Id;
+    }
+
+    /// <summary>Coordinators, regional leads and partner editors of the pact may start an action; the editor then checks its regions and owner.</summary>
+    private async Task<bool> MayCreateAsync(int pactId, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        return !scope.ReadOnly && (scope.Coordinates(pactId) || scope.Grants.Any(g => g.PactId == pactId
+            && g.Kind is RoleKind.RegionalLead or RoleKind.RegionalCoordinator or RoleKind.PartnerEditor));
+    }
+
+    private async Task<IActionResult> PageAsync(int pactId, CancellationToken ct)
+    {
+        PactName = await db.Pacts.Where(p => p.Id == pactId).Select(p => p.Name).SingleAsync(ct);
+        Organisations = (await db.Organisations.Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct)).OrderBy(o => o.Label, Values.Dutch).ToList();
+        Objectives = await db.Objectives.Where(o => o.PactId == pactId).OrderBy(o => o.Number).Select(o => new Choice(o.Number, o.Number + ". " + o.Title)).ToListAsync(ct);
         return Page();
     }
 }

@@ -18,7 +18,7 @@ public sealed class PartnerInput
 /// What an editor may set of an action; Version is the one they started from (0 for a new one).
 /// Status, Objectives and Partners left out (null) stay as they are.
 /// </summary>
-public sealed class PactActionInput
+public class PactActionInput
 {
     [Required(ErrorMessage = "Geef een titel."), StringLength(300, ErrorMessage = "De titel is te lang (hoogstens 300 tekens).")]
     public string Title { get; set; } = "";
@@ -40,6 +40,12 @@ public sealed class PactActionInput
     [Range(0, 1_000_000_000_000, ErrorMessage = "Het budget is een bedrag van 0 euro of meer.")]
     public decimal? Budget { get; set; }
     public int Version { get; set; }
+}
+
+/// <summary>A new action: the pact it belongs to (its code) and its fields.</summary>
+public sealed class NewActionInput : PactActionInput
+{
+    public string Pact { get; set; } = "";
 }
 
 /// <summary>
