@@ -63,9 +63,9 @@ public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<
 
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Bewerken") }).First.ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
-        await page.GetByLabel("Startjaar").FillAsync("2019");
+        await page.GetByLabel("Begint op").FillAsync("2019-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".meta")).ToContainTextAsync("sinds 2019");
+        await Assertions.Expect(page.Locator("dd").Filter(new() { HasText = "2019" }).First).ToContainTextAsync("1 januari 2019");
         await page.AssertNoSeriousViolationsAsync();
     }
 

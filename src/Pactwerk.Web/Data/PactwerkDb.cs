@@ -84,7 +84,8 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-            AuditEntries.AddRange(pending.Select(p => p.Complete()));
+            foreach (var p in pending)
+                AuditEntries.Add(await p.CompleteAsync(ct));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
             if (own is not null)
                 await own.CommitAsync(ct);

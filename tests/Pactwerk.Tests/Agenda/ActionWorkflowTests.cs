@@ -84,4 +84,29 @@ public sealed class ActionWorkflowTests
         Assert.Equal(source, ContinuityRisk.EndingWithoutFollowUp(ActionStatus.Running, source.EndsOn.AddDays(1), [source], Today, 12));
         Assert.Null(ContinuityRisk.EndingWithoutFollowUp(ActionStatus.Running, null, [source], Today, 6));
     }
+
+    [Fact]
+    public void An_old_gap_closed_by_funding_that_runs_now_is_no_risk_but_money_that_ran_out_without_follow_up_is()
+    {
+        var old = Source(new DateOnly(2015, 1, 1), new DateOnly(2016, 12, 31));
+        var current = Source(new DateOnly(2017, 3, 1), new DateOnly(2030, 12, 31));
+        var notYet = Source(Today.AddMonths(2), new DateOnly(2030, 12, 31));
+
+        Assert.Null(ContinuityRisk.EndingWithoutFollowUp(ActionStatus.Running, null, [old, current], Today, 12));
+        Assert.Equal(old, ContinuityRisk.EndingWithoutFollowUp(ActionStatus.Running, null, [old], Today, 12));
+        // Money promised for later does not pay for today.
+        Assert.Equal(old, ContinuityRisk.EndingWithoutFollowUp(ActionStatus.Running, null, [old, notYet], Today, 12));
+    }
+
+    [Fact]
+    public void Reports_are_due_per_year_the_action_ran_from_the_first_of_April_after_and_a_closed_action_without_end_owes_nothing()
+    {
+        var reported = new HashSet<int> { 2023 };
+
+        // Started mid 2022, still running on 15 March 2026: 2022 and 2024 are overdue; 2025 is due on 1 April 2026.
+        Assert.Equal([2022, 2024], OutputReporting.OverdueYears(ActionStatus.Running, new DateOnly(2022, 6, 1), null, reported, Today));
+        Assert.Equal([2022], OutputReporting.OverdueYears(ActionStatus.Completed, new DateOnly(2022, 6, 1), new DateOnly(2023, 5, 1), reported, Today));
+        Assert.Empty(OutputReporting.OverdueYears(ActionStatus.Stopped, new DateOnly(2022, 6, 1), null, reported, Today));
+        Assert.Empty(OutputReporting.OverdueYears(ActionStatus.Idea, new DateOnly(2022, 6, 1), null, reported, Today));
+    }
 }

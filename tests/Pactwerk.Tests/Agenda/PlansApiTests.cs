@@ -143,6 +143,72 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_regional_plan_sets_goals_inside_its_landsdeel_only_and_never_speaks_for_the_country()
+    {
+        await PlanData.ClearAsync(factory);
+        var (planId, revisionId) = await PlanData.CreateAsync(factory, "TP-OOST", RevisionStatus.Draft);
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        var revision = await RevisionAsync(lead, planId, 1);
+        var before = await Snapshot(planId);
+        object Goal(string region) => new { indicator = "hbo-ingeschrevenen", region, kind = "Target", period = 2024, value = 1 };
+
+        var country = await lead.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{revisionId}", Content(revision, b => b["goals"] = new List<object> { Goal("NL") }));
+        var noord = await lead.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{revisionId}", Content(revision, b => b["goals"] = new List<object> { Goal("TP-NOORD") }));
+        var afterRefusals = await Snapshot(planId);
+        var zwolle = await lead.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{revisionId}", Content(revision, b => b["goals"] = new List<object> { Goal("GM0193"), Goal("TP-OOST") }));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (country.StatusCode, noord.StatusCode));
+        Assert.Contains("valt erbuiten", await country.Content.ReadAsStringAsync());
+        Assert.Equal(before, afterRefusals);
+        Assert.Equal(HttpStatusCode.OK, zwolle.StatusCode);
+
+        // Even a regional goal written around the editor (as an old database might hold) does not become the country's.
+        await PlanData.SetStatusAsync(factory, revisionId, RevisionStatus.Adopted);
+        var indicator = await PlanData.IndicatorIdAsync(factory, "hbo-ingeschrevenen");
+        var nl = await PlanData.RegionIdAsync(factory, "NL");
+        await factory.InDbAsync(db =>
+        {
+            var goal = PlanData.Goal(indicator, nl, GoalKind.Target, 2024, 1);
+            goal.PlanRevisionId = revisionId;
+            db.IndicatorGoals.Add(goal);
+            return db.SaveChangesAsync();
+        });
+        var status = await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/monitor/status?indicator=hbo-ingeschrevenen&region=NL");
+        Assert.NotEqual("Testplan TP-OOST 2019–2022", status.GetProperty("plan").GetString());
+    }
+
+    [Fact]
+    public async Task A_draft_saved_without_reasons_or_with_an_empty_priorities_box_gets_a_message_not_an_error()
+    {
+        await PlanData.ClearAsync(factory);
+        var (planId, _) = await PlanData.CreateAsync(factory, null, RevisionStatus.Adopted);
+        var coordinator = await SignInAsync(factory, Coordinator);
+        var next = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { });
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        var draft = await RevisionAsync(coordinator, planId, 2);
+        var draftId = draft.GetProperty("id").GetInt32();
+
+        var nullReasons = await coordinator.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{draftId}", Content(draft, b =>
+        {
+            b["priorities"] = new List<string> { "Nieuw" };
+            b["reasons"] = null;
+        }));
+        var nullKey = await coordinator.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{draftId}", Content(draft, b =>
+        {
+            b["priorities"] = new List<string> { "Nieuw" };
+            b["reasons"] = new List<object> { new { kind = "Priority", key = (string?)null, reason = "Waarom niet" } };
+        }));
+        var emptyBox = await PostFormAsync(coordinator, $"/plannen/{planId}/herzieningen/2?handler=Save", new Dictionary<string, string>
+        {
+            ["Input.FirstYear"] = "2019", ["Input.LastYear"] = "2022", ["Input.Version"] = draft.GetProperty("version").GetInt32().ToString(), ["PrioritiesText"] = "",
+        }, $"/plannen/{planId}/herzieningen/2");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (nullReasons.StatusCode, nullKey.StatusCode));
+        Assert.Contains("Geef de reden", await nullReasons.Content.ReadAsStringAsync());
+        Assert.True((int)emptyBox.StatusCode < 500, $"the form answered {(int)emptyBox.StatusCode}");
+    }
+
+    [Fact]
     public async Task The_next_revision_is_a_copy_every_change_needs_a_reason_and_adopting_it_supersedes_the_previous()
     {
         await PlanData.ClearAsync(factory);

@@ -26,6 +26,28 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Changes_to_an_actions_funding_and_to_a_plan_revision_reach_the_coordinators_of_its_pact_only()
+    {
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        var action = await factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == "overijsselse-techniekuitdaging").Select(a => a.Id).SingleAsync());
+        var funding = await lead.PostAsJsonAsync($"/api/v1/actions/{action}/funding",
+            new { funder = "Fonds voor de audittest", amount = 1000, startsOn = "2025-01-01", endsOn = "2025-12-31" });
+        Assert.Equal(HttpStatusCode.Created, funding.StatusCode);
+        // The demo records goals in the plans; a goal row belongs to a revision, which belongs to a plan of the Techniekpact.
+        var techniekpact = await factory.InDbAsync(db => db.Pacts.Where(p => p.Code == "techniekpact").Select(p => p.Id).SingleAsync());
+
+        var ownCoordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var otherCoordinator = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var seen = await ownCoordinator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=FundingSource&pageSize=100");
+        var unseen = await otherCoordinator.GetFromJsonAsync<JsonElement>("/api/v1/audit?entityType=FundingSource&pageSize=100");
+        var goals = await factory.InDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "IndicatorGoal").Select(a => a.PactId).Distinct().ToListAsync());
+
+        Assert.Contains(seen.GetProperty("items").EnumerateArray(), i => (i.GetProperty("after").GetString() ?? "").Contains("Fonds voor de audittest"));
+        Assert.DoesNotContain(unseen.GetProperty("items").EnumerateArray(), i => (i.GetProperty("after").GetString() ?? "").Contains("Fonds voor de audittest"));
+        Assert.Equal([techniekpact], goals.Select(g => g ?? 0));
+    }
+
+    [Fact]
     public async Task Coordinators_filter_the_trail_others_may_not_read_it()
     {
         var coordinator = await SignInAsync(factory, "coordinator@zorgpact.demo");

@@ -82,6 +82,17 @@ public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http
         return _scope = new AccessScope(userId, readOnly, grants);
     }
 
+    /// <summary>
+    /// Which of the candidate regions lie wholly inside the given region: all their municipalities
+    /// are among its municipalities. Region sets need not nest, so this is decided on municipalities.
+    /// </summary>
+    public static async Task<IReadOnlySet<int>> RegionsInsideAsync(PactwerkDb db, int regionId, IReadOnlyCollection<int> candidates, CancellationToken ct)
+    {
+        var municipalities = await MunicipalitiesOfAsync(db, candidates.Append(regionId).Distinct().ToList(), ct);
+        var outer = municipalities[regionId];
+        return candidates.Where(c => municipalities[c].Count > 0 && municipalities[c].IsSubsetOf(outer)).ToHashSet();
+    }
+
     /// <summary>The current municipalities of each region; a municipality covers itself.</summary>
     public static async Task<Dictionary<int, IReadOnlySet<int>>> MunicipalitiesOfAsync(PactwerkDb db, IReadOnlyCollection<int> regionIds, CancellationToken ct)
     {

@@ -39,7 +39,8 @@ public static class OutputReporting
 
     public static IReadOnlyList<int> OverdueYears(ActionStatus status, DateOnly? startsOn, DateOnly? endsOn, IReadOnlySet<int> reported, DateOnly today)
     {
-        if (status == ActionStatus.Idea || startsOn is null)
+        // A closed action without an end date (recorded before closing set one) is owed nothing more.
+        if (status == ActionStatus.Idea || startsOn is null || (status is ActionStatus.Completed or ActionStatus.Stopped && endsOn is null))
             return [];
         var last = Math.Min(endsOn?.Year ?? today.Year, today.Year);
         return Enumerable.Range(startsOn.Value.Year, Math.Max(0, last - startsOn.Value.Year + 1))

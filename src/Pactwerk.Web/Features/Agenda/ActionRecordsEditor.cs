@@ -10,7 +10,7 @@ public sealed class FundingInput
 {
     [Required(ErrorMessage = "Geef de financier."), StringLength(300, ErrorMessage = "De naam van de financier is te lang (hoogstens 300 tekens).")]
     public string Funder { get; set; } = "";
-    [Required(ErrorMessage = "Geef het bedrag."), Range(0, 1_000_000_000_000, ErrorMessage = "Het bedrag is 0 euro of meer (en minder dan een biljoen).")]
+    [Required(ErrorMessage = "Geef het bedrag."), Range(typeof(decimal), "0", "999999999999.99", ParseLimitsInInvariantCulture = true, ErrorMessage = "Het bedrag is 0 euro of meer (en minder dan een biljoen).")]
     public decimal? Amount { get; set; }
     [Required(ErrorMessage = "Geef de begindatum van de financiering.")]
     public DateOnly? StartsOn { get; set; }
@@ -25,7 +25,7 @@ public sealed class OutputInput
     public int? Year { get; set; }
     [Required(ErrorMessage = "Kies de eenheid.")]
     public OutputUnit? Unit { get; set; }
-    [Required(ErrorMessage = "Geef het aantal."), Range(0, 1_000_000_000_000, ErrorMessage = "Het aantal is 0 of meer.")]
+    [Required(ErrorMessage = "Geef het aantal."), Range(typeof(decimal), "0", "999999999999.99", ParseLimitsInInvariantCulture = true, ErrorMessage = "Het aantal is 0 of meer (en minder dan een biljoen).")]
     public decimal? Quantity { get; set; }
     [StringLength(1000, ErrorMessage = "De toelichting is te lang (hoogstens 1000 tekens).")]
     public string? Note { get; set; }

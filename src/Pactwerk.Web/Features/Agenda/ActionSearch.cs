@@ -119,17 +119,9 @@ public sealed class ActionSearch(PactwerkDb db, ContinuityCheck continuity)
         return errors.Count > 0 ? (null, errors) : (new ActionFilter(pact, objective, region, organisation, kind, status, query.AtRisk, query.Year), errors);
     }
 
-    /// <summary>
-    /// The regions used by actions that lie wholly inside the given region: all their municipalities
-    /// are among its municipalities. Region sets need not nest, so this is decided on municipalities.
-    /// </summary>
-    private async Task<IReadOnlySet<int>> RegionsInsideAsync(int regionId, CancellationToken ct)
-    {
-        var used = await db.ActionRegions.Select(r => r.RegionId).Distinct().ToListAsync(ct);
-        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, used.Append(regionId).Distinct().ToList(), ct);
-        var outer = municipalities[regionId];
-        return used.Where(id => municipalities[id].Count > 0 && municipalities[id].IsSubsetOf(outer)).ToHashSet();
-    }
+    /// <summary>The regions used by actions that lie wholly inside the given region.</summary>
+    private async Task<IReadOnlySet<int>> RegionsInsideAsync(int regionId, CancellationToken ct) =>
+        await AccessScopeProvider.RegionsInsideAsync(db, regionId, await db.ActionRegions.Select(r => r.RegionId).Distinct().ToListAsync(ct), ct);
 
     /// <summary>The matching actions by title, each with whether it is at continuity risk.</summary>
     public async Task<List<ActionSummary>> ListAsync(ActionFilter filter, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
     public string OriginalTitle { get; private set; } = "";
     [BindProperty] public PactActionInput Input { get; set; } = new();
     /// <summary>The regions as typed: codes separated by commas.</summary>
-    [BindProperty] public string RegionCodes { get; set; } = "";
+    [BindProperty] public string? RegionCodes { get; set; } = "";
     public EditOutcome<PactAction>.Stale? Stale { get; private set; }
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
@@ -83,7 +83,7 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
                 return Forbid();
             (pactId, OriginalTitle) = (current.PactId, current.Title);
         }
-        Input.Regions = RegionCodes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        Input.Regions = (RegionCodes ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         // An unticked list is an empty one on a form; blank partner rows are the spare rows, not partners.
         Input.Objectives ??= [];
         Input.Partners = (Input.Partners ?? []).Where(p => p.OrganisationId != 0 || !string.IsNullOrWhiteSpace(p.Role)).ToList();

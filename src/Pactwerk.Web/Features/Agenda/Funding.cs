@@ -17,7 +17,7 @@ public class FundingSource : Audit.IAudited
 /// Continuity risk: subsidised projects tend to stop when the subsidy ends. An action that still
 /// runs (or is still an idea) is at risk when one of its funding sources ends within the horizon
 /// (or has already ended), the action itself goes on after that day, and no follow-up funding is
-/// recorded: no other source that starts by the day after and ends later.
+/// recorded: no other source that starts by the day after (or, for money already gone, by today) and ends later.
 /// </summary>
 public static class ContinuityRisk
 {
@@ -36,7 +36,10 @@ public static class ContinuityRisk
         return funding
             .Where(s => s.EndsOn <= horizon)
             .Where(s => actionEndsOn is null || actionEndsOn > s.EndsOn)
-            .Where(s => !funding.Any(next => next != s && next.StartsOn <= s.EndsOn.AddDays(1) && next.EndsOn > s.EndsOn))
+            // Follow-up: a source that goes on after this one and started by the day after it ended, or, for money
+            // that already ran out, one that has started by today (an old gap that is closed now is no risk).
+            .Where(s => !funding.Any(next => next != s && next.EndsOn > s.EndsOn
+                && next.StartsOn <= (s.EndsOn.AddDays(1) > today ? s.EndsOn.AddDays(1) : today)))
             .OrderBy(s => s.EndsOn)
             .FirstOrDefault();
     }

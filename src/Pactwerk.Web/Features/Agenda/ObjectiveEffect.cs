@@ -38,7 +38,7 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
 
         var actions = await db.PactActions.AsNoTracking().Where(a => a.Objectives.Any(o => o.ObjectiveId == objectiveId))
             .Include(a => a.Regions).ThenInclude(r => r.Region).Include(a => a.Outputs).ToListAsync(ct);
-        var inside = await RegionsInsideAsync(db, region.Id, actions.SelectMany(a => a.Regions.Select(r => r.RegionId)).Distinct().ToList(), ct);
+        var inside = await AccessScopeProvider.RegionsInsideAsync(db, region.Id, actions.SelectMany(a => a.Regions.Select(r => r.RegionId)).Distinct().ToList(), ct);
         var counted = actions.Where(a => a.Regions.Any(r => inside.Contains(r.RegionId))).OrderBy(a => a.Title).ToList();
 
         var sums = counted.SelectMany(a => a.Outputs.Where(o => o.Unit != OutputUnit.Other).Select(o => (Action: a.Id, Output: o)))
@@ -77,13 +77,5 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
         }).ToList();
         TrackPoint? Goal(IndicatorGoal? g) => g is null ? null : new TrackPoint(new Period(kind, g.PeriodStart).ToString(), g.Value, g.Value, TrackStatus.Unknown.ToString());
         return new IndicatorTrack(indicator.Code, indicator.Name, indicator.Unit, goals.Revision, Goal(baseline), Goal(target), points);
-    }
-
-    /// <summary>Which of these regions lie wholly inside the given one (decided on municipalities: sets need not nest).</summary>
-    public static async Task<IReadOnlySet<int>> RegionsInsideAsync(PactwerkDb db, int regionId, IReadOnlyCollection<int> candidates, CancellationToken ct)
-    {
-        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, candidates.Append(regionId).Distinct().ToList(), ct);
-        var outer = municipalities[regionId];
-        return candidates.Where(c => municipalities[c].Count > 0 && municipalities[c].IsSubsetOf(outer)).ToHashSet();
     }
 }

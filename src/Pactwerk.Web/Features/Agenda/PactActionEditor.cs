@@ -37,7 +37,7 @@ public class PactActionInput
     public List<PartnerInput>? Partners { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
-    [Range(0, 1_000_000_000_000, ErrorMessage = "Het budget is een bedrag van 0 euro of meer.")]
+    [Range(typeof(decimal), "0", "999999999999.99", ParseLimitsInInvariantCulture = true, ErrorMessage = "Het budget is een bedrag van 0 euro of meer (en minder dan een biljoen).")]
     public decimal? Budget { get; set; }
     public int Version { get; set; }
 }
@@ -52,7 +52,7 @@ public sealed class NewActionInput : PactActionInput
 /// Creates and changes actions, for the API and the edit pages alike: validates, checks the
 /// editor's scope on the action as it is and as it would become, and refuses a stale version.
 /// </summary>
-public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
+public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock)
 {
     public async Task<bool> MayEditAsync(PactAction action, CancellationToken ct)
     {
@@ -177,6 +177,10 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes)
         action.LeadOrganisationId = input.LeadOrganisationId;
         action.StartsOn = input.StartsOn;
         action.EndsOn = input.EndsOn;
+        // A closed action has ended: without an end date its reports would be due for ever.
+        var today = clock.Today();
+        if (action.IsClosed && action.EndsOn is null && (action.StartsOn is null || action.StartsOn <= today))
+            action.EndsOn = today;
         action.Budget = input.Budget;
         Replace(action.Regions, regions.Select(r => new ActionRegion { RegionId = r.Id, Region = r }), r => r.RegionId);
         if (objectives is not null)

@@ -183,7 +183,8 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
     public async Task<IReadOnlyList<RevisionChange>> PendingChangesAsync(PlanRevision revision, int pactId, RevisionInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var resolved = await ResolveAsync(pactId, input, errors, ct);
+        var planRegionId = await db.Plans.Where(p => p.Id == revision.PlanId).Select(p => p.RegionId).SingleAsync(ct);
+        var resolved = await ResolveAsync(pactId, planRegionId, input, errors, ct);
         if (revision.BasedOnId is not { } basedOn || errors.Count > 0)
             return [];
         return RevisionComparison.Differences(PlanQueries.Content((await PlanQueries.RevisionAsync(db, basedOn, ct))!), resolved.Content(revision.Number));
@@ -203,7 +204,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
             return Refused("Status", revision.Status == RevisionStatus.Proposed ? ProposedIsFrozen : AdoptedIsFinal);
 
         var errors = new Dictionary<string, string[]>();
-        var resolved = await ResolveAsync(revision.Plan.PactId, input, errors, ct);
+        var resolved = await ResolveAsync(revision.Plan.PactId, revision.Plan.RegionId, input, errors, ct);
         if (errors.Count > 0)
             return new RevisionOutcome.Invalid(errors);
 
@@ -212,7 +213,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         if (revision.BasedOnId is { } basedOn)
         {
             var differences = RevisionComparison.Differences(PlanQueries.Content((await PlanQueries.RevisionAsync(db, basedOn, ct))!), resolved.Content(revision.Number));
-            var given = input.Reasons.Where(r => !string.IsNullOrWhiteSpace(r.Reason))
+            var given = (input.Reasons ?? []).Where(r => r.Key is not null && !string.IsNullOrWhiteSpace(r.Reason))
                 .GroupBy(r => (r.Kind, Key: r.Key.Trim())).ToDictionary(g => g.Key, g => g.Last().Reason.Trim());
             var missing = differences.Where(d => !given.ContainsKey((d.Kind, d.Key))).ToList();
             if (missing.Count > 0)
@@ -317,7 +318,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
     }
 
     /// <summary>Checks a draft's content and looks up what it names; problems go into <paramref name="errors"/>.</summary>
-    private async Task<Resolved> ResolveAsync(int pactId, RevisionInput input, Dictionary<string, string[]> errors, CancellationToken ct)
+    private async Task<Resolved> ResolveAsync(int pactId, int? planRegionId, RevisionInput input, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         CheckPeriod(input.FirstYear, input.LastYear, errors);
         var priorities = (input.Priorities ?? []).Select(p => (p ?? "").Trim()).Where(p => p.Length > 0).ToList();
@@ -343,6 +344,9 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         var indicators = await db.Indicators.Where(i => indicatorCodes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, ct);
         var regions = await db.Regions.Where(r => regionCodes.Contains(r.Code) && r.ValidTo == null).ToDictionaryAsync(r => r.Code, ct);
         var goalErrors = new List<string>();
+        // A regional plan speaks for its own landsdeel: its goals may not set the monitor's targets elsewhere.
+        var planRegion = planRegionId is { } own ? await db.Regions.Where(r => r.Id == own).Select(r => r.Name).SingleAsync(ct) : null;
+        var inside = planRegionId is { } outer ? await AccessScopeProvider.RegionsInsideAsync(db, outer, regions.Values.Select(r => r.Id).ToList(), ct) : null;
         foreach (var g in goalInputs)
         {
             var (code, regionCode) = ((g.Indicator ?? "").Trim(), (g.Region ?? "").Trim().ToUpperInvariant());
@@ -350,6 +354,8 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
                 goalErrors.Add($"Er is geen indicator met code '{code}'.");
             else if (!regions.TryGetValue(regionCode, out var region))
                 goalErrors.Add($"Er is geen regio met code '{g.Region}'.");
+            else if (inside is not null && !inside.Contains(region.Id))
+                goalErrors.Add($"Een regionaal plan stelt alleen doelen voor {planRegion} en de regio's daarbinnen; {region.Name} valt erbuiten.");
             else if (!Enum.IsDefined(g.Kind))
                 goalErrors.Add("Een doel is een nulmeting (Baseline) of een streefwaarde (Target).");
             else if (g.Period is < 1990 or > 2100)

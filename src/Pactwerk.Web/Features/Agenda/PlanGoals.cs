@@ -11,17 +11,19 @@ public static class AgendaGoals
 {
     /// <summary>
     /// Goals hold from adopted revisions only. A landsdeel's own regional plan speaks for it first;
-    /// otherwise the national plan that set a goal for the region does.
+    /// otherwise a national plan that set a goal for the region does (the most recently adopted,
+    /// should two pacts set one). Other regional plans never speak for a region that is not theirs.
     /// </summary>
     public static async Task<CurrentGoals> CurrentAsync(PactwerkDb db, int indicatorId, string regionCode, CancellationToken ct)
     {
         var goals = await db.IndicatorGoals.AsNoTracking()
             .Where(g => g.IndicatorId == indicatorId && g.PlanRevision.Status == RevisionStatus.Adopted
-                && db.Regions.Any(r => r.Id == g.RegionId && r.Code == regionCode))
-            .Select(g => new { Goal = g, Regional = g.PlanRevision.Plan.RegionId == g.RegionId, g.PlanRevision.Plan.Title,
-                g.PlanRevision.Number, g.PlanRevision.FirstYear, g.PlanRevision.LastYear, g.PlanRevision.RevisedIn })
+                && db.Regions.Any(r => r.Id == g.RegionId && r.Code == regionCode)
+                && (g.PlanRevision.Plan.RegionId == null || g.PlanRevision.Plan.RegionId == g.RegionId))
+            .Select(g => new { Goal = g, Regional = g.PlanRevision.Plan.RegionId != null, g.PlanRevision.Plan.Title,
+                g.PlanRevision.Number, g.PlanRevision.FirstYear, g.PlanRevision.LastYear, g.PlanRevision.RevisedIn, g.PlanRevision.AdoptedAt })
             .ToListAsync(ct);
-        var chosen = goals.OrderByDescending(g => g.Regional).FirstOrDefault();
+        var chosen = goals.OrderByDescending(g => g.Regional).ThenByDescending(g => g.AdoptedAt).ThenByDescending(g => g.Goal.PlanRevisionId).FirstOrDefault();
         if (chosen is null)
             return new CurrentGoals(null, null, null, null);
         var revisionGoals = goals.Where(g => g.Goal.PlanRevisionId == chosen.Goal.PlanRevisionId).Select(g => g.Goal).ToList();

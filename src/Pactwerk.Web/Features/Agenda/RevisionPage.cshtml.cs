@@ -31,7 +31,7 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageMo
     public Outcome.Stale? Stale { get; private set; }
     [BindProperty] public RevisionInput Input { get; set; } = new();
     /// <summary>The priorities, one per line.</summary>
-    [BindProperty] public string PrioritiesText { get; set; } = "";
+    [BindProperty] public string? PrioritiesText { get; set; } = "";
     [FromQuery(Name = "opgeslagen")] public bool Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int number, CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageMo
         ModelState.Clear();
         if (await LoadAsync(id, number, ct) is { } refused)
             return refused;
-        Input.Priorities = PrioritiesText.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        Input.Priorities = (PrioritiesText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         // The form offers empty rows for new goals; the ones left empty are not goals.
         Input.Goals = Input.Goals.Where(g => !string.IsNullOrWhiteSpace(g.Indicator)).ToList();
         var outcome = await editor.UpdateAsync(id, Revision.Id, Input, ct);

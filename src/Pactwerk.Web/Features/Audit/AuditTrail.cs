@@ -13,10 +13,10 @@ internal static class AuditTrail
     public sealed class Pending(EntityEntry entry, AuditEntry audit)
     {
         /// <summary>After saving, the store-generated key and the values of a new entity are known.</summary>
-        public AuditEntry Complete()
+        public async Task<AuditEntry> CompleteAsync(CancellationToken ct)
         {
             audit.EntityId = Key(entry);
-            audit.PactId = PactOf(entry);
+            audit.PactId = await PactOfAsync(entry, 0, ct);
             if (audit.Action == AuditActions.Created)
                 audit.After = Serialise(entry.Properties.Select(p => (p.Metadata.Name, p.CurrentValue)));
             return audit;
@@ -48,11 +48,33 @@ internal static class AuditTrail
         return pending;
     }
 
-    /// <summary>The entity's own pact: a Pact itself, or whatever carries a PactId.</summary>
-    private static int? PactOf(EntityEntry entry) =>
-        entry.Entity is Pacts.Pact pact ? pact.Id
-        : entry.Metadata.FindProperty("PactId") is { } property ? (int?)entry.Property(property.Name).CurrentValue
-        : null;
+    /// <summary>
+    /// The entity's pact: a Pact itself, whatever carries a PactId, or else the pact of the audited
+    /// record it belongs to (a funding source of an action, a goal of a plan revision), so that a
+    /// pact's coordinators see every change within it. Only audited principals are followed: the
+    /// reference data (regions, region sets) would otherwise lead to the pact that owns a region set.
+    /// </summary>
+    private static async Task<int?> PactOfAsync(EntityEntry entry, int depth, CancellationToken ct)
+    {
+        if (entry.Entity is Pacts.Pact pact)
+            return pact.Id;
+        if (entry.Metadata.FindProperty("PactId") is { } property)
+            return (int?)entry.Property(property.Name).CurrentValue;
+        if (depth >= 3)
+            return null;
+        var owners = entry.Metadata.GetForeignKeys().Where(fk => typeof(IAudited).IsAssignableFrom(fk.PrincipalEntityType.ClrType))
+            .OrderByDescending(fk => fk.PrincipalEntityType.FindProperty("PactId") is not null);
+        foreach (var fk in owners)
+        {
+            var key = fk.Properties.Select(p => entry.Property(p.Name).CurrentValue).ToArray();
+            if (key.Any(v => v is null))
+                continue;
+            if (await entry.Context.FindAsync(fk.PrincipalEntityType.ClrType, key, ct) is { } principal
+                && await PactOfAsync(entry.Context.Entry(principal), depth + 1, ct) is { } found)
+                return found;
+        }
+        return null;
+    }
 
     private static string? Key(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
