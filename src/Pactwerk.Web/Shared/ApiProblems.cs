@@ -10,6 +10,9 @@ public static class ApiProblems
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Geen toegang");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Intussen gewijzigd");
 }
 
 /// <summary>An edit's outcome as the API answers it, the same for every editor.</summary>
@@ -26,6 +29,7 @@ public static class EditResults
         EditOutcome<T>.NotFound => ApiProblems.NotFound(notFound),
         EditOutcome<T>.Forbidden f => ApiProblems.Forbidden(f.Reason),
         EditOutcome<T>.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
+        EditOutcome<T>.Conflict c => ApiProblems.Conflict(c.Reason),
         EditOutcome<T>.Stale stale => TypedResults.Conflict(new ConflictDto<TDto>("Intussen gewijzigd",
             $"Iemand anders heeft dit gewijzigd na versie {version}; er is niets opgeslagen. Neem de wijzigingen over en probeer het opnieuw met de huidige versie.",
             await describe(stale.Current), stale.Changes)),

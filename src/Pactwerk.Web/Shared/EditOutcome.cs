@@ -17,6 +17,8 @@ public abstract record EditOutcome<T>
     public sealed record Forbidden(string Reason) : EditOutcome<T>;
     public sealed record Invalid(IDictionary<string, string[]> Errors) : EditOutcome<T>;
     public sealed record Stale(T Current, IReadOnlyList<ChangeByOther> Changes) : EditOutcome<T>;
+    /// <summary>Someone else's change at the same moment makes this one impossible (a unique index refused it).</summary>
+    public sealed record Conflict(string Reason) : EditOutcome<T>;
 }
 
 public static class EditSupport

@@ -9,7 +9,7 @@ public static class EditPages
     /// <summary>
     /// Saved: a redirect to <paramref name="savedUrl"/>. Not found, forbidden: those answers.
     /// Invalid: the errors handed to <paramref name="invalid"/> and a 400, with the page shown again
-    /// (null is returned). Stale: handed to <paramref name="stale"/> with a 409, or without it told
+    /// (null is returned); a conflict the same with a 409. Stale: handed to <paramref name="stale"/> with a 409, or without it told
     /// as an error.
     /// </summary>
     public static IActionResult? Answer<T>(PageModel page, EditOutcome<T> outcome, Func<T, string> savedUrl,
@@ -29,6 +29,10 @@ public static class EditPages
                 return null;
             case EditOutcome<T>.Stale changed when stale is not null:
                 stale(changed);
+                page.Response.StatusCode = StatusCodes.Status409Conflict;
+                return null;
+            case EditOutcome<T>.Conflict conflict:
+                invalid(new Dictionary<string, string[]> { [""] = [conflict.Reason] });
                 page.Response.StatusCode = StatusCodes.Status409Conflict;
                 return null;
             case EditOutcome<T>.Stale:

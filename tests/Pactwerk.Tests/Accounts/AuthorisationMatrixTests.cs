@@ -106,10 +106,17 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                 { pact = "techniekpact", title = $"Matrix {Guid.NewGuid():N}", summary = "Matrix.", kind = "Event", regions = new[] { "TP-OOST" } })),
             ("POST funding, action in Oost",        "401 403 403 403 201 403 201 201", async c => await c.PostAsJsonAsync($"/api/v1/actions/{await ActionIdAsync("overijsselse-techniekuitdaging")}/funding", Funding)),
             ("PUT funding, action in Oost",         "401 403 403 403 200 403 200 200", async c => await c.PutAsJsonAsync(await FundingUrlAsync("overijsselse-techniekuitdaging"), Funding)),
-            ("DELETE funding, action in Oost",      "401 403 403 403 204 403 204 204", async c => await c.DeleteAsync(await FundingUrlAsync("overijsselse-techniekuitdaging"))),
+            ("DELETE funding, action in Oost",      "401 403 403 403 204 403 204 204", async c => await c.DeleteAsync(await FundingUrlAsync("overijsselse-techniekuitdaging") + "?version=0")),
             ("PUT funding, action in Zuidwest",     "401 403 403 403 403 403 200 200", async c => await c.PutAsJsonAsync(await FundingUrlAsync("pps-zuidwest"), Funding)),
-            ("POST output, action led by HvA",      "401 403 201 403 403 403 201 201", async c => await c.PostAsJsonAsync($"/api/v1/actions/{await ActionIdAsync("make-it-work")}/outputs",
-                new { year = 2019, unit = "Participants", quantity = 20 })),
+            ("POST output, action led by HvA",      "401 403 201 403 403 403 201 201", async c =>
+            {
+                // Each role reports afresh: a second report for the year and unit would be a correction (200).
+                var actionId = await ActionIdAsync("make-it-work");
+                await factory.InDbAsync(db => db.ActionOutputs.Where(o => o.ActionId == actionId && o.Year == 2019 && o.Unit == OutputUnit.Participants).ExecuteDeleteAsync());
+                return await c.PostAsJsonAsync($"/api/v1/actions/{actionId}/outputs", new { year = 2019, unit = "Participants", quantity = 20 });
+            }),
+            ("DELETE output, action led by HvA",    "401 403 204 403 403 403 204 204", async c => await c.DeleteAsync(await OutputUrlAsync("make-it-work"))),
+            ("DELETE output, action in Zuidwest",   "401 403 403 403 403 403 204 204", async c => await c.DeleteAsync(await OutputUrlAsync("pps-zuidwest"))),
             ("GET audit trail",                     "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/audit")),
             ("POST invitation as member",           "401 403 403 403 403 201 201 201", c => InviteAsync(c, "Member", null, null)),
             ("POST invitation as lead of Noord",    "401 403 403 403 403 403 201 201", c => InviteAsync(c, "RegionalLead", "techniekpact", "TP-NOORD")),
@@ -152,7 +159,17 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(expected.ToString(), actual.ToString());
     }
 
-    private static readonly object Funding = new { funder = "Matrixfonds", amount = 1000, startsOn = "2024-01-01", endsOn = "2026-12-31" };
+    private static readonly object Funding = new { funder = "Matrixfonds", amount = 1000, startsOn = "2024-01-01", endsOn = "2026-12-31", version = 0 };
+
+    /// <summary>A fresh output of the action for each call (the one of 2020 in unit Other), so a removal by one role leaves the next its own to remove.</summary>
+    private async Task<string> OutputUrlAsync(string slug)
+    {
+        var actionId = await ActionIdAsync(slug);
+        await factory.InDbAsync(db => db.ActionOutputs.Where(o => o.ActionId == actionId && o.Year == 2020 && o.Unit == OutputUnit.Other).ExecuteDeleteAsync());
+        var output = new ActionOutput { ActionId = actionId, Year = 2020, Unit = OutputUnit.Other, Quantity = 1, ReportedBy = "Matrix" };
+        await factory.InDbAsync(db => { db.ActionOutputs.Add(output); return db.SaveChangesAsync(); });
+        return $"/api/v1/actions/{actionId}/outputs/{output.Id}";
+    }
 
     private Task<int> ActionIdAsync(string slug) => factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
 

@@ -167,12 +167,16 @@ public abstract class ActionsTests<TFactory>(TFactory factory) : IClassFixture<T
 
         var added = await lead.PostAsJsonAsync($"/api/v1/actions/{id}/funding", new { funder = "Regionaal Investeringsfonds mbo", amount = 250000, startsOn = "2024-01-01", endsOn = "2027-12-31" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        var fundingId = (await added.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
-        var changed = await lead.PutAsJsonAsync($"/api/v1/actions/{id}/funding/{fundingId}", new { funder = "RIF mbo", amount = 300000, startsOn = "2024-01-01", endsOn = "2028-06-30" });
+        var addedJson = await added.ReadAsync<JsonElement>();
+        var fundingId = addedJson.GetProperty("id").GetInt32();
+        Assert.Equal(0, addedJson.GetProperty("version").GetInt32());
+        var changed = await lead.PutAsJsonAsync($"/api/v1/actions/{id}/funding/{fundingId}", new { funder = "RIF mbo", amount = 300000, startsOn = "2024-01-01", endsOn = "2028-06-30", version = 0 });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(1, (await changed.ReadAsync<JsonElement>()).GetProperty("version").GetInt32());
         var stored = await factory.InDbAsync(db => db.FundingSources.AsNoTracking().SingleAsync(f => f.Id == fundingId));
-        Assert.Equal(("RIF mbo", 300000m, new DateOnly(2028, 6, 30)), (stored.Funder, stored.Amount, stored.EndsOn));
-        var removed = await lead.DeleteAsync($"/api/v1/actions/{id}/funding/{fundingId}");
+        Assert.Equal(("RIF mbo", 300000m, new DateOnly(2028, 6, 30), 1), (stored.Funder, stored.Amount, stored.EndsOn, stored.Version));
+        Assert.Equal(1, (await DetailAsync(lead, id)).GetProperty("funding")[0].GetProperty("version").GetInt32());
+        var removed = await lead.DeleteAsync($"/api/v1/actions/{id}/funding/{fundingId}?version=1");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
 
         Assert.False(await factory.InDbAsync(db => db.FundingSources.AnyAsync(f => f.Id == fundingId)));
@@ -193,7 +197,7 @@ public abstract class ActionsTests<TFactory>(TFactory factory) : IClassFixture<T
         var id = await SeedAsync(factory, funding: (new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1)));
         var fundingId = await factory.InDbAsync(db => db.FundingSources.Where(f => f.ActionId == id).Select(f => f.Id).SingleAsync());
         var before = await factory.InDbAsync(db => db.FundingSources.AsNoTracking().Where(f => f.ActionId == id).Select(f => new { f.Funder, f.Amount, f.StartsOn, f.EndsOn }).ToListAsync());
-        var body = new { funder = "Fonds", amount, startsOn = start, endsOn = end };
+        var body = new { funder = "Fonds", amount, startsOn = start, endsOn = end, version = 0 };
 
         var add = await coordinator.PostAsJsonAsync($"/api/v1/actions/{id}/funding", body);
         var change = await coordinator.PutAsJsonAsync($"/api/v1/actions/{id}/funding/{fundingId}", body);
@@ -288,6 +292,145 @@ public abstract class ActionsTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Contains("Achterstallige rapportages", account);
         Assert.Contains($"{title}</a>: resultaten over {string.Join(", ", expected)} ontbreken", account);
         Assert.DoesNotContain(title, await other.GetStringAsync("/account"));
+    }
+
+    [Fact]
+    public async Task A_stale_funding_version_gets_409_with_what_changed_and_a_missing_version_a_400_and_nothing_is_lost()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        var id = await SeedAsync(factory, funding: (new DateOnly(2024, 1, 1), new DateOnly(2030, 12, 31)));
+        var fundingId = await factory.InDbAsync(db => db.FundingSources.Where(f => f.ActionId == id).Select(f => f.Id).SingleAsync());
+        var url = $"/api/v1/actions/{id}/funding/{fundingId}";
+        object Body(string funder, int? version) => new { funder, amount = 1000, startsOn = "2024-01-01", endsOn = "2030-12-31", version };
+
+        // Both open version 0; the lead saves first.
+        Assert.Equal(HttpStatusCode.OK, (await lead.PutAsJsonAsync(url, Body("Fonds van de regio", 0))).StatusCode);
+        var after = await factory.InDbAsync(db => db.FundingSources.AsNoTracking().SingleAsync(f => f.Id == fundingId));
+        var lost = await coordinator.PutAsJsonAsync(url, Body("Fonds van het land", 0));
+        var staleRemoval = await coordinator.DeleteAsync(url + "?version=0");
+        var noVersion = await coordinator.PutAsJsonAsync(url, Body("Fonds zonder versie", null));
+        var removalWithoutVersion = await coordinator.DeleteAsync(url);
+
+        Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+        var conflict = await lost.ReadAsync<JsonElement>();
+        Assert.Contains("na versie 0", conflict.GetProperty("detail").GetString());
+        Assert.Equal(("Fonds van de regio", 1), (conflict.GetProperty("current").GetProperty("funder").GetString(), conflict.GetProperty("current").GetProperty("version").GetInt32()));
+        var change = conflict.GetProperty("changes").EnumerateArray().Single();
+        Assert.Equal(("Fonds 1", "Fonds van de regio"), (change.GetProperty("before").GetProperty("Funder").GetString(), change.GetProperty("after").GetProperty("Funder").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, staleRemoval.StatusCode);
+        foreach (var response in new[] { noVersion, removalWithoutVersion })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(ActionRecordsEditor.VersionMissing, await response.Content.ReadAsStringAsync());
+        }
+        var now = await factory.InDbAsync(db => db.FundingSources.AsNoTracking().SingleAsync(f => f.Id == fundingId));
+        Assert.Equal((after.Funder, after.Amount, after.Version), (now.Funder, now.Amount, now.Version));
+        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(FundingSource) && a.EntityId == fundingId.ToString() && a.Action == "Updated")));
+    }
+
+    [Fact]
+    public async Task The_funding_form_carries_the_version_and_a_stale_form_shows_what_changed_and_saves_nothing()
+    {
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        var id = await SeedAsync(factory, funding: (new DateOnly(2024, 1, 1), new DateOnly(2030, 12, 31)));
+        var fundingId = await factory.InDbAsync(db => db.FundingSources.Where(f => f.ActionId == id).Select(f => f.Id).SingleAsync());
+        var form = await lead.GetStringAsync($"/initiatieven/{id}?fundingId={fundingId}");
+        Assert.Contains("name=\"Funding.Version\" value=\"0\"", form);
+        Assert.Contains("name=\"version\" value=\"0\"", form);
+        // Someone else changes it after the form was opened.
+        await lead.PutAsJsonAsync($"/api/v1/actions/{id}/funding/{fundingId}", new { funder = "Intussen gewijzigd fonds", amount = 5, startsOn = "2024-01-01", endsOn = "2030-12-31", version = 0 });
+
+        var stale = await PostFormAsync(lead, $"/initiatieven/{id}?handler=Funding", new()
+        {
+            ["FundingId"] = fundingId.ToString(), ["Funding.Version"] = "0", ["Funding.Funder"] = "Mijn fonds", ["Funding.Amount"] = "7",
+            ["Funding.StartsOn"] = "2024-01-01", ["Funding.EndsOn"] = "2030-12-31",
+        }, $"/initiatieven/{id}");
+        var staleRemove = await PostFormAsync(lead, $"/initiatieven/{id}?handler=RemoveFunding&fundingId={fundingId}", new() { ["version"] = "0" }, $"/initiatieven/{id}");
+
+        foreach (var response in new[] { stale, staleRemove })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("Iemand anders was je voor", html);
+            Assert.Contains("Intussen gewijzigd fonds", html);
+        }
+        var stored = await factory.InDbAsync(db => db.FundingSources.AsNoTracking().SingleAsync(f => f.Id == fundingId));
+        Assert.Equal(("Intussen gewijzigd fonds", 5m, 1), (stored.Funder, stored.Amount, stored.Version));
+    }
+
+    [Fact]
+    public async Task Reporting_again_for_the_same_year_and_unit_corrects_the_figure_and_the_effect_view_counts_it_once()
+    {
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        var id = await SeedAsync(factory, startsOn: new DateOnly(2017, 1, 1));
+        var objective = await PlanData.ObjectiveAsync(factory, 96, "Doel voor correcties");
+        await factory.InDbAsync(db => { db.Set<ActionObjective>().Add(new ActionObjective { ActionId = id, ObjectiveId = objective }); return db.SaveChangesAsync(); });
+        var url = $"/api/v1/actions/{id}/outputs";
+        var participants = await lead.PostAsJsonAsync(url, new { year = 2018, unit = "Participants", quantity = 12 });
+
+        var first = await lead.PostAsJsonAsync(url, new { year = 2018, unit = "CompaniesInvolved", quantity = 85, note = "eerste telling" });
+        var correction = await lead.PostAsJsonAsync(url, new { year = 2018, unit = "CompaniesInvolved", quantity = 90, note = "nageteld" });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.OK), (participants.StatusCode, first.StatusCode, correction.StatusCode));
+        var (made, corrected) = (await first.ReadAsync<JsonElement>(), await correction.ReadAsync<JsonElement>());
+        Assert.False(made.GetProperty("corrected").GetBoolean());
+        Assert.Equal((true, 85m, 90m), (corrected.GetProperty("corrected").GetBoolean(), corrected.GetProperty("previousQuantity").GetDecimal(), corrected.GetProperty("quantity").GetDecimal()));
+        Assert.Equal(made.GetProperty("id").GetInt32(), corrected.GetProperty("id").GetInt32());
+        var stored = await factory.InDbAsync(db => db.ActionOutputs.AsNoTracking().Where(o => o.ActionId == id).OrderBy(o => o.Unit).ToListAsync());
+        Assert.Equal([(OutputUnit.CompaniesInvolved, 90m, "nageteld"), (OutputUnit.Participants, 12m, (string?)null)], stored.Select(o => (o.Unit, o.Quantity, o.Note)).ToList());
+        Assert.Equal("Eddy van Hijum (demo)", stored[0].ReportedBy);
+        var outputId = stored[0].Id.ToString();
+        Assert.Equal(["Created", "Updated"], await factory.InDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(ActionOutput) && a.EntityId == outputId)
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync()));
+
+        // The effect view sums 90 companies, not 85 + 90; the participants are untouched.
+        var effect = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/objectives/{objective}/effect?region=TP-OOST");
+        var sums = effect.GetProperty("outputs").EnumerateArray().Select(o => (o.GetProperty("year").GetInt32(), o.GetProperty("unit").GetString(), o.GetProperty("quantity").GetDecimal())).ToList();
+        Assert.Equal([(2018, "Participants", 12m), (2018, "CompaniesInvolved", 90m)], sums.OrderByDescending(x => x.Item2).ToList());
+
+        // The form says it replaced the earlier figure.
+        var form = await PostFormAsync(lead, $"/initiatieven/{id}?handler=Output", new() { ["Output.Year"] = "2018", ["Output.Unit"] = "CompaniesInvolved", ["Output.Quantity"] = "91" },
+            $"/initiatieven/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode);
+        var page = System.Net.WebUtility.HtmlDecode(await lead.GetStringAsync(form.Headers.Location!.OriginalString));
+        Assert.Contains("Gecorrigeerd: betrokken bedrijven in 2018 is nu 91", page);
+        Assert.Equal(2, await factory.InDbAsync(db => db.ActionOutputs.CountAsync(o => o.ActionId == id)));
+    }
+
+    [Fact]
+    public async Task An_editor_removes_a_wrongly_reported_output_through_the_API_or_the_page_and_others_may_not()
+    {
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        var noord = await SignInAsync(factory, "noord@techniekpact.demo");
+        var id = await SeedAsync(factory, startsOn: new DateOnly(2017, 1, 1));
+        var ids = await factory.InDbAsync(async db =>
+        {
+            var outputs = new[] { OutputUnit.Participants, OutputUnit.Certificates, OutputUnit.Cohorts }
+                .Select(u => new ActionOutput { ActionId = id, Year = 2019, Unit = u, Quantity = 3, ReportedBy = "Test" }).ToList();
+            db.ActionOutputs.AddRange(outputs);
+            await db.SaveChangesAsync();
+            return outputs.Select(o => o.Id).ToList();
+        });
+        Task<List<int>> RemainingAsync() => factory.InDbAsync(db => db.ActionOutputs.Where(o => o.ActionId == id).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync());
+
+        var refused = await noord.DeleteAsync($"/api/v1/actions/{id}/outputs/{ids[0]}");
+        var unknown = await lead.DeleteAsync($"/api/v1/actions/{id}/outputs/987654");
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.NotFound), (refused.StatusCode, unknown.StatusCode));
+        Assert.Contains("heeft geen resultaat met nummer 987654", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(ids, await RemainingAsync());
+
+        var removed = await lead.DeleteAsync($"/api/v1/actions/{id}/outputs/{ids[0]}");
+        var page = await lead.GetStringAsync($"/initiatieven/{id}");
+        Assert.Contains($"outputId={ids[1]}", page);
+        var byForm = await PostFormAsync(lead, $"/initiatieven/{id}?handler=RemoveOutput&outputId={ids[1]}", [], $"/initiatieven/{id}");
+
+        Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.Redirect), (removed.StatusCode, byForm.StatusCode));
+        Assert.Equal([ids[2]], await RemainingAsync());
+        var audit = await factory.InDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(ActionOutput) && a.Action == "Deleted"
+            && (a.EntityId == ids[0].ToString() || a.EntityId == ids[1].ToString())).Select(a => a.Actor).ToListAsync());
+        Assert.Equal(["Eddy van Hijum (demo)", "Eddy van Hijum (demo)"], audit);
+        Assert.DoesNotContain("RemoveOutput", await noord.GetStringAsync($"/initiatieven/{id}"));
     }
 
     // ---- Scope and unknown references ----
@@ -500,14 +643,15 @@ public abstract class ActionsTests<TFactory>(TFactory factory) : IClassFixture<T
         {
             db.ActionOutputs.AddRange(
                 new ActionOutput { ActionId = id, Year = 2024, Unit = OutputUnit.Certificates, Quantity = 30, ReportedBy = "A" },
-                new ActionOutput { ActionId = id, Year = 2024, Unit = OutputUnit.Certificates, Quantity = 12, ReportedBy = "B" });
+                new ActionOutput { ActionId = id, Year = 2025, Unit = OutputUnit.Certificates, Quantity = 1234, ReportedBy = "B" });
             return await db.SaveChangesAsync();
         });
 
         var page = await Anonymous(factory).GetStringAsync($"/initiatieven/{id}");
 
         Assert.Contains("2 financieringsbronnen, samen € 2.000", page);
-        Assert.Contains("<td class=\"number\">42</td>", page);
+        Assert.Contains("<td class=\"number\">30</td>", page);
+        Assert.Contains("<td class=\"number\">1.234</td>", page);
         Assert.DoesNotContain("financiering-formulier", page);
     }
 }

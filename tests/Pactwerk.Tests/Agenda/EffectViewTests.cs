@@ -29,7 +29,7 @@ public abstract class EffectViewTests<TFactory>(TFactory factory) : IClassFixtur
             Outputs = outputs.Select(o => new ActionOutput { Year = o.Year, Unit = o.Unit, Quantity = o.Quantity, ReportedBy = "Test", ReportedAt = DateTime.UtcNow }).ToList(),
         };
         db.PactActions.AddRange(
-            Action("zwolle", zwolle, (2024, OutputUnit.Participants, 10), (2024, OutputUnit.Participants, 5), (2025, OutputUnit.Certificates, 3), (2025, OutputUnit.Other, 1)),
+            Action("zwolle", zwolle, (2024, OutputUnit.Participants, 15), (2025, OutputUnit.Certificates, 3), (2025, OutputUnit.Other, 1)),
             Action("noord", noord, (2024, OutputUnit.Participants, 7)));
         await db.SaveChangesAsync();
         return objective.Id;
@@ -50,7 +50,7 @@ public abstract class EffectViewTests<TFactory>(TFactory factory) : IClassFixtur
         var country = await client.GetFromJsonAsync<JsonElement>($"/api/v1/objectives/{id}/effect");
         var noordwest = await client.GetFromJsonAsync<JsonElement>($"/api/v1/objectives/{id}/effect?region=tp-noordwest");
 
-        // By hand: Zwolle lies in Oost (10 + 5 participants in 2024, 3 certificates in 2025); Noord adds 7 participants for the country.
+        // By hand: Zwolle lies in Oost (15 participants in 2024, 3 certificates in 2025); Noord adds 7 participants for the country.
         Assert.Equal([(2024, "Participants", 15m, 1), (2025, "Certificates", 3m, 1)], Sums(oost));
         Assert.Equal([(2024, "Participants", 22m, 2), (2025, "Certificates", 3m, 1)], Sums(country));
         Assert.Equal("NL", country.GetProperty("region").GetProperty("code").GetString());

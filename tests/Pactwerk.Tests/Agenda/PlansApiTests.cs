@@ -432,6 +432,104 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.Equal($"/plannen/{planId}/herzieningen/2", next.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Two_simultaneous_starts_of_the_next_revision_give_one_201_and_one_409_never_a_500()
+    {
+        await PlanData.ClearAsync(factory);
+        var (planId, _) = await PlanData.CreateAsync(factory, null, RevisionStatus.Adopted);
+        var coordinator = await SignInAsync(factory, Coordinator);
+        var other = await SignInAsync(factory, Coordinator);
+
+        // A writer holds the table while both requests read "no open revision"; released, both insert number 2 and the index lets one through.
+        var responses = await factory.InDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync(db.Database.ProviderName!.Contains("Npgsql")
+                ? "LOCK TABLE \"PlanRevisions\" IN SHARE MODE"
+                : "UPDATE \"Plans\" SET \"Title\" = \"Title\" WHERE \"Id\" = " + planId);
+            var calls = new[] { coordinator, other }.Select(c => c.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { revisedIn = 2020 })).ToList();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await tx.CommitAsync();
+            return await Task.WhenAll(calls);
+        });
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).OrderBy(c => c).ToList());
+        var refused = await responses.Single(r => r.StatusCode == HttpStatusCode.Conflict).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(PlanEditor.NextAlreadyStarted, refused.GetProperty("detail").GetString());
+        Assert.Equal([1, 2], await factory.InDbAsync(db => db.PlanRevisions.Where(r => r.PlanId == planId).OrderBy(r => r.Number).Select(r => r.Number).ToListAsync()));
+
+        // Once the draft is there, a third start is refused by the ordinary check.
+        var third = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { revisedIn = 2020 });
+        Assert.Equal(HttpStatusCode.BadRequest, third.StatusCode);
+        Assert.Contains("is nog in voorbereiding", await third.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_plans_page_offers_the_plans_a_user_may_start_and_its_form_creates_one_with_a_first_draft()
+    {
+        await PlanData.ClearAsync(factory);
+        var coordinator = await SignInAsync(factory, Coordinator);
+        var lead = await SignInAsync(factory, "oost@techniekpact.demo");
+        const string url = "/pact/techniekpact/plannen";
+
+        var forCoordinator = await coordinator.GetStringAsync(url);
+        var forLead = await lead.GetStringAsync(url);
+        Assert.Contains("<option value=\"\"", forCoordinator);
+        Assert.Contains("<option value=\"TP-NOORD\"", forCoordinator);
+        Assert.Contains("<option value=\"TP-OOST\"", forLead);
+        Assert.DoesNotContain("<option value=\"TP-NOORD\"", forLead);
+        Assert.DoesNotContain("<option value=\"\"", forLead);
+        Assert.DoesNotContain("plan-formulier", await Anonymous(factory).GetStringAsync(url));
+        Assert.DoesNotContain("plan-formulier", await (await SignInAsync(factory, "lid@pactwerk.demo")).GetStringAsync(url));
+
+        Dictionary<string, string> Form(string region, string title) => new()
+            { ["NewPlan.RegionCode"] = region, ["NewPlan.Title"] = title, ["NewPlan.FirstYear"] = "2024", ["NewPlan.LastYear"] = "2027" };
+        var forbidden = await PostFormAsync(lead, url + "?handler=Create", Form("TP-NOORD", "Agenda Noord"), url);
+        var created = await PostFormAsync(lead, url + "?handler=Create", Form("TP-OOST", "Agenda Oost"), url);
+
+        Assert.Contains("/geen-toegang", forbidden.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var plans = await factory.InDbAsync(db => db.Plans.AsNoTracking().Include(p => p.Region).Include(p => p.Revisions)
+            .Where(p => db.Pacts.Any(x => x.Id == p.PactId && x.Code == "techniekpact")).ToListAsync());
+        var plan = Assert.Single(plans);
+        Assert.Equal($"/plannen/{plan.Id}/herzieningen/1", created.Headers.Location!.OriginalString);
+        var revision = Assert.Single(plan.Revisions);
+        Assert.Equal(("Agenda Oost", "TP-OOST", 1, RevisionStatus.Draft, 2024, 2027, 2024),
+            (plan.Title, plan.Region!.Code, revision.Number, revision.Status, revision.FirstYear, revision.LastYear, revision.RevisedIn));
+        Assert.Contains("Agenda Oost", await lead.GetStringAsync(created.Headers.Location!.OriginalString));
+        Assert.DoesNotContain("<option value=\"TP-OOST\"", await coordinator.GetStringAsync(url));
+    }
+
+    [Theory]
+    [InlineData("nl", "Geef een titel.", "Het laatste jaar ligt niet voor het eerste jaar.", "De jaren van het plan liggen tussen 2000 en 2100.", "Dit pact heeft al een landelijk plan")]
+    [InlineData("en", "Give a title.", "The last year cannot come before the first year.", "The plan's years lie between 2000 and 2100.", "This pact already has a national plan")]
+    public async Task A_bad_plan_form_saves_nothing_and_says_at_each_field_what_is_wrong(string culture, string title, string order, string range, string exists)
+    {
+        await PlanData.ClearAsync(factory);
+        var coordinator = await SignInAsync(factory, Coordinator);
+        var page = $"/pact/techniekpact/plannen?culture={culture}";
+        var post = $"/pact/techniekpact/plannen?handler=Create&culture={culture}";
+        Task<int> PlansAsync() => factory.InDbAsync(db => db.Plans.CountAsync(p => db.Pacts.Any(x => x.Id == p.PactId && x.Code == "techniekpact")));
+        static string Error(string field, string message) => $"<p class=\"field-error\" id=\"fout-{field}\">{message}</p>";
+
+        var backwards = await PostFormAsync(coordinator, post, new() { ["NewPlan.RegionCode"] = "", ["NewPlan.Title"] = "  ", ["NewPlan.FirstYear"] = "2024", ["NewPlan.LastYear"] = "2020" }, page);
+        var notYears = await PostFormAsync(coordinator, post, new() { ["NewPlan.RegionCode"] = "", ["NewPlan.Title"] = "Plan", ["NewPlan.FirstYear"] = "twintig", ["NewPlan.LastYear"] = "3000" }, page);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (backwards.StatusCode, notYears.StatusCode));
+        var (first, second) = (System.Net.WebUtility.HtmlDecode(await backwards.Content.ReadAsStringAsync()), System.Net.WebUtility.HtmlDecode(await notYears.Content.ReadAsStringAsync()));
+        Assert.Contains(Error("Title", title), first);
+        Assert.Contains(Error("LastYear", order), first);
+        Assert.Contains(Error("FirstYear", range), second);
+        Assert.Equal(0, await PlansAsync());
+
+        // A national plan exists: a second is refused at the choice of plan.
+        await PlanData.CreateAsync(factory, null, RevisionStatus.Draft);
+        var twice = await PostFormAsync(coordinator, post, new() { ["NewPlan.RegionCode"] = "", ["NewPlan.Title"] = "Nog een", ["NewPlan.FirstYear"] = "2024", ["NewPlan.LastYear"] = "2027" }, page);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains($"<p class=\"field-error\" id=\"fout-RegionCode\">{exists}", System.Net.WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await PlansAsync());
+    }
 }
 
 public sealed class PlansApiTestsSqlite(SqliteFactory factory) : PlansApiTests<SqliteFactory>(factory);

@@ -5,8 +5,12 @@ namespace Pactwerk.Web.Features.Agenda;
 
 public sealed record PartnerDto(int Id, string Name, string Role);
 public sealed record ObjectiveRefDto(int Id, int Number, string Title);
-public sealed record FundingDto(int Id, string Funder, decimal Amount, DateOnly StartsOn, DateOnly EndsOn);
+/// <param name="Version">Send it back to change or remove the source; a stale one is refused with what changed since.</param>
+public sealed record FundingDto(int Id, string Funder, decimal Amount, DateOnly StartsOn, DateOnly EndsOn, int Version);
 public sealed record OutputDto(int Id, int Year, OutputUnit Unit, decimal Quantity, string? Note, string ReportedBy, DateTime ReportedAt);
+/// <param name="Corrected">True when the report replaced the figure already reported for the year and unit (<paramref name="PreviousQuantity"/>).</param>
+public sealed record OutputReportDto(int Id, int Year, OutputUnit Unit, decimal Quantity, string? Note, string ReportedBy, DateTime ReportedAt,
+    bool Corrected, decimal? PreviousQuantity);
 
 /// <param name="RiskSource">The funding source that ends without follow-up, when <paramref name="AtRisk"/>.</param>
 /// <param name="OverdueYears">Years without a reported output; only for those who may edit the action, empty for others.</param>
@@ -41,5 +45,5 @@ public sealed class ActionDetails(PactwerkDb db, PactActionEditor editor, Contin
             mayEdit ? OutputReporting.OverdueYears(a, continuity.Today) : [], mayEdit);
     }
 
-    public static FundingDto Funding(FundingSource f) => new(f.Id, f.Funder, f.Amount, f.StartsOn, f.EndsOn);
+    public static FundingDto Funding(FundingSource f) => new(f.Id, f.Funder, f.Amount, f.StartsOn, f.EndsOn, f.Version);
 }

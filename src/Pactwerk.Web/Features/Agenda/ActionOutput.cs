@@ -1,6 +1,9 @@
 namespace Pactwerk.Web.Features.Agenda;
 
-/// <summary>What an action produced in a year, as reported by its owner: 85 companies involved in 2018.</summary>
+/// <summary>
+/// What an action produced in a year, as reported by its owner: 85 companies involved in 2018.
+/// One per action, year and unit; a later report for them corrects it.
+/// </summary>
 public class ActionOutput : Audit.IAudited
 {
     public int Id { get; set; }
@@ -13,6 +16,12 @@ public class ActionOutput : Audit.IAudited
     /// <summary>The name of who reported it, as shown to readers.</summary>
     public required string ReportedBy { get; set; }
     public DateTime ReportedAt { get; set; }
+}
+
+/// <summary>A saved output report; <paramref name="PreviousQuantity"/> is the figure it corrected, null for a first report.</summary>
+public sealed record OutputReport(ActionOutput Output, decimal? PreviousQuantity)
+{
+    public bool Corrected => PreviousQuantity is not null;
 }
 
 public enum OutputUnit

@@ -17,6 +17,8 @@ public sealed class FundingInput
     /// <summary>Inclusive last day.</summary>
     [Required(ErrorMessage = "Geef de einddatum van de financiering.")]
     public DateOnly? EndsOn { get; set; }
+    /// <summary>The version of the source the editor started from; needed to change one, ignored when one is added.</summary>
+    public int? Version { get; set; }
 }
 
 public sealed class OutputInput
@@ -38,6 +40,7 @@ public sealed class OutputInput
 public sealed class ActionRecordsEditor(PactwerkDb db, PactActionEditor actions, TimeProvider clock, IAuditActor actor)
 {
     public const string NoRights = "Je mag de financiering en resultaten van deze actie niet wijzigen.";
+    public const string VersionMissing = "Geef de versie van de financieringsbron waarvan je uitging (version), zodat een wijziging van iemand anders niet verloren gaat.";
 
     public async Task<EditOutcome<FundingSource>> AddFundingAsync(int actionId, FundingInput input, CancellationToken ct)
     {
@@ -61,44 +64,88 @@ public sealed class ActionRecordsEditor(PactwerkDb db, PactActionEditor actions,
             return new EditOutcome<FundingSource>.NotFound();
         if (Check(input) is { } invalid)
             return invalid;
+        if (input.Version is not { } version)
+            return new EditOutcome<FundingSource>.Invalid(new Dictionary<string, string[]> { [nameof(input.Version)] = [VersionMissing] });
         Apply(source, input);
-        await db.SaveChangesAsync(ct);
-        return new EditOutcome<FundingSource>.Saved(source);
+        return await EditSupport.SaveVersionedAsync(db, source, fundingId, version, () => CurrentFundingAsync(fundingId, source, ct), ct);
     }
 
-    public async Task<EditOutcome<FundingSource>> RemoveFundingAsync(int actionId, int fundingId, CancellationToken ct)
+    /// <summary>Removes a funding source, only when nobody changed it after <paramref name="version"/>.</summary>
+    public async Task<EditOutcome<FundingSource>> RemoveFundingAsync(int actionId, int fundingId, int? version, CancellationToken ct)
     {
         if (await EditableActionAsync(actionId, ct) is { } refused)
             return Convert<FundingSource>(refused);
         var source = await db.FundingSources.SingleOrDefaultAsync(f => f.Id == fundingId && f.ActionId == actionId, ct);
         if (source is null)
             return new EditOutcome<FundingSource>.NotFound();
+        if (version is not { } started)
+            return new EditOutcome<FundingSource>.Invalid(new Dictionary<string, string[]> { ["Version"] = [VersionMissing] });
         db.FundingSources.Remove(source);
-        await db.SaveChangesAsync(ct);
-        return new EditOutcome<FundingSource>.Saved(source);
+        return await EditSupport.SaveVersionedAsync(db, source, fundingId, started, () => CurrentFundingAsync(fundingId, source, ct), ct);
     }
 
-    /// <summary>Records an output as reported now by the signed-in user, for a year within the action's period.</summary>
-    public async Task<EditOutcome<ActionOutput>> ReportOutputAsync(int actionId, OutputInput input, CancellationToken ct)
+    /// <summary>The source as it is now, after someone else's save; as the editor saw it when it is gone meanwhile.</summary>
+    private async Task<FundingSource> CurrentFundingAsync(int fundingId, FundingSource seen, CancellationToken ct) =>
+        await db.FundingSources.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fundingId, ct) ?? seen;
+
+    /// <summary>
+    /// Records an output as reported now by the signed-in user, for a year within the action's period.
+    /// An action has one figure per year and unit: reporting again for them corrects that figure
+    /// (quantity, note, who and when), so a correction is never counted on top of the first report.
+    /// </summary>
+    public async Task<EditOutcome<OutputReport>> ReportOutputAsync(int actionId, OutputInput input, CancellationToken ct)
     {
         var action = await db.PactActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, ct);
         if (action is null)
-            return new EditOutcome<ActionOutput>.NotFound();
+            return new EditOutcome<OutputReport>.NotFound();
         if (!await actions.MayEditAsync(action, ct))
-            return new EditOutcome<ActionOutput>.Forbidden("Je mag geen resultaten rapporteren voor deze actie.");
+            return new EditOutcome<OutputReport>.Forbidden("Je mag geen resultaten rapporteren voor deze actie.");
         var errors = EditSupport.Validate(input);
         if (input.Unit is { } unit && !Enum.IsDefined(unit))
             errors[nameof(input.Unit)] = [$"Onbekende eenheid. Kies uit: {string.Join(", ", Enum.GetNames<OutputUnit>())}."];
         if (input.Year is { } year && RefuseYear(action, year) is { } refusal)
             errors[nameof(input.Year)] = [refusal];
         if (errors.Count > 0)
-            return new EditOutcome<ActionOutput>.Invalid(errors);
-        var output = new ActionOutput
+            return new EditOutcome<OutputReport>.Invalid(errors);
+        try
         {
-            ActionId = actionId, Year = input.Year!.Value, Unit = input.Unit!.Value, Quantity = input.Quantity!.Value,
-            Note = Values.Blank(input.Note), ReportedBy = actor.Name, ReportedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.ActionOutputs.Add(output);
+            return new EditOutcome<OutputReport>.Saved(await SaveReportAsync(actionId, input, ct));
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Someone reported the same year and unit at the same moment: this report corrects theirs.
+            db.ChangeTracker.Clear();
+            return new EditOutcome<OutputReport>.Saved(await SaveReportAsync(actionId, input, ct));
+        }
+    }
+
+    private async Task<OutputReport> SaveReportAsync(int actionId, OutputInput input, CancellationToken ct)
+    {
+        var (year, unit) = (input.Year!.Value, input.Unit!.Value);
+        var output = await db.ActionOutputs.SingleOrDefaultAsync(o => o.ActionId == actionId && o.Year == year && o.Unit == unit, ct);
+        var previous = output?.Quantity;
+        if (output is null)
+        {
+            output = new ActionOutput { ActionId = actionId, Year = year, Unit = unit, ReportedBy = "" };
+            db.ActionOutputs.Add(output);
+        }
+        output.Quantity = input.Quantity!.Value;
+        output.Note = Values.Blank(input.Note);
+        output.ReportedBy = actor.Name;
+        output.ReportedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return new OutputReport(output, previous);
+    }
+
+    /// <summary>Removes a wrongly reported output; the audit trail keeps what it said.</summary>
+    public async Task<EditOutcome<ActionOutput>> RemoveOutputAsync(int actionId, int outputId, CancellationToken ct)
+    {
+        if (await EditableActionAsync(actionId, ct) is { } refused)
+            return Convert<ActionOutput>(refused);
+        var output = await db.ActionOutputs.SingleOrDefaultAsync(o => o.Id == outputId && o.ActionId == actionId, ct);
+        if (output is null)
+            return new EditOutcome<ActionOutput>.NotFound();
+        db.ActionOutputs.Remove(output);
         await db.SaveChangesAsync(ct);
         return new EditOutcome<ActionOutput>.Saved(output);
     }

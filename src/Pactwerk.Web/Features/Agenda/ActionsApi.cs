@@ -19,9 +19,13 @@ public static class ActionsApi
         actions.MapPost("/", CreateAction).WithName("CreateAction").RequireAuthorization(Accounts.Policies.SignedIn);
         actions.MapPut("/{id:int}", UpdateAction).WithName("UpdateAction").RequireAuthorization(Accounts.Policies.SignedIn);
         actions.MapPost("/{id:int}/funding", AddFunding).WithName("AddFunding").RequireAuthorization(Accounts.Policies.SignedIn);
-        actions.MapPut("/{id:int}/funding/{fundingId:int}", UpdateFunding).WithName("UpdateFunding").RequireAuthorization(Accounts.Policies.SignedIn);
-        actions.MapDelete("/{id:int}/funding/{fundingId:int}", RemoveFunding).WithName("RemoveFunding").RequireAuthorization(Accounts.Policies.SignedIn);
-        actions.MapPost("/{id:int}/outputs", ReportOutput).WithName("ReportOutput").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPut("/{id:int}/funding/{fundingId:int}", UpdateFunding).WithName("UpdateFunding").RequireAuthorization(Accounts.Policies.SignedIn)
+            .WithSummary("Changes a funding source. Send the version you started from; a stale version gets 409 with what changed since.");
+        actions.MapDelete("/{id:int}/funding/{fundingId:int}", RemoveFunding).WithName("RemoveFunding").RequireAuthorization(Accounts.Policies.SignedIn)
+            .WithSummary("Removes a funding source: ?version= the version you saw; a stale version gets 409 with what changed since.");
+        actions.MapPost("/{id:int}/outputs", ReportOutput).WithName("ReportOutput").RequireAuthorization(Accounts.Policies.SignedIn)
+            .WithSummary("Reports an output: 201 for a new year and unit, 200 when it corrects the figure already reported for them (corrected, previousQuantity).");
+        actions.MapDelete("/{id:int}/outputs/{outputId:int}", RemoveOutput).WithName("RemoveOutput").RequireAuthorization(Accounts.Policies.SignedIn);
         return api;
     }
 
@@ -56,20 +60,28 @@ public static class ActionsApi
     private static async Task<IResult> UpdateFunding(int id, int fundingId, FundingInput input, ActionRecordsEditor editor, CancellationToken ct) =>
         await EditResults.ToResultAsync(await editor.UpdateFundingAsync(id, fundingId, input, ct),
             f => Task.FromResult<IResult>(TypedResults.Ok(ActionDetails.Funding(f))),
-            FundingNotFound(id, fundingId), f => Task.FromResult(ActionDetails.Funding(f)), 0);
+            FundingNotFound(id, fundingId), f => Task.FromResult(ActionDetails.Funding(f)), input.Version ?? 0);
 
-    private static async Task<IResult> RemoveFunding(int id, int fundingId, ActionRecordsEditor editor, CancellationToken ct) =>
-        await EditResults.ToResultAsync(await editor.RemoveFundingAsync(id, fundingId, ct),
+    private static async Task<IResult> RemoveFunding(int id, int fundingId, int? version, ActionRecordsEditor editor, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.RemoveFundingAsync(id, fundingId, version, ct),
             _ => Task.FromResult<IResult>(TypedResults.NoContent()),
-            FundingNotFound(id, fundingId), f => Task.FromResult(ActionDetails.Funding(f)), 0);
+            FundingNotFound(id, fundingId), f => Task.FromResult(ActionDetails.Funding(f)), version ?? 0);
 
-    /// <summary>Reports an output for a year within the action's period; reported by the signed-in user, now.</summary>
+    /// <summary>Reports an output for a year within the action's period; reported by the signed-in user, now. A second report for the same year and unit corrects the first.</summary>
     private static async Task<IResult> ReportOutput(int id, OutputInput input, ActionRecordsEditor editor, CancellationToken ct) =>
         await EditResults.ToResultAsync(await editor.ReportOutputAsync(id, input, ct),
-            o => Task.FromResult<IResult>(TypedResults.Created($"/api/v1/actions/{id}", Output(o))),
-            NotFound(id), o => Task.FromResult(Output(o)), 0);
+            r => Task.FromResult<IResult>(r.Corrected
+                ? TypedResults.Ok(Report(r))
+                : TypedResults.Created($"/api/v1/actions/{id}/outputs/{r.Output.Id}", Report(r))),
+            NotFound(id), r => Task.FromResult(Report(r)), 0);
 
-    private static OutputDto Output(ActionOutput o) => new(o.Id, o.Year, o.Unit, o.Quantity, o.Note, o.ReportedBy, o.ReportedAt);
+    private static async Task<IResult> RemoveOutput(int id, int outputId, ActionRecordsEditor editor, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.RemoveOutputAsync(id, outputId, ct),
+            _ => Task.FromResult<IResult>(TypedResults.NoContent()),
+            $"Initiatief {id} heeft geen resultaat met nummer {outputId}.", o => Task.FromResult(o.Id), 0);
+
+    private static OutputReportDto Report(OutputReport r) =>
+        new(r.Output.Id, r.Output.Year, r.Output.Unit, r.Output.Quantity, r.Output.Note, r.Output.ReportedBy, r.Output.ReportedAt, r.Corrected, r.PreviousQuantity);
     private static string NotFound(int id) => $"Er is geen initiatief met nummer {id}.";
     private static string FundingNotFound(int id, int fundingId) => $"Initiatief {id} heeft geen financieringsbron met nummer {fundingId}.";
 }

@@ -71,7 +71,8 @@ internal sealed class ActionOutputConfiguration : IEntityTypeConfiguration<Actio
         output.Property(o => o.Quantity).HasPrecision(14, 2);
         output.Property(o => o.Note).HasMaxLength(1000);
         output.Property(o => o.ReportedBy).HasMaxLength(200);
-        output.HasIndex(o => new { o.ActionId, o.Year });
+        // One figure per action, year and unit, so sums over outputs never count a correction twice.
+        output.HasIndex(o => new { o.ActionId, o.Year, o.Unit }).IsUnique();
     }
 }
 

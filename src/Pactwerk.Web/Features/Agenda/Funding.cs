@@ -1,9 +1,10 @@
 namespace Pactwerk.Web.Features.Agenda;
 
 /// <summary>Money for an action from one funder for a period ("Regionaal Investeringsfonds mbo", 2018–2021).</summary>
-public class FundingSource : Audit.IAudited
+public class FundingSource : Audit.IAudited, Data.IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public int ActionId { get; set; }
     public required string Funder { get; set; }
     /// <summary>Euros; never negative.</summary>

@@ -79,6 +79,9 @@ public sealed class WorkflowInput
 public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAuditActor actor, TimeProvider clock)
 {
     public const string AdoptedIsFinal = "Een vastgestelde herziening verandert niet meer; begin een nieuwe herziening.";
+    public const string NextAlreadyStarted = "Er is intussen al een nieuwe herziening begonnen, door iemand anders; er is niets opgeslagen. Bekijk het plan opnieuw en werk in die herziening verder.";
+    public const string HasNationalPlan = "Dit pact heeft al een landelijk plan; begin daar een nieuwe herziening.";
+    public const string HasRegionalPlan = "Dit landsdeel heeft al een regionaal plan; begin daar een nieuwe herziening.";
     public const string ProposedIsFrozen = "Een voorgestelde herziening verandert niet; stuur haar eerst terug naar concept.";
 
     public async Task<bool> MayEditAsync(Plan plan, CancellationToken ct)
@@ -127,12 +130,11 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
 
         var errors = EditSupport.Validate(input);
         if (await db.Plans.AnyAsync(p => p.PactId == pact.Id && p.RegionId == plan.RegionId, ct))
-            errors[nameof(input.RegionCode)] = [region is null
-                ? $"Het {pact.Name} heeft al een landelijk plan; begin daar een nieuwe herziening."
-                : $"{region.Name} heeft al een regionaal plan; begin daar een nieuwe herziening."];
+            errors[nameof(input.RegionCode)] = [region is null ? HasNationalPlan : HasRegionalPlan];
         var revisedIn = input.RevisedIn ?? input.FirstYear;
         CheckPeriod(input.FirstYear, input.LastYear, errors);
-        if (!Year(revisedIn) || revisedIn > input.LastYear)
+        // Left out, the year of making is the first year: only a wrong period can make it wrong, and that has its own message.
+        if (input.RevisedIn is not null && (!Year(revisedIn) || revisedIn > input.LastYear))
             errors[nameof(input.RevisedIn)] = ["Het jaar van opstellen ligt tussen 2000 en 2100 en niet na het laatste jaar van het plan."];
         if (errors.Count > 0)
             return new PlanOutcome.Invalid(errors);
@@ -175,7 +177,16 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
             Actions = basis.Actions.Select(a => new RevisionAction { ActionId = a.ActionId }).ToList(),
         };
         db.PlanRevisions.Add(next);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Two starts at once both saw no open revision; the unique (plan, number) index let only the first through.
+            db.ChangeTracker.Clear();
+            return new RevisionOutcome.Conflict(NextAlreadyStarted);
+        }
         return new RevisionOutcome.Saved(next);
     }
 
@@ -397,7 +408,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
     private static void CheckPeriod(int first, int last, Dictionary<string, string[]> errors)
     {
         if (!Year(first) || !Year(last))
-            errors["FirstYear"] = ["De jaren van het plan liggen tussen 2000 en 2100."];
+            errors[Year(first) ? "LastYear" : "FirstYear"] = ["De jaren van het plan liggen tussen 2000 en 2100."];
         else if (last < first)
             errors["LastYear"] = ["Het laatste jaar ligt niet voor het eerste jaar."];
         else if (last - first > 10)

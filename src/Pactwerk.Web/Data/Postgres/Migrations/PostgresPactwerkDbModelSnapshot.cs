@@ -384,7 +384,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "Year");
+                    b.HasIndex("ActionId", "Year", "Unit")
+                        .IsUnique();
 
                     b.ToTable("ActionOutputs");
                 });
@@ -449,6 +450,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

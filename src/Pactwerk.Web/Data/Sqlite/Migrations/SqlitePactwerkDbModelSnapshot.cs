@@ -368,7 +368,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "Year");
+                    b.HasIndex("ActionId", "Year", "Unit")
+                        .IsUnique();
 
                     b.ToTable("ActionOutputs");
                 });
@@ -431,6 +432,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
