@@ -38,6 +38,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
                 o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
                 o.Conventions.AddPageRoute("/Agenda/EditAction", "initiatieven/nieuw");
+                o.Conventions.AddPageRoute("/Agenda/EditObjective", "pact/{code}/doelen/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();

@@ -117,6 +117,9 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             }),
             ("DELETE output, action led by HvA",    "401 403 204 403 403 403 204 204", async c => await c.DeleteAsync(await OutputUrlAsync("make-it-work"))),
             ("DELETE output, action in Zuidwest",   "401 403 403 403 403 403 204 204", async c => await c.DeleteAsync(await OutputUrlAsync("pps-zuidwest"))),
+            ("POST Techniekpact objective",          "401 403 403 403 403 403 201 201", c => c.PostAsJsonAsync("/api/v1/pacts/techniekpact/objectives",
+                new { number = 100 + Random.Shared.Next(800), title = "Matrixdoel", description = "Voor de matrix." })),
+            ("PUT Zorgpact objective",               "401 403 403 403 403 200 403 200", c => EditObjectiveAsync(c, "zorgpact", 1)),
             ("GET audit trail",                     "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/audit")),
             ("POST invitation as member",           "401 403 403 403 403 201 201 201", c => InviteAsync(c, "Member", null, null)),
             ("POST invitation as lead of Noord",    "401 403 403 403 403 403 201 201", c => InviteAsync(c, "RegionalLead", "techniekpact", "TP-NOORD")),
@@ -169,6 +172,13 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var output = new ActionOutput { ActionId = actionId, Year = 2020, Unit = OutputUnit.Other, Quantity = 1, ReportedBy = "Matrix" };
         await factory.InDbAsync(db => { db.ActionOutputs.Add(output); return db.SaveChangesAsync(); });
         return $"/api/v1/actions/{actionId}/outputs/{output.Id}";
+    }
+
+    private async Task<HttpResponseMessage> EditObjectiveAsync(HttpClient client, string pact, int number)
+    {
+        var o = await factory.InDbAsync(db => db.Objectives.Where(x => x.Number == number && db.Pacts.Any(p => p.Id == x.PactId && p.Code == pact))
+            .Select(x => new { x.Id, x.Title, x.Description, x.Version }).SingleAsync());
+        return await client.PutAsJsonAsync($"/api/v1/objectives/{o.Id}", new { number, title = o.Title, description = o.Description + ".", version = o.Version });
     }
 
     private Task<int> ActionIdAsync(string slug) => factory.InDbAsync(db => db.PactActions.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());

@@ -36,6 +36,7 @@ public static class AgendaSetup
         services.AddScoped<ActionRecordsEditor>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ObjectiveEffect>();
+        services.AddScoped<ObjectiveEditor>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<AnnualReview>();
         return services;

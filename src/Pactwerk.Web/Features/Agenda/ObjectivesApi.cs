@@ -14,12 +14,15 @@ public static class ObjectivesApi
         objectives.MapGet("/pacts/{code}/objectives", GetObjectives).WithName("GetObjectives").AllowAnonymous();
         objectives.MapGet("/objectives/{id:int}", GetObjective).WithName("GetObjective").AllowAnonymous();
         objectives.MapGet("/objectives/{id:int}/effect", GetEffect).WithName("GetObjectiveEffect").AllowAnonymous();
+        // Only the pact's coordinators set its objectives; ObjectiveEditor decides per pact.
+        objectives.MapPost("/pacts/{code}/objectives", CreateObjective).WithName("CreateObjective").RequireAuthorization(Accounts.Policies.SignedIn);
+        objectives.MapPut("/objectives/{id:int}", UpdateObjective).WithName("UpdateObjective").RequireAuthorization(Accounts.Policies.SignedIn);
         return api;
     }
 
     public sealed record IndicatorRef(string Code, string Name, string Unit);
     public sealed record ObjectiveDto(int Id, string Pact, int Number, string Title, string Description, bool IsDemoContent,
-        IReadOnlyList<IndicatorRef> Indicators, int Actions);
+        IReadOnlyList<IndicatorRef> Indicators, int Actions, int Version);
 
     /// <summary>The objectives of a pact in their order, with the indicators that measure them and how many actions work on them.</summary>
     private static async Task<Results<Ok<List<ObjectiveDto>>, ProblemHttpResult>> GetObjectives(string code, PactwerkDb db, CancellationToken ct)
@@ -34,6 +37,18 @@ public static class ObjectivesApi
         await Query(db, o => o.Id == id).SingleOrDefaultAsync(ct) is { } objective
             ? TypedResults.Ok(objective)
             : ApiProblems.NotFound($"Er is geen doel met nummer {id}.");
+
+    /// <summary>A new objective of the pact (its coordinators), with the codes of the indicators that measure it.</summary>
+    private static async Task<IResult> CreateObjective(string code, ObjectiveInput input, ObjectiveEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(code, input, ct),
+            async o => TypedResults.Created($"/api/v1/objectives/{o.Id}", await Query(db, x => x.Id == o.Id).SingleAsync(ct)),
+            $"Er is geen pact met code '{code}'.", o => Query(db, x => x.Id == o.Id).SingleAsync(ct), input.Version);
+
+    /// <summary>Changes an objective. Send the version you read; a stale one gets 409 with what changed. Indicators left out stay.</summary>
+    private static async Task<IResult> UpdateObjective(int id, ObjectiveInput input, ObjectiveEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(id, input, ct),
+            async o => TypedResults.Ok(await Query(db, x => x.Id == o.Id).SingleAsync(ct)),
+            $"Er is geen doel met nummer {id}.", o => Query(db, x => x.Id == o.Id).SingleAsync(ct), input.Version);
 
     /// <summary>
     /// The effect view: the objective's actions that run inside the region (default the country),
@@ -53,5 +68,5 @@ public static class ObjectivesApi
     private static IQueryable<ObjectiveDto> Query(PactwerkDb db, System.Linq.Expressions.Expression<Func<Objective, bool>> filter) =>
         db.Objectives.Where(filter).OrderBy(o => o.Number).Select(o => new ObjectiveDto(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent,
             o.Indicators.OrderBy(i => i.Indicator.Code).Select(i => new IndicatorRef(i.Indicator.Code, i.Indicator.Name, i.Indicator.Unit)).ToList(),
-            db.ActionObjectives.Count(a => a.ObjectiveId == o.Id)));
+            db.ActionObjectives.Count(a => a.ObjectiveId == o.Id), o.Version));
 }
