@@ -39,6 +39,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
                 o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
                 o.Conventions.AddPageRoute("/Agenda/EditAction", "initiatieven/nieuw");
+                o.Conventions.AddPageRoute("/Knowledge/EditEvent", "evenementen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))

@@ -246,6 +246,39 @@ public abstract class EventsTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.True(errors.TryGetProperty("Title", out _) && errors.TryGetProperty("StartsAt", out _) && errors.TryGetProperty("RegistrationUrl", out _));
         Assert.Equal("Versietest 2", await factory.InDbAsync(db => db.Events.Where(e => e.Id == id).Select(e => e.Title).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_coordinator_plans_an_internal_meeting_with_the_form_and_only_its_members_see_the_minutes()
+    {
+        var zorg = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var refused = await zorg.GetAsync("/evenementen/nieuw?pact=techniekpact");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/geen-toegang", refused.Headers.Location!.OriginalString);
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Stuurgroep via formulier", ["Input.Kind"] = "SteeringGroup", ["Input.IsPublic"] = "false",
+            ["Input.StartsAt"] = "2030-09-01T10:00", ["Input.EndsAt"] = "2030-09-01T09:00", ["Input.Minutes"] = "Besloten verslag 51c2.",
+            ["MemberLines"] = "noord@techniekpact.demo\nniemand@example.org", ["DocumentLines"] = "Stukken | https://example.org/stukken.pdf",
+        };
+        var bad = await PostFormAsync(coordinator, "/evenementen/nieuw?pact=techniekpact", new(fields));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("role=\"alert\"", html);
+        Assert.Contains("Het einde ligt voor het begin.", html);
+        Assert.Contains("niemand@example.org", html);
+        Assert.False(await factory.InDbAsync(db => db.Events.AnyAsync(e => e.Title == "Stuurgroep via formulier")));
+
+        fields["Input.EndsAt"] = "2030-09-01T12:00";
+        fields["MemberLines"] = "noord@techniekpact.demo";
+        var saved = await PostFormAsync(coordinator, "/evenementen/nieuw?pact=techniekpact", new(fields));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var address = saved.Headers.Location!.OriginalString;
+        Assert.Contains("Besloten verslag 51c2.", await (await SignInAsync(factory, "noord@techniekpact.demo")).GetStringAsync(address));
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(factory, "oost@techniekpact.demo")).GetAsync(address)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonymous(factory).GetAsync(address)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await zorg.GetAsync(address)).StatusCode);
+    }
 }
 
 public sealed class EventsSqlite(SqliteFactory factory) : EventsTests<SqliteFactory>(factory);

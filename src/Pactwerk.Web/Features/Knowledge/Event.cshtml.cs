@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 
@@ -14,6 +15,7 @@ public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventR
     [BindProperty] public EventRegistrationInput Input { get; set; } = new();
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public bool Registered { get; private set; }
+    public bool MayManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -48,9 +50,11 @@ public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventR
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        if (await EventQueries.FindAsync(db, await scopes.GetAsync(ct), id, ct) is not { } found)
+        var scope = await scopes.GetAsync(ct);
+        if (await EventQueries.FindAsync(db, scope, id, ct) is not { } found)
             return false;
         Event = found;
+        MayManage = EventAccess.MayManage(scope, await db.Events.Where(e => e.Id == id).Select(e => e.PactId).SingleAsync(ct));
         return true;
     }
 }

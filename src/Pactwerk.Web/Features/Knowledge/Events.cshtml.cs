@@ -18,10 +18,15 @@ public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
     public IReadOnlyList<EventDto> Events { get; private set; } = [];
     public IReadOnlyList<PactChoice> Pacts { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    /// <summary>The pacts the reader may plan events for.</summary>
+    public IReadOnlyList<PactChoice> Managed { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Pacts = await db.Pacts.OrderBy(p => p.Name).Select(p => new PactChoice(p.Code, p.Name)).ToListAsync(ct);
+        var scope = await scopes.GetAsync(ct);
+        var ids = await db.Pacts.Select(p => new { p.Id, p.Code }).ToListAsync(ct);
+        Managed = Pacts.Where(p => EventAccess.MayManage(scope, ids.Single(i => i.Code == p.Code).Id)).ToList();
         var today = DateOnly.FromDateTime(EventTimes.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (filter, errors) = await EventsApi.ParseFilterAsync(db, Pact, Region, today, null, ct);
         if (filter is null)
@@ -30,7 +35,7 @@ public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Events = await EventQueries.ListAsync(db, await scopes.GetAsync(ct), filter, ct);
+        Events = await EventQueries.ListAsync(db, scope, filter, ct);
         return Page();
     }
 }
