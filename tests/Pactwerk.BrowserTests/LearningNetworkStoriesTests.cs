@@ -48,4 +48,29 @@ public sealed class LearningNetworkStoriesTests(BrowserFixture browser) : IClass
         await coordinator.AssertNoSeriousViolationsAsync();
         Assert.True(await browser.App.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "CaseAccessRefused" && a.Actor == "Coördinator Zorgpact (demo)")));
     }
+
+    [Fact]
+    public async Task A_visitor_finds_the_college_tour_in_the_events_and_registers()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/evenementen");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Regiocode (bijvoorbeeld TP-OOST of PV26)").FillAsync("TP-OOST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Regio TP-OOST (.ics)" })).ToHaveAttributeAsync("href", "/api/v1/regions/TP-OOST/calendar.ics");
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Techniekpact Collegetours met André Kuipers" }).ClickAsync();
+        await page.GetByLabel("Naam").FillAsync("Sanne de Vries");
+        await page.GetByLabel("E-mailadres").FillAsync("sanne@example");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("geldig e-mailadres");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("E-mailadres").FillAsync("sanne@example.org");
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Je bent aangemeld.");
+        await page.AssertNoSeriousViolationsAsync();
+        Assert.Equal(1, await browser.App.InDbAsync(db => db.EventRegistrations.CountAsync(r => r.Email == "sanne@example.org")));
+    }
 }
