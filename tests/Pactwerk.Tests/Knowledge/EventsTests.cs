@@ -124,15 +124,15 @@ public abstract class EventsTests<TFactory>(TFactory factory) : IClassFixture<TF
             var pact = await db.Pacts.Where(p => p.Code == "techniekpact").Select(p => p.Id).SingleAsync();
             return await db.Events.Where(e => e.IsPublic && e.PactId == pact).Select(e => new { e.Id, e.Title, e.StartsAt, e.EndsAt }).ToListAsync();
         });
-        Assert.Equal(expected.Select(e => $"event-{e.Id}@localhost").Order(), events.Select(e => e["UID"]).Order());
+        Assert.Equal(expected.Select(e => $"event-{e.Id}@events.pactwerk").Order(), events.Select(e => e["UID"]).Order());
         foreach (var e in expected)
         {
-            var parsed = events.Single(p => p["UID"] == $"event-{e.Id}@localhost");
+            var parsed = events.Single(p => p["UID"] == $"event-{e.Id}@events.pactwerk");
             Assert.Equal(e.StartsAt.ToString("yyyyMMdd'T'HHmmss'Z'"), parsed["DTSTART"]);
             Assert.Equal(e.EndsAt.ToString("yyyyMMdd'T'HHmmss'Z'"), parsed["DTEND"]);
             Assert.Equal(e.Title, Unescape(parsed["SUMMARY"]));
         }
-        var mine = events.Single(p => p["UID"] == $"event-{id}@localhost");
+        var mine = events.Single(p => p["UID"] == $"event-{id}@events.pactwerk");
         // 01:30 on the last Sunday of March is still winter time (UTC+1); the clocks go forward at 02:00.
         Assert.Equal("20310330T003000Z", mine["DTSTART"]);
         Assert.Equal("20310330T020000Z", mine["DTEND"]);

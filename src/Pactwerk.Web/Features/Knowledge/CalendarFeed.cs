@@ -12,7 +12,10 @@ public static class CalendarFeed
 {
     public sealed record Item(int Id, string Title, DateTime StartsAt, DateTime EndsAt, string? Place, string? Programme, string? Url, int Version);
 
-    public static string Write(string name, string host, IEnumerable<Item> events, DateTime stampUtc)
+    /// <summary>The right-hand side of every UID: fixed, so the UID stays the same whichever address the feed was fetched from.</summary>
+    public const string UidDomain = "events.pactwerk";
+
+    public static string Write(string name, IEnumerable<Item> events, DateTime stampUtc)
     {
         var text = new StringBuilder();
         void Line(string content) => Fold(text, content);
@@ -25,7 +28,7 @@ public static class CalendarFeed
         foreach (var e in events)
         {
             Line("BEGIN:VEVENT");
-            Line($"UID:event-{e.Id}@{host}");
+            Line($"UID:event-{e.Id}@{UidDomain}");
             Line("DTSTAMP:" + Utc(stampUtc));
             Line("DTSTART:" + Utc(e.StartsAt));
             Line("DTEND:" + Utc(e.EndsAt > e.StartsAt ? e.EndsAt : e.StartsAt.AddHours(1)));

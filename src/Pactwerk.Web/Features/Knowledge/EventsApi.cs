@@ -136,7 +136,7 @@ public static class EventsApi
         // Public only, whoever asks: a feed URL is pasted into calendar apps and shared.
         var events = await EventQueries.ListAsync(db, AccessScope.Anonymous, filter, ct);
         var site = $"{http.Request.Scheme}://{http.Request.Host}";
-        var feed = CalendarFeed.Write($"Pactwerk – {name}", http.Request.Host.Host, events.Select(e =>
+        var feed = CalendarFeed.Write($"Pactwerk – {name}", events.Select(e =>
             new CalendarFeed.Item(e.Id, e.Title, e.StartsAt, e.EndsAt, e.Place, e.Programme, $"{site}/evenementen/{e.Id}", e.Version)),
             clock.GetUtcNow().UtcDateTime);
         return TypedResults.Text(feed, "text/calendar; charset=utf-8");
