@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
@@ -48,6 +49,14 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorVersion> IndicatorVersions => Set<IndicatorVersion>();
     public DbSet<IndicatorGoal> IndicatorGoals => Set<IndicatorGoal>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
+    public DbSet<MeetingMember> MeetingMembers => Set<MeetingMember>();
+    public DbSet<EventRegistration> EventRegistrations => Set<EventRegistration>();
+    public DbSet<LearningNetwork> LearningNetworks => Set<LearningNetwork>();
+    public DbSet<LearningNetworkMember> LearningNetworkMembers => Set<LearningNetworkMember>();
+    public DbSet<LearningNetworkSession> LearningNetworkSessions => Set<LearningNetworkSession>();
+    public DbSet<LearningNetworkCase> LearningNetworkCases => Set<LearningNetworkCase>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
@@ -39,6 +40,8 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
                 o.Conventions.AddPageRoute("/Agenda/EditAction", "initiatieven/nieuw");
                 o.Conventions.AddPageRoute("/Agenda/EditObjective", "pact/{code}/doelen/nieuw");
+                o.Conventions.AddPageRoute("/Knowledge/EditEvent", "evenementen/nieuw");
+                o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
@@ -56,6 +59,7 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAgenda(builder.Configuration);
+        services.AddEventsAndLearningNetworks(builder.Configuration);
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
@@ -108,6 +112,8 @@ public static class WebSetup
         api.MapNetworkApi();
         api.MapMonitorApi();
         api.MapOrganisationTransferApi();
+        api.MapEventsApi();
+        api.MapLearningNetworkApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();

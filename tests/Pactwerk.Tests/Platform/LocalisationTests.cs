@@ -42,6 +42,7 @@ public sealed partial class LocalisationTests
         var keys = Enum.GetNames<Web.Features.Accounts.RoleKind>().Select(k => "Rol." + k)
             .Concat(Enum.GetNames<Web.Features.Agenda.PactActionKind>().Select(k => "Soort." + k))
             .Concat(Enum.GetNames<Web.Features.Agenda.ActionStatus>().Select(k => "Status." + k))
+            .Concat(Enum.GetNames<Web.Features.Knowledge.EventKind>().Select(k => "EventKind." + k))
             .Concat(Enum.GetNames<Web.Features.Agenda.OutputUnit>().Select(k => "Eenheid." + k))
             .Concat(Enum.GetNames<Web.Features.Network.Helix>().Select(k => "Helix." + k))
             .Concat(Enum.GetNames<Web.Features.Network.OrganisationKind>().Select(k => "Organisatiesoort." + k))

@@ -24,6 +24,8 @@ public static class DemoAccounts
         new("noord@techniekpact.demo", "Cees Bijl (demo)", RoleKind.RegionalLead, "techniekpact", "TP-NOORD", null, "Cees Bijl"),
         new("redacteur@hva.demo", "Redacteur Hogeschool van Amsterdam (demo)", RoleKind.PartnerEditor, "techniekpact", null, "Hogeschool van Amsterdam", null),
         new("lid@pactwerk.demo", "Lid (demo)", RoleKind.Member, null, null, null, null),
+        // A member of the Zorgpact's learning network (see DemoEventsAndLearningNetworks).
+        new("lerendnetwerk@zorgpact.demo", "Fenna Eefting (demo)", RoleKind.Member, "zorgpact", null, null, null),
     ];
 
     public static async Task<bool> SeedAsync(PactwerkDb db, UserManager<PactwerkUser> users, CancellationToken ct)

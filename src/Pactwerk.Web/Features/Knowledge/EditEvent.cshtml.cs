@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Knowledge;
+
+/// <summary>
+/// A coordinator plans an event (/evenementen/nieuw?pact=techniekpact) or changes one; the same
+/// rules as the API, decided by <see cref="EventEditor"/>.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class EditEventModel(PactwerkDb db, EventEditor editor) : PageModel
+{
+    public int? Id { get; private set; }
+    [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
+    [BindProperty] public EventInput Input { get; set; } = new();
+    /// <summary>One document a line: title | https://address.</summary>
+    [BindProperty] public string? DocumentLines { get; set; }
+    /// <summary>The members' e-mail addresses, one a line.</summary>
+    [BindProperty] public string? MemberLines { get; set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        if (id is null)
+        {
+            if (await Pacts.PactLookup.FindAsync(db, Pact, ct) is not { } pact)
+                return NotFound();
+            if (!await editor.MayManageAsync(pact.Id, ct))
+                return Forbid();
+            Input = new EventInput { Pact = pact.Code };
+            return Page();
+        }
+        var e = await db.Events.AsNoTracking().Include(x => x.Documents).Include(x => x.Members).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null)
+            return NotFound();
+        if (!await editor.MayManageAsync(e.PactId, ct))
+            return Forbid();
+        Input = new EventInput
+        {
+            Pact = await db.Pacts.Where(p => p.Id == e.PactId).Select(p => p.Code).SingleAsync(ct),
+            Region = e.RegionId is { } r ? await db.Regions.Where(x => x.Id == r).Select(x => x.Code).SingleAsync(ct) : null,
+            Kind = e.Kind, IsPublic = e.IsPublic, Title = e.Title, Place = e.Place, Programme = e.Programme, RegistrationUrl = e.RegistrationUrl,
+            Capacity = e.Capacity, Agenda = e.Agenda, Minutes = e.Minutes, Version = e.Version,
+            StartsAt = EventTimes.ToLocal(e.StartsAt).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            EndsAt = EventTimes.ToLocal(e.EndsAt).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+        };
+        DocumentLines = string.Join("\n", e.Documents.OrderBy(d => d.Id).Select(d => $"{d.Title} | {d.Url}"));
+        var members = e.Members.Select(m => m.UserId).ToList();
+        MemberLines = string.Join("\n", await db.Users.Where(u => members.Contains(u.Id)).Select(u => u.Email).OrderBy(x => x).ToListAsync(ct));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        Input.Documents = Lines(DocumentLines).Select(line =>
+        {
+            var bar = line.LastIndexOf('|');
+            return bar < 0 ? new MeetingDocumentInput { Title = line } : new MeetingDocumentInput { Title = line[..bar].Trim(), Url = line[(bar + 1)..].Trim() };
+        }).ToList();
+        Input.Members = Lines(MemberLines).ToList();
+        if (id is null)
+            Input.Pact = Pact;
+        var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
+        return EditPages.Answer(this, outcome, e => $"/evenementen/{e.Id}", errors => Errors = errors) ?? Page();
+    }
+
+    private static IEnumerable<string> Lines(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.Knowledge;
+
+/// <summary>Upcoming events, filtered by pact and region, with the calendar feeds; internal meetings only for their members.</summary>
+[AllowAnonymous]
+public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock) : PageModel
+{
+    public sealed record PactChoice(string Code, string Name);
+
+    [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Region { get; set; }
+    public IReadOnlyList<EventDto> Events { get; private set; } = [];
+    public IReadOnlyList<PactChoice> Pacts { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    /// <summary>The pacts the reader may plan events for.</summary>
+    public IReadOnlyList<PactChoice> Managed { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Pacts = await db.Pacts.OrderBy(p => p.Name).Select(p => new PactChoice(p.Code, p.Name)).ToListAsync(ct);
+        var scope = await scopes.GetAsync(ct);
+        var ids = await db.Pacts.Select(p => new { p.Id, p.Code }).ToListAsync(ct);
+        Managed = Pacts.Where(p => EventAccess.MayManage(scope, ids.Single(i => i.Code == p.Code).Id)).ToList();
+        var today = DateOnly.FromDateTime(EventTimes.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (filter, errors) = await EventsApi.ParseFilterAsync(db, Pact, Region, today, null, ct);
+        if (filter is null)
+        {
+            Errors = errors;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Events = await EventQueries.ListAsync(db, scope, filter, ct);
+        return Page();
+    }
+}

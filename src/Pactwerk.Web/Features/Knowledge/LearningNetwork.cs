@@ -1,0 +1,17 @@
+namespace Pactwerk.Web.Features.Knowledge;
+
+/// <summary>
+/// A members-only space of a pact, such as the Zorgpact's "Bestuurlijk lerend netwerk zorg en
+/// onderwijs": board members who meet about five times a year and bring in cases in confidence.
+/// </summary>
+public class LearningNetwork : Audit.IAudited, Data.IVersioned
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public int PactId { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public bool IsDemoContent { get; set; }
+    public List<LearningNetworkMember> Members { get; set; } = [];
+    public List<LearningNetworkSession> Sessions { get; set; } = [];
+}

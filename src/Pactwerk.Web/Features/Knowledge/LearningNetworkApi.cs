@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Knowledge;
+
+public sealed record LearningNetworkMemberDto(string UserId, string Name);
+public sealed record LearningNetworkSessionDto(int Id, DateOnly Date, string? Place, string Theme);
+public sealed record LearningNetworkDto(int Id, string Pact, string Name, string? Description, bool IsMember,
+    IReadOnlyList<LearningNetworkMemberDto> Members, IReadOnlyList<LearningNetworkSessionDto> Sessions, int Version);
+public sealed record LearningNetworkCaseDto(int Id, int NetworkId, int? SessionId, string Title, string Question, string? DiscussionNotes,
+    string BroughtInBy, bool Mine, DateTime CreatedAt, bool IsDemoContent, int Version);
+public sealed record MemberInput(string? Email);
+public sealed record SessionInput(DateOnly? Date, string? Place, string? Theme);
+
+/// <summary>
+/// Learning networks. The network (members, sessions) is for its members and its pact's
+/// coordinators, who manage membership and sessions. Cases are for members only: to anyone else
+/// every case address answers 404, existing or not, and the attempt is logged (see LearningNetworkAccess).
+/// </summary>
+public static class LearningNetworkApi
+{
+    public static RouteGroupBuilder MapLearningNetworkApi(this RouteGroupBuilder api)
+    {
+        var networks = api.MapGroup("/learning-networks/{id:int}").WithTags("Learning networks");
+        networks.MapGet("/", GetNetwork).WithName("GetLearningNetwork").RequireAuthorization(Policies.SignedIn);
+        networks.MapPost("/members", AddMember).WithName("AddLearningNetworkMember").RequireAuthorization(Policies.SignedIn);
+        networks.MapDelete("/members/{userId}", RemoveMember).WithName("RemoveLearningNetworkMember").RequireAuthorization(Policies.SignedIn);
+        networks.MapPost("/sessions", AddSession).WithName("AddLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
+        // Reads of cases admit anonymous callers so that their attempts are logged like anyone's.
+        networks.MapGet("/cases", GetCases).WithName("GetLearningNetworkCases").AllowAnonymous();
+        networks.MapGet("/cases/{caseId:int}", GetCase).WithName("GetLearningNetworkCase").AllowAnonymous();
+        networks.MapPost("/cases", AddCase).WithName("AddLearningNetworkCase").RequireAuthorization(Policies.SignedIn);
+        networks.MapPut("/cases/{caseId:int}", UpdateCase).WithName("UpdateLearningNetworkCase").RequireAuthorization(Policies.SignedIn);
+        return api;
+    }
+
+    private static ProblemHttpResult NoNetwork(int id) => ApiProblems.NotFound($"Er is geen lerend netwerk met nummer {id} dat je mag zien.");
+    private static ProblemHttpResult NoCase(int caseId) => ApiProblems.NotFound($"Er is geen casus met nummer {caseId} die je mag zien.");
+
+    private static async Task<Results<Ok<LearningNetworkDto>, ProblemHttpResult>> GetNetwork(int id, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct) =>
+        await access.VisibleNetworkAsync(id, ct) is { } network ? TypedResults.Ok(await DescribeAsync(db, access, network, ct)) : NoNetwork(id);
+
+    public static async Task<LearningNetworkDto> DescribeAsync(PactwerkDb db, LearningNetworkAccess access, LearningNetwork network, CancellationToken ct)
+    {
+        var members = await db.LearningNetworkMembers.Where(m => m.NetworkId == network.Id)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new LearningNetworkMemberDto(u.Id, u.DisplayName)).ToListAsync(ct);
+        var sessions = await db.LearningNetworkSessions.Where(s => s.NetworkId == network.Id).OrderBy(s => s.Date)
+            .Select(s => new LearningNetworkSessionDto(s.Id, s.Date, s.Place, s.Theme)).ToListAsync(ct);
+        var pact = await db.Pacts.Where(p => p.Id == network.PactId).Select(p => p.Code).SingleAsync(ct);
+        return new LearningNetworkDto(network.Id, pact, network.Name, network.Description, await access.IsMemberAsync(network.Id, ct),
+            members.OrderBy(m => m.Name).ToList(), sessions, network.Version);
+    }
+
+    private static async Task<Results<Ok<List<LearningNetworkCaseDto>>, ProblemHttpResult>> GetCases(int id, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
+    {
+        if (!await access.MayUseCasesAsync(id, ct))
+            return NoNetwork(id);
+        var scope = await access.ScopeAsync(ct);
+        return TypedResults.Ok(await CasesAsync(db, scope.UserId!, c => c.NetworkId == id, ct));
+    }
+
+    public static async Task<List<LearningNetworkCaseDto>> CasesAsync(PactwerkDb db, string reader, System.Linq.Expressions.Expression<Func<LearningNetworkCase, bool>> which, CancellationToken ct) =>
+        await db.LearningNetworkCases.Where(which).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Join(db.Users, c => c.BroughtInByUserId, u => u.Id, (c, u) => new LearningNetworkCaseDto(c.Id, c.NetworkId, c.SessionId, c.Title, c.Question,
+                c.DiscussionNotes, u.DisplayName, c.BroughtInByUserId == reader, c.CreatedAt, c.IsDemoContent, c.Version)).ToListAsync(ct);
+
+    private static async Task<Results<Ok<LearningNetworkCaseDto>, ProblemHttpResult>> GetCase(int id, int caseId, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
+    {
+        if (await access.ReadCaseAsync(id, caseId, ct) is null)
+            return NoCase(caseId);
+        var scope = await access.ScopeAsync(ct);
+        return TypedResults.Ok((await CasesAsync(db, scope.UserId!, c => c.Id == caseId, ct)).Single());
+    }
+
+    private static async Task<IResult> AddCase(int id, LearningNetworkCaseInput input, LearningNetworkCaseEditor editor, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(id, input, ct),
+            async c => TypedResults.Created($"/api/v1/learning-networks/{id}/cases/{c.Id}", await CaseAsync(db, scopes, c.Id, ct)),
+            $"Er is geen lerend netwerk met nummer {id} dat je mag zien.", c => CaseAsync(db, scopes, c.Id, ct), input.Version);
+
+    /// <summary>Changes a case. Send the version you started from; a stale version gets 409.</summary>
+    private static async Task<IResult> UpdateCase(int id, int caseId, LearningNetworkCaseInput input, LearningNetworkCaseEditor editor, PactwerkDb db,
+        AccessScopeProvider scopes, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(id, caseId, input, ct),
+            async c => TypedResults.Ok(await CaseAsync(db, scopes, c.Id, ct)),
+            $"Er is geen casus met nummer {caseId} die je mag zien.", c => CaseAsync(db, scopes, c.Id, ct), input.Version);
+
+    private static async Task<LearningNetworkCaseDto> CaseAsync(PactwerkDb db, AccessScopeProvider scopes, int caseId, CancellationToken ct) =>
+        (await CasesAsync(db, (await scopes.GetAsync(ct)).UserId!, c => c.Id == caseId, ct)).Single();
+
+    /// <summary>Adds an account to the network by its e-mail address; for the pact's coordinators.</summary>
+    private static async Task<IResult> AddMember(int id, MemberInput input, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
+    {
+        if (await ManagedAsync(db, access, id, ct) is { } refusal)
+            return refusal;
+        var email = input.Email?.Trim().ToUpperInvariant() ?? "";
+        var user = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleOrDefaultAsync(ct);
+        if (user is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Er is geen account met dit e-mailadres."] }, title: "De invoer is niet in orde");
+        if (!await db.LearningNetworkMembers.AnyAsync(m => m.NetworkId == id && m.UserId == user, ct))
+        {
+            db.LearningNetworkMembers.Add(new LearningNetworkMember { NetworkId = id, UserId = user });
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.Ok(await DescribeAsync(db, access, await db.LearningNetworks.AsNoTracking().SingleAsync(n => n.Id == id, ct), ct));
+    }
+
+    private static async Task<IResult> RemoveMember(int id, string userId, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
+    {
+        if (await ManagedAsync(db, access, id, ct) is { } refusal)
+            return refusal;
+        var member = await db.LearningNetworkMembers.SingleOrDefaultAsync(m => m.NetworkId == id && m.UserId == userId, ct);
+        if (member is null)
+            return ApiProblems.NotFound("Dit account is geen lid van het netwerk.");
+        db.LearningNetworkMembers.Remove(member);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> AddSession(int id, SessionInput input, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
+    {
+        if (await ManagedAsync(db, access, id, ct) is { } refusal)
+            return refusal;
+        var errors = new Dictionary<string, string[]>();
+        if (input.Date is not { } date || date.Year is < 2000 or > 2100)
+            errors["date"] = ["Geef de datum van de bijeenkomst (jjjj-mm-dd)."];
+        if (string.IsNullOrWhiteSpace(input.Theme) || input.Theme.Trim().Length > 300)
+            errors["theme"] = ["Geef het thema (tot 300 tekens)."];
+        if (input.Place?.Trim().Length > 300)
+            errors["place"] = ["De plaats is langer dan 300 tekens."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "De invoer is niet in orde");
+        var session = new LearningNetworkSession { NetworkId = id, Date = input.Date!.Value, Place = input.Place?.Trim(), Theme = input.Theme!.Trim() };
+        db.LearningNetworkSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/learning-networks/{id}", new LearningNetworkSessionDto(session.Id, session.Date, session.Place, session.Theme));
+    }
+
+    /// <summary>Membership and sessions are managed by the pact's coordinators; members see the network but do not manage it.</summary>
+    private static async Task<IResult?> ManagedAsync(PactwerkDb db, LearningNetworkAccess access, int id, CancellationToken ct)
+    {
+        var network = await access.VisibleNetworkAsync(id, ct);
+        if (network is null)
+            return NoNetwork(id);
+        var scope = await access.ScopeAsync(ct);
+        return !scope.ReadOnly && scope.Coordinates(network.PactId) ? null
+            : ApiProblems.Forbidden("Alleen coördinatoren van het pact beheren de leden en bijeenkomsten van het netwerk.");
+    }
+}
