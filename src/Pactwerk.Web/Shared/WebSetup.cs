@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
@@ -38,6 +39,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
                 o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
                 o.Conventions.AddPageRoute("/Agenda/EditAction", "initiatieven/nieuw");
+                o.Conventions.AddPageRoute("/Knowledge/EditPractice", "praktijken/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
@@ -55,6 +57,7 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAgenda(builder.Configuration);
+        services.AddKnowledgePractices();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
@@ -101,6 +104,7 @@ public static class WebSetup
         api.MapActionsApi();
         api.MapObjectivesApi();
         api.MapPlansApi();
+        api.MapPracticesApi();
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapPeopleApi();
