@@ -46,16 +46,21 @@ public class Practice : Audit.IAudited, Data.IVersioned
     public List<PracticeAction> Actions { get; set; } = [];
     public List<PracticeLink> Links { get; set; } = [];
 
+    private const string AlreadyPublished = "Deze praktijk is al gepubliceerd.";
+    private const string AlreadyInReview = "Deze praktijk ligt al ter beoordeling.";
+    private const string OnlyInReviewGoesBack = "Alleen een praktijk die ter beoordeling ligt, kan worden teruggestuurd.";
+    private const string PublishedStays = "Een gepubliceerde praktijk gaat niet terug naar beoordeling.";
+
     /// <summary>Why a move in the review workflow is refused, or null when it is allowed.</summary>
     public static string? RefuseMove(PracticeStatus from, PracticeStatus to) => (from, to) switch
     {
         (PracticeStatus.Draft, PracticeStatus.InReview) => null,
         (PracticeStatus.Draft or PracticeStatus.InReview, PracticeStatus.Published) => null,
         (PracticeStatus.InReview, PracticeStatus.Draft) => null,
-        (PracticeStatus.Published, PracticeStatus.Published) => "Deze praktijk is al gepubliceerd.",
-        (PracticeStatus.InReview, PracticeStatus.InReview) => "Deze praktijk ligt al ter beoordeling.",
-        (_, PracticeStatus.Draft) => "Alleen een praktijk die ter beoordeling ligt, kan worden teruggestuurd.",
-        _ => "Een gepubliceerde praktijk gaat niet terug naar beoordeling.",
+        (PracticeStatus.Published, PracticeStatus.Published) => AlreadyPublished,
+        (PracticeStatus.InReview, PracticeStatus.InReview) => AlreadyInReview,
+        (_, PracticeStatus.Draft) => OnlyInReviewGoesBack,
+        _ => PublishedStays,
     };
 }
 

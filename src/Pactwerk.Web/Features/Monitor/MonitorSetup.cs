@@ -54,6 +54,8 @@ public static class MonitorSetup
             // The agenda's plans set goals on the monitor's indicators, measured from its data.
             if (await Demo.DemoAgenda.SeedAsync(db, host, ct))
                 logger.LogInformation("Demo agenda loaded: objectives, plans with their revisions, and the initiatives' funding and outputs.");
+            if (await Knowledge.PracticeDemo.SeedAsync(db, ct))
+                logger.LogInformation("Demo practices loaded: the publication's examples, published.");
         }
     }
 }
