@@ -48,6 +48,11 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : Pa
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
+        // The form shows every list, so a list with nothing chosen means none, not "leave as it is".
+        Input.Objectives ??= [];
+        Input.Organisations ??= [];
+        Input.Contacts ??= [];
+        Input.Actions ??= [];
         Input.Regions = RegionCodes.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         Input.Links = LinksText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries))

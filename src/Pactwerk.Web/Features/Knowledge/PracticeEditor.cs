@@ -15,7 +15,10 @@ public sealed class PracticeLinkInput
     public string Url { get; set; } = "";
 }
 
-/// <summary>What an editor may set of a practice; Version is the one they started from (0 for a new one).</summary>
+/// <summary>
+/// What an editor may set of a practice; Version is the one they started from (0 for a new one).
+/// Objectives, Organisations, Contacts, Actions and Links left out (null) stay as they are.
+/// </summary>
 public class PracticeInput
 {
     private const string TooLong = "Deze tekst is te lang: hoogstens 50.000 tekens per onderdeel. Kort de tekst in of verwijs met een link naar het volledige verslag.";
@@ -40,14 +43,14 @@ public class PracticeInput
     /// <summary>Codes of the regions the practice took place in, of any set (TP-OOST, PV23, GM0193).</summary>
     public List<string> Regions { get; set; } = [];
     /// <summary>Numbers of the pact's objectives.</summary>
-    public List<int> Objectives { get; set; } = [];
+    public List<int>? Objectives { get; set; }
     /// <summary>Ids of the organisations involved.</summary>
-    public List<int> Organisations { get; set; } = [];
+    public List<int>? Organisations { get; set; }
     /// <summary>Ids of the contact people.</summary>
-    public List<int> Contacts { get; set; } = [];
+    public List<int>? Contacts { get; set; }
     /// <summary>Ids of the pact's actions the practice belongs to.</summary>
-    public List<int> Actions { get; set; } = [];
-    public List<PracticeLinkInput> Links { get; set; } = [];
+    public List<int>? Actions { get; set; }
+    public List<PracticeLinkInput>? Links { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
     public int Version { get; set; }
@@ -248,13 +251,20 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
         practice.EndsOn = input.EndsOn;
         practice.SearchSynonyms = PracticeText.SynonymsOf(practice.Title + "\n" + PracticeIndex.BodyText(practice));
         Replace(practice.Regions, regions.Select(r => new PracticeRegion { RegionId = r.Id, Region = r }), r => r.RegionId);
-        Replace(practice.Objectives, objectives.Select(o => new PracticeObjective { ObjectiveId = o.Id, Objective = o }), o => o.ObjectiveId);
-        Replace(practice.Organisations, organisationIds.Select(o => new PracticeOrganisation { OrganisationId = o }), o => o.OrganisationId);
-        Replace(practice.Contacts, contactIds.Select(p => new PracticeContact { PersonId = p }), c => c.PersonId);
-        Replace(practice.Actions, actionIds.Select(a => new PracticeAction { ActionId = a }), a => a.ActionId);
-        var wantedLinks = links.Select(l => (Title: l.Title.Trim(), Url: l.Url.Trim())).ToList();
-        practice.Links.RemoveAll(l => !wantedLinks.Contains((l.Title, l.Url)));
-        practice.Links.AddRange(wantedLinks.Where(w => !practice.Links.Any(l => (l.Title, l.Url) == w)).Select(w => new PracticeLink { Title = w.Title, Url = w.Url }));
+        if (input.Objectives is not null)
+            Replace(practice.Objectives, objectives.Select(o => new PracticeObjective { ObjectiveId = o.Id, Objective = o }), o => o.ObjectiveId);
+        if (input.Organisations is not null)
+            Replace(practice.Organisations, organisationIds.Select(o => new PracticeOrganisation { OrganisationId = o }), o => o.OrganisationId);
+        if (input.Contacts is not null)
+            Replace(practice.Contacts, contactIds.Select(p => new PracticeContact { PersonId = p }), c => c.PersonId);
+        if (input.Actions is not null)
+            Replace(practice.Actions, actionIds.Select(a => new PracticeAction { ActionId = a }), a => a.ActionId);
+        if (input.Links is not null)
+        {
+            var wantedLinks = links.Select(l => (Title: l.Title.Trim(), Url: l.Url.Trim())).ToList();
+            practice.Links.RemoveAll(l => !wantedLinks.Contains((l.Title, l.Url)));
+            practice.Links.AddRange(wantedLinks.Where(w => !practice.Links.Any(l => (l.Title, l.Url) == w)).Select(w => new PracticeLink { Title = w.Title, Url = w.Url }));
+        }
         // A change only to the links leaves the practice row itself unchanged, yet it is a new version.
         if (!isNew && db.Entry(practice).State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
             db.Entry(practice).Property(p => p.Version).IsModified = true;
