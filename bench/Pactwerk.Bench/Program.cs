@@ -24,9 +24,11 @@ internal static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args is not ["monitor", "--observations", var n] || !int.TryParse(n, out var observations) || observations < 1000)
+        var practices = args is ["practices", "--count", var c] && int.TryParse(c, out var pc) && pc >= 100 ? pc : (int?)null;
+        if (practices is null && (args is not ["monitor", "--observations", var n] || !int.TryParse(n, out var observations) || observations < 1000))
         {
             Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Pactwerk.Bench -- monitor --observations N   (N ≥ 1000)");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
             return 2;
         }
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -38,7 +40,9 @@ internal static class BenchMain
         var work = Directory.CreateTempSubdirectory("pactwerk-bench-");
         try
         {
-            return await MonitorBench.RunAsync(observations, work.FullName);
+            return practices is { } count
+                ? await PracticeSearchBench.RunAsync(count, work.FullName)
+                : await MonitorBench.RunAsync(int.Parse(args[2], CultureInfo.InvariantCulture), work.FullName);
         }
         finally
         {

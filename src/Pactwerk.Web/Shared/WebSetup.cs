@@ -42,6 +42,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Agenda/EditObjective", "pact/{code}/doelen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditEvent", "evenementen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
+                o.Conventions.AddPageRoute("/Knowledge/EditPractice", "praktijken/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
@@ -60,6 +61,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddAgenda(builder.Configuration);
         services.AddEventsAndLearningNetworks(builder.Configuration);
+        services.AddKnowledgePractices();
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
@@ -106,6 +108,7 @@ public static class WebSetup
         api.MapActionsApi();
         api.MapObjectivesApi();
         api.MapPlansApi();
+        api.MapPracticesApi();
         api.MapAccountsApi();
         api.MapAuditApi();
         api.MapPeopleApi();

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Agenda;
 using Pactwerk.Tests.Infrastructure;
 using Pactwerk.Web.Features.Agenda;
+using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Network;
 using static Pactwerk.Tests.Infrastructure.Session;
 
@@ -126,6 +127,16 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST Techniekpact objective",          "401 403 403 403 403 403 201 201", c => c.PostAsJsonAsync("/api/v1/pacts/techniekpact/objectives",
                 new { number = 100 + Random.Shared.Next(800), title = "Matrixdoel", description = "Voor de matrix." })),
             ("PUT Zorgpact objective",               "401 403 403 403 403 200 403 200", c => EditObjectiveAsync(c, "zorgpact", 1)),
+            ("POST output, action led by HvA",      "401 403 201 403 403 403 201 201", async c => await c.PostAsJsonAsync($"/api/v1/actions/{await ActionIdAsync("make-it-work")}/outputs",
+                new { year = 2019, unit = "Participants", quantity = 20 })),
+            ("PUT practice in Noord (GAS 2.0)",      "401 403 403 200 403 403 200 200", c => EditPracticeAsync(c, "gas-2-0")),
+            ("PUT practice led by HvA (Make IT Work)", "401 403 200 403 403 403 200 200", c => EditPracticeAsync(c, "make-it-work")),
+            ("PUT Zorgpact practice (Smart Health)", "401 403 403 403 403 200 403 200", c => EditPracticeAsync(c, "smart-health")),
+            ("POST practice in Oost",               "401 403 403 403 201 403 201 201", c => c.PostAsJsonAsync("/api/v1/practices", new
+                { pact = "techniekpact", title = $"Matrix {Guid.NewGuid():N}", summary = "Matrix.", regions = new[] { "TP-OOST" } })),
+            ("POST submit practice in Noord",       "401 403 403 200 403 403 200 200", c => MovePracticeAsync(c, "gas-2-0", PracticeStatus.Draft, "submit")),
+            ("POST publish practice in Noord",      "401 403 403 403 403 403 200 200", c => MovePracticeAsync(c, "gas-2-0", PracticeStatus.InReview, "publish")),
+            ("POST send back practice in Noord",    "401 403 403 403 403 403 200 200", c => MovePracticeAsync(c, "gas-2-0", PracticeStatus.InReview, "send-back")),
             ("GET audit trail",                     "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/audit")),
             ("POST invitation as member",           "401 403 403 403 403 201 201 201", c => InviteAsync(c, "Member", null, null)),
             ("POST invitation as lead of Noord",    "401 403 403 403 403 403 201 201", c => InviteAsync(c, "RegionalLead", "techniekpact", "TP-NOORD")),
@@ -219,6 +230,29 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var source = new Web.Features.Agenda.FundingSource { ActionId = actionId, Funder = "Matrix", Amount = 1, StartsOn = new DateOnly(2024, 1, 1), EndsOn = new DateOnly(2025, 1, 1) };
         await factory.InDbAsync(db => { db.FundingSources.Add(source); return db.SaveChangesAsync(); });
         return $"/api/v1/actions/{actionId}/funding/{source.Id}";
+    }
+
+    private Task<int> PracticeIdAsync(string actionSlug) =>
+        factory.InDbAsync(db => db.Set<Practice>().Where(p => p.Actions.Any(a => a.Action.Slug == actionSlug)).Select(p => p.Id).SingleAsync());
+
+    /// <summary>A change to a demo practice, its body read from the database (a draft is not public, so the caller may not be able to read it).</summary>
+    private async Task<HttpResponseMessage> EditPracticeAsync(HttpClient client, string actionSlug)
+    {
+        var id = await PracticeIdAsync(actionSlug);
+        var p = await factory.InDbAsync(db => db.Set<Practice>().Include(x => x.Regions).ThenInclude(r => r.Region).SingleAsync(x => x.Id == id));
+        return await client.PutAsJsonAsync($"/api/v1/practices/{id}", new
+        {
+            title = p.Title, summary = p.Summary + ".", sector = p.Sector, targetGroup = p.TargetGroup, organisationId = p.OrganisationId,
+            regions = p.Regions.Select(r => r.Region.Code), version = p.Version,
+        });
+    }
+
+    private async Task<HttpResponseMessage> MovePracticeAsync(HttpClient client, string actionSlug, PracticeStatus from, string move)
+    {
+        var id = await PracticeIdAsync(actionSlug);
+        await factory.InDbAsync(db => db.Set<Practice>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, from)));
+        var version = await factory.InDbAsync(db => db.Set<Practice>().Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        return await client.PostAsJsonAsync($"/api/v1/practices/{id}/{move}", new { version, note = "Matrix: graag aanvullen." });
     }
 
     private async Task<HttpResponseMessage> EditAsync(HttpClient client, string slug)

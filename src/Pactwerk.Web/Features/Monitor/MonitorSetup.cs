@@ -56,6 +56,8 @@ public static class MonitorSetup
                 logger.LogInformation("Demo agenda loaded: objectives, plans with their revisions, and the initiatives' funding and outputs.");
             if (await Demo.DemoEventsAndLearningNetworks.SeedAsync(db, ct))
                 logger.LogInformation("Demo events, meetings and the Zorgpact's learning network loaded.");
+            if (await Knowledge.PracticeDemo.SeedAsync(db, ct))
+                logger.LogInformation("Demo practices loaded: the publication's examples, published.");
         }
     }
 }

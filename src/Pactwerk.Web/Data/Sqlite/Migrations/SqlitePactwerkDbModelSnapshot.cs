@@ -1059,6 +1059,203 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("MeetingMembers");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.Practice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSynonyms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferConditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("Status", "PactId");
+
+                    b.ToTable("Practices", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeAction", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "ActionId");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("PracticeActions", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeContact", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PracticeContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("PracticeLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeObjective", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "ObjectiveId");
+
+                    b.HasIndex("ObjectiveId");
+
+                    b.ToTable("PracticeObjectives", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeOrganisation", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "OrganisationId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("PracticeOrganisations", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeRegion", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("PracticeRegions", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.Property<int>("Id")
@@ -2111,6 +2308,114 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.Practice", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeAction", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Knowledge.Practice", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeContact", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Knowledge.Practice", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeLink", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Knowledge.Practice", null)
+                        .WithMany("Links")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeObjective", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Knowledge.Practice", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeOrganisation", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Knowledge.Practice", null)
+                        .WithMany("Organisations")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.PracticeRegion", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Knowledge.Practice", null)
+                        .WithMany("Regions")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.DataSource", null)
@@ -2335,6 +2640,21 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.Practice", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Organisations");
+
+                    b.Navigation("Regions");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Knowledge;
+using Pactwerk.Web.Features.Pacts;
+
+/// <summary>
+/// Practice search on SQLite over N generated published practices: the full search (FTS5 match on
+/// C#-stemmed text, bm25, filters, facets, snippets of the first page), the FTS5 match alone, and a
+/// plain LIKE scan over the same columns as the comparator, all in one run over the same queries.
+/// </summary>
+internal static class PracticeSearchBench
+{
+    private static readonly string[] Queries =
+        ["omscholen", "omscholing techniek", "opleiden zorg", "technische opleiding", "werkgevers", "leerlingen basisschool", "energietransitie", "vouchers herscholing", "zorgtechnologie wijk", "haven operator"];
+
+    private static readonly string[] Words =
+        ["omscholing", "omscholen", "opleiding", "opleiden", "techniek", "technische", "zorg", "zorgmedewerkers", "leerlingen", "basisschool", "werkgevers",
+         "werkzoekenden", "energietransitie", "vouchers", "herscholing", "bijscholing", "wijk", "zorgtechnologie", "haven", "operator", "provincie", "samenwerking",
+         "bedrijven", "mbo", "hbo", "vmbo", "docenten", "stage", "regio", "arbeidsmarkt", "instroom", "doorlopende", "leerlijn", "praktijk", "cliënten", "installatie",
+         "programmeren", "metselen", "ouders", "evenement", "subsidie", "fonds", "netwerk", "bestuurders", "casus", "krimp", "vakmanschap", "certificaat", "baan", "groep"];
+
+    public static async Task<int> RunAsync(int count, string work)
+    {
+        await using var app = new BenchApp(Path.Combine(work, "pactwerk.db"));
+        var database = Path.Combine(work, "pactwerk.db");
+        var clock = Stopwatch.StartNew();
+        var regionIds = await GenerateAsync(app, count);
+        Console.WriteLine($"generated and indexed {count:N0} published practices over {regionIds} regions in {clock.Elapsed.TotalSeconds:0.0} s");
+
+        await using var connection = new SqliteConnection($"Data Source={database}");
+        await connection.OpenAsync();
+        var checks = new List<string>();
+        foreach (var q in Queries)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var (found, _) = await scope.ServiceProvider.GetRequiredService<PracticeSearch>().SearchAsync(new PracticeQuery { Q = q }, default);
+            var literal = LikeScan(connection, PracticeSearch.SearchWords(q)).Count;
+            checks.Add($"{q}: search {found!.Total:N0}, LIKE {literal:N0}");
+        }
+        Console.WriteLine("matches per query (LIKE finds only the literal forms, search the stemmed ones too):");
+        foreach (var c in checks)
+            Console.WriteLine("  " + c);
+
+        var search = await TimeAsync(async q =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PracticeSearch>().SearchAsync(new PracticeQuery { Q = q }, default);
+        });
+        var match = await TimeAsync(q =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rowid, -bm25(PracticeSearch, 3.0, 1.0) FROM PracticeSearch WHERE PracticeSearch MATCH $m";
+            command.Parameters.AddWithValue("$m", string.Join(' ', PracticeSearch.SearchWords(q).Select(w => $"\"{PracticeText.Stem(w)}\"")));
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) { }
+            return Task.CompletedTask;
+        });
+        var like = await TimeAsync(q => { LikeScan(connection, PracticeSearch.SearchWords(q)); return Task.CompletedTask; });
+
+        var result = new
+        {
+            practices = count, queries = Queries.Length, samples = search.Length,
+            search_p50_ms = P(search, 50), search_p95_ms = P(search, 95),
+            fts_match_p50_ms = P(match, 50), fts_match_p95_ms = P(match, 95),
+            like_scan_p50_ms = P(like, 50), like_scan_p95_ms = P(like, 95),
+        };
+        Console.WriteLine($"{"measure",-34}{"p50 ms",10}{"p95 ms",10}");
+        Console.WriteLine($"{"search (match, facets, snippets)",-34}{result.search_p50_ms,10:0.000}{result.search_p95_ms,10:0.000}");
+        Console.WriteLine($"{"FTS5 match + bm25 only",-34}{result.fts_match_p50_ms,10:0.000}{result.fts_match_p95_ms,10:0.000}");
+        Console.WriteLine($"{"LIKE scan (comparator)",-34}{result.like_scan_p50_ms,10:0.000}{result.like_scan_p95_ms,10:0.000}");
+        Console.WriteLine($"FTS5 match / LIKE scan p95 ratio: {result.fts_match_p95_ms / result.like_scan_p95_ms:0.00}; full search / LIKE scan p95 ratio: {result.search_p95_ms / result.like_scan_p95_ms:0.00}");
+        var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllTextAsync(Path.Combine(results, $"practices-{count}.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    /// <summary>Every practice that holds each word literally somewhere in its text: what a search without an index would do.</summary>
+    private static List<long> LikeScan(SqliteConnection connection, List<string> words)
+    {
+        using var command = connection.CreateCommand();
+        var where = new StringBuilder("Status = 'Published'");
+        for (var i = 0; i < words.Count; i++)
+        {
+            where.Append($" AND (Title LIKE $w{i} OR Summary LIKE $w{i} OR Context LIKE $w{i} OR Approach LIKE $w{i} OR Results LIKE $w{i} OR WhatWorked LIKE $w{i} OR WhatDidNotWork LIKE $w{i} OR TransferConditions LIKE $w{i})");
+            command.Parameters.AddWithValue($"$w{i}", $"%{words[i]}%");
+        }
+        command.CommandText = $"SELECT Id FROM Practices WHERE {where}";
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            ids.Add(reader.GetInt64(0));
+        return ids;
+    }
+
+    private static async Task<double[]> TimeAsync(Func<string, Task> run)
+    {
+        foreach (var q in Queries)
+            await run(q); // warm-up
+        var times = new List<double>();
+        for (var round = 0; round < 10; round++)
+            foreach (var q in Queries)
+            {
+                var clock = Stopwatch.StartNew();
+                await run(q);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        return [.. times];
+    }
+
+    private static double P(double[] values, int percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)];
+    }
+
+    /// <summary>Practices of about 360 words (seeded random), each in one region and sector, published and indexed.</summary>
+    private static async Task<int> GenerateAsync(BenchApp app, int count)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
+        var pact = new Pact { Code = "benchpact", Name = "Benchpact", Summary = "Voor de benchmark.", SignedOn = new DateOnly(2020, 1, 1) };
+        db.Pacts.Add(pact);
+        await db.SaveChangesAsync();
+        var regions = await db.Regions.Where(r => r.ValidTo == null).Select(r => r.Id).ToListAsync();
+        var random = new Random(2026);
+        // Mostly filler words, a domain word about one in fifty: a query word then matches some 10–15% of the practices, two words a few percent.
+        var filler = Enumerable.Range(0, 3000).Select(i => "vul" + new string((char)('a' + i % 26), 1) + (i / 26).ToString(System.Globalization.CultureInfo.InvariantCulture) + "x").ToArray();
+        string Text(int words) => string.Join(' ', Enumerable.Range(0, words).Select(_ => random.Next(50) == 0 ? Words[random.Next(Words.Length)] : filler[random.Next(filler.Length)]));
+        var index = new PracticeIndex(db);
+        for (var batch = 0; batch < count; batch += 500)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var practices = Enumerable.Range(batch, Math.Min(500, count - batch)).Select(i => new Practice
+            {
+                PactId = pact.Id, Title = $"Praktijk {i}: {Text(4)}", Summary = Text(30), Context = Text(60), Approach = Text(120), Results = Text(50),
+                WhatWorked = Text(40), WhatDidNotWork = Text(30), TransferConditions = Text(30), Status = PracticeStatus.Published,
+                Sector = Pactwerk.Web.Features.Network.Sectors.All[random.Next(Pactwerk.Web.Features.Network.Sectors.All.Count)],
+                Regions = [new PracticeRegion { RegionId = regions[random.Next(regions.Count)] }],
+            }).ToList();
+            foreach (var p in practices)
+                p.SearchSynonyms = PracticeText.SynonymsOf(p.Title + "\n" + PracticeIndex.BodyText(p));
+            db.Set<Practice>().AddRange(practices);
+            await db.SaveChangesAsync();
+            foreach (var p in practices)
+                await index.RefreshAsync(p, default);
+            await tx.CommitAsync();
+            db.ChangeTracker.Clear();
+        }
+        return regions.Count;
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Knowledge;
+
+/// <summary>One form for a new practice (/praktijken/nieuw?pact=…) and for a change to one.</summary>
+[Authorize(Policy = Accounts.Policies.SignedIn)]
+// A section may be 50,000 characters; a longer one must reach the editor to be refused with its message, not by the form reader.
+[RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024)]
+public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : PageModel
+{
+    public sealed record Choice(int Value, string Label);
+
+    [BindProperty] public PracticeInput Input { get; set; } = new();
+    [BindProperty] public string RegionCodes { get; set; } = "";
+    [BindProperty] public string LinksText { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
+
+    public int? Id { get; private set; }
+    public string PactName { get; private set; } = "";
+    public string OriginalTitle { get; private set; } = "";
+    public IReadOnlyList<Choice> Objectives { get; private set; } = [];
+    public IReadOnlyList<Choice> Actions { get; private set; } = [];
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    public IReadOnlyList<Choice> People { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public EditOutcome<Practice>.Stale? Stale { get; private set; }
+
+    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            var practice = await Load(existing, ct);
+            if (practice is null)
+                return NotFound();
+            if (!await editor.MayEditAsync(practice, ct))
+                return Forbid();
+            Fill(practice);
+        }
+        return await PrepareAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        // The form shows every list, so a list with nothing chosen means none, not "leave as it is".
+        Input.Objectives ??= [];
+        Input.Organisations ??= [];
+        Input.Contacts ??= [];
+        Input.Actions ??= [];
+        Input.Regions = RegionCodes.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        Input.Links = LinksText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries))
+            .Select(parts => new PracticeLinkInput { Title = parts.Length == 2 ? parts[0] : parts[0], Url = parts.Length == 2 ? parts[1] : parts[0] }).ToList();
+        var outcome = id is { } existing ? await editor.UpdateAsync(existing, Input, ct) : await editor.CreateAsync(Pact ?? "", Input, ct);
+        var answer = EditPages.Answer(this, outcome, p => $"/praktijken/{p.Id}", errors => Errors = errors, stale =>
+        {
+            Stale = stale;
+            Fill(stale.Current);
+        });
+        return answer ?? await PrepareAsync(id, ct) ?? Page();
+    }
+
+    private Task<Practice?> Load(int id, CancellationToken ct) =>
+        db.Set<Practice>().Include(p => p.Regions).ThenInclude(r => r.Region).Include(p => p.Objectives).ThenInclude(o => o.Objective)
+            .Include(p => p.Organisations).Include(p => p.Contacts).Include(p => p.Actions).Include(p => p.Links).AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id, ct);
+
+    private void Fill(Practice p)
+    {
+        Input = new PracticeInput
+        {
+            Title = p.Title, Summary = p.Summary, Context = p.Context, Approach = p.Approach, Results = p.Results, ResultsSource = p.ResultsSource,
+            WhatWorked = p.WhatWorked, WhatDidNotWork = p.WhatDidNotWork, TransferConditions = p.TransferConditions, TargetGroup = p.TargetGroup,
+            Sector = p.Sector, OrganisationId = p.OrganisationId, StartsOn = p.StartsOn, EndsOn = p.EndsOn, Version = p.Version,
+            Objectives = p.Objectives.Select(o => o.Objective?.Number ?? 0).Where(n => n > 0).ToList(),
+            Organisations = p.Organisations.Select(o => o.OrganisationId).ToList(), Contacts = p.Contacts.Select(c => c.PersonId).ToList(),
+            Actions = p.Actions.Select(a => a.ActionId).ToList(),
+        };
+        RegionCodes = string.Join(", ", p.Regions.Select(r => r.Region?.Code).OfType<string>());
+        LinksText = string.Join("\n", p.Links.Select(l => $"{l.Title} | {l.Url}"));
+    }
+
+    /// <summary>The pact and the choices of the form; not found when the pact or practice does not exist.</summary>
+    private async Task<IActionResult?> PrepareAsync(int? id, CancellationToken ct)
+    {
+        Id = id;
+        int pactId;
+        if (id is { } existing)
+        {
+            var row = await db.Set<Practice>().Where(p => p.Id == existing).Select(p => new { p.PactId, p.Title }).SingleOrDefaultAsync(ct);
+            if (row is null)
+                return NotFound();
+            (pactId, OriginalTitle) = (row.PactId, row.Title);
+        }
+        else if (await Pacts.PactLookup.FindAsync(db, Pact, ct) is { } pact)
+            (pactId, Pact) = (pact.Id, pact.Code);
+        else
+            return NotFound();
+        PactName = await db.Pacts.Where(p => p.Id == pactId).Select(p => p.Name).SingleAsync(ct);
+        Objectives = await db.Objectives.Where(o => o.PactId == pactId).OrderBy(o => o.Number).Select(o => new Choice(o.Number, o.Number + ". " + o.Title)).ToListAsync(ct);
+        Actions = (await db.PactActions.Where(a => a.PactId == pactId).Select(a => new Choice(a.Id, a.Title)).ToListAsync(ct)).OrderBy(a => a.Label, Values.Dutch).ToList();
+        Organisations = (await db.Organisations.Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct)).OrderBy(o => o.Label, Values.Dutch).ToList();
+        People = (await db.People.Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct)).OrderBy(p => p.Label, Values.Dutch).ToList();
+        return null;
+    }
+}
