@@ -8,20 +8,11 @@ namespace Pactwerk.BrowserTests;
 /// <summary>User stories with accounts, in a real browser.</summary>
 public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
-    }
-
     [Fact]
     public async Task A_coordinator_invites_a_regional_lead_who_sets_a_password_from_the_mail_and_sees_exactly_their_own_edit_rights()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, "coordinator@techniekpact.demo", Session.DemoPassword);
+        await page.SignInAsync("coordinator@techniekpact.demo", Session.DemoPassword);
         await page.AssertNoSeriousViolationsAsync();
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Uitnodigen" }).ClickAsync();
@@ -46,7 +37,7 @@ public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Wachtwoord opslaan" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Je wachtwoord is ingesteld");
 
-        await SignInAsync(page, "trekker.oost@example.org", "oost-is-mijn-landsdeel");
+        await page.SignInAsync("trekker.oost@example.org", "oost-is-mijn-landsdeel");
         await Assertions.Expect(page.Locator("#rollen + ul > li")).ToHaveTextAsync(["Regionale trekker · techniekpact · TP-OOST"]);
         // The Techniekpact actions whose region lies wholly in Overijssel or Gelderland, and no others.
         var expected = await browser.App.InDbAsync(db => db.PactActions
@@ -73,7 +64,7 @@ public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<
     public async Task A_coordinator_reads_the_audit_log()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, "coordinator@zorgpact.demo", Session.DemoPassword);
+        await page.SignInAsync("coordinator@zorgpact.demo", Session.DemoPassword);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Logboek" }).ClickAsync();
         await page.GetByLabel("Soort gegeven").FillAsync("Pact");

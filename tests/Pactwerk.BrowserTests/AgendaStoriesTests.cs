@@ -8,20 +8,11 @@ namespace Pactwerk.BrowserTests;
 /// <summary>The agenda in a real browser: a landsdeel lead works on the regional plan and an action; the coordinator follows it.</summary>
 public sealed class AgendaStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
-    }
-
     [Fact]
     public async Task The_lead_of_Oost_proposes_the_next_revision_adds_an_action_with_a_subsidy_ending_soon_and_the_coordinator_sees_it_in_the_audit_trail()
     {
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, "oost@techniekpact.demo");
+        await page.SignInAsync("oost@techniekpact.demo");
 
         // From the annual review of the regional plan to a proposed next revision.
         await page.GotoAsync("/pact/techniekpact/plannen");
@@ -63,7 +54,7 @@ public sealed class AgendaStoriesTests(BrowserFixture browser) : IClassFixture<B
 
         // The pact coordinator finds both changes of the lead in the audit trail.
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, "coordinator@techniekpact.demo");
+        await coordinator.SignInAsync("coordinator@techniekpact.demo");
         await coordinator.GotoAsync("/beheer/audit?entityType=FundingSource");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Row).Filter(new() { HasText = "Eddy van Hijum (demo)" }).Filter(new() { HasText = "Provincie Overijssel" }))
             .ToHaveCountAsync(1);

@@ -9,21 +9,12 @@ namespace Pactwerk.BrowserTests;
 /// <summary>The learning network's confidential cases in a real browser.</summary>
 public sealed class LearningNetworkStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync(email);
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
-    }
-
     [Fact]
     public async Task A_member_adds_a_case_that_a_coordinator_outside_the_network_cannot_find()
     {
         var network = await browser.App.InDbAsync(db => db.LearningNetworks.Where(n => n.Name == DemoEventsAndLearningNetworks.NetworkName).Select(n => n.Id).SingleAsync());
         var member = await browser.NewPageAsync();
-        await SignInAsync(member, DemoEventsAndLearningNetworks.NetworkMemberEmail);
+        await member.SignInAsync(DemoEventsAndLearningNetworks.NetworkMemberEmail);
         await member.GotoAsync($"/lerende-netwerken/{network}");
         await member.AssertNoSeriousViolationsAsync();
         await member.GetByRole(AriaRole.Link, new() { Name = "Casus inbrengen" }).ClickAsync();
@@ -36,7 +27,7 @@ public sealed class LearningNetworkStoriesTests(BrowserFixture browser) : IClass
         var caseAddress = new Uri(member.Url).PathAndQuery;
 
         var coordinator = await browser.NewPageAsync();
-        await SignInAsync(coordinator, "coordinator@zorgpact.demo");
+        await coordinator.SignInAsync("coordinator@zorgpact.demo");
         await coordinator.GotoAsync($"/lerende-netwerken/{network}");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DemoEventsAndLearningNetworks.NetworkName);
         await Assertions.Expect(coordinator.GetByText("Wachtlijst voor zij-instromers")).ToHaveCountAsync(0);

@@ -25,11 +25,7 @@ public sealed class NetworkStoriesTests(BrowserFixture browser) : IClassFixture<
             return await db.SaveChangesAsync();
         });
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync("coordinator@techniekpact.demo");
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
+        await page.SignInAsync("coordinator@techniekpact.demo");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Organisaties" }).ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
@@ -73,11 +69,7 @@ public sealed class NetworkStoriesTests(BrowserFixture browser) : IClassFixture<
     public async Task A_coordinator_adds_a_person_and_makes_them_the_contact_of_an_organisation()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync("coordinator@zorgpact.demo");
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
+        await page.SignInAsync("coordinator@zorgpact.demo");
 
         await page.GotoAsync("/organisaties?q=siza");
         await page.GetByRole(AriaRole.Link, new() { Name = "Siza" }).ClickAsync();

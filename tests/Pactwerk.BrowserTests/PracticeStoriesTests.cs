@@ -11,11 +11,7 @@ public sealed class PracticeStoriesTests(BrowserFixture browser) : IClassFixture
     public async Task The_lead_of_Noord_searches_omscholing_opens_Make_IT_Work_and_follows_a_related_practice_from_another_landsdeel()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/inloggen");
-        await page.GetByLabel("E-mailadres").FillAsync("noord@techniekpact.demo");
-        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
+        await page.SignInAsync("noord@techniekpact.demo");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Praktijken" }).ClickAsync();
         await page.AssertNoSeriousViolationsAsync();
