@@ -64,13 +64,15 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
         var values = await monitor.ValuesAsync(new ValuesQuery(indicator.Code, null, regionCode, null, null), ct) is QueryOutcome<List<ValueRow>>.Found found
             ? found.Value : [];
         var goals = await AgendaGoals.CurrentAsync(db, indicator.Id, regionCode, ct);
-        var kind = values.Count > 0 && values[0].Period.Contains('/') ? PeriodKind.SchoolYear : PeriodKind.CalendarYear;
+        // The monitor writes each period in a form that says its kind (2023 or 2023/2024).
+        var periods = values.Select(v => Period.TryParseWithKind(v.Period, out var p) ? p : (Period?)null).ToList();
+        var kind = periods.FirstOrDefault(p => p is not null)?.Kind ?? PeriodKind.CalendarYear;
         var (baseline, target) = (goals.Baseline, goals.Target);
         double? Expected(int year) => baseline is null || target is null || year < baseline.PeriodStart || target.PeriodStart <= baseline.PeriodStart ? null
             : Math.Round(baseline.Value + (target.Value - baseline.Value) * Math.Min(1, (double)(year - baseline.PeriodStart) / (target.PeriodStart - baseline.PeriodStart)), 4);
-        var points = values.Select(v =>
+        var points = values.Zip(periods, (v, period) =>
         {
-            var year = Period.TryParse(v.Period, kind, out var p) ? p.StartYear : 0;
+            var year = period?.StartYear ?? 0;
             var status = baseline is null || target is null || v.Value is null ? TrackStatus.Unknown
                 : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, v.Value.Value, year, indicator.Direction);
             return new TrackPoint(v.Period, v.Value, Expected(year), status.ToString());
