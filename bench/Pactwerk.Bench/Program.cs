@@ -20,15 +20,18 @@ using Pactwerk.Web.Features.ReferenceData;
 /// The monitor benchmark: the engine, the HTTP API and DuckDB (the comparator) answer the same
 /// queries over the same synthetic data in one run; ratios matter, not the absolute times.
 /// </summary>
-internal static class BenchMain
+internal static partial class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["load", ..])
+            return await LoadAsync(args[1..]);
         var practices = args is ["practices", "--count", var c] && int.TryParse(c, out var pc) && pc >= 100 ? pc : (int?)null;
         if (practices is null && (args is not ["monitor", "--observations", var n] || !int.TryParse(n, out var observations) || observations < 1000))
         {
             Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Pactwerk.Bench -- monitor --observations N   (N ≥ 1000)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [path …]");
             return 2;
         }
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -48,6 +51,51 @@ internal static class BenchMain
         {
             work.Delete(recursive: true);
         }
+    }
+}
+
+internal static partial class BenchMain
+{
+    /// <summary>The pages measured under load when none are named: the static-file comparator first.</summary>
+    private static readonly string[] LoadPaths = ["/css/site.css", "/"];
+
+    private static async Task<int> LoadAsync(string[] args)
+    {
+        var seconds = 15;
+        var connections = 32;
+        var paths = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[++i], out var s) && s > 0)
+                seconds = s;
+            else if (args[i] == "--connections" && i + 1 < args.Length && int.TryParse(args[++i], out var c) && c > 0)
+                connections = c;
+            else if (args[i].StartsWith('/'))
+                paths.Add(args[i]);
+            else
+            {
+                Console.Error.WriteLine($"Unknown argument '{args[i]}': load [--seconds N] [--connections N] [/path …]");
+                return 2;
+            }
+        }
+        var repository = Repository();
+        var work = Directory.CreateTempSubdirectory("pactwerk-load-");
+        try
+        {
+            return await LoadBench.RunAsync(paths.Count > 0 ? ["/css/site.css", .. paths] : LoadPaths, seconds, connections, repository, work.FullName);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static string Repository()
+    {
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Pactwerk.slnx")))
+            repository = repository.Parent;
+        return repository!.FullName;
     }
 }
 

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+/// <summary>
+/// The load benchmark: the Release build of Pactwerk runs as its own process on loopback (SQLite,
+/// demo content, Production settings), and wrk (Debian's package) loads each page in turn. The
+/// comparator in the same run is a static file served by the same process: the ceiling of this
+/// server on this machine, so a page's ratio to it says what the page itself costs.
+/// </summary>
+internal static partial class LoadBench
+{
+    public static async Task<int> RunAsync(string[] paths, int seconds, int connections, string repository, string work)
+    {
+        var wrk = FindOnPath("wrk");
+        if (wrk is null)
+        {
+            Console.Error.WriteLine("wrk is not installed: apt-get install -y wrk");
+            return 2;
+        }
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var web = Path.Combine(AppContext.BaseDirectory, "Pactwerk.Web.dll");
+        var content = Path.Combine(repository, "src", "Pactwerk.Web");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // Command-line settings win over appsettings.json (which pins port 5080).
+            ArgumentList =
+            {
+                web, "--contentRoot", content, "--urls", baseUrl, "--environment", "Production",
+                "--Database:ConnectionString", $"Data Source={Path.Combine(work, "load.db")}",
+                "--Demo:Enabled", "true", "--Hosting:PublicBaseUrl", baseUrl,
+                "--Logging:LogLevel:Default", "Warning",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = content,
+        };
+        using var server = Process.Start(start)!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+            if (!await WaitUntilReadyAsync(http, server, TimeSpan.FromMinutes(5)))
+            {
+                Console.Error.WriteLine("The server did not answer within 5 minutes.");
+                return 1;
+            }
+            Console.WriteLine($"Pactwerk (Release, Production, SQLite with demo content) on {baseUrl}; wrk {connections} connections, 2 threads, {seconds} s per page, after a 3 s warm-up");
+            Console.WriteLine($"{"path",-60}{"req/s",10}{"p50 ms",9}{"p99 ms",9}{"errors",8}{"ratio",8}");
+            double? ceiling = null;
+            var failed = false;
+            foreach (var path in paths)
+            {
+                using (var check = await http.GetAsync(path))
+                {
+                    if (!check.IsSuccessStatusCode)
+                    {
+                        Console.WriteLine($"{path,-60} answered {(int)check.StatusCode}: not measured");
+                        failed = true;
+                        continue;
+                    }
+                }
+                await RunWrkAsync(wrk, baseUrl + path, 3, connections); // warm-up: JIT, caches
+                var result = await RunWrkAsync(wrk, baseUrl + path, seconds, connections);
+                ceiling ??= result.RequestsPerSecond;
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{path,-60}{result.RequestsPerSecond,10:0}{result.P50Ms,9:0.00}{result.P99Ms,9:0.00}{result.Errors,8}{result.RequestsPerSecond / ceiling.Value,8:0.00}"));
+                failed |= result.Errors > 0;
+            }
+            Console.WriteLine("ratio: requests/s against the first path (the static file) in the same run");
+            return failed ? 1 : 0;
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+    }
+
+    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+
+    private static async Task<WrkResult> RunWrkAsync(string wrk, string url, int seconds, int connections)
+    {
+        var info = new ProcessStartInfo(wrk)
+        {
+            ArgumentList = { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", url },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+        // Non-2xx answers and socket errors are both errors for this measurement.
+        var errors = Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        if (SocketErrors().Match(output) is { Success: true } s)
+            errors += s.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
+        return new WrkResult(rps, Latency(output, "50"), Latency(output, "99"), errors);
+    }
+
+    /// <summary>wrk prints latencies as 1.23ms, 456.00us or 1.02s.</summary>
+    private static double Latency(string output, string percentile)
+    {
+        var m = Regex.Match(output, $@"^\s*{percentile}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+
+    [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
+    private static partial Regex SocketErrors();
+
+    private static async Task<bool> WaitUntilReadyAsync(HttpClient http, Process server, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit && !server.HasExited)
+        {
+            try
+            {
+                // The home page answers once migrations, reference data and demo content are in.
+                using var response = await http.GetAsync("/");
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return true;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        return false;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+}
