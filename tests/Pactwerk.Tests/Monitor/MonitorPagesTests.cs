@@ -221,6 +221,27 @@ public abstract class MonitorPagesTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(before, await factory.InDbAsync(db => db.Observations.CountAsync()));
     }
 
+    [Fact]
+    public async Task A_cached_page_switches_language_by_a_link_that_keeps_the_choice_and_stays_on_the_site()
+    {
+        var client = Anonymous(factory);
+        var html = await client.GetStringAsync("/monitor");
+
+        Assert.Contains("href=\"/taal?culture=en&amp;returnUrl=%2Fmonitor\"", html);
+        Assert.DoesNotContain("__RequestVerificationToken", html);
+        var switched = await client.GetAsync("/taal?culture=en&returnUrl=%2Fmonitor");
+        var foreign = await client.GetAsync("/taal?culture=en&returnUrl=https%3A%2F%2Fexample.org%2F");
+        var unknown = await client.GetAsync("/taal?culture=fr&returnUrl=%2Fmonitor");
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/monitor", switched.Headers.Location!.OriginalString);
+        Assert.Contains(switched.Headers.GetValues("Set-Cookie"), c => c.Contains("Culture") && c.Contains("en"));
+        Assert.Equal("/", foreign.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("<h1>Monitor</h1>", await client.GetStringAsync("/monitor"));
+        Assert.Contains("All indicators", await client.GetStringAsync("/monitor"));
+    }
+
     [Theory]
     [InlineData("/monitor/indicatoren/geluk/regios.csv")]
     [InlineData("/monitor/indicatoren/hbo-aandeel-techniek/taart.csv")]

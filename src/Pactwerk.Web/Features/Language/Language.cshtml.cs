@@ -7,12 +7,13 @@ namespace Pactwerk.Web.Features.Language;
 
 /// <summary>The language switch: remembers the choice in the culture cookie for a year.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-// Without a token: a forged switch can do no more than change the language, and a page with the
-// switch in its header can then be served from the output cache to every visitor alike.
-[IgnoreAntiforgeryToken]
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => NotFound();
+    /// <summary>
+    /// The switch of output-cached pages (the public monitor), which cannot carry a visitor's
+    /// antiforgery token; a forged link can do no more than change the language.
+    /// </summary>
+    public IActionResult OnGet(string? culture, string? returnUrl) => culture is null ? NotFound() : OnPost(culture, returnUrl);
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {

@@ -57,15 +57,18 @@
     fetch(node.getAttribute("data-geo")).then(function (r) { return r.ok ? r.json() : null; }).then(function (geo) {
       if (!geo) { node.textContent = ""; node.hidden = true; return; }
       echarts.registerMap(data.map.set, geo);
+      var byCode = {};
+      items.forEach(function (i) { byCode[i.code] = i; });
       var values = items.filter(function (i) { return i.value !== null; }).map(function (i) { return i.value; });
       init(node, {
-        tooltip: { trigger: "item", formatter: function (p) { return p.data ? p.data.regionName + ": " + p.data.label : p.name + ": " + data.labels.noData; } },
+        tooltip: { trigger: "item", formatter: function (p) { var i = byCode[p.name]; return i ? i.name + ": " + i.label : p.name + ": " + data.labels.noData; } },
         visualMap: { type: "piecewise", pieces: classes(values), left: 0, bottom: 0, itemSymbol: "rect", textStyle: { color: "#222" } },
         series: [{
           type: "map", map: data.map.set, nameProperty: "code", roam: false,
           itemStyle: { areaColor: "#d0d0d0", borderColor: "#fff", borderWidth: 0.5 },
           emphasis: { label: { show: false }, itemStyle: { areaColor: "#f4a261" } },
-          data: items.map(function (i) { return { name: i.code, value: i.value === null ? NaN : i.value, regionName: i.name, label: i.label }; })
+          // Regions without a figure (or hidden) are left out of the data, so they keep the grey area colour.
+          data: items.filter(function (i) { return i.value !== null; }).map(function (i) { return { name: i.code, value: i.value }; })
         }]
       });
     });
