@@ -8,6 +8,7 @@ using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
 using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Features.Monitor.Pages;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.Regions;
@@ -95,6 +96,8 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseWriteGuards();
+        // After localisation and authentication: entries vary by culture, and signed-in readers bypass the cache.
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
@@ -127,6 +130,7 @@ public static class WebSetup
     public static WebApplication MapPactwerkPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapMonitorPages();
         return app;
     }
 

@@ -9,7 +9,11 @@ namespace Pactwerk.Web.Features.Language;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => NotFound();
+    /// <summary>
+    /// The switch of output-cached pages (the public monitor), which cannot carry a visitor's
+    /// antiforgery token; a forged link can do no more than change the language.
+    /// </summary>
+    public IActionResult OnGet(string? culture, string? returnUrl) => culture is null ? NotFound() : OnPost(culture, returnUrl);
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {

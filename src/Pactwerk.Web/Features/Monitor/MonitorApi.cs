@@ -18,8 +18,8 @@ public static class MonitorApi
         monitor.MapPost("/indicators", CreateIndicator).WithName("CreateIndicator").RequireAuthorization(Policies.Coordinator);
         monitor.MapGet("/indicators/{code}/versions", GetVersions).WithName("GetIndicatorVersions").AllowAnonymous();
         monitor.MapPost("/indicators/{code}/versions", AddVersion).WithName("AddIndicatorVersion").RequireAuthorization(Policies.Coordinator);
-        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous();
-        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous();
+        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous().CacheOutput(Pages.MonitorCache.Policy);
+        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous().CacheOutput(Pages.MonitorCache.Policy);
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
         monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
@@ -73,22 +73,31 @@ public static class MonitorApi
     /// 2023/2024) or all, optionally split by a dimension. Each value is Σ numerator / Σ
     /// denominator over the region's municipalities, with the suppressed cells left out and counted.
     /// </summary>
-    private static async Task<Results<Ok<List<ValueRow>>, ValidationProblem>> GetValues(MonitorQueries queries,
-        string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct) =>
-        await queries.ValuesAsync(new ValuesQuery(indicator, regionSet, region, period, breakdown), ct) switch
+    /// Figures on fewer than five units are hidden from readers who are not coordinators (the small-cell
+    /// rule, <see cref="Pages.SmallCells"/>): their value, numerator and denominator are null and "protected" says why.
+    private static async Task<Results<Ok<List<ValueRow>>, ValidationProblem>> GetValues(MonitorQueries queries, Pages.MonitorViews views,
+        string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct)
+    {
+        var query = new ValuesQuery(indicator, regionSet, region, period, breakdown);
+        return await queries.ValuesAsync(query, ct) switch
         {
-            QueryOutcome<List<ValueRow>>.Found found => TypedResults.Ok(found.Value),
+            QueryOutcome<List<ValueRow>>.Found found => TypedResults.Ok(await views.SeesSmallCellsAsync(ct) ? found.Value : Pages.SmallCells.ProtectQueryResult(found.Value, query)),
             QueryOutcome<List<ValueRow>>.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] }),
             _ => throw new InvalidOperationException(),
         };
+    }
 
     /// <summary>Baseline, target, latest value and the on-track status of an indicator for a region.</summary>
-    private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorQueries queries, PactwerkDb db, string? indicator, string? region, CancellationToken ct)
+    private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorQueries queries, Pages.MonitorViews views, PactwerkDb db,
+        string? indicator, string? region, CancellationToken ct)
     {
         var values = await queries.ValuesAsync(new ValuesQuery(indicator, null, region, null, null), ct);
         if (values is QueryOutcome<List<ValueRow>>.Invalid invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] });
         var rows = ((QueryOutcome<List<ValueRow>>.Found)values).Value;
+        // The status is judged on the figures the reader may see: a hidden latest value is not given away by it.
+        if (!await views.SeesSmallCellsAsync(ct))
+            rows = Pages.SmallCells.Protect(rows, _ => null);
         var ind = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == indicator, ct);
         var code = region!.Trim().ToUpperInvariant();
         var goals = await Agenda.AgendaGoals.CurrentAsync(db, ind.Id, code, ct);

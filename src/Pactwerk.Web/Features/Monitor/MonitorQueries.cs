@@ -6,8 +6,10 @@ namespace Pactwerk.Web.Features.Monitor;
 
 public sealed record RegionRef(string Code, string Name);
 public sealed record ReleaseRef(int Id, string Source, string FileName, DateTime ImportedAt, DateOnly? PublishedOn);
-public sealed record ValueRow(RegionRef Region, string Period, double? Value, double Numerator, double? Denominator, int SuppressedCells,
-    string? Breakdown, ReleaseRef? Release, int DefinitionVersion);
+/// <param name="Protected">Set when the small-cell rule hides the figures from this reader (<see cref="Pages.SmallCells"/>):
+/// value, numerator and denominator are then null.</param>
+public sealed record ValueRow(RegionRef Region, string Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
+    string? Breakdown, ReleaseRef? Release, int DefinitionVersion, Pages.SmallCell? Protected = null);
 
 public sealed record ValuesQuery(string? Indicator, string? RegionSet, string? Region, string? Period, string? Breakdown);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Monitoring;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.Monitor.Pages;
 using Pactwerk.Web.Features.ReferenceData;
 
 namespace Pactwerk.Web.Features.Monitor;
@@ -19,6 +20,10 @@ public static class MonitorSetup
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
         builder.Services.AddScoped<IndicatorEditor>();
+        builder.Services.Configure<Pages.GeoOptions>(builder.Configuration.GetSection(Pages.GeoOptions.Section));
+        builder.Services.AddSingleton<Pages.GeoShapes>();
+        builder.Services.AddScoped<Pages.MonitorViews>();
+        builder.Services.AddMonitorCache();
         return builder;
     }
 

@@ -31,7 +31,7 @@ public sealed class MonitorOptions
 /// retired (kept as history) and the new ones written. The engine serves them right after commit.
 /// </summary>
 public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MonitorOptions> options)
+    Microsoft.Extensions.Options.IOptions<MonitorOptions> options, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
 {
     /// <param name="publishedOn">The publisher's release date, when known; the import time is recorded anyway.</param>
     public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null)
@@ -123,6 +123,8 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         foreach (var (element, parsedElement) in elements)
             engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
                 .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
+        // Cached public pages showed the figures before this import (API and command line alike come through here).
+        await Pages.MonitorCache.EvictAsync(cache, ct);
         return new ImportReport(ImportStatus.Committed, profile.Code, fileName, release.Id, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
             periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
     }

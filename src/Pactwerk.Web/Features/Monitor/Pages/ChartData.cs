@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Monitor.Pages;
+
+/// <summary>
+/// The figures the charts draw, as JSON in the page (a data block, not a script, so the CSP keeps
+/// scripts to files). Hidden cells are null with their marker as label: a chart never shows more
+/// than the table beside it.
+/// </summary>
+public static class ChartData
+{
+    public static string Build(IndicatorView v, IStringLocalizer<SharedResource> T)
+    {
+        var periods = v.Series.Concat(v.Country).Select(r => r.Period).Concat(v.TargetPath.Select(p => p.Period))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        double? At(List<ValueRow> rows, string period) => rows.FirstOrDefault(r => r.Period == period)?.Value;
+        var data = new
+        {
+            unit = v.Indicator.Unit,
+            indicator = v.Indicator.Name,
+            series = new
+            {
+                periods,
+                region = new { name = v.Region.Name, values = periods.Select(p => At(v.Series, p)) },
+                country = v.Country.Count == 0 ? null : new { name = T["Nederland"].Value, values = periods.Select(p => At(v.Country, p)) },
+                path = v.TargetPath.Count == 0 ? null : new { name = T["Streefpad van nulmeting naar streefwaarde"].Value, values = periods.Select(p => v.TargetPath.FirstOrDefault(t => t.Period == p)?.Expected) },
+            },
+            map = new
+            {
+                set = v.Set.Code,
+                setName = v.Set.Name,
+                period = v.Period,
+                items = v.SetRows.Select(r => new { code = r.Region.Code, name = r.Region.Name, value = r.Value, label = MonitorViews.Format(r.Value, v.Indicator.Unit, r.Protected) }),
+            },
+            breakdown = new
+            {
+                dimension = v.Breakdown,
+                items = v.BreakdownRows.Select(r => new { name = r.Breakdown, value = r.Value, label = MonitorViews.Format(r.Value, v.Indicator.Unit, r.Protected) }),
+            },
+            labels = new
+            {
+                noData = T["geen gegevens of verborgen"].Value,
+                value = T["Waarde"].Value,
+            },
+        };
+        return JsonSerializer.Serialize(data, JsonSerializerOptions.Web);
+    }
+}

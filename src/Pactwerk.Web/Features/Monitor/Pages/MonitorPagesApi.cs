@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Pactwerk.Web.Features.Monitor.Pages;
+
+/// <summary>A figure as downloaded: what the table shows, with its provenance. Numbers in invariant culture.</summary>
+public sealed record ExportRow(string Indicator, int DefinitionVersion, string RegionCode, string RegionName, string Period, string? Breakdown,
+    double? Value, double? Numerator, double? Denominator, int SuppressedCells, string? SmallCells, string? Source, string? ReleaseFile,
+    DateOnly? PublishedOn, DateTime? ImportedAt);
+
+/// <summary>The map geometry and the downloads of every table on the indicator page.</summary>
+public static class MonitorPagesApi
+{
+    public static readonly string[] Tables = ["reeks", "regios", "uitsplitsing"];
+
+    public static WebApplication MapMonitorPages(this WebApplication app)
+    {
+        app.MapGet("/api/v1/geo/{set}", GeoJson).WithName("GetGeometry").WithTags("Monitor").AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        app.MapGet("/monitor/indicatoren/{code}/{table}.{format}", Download).WithName("DownloadMonitorTable").ExcludeFromDescription()
+            .AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        return app;
+    }
+
+    /// <summary>A region set's map as GeoJSON, features named by region code (properties code and name).</summary>
+    private static async Task<IResult> GeoJson(string set, GeoShapes shapes, CancellationToken ct) =>
+        await shapes.GeoJsonAsync(set.Trim().ToLowerInvariant(), ct) is { } bytes
+            ? Results.Bytes(bytes, "application/geo+json")
+            : TypedResults.Problem($"Er is geen kaart van de regio-indeling '{set}'.", statusCode: StatusCodes.Status404NotFound, title: "Niet gevonden");
+
+    /// <summary>
+    /// One table of the indicator page as CSV or JSON, with the page's filters (regio, indeling,
+    /// periode, uitsplitsing) and the reader's small-cell rule applied: exactly what the page shows.
+    /// </summary>
+    private static async Task<IResult> Download(string code, string table, string format, string? regio, string? indeling, string? periode,
+        string? uitsplitsing, MonitorViews views, HttpContext http, CancellationToken ct)
+    {
+        if (!Tables.Contains(table) || format is not ("csv" or "json"))
+            return Results.NotFound();
+        var outcome = await views.IndicatorViewAsync(new IndicatorRequest(code, regio, indeling, periode, uitsplitsing), ct);
+        if (outcome is not ViewOutcome<IndicatorView>.Found { View: var view })
+            return Results.NotFound();
+        var rows = Rows(view, table);
+        var name = $"{view.Indicator.Code}-{table}-{(table == "regios" ? view.Set.Code : view.Region.Code.ToLowerInvariant())}{(table == "reeks" ? "" : "-" + view.Period?.Replace('/', '-'))}";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.{format}\"";
+        return format == "csv"
+            ? Results.Bytes(Csv(rows), "text/csv; charset=utf-8")
+            : Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(rows, JsonSerializerOptions.Web), "application/json");
+    }
+
+    public static List<ExportRow> Rows(IndicatorView view, string table)
+    {
+        var rows = table switch
+        {
+            "reeks" => view.Series.Concat(view.Country),
+            "regios" => view.SetRows,
+            _ => view.BreakdownRows,
+        };
+        return rows.Select(r => new ExportRow(view.Indicator.Code, r.DefinitionVersion, r.Region.Code, r.Region.Name, r.Period, r.Breakdown,
+            r.Value, r.Numerator, r.Denominator, r.SuppressedCells, r.Protected is { } p ? SmallCells.Marker(p) : null,
+            r.Release?.Source, r.Release?.FileName, r.Release?.PublishedOn, r.Release?.ImportedAt)).ToList();
+    }
+
+    public const string CsvHeader = "indicator;definitieversie;regiocode;regionaam;periode;uitsplitsing;waarde;teller;noemer;onderdrukte_cellen;kleine_aantallen;bron;releasebestand;gepubliceerd;geimporteerd";
+
+    /// <summary>
+    /// UTF-8 with a byte-order mark (so spreadsheets read é and ï right), ';'-separated, numbers
+    /// with a '.' decimal point and dates as ISO 8601, whatever the reader's language.
+    /// </summary>
+    public static byte[] Csv(IEnumerable<ExportRow> rows)
+    {
+        var text = new StringBuilder(CsvHeader).Append("\r\n");
+        foreach (var r in rows)
+            text.AppendJoin(';', [Cell(r.Indicator), Num(r.DefinitionVersion), Cell(r.RegionCode), Cell(r.RegionName), Cell(r.Period), Cell(r.Breakdown),
+                Num(r.Value), Num(r.Numerator), Num(r.Denominator), Num(r.SuppressedCells), Cell(r.SmallCells), Cell(r.Source), Cell(r.ReleaseFile),
+                r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.ImportedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? ""])
+                .Append("\r\n");
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Num(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>Quoted when needed; a leading formula character is defused so a spreadsheet does not run it.</summary>
+    private static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' && value != "<5")
+            value = "'" + value;
+        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}
