@@ -44,10 +44,13 @@ public sealed class NewsletterSubscriptions(PactwerkDb db, IDataProtectionProvid
     {
         if (await Pacts.PactLookup.FindAsync(db, pactCode, ct) is not { } pact)
             return new SubscriptionOutcome.NotFound();
+        // Every attempt from a client counts, valid or not; an address counts once it is one.
+        if (!limiter.TryAcquireClient(client))
+            return new SubscriptionOutcome.TooMany(TooManyMessage);
         var address = Normalise(email);
         if (!IsEmailAddress(address))
             return new SubscriptionOutcome.Invalid("Email", BadEmail);
-        if (!limiter.TryAcquire(client, address))
+        if (!limiter.TryAcquireEmail(address))
             return new SubscriptionOutcome.TooMany(TooManyMessage);
 
         // The same mail whether or not the address is subscribed already: confirming twice changes
@@ -159,13 +162,16 @@ public sealed class SubscriptionLimiter(IOptions<NewsletterOptions> options) : I
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             { PermitLimit = options.Value.RequestsPerEmailWindow, Window = options.Value.RequestWindow, QueueLimit = 0 }));
 
-    public bool TryAcquire(string client, string email)
+    public bool TryAcquireClient(string client)
     {
-        using var byClient = _perClient.AttemptAcquire(client);
-        if (!byClient.IsAcquired)
-            return false;
-        using var byEmail = _perEmail.AttemptAcquire(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email))));
-        return byEmail.IsAcquired;
+        using var lease = _perClient.AttemptAcquire(client);
+        return lease.IsAcquired;
+    }
+
+    public bool TryAcquireEmail(string email)
+    {
+        using var lease = _perEmail.AttemptAcquire(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email))));
+        return lease.IsAcquired;
     }
 
     public void Dispose()

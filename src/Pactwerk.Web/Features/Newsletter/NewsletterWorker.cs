@@ -39,7 +39,7 @@ public sealed class NewsletterOutbox
 public sealed class NewsletterTestHooks
 {
     /// <summary>Called after the SMTP server accepted a delivery and before that is recorded.</summary>
-    public Func<NewsletterDelivery, Task>? AfterAccepted { get; set; }
+    public Func<NewsletterDelivery, CancellationToken, Task>? AfterAccepted { get; set; }
 }
 
 /// <summary>Sends MIME messages over SMTP with MailKit, with the configured host, port, TLS and account.</summary>
@@ -85,10 +85,18 @@ public sealed class NewsletterSmtp(IOptions<NewsletterOptions> options) : IAsync
 /// One worker per database: two app instances on one database would each work the same rows.
 /// </summary>
 public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, NewsletterSignal signal, NewsletterOutbox outbox,
-    NewsletterTestHooks hooks, NewsletterLinks links, TimeProvider clock, ILogger<NewsletterWorker> logger) : BackgroundService
+    NewsletterTestHooks hooks, NewsletterLinks links, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NewsletterWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The database is migrated by a start-up service; the worker begins once the app has started.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled()))
+        {
+            try { await started.Task; }
+            catch (OperationCanceledException) { return; }
+        }
         var confirmations = SendConfirmationsAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -101,10 +109,10 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
             {
                 break;
             }
-            catch (DbUpdateException e)
+            catch (Exception e)
             {
-                // The database hiccupped; every state is recorded, so the next round resumes.
-                logger.LogError(e, "Newsletter worker could not record a delivery; it tries again");
+                // The database or the network hiccupped; every state is recorded, so the next round resumes where this one stopped.
+                logger.LogError(e, "Newsletter worker stopped a round; it tries again");
                 worked = 0;
             }
             if (worked == 0)
@@ -182,7 +190,7 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
             return;
         }
         if (hooks.AfterAccepted is { } hook)
-            await hook(delivery);
+            await hook(delivery, ct);
         delivery.State = DeliveryState.Sent;
         delivery.SentAt = clock.GetUtcNow().UtcDateTime;
         delivery.LastError = null;
