@@ -10,6 +10,7 @@ using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Pages;
 using Pactwerk.Web.Features.Network;
+using Pactwerk.Web.Features.Newsletter;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.Regions;
 
@@ -44,6 +45,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Knowledge/EditEvent", "evenementen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditPractice", "praktijken/nieuw");
+                o.Conventions.AddPageRoute("/Newsletter/Compose", "pact/{code}/nieuwsbrief/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
@@ -63,6 +65,7 @@ public static class WebSetup
         services.AddAgenda(builder.Configuration);
         services.AddEventsAndLearningNetworks(builder.Configuration);
         services.AddKnowledgePractices();
+        services.AddNewsletter(builder.Configuration);
         services.AddScoped<OrganisationDirectory>();
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
@@ -120,6 +123,7 @@ public static class WebSetup
         api.MapOrganisationTransferApi();
         api.MapEventsApi();
         api.MapLearningNetworkApi();
+        api.MapNewsletterApi();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
