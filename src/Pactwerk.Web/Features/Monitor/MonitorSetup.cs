@@ -19,6 +19,14 @@ public static class MonitorSetup
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
         builder.Services.AddScoped<IndicatorEditor>();
+        // The public pages cache under the tag "monitor" (MonitorCache); registering twice is harmless.
+        builder.Services.AddOutputCache();
+        builder.Services.AddSingleton<MonitorCache>();
+        builder.Services.AddScoped<ImportProfileStore>();
+        builder.Services.AddScoped<ReleaseWithdrawal>();
+        builder.Services.AddScoped<Wizard.HeldUploads>();
+        builder.Services.AddScoped<Wizard.MappingBuilder>();
+        builder.Services.AddScoped<Editions.EditionService>();
         return builder;
     }
 
