@@ -126,8 +126,9 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         }).Entity;
         var committed = new ImportReport(ImportStatus.Committed, profile.Code, fileName, null, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
             periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
-        release.Report = System.Text.Json.JsonSerializer.Serialize(committed, System.Text.Json.JsonSerializerOptions.Web);
         await db.SaveChangesAsync(ct);
+        committed = committed with { ReleaseId = release.Id };
+        release.Report = System.Text.Json.JsonSerializer.Serialize(committed, System.Text.Json.JsonSerializerOptions.Web);
 
         foreach (var (element, parsedElement) in elements)
         {
@@ -151,7 +152,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
                 .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
         // The public monitor pages are cached: they show the new figures from now on.
         await cache.EvictAsync(ct);
-        return committed with { ReleaseId = release.Id };
+        return committed;
     }
 
     private async Task<IAsyncDisposable?> SqliteForeignKeysOffAsync(CancellationToken ct)

@@ -134,6 +134,16 @@ public sealed class MappingInput
     public string NewSourceCode { get; set; } = "";
     public string NewSourceName { get; set; } = "";
 
+    /// <summary>Empty fields arrive as null from a form; the checks read them as empty text.</summary>
+    public MappingInput Normalised()
+    {
+        foreach (var property in typeof(MappingInput).GetProperties().Where(p => p.PropertyType == typeof(string)))
+            if (property.GetValue(this) is null)
+                property.SetValue(this, "");
+        DimensionColumns = (DimensionColumns ?? []).Where(d => d is not null).ToList();
+        return this;
+    }
+
     public static MappingInput From(ProfileMapping mapping, string code, string name, bool existingElement) => new()
     {
         ProfileCode = code, ProfileName = name, Delimiter = mapping.Delimiter == '\t' ? "tab" : mapping.Delimiter.ToString(),
@@ -151,6 +161,7 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
 {
     public async Task<(StoredImportProfile? Profile, Dictionary<string, string[]> Errors)> SaveAsync(HeldUpload upload, MappingInput input, CancellationToken ct)
     {
+        input = input.Normalised();
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field) ?? [], message];
 
