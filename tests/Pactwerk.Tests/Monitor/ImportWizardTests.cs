@@ -144,7 +144,7 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(42, await ValueAsync("GM0193", 2032));
         Assert.Equal(50, await ValueAsync("PV23", 2032));
         var withdrawn = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/monitor/import/historie/{correctionId}"));
-        Assert.Contains("Ingetrokken", withdrawn);
+        Assert.Contains("Release ingetrokken", withdrawn);
         Assert.Contains("Reden: Verkeerde versie van het bestand.", withdrawn);
         Assert.Contains("Coördinator Techniekpact (demo)", withdrawn);
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ReleaseWithdrawal.AuditAction && a.EntityId == correctionId.ToString())));
