@@ -177,6 +177,11 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                 $"/api/v1/pacts/techniekpact/newsletter/editions/{await NewsletterDraftAsync()}/send", new { version = 0 })),
             ("GET newsletter candidates",           "401 403 403 403 403 403 200 200", c => c.GetAsync("/api/v1/pacts/techniekpact/newsletter/candidates")),
             ("GET newsletter compose page",         "302 302 302 302 302 302 200 200", c => c.GetAsync("/pact/techniekpact/nieuwsbrief/nieuw")),
+            ("POST monitor edition (Techniekpact)", "401 403 403 403 403 403 201 201", c => c.PostAsJsonAsync("/api/v1/pacts/techniekpact/editions",
+                new { year = 2040 + Interlocked.Increment(ref _editionYear), title = "Matrixeditie", indicators = new[] { "hbo-ingeschrevenen" } })),
+            ("POST release withdrawal",             "401 403 403 403 403 200 200 200", async c => await c.PostAsJsonAsync($"/api/v1/releases/{await FreshReleaseAsync()}/withdrawal", new { reason = "Matrix." })),
+            ("GET import history (API)",            "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/releases")),
+            ("GET import wizard page",              "302 302 302 302 302 200 200 200", c => c.GetAsync("/monitor/import")),
             ("GET account page",                    "302 200 200 200 200 200 200 200", c => c.GetAsync("/account")),
             ("GET audit page",                      "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/audit")),
             ("GET invitation page",                 "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/uitnodigen")),
@@ -200,6 +205,21 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
 
         Assert.Equal(expected.ToString(), actual.ToString());
     }
+
+    private static int _editionYear;
+
+    /// <summary>A release of its own for each call (without observations), so a withdrawal by one role leaves the next its own to withdraw.</summary>
+    private Task<int> FreshReleaseAsync() => factory.InDbAsync(async db =>
+    {
+        var release = new Web.Features.Monitor.DataRelease
+        {
+            DataSourceId = await db.DataSources.Select(s => s.Id).FirstAsync(), Dataset = "matrix", FileName = "matrix.csv", Checksum = Guid.NewGuid().ToString("N"),
+            ImportedAt = DateTime.UtcNow, ImportedBy = "Matrix", Periods = "2020",
+        };
+        db.DataReleases.Add(release);
+        await db.SaveChangesAsync();
+        return release.Id;
+    });
 
     private static readonly object Funding = new { funder = "Matrixfonds", amount = 1000, startsOn = "2024-01-01", endsOn = "2026-12-31", version = 0 };
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Pactwerk.Monitoring;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Monitor.Editions;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Shared;
 
@@ -23,6 +24,8 @@ public static class MonitorApi
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
         monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
+        api.MapEditionsApi();
+        api.MapReleasesApi();
         return api;
     }
 

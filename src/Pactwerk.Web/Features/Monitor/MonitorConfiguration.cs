@@ -23,6 +23,9 @@ internal sealed class DataReleaseConfiguration : IEntityTypeConfiguration<DataRe
         release.Property(r => r.Checksum).HasMaxLength(64);
         release.Property(r => r.ImportedBy).HasMaxLength(200);
         release.Property(r => r.Periods).HasMaxLength(100);
+        release.Property(r => r.Report).HasMaxLength(200_000);
+        release.Property(r => r.WithdrawnBy).HasMaxLength(200);
+        release.Property(r => r.WithdrawalReason).HasMaxLength(1000);
         release.HasIndex(r => new { r.Dataset, r.Checksum }).IsUnique();
     }
 }

@@ -38,6 +38,20 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     }
 
     /// <summary>
+    /// After a withdrawal: the elements are read again from the database, whose current values
+    /// changed in ways the engine cannot derive itself (an older release's values came back).
+    /// </summary>
+    public async Task ReloadAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
+    {
+        foreach (var element in await db.DataElements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToListAsync(ct))
+        {
+            var (data, release) = await ReadAsync(db, element, engine.Regions, ct);
+            _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [element.Code] = release };
+            engine.Replace(data);
+        }
+    }
+
+    /// <summary>
     /// After an import commits: the element in memory keeps its other periods and takes the
     /// imported ones, without reading the database again, so the new figures are served at once.
     /// </summary>

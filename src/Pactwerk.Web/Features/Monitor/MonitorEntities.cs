@@ -31,6 +31,12 @@ public class DataRelease
     public int SuppressedCells { get; set; }
     /// <summary>The periods the file holds, e.g. "2020/2021–2023/2024".</summary>
     public required string Periods { get; set; }
+    /// <summary>The import's report as JSON (ImportReport), kept with the release for the history of imports.</summary>
+    public string? Report { get; set; }
+    /// <summary>Set when the release was withdrawn: its observations left the monitor; the release stays as history.</summary>
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string? WithdrawalReason { get; set; }
 }
 
 /// <summary>What is measured (hbo enrolments), with the dimensions its values are broken down by.</summary>

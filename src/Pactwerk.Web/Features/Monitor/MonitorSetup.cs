@@ -24,6 +24,11 @@ public static class MonitorSetup
         builder.Services.AddSingleton<Pages.GeoShapes>();
         builder.Services.AddScoped<Pages.MonitorViews>();
         builder.Services.AddMonitorCache();
+        builder.Services.AddScoped<ImportProfileStore>();
+        builder.Services.AddScoped<ReleaseWithdrawal>();
+        builder.Services.AddScoped<Wizard.HeldUploads>();
+        builder.Services.AddScoped<Wizard.MappingBuilder>();
+        builder.Services.AddScoped<Editions.EditionService>();
         return builder;
     }
 

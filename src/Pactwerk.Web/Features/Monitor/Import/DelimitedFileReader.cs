@@ -93,7 +93,9 @@ public static partial class DelimitedFileReader
                 var code = record[municipalityColumn].Trim();
                 if (!regions.TryGetValue(profile.MunicipalityPrefix + code, out regionId))
                 {
-                    Reject(line, $"onbekende gemeentecode '{code}' in kolom {profile.MunicipalityColumn}");
+                    Reject(line, profile.MunicipalityByName
+                        ? $"onbekende gemeentenaam '{code}' in kolom {profile.MunicipalityColumn}"
+                        : $"onbekende gemeentecode '{code}' in kolom {profile.MunicipalityColumn}");
                     continue;
                 }
             }
@@ -214,11 +216,15 @@ public static partial class DelimitedFileReader
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,79}$")]
     private static partial System.Text.RegularExpressions.Regex ElementCode();
 
-    private static string? CheckHeader(ImportProfile profile, string[] header)
-    {
-        var required = new[] { profile.MunicipalityColumn, profile.ElementColumn, profile.UnitColumn }.OfType<string>()
+    /// <summary>The columns a file must have for the profile (wide files also need year columns).</summary>
+    public static IReadOnlyList<string> RequiredColumns(ImportProfile profile) =>
+        new[] { profile.MunicipalityColumn, profile.ElementColumn, profile.UnitColumn }.OfType<string>()
             .Concat(profile.Dimensions.Select(d => d.Column))
             .Concat(profile.IsWide ? [] : new[] { profile.PeriodColumn!, profile.ValueColumn! }).ToList();
+
+    private static string? CheckHeader(ImportProfile profile, string[] header)
+    {
+        var required = RequiredColumns(profile);
         var missing = required.Where(r => !header.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
         if (header.Length == 1 && missing.Count > 0)
         {

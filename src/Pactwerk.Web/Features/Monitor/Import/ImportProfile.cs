@@ -35,7 +35,8 @@ public sealed record ImportProfile(
     string? ElementColumn = null,
     string? UnitColumn = null,
     string? RegionCode = null,
-    bool PeriodKindFromText = false)
+    bool PeriodKindFromText = false,
+    bool MunicipalityByName = false)
 {
     public bool IsWide => WidePeriodColumns is not null;
 

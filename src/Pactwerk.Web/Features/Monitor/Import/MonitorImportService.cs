@@ -23,6 +23,8 @@ public sealed class MonitorOptions
     public const string Section = "Monitor";
     /// <summary>Largest file an import accepts.</summary>
     public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
+    /// <summary>How long the import wizard holds an uploaded file that was neither committed nor cancelled.</summary>
+    public int HeldUploadMinutes { get; set; } = 120;
 }
 
 /// <summary>
@@ -31,35 +33,56 @@ public sealed class MonitorOptions
 /// retired (kept as history) and the new ones written. The engine serves them right after commit.
 /// </summary>
 public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MonitorOptions> options, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
+    Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ImportProfileStore profiles, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
 {
+    /// <summary>A file read with a profile but not written: the wizard's preview and report.</summary>
+    public sealed record Preview(ImportProfile Profile, ParsedFile Parsed, IReadOnlyDictionary<int, string> RegionNames);
+
+    /// <summary>Reads a file with a profile and checks every row, without writing anything; a rejection says why.</summary>
+    public async Task<(Preview? Preview, ImportReport? Rejection)> ReadAsync(string profileCode, string fileName, byte[] content, CancellationToken ct)
+    {
+        var profile = await profiles.FindAsync(profileCode, ct);
+        if (profile is null)
+            return (null, Rejected(profileCode, fileName, $"Onbekend importprofiel '{profileCode}'. Bekend: {string.Join(", ", await profiles.CodesAsync(ct))}."));
+        if (content.LongLength > options.Value.MaxImportBytes)
+            return (null, Rejected(profile.Code, fileName, $"Het bestand is {Web.Shared.Uploads.Megabytes(content.LongLength)} MB; de grens is {Web.Shared.Uploads.Megabytes(options.Value.MaxImportBytes)} MB."));
+        var municipalities = await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
+            .Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct);
+        var names = municipalities.ToDictionary(m => m.Id, m => m.Name);
+        // A file may name its municipalities instead of coding them; names are matched without regard to case.
+        var regions = profile.MunicipalityByName
+            ? municipalities.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase)
+            : municipalities.ToDictionary(m => m.Code, m => m.Id);
+        if (profile.RegionCode is { } regionCode)
+        {
+            var region = await db.Regions.Where(r => r.Code == regionCode && r.ValidTo == null).Select(r => new { r.Id, r.Name }).SingleOrDefaultAsync(ct);
+            if (region is null)
+                return (null, Rejected(profile.Code, fileName, $"Profiel {profile.Code} hoort bij regio {regionCode}, maar die staat niet in de regio-indelingen. Laad eerst de referentiegegevens."));
+            regions[regionCode] = region.Id;
+            names[region.Id] = region.Name;
+        }
+        return (new Preview(profile, DelimitedFileReader.Read(profile, content, regions), names), null);
+    }
+
     /// <param name="publishedOn">The publisher's release date, when known; the import time is recorded anyway.</param>
     public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null)
     {
-        var profile = ImportProfiles.Find(profileCode);
-        if (profile is null)
-            return Rejected(profileCode, fileName, $"Onbekend importprofiel '{profileCode}'. Bekend: {string.Join(", ", ImportProfiles.All.Select(p => p.Code))}.");
-        if (content.LongLength > options.Value.MaxImportBytes)
-            return Rejected(profile.Code, fileName, $"Het bestand is {Web.Shared.Uploads.Megabytes(content.LongLength)} MB; de grens is {Web.Shared.Uploads.Megabytes(options.Value.MaxImportBytes)} MB.");
+        var (preview, rejection) = await ReadAsync(profileCode, fileName, content, ct);
+        if (rejection is not null)
+            return rejection;
+        var profile = preview!.Profile;
 
         if (publishedOn is { } day && day > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             return Rejected(profile.Code, fileName, $"De publicatiedatum {day:yyyy-MM-dd} ligt in de toekomst.");
         var checksum = Convert.ToHexStringLower(SHA256.HashData(content));
         var earlier = await db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Dataset == profile.Code && r.Checksum == checksum, ct);
+        if (earlier is { WithdrawnAt: { } withdrawn })
+            return Rejected(profile.Code, fileName, $"Dit bestand is al geïmporteerd (release {earlier.Id}) en op {withdrawn:yyyy-MM-dd HH:mm} UTC ingetrokken; een ingetrokken release komt niet terug. Er is niets veranderd.");
         if (earlier is not null)
             return new ImportReport(ImportStatus.NoChange, profile.Code, fileName, earlier.Id, earlier.RowsRead, 0, earlier.SuppressedCells,
                 [earlier.Periods], [], $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:yyyy-MM-dd HH:mm} UTC (release {earlier.Id}); er is niets veranderd.");
 
-        var regions = await db.Regions.Where(r => r.RegionSet.Kind == RegionSetKind.Municipalities && r.ValidTo == null)
-            .ToDictionaryAsync(r => r.Code, r => r.Id, ct);
-        if (profile.RegionCode is { } regionCode)
-        {
-            var region = await db.Regions.Where(r => r.Code == regionCode && r.ValidTo == null).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
-            if (region is null)
-                return Rejected(profile.Code, fileName, $"Profiel {profile.Code} hoort bij regio {regionCode}, maar die staat niet in de regio-indelingen. Laad eerst de referentiegegevens.");
-            regions[regionCode] = region.Value;
-        }
-        var parsed = DelimitedFileReader.Read(profile, content, regions);
+        var parsed = preview.Parsed;
         if (parsed.Rejected.Count > 0)
             return new ImportReport(ImportStatus.Rejected, profile.Code, fileName, null, parsed.RowsRead, 0, 0, [], parsed.Rejected,
                 $"{parsed.Rejected.Count} regel(s) afgekeurd; er is niets geïmporteerd.");
@@ -101,7 +124,11 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
             ObservationsWritten = parsed.Cells.Count, SuppressedCells = parsed.SuppressedCells,
             Periods = periods.Count == 1 ? periods[0] : $"{periods[0]}–{periods[^1]}",
         }).Entity;
+        var committed = new ImportReport(ImportStatus.Committed, profile.Code, fileName, null, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
+            periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
         await db.SaveChangesAsync(ct);
+        committed = committed with { ReleaseId = release.Id };
+        release.Report = System.Text.Json.JsonSerializer.Serialize(committed, System.Text.Json.JsonSerializerOptions.Web);
 
         foreach (var (element, parsedElement) in elements)
         {
@@ -123,10 +150,9 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         foreach (var (element, parsedElement) in elements)
             engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
                 .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
-        // Cached public pages showed the figures before this import (API and command line alike come through here).
+        // The public monitor pages are cached: they show the new figures from now on.
         await Pages.MonitorCache.EvictAsync(cache, ct);
-        return new ImportReport(ImportStatus.Committed, profile.Code, fileName, release.Id, parsed.RowsRead, parsed.Cells.Count, parsed.SuppressedCells,
-            periods, [], $"{parsed.Cells.Count} waarnemingen geïmporteerd ({parsed.SuppressedCells} onderdrukte cellen) uit {parsed.RowsRead} regels.");
+        return committed;
     }
 
     private async Task<IAsyncDisposable?> SqliteForeignKeysOffAsync(CancellationToken ct)

@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.ReferenceData;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Monitor.Editions;
+
+public sealed class PublishInput
+{
+    public int Year { get; set; }
+    public string Title { get; set; } = "";
+    public string? Introduction { get; set; }
+    /// <summary>Indicator codes; empty takes the indicators of the pact's objectives.</summary>
+    public List<string> Indicators { get; set; } = [];
+}
+
+public sealed record EditionSummary(string Pact, int Year, string Title, DateTime PublishedAt, string PublishedBy, IReadOnlyList<string> Indicators);
+
+/// <summary>Why a published figure is no longer what the monitor computes now.</summary>
+public sealed record Revision(double? CurrentValue, double CurrentNumerator, double? CurrentDenominator, ReleaseRef? CurrentRelease, bool ReleaseWithdrawn);
+
+public sealed record EditionFigureDto(RegionRef Region, string RegionSet, string Period, double? Value, double Numerator, double? Denominator, int SuppressedCells,
+    ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised);
+
+public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures);
+
+public sealed record EditionDto(string Pact, string PactName, int Year, string Title, string? Introduction, DateTime PublishedAt, string PublishedBy,
+    string RegionSet, int FigureCount, IReadOnlyList<EditionIndicatorDto> Indicators);
+
+/// <summary>
+/// Publishes a pact's monitor of a year by freezing every figure of its indicators (every region
+/// of every set, every period), and reads an edition back with the figures later data revised.
+/// </summary>
+public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, AccessScopeProvider access, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+{
+    public async Task<EditOutcome<MonitorEdition>> PublishAsync(string pactCode, PublishInput input, CancellationToken ct)
+    {
+        if (await Pacts.PactLookup.FindAsync(db, pactCode, ct) is not { } pact)
+            return new EditOutcome<MonitorEdition>.NotFound();
+        if (!(await access.GetAsync(ct)).Coordinates(pact.Id))
+            return new EditOutcome<MonitorEdition>.Forbidden($"Alleen coördinatoren van het {pact.Name} publiceren zijn monitor.");
+        var errors = new Dictionary<string, string[]>();
+        if (input.Year is < 2000 or > 2100)
+            errors[nameof(PublishInput.Year)] = ["Geef een jaar tussen 2000 en 2100."];
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0)
+            errors[nameof(PublishInput.Title)] = ["Geef een titel, zoals 'Monitor Techniekpact 2025'."];
+        else if (title.Length > 200)
+            errors[nameof(PublishInput.Title)] = ["De titel is te lang (hoogstens 200 tekens)."];
+        var introduction = string.IsNullOrWhiteSpace(input.Introduction) ? null : input.Introduction.Trim();
+        if (introduction?.Length > 4000)
+            errors[nameof(PublishInput.Introduction)] = ["De inleiding is te lang (hoogstens 4000 tekens)."];
+
+        var codes = (input.Indicators ?? []).Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        List<Indicator> indicators;
+        if (codes.Count > 0)
+        {
+            indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => codes.Contains(i.Code)).ToListAsync(ct);
+            var unknown = codes.Except(indicators.Select(i => i.Code)).ToList();
+            if (unknown.Count > 0)
+                errors[nameof(PublishInput.Indicators)] = [$"Onbekende indicator(en): {string.Join(", ", unknown)}."];
+            indicators = codes.Select(c => indicators.FirstOrDefault(i => i.Code == c)).OfType<Indicator>().ToList();
+        }
+        else
+        {
+            var ids = await db.Objectives.Where(o => o.PactId == pact.Id).SelectMany(o => o.Indicators).Select(i => i.IndicatorId).Distinct().ToListAsync(ct);
+            indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => ids.Contains(i.Id)).OrderBy(i => i.Code).ToListAsync(ct);
+            if (indicators.Count == 0)
+                errors[nameof(PublishInput.Indicators)] = ["De doelen van dit pact hebben geen indicatoren; kies de indicatoren van de editie."];
+        }
+        if (errors.Count > 0)
+            return new EditOutcome<MonitorEdition>.Invalid(errors);
+        if (await db.Set<MonitorEdition>().AnyAsync(e => e.PactId == pact.Id && e.Year == input.Year, ct))
+            return new EditOutcome<MonitorEdition>.Conflict(
+                $"Er is al een editie {input.Year} van het {pact.Name}. Een gepubliceerde editie verandert niet meer; er is niets veranderd.");
+
+        var edition = new MonitorEdition
+        {
+            PactId = pact.Id, Year = input.Year, Title = title, Introduction = introduction, PublishedAt = clock.GetUtcNow().UtcDateTime,
+            PublishedBy = actor.Name, IndicatorCodes = string.Join('|', indicators.Select(i => i.Code)),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(edition);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another coordinator published the same year a moment ago: the unique index refused this one.
+            return new EditOutcome<MonitorEdition>.Conflict(
+                $"Er is al een editie {input.Year} van het {pact.Name}. Een gepubliceerde editie verandert niet meer; er is niets veranderd.");
+        }
+        var figures = Snapshot(edition.Id, indicators, await RegionIdsAsync(ct));
+        // One batch of plain rows (not audited one by one: the edition itself is audited as created).
+        db.Set<EditionFigure>().AddRange(figures);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await tx.CommitAsync(ct);
+        await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+        return new EditOutcome<MonitorEdition>.Saved(edition);
+    }
+
+    private async Task<List<int>> RegionIdsAsync(CancellationToken ct) =>
+        await db.Regions.Where(r => r.ValidTo == null).Select(r => r.Id).ToListAsync(ct);
+
+    /// <summary>Every region × period the engine has a value (or a suppressed cell) for, per indicator.</summary>
+    private List<EditionFigure> Snapshot(int editionId, IReadOnlyList<Indicator> indicators, IReadOnlyList<int> regionIds)
+    {
+        var figures = new List<EditionFigure>();
+        var engine = host.Engine;
+        foreach (var indicator in indicators)
+        {
+            var version = indicator.Versions.Single(v => v.Version == indicator.CurrentVersion);
+            var definition = IndicatorDefinitions.Parse(indicator.Code, version.Definition);
+            if (engine.Element(definition.Numerator.Element) is not { } element)
+                continue;
+            foreach (var period in element.Periods)
+            {
+                var release = host.ReleaseOf(definition.Numerator.Element, period);
+                var denominatorRelease = definition.Denominator is { } d ? host.ReleaseOf(d.Element, period) : null;
+                foreach (var regionId in regionIds)
+                {
+                    if (!engine.Regions.TryIndexOf(regionId, out _))
+                        continue;
+                    var a = engine.Evaluate(definition, regionId, period);
+                    if (a.Cells == 0)
+                        continue;
+                    figures.Add(new EditionFigure
+                    {
+                        EditionId = editionId, IndicatorId = indicator.Id, IndicatorVersion = version.Version, RegionId = regionId,
+                        PeriodStart = period.StartYear, Period = period.ToString(), Value = Round(a.Value), Numerator = a.Numerator,
+                        Denominator = a.Denominator, SuppressedCells = a.SuppressedCells, ReleaseId = release?.Id, DenominatorReleaseId = denominatorRelease?.Id,
+                    });
+                }
+            }
+        }
+        return figures;
+    }
+
+    public async Task<List<EditionSummary>?> ListAsync(string pactCode, CancellationToken ct)
+    {
+        if (await Pacts.PactLookup.FindAsync(db, pactCode, ct) is not { } pact)
+            return null;
+        var editions = await db.Set<MonitorEdition>().AsNoTracking().Where(e => e.PactId == pact.Id).OrderByDescending(e => e.Year).ToListAsync(ct);
+        return editions.Select(e => new EditionSummary(pact.Code, e.Year, e.Title, e.PublishedAt, e.PublishedBy, e.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries))).ToList();
+    }
+
+    /// <summary>
+    /// An edition with its figures for the country and every region of one set (all periods), each
+    /// compared with what the monitor computes now from the same definition.
+    /// </summary>
+    /// <returns>Null when the pact or the edition does not exist; an unknown set falls back to the default.</returns>
+    public async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct)
+    {
+        if (await Pacts.PactLookup.FindAsync(db, pactCode, ct) is not { } pact)
+            return null;
+        var edition = await db.Set<MonitorEdition>().AsNoTracking().SingleOrDefaultAsync(e => e.PactId == pact.Id && e.Year == year, ct);
+        if (edition is null)
+            return null;
+        var sets = await db.RegionSets.AsNoTracking().Select(s => s.Code).ToListAsync(ct);
+        var set = regionSet?.Trim().ToLowerInvariant() is { } wanted && sets.Contains(wanted) && wanted != RegionSetCodes.Country ? wanted : DefaultSet;
+        var regions = await db.Regions.AsNoTracking()
+            .Where(r => r.ValidTo == null && (r.RegionSet.Code == set || r.Code == RegionSetCodes.CountryCode))
+            .Select(r => new { r.Id, r.Code, r.Name, Set = r.RegionSet.Code }).ToListAsync(ct);
+        var regionIds = regions.Select(r => r.Id).ToList();
+        var byId = regions.ToDictionary(r => r.Id);
+
+        var figures = await db.Set<EditionFigure>().AsNoTracking().Where(f => f.EditionId == edition.Id && regionIds.Contains(f.RegionId)).ToListAsync(ct);
+        var releaseIds = figures.SelectMany(f => new[] { f.ReleaseId, f.DenominatorReleaseId }).OfType<int>().Distinct().ToList();
+        var releases = await db.DataReleases.AsNoTracking().Where(r => releaseIds.Contains(r.Id))
+            .Select(r => new { Ref = new ReleaseRef(r.Id, r.DataSource.Name, r.FileName, r.ImportedAt, r.PublishedOn), r.WithdrawnAt }).ToDictionaryAsync(r => r.Ref.Id, ct);
+        var codes = edition.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries);
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => codes.Contains(i.Code)).ToListAsync(ct);
+
+        var result = new List<EditionIndicatorDto>();
+        foreach (var indicator in codes.Select(c => indicators.Single(i => i.Code == c)))
+        {
+            var mine = figures.Where(f => f.IndicatorId == indicator.Id).ToList();
+            var versionNumber = mine.FirstOrDefault()?.IndicatorVersion ?? indicator.CurrentVersion;
+            var definition = IndicatorDefinitions.Parse(indicator.Code, indicator.Versions.Single(v => v.Version == versionNumber).Definition);
+            var element = host.Engine.Element(definition.Numerator.Element);
+            var rows = mine
+                .OrderBy(f => byId[f.RegionId].Set == RegionSetCodes.Country ? 0 : 1).ThenBy(f => byId[f.RegionId].Name, StringComparer.CurrentCulture).ThenBy(f => f.PeriodStart)
+                .Select(f =>
+                {
+                    var region = byId[f.RegionId];
+                    var release = f.ReleaseId is { } id ? releases[id] : null;
+                    var denominatorRelease = f.DenominatorReleaseId is { } did ? releases[did] : null;
+                    return new EditionFigureDto(new RegionRef(region.Code, region.Name), region.Set, f.Period, f.Value, f.Numerator, f.Denominator, f.SuppressedCells,
+                        release?.Ref, denominatorRelease?.Ref,
+                        Revise(f, definition, element, release?.WithdrawnAt is not null || denominatorRelease?.WithdrawnAt is not null));
+                }).ToList();
+            result.Add(new EditionIndicatorDto(indicator.Code, indicator.Name, indicator.NameEn, indicator.Unit, versionNumber,
+                mine.Select(f => (f.PeriodStart, f.Period)).Distinct().OrderBy(p => p.PeriodStart).Select(p => p.Period).ToList(), rows));
+        }
+        return new EditionDto(pact.Code, pact.Name, edition.Year, edition.Title, edition.Introduction, edition.PublishedAt, edition.PublishedBy, set,
+            await db.Set<EditionFigure>().CountAsync(f => f.EditionId == edition.Id, ct), result);
+    }
+
+    /// <summary>The set shown beside the country when none is chosen.</summary>
+    public const string DefaultSet = "provincies";
+
+    /// <summary>What the monitor computes now for the frozen figure's region and period, when that differs or its release was withdrawn.</summary>
+    private Revision? Revise(EditionFigure figure, IndicatorDefinition definition, ElementData? element, bool withdrawn)
+    {
+        Aggregate now = default;
+        ReleaseRef? release = null;
+        if (element is not null && host.Engine.Regions.TryIndexOf(figure.RegionId, out _))
+        {
+            var period = new Period(element.PeriodKind, figure.PeriodStart);
+            now = host.Engine.Evaluate(definition, figure.RegionId, period);
+            release = host.ReleaseOf(definition.Numerator.Element, period);
+        }
+        var value = Round(now.Value);
+        var changed = value != figure.Value || now.Numerator != figure.Numerator || now.Denominator != figure.Denominator || now.SuppressedCells != figure.SuppressedCells;
+        return changed || withdrawn ? new Revision(value, now.Numerator, now.Denominator, release, withdrawn) : null;
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
+}
