@@ -8,7 +8,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>The practices: search with Dutch word forms, facets as filters, results with their snippets.</summary>
 [AllowAnonymous]
-public sealed class PracticesModel(PracticeSearch search, PactwerkDb db) : PageModel
+public sealed class PracticesModel(PracticeSearch search, PactwerkDb db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>From the query string only: Razor Pages keeps its own route value named "page".</summary>
     [FromQuery]
@@ -25,10 +25,10 @@ public sealed class PracticesModel(PracticeSearch search, PactwerkDb db) : PageM
         Pacts = (await db.Pacts.OrderBy(p => p.Name).Select(p => new { p.Code, p.Name }).ToListAsync(ct)).Select(p => (p.Code, p.Name)).ToList();
         var (results, errors) = await search.SearchAsync(Query, ct);
         foreach (var (key, entry) in ModelState.Where(m => m.Value is { Errors.Count: > 0 }))
-            errors[key] = [$"Ongeldige waarde '{entry!.AttemptedValue}' voor {key.Replace("Query.", "", StringComparison.Ordinal).ToLowerInvariant()}."];
+            errors[key] = [KnowledgeMessages.Format(KnowledgeMessages.InvalidValue, entry!.AttemptedValue, key.Replace("Query.", "", StringComparison.Ordinal).ToLowerInvariant())];
         if (results is null || errors.Count > 0)
         {
-            Errors = errors.SelectMany(e => e.Value).ToList();
+            Errors = errors.SelectMany(e => e.Value).Select(m => KnowledgeMessages.Localise(t, m)).ToList();
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
