@@ -28,6 +28,7 @@ public static partial class KnowledgeMessages
     public const string NoPeople = "Er is geen persoon met nummer {0}.";
     public const string NoActions = "Dit pact heeft geen actie met nummer {0}.";
     public const string NotYourRegions = "Je mag geen praktijken beheren in {0} voor deze organisatie.";
+    public const string NotWebAddress = "'{0}' is geen webadres: een link begint met https:// of http://.";
     public const string NoPractice = "Er is geen praktijk met nummer {0}.";
     public const string NoEvent = "Er is geen evenement met nummer {0}.";
     public const string NoPublicEvent = "Er is geen openbaar evenement met nummer {0}.";

@@ -17,7 +17,7 @@ public sealed record PracticeDetail(int Id, int Version, string Pact, string Pac
     IReadOnlyList<PracticeLinkDto> Links, IReadOnlyList<RelatedPractice> Related, bool MayEdit, bool MayReview);
 
 /// <summary>One practice as the API and its page show it, with the most related practices from elsewhere.</summary>
-public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeVectorCache vectors)
+public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeVectorCache vectors, PracticeRelatedCache related)
 {
     public const int RelatedCount = 3;
 
@@ -64,34 +64,49 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
     /// The published practices most like this one that took place in other landsdelen (of any pact):
     /// a lead in Noord learns what worked in Zuidoost, not what their neighbour did. The score adds
     /// shared objectives (as a share of both), the same sector, the same target group and the
-    /// cosine similarity of the stemmed texts. Practices in the same landsdelen are left out in SQL;
-    /// the term vectors of the rest come from a cache that knows each practice's version, so a view
-    /// does not render and stem every practice again.
+    /// cosine similarity of the stemmed texts.
     /// </summary>
+    /// <remarks>
+    /// Scoring compares the practice with every published practice, so the outcome is kept per
+    /// practice and version until any published practice changes: every change of a practice (its
+    /// lists included) raises its version, so the number of published practices, the sum of their
+    /// versions and the highest id together tell whether anything changed, and the reference data
+    /// has its own cache. Term vectors are kept per practice and version as well, so computing again
+    /// does not render and stem every text.
+    /// </remarks>
     public async Task<IReadOnlyList<RelatedPractice>> RelatedAsync(Practice p, CancellationToken ct)
     {
-        var prof = System.Diagnostics.Stopwatch.StartNew(); var marks = new List<string>(); void Mark(string m) { marks.Add($"{m}={prof.Elapsed.TotalMilliseconds:0.0}"); }
         var areas = await areaCache.GetAsync(db, ct);
-        Mark("areas");
+        var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published);
+        var state = new PracticeRelatedCache.State(areas, await published.CountAsync(ct), await published.SumAsync(x => (long)x.Version, ct),
+            await published.MaxAsync(x => (int?)x.Id, ct) ?? 0);
+        var best = await related.GetOrComputeAsync(state, p.Id, p.Version, () => ScoreAsync(p, areas, ct));
+        var ids = best.Select(b => b.Id).ToList();
+        var pacts = await db.Pacts.ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        var shown = await db.Set<Practice>().Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Id, x.PactId, x.Title, x.Summary, Regions = x.Regions.Select(r => r.RegionId).ToList() }).ToDictionaryAsync(x => x.Id, ct);
+        return best.Select(b => new RelatedPractice(b.Id, pacts[shown[b.Id].PactId], shown[b.Id].Title, shown[b.Id].Summary,
+            areas.LandsdelenOf(shown[b.Id].Regions).Select(l => l.Code).ToList(), b.Value, b.SharedObjectives, b.SameSector, b.SameTargetGroup, b.TextSimilarity)).ToList();
+    }
+
+    private async Task<IReadOnlyList<PracticeRelatedCache.Score>> ScoreAsync(Practice p, PracticeAreas areas, CancellationToken ct)
+    {
         var ownRegions = p.Regions.Select(r => r.RegionId).ToHashSet();
         var own = areas.LandsdelenOf(ownRegions).ToHashSet();
         // A practice with any region that is one of ours or touches one of our landsdelen is not "elsewhere".
-        var near = areas.RegionIds.Where(r => ownRegions.Contains(r) || areas.LandsdelenOf([r]).Any(own.Contains)).Concat(ownRegions).Distinct().ToArray();
-        var candidates = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published && x.Id != p.Id
-            && !x.Regions.Any(r => EF.Parameter(near).Contains(r.RegionId)));
-        var others = await candidates.Select(x => new { x.Id, x.Version, x.PactId, x.Sector, x.TargetGroup }).ToListAsync(ct);
-        Mark("others");
-        var ownObjectives = p.Objectives.Select(o => o.ObjectiveId).ToHashSet();
-        var objectives = (await db.Set<PracticeObjective>().Where(o => candidates.Any(x => x.Id == o.PracticeId))
-                .Select(o => new { o.PracticeId, o.ObjectiveId }).ToListAsync(ct))
+        var near = areas.RegionIds.Where(r => areas.LandsdelenOf([r]).Any(own.Contains)).Concat(ownRegions).ToHashSet();
+        var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published && x.Id != p.Id);
+        // Flat reads of small columns; the filtering is a set lookup here.
+        var regions = (await published.SelectMany(x => x.Regions).Select(r => new { r.PracticeId, r.RegionId }).ToListAsync(ct))
+            .ToLookup(r => r.PracticeId, r => r.RegionId);
+        var others = (await published.Select(x => new { x.Id, x.Version, x.Sector, x.TargetGroup }).ToListAsync(ct))
+            .Where(o => !regions[o.Id].Any(near.Contains)).ToList();
+        var objectives = (await published.SelectMany(x => x.Objectives).Select(o => new { o.PracticeId, o.ObjectiveId }).ToListAsync(ct))
             .ToLookup(o => o.PracticeId, o => o.ObjectiveId);
-        Mark("objectives");
+        var ownObjectives = p.Objectives.Select(o => o.ObjectiveId).ToHashSet();
         var texts = await vectors.GetAsync(db, others.Select(o => (o.Id, o.Version)).ToList(), ct);
         var ownVector = vectors.Vector(p);
-        Mark("vectors");
-        var pacts = await db.Pacts.ToDictionaryAsync(x => x.Id, x => x.Code, ct);
-
-        var best = others
+        return others
             .Select(o =>
             {
                 var shared = objectives[o.Id].Count(ownObjectives.Contains);
@@ -100,16 +115,31 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
                 var sameSector = o.Sector is not null && o.Sector == p.Sector;
                 var sameGroup = o.TargetGroup is not null && o.TargetGroup == p.TargetGroup;
                 var score = 2.0 * (union == 0 ? 0 : (double)shared / union) + (sameSector ? 1 : 0) + (sameGroup ? 1 : 0) + 3.0 * text;
-                return (o.Id, o.PactId, Score: Math.Round(score, 4), Shared: shared, SameSector: sameSector, SameGroup: sameGroup, Text: Math.Round(text, 4));
+                return new PracticeRelatedCache.Score(o.Id, Math.Round(score, 4), shared, sameSector, sameGroup, Math.Round(text, 4));
             })
-            .Where(r => r.Score > 0).OrderByDescending(r => r.Score).ThenBy(r => r.Id).Take(RelatedCount).ToList();
-        Mark("score");
-        if (Environment.GetEnvironmentVariable("PACTWERK_PROFILE") is not null) Console.Error.WriteLine("related " + string.Join(' ', marks));
-        var ids = best.Select(b => b.Id).ToList();
-        var shown = await db.Set<Practice>().Where(x => ids.Contains(x.Id))
-            .Select(x => new { x.Id, x.Title, x.Summary, Regions = x.Regions.Select(r => r.RegionId).ToList() }).ToDictionaryAsync(x => x.Id, ct);
-        return best.Select(b => new RelatedPractice(b.Id, pacts[b.PactId], shown[b.Id].Title, shown[b.Id].Summary,
-            areas.LandsdelenOf(shown[b.Id].Regions).Select(l => l.Code).ToList(), b.Score, b.Shared, b.SameSector, b.SameGroup, b.Text)).ToList();
+            .Where(r => r.Value > 0).OrderByDescending(r => r.Value).ThenBy(r => r.Id).Take(RelatedCount).ToList();
+    }
+}
+
+/// <summary>The related practices per practice and version, for as long as no published practice and no region changes.</summary>
+public sealed class PracticeRelatedCache
+{
+    public sealed record State(PracticeAreas Areas, int Published, long Versions, int LatestId);
+    public sealed record Score(int Id, double Value, int SharedObjectives, bool SameSector, bool SameTargetGroup, double TextSimilarity);
+
+    private sealed record Entry(State State, System.Collections.Concurrent.ConcurrentDictionary<(int Id, int Version), IReadOnlyList<Score>> Lists);
+    private volatile Entry _current = new(new State(null!, -1, -1, -1), new());
+
+    public async Task<IReadOnlyList<Score>> GetOrComputeAsync(State state, int id, int version, Func<Task<IReadOnlyList<Score>>> compute)
+    {
+        var entry = _current;
+        if (entry.State != state)
+            _current = entry = new Entry(state, new());
+        if (entry.Lists.TryGetValue((id, version), out var found))
+            return found;
+        var list = await compute();
+        entry.Lists[(id, version)] = list;
+        return list;
     }
 }
 

@@ -223,7 +223,7 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
         if (links.FirstOrDefault(l => EditSupport.Validate(l).Count > 0) is { } badLink)
             errors[nameof(input.Links)] = EditSupport.Validate(badLink).SelectMany(e => e.Value).ToArray();
         else if (links.FirstOrDefault(l => !Uri.TryCreate(l.Url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")) is { } notWeb)
-            errors[nameof(input.Links)] = [$"'{notWeb.Url}' is geen webadres: een link begint met https:// of http://."];
+            errors[nameof(input.Links)] = [KnowledgeMessages.Format(KnowledgeMessages.NotWebAddress, notWeb.Url)];
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
 

@@ -95,8 +95,14 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
         Mark("match");
         var areas = await areaCache.GetAsync(db, ct);
         Mark("areas");
-        // Every filter is applied in SQL, the words too: the match is part of the query, not a list of ids.
-        var filtered = (q is null ? db.Set<Practice>() : Matching(words)).Where(p => p.Status == PracticeStatus.Published);
+        // Every filter is applied in SQL. The matched ids go in as one parameter (a JSON array that the
+        // database reads once), not as a correlated full-text match per row, nor as thousands of parameters.
+        var filtered = db.Set<Practice>().Where(p => p.Status == PracticeStatus.Published);
+        if (ranks is not null)
+        {
+            var matched = ranks.Keys.ToArray();
+            filtered = filtered.Where(p => EF.Parameter(matched).Contains(p.Id));
+        }
         if (region is { } r0)
         {
             var inside = areas.RegionsInside(r0.Id).ToArray();
@@ -125,7 +131,7 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
 
         var hits = shown.Select(id => new PracticeHit(id, details[id].Pact, snippets[id].Title, snippets[id].Summary, details[id].Sector,
             areas.LandsdelenOf(details[id].Regions).Select(l => l.Code).ToList(), ranks?[id], snippets[id].Snippet)).ToList();
-        var facets = await FacetsAsync(filtered, areas, ct);
+        var facets = await FacetsAsync(filtered, rows.Select(r => r.Id).ToArray(), areas, ct);
         Mark("facets");
         if (Environment.GetEnvironmentVariable("PACTWERK_PROFILE") is not null) Console.Error.WriteLine("search " + string.Join(' ', marks));
         return (new PracticeResults(q, rows.Count, page, PageSize, hits, facets), errors);
@@ -159,19 +165,6 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
         return found.ToDictionary(r => r.Id, r => r.Rank);
     }
 
-    /// <summary>The practices that hold every word, as a query that filters and facets compose on.</summary>
-    private IQueryable<Practice> Matching(List<string> words)
-    {
-        if (db.Database.IsSqlite())
-        {
-            // Stems only hold letters and digits, so quoting each makes the MATCH a plain AND of terms, never FTS5 syntax.
-            var match = string.Join(' ', words.Select(w => $"\"{PracticeText.Stem(w)}\""));
-            return db.Set<Practice>().FromSql($"SELECT p.* FROM Practices AS p WHERE p.Id IN (SELECT rowid FROM PracticeSearch WHERE PracticeSearch MATCH {match})");
-        }
-        var text = string.Join(' ', words);
-        return db.Set<Practice>().FromSql($"""SELECT * FROM "Practices" WHERE "SearchVector" @@ plainto_tsquery('dutch', {text})""");
-    }
-
     private sealed class RankRow
     {
         public int Id { get; set; }
@@ -194,18 +187,18 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
     }
 
     /// <summary>Facet counts over the filtered practices, grouped in SQL; only the landsdeel facet maps regions in memory (from the cache).</summary>
-    private async Task<PracticeFacets> FacetsAsync(IQueryable<Practice> filtered, PracticeAreas areas, CancellationToken ct)
+    private async Task<PracticeFacets> FacetsAsync(IQueryable<Practice> filtered, int[] ids, PracticeAreas areas, CancellationToken ct)
     {
         var sectors = await filtered.Where(p => p.Sector != null).GroupBy(p => p.Sector!)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var pacts = await filtered.GroupBy(p => p.PactId).Select(g => new { g.Key, Count = g.Count() })
             .Join(db.Pacts, g => g.Key, p => p.Id, (g, p) => new { p.Code, p.Name, g.Count }).ToListAsync(ct);
-        var objectives = await db.Set<PracticeObjective>().Where(x => filtered.Any(p => p.Id == x.PracticeId))
+        var objectives = await db.Set<PracticeObjective>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
             .GroupBy(x => x.ObjectiveId).Select(g => new { g.Key, Count = g.Count() })
             .Join(db.Objectives, g => g.Key, o => o.Id, (g, o) => new { o.Number, o.Title, o.PactId, g.Count })
             .Join(db.Pacts, g => g.PactId, p => p.Id, (g, p) => new { Pact = p.Code, g.Number, g.Title, g.Count }).ToListAsync(ct);
         // A practice counts once per landsdeel it touches, however many of its regions lie there.
-        var regions = await db.Set<PracticeRegion>().Where(x => filtered.Any(p => p.Id == x.PracticeId))
+        var regions = await db.Set<PracticeRegion>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
             .Select(x => new { x.PracticeId, x.RegionId }).ToListAsync(ct);
         var perLandsdeel = regions.GroupBy(x => x.PracticeId)
             .SelectMany(g => areas.LandsdelenOf(g.Select(x => x.RegionId)))

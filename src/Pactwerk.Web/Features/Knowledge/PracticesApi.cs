@@ -73,6 +73,7 @@ public static class PracticeSetup
         services.AddScoped<PracticeDetails>();
         services.AddSingleton<PracticeAreaCache>();
         services.AddSingleton<PracticeVectorCache>();
+        services.AddSingleton<PracticeRelatedCache>();
         return services;
     }
 }

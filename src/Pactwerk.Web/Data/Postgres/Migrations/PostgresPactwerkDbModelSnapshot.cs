@@ -1212,6 +1212,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "PactId");
 
+                    b.HasIndex("Status", "Version");
+
                     b.ToTable("Practices", (string)null);
                 });
 

@@ -1166,6 +1166,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "PactId");
 
+                    b.HasIndex("Status", "Version");
+
                     b.ToTable("Practices", (string)null);
                 });
 

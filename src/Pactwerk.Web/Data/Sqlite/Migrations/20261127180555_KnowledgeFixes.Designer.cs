@@ -11,7 +11,7 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261127174725_KnowledgeFixes")]
+    [Migration("20261127180555_KnowledgeFixes")]
     partial class KnowledgeFixes
     {
         /// <inheritdoc />
@@ -1168,6 +1168,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("PactId");
 
                     b.HasIndex("Status", "PactId");
+
+                    b.HasIndex("Status", "Version");
 
                     b.ToTable("Practices", (string)null);
                 });

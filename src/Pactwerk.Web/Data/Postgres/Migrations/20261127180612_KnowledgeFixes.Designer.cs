@@ -13,7 +13,7 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261127174741_KnowledgeFixes")]
+    [Migration("20261127180612_KnowledgeFixes")]
     partial class KnowledgeFixes
     {
         /// <inheritdoc />
@@ -1214,6 +1214,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("PactId");
 
                     b.HasIndex("Status", "PactId");
+
+                    b.HasIndex("Status", "Version");
 
                     b.ToTable("Practices", (string)null);
                 });

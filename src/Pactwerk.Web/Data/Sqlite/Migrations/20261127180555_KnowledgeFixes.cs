@@ -31,6 +31,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Practices_Status_Version",
+                table: "Practices",
+                columns: new[] { "Status", "Version" });
+
             // Registrations made before places were numbered take places 1, 2, … of their event in the order they came.
             migrationBuilder.Sql(@"UPDATE EventRegistrations SET PlaceNumber = (SELECT COUNT(*) FROM EventRegistrations AS r2 WHERE r2.EventId = EventRegistrations.EventId AND r2.Id <= EventRegistrations.Id);");
 
@@ -44,6 +49,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Practices_Status_Version",
+                table: "Practices");
+
             migrationBuilder.DropIndex(
                 name: "IX_EventRegistrations_EventId_PlaceNumber",
                 table: "EventRegistrations");
