@@ -29,7 +29,7 @@ internal static class PracticeSearchBench
         await using var app = new BenchApp(Path.Combine(work, "pactwerk.db"));
         var database = Path.Combine(work, "pactwerk.db");
         var clock = Stopwatch.StartNew();
-        var regionIds = await GenerateAsync(app, count);
+        var (regionIds, firstId) = await GenerateAsync(app, count);
         Console.WriteLine($"generated and indexed {count:N0} published practices over {regionIds} regions in {clock.Elapsed.TotalSeconds:0.0} s");
 
         await using var connection = new SqliteConnection($"Data Source={database}");
@@ -61,6 +61,14 @@ internal static class PracticeSearchBench
             return Task.CompletedTask;
         });
         var like = await TimeAsync(q => { LikeScan(connection, PracticeSearch.SearchWords(q)); return Task.CompletedTask; });
+        // The practice page's data: the practice with its related practices from other landsdelen, for ten spread-out practices.
+        var pages = Enumerable.Range(0, Queries.Length).Select(i => firstId + i * (count / Queries.Length)).ToList();
+        var page = await TimeAsync(async id =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<PracticeDetails>().FindAsync(id, default) is null)
+                throw new InvalidOperationException($"practice {id} not found");
+        }, pages);
 
         var result = new
         {
@@ -68,12 +76,14 @@ internal static class PracticeSearchBench
             search_p50_ms = P(search, 50), search_p95_ms = P(search, 95),
             fts_match_p50_ms = P(match, 50), fts_match_p95_ms = P(match, 95),
             like_scan_p50_ms = P(like, 50), like_scan_p95_ms = P(like, 95),
+            practice_page_p50_ms = P(page, 50), practice_page_p95_ms = P(page, 95),
         };
         Console.WriteLine($"{"measure",-34}{"p50 ms",10}{"p95 ms",10}");
         Console.WriteLine($"{"search (match, facets, snippets)",-34}{result.search_p50_ms,10:0.000}{result.search_p95_ms,10:0.000}");
         Console.WriteLine($"{"FTS5 match + bm25 only",-34}{result.fts_match_p50_ms,10:0.000}{result.fts_match_p95_ms,10:0.000}");
         Console.WriteLine($"{"LIKE scan (comparator)",-34}{result.like_scan_p50_ms,10:0.000}{result.like_scan_p95_ms,10:0.000}");
-        Console.WriteLine($"FTS5 match / LIKE scan p95 ratio: {result.fts_match_p95_ms / result.like_scan_p95_ms:0.00}; full search / LIKE scan p95 ratio: {result.search_p95_ms / result.like_scan_p95_ms:0.00}");
+        Console.WriteLine($"{"practice with related practices",-34}{result.practice_page_p50_ms,10:0.000}{result.practice_page_p95_ms,10:0.000}");
+        Console.WriteLine($"FTS5 match / LIKE scan p95 ratio: {result.fts_match_p95_ms / result.like_scan_p95_ms:0.00}; full search / LIKE scan p95 ratio: {result.search_p95_ms / result.like_scan_p95_ms:0.00}; practice page / LIKE scan p95 ratio: {result.practice_page_p95_ms / result.like_scan_p95_ms:0.00}");
         var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
         Directory.CreateDirectory(results);
         await File.WriteAllTextAsync(Path.Combine(results, $"practices-{count}.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
@@ -98,13 +108,17 @@ internal static class PracticeSearchBench
         return ids;
     }
 
-    private static async Task<double[]> TimeAsync(Func<string, Task> run)
+    private static Task<double[]> TimeAsync(Func<string, Task> run) => TimeAsync(run, Queries);
+
+    private static async Task<double[]> TimeAsync<T>(Func<T, Task> run, IReadOnlyList<T> inputs)
     {
-        foreach (var q in Queries)
+        var clock0 = Stopwatch.StartNew();
+        foreach (var q in inputs)
             await run(q); // warm-up
+        Console.WriteLine($"  (warm-up of {inputs.Count} took {clock0.Elapsed.TotalMilliseconds:0} ms)");
         var times = new List<double>();
         for (var round = 0; round < 10; round++)
-            foreach (var q in Queries)
+            foreach (var q in inputs)
             {
                 var clock = Stopwatch.StartNew();
                 await run(q);
@@ -120,7 +134,7 @@ internal static class PracticeSearchBench
     }
 
     /// <summary>Practices of about 360 words (seeded random), each in one region and sector, published and indexed.</summary>
-    private static async Task<int> GenerateAsync(BenchApp app, int count)
+    private static async Task<(int Regions, int FirstId)> GenerateAsync(BenchApp app, int count)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
@@ -152,6 +166,6 @@ internal static class PracticeSearchBench
             await tx.CommitAsync();
             db.ChangeTracker.Clear();
         }
-        return regions.Count;
+        return (regions.Count, await db.Set<Practice>().MinAsync(p => p.Id));
     }
 }

@@ -33,6 +33,14 @@ public sealed class LearningNetworkStoriesTests(BrowserFixture browser) : IClass
         await Assertions.Expect(coordinator.GetByText("Wachtlijst voor zij-instromers")).ToHaveCountAsync(0);
         await coordinator.AssertNoSeriousViolationsAsync();
 
+        // Search does not find it either: the site's search holds published practices, never cases.
+        await coordinator.GotoAsync("/praktijken");
+        await coordinator.GetByLabel("Zoeken in praktijken").FillAsync("wachtlijst zij-instromers wijkverpleging");
+        await coordinator.GetByLabel("Zoeken in praktijken").PressAsync("Enter");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "0 praktijken" })).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText("Wachtlijst voor zij-instromers")).ToHaveCountAsync(0);
+        await coordinator.AssertNoSeriousViolationsAsync();
+
         var refused = await coordinator.GotoAsync(caseAddress);
         Assert.Equal(404, refused!.Status);
         await Assertions.Expect(coordinator.GetByText("Wachtlijst voor zij-instromers")).ToHaveCountAsync(0);

@@ -44,6 +44,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Agenda/EditObjective", "pact/{code}/doelen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditEvent", "evenementen/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
+                o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkSession", "lerende-netwerken/{network:int}/bijeenkomsten/nieuw");
                 o.Conventions.AddPageRoute("/Knowledge/EditPractice", "praktijken/nieuw");
                 o.Conventions.AddPageRoute("/Newsletter/Compose", "pact/{code}/nieuwsbrief/nieuw");
             })

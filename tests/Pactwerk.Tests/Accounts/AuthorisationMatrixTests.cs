@@ -182,6 +182,11 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST release withdrawal",             "401 403 403 403 403 200 200 200", async c => await c.PostAsJsonAsync($"/api/v1/releases/{await FreshReleaseAsync()}/withdrawal", new { reason = "Matrix." })),
             ("GET import history (API)",            "401 403 403 403 403 200 200 200", c => c.GetAsync("/api/v1/releases")),
             ("GET import wizard page",              "302 302 302 302 302 200 200 200", c => c.GetAsync("/monitor/import")),
+            ("PUT learning network session",        "401 404 404 404 404 200 404 200", c => EditSessionAsync(c)),
+            ("GET learning network session",        "401 404 404 404 404 200 404 200", async c => await c.GetAsync($"/api/v1/learning-networks/{await NetworkAsync()}/sessions/{await SessionAsync()}")),
+            ("GET learning network session page",   "302 404 404 404 404 200 404 200", async c => await c.GetAsync($"/lerende-netwerken/{await NetworkAsync()}/bijeenkomsten/{await SessionAsync()}")),
+            // Adding someone who is already a member changes nothing, so the row can run for every role.
+            ("POST learning network member",        "401 404 404 404 404 200 404 200", async c => await c.PostAsJsonAsync($"/api/v1/learning-networks/{await NetworkAsync()}/members", new { email = "lerendnetwerk@zorgpact.demo" })),
             ("GET account page",                    "302 200 200 200 200 200 200 200", c => c.GetAsync("/account")),
             ("GET audit page",                      "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/audit")),
             ("GET invitation page",                 "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/uitnodigen")),
@@ -250,6 +255,15 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
 
     private Task<int> LeadsMeetingAsync() => factory.InDbAsync(db => db.Events.Where(e => e.Kind == Web.Features.Knowledge.EventKind.LandsdeelLeadsMeeting).Select(e => e.Id).FirstAsync());
     private Task<int> NetworkAsync() => factory.InDbAsync(db => db.LearningNetworks.Select(n => n.Id).FirstAsync());
+    private Task<int> SessionAsync() => factory.InDbAsync(db => db.LearningNetworkSessions.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync());
+
+    private async Task<HttpResponseMessage> EditSessionAsync(HttpClient c)
+    {
+        var session = await factory.InDbAsync(db => db.LearningNetworkSessions.AsNoTracking().OrderBy(x => x.Id).FirstAsync());
+        return await c.PutAsJsonAsync($"/api/v1/learning-networks/{session.NetworkId}/sessions/{session.Id}",
+            new { date = session.Date, place = session.Place, theme = session.Theme, agenda = session.Agenda, notes = session.Notes, version = session.Version });
+    }
+
     private Task<int> DemoCaseAsync() => factory.InDbAsync(db => db.LearningNetworkCases.Where(c => c.IsDemoContent).Select(c => c.Id).FirstAsync());
 
     private async Task<HttpResponseMessage> EditLeadsMeetingAsync(HttpClient client)

@@ -120,6 +120,31 @@ public abstract class PracticeTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.True(a.GetProperty("rank").GetDouble() > 0);
     }
 
+    /// <summary>
+    /// Snippets come from the plain text (Markdown rendered and stripped of its markup) and mark the
+    /// same word forms on both databases: the expected marks here are read off the fixed texts by hand.
+    /// </summary>
+    [Theory]
+    [InlineData("technische", "A=techniek,technisch C=Techniek F=techniek,technisch")]
+    [InlineData("stappen", "A=stappen B=stappen C=stappen D=stappen F=stappen")]
+    [InlineData("omscholen", "A=Omscholing,omscholing D=omscholen F=Omscholing,omscholing")]
+    public async Task Snippets_come_from_the_plain_text_and_mark_the_same_words_on_both_databases(string query, string expected)
+    {
+        var (pact, ids) = await FixedSetAsync();
+        var json = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices?pact={pact}&q={query}");
+        var byId = ids.ToDictionary(i => i.Value, i => i.Key);
+        var marks = json.GetProperty("results").EnumerateArray()
+            .Select(r => (Key: byId[r.GetProperty("id").GetInt32()], Snippet: r.GetProperty("snippet").GetString()!))
+            .OrderBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r =>
+            {
+                // The Markdown of the approach ("Een aanpak in **stappen**.") shows as plain words.
+                Assert.DoesNotContain("**", r.Snippet);
+                return r.Key + "=" + string.Join(",", System.Text.RegularExpressions.Regex.Matches(r.Snippet, "<mark>([^<]+)</mark>").Select(m => m.Groups[1].Value));
+            });
+        Assert.Equal(expected, string.Join(" ", marks));
+    }
+
     [Fact]
     public async Task Facets_count_the_result_set_as_an_independent_count_does()
     {
@@ -173,6 +198,21 @@ public abstract class PracticeTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadAsync<JsonElement>()).GetProperty("errors");
         Assert.Contains(message, errors.GetProperty(parameter)[0].GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Script_in_a_query_or_a_facet_value_is_shown_as_text_on_the_page()
+    {
+        var client = Anonymous(factory);
+        var searched = await client.GetAsync("/praktijken?q=" + Uri.EscapeDataString("<script>alert(1)</script> omscholing"));
+        Assert.Equal(HttpStatusCode.OK, searched.StatusCode);
+        Assert.DoesNotContain("<script>alert(1)", await searched.Content.ReadAsStringAsync());
+
+        var facet = await client.GetAsync("/praktijken?sector=" + Uri.EscapeDataString("<img src=x onerror=alert(1)>"));
+        Assert.Equal(HttpStatusCode.BadRequest, facet.StatusCode);
+        var html = await facet.Content.ReadAsStringAsync();
+        Assert.Contains("Onbekende sector", html);
+        Assert.DoesNotContain("<img src=x", html);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 /// rules as the API, decided by <see cref="EventEditor"/>.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditEventModel(PactwerkDb db, EventEditor editor) : PageModel
+public sealed class EditEventModel(PactwerkDb db, EventEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public int? Id { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
@@ -69,7 +69,7 @@ public sealed class EditEventModel(PactwerkDb db, EventEditor editor) : PageMode
         if (id is null)
             Input.Pact = Pact;
         var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
-        return EditPages.Answer(this, outcome, e => $"/evenementen/{e.Id}", errors => Errors = errors) ?? Page();
+        return EditPages.Answer(this, outcome, e => $"/evenementen/{e.Id}", errors => Errors = KnowledgeMessages.Localise(t, errors)) ?? Page();
     }
 
     private static IEnumerable<string> Lines(string? text) =>

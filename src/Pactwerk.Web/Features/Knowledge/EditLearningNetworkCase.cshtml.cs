@@ -9,7 +9,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>A member brings in a case (…/casussen/nieuw) or changes one; the same rules as the API.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditLearningNetworkCaseModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkCaseEditor editor) : PageModel
+public sealed class EditLearningNetworkCaseModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkCaseEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public int? Id { get; private set; }
     public int NetworkId { get; private set; }
@@ -34,11 +34,11 @@ public sealed class EditLearningNetworkCaseModel(PactwerkDb db, LearningNetworkA
         var outcome = id is null ? await editor.CreateAsync(network, Input, ct) : await editor.UpdateAsync(network, id.Value, Input, ct);
         if (outcome is EditOutcome<LearningNetworkCase>.Forbidden forbidden)
         {
-            Errors = new Dictionary<string, string[]> { [""] = [forbidden.Reason] };
+            Errors = new Dictionary<string, string[]> { [""] = [KnowledgeMessages.Localise(t, forbidden.Reason)] };
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return Page();
         }
-        return EditPages.Answer(this, outcome, c => $"/lerende-netwerken/{network}/casussen/{c.Id}", e => Errors = e) ?? Page();
+        return EditPages.Answer(this, outcome, c => $"/lerende-netwerken/{network}/casussen/{c.Id}", e => Errors = KnowledgeMessages.Localise(t, e)) ?? Page();
     }
 
     /// <summary>Non-members get "not found" (and the attempt is logged), as on the case page.</summary>

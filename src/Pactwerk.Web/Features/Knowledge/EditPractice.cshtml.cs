@@ -11,7 +11,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 [Authorize(Policy = Accounts.Policies.SignedIn)]
 // A section may be 50,000 characters; a longer one must reach the editor to be refused with its message, not by the form reader.
 [RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024)]
-public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : PageModel
+public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Choice(int Value, string Label);
 
@@ -58,7 +58,7 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : Pa
             .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries))
             .Select(parts => new PracticeLinkInput { Title = parts.Length == 2 ? parts[0] : parts[0], Url = parts.Length == 2 ? parts[1] : parts[0] }).ToList();
         var outcome = id is { } existing ? await editor.UpdateAsync(existing, Input, ct) : await editor.CreateAsync(Pact ?? "", Input, ct);
-        var answer = EditPages.Answer(this, outcome, p => $"/praktijken/{p.Id}", errors => Errors = errors, stale =>
+        var answer = EditPages.Answer(this, outcome, p => $"/praktijken/{p.Id}", errors => Errors = KnowledgeMessages.Localise(t, errors), stale =>
         {
             Stale = stale;
             Fill(stale.Current);

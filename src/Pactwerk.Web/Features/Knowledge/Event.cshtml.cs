@@ -9,7 +9,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>One event with its registration form; an internal meeting's agenda, documents and minutes for its members.</summary>
 [AllowAnonymous]
-public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventRegistrar registrar) : PageModel
+public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventRegistrar registrar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
     [BindProperty] public EventRegistrationInput Input { get; set; } = new();
@@ -32,15 +32,15 @@ public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventR
                 await LoadAsync(id, ct);
                 return Page();
             case RegistrationOutcome.Invalid invalid:
-                Errors = invalid.Errors;
+                Errors = KnowledgeMessages.Localise(t, invalid.Errors);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             case RegistrationOutcome.Refused refused:
-                Errors = new Dictionary<string, string[]> { [""] = [refused.Message] };
+                Errors = new Dictionary<string, string[]> { [""] = [KnowledgeMessages.Localise(t, refused.Message)] };
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
             case RegistrationOutcome.TooMany many:
-                Errors = new Dictionary<string, string[]> { [""] = [many.Message] };
+                Errors = new Dictionary<string, string[]> { [""] = [KnowledgeMessages.Localise(t, many.Message)] };
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             default:

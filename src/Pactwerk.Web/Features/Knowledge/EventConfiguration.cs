@@ -50,5 +50,7 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         r.Property(x => x.Email).HasMaxLength(254);
         // The database refuses a second registration of one address even when two arrive at once.
         r.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
+        // And a place is taken once: two requests for the last place cannot both get it.
+        r.HasIndex(x => new { x.EventId, x.PlaceNumber }).IsUnique();
     }
 }

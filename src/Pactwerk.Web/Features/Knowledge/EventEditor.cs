@@ -44,7 +44,7 @@ public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes)
     public async Task<Outcome> CreateAsync(EventInput input, CancellationToken ct)
     {
         if (await Pacts.PactLookup.FindAsync(db, input.Pact, ct) is not { } pact)
-            return new Outcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Pact)] = [$"Er is geen pact met code '{input.Pact}'."] });
+            return new Outcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Pact)] = [KnowledgeMessages.Format(KnowledgeMessages.NoPact, input.Pact)] });
         if (!await MayManageAsync(pact.Id, ct))
             return new Outcome.Forbidden("Alleen coördinatoren van het pact plannen zijn evenementen en bijeenkomsten.");
         var e = new Event { PactId = pact.Id, Title = "" };
@@ -100,7 +100,7 @@ public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes)
             var code = input.Region.Trim().ToUpperInvariant();
             regionId = await db.Regions.Where(r => r.Code.ToUpper() == code).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
             if (regionId is null)
-                Add(nameof(input.Region), $"Er is geen regio met code '{input.Region.Trim()}'.");
+                Add(nameof(input.Region), KnowledgeMessages.Format(KnowledgeMessages.NoRegion, input.Region.Trim()));
         }
         CheckLength(input.Place, 300, nameof(input.Place), "De plaats", Add);
         CheckLength(input.Programme, 8000, nameof(input.Programme), "Het programma", Add);
@@ -119,7 +119,7 @@ public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes)
         var accounts = await db.Users.Where(u => u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail)).Select(u => new { u.Id, u.NormalizedEmail }).ToListAsync(ct);
         var unknown = emails.Except(accounts.Select(a => a.NormalizedEmail!)).ToList();
         if (unknown.Count > 0)
-            Add(nameof(input.Members), $"Geen account met het e-mailadres: {string.Join(", ", unknown.Select(u => u.ToLowerInvariant()))}.");
+            Add(nameof(input.Members), KnowledgeMessages.Format(KnowledgeMessages.NoAccounts, string.Join(", ", unknown.Select(u => u.ToLowerInvariant()))));
         if (errors.Count > 0)
             return errors.ToDictionary(x => x.Key, x => x.Value.ToArray());
 

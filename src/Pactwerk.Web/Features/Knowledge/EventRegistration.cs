@@ -12,4 +12,9 @@ public class EventRegistration
     /// <summary>Lower case and trimmed, so one address registers once per event.</summary>
     public required string Email { get; set; }
     public DateTime RegisteredAt { get; set; }
+    /// <summary>
+    /// Which of the event's places (1 … capacity) this registration holds. Unique per event, so two
+    /// requests that both see the last place free cannot both take it: the database refuses the second.
+    /// </summary>
+    public int PlaceNumber { get; set; }
 }

@@ -76,25 +76,38 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
             return new RegistrationOutcome.Refused("Voor dit evenement meld je je niet hier aan; gebruik de aanmeldlink bij het evenement.");
         if (e.EndsAt < clock.GetUtcNow().UtcDateTime)
             return new RegistrationOutcome.Refused("Dit evenement is voorbij; aanmelden kan niet meer.");
-        if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.Email == email, ct))
-            return new RegistrationOutcome.Refused("Dit e-mailadres is al aangemeld voor dit evenement.");
-        if (await db.EventRegistrations.CountAsync(r => r.EventId == eventId, ct) >= capacity)
-            return new RegistrationOutcome.Refused("Dit evenement is vol; er is geen plaats meer.");
+        // Take the first free place; a request that took it at the same moment makes the insert fail on
+        // the unique (event, place) index, and then we look again. Counting and inserting apart would
+        // let two requests both take the last place.
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            if (await db.EventRegistrations.AnyAsync(r => r.EventId == eventId && r.Email == email, ct))
+                return new RegistrationOutcome.Refused(AlreadyRegistered);
+            var taken = (await db.EventRegistrations.Where(r => r.EventId == eventId).Select(r => r.PlaceNumber).ToListAsync(ct)).ToHashSet();
+            var place = Enumerable.Range(1, capacity).FirstOrDefault(n => !taken.Contains(n));
+            if (place == 0)
+                return new RegistrationOutcome.Refused(Full);
 
-        var registration = new EventRegistration { EventId = eventId, Name = name, Email = email, RegisteredAt = clock.GetUtcNow().UtcDateTime };
-        db.EventRegistrations.Add(registration);
-        try
-        {
-            await db.SaveChangesAsync(ct);
+            var registration = new EventRegistration { EventId = eventId, Name = name, Email = email, RegisteredAt = clock.GetUtcNow().UtcDateTime, PlaceNumber = place };
+            db.EventRegistrations.Add(registration);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new RegistrationOutcome.Registered(registration);
+            }
+            catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
+            {
+                // The same place or the same address, taken by a request that arrived at the same moment: look again.
+                db.ChangeTracker.Clear();
+            }
         }
-        catch (DbUpdateException)
-        {
-            // The same address registered by a request that arrived at the same moment.
-            db.ChangeTracker.Clear();
-            return new RegistrationOutcome.Refused("Dit e-mailadres is al aangemeld voor dit evenement.");
-        }
-        return new RegistrationOutcome.Registered(registration);
+        return new RegistrationOutcome.Refused("Er melden zich nu veel mensen tegelijk aan; probeer het zo nog eens. Er is niets opgeslagen.");
     }
+
+    /// <summary>Enough for every request of a crowd to find a place or see the event full, without looping forever.</summary>
+    private const int MaxAttempts = 50;
+    public const string AlreadyRegistered = "Dit e-mailadres is al aangemeld voor dit evenement.";
+    public const string Full = "Dit evenement is vol; er is geen plaats meer.";
 
     private static bool IsEmailAddress(string email) =>
         email.Length is > 3 and <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email

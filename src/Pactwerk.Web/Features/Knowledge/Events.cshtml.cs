@@ -9,7 +9,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>Upcoming events, filtered by pact and region, with the calendar feeds; internal meetings only for their members.</summary>
 [AllowAnonymous]
-public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock) : PageModel
+public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record PactChoice(string Code, string Name);
 
@@ -31,7 +31,7 @@ public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
         var (filter, errors) = await EventsApi.ParseFilterAsync(db, Pact, Region, today, null, ct);
         if (filter is null)
         {
-            Errors = errors;
+            Errors = KnowledgeMessages.Localise(t, errors);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -49,13 +49,13 @@ public static class EventsApi
         {
             pactId = (await PactLookup.FindAsync(db, pact, ct))?.Id;
             if (pactId is null)
-                errors["pact"] = [$"Er is geen pact met code '{Short(pact)}'."];
+                errors["pact"] = [KnowledgeMessages.Format(KnowledgeMessages.NoPact, Short(pact))];
         }
         if (!string.IsNullOrWhiteSpace(region))
         {
             regionId = await RegionIdAsync(db, region, ct);
             if (regionId is null)
-                errors["region"] = [$"Er is geen regio met code '{Short(region)}'."];
+                errors["region"] = [KnowledgeMessages.Format(KnowledgeMessages.NoRegion, Short(region))];
         }
         if (!string.IsNullOrWhiteSpace(from))
         {

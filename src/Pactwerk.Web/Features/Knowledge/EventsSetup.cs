@@ -11,6 +11,10 @@ public static class EventsSetup
         services.AddScoped<EventRegistrar>();
         services.AddScoped<LearningNetworkAccess>();
         services.AddScoped<LearningNetworkCaseEditor>();
+        services.AddScoped<LearningNetworkManager>();
+        services.Configure<CaseRefusalLogOptions>(configuration.GetSection("LearningNetworks:RefusalLog"));
+        services.AddSingleton<CaseRefusalThrottle>();
+        services.AddHostedService<CaseRefusalSummaryWriter>();
         return services;
     }
 }

@@ -9,6 +9,8 @@ public static class LearningNetworkAuditActions
 {
     /// <summary>Someone who is not a member asked for a case (or the case list) of a learning network.</summary>
     public const string CaseAccessRefused = "CaseAccessRefused";
+    /// <summary>How many more refusals one person had in a window after the first ones that got a line each.</summary>
+    public const string CaseAccessRefusedMore = "CaseAccessRefusedMore";
     public const string CaseAdded = "CaseAdded";
     public const string CaseUpdated = "CaseUpdated";
 }
@@ -19,7 +21,7 @@ public static class LearningNetworkAuditActions
 /// asks (for a case, guessed ids included, or the list) gets "not found", whether or not the case
 /// exists, and the attempt is written to the audit trail, without any of the case's text.
 /// </summary>
-public sealed class LearningNetworkAccess(PactwerkDb db, AccessScopeProvider scopes, IHttpContextAccessor http, TimeProvider clock)
+public sealed class LearningNetworkAccess(PactwerkDb db, AccessScopeProvider scopes, IHttpContextAccessor http, TimeProvider clock, CaseRefusalThrottle throttle)
 {
     public async Task<AccessScope> ScopeAsync(CancellationToken ct) => await scopes.GetAsync(ct);
 
@@ -64,16 +66,21 @@ public sealed class LearningNetworkAccess(PactwerkDb db, AccessScopeProvider sco
         var scope = await scopes.GetAsync(ct);
         var request = http.HttpContext?.Request;
         var name = scope.UserId is null ? "anoniem" : await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "?";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var who = scope.UserId ?? "address:" + (http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local");
+        var (ownLine, ended) = throttle.Record(who, scope.UserId, name, networkId, now);
+        db.AuditEntries.AddRange(CaseRefusalThrottle.Lines(ended, now));
         // No pact on the line: the refusal is for administrators and the person refused, not for the network's coordinators.
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = scope.UserId, Actor = name, Action = LearningNetworkAuditActions.CaseAccessRefused,
-            EntityType = nameof(LearningNetworkCase), EntityId = caseId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            After = System.Text.Json.JsonSerializer.Serialize(new
+        if (ownLine)
+            db.AuditEntries.Add(new AuditEntry
             {
-                network = networkId, @case = caseId, method = request?.Method, path = request?.Path.Value,
-            }, AuditEntry.Json),
-        });
+                At = now, UserId = scope.UserId, Actor = name, Action = LearningNetworkAuditActions.CaseAccessRefused,
+                EntityType = nameof(LearningNetworkCase), EntityId = caseId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                After = System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    network = networkId, @case = caseId, method = request?.Method, path = request?.Path.Value,
+                }, AuditEntry.Json),
+            });
         await db.SaveChangesAsync(ct);
     }
 }

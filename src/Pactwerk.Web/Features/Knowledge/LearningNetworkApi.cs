@@ -7,13 +7,14 @@ using Pactwerk.Web.Shared;
 namespace Pactwerk.Web.Features.Knowledge;
 
 public sealed record LearningNetworkMemberDto(string UserId, string Name);
-public sealed record LearningNetworkSessionDto(int Id, DateOnly Date, string? Place, string Theme);
+public sealed record LearningNetworkSessionDto(int Id, DateOnly Date, string? Place, string Theme, string? Agenda, string? Notes, int Version);
+/// <summary>A session with its cases; the cases only for members (for anyone else the list is left out, not empty).</summary>
+public sealed record LearningNetworkSessionDetailDto(int NetworkId, string Network, LearningNetworkSessionDto Session, bool MayManage, IReadOnlyList<LearningNetworkCaseDto>? Cases);
 public sealed record LearningNetworkDto(int Id, string Pact, string Name, string? Description, bool IsMember,
     IReadOnlyList<LearningNetworkMemberDto> Members, IReadOnlyList<LearningNetworkSessionDto> Sessions, int Version);
 public sealed record LearningNetworkCaseDto(int Id, int NetworkId, int? SessionId, string Title, string Question, string? DiscussionNotes,
     string BroughtInBy, bool Mine, DateTime CreatedAt, bool IsDemoContent, int Version);
 public sealed record MemberInput(string? Email);
-public sealed record SessionInput(DateOnly? Date, string? Place, string? Theme);
 
 /// <summary>
 /// Learning networks. The network (members, sessions) is for its members and its pact's
@@ -29,6 +30,8 @@ public static class LearningNetworkApi
         networks.MapPost("/members", AddMember).WithName("AddLearningNetworkMember").RequireAuthorization(Policies.SignedIn);
         networks.MapDelete("/members/{userId}", RemoveMember).WithName("RemoveLearningNetworkMember").RequireAuthorization(Policies.SignedIn);
         networks.MapPost("/sessions", AddSession).WithName("AddLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
+        networks.MapGet("/sessions/{sessionId:int}", GetSession).WithName("GetLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
+        networks.MapPut("/sessions/{sessionId:int}", UpdateSession).WithName("UpdateLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
         // Reads of cases admit anonymous callers so that their attempts are logged like anyone's.
         networks.MapGet("/cases", GetCases).WithName("GetLearningNetworkCases").AllowAnonymous();
         networks.MapGet("/cases/{caseId:int}", GetCase).WithName("GetLearningNetworkCase").AllowAnonymous();
@@ -48,7 +51,7 @@ public static class LearningNetworkApi
         var members = await db.LearningNetworkMembers.Where(m => m.NetworkId == network.Id)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new LearningNetworkMemberDto(u.Id, u.DisplayName)).ToListAsync(ct);
         var sessions = await db.LearningNetworkSessions.Where(s => s.NetworkId == network.Id).OrderBy(s => s.Date)
-            .Select(s => new LearningNetworkSessionDto(s.Id, s.Date, s.Place, s.Theme)).ToListAsync(ct);
+            .Select(s => new LearningNetworkSessionDto(s.Id, s.Date, s.Place, s.Theme, s.Agenda, s.Notes, s.Version)).ToListAsync(ct);
         var pact = await db.Pacts.Where(p => p.Id == network.PactId).Select(p => p.Code).SingleAsync(ct);
         return new LearningNetworkDto(network.Id, pact, network.Name, network.Description, await access.IsMemberAsync(network.Id, ct),
             members.OrderBy(m => m.Name).ToList(), sessions, network.Version);
@@ -90,62 +93,44 @@ public static class LearningNetworkApi
     private static async Task<LearningNetworkCaseDto> CaseAsync(PactwerkDb db, AccessScopeProvider scopes, int caseId, CancellationToken ct) =>
         (await CasesAsync(db, (await scopes.GetAsync(ct)).UserId!, c => c.Id == caseId, ct)).Single();
 
+    /// <summary>A session with its agenda and notes, for those who see the network; its cases for members only.</summary>
+    private static async Task<Results<Ok<LearningNetworkSessionDetailDto>, ProblemHttpResult>> GetSession(int id, int sessionId, PactwerkDb db, LearningNetworkAccess access,
+        LearningNetworkManager manager, CancellationToken ct) =>
+        await SessionAsync(db, access, manager, id, sessionId, ct) is { } found ? TypedResults.Ok(found)
+            : ApiProblems.NotFound($"Er is geen bijeenkomst met nummer {sessionId} in een netwerk dat je mag zien.");
+
+    public static async Task<LearningNetworkSessionDetailDto?> SessionAsync(PactwerkDb db, LearningNetworkAccess access, LearningNetworkManager manager,
+        int id, int sessionId, CancellationToken ct)
+    {
+        if (await access.VisibleNetworkAsync(id, ct) is not { } network)
+            return null;
+        var dto = await DescribeAsync(db, access, network, ct);
+        if (dto.Sessions.FirstOrDefault(s => s.Id == sessionId) is not { } session)
+            return null;
+        var cases = dto.IsMember ? await CasesAsync(db, (await access.ScopeAsync(ct)).UserId!, c => c.NetworkId == id && c.SessionId == sessionId, ct) : null;
+        return new LearningNetworkSessionDetailDto(id, dto.Name, session, await manager.MayManageAsync(id, ct) == true, cases);
+    }
+
     /// <summary>Adds an account to the network by its e-mail address; for the pact's coordinators.</summary>
-    private static async Task<IResult> AddMember(int id, MemberInput input, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
-    {
-        if (await ManagedAsync(db, access, id, ct) is { } refusal)
-            return refusal;
-        var email = input.Email?.Trim().ToUpperInvariant() ?? "";
-        var user = await db.Users.Where(u => u.NormalizedEmail == email).Select(u => u.Id).SingleOrDefaultAsync(ct);
-        if (user is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Er is geen account met dit e-mailadres."] }, title: "De invoer is niet in orde");
-        if (!await db.LearningNetworkMembers.AnyAsync(m => m.NetworkId == id && m.UserId == user, ct))
-        {
-            db.LearningNetworkMembers.Add(new LearningNetworkMember { NetworkId = id, UserId = user });
-            await db.SaveChangesAsync(ct);
-        }
-        return TypedResults.Ok(await DescribeAsync(db, access, await db.LearningNetworks.AsNoTracking().SingleAsync(n => n.Id == id, ct), ct));
-    }
+    private static async Task<IResult> AddMember(int id, MemberInput input, PactwerkDb db, LearningNetworkAccess access, LearningNetworkManager manager, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await manager.AddMemberAsync(id, input.Email, ct),
+            async _ => TypedResults.Ok(await DescribeAsync(db, access, await db.LearningNetworks.AsNoTracking().SingleAsync(n => n.Id == id, ct), ct)),
+            $"Er is geen lerend netwerk met nummer {id} dat je mag zien.", _ => Task.FromResult<object?>(null), 0);
 
-    private static async Task<IResult> RemoveMember(int id, string userId, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
-    {
-        if (await ManagedAsync(db, access, id, ct) is { } refusal)
-            return refusal;
-        var member = await db.LearningNetworkMembers.SingleOrDefaultAsync(m => m.NetworkId == id && m.UserId == userId, ct);
-        if (member is null)
-            return ApiProblems.NotFound("Dit account is geen lid van het netwerk.");
-        db.LearningNetworkMembers.Remove(member);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> RemoveMember(int id, string userId, LearningNetworkManager manager, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await manager.RemoveMemberAsync(id, userId, ct),
+            _ => Task.FromResult<IResult>(TypedResults.NoContent()), "Dit account is geen lid van het netwerk, of het netwerk bestaat niet voor jou.", _ => Task.FromResult<object?>(null), 0);
 
-    private static async Task<IResult> AddSession(int id, SessionInput input, PactwerkDb db, LearningNetworkAccess access, CancellationToken ct)
-    {
-        if (await ManagedAsync(db, access, id, ct) is { } refusal)
-            return refusal;
-        var errors = new Dictionary<string, string[]>();
-        if (input.Date is not { } date || date.Year is < 2000 or > 2100)
-            errors["date"] = ["Geef de datum van de bijeenkomst (jjjj-mm-dd)."];
-        if (string.IsNullOrWhiteSpace(input.Theme) || input.Theme.Trim().Length > 300)
-            errors["theme"] = ["Geef het thema (tot 300 tekens)."];
-        if (input.Place?.Trim().Length > 300)
-            errors["place"] = ["De plaats is langer dan 300 tekens."];
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "De invoer is niet in orde");
-        var session = new LearningNetworkSession { NetworkId = id, Date = input.Date!.Value, Place = input.Place?.Trim(), Theme = input.Theme!.Trim() };
-        db.LearningNetworkSessions.Add(session);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/learning-networks/{id}", new LearningNetworkSessionDto(session.Id, session.Date, session.Place, session.Theme));
-    }
+    private static async Task<IResult> AddSession(int id, SessionInput input, LearningNetworkManager manager, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await manager.SaveSessionAsync(id, null, input, ct),
+            s => Task.FromResult<IResult>(TypedResults.Created($"/api/v1/learning-networks/{id}/sessions/{s.Id}", Dto(s))),
+            $"Er is geen lerend netwerk met nummer {id} dat je mag zien.", s => Task.FromResult<object?>(Dto(s)), input.Version);
 
-    /// <summary>Membership and sessions are managed by the pact's coordinators; members see the network but do not manage it.</summary>
-    private static async Task<IResult?> ManagedAsync(PactwerkDb db, LearningNetworkAccess access, int id, CancellationToken ct)
-    {
-        var network = await access.VisibleNetworkAsync(id, ct);
-        if (network is null)
-            return NoNetwork(id);
-        var scope = await access.ScopeAsync(ct);
-        return !scope.ReadOnly && scope.Coordinates(network.PactId) ? null
-            : ApiProblems.Forbidden("Alleen coördinatoren van het pact beheren de leden en bijeenkomsten van het netwerk.");
-    }
+    /// <summary>Changes a session. Send the version you started from; a stale version gets 409.</summary>
+    private static async Task<IResult> UpdateSession(int id, int sessionId, SessionInput input, LearningNetworkManager manager, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await manager.SaveSessionAsync(id, sessionId, input, ct),
+            s => Task.FromResult<IResult>(TypedResults.Ok(Dto(s))),
+            $"Er is geen bijeenkomst met nummer {sessionId} in een netwerk dat je mag zien.", s => Task.FromResult<object?>(Dto(s)), input.Version);
+
+    private static LearningNetworkSessionDto Dto(LearningNetworkSession s) => new(s.Id, s.Date, s.Place, s.Theme, s.Agenda, s.Notes, s.Version);
 }

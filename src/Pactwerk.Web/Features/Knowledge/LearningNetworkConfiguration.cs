@@ -32,6 +32,8 @@ internal sealed class LearningNetworkSessionConfiguration : IEntityTypeConfigura
     {
         s.Property(x => x.Place).HasMaxLength(300);
         s.Property(x => x.Theme).HasMaxLength(300);
+        s.Property(x => x.Agenda).HasMaxLength(10000);
+        s.Property(x => x.Notes).HasMaxLength(20000);
     }
 }
 

@@ -25,6 +25,8 @@ internal sealed class PracticeConfiguration :
         practice.Property(p => p.ReviewNote).HasMaxLength(PracticeLimits.Note);
         practice.Property(p => p.SearchSynonyms).HasMaxLength(4000);
         practice.HasIndex(p => new { p.Status, p.PactId });
+        // Answers "did any published practice change" (count, sum of versions, highest id) from the index alone.
+        practice.HasIndex(p => new { p.Status, p.Version });
         practice.HasMany(p => p.Regions).WithOne().HasForeignKey(r => r.PracticeId);
         practice.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.PracticeId);
         practice.HasMany(p => p.Organisations).WithOne().HasForeignKey(o => o.PracticeId);

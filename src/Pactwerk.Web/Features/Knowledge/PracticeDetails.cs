@@ -17,7 +17,7 @@ public sealed record PracticeDetail(int Id, int Version, string Pact, string Pac
     IReadOnlyList<PracticeLinkDto> Links, IReadOnlyList<RelatedPractice> Related, bool MayEdit, bool MayReview);
 
 /// <summary>One practice as the API and its page show it, with the most related practices from elsewhere.</summary>
-public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor)
+public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeVectorCache vectors, PracticeRelatedCache related)
 {
     public const int RelatedCount = 3;
 
@@ -46,7 +46,7 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor)
             return null;
         var pact = await db.Pacts.Where(x => x.Id == p.PactId).Select(x => new { x.Code, x.Name }).SingleAsync(ct);
         var owner = p.OrganisationId is { } o ? await db.Organisations.Where(x => x.Id == o).Select(x => new PracticeNamed(x.Id, x.Name)).SingleAsync(ct) : null;
-        var areas = await PracticeAreas.LoadAsync(db, p.Regions.Select(r => r.RegionId).ToList(), ct);
+        var areas = await areaCache.GetAsync(db, ct);
         return new PracticeDetail(p.Id, p.Version, pact.Code, pact.Name, p.Title, p.Summary, p.Status, p.ReviewNote, p.PublishedAt, p.TargetGroup, p.Sector, owner,
             p.StartsOn, p.EndsOn,
             SectionKeys.Select(k => new PracticeSection(k, SectionText(p, k), PracticeText.ToSafeHtml(SectionText(p, k)))).ToList(),
@@ -60,67 +60,159 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor)
             await RelatedAsync(p, ct), await editor.MayEditAsync(p, ct), await editor.MayReviewAsync(p, ct));
     }
 
-    private sealed record Other(int Id, int PactId, string Title, string Summary, string? Sector, string? TargetGroup, List<int> Objectives, List<int> Regions,
-        string Context, string Approach, string Results, string WhatWorked, string WhatDidNotWork, string TransferConditions);
-
     /// <summary>
     /// The published practices most like this one that took place in other landsdelen (of any pact):
     /// a lead in Noord learns what worked in Zuidoost, not what their neighbour did. The score adds
     /// shared objectives (as a share of both), the same sector, the same target group and the
     /// cosine similarity of the stemmed texts.
     /// </summary>
+    /// <remarks>
+    /// Scoring compares the practice with every published practice, so the outcome is kept per
+    /// practice and version until any published practice changes: every change of a practice (its
+    /// lists included) raises its version, so the number of published practices, the sum of their
+    /// versions and the highest id together tell whether anything changed, and the reference data
+    /// has its own cache. Term vectors are kept per practice and version as well, so computing again
+    /// does not render and stem every text.
+    /// </remarks>
     public async Task<IReadOnlyList<RelatedPractice>> RelatedAsync(Practice p, CancellationToken ct)
     {
-        var others = await db.Set<Practice>().AsNoTracking().Where(x => x.Status == PracticeStatus.Published && x.Id != p.Id)
-            .Select(x => new Other(x.Id, x.PactId, x.Title, x.Summary, x.Sector, x.TargetGroup, x.Objectives.Select(o => o.ObjectiveId).ToList(),
-                x.Regions.Select(r => r.RegionId).ToList(), x.Context, x.Approach, x.Results, x.WhatWorked, x.WhatDidNotWork, x.TransferConditions))
-            .ToListAsync(ct);
-        var areas = await PracticeAreas.LoadAsync(db, others.SelectMany(o => o.Regions).Concat(p.Regions.Select(r => r.RegionId)).Distinct().ToList(), ct);
-        var own = areas.LandsdelenOf(p.Regions.Select(r => r.RegionId)).ToHashSet();
-        var ownRegions = p.Regions.Select(r => r.RegionId).ToHashSet();
-        var ownObjectives = p.Objectives.Select(o => o.ObjectiveId).ToHashSet();
-        var ownVector = TermVector.Of(p.Title, p.Summary, p.Context, p.Approach, p.Results, p.WhatWorked, p.WhatDidNotWork, p.TransferConditions);
+        var areas = await areaCache.GetAsync(db, ct);
+        var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published);
+        var state = new PracticeRelatedCache.State(areas, await published.CountAsync(ct), await published.SumAsync(x => (long)x.Version, ct),
+            await published.MaxAsync(x => (int?)x.Id, ct) ?? 0);
+        var best = await related.GetOrComputeAsync(state, p.Id, p.Version, () => ScoreAsync(p, areas, ct));
+        var ids = best.Select(b => b.Id).ToList();
         var pacts = await db.Pacts.ToDictionaryAsync(x => x.Id, x => x.Code, ct);
+        var shown = await db.Set<Practice>().Where(x => ids.Contains(x.Id))
+            .Select(x => new { x.Id, x.PactId, x.Title, x.Summary, Regions = x.Regions.Select(r => r.RegionId).ToList() }).ToDictionaryAsync(x => x.Id, ct);
+        return best.Select(b => new RelatedPractice(b.Id, pacts[shown[b.Id].PactId], shown[b.Id].Title, shown[b.Id].Summary,
+            areas.LandsdelenOf(shown[b.Id].Regions).Select(l => l.Code).ToList(), b.Value, b.SharedObjectives, b.SameSector, b.SameTargetGroup, b.TextSimilarity)).ToList();
+    }
 
+    private async Task<IReadOnlyList<PracticeRelatedCache.Score>> ScoreAsync(Practice p, PracticeAreas areas, CancellationToken ct)
+    {
+        var ownRegions = p.Regions.Select(r => r.RegionId).ToHashSet();
+        var own = areas.LandsdelenOf(ownRegions).ToHashSet();
+        // A practice with any region that is one of ours or touches one of our landsdelen is not "elsewhere".
+        var near = areas.RegionIds.Where(r => areas.LandsdelenOf([r]).Any(own.Contains)).Concat(ownRegions).ToHashSet();
+        var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published && x.Id != p.Id);
+        // Flat reads of small columns; the filtering is a set lookup here.
+        var regions = (await published.SelectMany(x => x.Regions).Select(r => new { r.PracticeId, r.RegionId }).ToListAsync(ct))
+            .ToLookup(r => r.PracticeId, r => r.RegionId);
+        var others = (await published.Select(x => new { x.Id, x.Version, x.Sector, x.TargetGroup }).ToListAsync(ct))
+            .Where(o => !regions[o.Id].Any(near.Contains)).ToList();
+        var objectives = (await published.SelectMany(x => x.Objectives).Select(o => new { o.PracticeId, o.ObjectiveId }).ToListAsync(ct))
+            .ToLookup(o => o.PracticeId, o => o.ObjectiveId);
+        var ownObjectives = p.Objectives.Select(o => o.ObjectiveId).ToHashSet();
+        var texts = await vectors.GetAsync(db, others.Select(o => (o.Id, o.Version)).ToList(), ct);
+        var ownVector = vectors.Vector(p);
         return others
-            .Where(o => !o.Regions.Any(ownRegions.Contains) && !areas.LandsdelenOf(o.Regions).Any(own.Contains))
             .Select(o =>
             {
-                var shared = o.Objectives.Count(ownObjectives.Contains);
-                var union = ownObjectives.Union(o.Objectives).Count();
-                var text = TermVector.Cosine(ownVector, TermVector.Of(o.Title, o.Summary, o.Context, o.Approach, o.Results, o.WhatWorked, o.WhatDidNotWork, o.TransferConditions));
+                var shared = objectives[o.Id].Count(ownObjectives.Contains);
+                var union = ownObjectives.Union(objectives[o.Id]).Count();
+                var text = ownVector.Cosine(texts[o.Id]);
                 var sameSector = o.Sector is not null && o.Sector == p.Sector;
                 var sameGroup = o.TargetGroup is not null && o.TargetGroup == p.TargetGroup;
                 var score = 2.0 * (union == 0 ? 0 : (double)shared / union) + (sameSector ? 1 : 0) + (sameGroup ? 1 : 0) + 3.0 * text;
-                return new RelatedPractice(o.Id, pacts[o.PactId], o.Title, o.Summary, areas.LandsdelenOf(o.Regions).Select(l => l.Code).ToList(),
-                    Math.Round(score, 4), shared, sameSector, sameGroup, Math.Round(text, 4));
+                return new PracticeRelatedCache.Score(o.Id, Math.Round(score, 4), shared, sameSector, sameGroup, Math.Round(text, 4));
             })
-            .Where(r => r.Score > 0).OrderByDescending(r => r.Score).ThenBy(r => r.Id).Take(RelatedCount).ToList();
+            .Where(r => r.Value > 0).OrderByDescending(r => r.Value).ThenBy(r => r.Id).Take(RelatedCount).ToList();
     }
 }
 
-/// <summary>Term frequencies of stemmed text, for the cosine similarity of two practices.</summary>
-public static class TermVector
+/// <summary>The related practices per practice and version, for as long as no published practice and no region changes.</summary>
+public sealed class PracticeRelatedCache
 {
-    public static Dictionary<string, int> Of(params string[] texts)
+    public sealed record State(PracticeAreas Areas, int Published, long Versions, int LatestId);
+    public sealed record Score(int Id, double Value, int SharedObjectives, bool SameSector, bool SameTargetGroup, double TextSimilarity);
+
+    private sealed record Entry(State State, System.Collections.Concurrent.ConcurrentDictionary<(int Id, int Version), IReadOnlyList<Score>> Lists);
+    private volatile Entry _current = new(new State(null!, -1, -1, -1), new());
+
+    public async Task<IReadOnlyList<Score>> GetOrComputeAsync(State state, int id, int version, Func<Task<IReadOnlyList<Score>>> compute)
     {
-        var vector = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var stem in texts.SelectMany(t => PracticeText.Stems(PracticeText.ToPlainText(t))))
+        var entry = _current;
+        if (entry.State != state)
+            _current = entry = new Entry(state, new());
+        if (entry.Lists.TryGetValue((id, version), out var found))
+            return found;
+        var list = await compute();
+        entry.Lists[(id, version)] = list;
+        return list;
+    }
+}
+
+/// <summary>
+/// The stemmed term vectors of published practices, unit length, kept per practice and version:
+/// a practice changes its version whenever its text changes, so a vector is made again only then.
+/// Terms are numbered once for the whole cache, so a vector is two small arrays.
+/// </summary>
+public sealed class PracticeVectorCache
+{
+    private int _nextTerm;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _terms = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int Version, TermVector Vector)> _vectors = new();
+
+    public sealed class TermVector(int[] terms, double[] weights)
+    {
+        internal int[] Terms { get; } = terms;
+        internal double[] Weights { get; } = weights;
+
+        /// <summary>The cosine similarity of two unit vectors: the dot product over the terms they share (sorted arrays, merged).</summary>
+        public double Cosine(TermVector other)
         {
-            var term = PracticeText.Synonyms.TryGetValue(stem, out var canonical) ? PracticeText.Stem(canonical) : stem;
-            vector[term] = vector.GetValueOrDefault(term) + 1;
+            double dot = 0;
+            int i = 0, j = 0;
+            var a = Terms;
+            var b = other.Terms;
+            while (i < a.Length && j < b.Length)
+            {
+                if (a[i] == b[j])
+                    dot += Weights[i++] * other.Weights[j++];
+                else if (a[i] < b[j])
+                    i++;
+                else
+                    j++;
+            }
+            return dot;
         }
-        return vector;
     }
 
-    public static double Cosine(Dictionary<string, int> a, Dictionary<string, int> b)
+    /// <summary>The vectors of the given practices, making those that are missing or of an older version.</summary>
+    public async Task<Dictionary<int, TermVector>> GetAsync(PactwerkDb db, IReadOnlyList<(int Id, int Version)> practices, CancellationToken ct)
     {
-        if (a.Count == 0 || b.Count == 0)
-            return 0;
-        double dot = 0;
-        foreach (var (term, count) in a)
-            if (b.TryGetValue(term, out var other))
-                dot += (double)count * other;
-        return dot / (Math.Sqrt(a.Values.Sum(v => (double)v * v)) * Math.Sqrt(b.Values.Sum(v => (double)v * v)));
+        var missing = practices.Where(p => !_vectors.TryGetValue(p.Id, out var v) || v.Version != p.Version).Select(p => p.Id).ToList();
+        foreach (var chunk in missing.Chunk(500))
+        {
+            var texts = await db.Set<Practice>().AsNoTracking().Where(x => chunk.Contains(x.Id))
+                .Select(x => new Practice
+                {
+                    Id = x.Id, Version = x.Version, Title = x.Title, Summary = x.Summary, Context = x.Context, Approach = x.Approach, Results = x.Results,
+                    WhatWorked = x.WhatWorked, WhatDidNotWork = x.WhatDidNotWork, TransferConditions = x.TransferConditions,
+                }).ToListAsync(ct);
+            foreach (var t in texts)
+                _vectors[t.Id] = (t.Version, Vector(t));
+        }
+        var result = new Dictionary<int, TermVector>(practices.Count);
+        foreach (var (id, _) in practices)
+            result[id] = _vectors[id].Vector;
+        return result;
+    }
+
+    /// <summary>A practice's term vector; not cached (the practice being viewed may be a draft).</summary>
+    public TermVector Vector(Practice p)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var text in new[] { p.Title, p.Summary, p.Context, p.Approach, p.Results, p.WhatWorked, p.WhatDidNotWork, p.TransferConditions })
+            foreach (var stem in PracticeText.Stems(PracticeText.ToPlainText(text)))
+            {
+                var term = PracticeText.Synonyms.TryGetValue(stem, out var canonical) ? PracticeText.Stem(canonical) : stem;
+                var id = _terms.GetOrAdd(term, _ => Interlocked.Increment(ref _nextTerm));
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        var norm = Math.Sqrt(counts.Values.Sum(v => (double)v * v));
+        var sorted = counts.OrderBy(c => c.Key).ToArray();
+        return new TermVector(sorted.Select(c => c.Key).ToArray(), sorted.Select(c => norm == 0 ? 0 : c.Value / norm).ToArray());
     }
 }

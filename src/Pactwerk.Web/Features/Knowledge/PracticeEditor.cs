@@ -103,7 +103,7 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
     {
         var pact = await Pacts.PactLookup.FindAsync(db, pactCode ?? "", ct);
         if (pact is null)
-            return new Outcome.Invalid(new Dictionary<string, string[]> { ["pact"] = [$"Er is geen pact met code '{pactCode}'."] });
+            return new Outcome.Invalid(new Dictionary<string, string[]> { ["pact"] = [KnowledgeMessages.Format(KnowledgeMessages.NoPact, pactCode)] });
         var practice = new Practice { PactId = pact.Id, Title = "", Summary = "", Status = PracticeStatus.Draft };
         var problem = await ApplyAsync(practice, input, isNew: true, ct);
         if (problem is not null)
@@ -191,9 +191,9 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
     {
         var errors = EditSupport.Validate(input);
         if (Values.Blank(input.Sector) is { } sector && !Network.Sectors.IsKnown(sector))
-            errors[nameof(input.Sector)] = [$"Onbekende sector '{sector}'. Kies uit: {string.Join(", ", Network.Sectors.All)}."];
+            errors[nameof(input.Sector)] = [KnowledgeMessages.Format(KnowledgeMessages.UnknownSector, sector, string.Join(", ", Network.Sectors.All))];
         if (Values.Blank(input.TargetGroup) is { } group && !PracticeTargetGroups.IsKnown(group))
-            errors[nameof(input.TargetGroup)] = [$"Onbekende doelgroep '{group}'. Kies uit: {string.Join(", ", PracticeTargetGroups.All)}."];
+            errors[nameof(input.TargetGroup)] = [KnowledgeMessages.Format(KnowledgeMessages.UnknownTargetGroup, group, string.Join(", ", PracticeTargetGroups.All))];
         if (input.StartsOn is { } start && input.EndsOn is { } end && end < start)
             errors[nameof(input.EndsOn)] = ["De praktijk kan niet eindigen voordat ze begint."];
 
@@ -202,28 +202,28 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
         if (codes.Count == 0)
             errors[nameof(input.Regions)] = ["Kies ten minste één regio."];
         else if (codes.Except(regions.Select(r => r.Code)).ToList() is { Count: > 0 } unknownRegions)
-            errors[nameof(input.Regions)] = [$"Er is geen regio met code {string.Join(", ", unknownRegions.Select(c => $"'{c}'"))}."];
+            errors[nameof(input.Regions)] = [KnowledgeMessages.Format(KnowledgeMessages.NoRegions, string.Join(", ", unknownRegions.Select(c => $"'{c}'")))];
 
         if (input.OrganisationId is { } owner && !await db.Organisations.AnyAsync(o => o.Id == owner, ct))
-            errors[nameof(input.OrganisationId)] = [$"Er is geen organisatie met nummer {owner}."];
+            errors[nameof(input.OrganisationId)] = [KnowledgeMessages.Format(KnowledgeMessages.NoOrganisation, owner)];
         var numbers = (input.Objectives ?? []).Distinct().ToList();
         var objectives = await db.Objectives.Where(o => o.PactId == practice.PactId && numbers.Contains(o.Number)).ToListAsync(ct);
         if (numbers.Except(objectives.Select(o => o.Number)).ToList() is { Count: > 0 } unknownObjectives)
-            errors[nameof(input.Objectives)] = [$"Dit pact heeft geen doel met nummer {string.Join(", ", unknownObjectives)}."];
+            errors[nameof(input.Objectives)] = [KnowledgeMessages.Format(KnowledgeMessages.NoObjectiveNumbers, string.Join(", ", unknownObjectives))];
         var organisationIds = (input.Organisations ?? []).Distinct().ToList();
         if (organisationIds.Except(await db.Organisations.Where(o => organisationIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct)).ToList() is { Count: > 0 } unknownOrganisations)
-            errors[nameof(input.Organisations)] = [$"Er is geen organisatie met nummer {string.Join(", ", unknownOrganisations)}."];
+            errors[nameof(input.Organisations)] = [KnowledgeMessages.Format(KnowledgeMessages.NoOrganisation, string.Join(", ", unknownOrganisations))];
         var contactIds = (input.Contacts ?? []).Distinct().ToList();
         if (contactIds.Except(await db.People.Where(p => contactIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToList() is { Count: > 0 } unknownPeople)
-            errors[nameof(input.Contacts)] = [$"Er is geen persoon met nummer {string.Join(", ", unknownPeople)}."];
+            errors[nameof(input.Contacts)] = [KnowledgeMessages.Format(KnowledgeMessages.NoPeople, string.Join(", ", unknownPeople))];
         var actionIds = (input.Actions ?? []).Distinct().ToList();
         if (actionIds.Except(await db.PactActions.Where(a => actionIds.Contains(a.Id) && a.PactId == practice.PactId).Select(a => a.Id).ToListAsync(ct)).ToList() is { Count: > 0 } unknownActions)
-            errors[nameof(input.Actions)] = [$"Dit pact heeft geen actie met nummer {string.Join(", ", unknownActions)}."];
+            errors[nameof(input.Actions)] = [KnowledgeMessages.Format(KnowledgeMessages.NoActions, string.Join(", ", unknownActions))];
         var links = input.Links ?? [];
         if (links.FirstOrDefault(l => EditSupport.Validate(l).Count > 0) is { } badLink)
             errors[nameof(input.Links)] = EditSupport.Validate(badLink).SelectMany(e => e.Value).ToArray();
         else if (links.FirstOrDefault(l => !Uri.TryCreate(l.Url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")) is { } notWeb)
-            errors[nameof(input.Links)] = [$"'{notWeb.Url}' is geen webadres: een link begint met https:// of http://."];
+            errors[nameof(input.Links)] = [KnowledgeMessages.Format(KnowledgeMessages.NotWebAddress, notWeb.Url)];
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
 
@@ -232,7 +232,7 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
         var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, regions.Select(r => r.Id).ToList(), ct);
         if (!scope.MayEdit(practice.PactId, municipalities.Values.SelectMany(m => m).ToHashSet(), input.OrganisationId))
             return new Outcome.Forbidden(isNew
-                ? $"Je mag geen praktijken beheren in {string.Join(", ", regions.Select(r => r.Name))} voor deze organisatie."
+                ? KnowledgeMessages.Format(KnowledgeMessages.NotYourRegions, string.Join(", ", regions.Select(r => r.Name)))
                 : "Je mag deze praktijk niet aan die organisatie geven of in die regio's laten spelen.");
 
         practice.Title = input.Title.Trim();

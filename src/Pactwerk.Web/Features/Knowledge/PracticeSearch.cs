@@ -31,16 +31,13 @@ public sealed record PracticeResults(string? Query, int Total, int Page, int Pag
 /// <summary>
 /// Full-text search over published practices with Dutch stemming, ranking, highlighted snippets
 /// and facets. The words are matched in the database (FTS5 with bm25 on SQLite, the 'dutch' text
-/// search configuration with ts_rank on PostgreSQL); filters and facet counts are worked out here
-/// over the matched practices, the same on both.
+/// search configuration with ts_rank on PostgreSQL); filters and facet counts are SQL over the
+/// matched practices, snippets are made here from the plain text, the same on both.
 /// </summary>
-public sealed class PracticeSearch(PactwerkDb db)
+public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
 {
     public const int PageSize = 20;
     public const int MaxQueryLength = 500;
-    private const char MarkStart = '\uE000', MarkEnd = '\uE001';
-
-    private sealed record Candidate(int Id, int PactId, string PactCode, string? Sector, List<int> ObjectiveIds, List<int> RegionIds);
 
     /// <summary>Searches; on a mistake in the query or a filter returns the errors per parameter, each naming the valid values.</summary>
     public async Task<(PracticeResults? Results, Dictionary<string, string[]> Errors)> SearchAsync(PracticeQuery query, CancellationToken ct)
@@ -51,17 +48,17 @@ public sealed class PracticeSearch(PactwerkDb db)
         if (q is not null)
         {
             if (q.Length > MaxQueryLength)
-                errors["q"] = [$"De zoekvraag is te lang ({q.Length} tekens); gebruik hoogstens {MaxQueryLength} tekens."];
+                errors["q"] = [KnowledgeMessages.Format(KnowledgeMessages.QueryTooLong, q.Length, MaxQueryLength)];
             else if (!PracticeText.Words(q).Any())
                 errors["q"] = ["De zoekvraag bevat geen woorden, alleen leestekens of zoekoperatoren. Zoek met een of meer woorden, zoals 'omscholing techniek'."];
             else if ((words = SearchWords(q)).Count == 0)
                 errors["q"] = ["De zoekvraag bevat alleen veelvoorkomende woorden (zoals 'de', 'en', 'van'). Zoek met een woord dat iets zegt, zoals 'omscholing'."];
         }
         if (Blank(query.Sector) is { } sector && !Network.Sectors.IsKnown(sector))
-            errors["sector"] = [$"Onbekende sector '{sector}'. Kies uit: {string.Join(", ", Network.Sectors.All)}."];
+            errors["sector"] = [KnowledgeMessages.Format(KnowledgeMessages.UnknownSector, sector, string.Join(", ", Network.Sectors.All))];
         Pacts.PactRef? pact = null;
         if (Blank(query.Pact) is { } pactCode && (pact = await Pacts.PactLookup.FindAsync(db, pactCode, ct)) is null)
-            errors["pact"] = [$"Onbekend pact '{pactCode}'. Kies uit: {string.Join(", ", await db.Pacts.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct))}."];
+            errors["pact"] = [KnowledgeMessages.Format(KnowledgeMessages.UnknownPactChoose, pactCode, string.Join(", ", await db.Pacts.OrderBy(p => p.Code).Select(p => p.Code).ToListAsync(ct)))];
         int? objectiveId = null;
         if (query.Objective is { } number)
         {
@@ -70,7 +67,7 @@ public sealed class PracticeSearch(PactwerkDb db)
                 var objectives = await db.Objectives.Where(o => o.PactId == pact.Id).OrderBy(o => o.Number).Select(o => new { o.Id, o.Number }).ToListAsync(ct);
                 objectiveId = objectives.FirstOrDefault(o => o.Number == number)?.Id;
                 if (objectiveId is null)
-                    errors["objective"] = [$"Het pact {pact.Code} heeft geen doel met nummer {number}. Kies uit: {string.Join(", ", objectives.Select(o => o.Number))}."];
+                    errors["objective"] = [KnowledgeMessages.Format(KnowledgeMessages.NoObjectiveInPact, pact.Code, number, string.Join(", ", objectives.Select(o => o.Number)))];
             }
             else if (!errors.ContainsKey("pact"))
                 errors["objective"] = ["Een doel is een nummer binnen een pact: geef ook het pact (bijvoorbeeld pact=techniekpact&objective=4)."];
@@ -83,7 +80,7 @@ public sealed class PracticeSearch(PactwerkDb db)
             {
                 var codes = await db.Regions.Where(r => r.ValidTo == null && r.RegionSet.Kind != Regions.RegionSetKind.Municipalities)
                     .OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(ct);
-                errors["region"] = [$"Er is geen regio met code '{regionCode}'. Kies uit: {string.Join(", ", codes)}, of de code van een gemeente (zoals GM0363)."];
+                errors["region"] = [KnowledgeMessages.Format(KnowledgeMessages.UnknownSearchRegion, regionCode, string.Join(", ", codes))];
             }
             else
                 region = (found.Id, found.Code);
@@ -94,37 +91,42 @@ public sealed class PracticeSearch(PactwerkDb db)
             return (null, errors);
 
         var ranks = q is null ? null : await MatchAsync(words, ct);
-        var published = db.Set<Practice>().Where(p => p.Status == PracticeStatus.Published);
+        var areas = await areaCache.GetAsync(db, ct);
+        // Every filter is applied in SQL. The matched ids go in as one parameter (a JSON array that the
+        // database reads once), not as a correlated full-text match per row, nor as thousands of parameters.
+        var filtered = db.Set<Practice>().Where(p => p.Status == PracticeStatus.Published);
         if (ranks is not null)
         {
-            var ids = ranks.Keys.ToList();
-            published = published.Where(p => ids.Contains(p.Id));
+            var matched = ranks.Keys.ToArray();
+            filtered = filtered.Where(p => EF.Parameter(matched).Contains(p.Id));
         }
-        var candidates = await published.Select(p => new Candidate(p.Id, p.PactId, db.Pacts.Where(x => x.Id == p.PactId).Select(x => x.Code).First(), p.Sector,
-            p.Objectives.Select(o => o.ObjectiveId).ToList(), p.Regions.Select(r => r.RegionId).ToList())).ToListAsync(ct);
+        if (region is { } r0)
+        {
+            var inside = areas.RegionsInside(r0.Id).ToArray();
+            filtered = filtered.Where(p => p.Regions.Any(x => EF.Parameter(inside).Contains(x.RegionId)));
+        }
+        if (Blank(query.Sector) is { } s)
+            filtered = filtered.Where(p => p.Sector == s);
+        if (pact is not null)
+            filtered = filtered.Where(p => p.PactId == pact.Id);
+        if (objectiveId is { } o)
+            filtered = filtered.Where(p => p.Objectives.Any(x => x.ObjectiveId == o));
 
-        var areas = await PracticeAreas.LoadAsync(db, candidates.SelectMany(c => c.RegionIds).Distinct().ToList(), ct);
-        IReadOnlySet<int>? inside = region is { } r0
-            ? await AccessScopeProvider.RegionsInsideAsync(db, r0.Id, candidates.SelectMany(c => c.RegionIds).Distinct().ToList(), ct)
-            : null;
-        var results = candidates.Where(c =>
-            (inside is null || c.RegionIds.Any(inside.Contains))
-            && (Blank(query.Sector) is not { } s || c.Sector == s)
-            && (pact is null || c.PactId == pact.Id)
-            && (objectiveId is null || c.ObjectiveIds.Contains(objectiveId.Value))).ToList();
-
-        var titles = await db.Set<Practice>().Where(p => results.Select(c => c.Id).Contains(p.Id))
-            .Select(p => new { p.Id, p.Title, p.PublishedAt }).ToDictionaryAsync(p => p.Id, ct);
+        var rows = await filtered.Select(p => new FacetRow(p.Id, p.Title, p.PublishedAt, p.PactId, p.Sector)).ToListAsync(ct);
         var ordered = ranks is not null
-            ? results.OrderByDescending(c => ranks[c.Id]).ThenBy(c => titles[c.Id].Title, Dutch).ThenBy(c => c.Id).ToList()
-            : results.OrderByDescending(c => titles[c.Id].PublishedAt).ThenBy(c => titles[c.Id].Title, Dutch).ThenBy(c => c.Id).ToList();
+            ? rows.OrderByDescending(c => ranks[c.Id]).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList()
+            : rows.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList();
         var page = query.Page ?? 1;
-        var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var snippets = await SnippetsAsync(shown.Select(c => c.Id).ToList(), q is null ? null : words, ct);
+        var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToList();
+        var details = await db.Set<Practice>().Where(p => shown.Contains(p.Id))
+            .Select(p => new { p.Id, Pact = db.Pacts.Where(x => x.Id == p.PactId).Select(x => x.Code).First(), p.Sector, Regions = p.Regions.Select(x => x.RegionId).ToList() })
+            .ToDictionaryAsync(p => p.Id, ct);
+        var snippets = await SnippetsAsync(shown, q is null ? null : words, ct);
 
-        var hits = shown.Select(c => new PracticeHit(c.Id, c.PactCode, titles[c.Id].Title, snippets[c.Id].Summary, c.Sector,
-            areas.LandsdelenOf(c.RegionIds).Select(l => l.Code).ToList(), ranks?[c.Id], snippets[c.Id].Snippet)).ToList();
-        return (new PracticeResults(q, results.Count, page, PageSize, hits, await FacetsAsync(results, areas, ct)), errors);
+        var hits = shown.Select(id => new PracticeHit(id, details[id].Pact, snippets[id].Title, snippets[id].Summary, details[id].Sector,
+            areas.LandsdelenOf(details[id].Regions).Select(l => l.Code).ToList(), ranks?[id], snippets[id].Snippet)).ToList();
+        var facets = await FacetsAsync(rows, areas, ct);
+        return (new PracticeResults(q, rows.Count, page, PageSize, hits, facets), errors);
     }
 
     /// <summary>
@@ -161,80 +163,49 @@ public sealed class PracticeSearch(PactwerkDb db)
         public double Rank { get; set; }
     }
 
-    private sealed class HeadlineRow
+    /// <summary>
+    /// Title, summary and a snippet per practice: the matched words in &lt;mark&gt;, everything else
+    /// HTML-escaped. The snippet comes from the plain text (the Markdown rendered and stripped of
+    /// markup), on both databases by the same code and the same stems and synonyms as the search,
+    /// so both show the same words highlighted.
+    /// </summary>
+    private async Task<Dictionary<int, (string Title, string Summary, string Snippet)>> SnippetsAsync(List<int> ids, List<string>? words, CancellationToken ct)
     {
-        public int Id { get; set; }
-        public string Headline { get; set; } = "";
-    }
-
-    /// <summary>The summary and a snippet per practice: the matched words in &lt;mark&gt;, everything else HTML-escaped.</summary>
-    private async Task<Dictionary<int, (string Summary, string Snippet)>> SnippetsAsync(List<int> ids, List<string>? words, CancellationToken ct)
-    {
-        var practices = await db.Set<Practice>().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var practices = await db.Set<Practice>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         if (words is null)
-            return practices.ToDictionary(p => p.Id, p => (p.Summary, System.Net.WebUtility.HtmlEncode(p.Summary)));
-        if (db.Database.IsSqlite())
-        {
-            var stems = words.Select(PracticeText.Stem).ToHashSet();
-            return practices.ToDictionary(p => p.Id, p => (p.Summary, PracticeText.Snippet(p.Title + ". " + PracticeIndex.BodyText(p), stems)));
-        }
-        var text = string.Join(' ', words);
-        var options = $"StartSel={MarkStart}, StopSel={MarkEnd}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-        var headlines = await db.Database.SqlQuery<HeadlineRow>(
-            $"""
-            SELECT "Id", ts_headline('dutch', concat_ws(' ', "Title" || '.', "Summary", "Context", "Approach", "Results", "ResultsSource", "WhatWorked", "WhatDidNotWork", "TransferConditions"),
-                plainto_tsquery('dutch', {text}), {options}) AS "Headline"
-            FROM "Practices" WHERE "Id" = ANY({ids.ToArray()})
-            """).ToListAsync(ct);
-        // The headline is the author's text: escape all of it, then turn only our own markers into <mark>.
-        return practices.ToDictionary(p => p.Id, p => (p.Summary, System.Net.WebUtility.HtmlEncode(headlines.Single(h => h.Id == p.Id).Headline)
-            .Replace(MarkStart.ToString(), "<mark>").Replace(MarkEnd.ToString(), "</mark>")));
+            return practices.ToDictionary(p => p.Id, p => (p.Title, p.Summary, System.Net.WebUtility.HtmlEncode(p.Summary)));
+        var stems = words.Select(PracticeText.Stem).ToHashSet();
+        return practices.ToDictionary(p => p.Id, p => (p.Title, p.Summary, PracticeText.Snippet(p.Title + ". " + PracticeIndex.BodyText(p), stems)));
     }
 
-    private async Task<PracticeFacets> FacetsAsync(List<Candidate> results, PracticeAreas areas, CancellationToken ct)
+    private sealed record FacetRow(int Id, string Title, DateTime? PublishedAt, int PactId, string? Sector);
+
+    /// <summary>
+    /// Facet counts over the filtered practices. Sector and pact come with the rows the search reads
+    /// anyway (one row per practice, so a count per value); objectives and regions are grouped in SQL
+    /// over the matched ids, and only the landsdeel facet maps regions in memory (from the cache).
+    /// </summary>
+    private async Task<PracticeFacets> FacetsAsync(List<FacetRow> rows, PracticeAreas areas, CancellationToken ct)
     {
-        var pacts = await db.Pacts.ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var objectiveIds = results.SelectMany(r => r.ObjectiveIds).Distinct().ToList();
-        var objectives = await db.Objectives.Where(o => objectiveIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        var pactCodes = results.Select(r => (r.PactId, r.PactCode)).Distinct().ToDictionary(p => p.PactId, p => p.PactCode);
+        var ids = rows.Select(r => r.Id).ToArray();
+        var sectors = rows.Where(r => r.Sector is not null).CountBy(r => r.Sector!).Select(g => new { g.Key, Count = g.Value }).ToList();
+        var names = await db.Pacts.Select(p => new { p.Id, p.Code, p.Name }).ToDictionaryAsync(p => p.Id, ct);
+        var pacts = rows.CountBy(r => r.PactId).Select(g => new { names[g.Key].Code, names[g.Key].Name, Count = g.Value }).ToList();
+        var objectives = await db.Set<PracticeObjective>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
+            .GroupBy(x => x.ObjectiveId).Select(g => new { g.Key, Count = g.Count() })
+            .Join(db.Objectives, g => g.Key, o => o.Id, (g, o) => new { o.Number, o.Title, o.PactId, g.Count })
+            .Join(db.Pacts, g => g.PactId, p => p.Id, (g, p) => new { Pact = p.Code, g.Number, g.Title, g.Count }).ToListAsync(ct);
+        // A practice counts once per landsdeel it touches, however many of its regions lie there.
+        var regions = await db.Set<PracticeRegion>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
+            .Select(x => new { x.PracticeId, x.RegionId }).ToListAsync(ct);
+        var perLandsdeel = regions.GroupBy(x => x.PracticeId)
+            .SelectMany(g => areas.LandsdelenOf(g.Select(x => x.RegionId)))
+            .CountBy(l => l.Id).ToDictionary(x => x.Key, x => x.Value);
         return new PracticeFacets(
-            areas.Landsdelen.Select(l => new FacetValue(l.Code, l.Name, results.Count(r => areas.LandsdelenOf(r.RegionIds).Contains(l))))
-                .Where(f => f.Count > 0).ToList(),
-            results.Where(r => r.Sector is not null).GroupBy(r => r.Sector!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-                .Select(g => new FacetValue(g.Key, g.Key, g.Count())).ToList(),
-            results.GroupBy(r => r.PactId).OrderByDescending(g => g.Count()).ThenBy(g => pactCodes[g.Key])
-                .Select(g => new FacetValue(pactCodes[g.Key], pacts[g.Key], g.Count())).ToList(),
-            results.SelectMany(r => r.ObjectiveIds.Select(o => (Practice: r.Id, Objective: objectives[o]))).GroupBy(x => x.Objective.Id)
-                .Select(g => (Objective: g.First().Objective, Count: g.Count()))
-                .OrderBy(g => pactCodes[g.Objective.PactId]).ThenBy(g => g.Objective.Number)
-                .Select(g => new FacetValue($"{pactCodes[g.Objective.PactId]}:{g.Objective.Number}", g.Objective.Title, g.Count)).ToList());
-    }
-}
-
-/// <summary>
-/// Which landsdelen (the Techniekpact's five) each region touches, decided on municipalities: the
-/// region facet and "from another region" for related practices both use it.
-/// </summary>
-public sealed class PracticeAreas
-{
-    public sealed record Landsdeel(int Id, string Code, string Name);
-
-    private readonly Dictionary<int, IReadOnlyList<Landsdeel>> _byRegion;
-
-    private PracticeAreas(IReadOnlyList<Landsdeel> landsdelen, Dictionary<int, IReadOnlyList<Landsdeel>> byRegion) =>
-        (Landsdelen, _byRegion) = (landsdelen, byRegion);
-
-    public IReadOnlyList<Landsdeel> Landsdelen { get; }
-
-    public IReadOnlyList<Landsdeel> LandsdelenOf(IEnumerable<int> regionIds) =>
-        regionIds.SelectMany(r => _byRegion.GetValueOrDefault(r) ?? []).Distinct().OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
-
-    public static async Task<PracticeAreas> LoadAsync(PactwerkDb db, IReadOnlyCollection<int> regionIds, CancellationToken ct)
-    {
-        var landsdelen = await db.Regions.Where(r => r.RegionSet.Code == RegionSetCodes.TechniekpactLandsdelen && r.ValidTo == null)
-            .OrderBy(r => r.Code).Select(r => new Landsdeel(r.Id, r.Code, r.Name)).ToListAsync(ct);
-        var municipalities = await AccessScopeProvider.MunicipalitiesOfAsync(db, regionIds.Concat(landsdelen.Select(l => l.Id)).Distinct().ToList(), ct);
-        return new PracticeAreas(landsdelen, regionIds.ToDictionary(r => r,
-            r => (IReadOnlyList<Landsdeel>)landsdelen.Where(l => municipalities[l.Id].Overlaps(municipalities[r])).ToList()));
+            areas.Landsdelen.Where(l => perLandsdeel.ContainsKey(l.Id)).Select(l => new FacetValue(l.Code, l.Name, perLandsdeel[l.Id])).ToList(),
+            sectors.OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => new FacetValue(g.Key, g.Key, g.Count)).ToList(),
+            pacts.OrderByDescending(g => g.Count).ThenBy(g => g.Code, StringComparer.Ordinal).Select(g => new FacetValue(g.Code, g.Name, g.Count)).ToList(),
+            objectives.OrderBy(g => g.Pact, StringComparer.Ordinal).ThenBy(g => g.Number)
+                .Select(g => new FacetValue($"{g.Pact}:{g.Number}", g.Title, g.Count)).ToList());
     }
 }

@@ -131,10 +131,15 @@ public static class PracticeText
     public static string Snippet(string text, IReadOnlySet<string> queryStems, int maxWords = 30)
     {
         var words = Words(text).ToList();
+        // A text repeats its words: stem each distinct word once.
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         bool Matches((int Start, int Length) w)
         {
-            var stem = Stem(text.Substring(w.Start, w.Length).ToLower(CultureInfo.InvariantCulture));
-            return queryStems.Contains(stem) || (Synonyms.TryGetValue(stem, out var c) && queryStems.Contains(Stem(c)));
+            var word = text.Substring(w.Start, w.Length).ToLower(CultureInfo.InvariantCulture);
+            if (seen.TryGetValue(word, out var known))
+                return known;
+            var stem = Stem(word);
+            return seen[word] = queryStems.Contains(stem) || (Synonyms.TryGetValue(stem, out var c) && queryStems.Contains(Stem(c)));
         }
         var first = words.FindIndex(w => Matches(w));
         var from = Math.Max(0, (first < 0 ? 0 : first) - 8);

@@ -60,7 +60,7 @@ public static class PracticesApi
         await EditResults.ToResultAsync(await editor.SendBackAsync(id, input, ct),
             async p => TypedResults.Ok(await details.FindAsync(p.Id, ct)), NotFound(id), p => details.FindAsync(p.Id, ct), input.Version);
 
-    private static string NotFound(int id) => $"Er is geen praktijk met nummer {id}.";
+    private static string NotFound(int id) => KnowledgeMessages.Format(KnowledgeMessages.NoPractice, id);
 }
 
 public static class PracticeSetup
@@ -71,6 +71,9 @@ public static class PracticeSetup
         services.AddScoped<PracticeIndex>();
         services.AddScoped<PracticeSearch>();
         services.AddScoped<PracticeDetails>();
+        services.AddSingleton<PracticeAreaCache>();
+        services.AddSingleton<PracticeVectorCache>();
+        services.AddSingleton<PracticeRelatedCache>();
         return services;
     }
 }

@@ -913,12 +913,18 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("PlaceNumber")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 
                     b.HasIndex("EventId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "PlaceNumber")
                         .IsUnique();
 
                     b.ToTable("EventRegistrations");
@@ -1034,11 +1040,19 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<int>("NetworkId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)
@@ -1197,6 +1211,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("PactId");
 
                     b.HasIndex("Status", "PactId");
+
+                    b.HasIndex("Status", "Version");
 
                     b.ToTable("Practices", (string)null);
                 });

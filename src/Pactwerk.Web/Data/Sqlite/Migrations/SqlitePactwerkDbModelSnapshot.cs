@@ -877,12 +877,18 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PlaceNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("EventId", "Email")
+                        .IsUnique();
+
+                    b.HasIndex("EventId", "PlaceNumber")
                         .IsUnique();
 
                     b.ToTable("EventRegistrations");
@@ -992,11 +998,19 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NetworkId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)
@@ -1151,6 +1165,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("PactId");
 
                     b.HasIndex("Status", "PactId");
+
+                    b.HasIndex("Status", "Version");
 
                     b.ToTable("Practices", (string)null);
                 });
