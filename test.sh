@@ -54,6 +54,9 @@ if [ -z "${PACTWERK_TEST_POSTGRES:-}" ]; then
     start_postgres || { echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Every test host would otherwise watch its appsettings files: one inotify instance each, and the
+# machine's limit (often 128) runs out when many hosts are alive at once.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 dotnet test Pactwerk.slnx --logger trx --results-directory "$results" "$@"
 rc=$?
 
