@@ -68,7 +68,7 @@ public sealed class MonitorEditionStoriesTests(BrowserFixture browser) : IClassF
         await page.Keyboard.PressAsync("Enter");
 
         // The release's page shows the new period and its total; the monitor serves it.
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/monitor/import/historie/[0-9]+"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/monitor/import/historie/[0-9]+"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#perioden").GetByRole(AriaRole.Row).Filter(new() { HasText = "2035/2036" })).ToContainTextAsync("42");
         await page.AssertNoSeriousViolationsAsync();
         var values = await page.APIRequest.GetAsync("/api/v1/monitor/values?indicator=hbo-ingeschrevenen&region=PV23&period=2035");
@@ -108,7 +108,8 @@ public sealed class MonitorEditionStoriesTests(BrowserFixture browser) : IClassF
         await form.GetByRole(AriaRole.Button, new() { Name = "Publiceren" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pact/techniekpact/monitor/edities/2036$"));
+        // Publishing freezes every figure of every region: on a busy machine that takes more than the default five seconds.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pact/techniekpact/monitor/edities/2036$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Monitor Techniekpact 2036");
         var country = page.Locator("#hbo-ingeschrevenen-land").GetByRole(AriaRole.Row).Filter(new() { HasText = "2036/2037" });
         await Assertions.Expect(country).ToContainTextAsync("30");

@@ -125,7 +125,8 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains("<td>hbo-ingeschrevenen</td><th scope=\"row\">2032/2033</th><td>4</td><td>4</td><td>1</td><td>50</td>", detail);
 
         // A correction through the saved profile, by the API: now used, the profile no longer changes.
-        var correction = File(2032, Row("0193", "vrouw", "20"), Row("0150", "vrouw", "9"));
+        // Codes with or without GM: the profile adds the prefix only where it is missing.
+        var correction = File(2032, Row("GM0193", "vrouw", "20"), Row("0150", "vrouw", "9"));
         var api = await coordinator.PostAsync("/api/v1/imports", new MultipartFormDataContent { { new ByteArrayContent(correction), "file", "correctie.csv" }, { new StringContent("wizard-hbo"), "profile" } });
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         var correctionId = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("releaseId").GetInt32();

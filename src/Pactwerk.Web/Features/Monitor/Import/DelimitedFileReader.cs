@@ -91,7 +91,10 @@ public static partial class DelimitedFileReader
             else
             {
                 var code = record[municipalityColumn].Trim();
-                if (!regions.TryGetValue(profile.MunicipalityPrefix + code, out regionId))
+                // A code that already carries the prefix (GM0193 where the profile adds GM to 0193) is taken as it is.
+                var regionKey = profile.MunicipalityPrefix.Length > 0 && code.StartsWith(profile.MunicipalityPrefix, StringComparison.OrdinalIgnoreCase)
+                    ? code.ToUpperInvariant() : profile.MunicipalityPrefix + code;
+                if (!regions.TryGetValue(regionKey, out regionId))
                 {
                     Reject(line, profile.MunicipalityByName
                         ? $"onbekende gemeentenaam '{code}' in kolom {profile.MunicipalityColumn}"
