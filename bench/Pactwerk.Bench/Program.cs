@@ -57,7 +57,13 @@ internal static partial class BenchMain
 internal static partial class BenchMain
 {
     /// <summary>The pages measured under load when none are named: the static-file comparator first.</summary>
-    private static readonly string[] LoadPaths = ["/css/site.css", "/"];
+    private static readonly string[] LoadPaths =
+    [
+        "/css/site.css",
+        "/pact/techniekpact/monitor",
+        "/monitor/indicatoren/hbo-aandeel-techniek",
+        "/monitor/indicatoren/hbo-aandeel-techniek?indeling=arbeidsmarktregios&periode=2023",
+    ];
 
     private static async Task<int> LoadAsync(string[] args)
     {
