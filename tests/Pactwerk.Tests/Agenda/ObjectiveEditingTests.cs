@@ -80,6 +80,39 @@ public abstract class ObjectiveEditingTests<TFactory>(TFactory factory) : IClass
         Assert.NotEqual(HttpStatusCode.OK, form.StatusCode);
         Assert.Equal(before, await SnapshotAsync());
     }
+
+    [Fact]
+    public async Task The_cached_public_monitor_home_follows_the_indicators_of_the_objectives()
+    {
+        var objectives = await factory.InDbAsync(db => db.Objectives.Where(o => db.Pacts.Any(p => p.Id == o.PactId && p.Code == "techniekpact"))
+            .Select(o => new { o.Id, o.Number, o.Title, o.Description, o.Version, Codes = o.Indicators.Select(l => db.Indicators.Where(i => i.Id == l.IndicatorId).Select(i => i.Code).Single()).ToList() })
+            .ToListAsync());
+        // An indicator of the pact's objectives that its monitor home shows.
+        using var visitor = factory.CreateClient();
+        var home = await visitor.GetStringAsync("/pact/techniekpact/monitor");
+        var code = objectives.SelectMany(o => o.Codes).Distinct().Order().First(c => home.Contains($"/monitor/indicatoren/{c}?"));
+        var link = $"/monitor/indicatoren/{code}?";
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+
+        async Task<Dictionary<int, int>> SetAsync(Func<List<string>, List<string>> indicators, Dictionary<int, int> versions)
+        {
+            var next = new Dictionary<int, int>();
+            foreach (var o in objectives.Where(o => o.Codes.Contains(code)))
+            {
+                var changed = await coordinator.PutAsJsonAsync($"/api/v1/objectives/{o.Id}",
+                    new { number = o.Number, title = o.Title, description = o.Description, indicators = indicators(o.Codes), version = versions[o.Id] });
+                Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+                next[o.Id] = (await changed.ReadAsync<JsonElement>()).GetProperty("version").GetInt32();
+            }
+            return next;
+        }
+
+        // The page is cached for the visitor now; an objective edit drops the indicator from it at once all the same.
+        var versions = await SetAsync(codes => codes.Where(c => c != code).ToList(), objectives.ToDictionary(o => o.Id, o => o.Version));
+        Assert.DoesNotContain(link, await visitor.GetStringAsync("/pact/techniekpact/monitor"));
+        await SetAsync(codes => codes, versions);
+        Assert.Contains(link, await visitor.GetStringAsync("/pact/techniekpact/monitor"));
+    }
 }
 
 public sealed class ObjectiveEditingTestsSqlite(SqliteFactory factory) : ObjectiveEditingTests<SqliteFactory>(factory);

@@ -49,6 +49,37 @@ public abstract class CaseRefusalLogTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/api/v1/learning-networks/{network}/cases")).StatusCode);
         Assert.False(await factory.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserId == memberId && a.Action.StartsWith("CaseAccessRefused"))));
     }
+
+    [Fact]
+    public async Task Refusals_on_two_networks_are_summed_up_per_network()
+    {
+        var first = await factory.InDbAsync(db => db.LearningNetworks.Where(n => n.Name == DemoEventsAndLearningNetworks.NetworkName).Select(n => n.Id).SingleAsync());
+        var pact = await factory.InDbAsync(db => db.LearningNetworks.Where(n => n.Id == first).Select(n => n.PactId).SingleAsync());
+        var second = await factory.InDbAsync(async db =>
+        {
+            var n = new LearningNetwork { PactId = pact, Name = "Tweede netwerk voor de weigeringen " + Guid.NewGuid().ToString("N")[..6] };
+            db.LearningNetworks.Add(n);
+            await db.SaveChangesAsync();
+            return n.Id;
+        });
+        // The clock is shared by the class: start a fresh window for this user.
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var guesser = await SignInAsync(factory, "redacteur@hva.demo");
+        var user = await factory.InDbAsync(db => db.Users.Where(u => u.Email == "redacteur@hva.demo").Select(u => u.Id).SingleAsync());
+
+        // 5 on the first network (3 lines, 2 over), then 6 on the second (3 lines, 3 over).
+        for (var guess = 0; guess < 5; guess++)
+            Assert.Equal(HttpStatusCode.NotFound, (await guesser.GetAsync($"/api/v1/learning-networks/{first}/cases/{810000 + guess}")).StatusCode);
+        for (var guess = 0; guess < 6; guess++)
+            Assert.Equal(HttpStatusCode.NotFound, (await guesser.GetAsync($"/api/v1/learning-networks/{second}/cases/{820000 + guess}")).StatusCode);
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.NotFound, (await guesser.GetAsync($"/api/v1/learning-networks/{first}/cases/819999")).StatusCode);
+
+        var summaries = (await factory.InDbAsync(db => db.AuditEntries.Where(a => a.UserId == user && a.Action == LearningNetworkAuditActions.CaseAccessRefusedMore)
+                .Select(a => a.After).ToListAsync()))
+            .Select(a => JsonDocument.Parse(a!).RootElement).ToDictionary(j => j.GetProperty("network").GetInt32(), j => j.GetProperty("refused").GetInt32());
+        Assert.Equal(new Dictionary<int, int> { [first] = 2, [second] = 3 }, summaries);
+    }
 }
 
 public interface IHasClock

@@ -138,6 +138,37 @@ public abstract class LearningNetworkConfidentialityTests<TFactory>(TFactory fac
             Assert.Equal(HttpStatusCode.NoContent, (await coordinator.DeleteAsync($"/api/v1/learning-networks/{network}/members/{other}")).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task A_coordinator_cannot_add_themselves_and_read_the_cases()
+    {
+        var (network, caseId) = await MemberAddsCaseAsync();
+        var coordinator = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var self = await factory.InDbAsync(db => db.Users.Where(u => u.Email == "coordinator@zorgpact.demo").Select(u => u.Id).SingleAsync());
+        Task<int> MemberLines() => factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(LearningNetworkMember)));
+        var linesBefore = await MemberLines();
+
+        var add = await coordinator.PostAsJsonAsync($"/api/v1/learning-networks/{network}/members", new { email = " Coordinator@Zorgpact.demo " });
+        Assert.Equal(HttpStatusCode.BadRequest, add.StatusCode);
+        Assert.Contains("jezelf", await add.Content.ReadAsStringAsync());
+        Assert.False(await factory.InDbAsync(db => db.LearningNetworkMembers.AnyAsync(m => m.NetworkId == network && m.UserId == self)));
+        Assert.Equal(linesBefore, await MemberLines());
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/api/v1/learning-networks/{network}/cases/{caseId}")).StatusCode);
+
+        // Another manager may add them; the change is in the audit trail, and so is its undoing.
+        var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/learning-networks/{network}/members", new { email = "coordinator@zorgpact.demo" })).StatusCode);
+        try
+        {
+            Assert.Equal(linesBefore + 1, await MemberLines());
+            Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/api/v1/learning-networks/{network}/cases/{caseId}")).StatusCode);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/learning-networks/{network}/members/{self}")).StatusCode);
+        }
+        Assert.Equal(linesBefore + 2, await MemberLines());
+    }
 }
 
 public sealed class LearningNetworkConfidentialitySqlite(SqliteFactory factory) : LearningNetworkConfidentialityTests<SqliteFactory>(factory);

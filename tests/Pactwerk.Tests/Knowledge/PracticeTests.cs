@@ -243,6 +243,44 @@ public abstract class PracticeTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_practice_that_went_back_to_draft_is_never_shown_as_related_even_when_the_published_set_looks_the_same()
+    {
+        var (_, ids) = await FixedSetAsync();
+        var (d, e) = (ids["D"], ids["E"]);
+        async Task<List<int>> RelatedToA() => (await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices/{ids["A"]}"))
+            .GetProperty("related").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+        Task<(int, long, int)> OldFingerprint() => factory.InDbAsync(async db =>
+        {
+            var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published);
+            return (await published.CountAsync(), await published.SumAsync(x => (long)x.Version), await published.MaxAsync(x => x.Id));
+        });
+        Assert.Contains(d, await RelatedToA()); // computed and cached
+        var (dVersion, eVersion) = await factory.InDbAsync(async db => (
+            await db.Set<Practice>().Where(x => x.Id == d).Select(x => x.Version).SingleAsync(),
+            await db.Set<Practice>().Where(x => x.Id == e).Select(x => x.Version).SingleAsync()));
+        var before = await OldFingerprint();
+        try
+        {
+            // D goes back to draft as E is published at D's version: as many published practices, the
+            // same sum of versions, the same highest id, yet another set.
+            await factory.InDbAsync(db => db.Set<Practice>().Where(x => x.Id == d).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, PracticeStatus.Draft)));
+            await factory.InDbAsync(db => db.Set<Practice>().Where(x => x.Id == e).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, PracticeStatus.Published).SetProperty(x => x.Version, dVersion)));
+            Assert.Equal(before, await OldFingerprint());
+
+            var related = await RelatedToA();
+            Assert.DoesNotContain(d, related);
+            var statuses = await factory.InDbAsync(db => db.Set<Practice>().Where(x => related.Contains(x.Id)).Select(x => x.Status).ToListAsync());
+            Assert.Equal(related.Count, statuses.Count);
+            Assert.All(statuses, st => Assert.Equal(PracticeStatus.Published, st));
+        }
+        finally
+        {
+            await factory.InDbAsync(db => db.Set<Practice>().Where(x => x.Id == d).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, PracticeStatus.Published)));
+            await factory.InDbAsync(db => db.Set<Practice>().Where(x => x.Id == e).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, PracticeStatus.Draft).SetProperty(x => x.Version, eVersion)));
+        }
+    }
+
+    [Fact]
     public async Task Demo_practices_are_published_and_Make_IT_Work_is_found_by_omscholen_and_related_to_other_landsdelen()
     {
         var json = await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/practices?q=omscholen&pact=techniekpact");

@@ -32,7 +32,8 @@ public sealed class CaseRefusalThrottle(IOptions<CaseRefusalLogOptions> options)
         public DateTime LastSuppressed { get; set; }
     }
 
-    private readonly Dictionary<string, Window> _windows = [];
+    // Per person and network, so a summary line names the network its refusals were about.
+    private readonly Dictionary<(string Who, int NetworkId), Window> _windows = [];
     private readonly Lock _gate = new();
 
     /// <summary>Counts a refusal: whether it gets its own line, and the summaries of windows that have ended.</summary>
@@ -41,8 +42,8 @@ public sealed class CaseRefusalThrottle(IOptions<CaseRefusalLogOptions> options)
         lock (_gate)
         {
             var ended = TakeEnded(now, all: false);
-            if (!_windows.TryGetValue(who, out var window))
-                _windows[who] = window = new Window(now, userId, actor, networkId);
+            if (!_windows.TryGetValue((who, networkId), out var window))
+                _windows[(who, networkId)] = window = new Window(now, userId, actor, networkId);
             if (window.Logged < options.Value.PerWindow)
             {
                 window.Logged++;

@@ -24,6 +24,7 @@ public sealed class SessionInput
 public sealed class LearningNetworkManager(PactwerkDb db, LearningNetworkAccess access)
 {
     public const string NotManager = "Alleen coördinatoren van het pact beheren de leden en bijeenkomsten van het netwerk.";
+    public const string NotYourself = "Je kunt jezelf niet aan het netwerk toevoegen: de casussen zijn alleen voor de leden. Een andere coördinator voegt je toe.";
 
     /// <summary>Whether the caller manages the network (null when they may not even see it).</summary>
     public async Task<bool?> MayManageAsync(int networkId, CancellationToken ct)
@@ -50,6 +51,9 @@ public sealed class LearningNetworkManager(PactwerkDb db, LearningNetworkAccess 
         var user = normalized.Length == 0 ? null : await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleOrDefaultAsync(ct);
         if (user is null)
             return new EditOutcome<LearningNetworkMember>.Invalid(new Dictionary<string, string[]> { ["Email"] = ["Er is geen account met dit e-mailadres."] });
+        // Membership opens the cases; a manager who could add themselves would read them after all.
+        if (user == (await access.ScopeAsync(ct)).UserId)
+            return new EditOutcome<LearningNetworkMember>.Invalid(new Dictionary<string, string[]> { ["Email"] = [NotYourself] });
         var member = await db.LearningNetworkMembers.SingleOrDefaultAsync(m => m.NetworkId == networkId && m.UserId == user, ct);
         if (member is null)
         {

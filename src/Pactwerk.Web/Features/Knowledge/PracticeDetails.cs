@@ -69,8 +69,8 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
     /// <remarks>
     /// Scoring compares the practice with every published practice, so the outcome is kept per
     /// practice and version until any published practice changes: every change of a practice (its
-    /// lists included) raises its version, so the number of published practices, the sum of their
-    /// versions and the highest id together tell whether anything changed, and the reference data
+    /// lists included) raises its version, so a hash of the ids and versions of the published
+    /// practices tells whether anything changed (a count or a sum could be equal by chance), and the reference data
     /// has its own cache. Term vectors are kept per practice and version as well, so computing again
     /// does not render and stem every text.
     /// </remarks>
@@ -78,14 +78,18 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
     {
         var areas = await areaCache.GetAsync(db, ct);
         var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published);
-        var state = new PracticeRelatedCache.State(areas, await published.CountAsync(ct), await published.SumAsync(x => (long)x.Version, ct),
-            await published.MaxAsync(x => (int?)x.Id, ct) ?? 0);
+        var stamp = await published.OrderBy(x => x.Id).Select(x => new { x.Id, x.Version }).ToListAsync(ct);
+        var state = new PracticeRelatedCache.State(areas, stamp.Count,
+            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                System.Runtime.InteropServices.MemoryMarshal.AsBytes(stamp.SelectMany(x => new[] { x.Id, x.Version }).ToArray().AsSpan()))));
         var best = await related.GetOrComputeAsync(state, p.Id, p.Version, () => ScoreAsync(p, areas, ct));
         var ids = best.Select(b => b.Id).ToList();
         var pacts = await db.Pacts.ToDictionaryAsync(x => x.Id, x => x.Code, ct);
-        var shown = await db.Set<Practice>().Where(x => ids.Contains(x.Id))
+        // Published only, and only what is still there: a list computed a moment ago may name a
+        // practice that has since gone back to draft or been removed.
+        var shown = await db.Set<Practice>().Where(x => ids.Contains(x.Id) && x.Status == PracticeStatus.Published)
             .Select(x => new { x.Id, x.PactId, x.Title, x.Summary, Regions = x.Regions.Select(r => r.RegionId).ToList() }).ToDictionaryAsync(x => x.Id, ct);
-        return best.Select(b => new RelatedPractice(b.Id, pacts[shown[b.Id].PactId], shown[b.Id].Title, shown[b.Id].Summary,
+        return best.Where(b => shown.ContainsKey(b.Id)).Select(b => new RelatedPractice(b.Id, pacts[shown[b.Id].PactId], shown[b.Id].Title, shown[b.Id].Summary,
             areas.LandsdelenOf(shown[b.Id].Regions).Select(l => l.Code).ToList(), b.Value, b.SharedObjectives, b.SameSector, b.SameTargetGroup, b.TextSimilarity)).ToList();
     }
 
@@ -124,11 +128,12 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
 /// <summary>The related practices per practice and version, for as long as no published practice and no region changes.</summary>
 public sealed class PracticeRelatedCache
 {
-    public sealed record State(PracticeAreas Areas, int Published, long Versions, int LatestId);
+    /// <summary>Stamp: a hash of the ids and versions of all published practices, so any publish, withdrawal or change shows.</summary>
+    public sealed record State(PracticeAreas Areas, int Published, string Stamp);
     public sealed record Score(int Id, double Value, int SharedObjectives, bool SameSector, bool SameTargetGroup, double TextSimilarity);
 
     private sealed record Entry(State State, System.Collections.Concurrent.ConcurrentDictionary<(int Id, int Version), IReadOnlyList<Score>> Lists);
-    private volatile Entry _current = new(new State(null!, -1, -1, -1), new());
+    private volatile Entry _current = new(new State(null!, -1, ""), new());
 
     public async Task<IReadOnlyList<Score>> GetOrComputeAsync(State state, int id, int version, Func<Task<IReadOnlyList<Score>>> compute)
     {

@@ -27,7 +27,7 @@ public static class NewsletterContent
         var practices = await PublicPractices(db, pactId).OrderByDescending(p => p.PublishedAt).Take(20).Select(p => p.Id).ToListAsync(ct);
         var actions = await db.PactActions.Where(a => a.PactId == pactId).OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).Take(20).Select(a => a.Id).ToListAsync(ct);
         var events = await PublicEvents(db, pactId).Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).Take(20).Select(e => e.Id).ToListAsync(ct);
-        var releases = await db.DataReleases.OrderByDescending(r => r.ImportedAt).Take(10).Select(r => r.Id).ToListAsync(ct);
+        var releases = await db.DataReleases.Where(r => r.WithdrawnAt == null).OrderByDescending(r => r.ImportedAt).Take(10).Select(r => r.Id).ToListAsync(ct);
         var wanted = practices.Select(id => (NewsletterItemKind.Practice, id)).Concat(actions.Select(id => (NewsletterItemKind.Action, id)))
             .Concat(events.Select(id => (NewsletterItemKind.Event, id))).Concat(releases.Select(id => (NewsletterItemKind.MonitorRelease, id))).ToList();
         var resolved = await ResolveAsync(db, pactId, wanted, ct);
@@ -69,7 +69,8 @@ public static class NewsletterContent
                 Shorten(e.Programme ?? "", 400), $"/evenementen/{e.Id}");
 
         var releaseIds = Ids(NewsletterItemKind.MonitorRelease);
-        foreach (var r in await db.DataReleases.Where(r => releaseIds.Contains(r.Id))
+        // A withdrawn release's figures are no longer on the monitor: not offered, not sent.
+        foreach (var r in await db.DataReleases.Where(r => r.WithdrawnAt == null && releaseIds.Contains(r.Id))
                      .Select(r => new { r.Id, Source = r.DataSource.Name, r.Dataset, r.Periods, r.ObservationsWritten, r.PublishedOn, r.ImportedAt }).ToListAsync(ct))
             found[(NewsletterItemKind.MonitorRelease, r.Id)] = new(NewsletterItemKind.MonitorRelease, r.Id, $"Nieuwe cijfers in de monitor: {r.Source}",
                 "Monitor, " + (r.PublishedOn is { } on ? "gepubliceerd " + on.ToString("d MMMM yyyy", Dutch) : "ingelezen " + r.ImportedAt.ToString("d MMMM yyyy", Dutch)),

@@ -60,7 +60,18 @@ public sealed class NewsletterSmtp(IOptions<NewsletterOptions> options) : IAsync
                 _ => SecureSocketOptions.StartTlsWhenAvailable,
             }, ct);
             if (!string.IsNullOrEmpty(o.User))
-                await _client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+            {
+                try
+                {
+                    await _client.AuthenticateAsync(o.User, o.Password ?? "", ct);
+                }
+                catch
+                {
+                    // Not left connected unauthenticated: the next send would go out without logging in.
+                    try { await _client.DisconnectAsync(true, CancellationToken.None); } catch (Exception e) when (e is IOException or ServiceNotConnectedException or SmtpProtocolException) { }
+                    throw;
+                }
+            }
         }
         await _client.SendAsync(message, ct);
     }
@@ -161,13 +172,13 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
             await db.SaveChangesAsync(ct);
             return;
         }
-        var message = NewsletterMail.Build(options.Value.Smtp.From, subscriber, delivery.MessageId, edition.Title, edition.Html, edition.Text, pact.Code, pact.Name, site);
-
         delivery.State = DeliveryState.Sending;
         delivery.Attempts++;
         await db.SaveChangesAsync(ct);
         try
         {
+            // Built here so a bad From address counts as an attempt like any other failure.
+            var message = NewsletterMail.Build(options.Value.Smtp.From, subscriber, delivery.MessageId, edition.Title, edition.Html, edition.Text, pact.Code, pact.Name, site);
             await smtp.SendAsync(message, ct);
         }
         catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
@@ -178,7 +189,9 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
             await db.SaveChangesAsync(ct);
             return;
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException)
+        // Every other failure too (authentication, TLS, a bad address, ...): one that escaped would
+        // leave the delivery Sending and due, tried again at every poll without backoff or cap.
+        catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
         {
             var last = delivery.Attempts >= options.Value.MaxAttempts;
             var code = e is SmtpCommandException c ? $"{(int)c.StatusCode} " : "";

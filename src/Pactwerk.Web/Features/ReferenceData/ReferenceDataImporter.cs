@@ -14,7 +14,8 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 /// New regions and memberships start at the load's valid-from date; ones that are no longer in
 /// the files are closed at that date rather than deleted, so earlier years keep their structure.
 /// </summary>
-public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor)
+public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null, Monitor.Pages.GeoShapes? shapes = null)
 {
     public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default)
     {
@@ -71,6 +72,12 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
+        if (sync.Changed)
+        {
+            // Region names and memberships are on the public monitor's pages and maps.
+            shapes?.Clear();
+            await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+        }
         return result;
     }
 

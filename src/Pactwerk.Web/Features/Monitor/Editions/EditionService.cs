@@ -55,7 +55,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
         if (introduction?.Length > 4000)
             errors[nameof(PublishInput.Introduction)] = ["De inleiding is te lang (hoogstens 4000 tekens)."];
 
-        var codes = (input.Indicators ?? []).Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+        var codes = (input.Indicators ?? []).OfType<string>().Select(c => c.Trim().ToLowerInvariant()).Where(c => c.Length > 0).Distinct().ToList();
         List<Indicator> indicators;
         if (codes.Count > 0)
         {

@@ -41,6 +41,9 @@ public sealed class GeoShapes(IOptions<GeoOptions> options, IOptions<ReferenceDa
     private readonly ConcurrentDictionary<string, Lazy<Task<byte[]?>>> _sets = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Lazy<Task<Topology?>>> _files = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Drops the built sets (names and memberships come from the regions); the parsed files stay.</summary>
+    public void Clear() => _sets.Clear();
+
     /// <summary>GeoJSON bytes of a set, or null when the set is unknown or its geometry cannot be read.</summary>
     public async Task<byte[]?> GeoJsonAsync(string set, CancellationToken ct)
     {

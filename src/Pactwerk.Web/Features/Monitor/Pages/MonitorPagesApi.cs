@@ -86,7 +86,7 @@ public static class MonitorPagesApi
     {
         if (string.IsNullOrEmpty(value))
             return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' && value != "<5")
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && value != "<5")
             value = "'" + value;
         return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
