@@ -52,7 +52,7 @@ public static class SmallCellSolver
                 if (count != 1)
                     continue;
                 var next = group.Where(k => !Hidden(k) && !isFixed(k) && pinned?.Contains(k) != true && cells.TryGetValue(k, out var c) && c.Value is not null)
-                    .OrderBy(k => cells[k].Denominator ?? cells[k].Numerator).ThenBy(k => k.ToString(), StringComparer.Ordinal).Take(1).ToList();
+                    .OrderBy(k => cells[k].Denominator ?? cells[k].Numerator).ThenBy(k => k, Comparer<TKey>.Default).Take(1).ToList();
                 if (next.Count == 1)
                 {
                     hidden[next[0]] = SmallCell.Secondary;
