@@ -11,13 +11,21 @@ public sealed class MonitorEngine
 {
     private volatile Snapshot _snapshot = new(new RegionIndex([]), new Dictionary<string, ElementData>());
 
+    private long _version;
+
     public RegionIndex Regions => _snapshot.Regions;
+
+    /// <summary>Goes up whenever the data change (load or replace): caches of derived decisions key on it.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public IReadOnlyCollection<ElementData> Elements => _snapshot.Elements.Values.ToList();
 
     /// <summary>Replaces everything (at start).</summary>
-    public void Load(RegionIndex regions, IEnumerable<ElementData> elements) =>
+    public void Load(RegionIndex regions, IEnumerable<ElementData> elements)
+    {
         _snapshot = new Snapshot(regions, elements.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase));
+        Interlocked.Increment(ref _version);
+    }
 
     /// <summary>Replaces one element (after an import commits), keeping the others and their caches.</summary>
     public void Replace(ElementData element)
@@ -25,6 +33,7 @@ public sealed class MonitorEngine
         var current = _snapshot;
         var elements = new Dictionary<string, ElementData>(current.Elements, StringComparer.OrdinalIgnoreCase) { [element.Code] = element };
         _snapshot = new Snapshot(current.Regions, elements, current, element.Code);
+        Interlocked.Increment(ref _version);
     }
 
     public ElementData? Element(string code) => _snapshot.Elements.GetValueOrDefault(code);

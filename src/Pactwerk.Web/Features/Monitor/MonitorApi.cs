@@ -79,12 +79,12 @@ public static class MonitorApi
     /// Figures on fewer than five units are hidden from readers who are not coordinators (the small-cell
     /// rule, <see cref="Pages.SmallCells"/>): their value, numerator and denominator are null and "protected" says why.
     private static async Task<Results<Ok<List<ValueRow>>, ValidationProblem>> GetValues(MonitorQueries queries, Pages.MonitorViews views,
-        string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct)
+        Pages.SmallCellMap smallCells, PactwerkDb db, string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct)
     {
         var query = new ValuesQuery(indicator, regionSet, region, period, breakdown);
         return await queries.ValuesAsync(query, ct) switch
         {
-            QueryOutcome<List<ValueRow>>.Found found => TypedResults.Ok(await views.SeesSmallCellsAsync(ct) ? found.Value : Pages.SmallCells.ProtectQueryResult(found.Value, query)),
+            QueryOutcome<List<ValueRow>>.Found found => TypedResults.Ok(await views.SeesSmallCellsAsync(ct) ? found.Value : await smallCells.ProtectAsync(db, found.Value, query.Indicator, query.Breakdown, ct)),
             QueryOutcome<List<ValueRow>>.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] }),
             _ => throw new InvalidOperationException(),
         };
@@ -92,7 +92,7 @@ public static class MonitorApi
 
     /// <summary>Baseline, target, latest value and the on-track status of an indicator for a region.</summary>
     private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorQueries queries, Pages.MonitorViews views, PactwerkDb db,
-        string? indicator, string? region, CancellationToken ct)
+        Pages.SmallCellMap smallCells, string? indicator, string? region, CancellationToken ct)
     {
         var values = await queries.ValuesAsync(new ValuesQuery(indicator, null, region, null, null), ct);
         if (values is QueryOutcome<List<ValueRow>>.Invalid invalid)
@@ -100,7 +100,7 @@ public static class MonitorApi
         var rows = ((QueryOutcome<List<ValueRow>>.Found)values).Value;
         // The status is judged on the figures the reader may see: a hidden latest value is not given away by it.
         if (!await views.SeesSmallCellsAsync(ct))
-            rows = Pages.SmallCells.Protect(rows, _ => null);
+            rows = await smallCells.ProtectAsync(db, rows, indicator, null, ct);
         var ind = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == indicator, ct);
         var code = region!.Trim().ToUpperInvariant();
         var goals = await Agenda.AgendaGoals.CurrentAsync(db, ind.Id, code, ct);

@@ -22,6 +22,7 @@ public static class MonitorSetup
         builder.Services.AddScoped<IndicatorEditor>();
         builder.Services.Configure<Pages.GeoOptions>(builder.Configuration.GetSection(Pages.GeoOptions.Section));
         builder.Services.AddSingleton<Pages.GeoShapes>();
+        builder.Services.AddSingleton<Pages.SmallCellMap>();
         builder.Services.AddScoped<Pages.MonitorViews>();
         builder.Services.AddMonitorCache();
         builder.Services.AddScoped<ImportProfileStore>();

@@ -21,10 +21,14 @@ public sealed class PublishInput
 public sealed record EditionSummary(string Pact, int Year, string Title, DateTime PublishedAt, string PublishedBy, IReadOnlyList<string> Indicators);
 
 /// <summary>Why a published figure is no longer what the monitor computes now.</summary>
-public sealed record Revision(double? CurrentValue, double CurrentNumerator, double? CurrentDenominator, ReleaseRef? CurrentRelease, bool ReleaseWithdrawn);
+/// <param name="Protected">Set when the small-cell rule hides the current figures from this reader (they are then null).</param>
+public sealed record Revision(double? CurrentValue, double? CurrentNumerator, double? CurrentDenominator, ReleaseRef? CurrentRelease, bool ReleaseWithdrawn,
+    Monitor.Pages.SmallCell? Protected = null);
 
-public sealed record EditionFigureDto(RegionRef Region, string RegionSet, string Period, double? Value, double Numerator, double? Denominator, int SuppressedCells,
-    ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised);
+/// <param name="Protected">Set when the small-cell rule hides the published figures from this reader (value, numerator and
+/// denominator are then null), decided over the whole edition as the live monitor decides over its data.</param>
+public sealed record EditionFigureDto(RegionRef Region, string RegionSet, string Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
+    ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised, Monitor.Pages.SmallCell? Protected = null);
 
 public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures);
 
@@ -35,7 +39,8 @@ public sealed record EditionDto(string Pact, string PactName, int Year, string T
 /// Publishes a pact's monitor of a year by freezing every figure of its indicators (every region
 /// of every set, every period), and reads an edition back with the figures later data revised.
 /// </summary>
-public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, AccessScopeProvider access, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, AccessScopeProvider access, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache,
+    Monitor.Pages.SmallCellMap smallCells)
 {
     public async Task<EditOutcome<MonitorEdition>> PublishAsync(string pactCode, PublishInput input, CancellationToken ct)
     {
@@ -154,6 +159,8 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
     /// An edition with its figures for the country and every region of one set (all periods), each
     /// compared with what the monitor computes now from the same definition.
     /// </summary>
+    /// <remarks>Readers who are not coordinators get the small-cell rule of the live monitor, on the published figures
+    /// (decided over every region the edition froze) and on the current ones (the live decision).</remarks>
     /// <returns>Null when the pact or the edition does not exist; an unknown set falls back to the default.</returns>
     public async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct)
     {
@@ -177,6 +184,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
         var codes = edition.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => codes.Contains(i.Code)).ToListAsync(ct);
 
+        var seesAll = (await access.GetAsync(ct)).Coordinates();
         var result = new List<EditionIndicatorDto>();
         foreach (var indicator in codes.Select(c => indicators.Single(i => i.Code == c)))
         {
@@ -184,6 +192,14 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
             var versionNumber = mine.FirstOrDefault()?.IndicatorVersion ?? indicator.CurrentVersion;
             var definition = IndicatorDefinitions.Parse(indicator.Code, indicator.Versions.Single(v => v.Version == versionNumber).Definition);
             var element = host.Engine.Element(definition.Numerator.Element);
+            var published = seesAll ? null : await smallCells.FrozenAsync(db, edition.Id, indicator.Id, async c =>
+                (await db.Set<EditionFigure>().AsNoTracking().Where(f => f.EditionId == edition.Id && f.IndicatorId == indicator.Id)
+                    .Select(f => new { f.RegionId, f.Period, f.Value, f.Numerator, f.Denominator }).ToListAsync(c))
+                .Select(f => (f.RegionId, f.Period, new Monitor.Pages.CellFigures(f.Value, f.Numerator, f.Denominator))).ToList(), ct);
+            var now = new Dictionary<int, Monitor.Pages.SmallCellMap.Decision>();
+            if (!seesAll && element is not null)
+                foreach (var start in mine.Select(f => f.PeriodStart).Distinct())
+                    now[start] = await smallCells.TotalsAsync(db, indicator.Code, versionNumber, definition, new Period(element.PeriodKind, start), ct);
             var rows = mine
                 .OrderBy(f => byId[f.RegionId].Set == RegionSetCodes.Country ? 0 : 1).ThenBy(f => byId[f.RegionId].Name, StringComparer.CurrentCulture).ThenBy(f => f.PeriodStart)
                 .Select(f =>
@@ -191,9 +207,17 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
                     var region = byId[f.RegionId];
                     var release = f.ReleaseId is { } id ? releases[id] : null;
                     var denominatorRelease = f.DenominatorReleaseId is { } did ? releases[did] : null;
-                    return new EditionFigureDto(new RegionRef(region.Code, region.Name), region.Set, f.Period, f.Value, f.Numerator, f.Denominator, f.SuppressedCells,
-                        release?.Ref, denominatorRelease?.Ref,
-                        Revise(f, definition, element, release?.WithdrawnAt is not null || denominatorRelease?.WithdrawnAt is not null));
+                    var revised = Revise(f, definition, element, release?.WithdrawnAt is not null || denominatorRelease?.WithdrawnAt is not null);
+                    if (revised is not null && !seesAll && (now.GetValueOrDefault(f.PeriodStart)?.Of(region.Code)
+                            ?? (new Monitor.Pages.CellFigures(revised.CurrentValue, revised.CurrentNumerator, revised.CurrentDenominator).IsSmall ? Monitor.Pages.SmallCell.Small : null)) is { } nowHidden)
+                        revised = revised with { CurrentValue = null, CurrentNumerator = null, CurrentDenominator = null, Protected = nowHidden };
+                    var hidden = published?.Of(region.Code, f.Period)
+                        ?? (!seesAll && new Monitor.Pages.CellFigures(f.Value, f.Numerator, f.Denominator).IsSmall ? Monitor.Pages.SmallCell.Small : null);
+                    return hidden is { } why
+                        ? new EditionFigureDto(new RegionRef(region.Code, region.Name), region.Set, f.Period, null, null, null, f.SuppressedCells,
+                            release?.Ref, denominatorRelease?.Ref, revised, why)
+                        : new EditionFigureDto(new RegionRef(region.Code, region.Name), region.Set, f.Period, f.Value, f.Numerator, f.Denominator, f.SuppressedCells,
+                            release?.Ref, denominatorRelease?.Ref, revised);
                 }).ToList();
             result.Add(new EditionIndicatorDto(indicator.Code, indicator.Name, indicator.NameEn, indicator.Unit, versionNumber,
                 mine.Select(f => (f.PeriodStart, f.Period)).Distinct().OrderBy(p => p.PeriodStart).Select(p => p.Period).ToList(), rows));

@@ -71,7 +71,7 @@ public abstract record ViewOutcome<T>
 /// then the small-cell rule for the reader. A page asks a fixed handful of queries, whatever the
 /// number of regions: the engine answers a whole set from memory.
 /// </summary>
-public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessScopeProvider scopes, IStringLocalizer<SharedResource> T)
+public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessScopeProvider scopes, SmallCellMap smallCells, IStringLocalizer<SharedResource> T)
 {
     public const string DefaultSet = RegionSetCodes.Provinces;
 
@@ -120,7 +120,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
     private async Task<List<ValueRow>> ValuesAsync(ValuesQuery query, bool seesAll, CancellationToken ct)
     {
         var rows = await queries.ValuesAsync(query, ct) is QueryOutcome<List<ValueRow>>.Found found ? found.Value : [];
-        return seesAll ? rows : SmallCells.ProtectQueryResult(rows, query);
+        return seesAll ? rows : await smallCells.ProtectAsync(db, rows, query.Indicator, query.Breakdown, ct);
     }
 
     public async Task<ViewOutcome<IndicatorView>> IndicatorViewAsync(IndicatorRequest request, CancellationToken ct)
