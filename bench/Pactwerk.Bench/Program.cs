@@ -318,7 +318,7 @@ internal static class MonitorBench
     private static List<string> SyntheticFile(string path, int rows)
     {
         var root = new ReferenceDataOptions().Resolve(AppContext.BaseDirectory, null!) as DirectoryReferenceDataSource
-            ?? throw new InvalidOperationException("../shared/data/nl not found: the benchmark uses the real municipality codes.");
+            ?? throw new InvalidOperationException("data/nl not found: the benchmark uses the real municipality codes.");
         var municipalities = File.ReadLines(Path.Combine(root.Location, "regions", "gemeenten.csv")).Skip(1).Select(l => l[..6]).ToList();
         var random = new Random(20261127);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));

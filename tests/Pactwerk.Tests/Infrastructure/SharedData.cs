@@ -3,7 +3,7 @@ using Microsoft.VisualBasic.FileIO;
 namespace Pactwerk.Tests.Infrastructure;
 
 /// <summary>
-/// Reads the real reference files in ../shared/data with the BCL's own CSV parser, a different
+/// Reads the real reference files the repository ships in data/nl with the BCL's own CSV parser, a different
 /// route from the app's loader, so the app's figures are checked against an independent count.
 /// </summary>
 public static class SharedData
@@ -14,7 +14,7 @@ public static class SharedData
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "Pactwerk.slnx")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "nl"));
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "data", "nl"));
             throw new DirectoryNotFoundException("Pactwerk.slnx not found above the test binaries.");
         }
     }

@@ -5,7 +5,7 @@ using static Pactwerk.Tests.ReferenceData.ReferenceDataTestHelpers;
 
 namespace Pactwerk.Tests.ReferenceData;
 
-/// <summary>The real files in ../shared/data, loaded at start by the default configuration.</summary>
+/// <summary>The real files in the repository's data/nl, loaded at start by the default configuration.</summary>
 public abstract class RealReferenceDataTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
     [Fact]

@@ -29,7 +29,7 @@ public static class ReferenceDataCommand
         var source = ReferenceDataSetup.Resolve(scoped, options);
         if (source is null)
         {
-            await Console.Error.WriteLineAsync($"Geen referentiegegevens gevonden op '{options.Path ?? "../shared/data/nl"}'.");
+            await Console.Error.WriteLineAsync($"Geen referentiegegevens gevonden op '{options.Path ?? ReferenceDataOptions.DefaultFolder}'.");
             return 1;
         }
 

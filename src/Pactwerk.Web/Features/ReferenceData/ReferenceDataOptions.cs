@@ -4,9 +4,12 @@ public sealed class ReferenceDataOptions
 {
     public const string Section = "ReferenceData";
 
+    /// <summary>Where the repository keeps the reference data it ships, relative to its root.</summary>
+    public const string DefaultFolder = "data/nl";
+
     /// <summary>
-    /// A folder or an http(s) address holding regions/*.csv. Empty: look for ../shared/data/nl
-    /// beside the repository that holds the app.
+    /// A folder or an http(s) address holding regions/*.csv. Empty: the repository's own data/nl,
+    /// which ships with the code so that a clone runs with nothing beside it.
     /// </summary>
     public string? Path { get; set; }
 
@@ -17,7 +20,7 @@ public sealed class ReferenceDataOptions
     public bool LoadOnStart { get; set; } = true;
 
     /// <summary>
-    /// Finds the source to read: the configured path or URL, else the shared data folder found by
+    /// Finds the source to read: the configured path or URL, else the repository's data/nl, found by
     /// walking up from the content root to the repository (the folder with Pactwerk.slnx).
     /// Returns null when there is nothing to read.
     /// </summary>
@@ -35,8 +38,8 @@ public sealed class ReferenceDataOptions
         {
             if (!File.Exists(System.IO.Path.Combine(dir.FullName, "Pactwerk.slnx")))
                 continue;
-            var shared = System.IO.Path.Combine(dir.FullName, "..", "shared", "data", "nl");
-            return Directory.Exists(shared) ? new DirectoryReferenceDataSource(shared) : null;
+            var shipped = System.IO.Path.Combine(dir.FullName, DefaultFolder);
+            return Directory.Exists(shipped) ? new DirectoryReferenceDataSource(shipped) : null;
         }
         return null;
     }
