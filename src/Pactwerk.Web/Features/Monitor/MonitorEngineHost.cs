@@ -21,10 +21,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
 
     public async Task LoadAllAsync(PactwerkDb db, CancellationToken ct)
     {
-        var regions = await db.Regions.Where(r => r.ValidTo == null).Select(r => new { r.Id, r.RegionSet.Kind }).ToListAsync(ct);
-        var members = (await db.RegionMemberships.Where(m => m.ValidTo == null).Select(m => new { m.RegionId, m.MunicipalityId }).ToListAsync(ct))
-            .ToLookup(m => m.RegionId, m => m.MunicipalityId);
-        var index = new RegionIndex(regions.Select(r => (r.Id, (IReadOnlyList<int>)(r.Kind == RegionSetKind.Municipalities ? [r.Id] : members[r.Id].ToList()))).ToList());
+        var index = await RegionIndexAsync(db, ct);
         var elements = new List<ElementData>();
         var releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in await db.DataElements.AsNoTracking().ToListAsync(ct))
@@ -35,6 +32,36 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         }
         engine.Load(index, elements);
         _releases = releases;
+    }
+
+    /// <summary>
+    /// The current regions with their current municipalities. An ended municipality with a successor
+    /// (Weesp → Amsterdam) stays in the index as a member of wherever its successor is now, so its
+    /// observations of earlier years keep counting in the successor and in every region that holds
+    /// it: a region's series is read in today's structure throughout, and earlier years add up.
+    /// </summary>
+    private static async Task<RegionIndex> RegionIndexAsync(PactwerkDb db, CancellationToken ct)
+    {
+        var regions = await db.Regions.Where(r => r.ValidTo == null).Select(r => new { r.Id, r.RegionSet.Kind }).ToListAsync(ct);
+        var members = (await db.RegionMemberships.Where(m => m.ValidTo == null).Select(m => new { m.RegionId, m.MunicipalityId }).ToListAsync(ct))
+            .ToLookup(m => m.RegionId, m => m.MunicipalityId);
+        var successorOf = await db.Regions.Where(r => r.ValidTo != null && r.SuccessorId != null).ToDictionaryAsync(r => r.Id, r => r.SuccessorId!.Value, ct);
+        var current = regions.Select(r => r.Id).ToHashSet();
+        var predecessors = new Dictionary<int, List<int>>();
+        foreach (var ended in successorOf.Keys)
+        {
+            // Follow a chain of mergers to today's municipality; a broken or circular chain counts nowhere.
+            var at = ended;
+            for (var step = 0; step < successorOf.Count && !current.Contains(at) && successorOf.TryGetValue(at, out var next); step++)
+                at = next;
+            if (current.Contains(at))
+                (predecessors.TryGetValue(at, out var list) ? list : predecessors[at] = []).Add(ended);
+        }
+        IEnumerable<int> WithPredecessors(IEnumerable<int> municipalities) =>
+            municipalities.SelectMany(m => predecessors.TryGetValue(m, out var earlier) ? earlier.Prepend(m) : [m]);
+        var entries = regions.Select(r => (r.Id, (IReadOnlyList<int>)WithPredecessors(r.Kind == RegionSetKind.Municipalities ? [r.Id] : members[r.Id]).ToList())).ToList();
+        entries.AddRange(predecessors.Values.SelectMany(p => p).Select(id => (id, (IReadOnlyList<int>)[id])));
+        return new RegionIndex(entries);
     }
 
     /// <summary>

@@ -17,7 +17,9 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor,
     Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null, Monitor.Pages.GeoShapes? shapes = null)
 {
-    public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default)
+    /// <param name="successors">For municipalities that end with this load: the municipality each went into (code → code).</param>
+    public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default,
+        IReadOnlyDictionary<string, string>? successors = null)
     {
         var files = new Dictionary<string, string?>();
         foreach (var file in RegionFileParser.Files)
@@ -44,6 +46,9 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
         foreach (var name in dataset.Landsdelen.Select(l => l.Landsdeel).Distinct())
             sync.Region(landsdelen, RegionSetCodes.LandsdeelCode(name), name);
         sync.CloseRegionsNotSeen();
+        await db.SaveChangesAsync(ct);
+        foreach (var (ended, successor) in successors ?? new Dictionary<string, string>())
+            sync.Succeed(ended, successor);
         await db.SaveChangesAsync(ct);
 
         var landsdeelOfProvince = dataset.Landsdelen.ToDictionary(l => l.ProvinceCode, l => RegionSetCodes.LandsdeelCode(l.Landsdeel));
@@ -132,6 +137,16 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
                 region.ValidTo = null;
                 Updated++;
             }
+        }
+
+        public void Succeed(string ended, string successor)
+        {
+            var region = _regions[ended];
+            var id = _regions[successor].Id;
+            if (region.SuccessorId == id)
+                return;
+            region.SuccessorId = id;
+            Updated++;
         }
 
         public void CloseRegionsNotSeen()

@@ -13,6 +13,8 @@ public static class ReferenceDataSetup
         builder.Services.AddSingleton<ReferenceDataStatus>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ReferenceDataImporter>();
+        builder.Services.Configure<ReferenceDataUpdateOptions>(builder.Configuration.GetSection(ReferenceDataUpdateOptions.Section));
+        builder.Services.AddScoped<ReferenceDataUpdater>();
         return builder;
     }
 

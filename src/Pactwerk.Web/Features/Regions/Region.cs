@@ -18,6 +18,12 @@ public class Region
     /// <summary>Exclusive end, e.g. the day a municipality merged into another.</summary>
     public DateOnly? ValidTo { get; set; }
 
+    /// <summary>
+    /// For an ended municipality: the municipality it went into (Weesp → Amsterdam). Its figures of
+    /// earlier years count there, so a region's time series keeps adding up after a merger.
+    /// </summary>
+    public int? SuccessorId { get; set; }
+
     /// <summary>The municipalities this region is made of (empty for a municipality itself).</summary>
     public List<RegionMembership> Memberships { get; set; } = [];
 }

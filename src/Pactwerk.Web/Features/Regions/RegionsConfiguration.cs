@@ -23,6 +23,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         region.HasIndex(r => r.Code).IsUnique();
         region.Property(r => r.Name).HasMaxLength(200);
         region.HasMany(r => r.Memberships).WithOne(m => m.Region).HasForeignKey(m => m.RegionId);
+        region.HasOne<Region>().WithMany().HasForeignKey(r => r.SuccessorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -2293,6 +2293,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<int>("RegionSetId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
 
@@ -2305,6 +2308,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionSetId");
+
+                    b.HasIndex("SuccessorId");
 
                     b.ToTable("Regions");
                 });
@@ -3090,6 +3095,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("RegionSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("RegionSet");
                 });

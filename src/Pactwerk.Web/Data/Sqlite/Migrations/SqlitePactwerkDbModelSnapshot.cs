@@ -2203,6 +2203,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<int>("RegionSetId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");
 
@@ -2215,6 +2218,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionSetId");
+
+                    b.HasIndex("SuccessorId");
 
                     b.ToTable("Regions");
                 });
@@ -2996,6 +3001,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasForeignKey("RegionSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("RegionSet");
                 });

@@ -19,14 +19,24 @@ public sealed class GeoOptions
     /// </summary>
     public string? Path { get; set; }
 
-    /// <summary>The TopoJSON file (without extension) of each region set that has its own; other sets are merged from municipalities.</summary>
+    /// <summary>
+    /// The TopoJSON file (without extension) of each region set that has its own; other sets are
+    /// merged from municipalities. {year} is the year of the regional structure loaded last, so an
+    /// update to a new year's structure is drawn with that year's boundaries.
+    /// </summary>
     public Dictionary<string, string> Files { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        [RegionSetCodes.Municipalities] = "gemeente_2025",
-        [RegionSetCodes.Provinces] = "provincie_2025",
-        [RegionSetCodes.LabourMarketRegions] = "arbeidsmarktregio_2025",
-        [RegionSetCodes.Corop] = "coropgebied_2025",
+        [RegionSetCodes.Municipalities] = "gemeente_{year}",
+        [RegionSetCodes.Provinces] = "provincie_{year}",
+        [RegionSetCodes.LabourMarketRegions] = "arbeidsmarktregio_{year}",
+        [RegionSetCodes.Corop] = "coropgebied_{year}",
     };
+
+    public static string FileFor(string template, int year) => template.Replace("{year}", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The year of the structure in the database: that of the last load's valid-from day.</summary>
+    public static async Task<int?> StructureYearAsync(PactwerkDb db, CancellationToken ct) =>
+        (await db.ReferenceDataLoads.OrderByDescending(l => l.ValidFrom).Select(l => (DateOnly?)l.ValidFrom).FirstOrDefaultAsync(ct))?.Year;
 }
 
 /// <summary>
@@ -98,9 +108,10 @@ public sealed class GeoShapes(IOptions<GeoOptions> options, IOptions<ReferenceDa
         if (regions.Count == 0)
             return null;
         var features = new JsonArray();
-        if (options.Value.Files.TryGetValue(set, out var file))
+        var year = await GeoOptions.StructureYearAsync(db, CancellationToken.None) ?? referenceData.Value.ValidFrom.Year;
+        if (options.Value.Files.TryGetValue(set, out var template))
         {
-            var topology = await FileAsync(file);
+            var topology = await FileAsync(GeoOptions.FileFor(template, year));
             if (topology is null)
                 return null;
             var known = regions.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
@@ -109,7 +120,7 @@ public sealed class GeoShapes(IOptions<GeoOptions> options, IOptions<ReferenceDa
         }
         else
         {
-            var topology = await FileAsync(options.Value.Files[RegionSetCodes.Municipalities]);
+            var topology = await FileAsync(GeoOptions.FileFor(options.Value.Files[RegionSetCodes.Municipalities], year));
             if (topology is null)
                 return null;
             var ids = regions.Select(r => r.Id).ToList();
