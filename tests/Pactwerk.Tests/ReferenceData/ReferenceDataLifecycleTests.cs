@@ -96,15 +96,14 @@ public abstract class ReferenceDataLifecycleTests
         var before = await SnapshotAsync(factory);
         var bad = new RegionFixture().Set("regions/provincies.csv", "").WriteToTempFolder();
         var good = new RegionFixture().WriteToTempFolder();
-        using (var console = new ConsoleCapture())
-        {
-            Assert.Equal(1, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "load", "--path", bad]));
-            Assert.Equal(0, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "load", "--path", good]));
-            Assert.Equal(2, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "laad"]));
-            Assert.Contains("regions/provincies.csv: Bestand is leeg.", console.Errors.ToString());
-            Assert.Contains("De database is niet gewijzigd.", console.Errors.ToString());
-            Assert.Contains("Niets veranderd", console.Output.ToString());
-        }
+        // Writers of its own: the console is shared with the tests running beside this one.
+        var (output, errors) = (new StringWriter(), new StringWriter());
+        Assert.Equal(1, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "load", "--path", bad], output, errors));
+        Assert.Equal(0, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "load", "--path", good], output, errors));
+        Assert.Equal(2, await ReferenceDataCommand.RunAsync(factory.Services, ["reference-data", "laad"], output, errors));
+        Assert.Contains("regions/provincies.csv: Bestand is leeg.", errors.ToString());
+        Assert.Contains("De database is niet gewijzigd.", errors.ToString());
+        Assert.Contains("Niets veranderd", output.ToString());
         Assert.Equal(before, await SnapshotAsync(factory));
     }
 

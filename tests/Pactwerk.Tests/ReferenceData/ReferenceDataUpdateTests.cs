@@ -76,19 +76,17 @@ public abstract class ReferenceDataUpdateTests
         // Before the merger, by hand from Duo2023: Zuiderland = Dalen 40 + Eext 12.
         Assert.Equal(52, await EnrolmentsAsync(factory, "PV91", 2023));
 
-        int exit;
-        string output;
-        using (var console = new ConsoleCapture())
-        {
-            exit = await ReferenceDataCommand.RunAsync(factory.Services,
-                ["reference-data", "update", "--valid-from", "2026-01-01", "--duo", server.Address + "/duo/ingeschrevenen-hbo.csv"]);
-            output = console.Output + console.Errors.ToString();
-        }
+        var (outWriter, errWriter) = (new StringWriter(), new StringWriter());
+        var exit = await ReferenceDataCommand.RunAsync(factory.Services,
+            ["reference-data", "update", "--valid-from", "2026-01-01", "--duo", server.Address + "/duo/ingeschrevenen-hbo.csv"], outWriter, errWriter);
+        var output = outWriter + errWriter.ToString();
 
         Assert.True(exit == 0, output);
         Assert.Contains("Eext (GM9005) → Dalen (GM9004) vanaf 2026-01-01", output);
         Assert.Contains("Cadier (GM9003) → Fijnaart (GM9006) vanaf 2026-01-01", output);
         Assert.Contains("1 nieuwe code: GM9006 Fijnaart", output);
+        // Fijnaart added; Cadier and Eext closed and linked to their successors; Fijnaart's five memberships opened, Cadier's and Eext's ten closed.
+        Assert.Contains("1 regio's toegevoegd, 4 bijgewerkt, 5 lidmaatschappen geopend, 10 gesloten.", output);
 
         // The ended municipalities keep their history: closed, not deleted, with where they went.
         var eext = await factory.InDbAsync(db => db.Regions.SingleAsync(r => r.Code == "GM9005"));
@@ -165,14 +163,10 @@ public abstract class ReferenceDataUpdateTests
         var releases = await factory.InDbAsync(db => db.DataReleases.CountAsync());
         var files = FolderHash(folder);
 
-        int exit;
-        string errors;
-        using (var console = new ConsoleCapture())
-        {
-            exit = await ReferenceDataCommand.RunAsync(factory.Services,
-                ["reference-data", "update", "--valid-from", day, "--duo", server.Address + "/duo/ingeschrevenen-hbo.csv"]);
-            errors = console.Errors.ToString();
-        }
+        var errorWriter = new StringWriter();
+        var exit = await ReferenceDataCommand.RunAsync(factory.Services,
+            ["reference-data", "update", "--valid-from", day, "--duo", server.Address + "/duo/ingeschrevenen-hbo.csv"], TextWriter.Null, errorWriter);
+        var errors = errorWriter.ToString();
 
         Assert.Equal(1, exit);
         Assert.Contains(expected, errors);

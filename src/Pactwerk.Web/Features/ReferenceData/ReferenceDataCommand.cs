@@ -13,14 +13,17 @@ public static class ReferenceDataCommand
 {
     public static bool Handles(string[] args) => args is ["reference-data", ..];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    public static Task<int> RunAsync(IServiceProvider services, string[] args) => RunAsync(services, args, Console.Out, Console.Error);
+
+    /// <summary>The same, writing to the given writers, so callers in one process do not share the console.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
         if (args is ["reference-data", "update", .. var updateArgs])
-            return await UpdateAsync(services, updateArgs);
+            return await UpdateAsync(services, updateArgs, output, errors);
         if (args is not ["reference-data", "load", .. var rest] || rest is not ([] or ["--path", _]))
         {
-            await Console.Error.WriteLineAsync("Gebruik: reference-data load [--path <map of http(s)-adres met regions/*.csv>]");
-            await Console.Error.WriteLineAsync("     of: reference-data update [--valid-from jjjj-mm-dd] [--duo <adres van het DUO-bestand>] [--path <map>]");
+            await errors.WriteLineAsync("Gebruik: reference-data load [--path <map of http(s)-adres met regions/*.csv>]");
+            await errors.WriteLineAsync("     of: reference-data update [--valid-from jjjj-mm-dd] [--duo <adres van het DUO-bestand>] [--path <map>]");
             return 2;
         }
 
@@ -33,7 +36,7 @@ public static class ReferenceDataCommand
         var source = ReferenceDataSetup.Resolve(scoped, options);
         if (source is null)
         {
-            await Console.Error.WriteLineAsync($"Geen referentiegegevens gevonden op '{options.Path ?? ReferenceDataOptions.DefaultFolder}'.");
+            await errors.WriteLineAsync($"Geen referentiegegevens gevonden op '{options.Path ?? ReferenceDataOptions.DefaultFolder}'.");
             return 1;
         }
 
@@ -42,14 +45,14 @@ public static class ReferenceDataCommand
         try
         {
             var result = await scoped.GetRequiredService<ReferenceDataImporter>().LoadAsync(source, options.ValidFrom);
-            Console.WriteLine(result.Changed
+            output.WriteLine(result.Changed
                 ? $"Geladen uit {result.Source}: {result.RegionsAdded} regio's toegevoegd, {result.RegionsUpdated} bijgewerkt, {result.MembershipsOpened} lidmaatschappen geopend, {result.MembershipsClosed} gesloten."
                 : $"Niets veranderd: de gegevens in {result.Source} staan al in de database.");
         }
         catch (Exception e) when (e is ReferenceDataException or HttpRequestException or IOException)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            await Console.Error.WriteLineAsync("De database is niet gewijzigd.");
+            await errors.WriteLineAsync(e.Message);
+            await errors.WriteLineAsync("De database is niet gewijzigd.");
             return 1;
         }
 
@@ -63,7 +66,7 @@ public static class ReferenceDataCommand
     /// the structure from --valid-from (default: 1 January of this year) and replaces the files in
     /// the reference-data folder. Says what changed; on any problem, says what and changes nothing.
     /// </summary>
-    private static async Task<int> UpdateAsync(IServiceProvider services, string[] args)
+    private static async Task<int> UpdateAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
         var named = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length && args[i] is "--valid-from" or "--duo" or "--path"; i += 2)
@@ -72,7 +75,7 @@ public static class ReferenceDataCommand
         if (named.Count * 2 != args.Length
             || (named.TryGetValue("--valid-from", out var day) && !DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out validFrom)))
         {
-            await Console.Error.WriteLineAsync("Gebruik: reference-data update [--valid-from jjjj-mm-dd] [--duo <adres van het DUO-bestand>] [--path <map>]");
+            await errors.WriteLineAsync("Gebruik: reference-data update [--valid-from jjjj-mm-dd] [--duo <adres van het DUO-bestand>] [--path <map>]");
             return 2;
         }
 
@@ -83,7 +86,7 @@ public static class ReferenceDataCommand
             options = new ReferenceDataOptions { Path = Web.Shared.CommandLinePaths.Resolve(path), ValidFrom = options.ValidFrom };
         if (ReferenceDataSetup.Resolve(scoped, options) is not DirectoryReferenceDataSource folder)
         {
-            await Console.Error.WriteLineAsync($"De update schrijft de nieuwe bestanden in een map met referentiegegevens; '{options.Path ?? ReferenceDataOptions.DefaultFolder}' is dat niet.");
+            await errors.WriteLineAsync($"De update schrijft de nieuwe bestanden in een map met referentiegegevens; '{options.Path ?? ReferenceDataOptions.DefaultFolder}' is dat niet.");
             return 1;
         }
 
@@ -93,20 +96,20 @@ public static class ReferenceDataCommand
             var duo = named.GetValueOrDefault("--duo") ?? scoped.GetRequiredService<IOptions<ReferenceDataUpdateOptions>>().Value.Duo;
             var report = await scoped.GetRequiredService<ReferenceDataUpdater>().UpdateAsync(folder.Location, validFrom, duo, default);
             var load = report.Load;
-            Console.WriteLine(load.Changed
+            output.WriteLine(load.Changed
                 ? $"Indeling van {validFrom:yyyy-MM-dd} geladen uit {load.Source}: {load.RegionsAdded} regio's toegevoegd, {load.RegionsUpdated} bijgewerkt, {load.MembershipsOpened} lidmaatschappen geopend, {load.MembershipsClosed} gesloten."
                 : $"Niets veranderd aan de indeling: {load.Source} geeft wat de database al heeft.");
             foreach (var change in report.Changes)
-                Console.WriteLine("  " + change);
+                output.WriteLine("  " + change);
             if (report.Duo is { } duoReport)
-                Console.WriteLine($"DUO: {duoReport.Message}");
-            Console.WriteLine($"Bijgewerkt in {folder.Location}: {string.Join(", ", report.FilesWritten)}");
+                output.WriteLine($"DUO: {duoReport.Message}");
+            output.WriteLine($"Bijgewerkt in {folder.Location}: {string.Join(", ", report.FilesWritten)}");
             return report.Duo is { Status: Monitor.Import.ImportStatus.Rejected } ? 1 : 0;
         }
         catch (ReferenceDataException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            await Console.Error.WriteLineAsync("De database en de bestanden zijn niet gewijzigd.");
+            await errors.WriteLineAsync(e.Message);
+            await errors.WriteLineAsync("De database en de bestanden zijn niet gewijzigd.");
             return 1;
         }
     }
