@@ -20,7 +20,7 @@ public static class Policies
     public const string AuthRateLimit = "auth";
 }
 
-public static class AccountsSetup
+public static class AccountsModule
 {
     public const string SmartScheme = "Pactwerk";
 
@@ -102,6 +102,12 @@ public static class AccountsSetup
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapAccountsApi();
+        return app;
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace Pactwerk.Web.Features.Knowledge;
 
-/// <summary>The services of events, meetings and learning networks.</summary>
-public static class EventsSetup
+/// <summary>Knowledge: practices, events and meetings, and learning networks.</summary>
+public static class KnowledgeModule
 {
-    public static IServiceCollection AddEventsAndLearningNetworks(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
         services.Configure<EventRegistrationOptions>(configuration.GetSection("RateLimits:EventRegistrations"));
         services.AddSingleton<EventRegistrationLimiter>();
         services.AddScoped<EventEditor>();
@@ -15,6 +19,28 @@ public static class EventsSetup
         services.Configure<CaseRefusalLogOptions>(configuration.GetSection("LearningNetworks:RefusalLog"));
         services.AddSingleton<CaseRefusalThrottle>();
         services.AddHostedService<CaseRefusalSummaryWriter>();
-        return services;
+        services.AddScoped<PracticeEditor>();
+        services.AddScoped<PracticeIndex>();
+        services.AddScoped<PracticeSearch>();
+        services.AddScoped<PracticeDetails>();
+        services.AddSingleton<PracticeAreaCache>();
+        services.AddSingleton<PracticeVectorCache>();
+        services.AddSingleton<PracticeRelatedCache>();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/Knowledge/Events/EditEvent", "evenementen/nieuw");
+            o.Conventions.AddPageRoute("/Knowledge/LearningNetworks/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
+            o.Conventions.AddPageRoute("/Knowledge/LearningNetworks/EditLearningNetworkSession", "lerende-netwerken/{network:int}/bijeenkomsten/nieuw");
+            o.Conventions.AddPageRoute("/Knowledge/Practices/EditPractice", "praktijken/nieuw");
+        });
+        return builder;
+    }
+
+    public static WebApplication MapKnowledge(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapPracticesApi();
+        api.MapEventsApi();
+        api.MapLearningNetworkApi();
+        return app;
     }
 }

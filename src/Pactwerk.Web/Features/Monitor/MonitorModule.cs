@@ -1,17 +1,13 @@
-using Microsoft.EntityFrameworkCore;
 using Pactwerk.Monitoring;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Monitor.Pages;
-using Pactwerk.Web.Features.ReferenceData;
 
 namespace Pactwerk.Web.Features.Monitor;
 
-public static class MonitorSetup
+/// <summary>The monitor: indicators, imports of releases, the figures and their pages, editions.</summary>
+public static class MonitorModule
 {
-    public const string DuoFile = "duo/ingeschrevenen-hbo-2020-2023.csv";
-    public const string PublishedFiguresFile = "techniekpact/published-national-figures.csv";
-
     public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<MonitorOptions>(builder.Configuration.GetSection(MonitorOptions.Section));
@@ -33,42 +29,14 @@ public static class MonitorSetup
         return builder;
     }
 
-    /// <summary>
-    /// The engine reads every current observation once; in demo mode an empty monitor then gets the
-    /// DUO file from the reference-data location, which the import applies to the engine itself.
-    /// </summary>
-    public static async Task PrepareAsync(IServiceProvider scoped, bool demo, ILogger logger, CancellationToken ct)
+    public static WebApplication MapMonitor(this WebApplication app, RouteGroupBuilder api)
     {
-        var db = scoped.GetRequiredService<PactwerkDb>();
-        var host = scoped.GetRequiredService<MonitorEngineHost>();
-        await host.LoadAllAsync(db, ct);
-        if (demo && !await db.DataReleases.AnyAsync(ct) && await db.ReferenceDataLoads.AnyAsync(ct))
-        {
-            var options = scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value;
-            var source = ReferenceDataSetup.Resolve(scoped, options);
-            // DUO's enrolments per municipality, and the Techniekpact's published national figures as a second source.
-            foreach (var (file, profile) in new[] { (DuoFile, ImportProfiles.DuoHboIngeschrevenen), (PublishedFiguresFile, ImportProfiles.TechniekpactPublishedFigures) })
-            {
-                var bytes = source is null ? null : await source.ReadBytesAsync(file, ct);
-                if (bytes is null)
-                {
-                    logger.LogWarning("Demo mode: {File} was not found in the reference data, so the monitor goes without it.", file);
-                    continue;
-                }
-                var report = await scoped.GetRequiredService<MonitorImportService>().ImportAsync(profile.Code, file, bytes, ct);
-                logger.LogInformation("Demo mode: {File} imported with profile {Profile}: {Message}", file, profile.Code, report.Message);
-            }
-        }
-        if (demo)
-        {
-            await Demo.DemoMonitor.SeedAsync(db, host, ct);
-            // The agenda's plans set goals on the monitor's indicators, measured from its data.
-            if (await Demo.DemoAgenda.SeedAsync(db, host, ct))
-                logger.LogInformation("Demo agenda loaded: objectives, plans with their revisions, and the initiatives' funding and outputs.");
-            if (await Demo.DemoEventsAndLearningNetworks.SeedAsync(db, ct))
-                logger.LogInformation("Demo events, meetings and the Zorgpact's learning network loaded.");
-            if (await Knowledge.PracticeDemo.SeedAsync(db, ct))
-                logger.LogInformation("Demo practices loaded: the publication's examples, published.");
-        }
+        api.MapMonitorApi();
+        app.MapMonitorPages();
+        return app;
     }
+
+    /// <summary>The engine reads every current observation once, before the first request.</summary>
+    public static async Task LoadAsync(IServiceProvider scoped, CancellationToken ct) =>
+        await scoped.GetRequiredService<MonitorEngineHost>().LoadAllAsync(scoped.GetRequiredService<PactwerkDb>(), ct);
 }
