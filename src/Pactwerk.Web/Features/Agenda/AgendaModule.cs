@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Pactwerk.Web.Features.Monitor;
 
 namespace Pactwerk.Web.Features.Agenda;
 
@@ -19,6 +20,7 @@ public static class AgendaModule
         services.AddScoped<ObjectiveEditor>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<AnnualReview>();
+        services.AddScoped<IPlanGoals, AgendaGoals>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Agenda/Actions/EditAction", "initiatieven/nieuw");
