@@ -7,10 +7,14 @@ public sealed record PlanGoal(int PeriodStart, double Value);
 public sealed record CurrentGoals(string? Revision, int? RevisionId, PlanGoal? Baseline, PlanGoal? Target);
 
 /// <summary>
-/// The goals the monitor measures figures against. Plans set them and the agenda answers this;
-/// the monitor only asks, so it does not depend on the agenda.
+/// What the monitor needs from a pact's plans: the goals it measures figures against, and the
+/// indicators the pact's objectives are measured by. The agenda answers; the monitor only asks,
+/// so it does not depend on the agenda.
 /// </summary>
 public interface IPlanGoals
 {
     Task<CurrentGoals> CurrentAsync(int indicatorId, string regionCode, CancellationToken ct);
+
+    /// <summary>The codes of the indicators the pact's objectives are measured by, in the order of the objectives.</summary>
+    Task<IReadOnlyList<string>> KeyIndicatorsAsync(int pactId, CancellationToken ct);
 }

@@ -19,8 +19,8 @@ public static class MonitorApi
         monitor.MapPost("/indicators", CreateIndicator).WithName("CreateIndicator").RequireAuthorization(Policies.Coordinator);
         monitor.MapGet("/indicators/{code}/versions", GetVersions).WithName("GetIndicatorVersions").AllowAnonymous();
         monitor.MapPost("/indicators/{code}/versions", AddVersion).WithName("AddIndicatorVersion").RequireAuthorization(Policies.Coordinator);
-        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous().CacheOutput(Pages.MonitorCache.Policy);
-        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous().CacheOutput(Pages.MonitorCache.Policy);
+        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous().CacheOutput(MonitorCache.Policy);
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
         monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");

@@ -16,8 +16,8 @@ public static class MonitorModule
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
         builder.Services.AddScoped<IndicatorEditor>();
-        builder.Services.Configure<Pages.GeoOptions>(builder.Configuration.GetSection(Pages.GeoOptions.Section));
-        builder.Services.AddSingleton<Pages.GeoShapes>();
+        builder.Services.Configure<GeoOptions>(builder.Configuration.GetSection(GeoOptions.Section));
+        builder.Services.AddSingleton<GeoShapes>();
         builder.Services.AddSingleton<Pages.SmallCellMap>();
         builder.Services.AddScoped<Pages.MonitorViews>();
         builder.Services.AddMonitorCache();

@@ -30,5 +30,9 @@ public sealed class AgendaGoals(PactwerkDb db) : IPlanGoals
             Goal(revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Baseline)), Goal(revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Target)));
     }
 
+    public async Task<IReadOnlyList<string>> KeyIndicatorsAsync(int pactId, CancellationToken ct) =>
+        (await db.Objectives.AsNoTracking().Where(o => o.PactId == pactId).OrderBy(o => o.Number)
+            .SelectMany(o => o.Indicators.Select(i => i.Indicator.Code)).ToListAsync(ct)).Distinct().ToList();
+
     private static PlanGoal? Goal(IndicatorGoal? goal) => goal is null ? null : new PlanGoal(goal.PeriodStart, goal.Value);
 }

@@ -242,8 +242,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
             ?? new RegionChoice(RegionSetCodes.Country, "Nederland", RegionSetCodes.CountryCode, "Nederland");
 
         // The pact's key indicators: those its objectives are measured by.
-        var codes = await db.Objectives.AsNoTracking().Where(o => o.PactId == pact.Id).OrderBy(o => o.Number)
-            .SelectMany(o => o.Indicators.Select(i => i.Indicator.Code)).ToListAsync(ct);
+        var codes = await planGoals.KeyIndicatorsAsync(pact.Id, ct);
         var cards = new List<IndicatorCard>();
         foreach (var code in codes.Distinct())
         {
