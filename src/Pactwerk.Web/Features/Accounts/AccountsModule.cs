@@ -6,20 +6,7 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Accounts;
 
-public static class Policies
-{
-    /// <summary>Any signed-in account (also reads internal pages).</summary>
-    public const string SignedIn = "SignedIn";
-    /// <summary>Administrators and pact coordinators: invitations, the audit trail.</summary>
-    public const string Coordinator = "Coordinator";
-    /// <summary>Administrators only.</summary>
-    public const string Administrator = "Administrator";
-    /// <summary>Signed in with the browser session, not with an API token (creating tokens).</summary>
-    public const string InteractiveUser = "InteractiveUser";
-    /// <summary>Rate-limiting policy for sign-in, password reset and token creation.</summary>
-    public const string AuthRateLimit = "auth";
-}
-
+/// <summary>Accounts: identity, sign-in by cookie or API token, the authorisation policies, e-mail and rate limits.</summary>
 public static class AccountsModule
 {
     public const string SmartScheme = "Pactwerk";
@@ -116,34 +103,6 @@ public static class AccountsModule
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>A requirement decided on the current <see cref="AccessScope"/>.</summary>
-public sealed class ScopeRequirement(Func<AccessScope, bool> allows) : IAuthorizationRequirement
-{
-    public bool Allows(AccessScope scope) => allows(scope);
-}
-
-public sealed class ScopeRequirementHandler(AccessScopeProvider scopes) : AuthorizationHandler<ScopeRequirement>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
-    {
-        if (requirement.Allows(await scopes.GetAsync()))
-            context.Succeed(requirement);
-    }
-}
-
-/// <summary>The fallback: a signed-in user, or a request that no endpoint answers (a 404 to be).</summary>
-public sealed class SignedInOrNoEndpointRequirement : IAuthorizationRequirement;
-
-public sealed class SignedInOrNoEndpointHandler : AuthorizationHandler<SignedInOrNoEndpointRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInOrNoEndpointRequirement requirement)
-    {
-        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
-            context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }
