@@ -1,27 +1,13 @@
-using Pactwerk.Web.Data;
-using Pactwerk.Web.Features.Accounts;
-using Pactwerk.Web.Features.Monitor;
-using Pactwerk.Web.Features.Monitor.Import;
-using Pactwerk.Web.Features.ReferenceData;
-using Pactwerk.Web.Shared;
+using Pactwerk.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPactwerkDatabase();
-builder.AddReferenceData();
-builder.AddMonitor();
-builder.AddAccounts();
-builder.AddPactwerkWeb();
-builder.Services.AddHostedService<DatabaseInitialiser>();
+builder.AddPactwerk();
 
 var app = builder.Build();
-if (ReferenceDataCommand.Handles(args))
-    return await ReferenceDataCommand.RunAsync(app.Services, args);
-if (ImportCommand.Handles(args))
-    return await ImportCommand.RunAsync(app.Services, args);
+if (await app.RunCommandAsync(args) is { } exitCode)
+    return exitCode;
 
-app.UsePactwerkWeb();
-app.MapPactwerkApi();
-app.MapPactwerkPages();
+app.MapPactwerk();
 await app.RunAsync();
 return 0;
 

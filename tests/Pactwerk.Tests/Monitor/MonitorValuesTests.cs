@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Monitor;
 
 namespace Pactwerk.Tests.Monitor;

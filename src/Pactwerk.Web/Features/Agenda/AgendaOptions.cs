@@ -23,22 +23,3 @@ public sealed class ContinuityCheck(IOptions<AgendaOptions> options, TimeProvide
     public FundingSource? RiskOf(ActionStatus status, DateOnly? endsOn, IReadOnlyCollection<FundingSource> funding) =>
         ContinuityRisk.EndingWithoutFollowUp(status, endsOn, funding, Today, HorizonMonths);
 }
-
-public static class AgendaSetup
-{
-    public static IServiceCollection AddAgenda(this IServiceCollection services, IConfiguration configuration)
-    {
-        // A wrong horizon stops the app at start-up rather than silently flagging nothing or everything.
-        services.AddOptions<AgendaOptions>().Bind(configuration.GetSection(AgendaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ContinuityCheck>();
-        services.AddScoped<PactActionEditor>();
-        services.AddScoped<ActionSearch>();
-        services.AddScoped<ActionRecordsEditor>();
-        services.AddScoped<ActionDetails>();
-        services.AddScoped<ObjectiveEffect>();
-        services.AddScoped<ObjectiveEditor>();
-        services.AddScoped<PlanEditor>();
-        services.AddScoped<AnnualReview>();
-        return services;
-    }
-}

@@ -17,7 +17,7 @@ public sealed class LanguageModel : PageModel
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
-        if (culture is null || !WebSetup.Cultures.Any(c => c.Name == culture))
+        if (culture is null || !WebModule.Cultures.Any(c => c.Name == culture))
             return BadRequest();
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

@@ -67,7 +67,7 @@ public sealed class IndicatorEditor(PactwerkDb db, TimeProvider clock, Microsoft
         indicator.Versions.Add(Version(1, definition, input.Definition!.Description));
         db.Indicators.Add(indicator);
         await db.SaveChangesAsync(ct);
-        await Pages.MonitorCache.EvictAsync(cache, ct);
+        await MonitorCache.EvictAsync(cache, ct);
         return new EditOutcome<Indicator>.Saved(indicator);
     }
 
@@ -91,7 +91,7 @@ public sealed class IndicatorEditor(PactwerkDb db, TimeProvider clock, Microsoft
         indicator.CurrentVersion = next;
         await db.SaveChangesAsync(ct);
         // Every figure of the indicator is computed anew with the new definition.
-        await Pages.MonitorCache.EvictAsync(cache, ct);
+        await MonitorCache.EvictAsync(cache, ct);
         return new EditOutcome<Indicator>.Saved(indicator);
     }
 

@@ -19,8 +19,8 @@ public static class MonitorApi
         monitor.MapPost("/indicators", CreateIndicator).WithName("CreateIndicator").RequireAuthorization(Policies.Coordinator);
         monitor.MapGet("/indicators/{code}/versions", GetVersions).WithName("GetIndicatorVersions").AllowAnonymous();
         monitor.MapPost("/indicators/{code}/versions", AddVersion).WithName("AddIndicatorVersion").RequireAuthorization(Policies.Coordinator);
-        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous().CacheOutput(Pages.MonitorCache.Policy);
-        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous().CacheOutput(Pages.MonitorCache.Policy);
+        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous().CacheOutput(MonitorCache.Policy);
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
         monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
@@ -92,7 +92,7 @@ public static class MonitorApi
 
     /// <summary>Baseline, target, latest value and the on-track status of an indicator for a region.</summary>
     private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorQueries queries, Pages.MonitorViews views, PactwerkDb db,
-        Pages.SmallCellMap smallCells, string? indicator, string? region, CancellationToken ct)
+        Pages.SmallCellMap smallCells, IPlanGoals planGoals, string? indicator, string? region, CancellationToken ct)
     {
         var values = await queries.ValuesAsync(new ValuesQuery(indicator, null, region, null, null), ct);
         if (values is QueryOutcome<List<ValueRow>>.Invalid invalid)
@@ -103,7 +103,7 @@ public static class MonitorApi
             rows = await smallCells.ProtectAsync(db, rows, indicator, null, ct);
         var ind = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == indicator, ct);
         var code = region!.Trim().ToUpperInvariant();
-        var goals = await Agenda.AgendaGoals.CurrentAsync(db, ind.Id, code, ct);
+        var goals = await planGoals.CurrentAsync(ind.Id, code, ct);
         var plan = goals.Revision;
         var baseline = goals.Baseline;
         var target = goals.Target;
@@ -112,7 +112,7 @@ public static class MonitorApi
         var status = baseline is null || target is null || latest?.Value is null || !Period.TryParse(latest.Period, kind, out var latestPeriod)
             ? TrackStatus.Unknown
             : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, latest.Value.Value, latestPeriod.StartYear, ind.Direction);
-        GoalDto? Goal(IndicatorGoal? g) => g is null ? null : new GoalDto(new Period(kind, g.PeriodStart).ToString(), g.Value);
+        GoalDto? Goal(PlanGoal? g) => g is null ? null : new GoalDto(new Period(kind, g.PeriodStart).ToString(), g.Value);
         return TypedResults.Ok(new StatusDto(ind.Code, rows.FirstOrDefault()?.Region ?? new RegionRef(code, code), plan, Goal(baseline), Goal(target), latest,
             status.ToString(), OnTrackRule));
     }

@@ -82,15 +82,3 @@ internal sealed class IndicatorVersionConfiguration : IEntityTypeConfiguration<I
         version.HasIndex(v => new { v.IndicatorId, v.Version }).IsUnique();
     }
 }
-
-internal sealed class IndicatorGoalConfiguration : IEntityTypeConfiguration<IndicatorGoal>
-{
-    public void Configure(EntityTypeBuilder<IndicatorGoal> goal)
-    {
-        goal.HasOne<Indicator>().WithMany().HasForeignKey(g => g.IndicatorId);
-        goal.HasOne<Regions.Region>().WithMany().HasForeignKey(g => g.RegionId).OnDelete(DeleteBehavior.Restrict);
-        goal.HasOne(g => g.PlanRevision).WithMany(r => r.Goals).HasForeignKey(g => g.PlanRevisionId);
-        // One baseline and one target per indicator and region in a revision.
-        goal.HasIndex(g => new { g.PlanRevisionId, g.IndicatorId, g.RegionId, g.Kind }).IsUnique();
-    }
-}

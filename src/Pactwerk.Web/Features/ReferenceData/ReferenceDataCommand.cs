@@ -33,7 +33,7 @@ public static class ReferenceDataCommand
         if (rest is [_, var path])
             options = new ReferenceDataOptions { Path = Web.Shared.CommandLinePaths.Resolve(path), ValidFrom = options.ValidFrom };
 
-        var source = ReferenceDataSetup.Resolve(scoped, options);
+        var source = ReferenceDataModule.Resolve(scoped, options);
         if (source is null)
         {
             await errors.WriteLineAsync($"Geen referentiegegevens gevonden op '{options.Path ?? ReferenceDataOptions.DefaultFolder}'.");

@@ -15,7 +15,7 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 /// the files are closed at that date rather than deleted, so earlier years keep their structure.
 /// </summary>
 public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null, Monitor.Pages.GeoShapes? shapes = null)
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null, Monitor.GeoShapes? shapes = null)
 {
     /// <param name="successors">For municipalities that end with this load: the municipality each went into (code → code).</param>
     public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default,
@@ -81,7 +81,7 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
         {
             // Region names and memberships are on the public monitor's pages and maps.
             shapes?.Clear();
-            await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+            await Monitor.MonitorCache.EvictAsync(cache, ct);
         }
         return result;
     }

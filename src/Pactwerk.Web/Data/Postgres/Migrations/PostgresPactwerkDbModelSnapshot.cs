@@ -1708,7 +1708,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("Indicators");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2930,7 +2930,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
                         .WithMany()

@@ -1646,7 +1646,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("Indicators");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2836,7 +2836,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
                         .WithMany()

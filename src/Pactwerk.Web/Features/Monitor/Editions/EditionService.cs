@@ -39,7 +39,7 @@ public sealed record EditionDto(string Pact, string PactName, int Year, string T
 /// Publishes a pact's monitor of a year by freezing every figure of its indicators (every region
 /// of every set, every period), and reads an edition back with the figures later data revised.
 /// </summary>
-public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, AccessScopeProvider access, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache,
+public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanGoals planGoals, AccessScopeProvider access, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache,
     Monitor.Pages.SmallCellMap smallCells)
 {
     public async Task<EditOutcome<MonitorEdition>> PublishAsync(string pactCode, PublishInput input, CancellationToken ct)
@@ -72,8 +72,8 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
         }
         else
         {
-            var ids = await db.Objectives.Where(o => o.PactId == pact.Id).SelectMany(o => o.Indicators).Select(i => i.IndicatorId).Distinct().ToListAsync(ct);
-            indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => ids.Contains(i.Id)).OrderBy(i => i.Code).ToListAsync(ct);
+            var keyIndicators = await planGoals.KeyIndicatorsAsync(pact.Id, ct);
+            indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => keyIndicators.Contains(i.Code)).OrderBy(i => i.Code).ToListAsync(ct);
             if (indicators.Count == 0)
                 errors[nameof(PublishInput.Indicators)] = ["De doelen van dit pact hebben geen indicatoren; kies de indicatoren van de editie."];
         }
@@ -106,7 +106,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
-        await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+        await Monitor.MonitorCache.EvictAsync(cache, ct);
         return new EditOutcome<MonitorEdition>.Saved(edition);
     }
 

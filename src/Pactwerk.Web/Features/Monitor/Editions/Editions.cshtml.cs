@@ -10,7 +10,7 @@ namespace Pactwerk.Web.Features.Monitor.Editions;
 
 /// <summary>A pact's published monitor editions (public), and publishing the next (its coordinators).</summary>
 [AllowAnonymous]
-public sealed class EditionsModel(PactwerkDb db, EditionService editions, AccessScopeProvider access) : PageModel
+public sealed class EditionsModel(PactwerkDb db, EditionService editions, AccessScopeProvider access, IPlanGoals planGoals) : PageModel
 {
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
@@ -48,9 +48,9 @@ public sealed class EditionsModel(PactwerkDb db, EditionService editions, Access
         MayPublish = (await access.GetAsync(ct)).Coordinates(pact.Id);
         if (MayPublish)
         {
-            var ofPact = (await db.Objectives.Where(o => o.PactId == pact.Id).SelectMany(o => o.Indicators).Select(i => i.IndicatorId).ToListAsync(ct)).ToHashSet();
+            var ofPact = (await planGoals.KeyIndicatorsAsync(pact.Id, ct)).ToHashSet();
             Indicators = (await db.Indicators.AsNoTracking().OrderBy(i => i.Code).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct))
-                .Select(i => (i.Code, i.Name, ofPact.Contains(i.Id))).ToList();
+                .Select(i => (i.Code, i.Name, ofPact.Contains(i.Code))).ToList();
         }
         return null;
     }

@@ -151,7 +151,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
             engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
                 .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
         // The public monitor pages are cached: they show the new figures from now on.
-        await Pages.MonitorCache.EvictAsync(cache, ct);
+        await MonitorCache.EvictAsync(cache, ct);
         return committed;
     }
 

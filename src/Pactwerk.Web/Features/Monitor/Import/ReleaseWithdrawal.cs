@@ -60,7 +60,7 @@ public sealed class ReleaseWithdrawal(PactwerkDb db, MonitorEngineHost engine, I
         await tx.CommitAsync(ct);
 
         await engine.ReloadAsync(db, current.Select(c => c.DataElementId).Distinct().ToList(), ct);
-        await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+        await Monitor.MonitorCache.EvictAsync(cache, ct);
         return new WithdrawalOutcome.Withdrawn(release);
     }
 }

@@ -71,7 +71,7 @@ public abstract record ViewOutcome<T>
 /// then the small-cell rule for the reader. A page asks a fixed handful of queries, whatever the
 /// number of regions: the engine answers a whole set from memory.
 /// </summary>
-public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessScopeProvider scopes, SmallCellMap smallCells, IStringLocalizer<SharedResource> T)
+public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessScopeProvider scopes, SmallCellMap smallCells, IPlanGoals planGoals, IStringLocalizer<SharedResource> T)
 {
     public const string DefaultSet = RegionSetCodes.Provinces;
 
@@ -177,7 +177,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
         var breakdownRows = breakdown is null || period is null ? []
             : await ValuesAsync(new ValuesQuery(indicator.Code, null, region.Code, period, breakdown), seesAll, ct);
 
-        var goals = await Agenda.AgendaGoals.CurrentAsync(db, indicator.Id, region.Code, ct);
+        var goals = await planGoals.CurrentAsync(indicator.Id, region.Code, ct);
         var baseline = goals.Baseline is { } b ? new GoalPoint(new Period(indicator.Kind, b.PeriodStart).ToString(), b.PeriodStart, b.Value) : null;
         var target = goals.Target is { } t ? new GoalPoint(new Period(indicator.Kind, t.PeriodStart).ToString(), t.PeriodStart, t.Value) : null;
         var path = new List<PathPoint>();
@@ -242,8 +242,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
             ?? new RegionChoice(RegionSetCodes.Country, "Nederland", RegionSetCodes.CountryCode, "Nederland");
 
         // The pact's key indicators: those its objectives are measured by.
-        var codes = await db.Objectives.AsNoTracking().Where(o => o.PactId == pact.Id).OrderBy(o => o.Number)
-            .SelectMany(o => o.Indicators.Select(i => i.Indicator.Code)).ToListAsync(ct);
+        var codes = await planGoals.KeyIndicatorsAsync(pact.Id, ct);
         var cards = new List<IndicatorCard>();
         foreach (var code in codes.Distinct())
         {
@@ -251,7 +250,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
             if (indicator is null)
                 continue;
             var series = await ValuesAsync(new ValuesQuery(code, null, region.Code, null, null), seesAll, ct);
-            var goals = await Agenda.AgendaGoals.CurrentAsync(db, indicator.Id, region.Code, ct);
+            var goals = await planGoals.CurrentAsync(indicator.Id, region.Code, ct);
             var baseline = goals.Baseline is { } b ? new GoalPoint(new Period(indicator.Kind, b.PeriodStart).ToString(), b.PeriodStart, b.Value) : null;
             var target = goals.Target is { } t ? new GoalPoint(new Period(indicator.Kind, t.PeriodStart).ToString(), t.PeriodStart, t.Value) : null;
             var latest = series.Where(r => r.Value is not null).MaxBy(r => r.Period);

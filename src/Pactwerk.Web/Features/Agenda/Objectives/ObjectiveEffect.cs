@@ -21,7 +21,7 @@ public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadO
 /// year by year, beside how its indicators moved against the target of the plan that holds there.
 /// Outputs of kind "other" are listed with their action but not added up: they share no unit.
 /// </summary>
-public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
+public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor, IPlanGoals planGoals)
 {
     private static IQueryable<ObjectiveRef> Refs(PactwerkDb db, int id) =>
         db.Objectives.Where(o => o.Id == id).Select(o => new ObjectiveRef(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent));
@@ -63,7 +63,7 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
     {
         var values = await monitor.ValuesAsync(new ValuesQuery(indicator.Code, null, regionCode, null, null), ct) is QueryOutcome<List<ValueRow>>.Found found
             ? found.Value : [];
-        var goals = await AgendaGoals.CurrentAsync(db, indicator.Id, regionCode, ct);
+        var goals = await planGoals.CurrentAsync(indicator.Id, regionCode, ct);
         // The monitor writes each period in a form that says its kind (2023 or 2023/2024).
         var periods = values.Select(v => Period.TryParseWithKind(v.Period, out var p) ? p : (Period?)null).ToList();
         var kind = periods.FirstOrDefault(p => p is not null)?.Kind ?? PeriodKind.CalendarYear;
@@ -77,7 +77,7 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor)
                 : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, v.Value.Value, year, indicator.Direction);
             return new TrackPoint(v.Period, v.Value, Expected(year), status.ToString());
         }).ToList();
-        TrackPoint? Goal(IndicatorGoal? g) => g is null ? null : new TrackPoint(new Period(kind, g.PeriodStart).ToString(), g.Value, g.Value, TrackStatus.Unknown.ToString());
+        TrackPoint? Goal(PlanGoal? g) => g is null ? null : new TrackPoint(new Period(kind, g.PeriodStart).ToString(), g.Value, g.Value, TrackStatus.Unknown.ToString());
         return new IndicatorTrack(indicator.Code, indicator.Name, indicator.Unit, goals.Revision, Goal(baseline), Goal(target), points);
     }
 }

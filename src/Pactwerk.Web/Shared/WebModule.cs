@@ -4,23 +4,15 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Pactwerk.Web.Features.Accounts;
-using Pactwerk.Web.Features.Agenda;
-using Pactwerk.Web.Features.Audit;
-using Pactwerk.Web.Features.Knowledge;
-using Pactwerk.Web.Features.Monitor;
-using Pactwerk.Web.Features.Monitor.Pages;
-using Pactwerk.Web.Features.Network;
-using Pactwerk.Web.Features.Newsletter;
-using Pactwerk.Web.Features.Pacts;
-using Pactwerk.Web.Features.Regions;
 
 namespace Pactwerk.Web.Shared;
 
-public static class WebSetup
+/// <summary>The web platform every module shares: localisation, Razor Pages, problem details, the pipeline, OpenAPI and health.</summary>
+public static class WebModule
 {
     public static readonly CultureInfo[] Cultures = [new("nl"), new("en")];
 
-    public static IHostApplicationBuilder AddPactwerkWeb(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -34,20 +26,8 @@ public static class WebSetup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         // Public pages carry [AllowAnonymous]; every other page falls under the deny-by-default policy.
-        services.AddRazorPages(o =>
-            {
-                o.RootDirectory = "/Features";
-                // One form for a new organisation or person and for a change to one.
-                o.Conventions.AddPageRoute("/Network/EditOrganisation", "organisaties/nieuw");
-                o.Conventions.AddPageRoute("/Network/EditPerson", "personen/nieuw");
-                o.Conventions.AddPageRoute("/Agenda/EditAction", "initiatieven/nieuw");
-                o.Conventions.AddPageRoute("/Agenda/EditObjective", "pact/{code}/doelen/nieuw");
-                o.Conventions.AddPageRoute("/Knowledge/EditEvent", "evenementen/nieuw");
-                o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
-                o.Conventions.AddPageRoute("/Knowledge/EditLearningNetworkSession", "lerende-netwerken/{network:int}/bijeenkomsten/nieuw");
-                o.Conventions.AddPageRoute("/Knowledge/EditPractice", "praktijken/nieuw");
-                o.Conventions.AddPageRoute("/Newsletter/Compose", "pact/{code}/nieuwsbrief/nieuw");
-            })
+        // Each module adds its own page conventions (the "new" routes of its edit pages).
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
             .AddViewLocalization();
         // A request the API cannot read gets a 400 that says where, never a stack trace.
@@ -63,20 +43,11 @@ public static class WebSetup
             }
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddAgenda(builder.Configuration);
-        services.AddEventsAndLearningNetworks(builder.Configuration);
-        services.AddKnowledgePractices();
-        services.AddNewsletter(builder.Configuration);
-        services.AddScoped<OrganisationDirectory>();
-        services.AddScoped<OrganisationEditor>();
-        services.AddScoped<PactNetworkEditor>();
-        services.AddScoped<PersonEditor>();
-        builder.AddOrganisationTransfer();
         services.AddOpenApi();
         return builder;
     }
 
-    public static WebApplication UsePactwerkWeb(this WebApplication app)
+    public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseSecurityHeaders();
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
@@ -107,35 +78,13 @@ public static class WebSetup
         return app;
     }
 
-    public static WebApplication MapPactwerkApi(this WebApplication app)
+    /// <summary>What is not a module's: the OpenAPI document and its reference, the health check, and the pages.</summary>
+    public static WebApplication MapWeb(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1");
-        api.MapPactsApi();
-        api.MapRegionsApi();
-        api.MapActionsApi();
-        api.MapObjectivesApi();
-        api.MapPlansApi();
-        api.MapPracticesApi();
-        api.MapAccountsApi();
-        api.MapAuditApi();
-        api.MapPeopleApi();
-        api.MapNetworkApi();
-        api.MapMonitorApi();
-        api.MapOrganisationTransferApi();
-        api.MapEventsApi();
-        api.MapLearningNetworkApi();
-        api.MapNewsletterApi();
-
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
-        return app;
-    }
-
-    public static WebApplication MapPactwerkPages(this WebApplication app)
-    {
         app.MapRazorPages();
-        app.MapMonitorPages();
         return app;
     }
 

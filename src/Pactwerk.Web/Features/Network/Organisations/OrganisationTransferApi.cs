@@ -11,13 +11,6 @@ public static class OrganisationTransferApi
     public const string CsvFileName = "organisaties.csv";
     public const string JsonFileName = "organisaties.json";
 
-    public static IHostApplicationBuilder AddOrganisationTransfer(this IHostApplicationBuilder builder)
-    {
-        builder.Services.Configure<OrganisationImportOptions>(builder.Configuration.GetSection(OrganisationImportOptions.Section));
-        builder.Services.AddScoped<OrganisationImport>();
-        return builder;
-    }
-
     public static RouteGroupBuilder MapOrganisationTransferApi(this RouteGroupBuilder api)
     {
         var organisations = api.MapGroup("/organisations").WithTags("Organisations");

@@ -62,18 +62,3 @@ public static class PracticesApi
 
     private static string NotFound(int id) => KnowledgeMessages.Format(KnowledgeMessages.NoPractice, id);
 }
-
-public static class PracticeSetup
-{
-    public static IServiceCollection AddKnowledgePractices(this IServiceCollection services)
-    {
-        services.AddScoped<PracticeEditor>();
-        services.AddScoped<PracticeIndex>();
-        services.AddScoped<PracticeSearch>();
-        services.AddScoped<PracticeDetails>();
-        services.AddSingleton<PracticeAreaCache>();
-        services.AddSingleton<PracticeVectorCache>();
-        services.AddSingleton<PracticeRelatedCache>();
-        return services;
-    }
-}

@@ -4,17 +4,15 @@ using Pactwerk.Web.Features.Monitor;
 
 namespace Pactwerk.Web.Features.Agenda;
 
-/// <summary>The baseline and target that hold for an indicator and region, and the plan revision that set them.</summary>
-public sealed record CurrentGoals(string? Revision, int? RevisionId, IndicatorGoal? Baseline, IndicatorGoal? Target);
-
-public static class AgendaGoals
+/// <summary>The goals that plans set, as the monitor asks for them.</summary>
+public sealed class AgendaGoals(PactwerkDb db) : IPlanGoals
 {
     /// <summary>
     /// Goals hold from adopted revisions only. A landsdeel's own regional plan speaks for it first;
     /// otherwise a national plan that set a goal for the region does (the most recently adopted,
     /// should two pacts set one). Other regional plans never speak for a region that is not theirs.
     /// </summary>
-    public static async Task<CurrentGoals> CurrentAsync(PactwerkDb db, int indicatorId, string regionCode, CancellationToken ct)
+    public async Task<CurrentGoals> CurrentAsync(int indicatorId, string regionCode, CancellationToken ct)
     {
         var goals = await db.IndicatorGoals.AsNoTracking()
             .Where(g => g.IndicatorId == indicatorId && g.PlanRevision.Status == RevisionStatus.Adopted
@@ -29,6 +27,12 @@ public static class AgendaGoals
         var revisionGoals = goals.Where(g => g.Goal.PlanRevisionId == chosen.Goal.PlanRevisionId).Select(g => g.Goal).ToList();
         var label = new PlanRevision { Number = chosen.Number, FirstYear = chosen.FirstYear, LastYear = chosen.LastYear, RevisedIn = chosen.RevisedIn }.Label;
         return new CurrentGoals($"{chosen.Title} {label}", chosen.Goal.PlanRevisionId,
-            revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Baseline), revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Target));
+            Goal(revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Baseline)), Goal(revisionGoals.FirstOrDefault(g => g.Kind == GoalKind.Target)));
     }
+
+    public async Task<IReadOnlyList<string>> KeyIndicatorsAsync(int pactId, CancellationToken ct) =>
+        (await db.Objectives.AsNoTracking().Where(o => o.PactId == pactId).OrderBy(o => o.Number)
+            .SelectMany(o => o.Indicators.Select(i => i.Indicator.Code)).ToListAsync(ct)).Distinct().ToList();
+
+    private static PlanGoal? Goal(IndicatorGoal? goal) => goal is null ? null : new PlanGoal(goal.PeriodStart, goal.Value);
 }

@@ -7,7 +7,7 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Features.Regions;
 
-namespace Pactwerk.Web.Features.Monitor.Pages;
+namespace Pactwerk.Web.Features.Monitor;
 
 public sealed class GeoOptions
 {

@@ -6,21 +6,8 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Accounts;
 
-public static class Policies
-{
-    /// <summary>Any signed-in account (also reads internal pages).</summary>
-    public const string SignedIn = "SignedIn";
-    /// <summary>Administrators and pact coordinators: invitations, the audit trail.</summary>
-    public const string Coordinator = "Coordinator";
-    /// <summary>Administrators only.</summary>
-    public const string Administrator = "Administrator";
-    /// <summary>Signed in with the browser session, not with an API token (creating tokens).</summary>
-    public const string InteractiveUser = "InteractiveUser";
-    /// <summary>Rate-limiting policy for sign-in, password reset and token creation.</summary>
-    public const string AuthRateLimit = "auth";
-}
-
-public static class AccountsSetup
+/// <summary>Accounts: identity, sign-in by cookie or API token, the authorisation policies, e-mail and rate limits.</summary>
+public static class AccountsModule
 {
     public const string SmartScheme = "Pactwerk";
 
@@ -104,40 +91,18 @@ public static class AccountsSetup
         return builder;
     }
 
+    public static WebApplication MapAccounts(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapAccountsApi();
+        return app;
+    }
+
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>A requirement decided on the current <see cref="AccessScope"/>.</summary>
-public sealed class ScopeRequirement(Func<AccessScope, bool> allows) : IAuthorizationRequirement
-{
-    public bool Allows(AccessScope scope) => allows(scope);
-}
-
-public sealed class ScopeRequirementHandler(AccessScopeProvider scopes) : AuthorizationHandler<ScopeRequirement>
-{
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
-    {
-        if (requirement.Allows(await scopes.GetAsync()))
-            context.Succeed(requirement);
-    }
-}
-
-/// <summary>The fallback: a signed-in user, or a request that no endpoint answers (a 404 to be).</summary>
-public sealed class SignedInOrNoEndpointRequirement : IAuthorizationRequirement;
-
-public sealed class SignedInOrNoEndpointHandler : AuthorizationHandler<SignedInOrNoEndpointRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInOrNoEndpointRequirement requirement)
-    {
-        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
-            context.Succeed(requirement);
         return Task.CompletedTask;
     }
 }

@@ -4,7 +4,7 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.ReferenceData;
 
-public static class ReferenceDataSetup
+public static class ReferenceDataModule
 {
     public static IHostApplicationBuilder AddReferenceData(this IHostApplicationBuilder builder)
     {
@@ -18,6 +18,8 @@ public static class ReferenceDataSetup
         return builder;
     }
 
+    public static WebApplication MapReferenceData(this WebApplication app, RouteGroupBuilder api) => app;
+
     /// <summary>
     /// At start: load the reference data when the database has none. A missing or rejected source
     /// never stops the app; the home page and the log say what is wrong and how to load it.
@@ -25,7 +27,7 @@ public static class ReferenceDataSetup
     public static async Task EnsureReferenceDataAsync(IServiceProvider services, CancellationToken ct)
     {
         var status = services.GetRequiredService<ReferenceDataStatus>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReferenceDataSetup));
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ReferenceDataModule));
         var db = services.GetRequiredService<PactwerkDb>();
         var options = services.GetRequiredService<IOptions<ReferenceDataOptions>>().Value;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
-using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.Knowledge;
 
-namespace Pactwerk.Web.Features.Knowledge;
+namespace Pactwerk.Web.Features.Demo;
 
 /// <summary>A demo practice: the initiative it describes (its slug), how to classify it and its sections, in Markdown.</summary>
 public sealed record DemoPractice(string ActionSlug, string Sector, string TargetGroup, IReadOnlyList<int> Objectives, IReadOnlyList<string> OrganisationKeys,
@@ -14,7 +14,7 @@ public sealed record DemoPractice(string ActionSlug, string Sector, string Targe
 /// lead organisation come from the initiative in <see cref="DemoContent.Initiatives"/>; figures are
 /// only those the publication gives.
 /// </summary>
-public static class PracticeDemo
+public static class DemoPractices
 {
     public const string Source = "Techniekpact | Zorgpact, *Sterk in keten en samenhang* (december 2018).";
 

@@ -49,7 +49,7 @@ public class PlanRevision : Audit.IAudited, Data.IVersioned
     public string? AdoptedBy { get; set; }
     public List<RevisionPriority> Priorities { get; set; } = [];
     public List<RevisionObjective> Objectives { get; set; } = [];
-    public List<Monitor.IndicatorGoal> Goals { get; set; } = [];
+    public List<IndicatorGoal> Goals { get; set; } = [];
     public List<RevisionAction> Actions { get; set; } = [];
     /// <summary>Why each item was added, changed or removed compared with <see cref="BasedOnId"/>.</summary>
     public List<RevisionChangeReason> Reasons { get; set; } = [];

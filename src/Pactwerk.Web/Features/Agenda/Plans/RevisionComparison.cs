@@ -36,7 +36,7 @@ public static class RevisionKeys
 
     public static string Priority(string text) => text.Trim();
     public static string Objective(int number) => number.ToString(CultureInfo.InvariantCulture);
-    public static string Goal(string indicatorCode, string regionCode, Monitor.GoalKind kind) => $"{indicatorCode}/{regionCode}/{kind}";
+    public static string Goal(string indicatorCode, string regionCode, GoalKind kind) => $"{indicatorCode}/{regionCode}/{kind}";
     public static string Action(int actionId) => actionId.ToString(CultureInfo.InvariantCulture);
 }
 

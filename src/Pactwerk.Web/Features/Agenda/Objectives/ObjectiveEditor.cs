@@ -48,7 +48,7 @@ public sealed class ObjectiveEditor(PactwerkDb db, AccessScopeProvider scopes,
         db.Objectives.Add(objective);
         await db.SaveChangesAsync(ct);
         // The indicators of a pact's objectives are what its monitor home shows.
-        await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+        await Monitor.MonitorCache.EvictAsync(cache, ct);
         return new Outcome.Saved(objective);
     }
 
@@ -68,7 +68,7 @@ public sealed class ObjectiveEditor(PactwerkDb db, AccessScopeProvider scopes,
         var outcome = await EditSupport.SaveVersionedAsync(db, objective, id, input.Version,
             () => db.Objectives.AsNoTracking().SingleAsync(o => o.Id == id, ct), ct);
         if (outcome is Outcome.Saved)
-            await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+            await Monitor.MonitorCache.EvictAsync(cache, ct);
         return outcome;
     }
 

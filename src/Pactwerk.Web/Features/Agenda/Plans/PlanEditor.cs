@@ -316,7 +316,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         var outcome = await SaveAsync(revision, version, ct);
         // An adoption changes the goals the public monitor shows (baselines, targets, status).
         if (to == RevisionStatus.Adopted && outcome is RevisionOutcome.Saved)
-            await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
+            await Monitor.MonitorCache.EvictAsync(cache, ct);
         return outcome;
     }
 

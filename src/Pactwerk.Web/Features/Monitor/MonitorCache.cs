@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Pactwerk.Web.Features.Monitor.Pages;
+namespace Pactwerk.Web.Features.Monitor;
 
 /// <summary>
 /// Output caching of the public monitor: pages, downloads, embeds, the values API and the map

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace Pactwerk.Web.Features.Newsletter;
 
-/// <summary>The newsletter's services: composing, subscriptions, the sending worker and (in development) the local SMTP sink.</summary>
-public static class NewsletterSetup
+/// <summary>The newsletter: composing, subscriptions, the sending worker and (in development) the local SMTP sink.</summary>
+public static class NewsletterModule
 {
-    public static IServiceCollection AddNewsletter(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddNewsletter(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
         services.Configure<NewsletterOptions>(configuration.GetSection(NewsletterOptions.Section));
         services.AddScoped<NewsletterEditor>();
         services.AddScoped<NewsletterSubscriptions>();
@@ -17,6 +21,13 @@ public static class NewsletterSetup
         if (configuration.GetValue<bool>($"{NewsletterOptions.Section}:Smtp:Sink"))
             services.AddHostedService<SmtpSinkService>();
         services.AddHostedService<NewsletterWorker>();
-        return services;
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Newsletter/Compose", "pact/{code}/nieuwsbrief/nieuw"));
+        return builder;
+    }
+
+    public static WebApplication MapNewsletter(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapNewsletterApi();
+        return app;
     }
 }

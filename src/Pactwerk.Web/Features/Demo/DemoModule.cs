@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.ReferenceData;
+
+namespace Pactwerk.Web.Features.Demo;
+
+/// <summary>
+/// Demo mode (Demo:Enabled): the publication's content seeded into an empty database. All demo
+/// seeding is here, so no other area depends on the demo.
+/// </summary>
+public static class DemoModule
+{
+    public const string DuoFile = "duo/ingeschrevenen-hbo-2020-2023.csv";
+    public const string PublishedFiguresFile = "techniekpact/published-national-figures.csv";
+
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder) => builder;
+
+    public static WebApplication MapDemo(this WebApplication app, RouteGroupBuilder api) => app;
+
+    public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Demo:Enabled", false);
+
+    /// <summary>Pacts, organisations, people and accounts. They need the regions, so they wait until reference data is in.</summary>
+    public static async Task SeedContentAsync(IServiceProvider scoped, IConfiguration configuration, ILogger logger, CancellationToken ct)
+    {
+        var db = scoped.GetRequiredService<PactwerkDb>();
+        if (!Enabled(configuration))
+            return;
+        if (!await db.ReferenceDataLoads.AnyAsync(ct))
+        {
+            logger.LogWarning("Demo mode is on, but demo content waits for the reference data.");
+            return;
+        }
+        if (await DemoSeeder.SeedAsync(db, ct))
+            logger.LogInformation("Demo content from 'Sterk in keten en samenhang' loaded.");
+        if (await DemoAccounts.SeedAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), ct))
+            logger.LogInformation("Demo accounts created (password {Password}); see the README.", DemoAccounts.Password);
+    }
+
+    /// <summary>
+    /// Needs the monitor's engine loaded: an empty monitor gets the DUO file from the reference-data
+    /// location, which the import applies to the engine itself; then the indicators, and the agenda,
+    /// events and practices that build on them.
+    /// </summary>
+    public static async Task SeedMonitorAndAgendaAsync(IServiceProvider scoped, IConfiguration configuration, ILogger logger, CancellationToken ct)
+    {
+        if (!Enabled(configuration))
+            return;
+        var db = scoped.GetRequiredService<PactwerkDb>();
+        var host = scoped.GetRequiredService<MonitorEngineHost>();
+        if (!await db.DataReleases.AnyAsync(ct) && await db.ReferenceDataLoads.AnyAsync(ct))
+        {
+            var options = scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value;
+            var source = ReferenceDataModule.Resolve(scoped, options);
+            // DUO's enrolments per municipality, and the Techniekpact's published national figures as a second source.
+            foreach (var (file, profile) in new[] { (DuoFile, ImportProfiles.DuoHboIngeschrevenen), (PublishedFiguresFile, ImportProfiles.TechniekpactPublishedFigures) })
+            {
+                var bytes = source is null ? null : await source.ReadBytesAsync(file, ct);
+                if (bytes is null)
+                {
+                    logger.LogWarning("Demo mode: {File} was not found in the reference data, so the monitor goes without it.", file);
+                    continue;
+                }
+                var report = await scoped.GetRequiredService<MonitorImportService>().ImportAsync(profile.Code, file, bytes, ct);
+                logger.LogInformation("Demo mode: {File} imported with profile {Profile}: {Message}", file, profile.Code, report.Message);
+            }
+        }
+        await DemoMonitor.SeedAsync(db, host, ct);
+        // The agenda's plans set goals on the monitor's indicators, measured from its data.
+        if (await DemoAgenda.SeedAsync(db, host, ct))
+            logger.LogInformation("Demo agenda loaded: objectives, plans with their revisions, and the initiatives' funding and outputs.");
+        if (await DemoEventsAndLearningNetworks.SeedAsync(db, ct))
+            logger.LogInformation("Demo events, meetings and the Zorgpact's learning network loaded.");
+        if (await DemoPractices.SeedAsync(db, ct))
+            logger.LogInformation("Demo practices loaded: the publication's examples, published.");
+    }
+}

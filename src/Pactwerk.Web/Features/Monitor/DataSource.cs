@@ -1,0 +1,10 @@
+namespace Pactwerk.Web.Features.Monitor;
+
+/// <summary>A publisher of data, e.g. "DUO open onderwijsdata".</summary>
+public class DataSource
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Url { get; set; }
+}

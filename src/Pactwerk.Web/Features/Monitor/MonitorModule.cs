@@ -1,0 +1,42 @@
+using Pactwerk.Monitoring;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.Monitor.Pages;
+
+namespace Pactwerk.Web.Features.Monitor;
+
+/// <summary>The monitor: indicators, imports of releases, the figures and their pages, editions.</summary>
+public static class MonitorModule
+{
+    public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<MonitorOptions>(builder.Configuration.GetSection(MonitorOptions.Section));
+        builder.Services.AddSingleton<MonitorEngine>();
+        builder.Services.AddSingleton<MonitorEngineHost>();
+        builder.Services.AddScoped<MonitorImportService>();
+        builder.Services.AddScoped<MonitorQueries>();
+        builder.Services.AddScoped<IndicatorEditor>();
+        builder.Services.Configure<GeoOptions>(builder.Configuration.GetSection(GeoOptions.Section));
+        builder.Services.AddSingleton<GeoShapes>();
+        builder.Services.AddSingleton<Pages.SmallCellMap>();
+        builder.Services.AddScoped<Pages.MonitorViews>();
+        builder.Services.AddMonitorCache();
+        builder.Services.AddScoped<ImportProfileStore>();
+        builder.Services.AddScoped<ReleaseWithdrawal>();
+        builder.Services.AddScoped<Wizard.HeldUploads>();
+        builder.Services.AddScoped<Wizard.MappingBuilder>();
+        builder.Services.AddScoped<Editions.EditionService>();
+        return builder;
+    }
+
+    public static WebApplication MapMonitor(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapMonitorApi();
+        app.MapMonitorPages();
+        return app;
+    }
+
+    /// <summary>The engine reads every current observation once, before the first request.</summary>
+    public static async Task LoadAsync(IServiceProvider scoped, CancellationToken ct) =>
+        await scoped.GetRequiredService<MonitorEngineHost>().LoadAllAsync(scoped.GetRequiredService<PactwerkDb>(), ct);
+}

@@ -1,0 +1,69 @@
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Agenda;
+using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.Knowledge;
+using Pactwerk.Web.Features.Monitor;
+using Pactwerk.Web.Features.Monitor.Import;
+using Pactwerk.Web.Features.Network;
+using Pactwerk.Web.Features.Newsletter;
+using Pactwerk.Web.Features.Pacts;
+using Pactwerk.Web.Features.ReferenceData;
+using Pactwerk.Web.Features.Regions;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web;
+
+/// <summary>The composition root: every module's services, its endpoints and the command-line commands, in one place.</summary>
+public static class PactwerkApplication
+{
+    public static IHostApplicationBuilder AddPactwerk(this IHostApplicationBuilder builder)
+    {
+        builder.AddPactwerkDatabase();
+        builder.AddReferenceData();
+        builder.AddRegions();
+        builder.AddPacts();
+        builder.AddMonitor();
+        builder.AddAccounts();
+        builder.AddAudit();
+        builder.AddWeb();
+        builder.AddAgenda();
+        builder.AddKnowledge();
+        builder.AddNewsletter();
+        builder.AddNetwork();
+        builder.AddDemo();
+        // Last: hosted services start in order, and the others expect a migrated database only once they do work.
+        builder.Services.AddHostedService<DatabaseInitialiser>();
+        return builder;
+    }
+
+    /// <summary>The exit code of a command given on the command line, or null when the arguments ask for the server.</summary>
+    public static async Task<int?> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (ReferenceDataCommand.Handles(args))
+            return await ReferenceDataCommand.RunAsync(app.Services, args);
+        if (ImportCommand.Handles(args))
+            return await ImportCommand.RunAsync(app.Services, args);
+        return null;
+    }
+
+    public static WebApplication MapPactwerk(this WebApplication app)
+    {
+        app.UseWeb();
+        var api = app.MapGroup("/api/v1");
+        app.MapPacts(api);
+        app.MapRegions(api);
+        app.MapReferenceData(api);
+        app.MapAgenda(api);
+        app.MapKnowledge(api);
+        app.MapAccounts(api);
+        app.MapAudit(api);
+        app.MapNetwork(api);
+        app.MapMonitor(api);
+        app.MapNewsletter(api);
+        app.MapDemo(api);
+        app.MapWeb();
+        return app;
+    }
+}
