@@ -1,4 +1,4 @@
-using Topology = Pactwerk.Web.Features.Monitor.Pages.GeoShapes.Topology;
+using Topology = Pactwerk.Web.Features.Monitor.GeoShapes.Topology;
 
 namespace Pactwerk.Web.Features.ReferenceData;
 

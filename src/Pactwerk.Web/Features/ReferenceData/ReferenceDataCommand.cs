@@ -84,7 +84,7 @@ public static class ReferenceDataCommand
         var options = scoped.GetRequiredService<IOptions<ReferenceDataOptions>>().Value;
         if (named.TryGetValue("--path", out var path))
             options = new ReferenceDataOptions { Path = Web.Shared.CommandLinePaths.Resolve(path), ValidFrom = options.ValidFrom };
-        if (ReferenceDataSetup.Resolve(scoped, options) is not DirectoryReferenceDataSource folder)
+        if (ReferenceDataModule.Resolve(scoped, options) is not DirectoryReferenceDataSource folder)
         {
             await errors.WriteLineAsync($"De update schrijft de nieuwe bestanden in een map met referentiegegevens; '{options.Path ?? ReferenceDataOptions.DefaultFolder}' is dat niet.");
             return 1;

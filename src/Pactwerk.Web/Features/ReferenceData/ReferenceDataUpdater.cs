@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
-using Pactwerk.Web.Features.Monitor.Pages;
 using Pactwerk.Web.Features.Regions;
 
 namespace Pactwerk.Web.Features.ReferenceData;
