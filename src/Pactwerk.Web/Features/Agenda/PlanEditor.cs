@@ -76,8 +76,7 @@ public sealed class WorkflowInput
 /// landsdeel's lead. Only a draft changes; every change to a copy of an earlier revision needs its
 /// reason.
 /// </summary>
-public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAuditActor actor, TimeProvider clock,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
+public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAuditActor actor, TimeProvider clock)
 {
     public const string AdoptedIsFinal = "Een vastgestelde herziening verandert niet meer; begin een nieuwe herziening.";
     public const string NextAlreadyStarted = "Er is intussen al een nieuwe herziening begonnen, door iemand anders; er is niets opgeslagen. Bekijk het plan opnieuw en werk in die herziening verder.";
@@ -313,11 +312,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
                 previous.MoveTo(RevisionStatus.Superseded, actor.Name, now);
         }
         revision.MoveTo(to, actor.Name, now);
-        var outcome = await SaveAsync(revision, version, ct);
-        // An adoption changes the goals the public monitor shows (baselines, targets, status).
-        if (to == RevisionStatus.Adopted && outcome is RevisionOutcome.Saved)
-            await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
-        return outcome;
+        return await SaveAsync(revision, version, ct);
     }
 
     private Task<RevisionOutcome> SaveAsync(PlanRevision revision, int version, CancellationToken ct) =>

@@ -15,7 +15,7 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 /// the files are closed at that date rather than deleted, so earlier years keep their structure.
 /// </summary>
 public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null, Monitor.Pages.GeoShapes? shapes = null)
+    Monitor.Pages.GeoShapes? shapes = null)
 {
     public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default)
     {
@@ -70,14 +70,11 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
             db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(ReferenceDataLoad), checksum[..12],
                 new { Source = source.Location, ValidFrom = validFrom, result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed }));
             await db.SaveChangesAsync(ct);
+            // The maps are drawn from the memberships: drawn anew once committed, before the cached pages go.
+            if (shapes is not null)
+                Monitor.Pages.MonitorCacheEviction.AfterCommit(db, shapes.Clear);
         }
         await tx.CommitAsync(ct);
-        if (sync.Changed)
-        {
-            // Region names and memberships are on the public monitor's pages and maps.
-            shapes?.Clear();
-            await Monitor.Pages.MonitorCache.EvictAsync(cache, ct);
-        }
         return result;
     }
 
