@@ -40,7 +40,8 @@ public class PlanRevision : Audit.IAudited, Data.IVersioned
     public int RevisedIn { get; set; }
     public int FirstYear { get; set; }
     public int LastYear { get; set; }
-    public RevisionStatus Status { get; set; }
+    /// <summary>Changed only by <see cref="MoveTo"/>: a new revision is a draft.</summary>
+    public RevisionStatus Status { get; private set; }
     /// <summary>The revision this one was copied from.</summary>
     public int? BasedOnId { get; set; }
     public DateTime? ProposedAt { get; set; }

@@ -139,7 +139,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         if (errors.Count > 0)
             return new PlanOutcome.Invalid(errors);
 
-        plan.Revisions.Add(new PlanRevision { Number = 1, FirstYear = input.FirstYear, LastYear = input.LastYear, RevisedIn = revisedIn, Status = RevisionStatus.Draft });
+        plan.Revisions.Add(new PlanRevision { Number = 1, FirstYear = input.FirstYear, LastYear = input.LastYear, RevisedIn = revisedIn });
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
         return new PlanOutcome.Saved(plan);
@@ -170,7 +170,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         var next = new PlanRevision
         {
             PlanId = plan.Id, Number = plan.Revisions.Max(r => r.Number) + 1, RevisedIn = revisedIn, FirstYear = basis.FirstYear, LastYear = basis.LastYear,
-            Status = RevisionStatus.Draft, BasedOnId = basis.Id,
+            BasedOnId = basis.Id,
             Priorities = basis.Priorities.Select(p => new RevisionPriority { Position = p.Position, Text = p.Text }).ToList(),
             Objectives = basis.Objectives.Select(o => new RevisionObjective { ObjectiveId = o.ObjectiveId }).ToList(),
             Goals = basis.Goals.Select(g => new IndicatorGoal { IndicatorId = g.IndicatorId, RegionId = g.RegionId, Kind = g.Kind, PeriodStart = g.PeriodStart, Value = g.Value }).ToList(),

@@ -118,8 +118,8 @@ public static class DemoSeeder
                 Regions = [new ActionRegion { Region = regions[i.RegionCode] }],
                 LeadOrganisation = i.LeadOrganisationKey is null ? null : Lookup(organisations, i.LeadOrganisationKey, "organisation"),
                 StartsOn = i.StartYear is { } year ? new DateOnly(year, 1, 1) : null,
-                Status = ActionStatus.Running,
             };
+            action.RecordIn(ActionStatus.Running);
             actions.Add((action, Lookup(pacts, i.PactCode, "pact")));
         }
         var techniekpact = Lookup(pacts, DemoContent.Techniekpact, "pact");

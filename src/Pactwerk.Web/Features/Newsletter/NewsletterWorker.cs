@@ -221,10 +221,7 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
         var sending = await db.Set<NewsletterEdition>().Where(e => e.Status == EditionStatus.Sending
             && !db.Set<NewsletterDelivery>().Any(d => d.EditionId == e.Id && (d.State == DeliveryState.Pending || d.State == DeliveryState.Sending))).ToListAsync(ct);
         foreach (var edition in sending)
-        {
-            edition.Status = EditionStatus.Sent;
-            edition.SentAt = clock.GetUtcNow().UtcDateTime;
-        }
+            edition.Settle(clock.GetUtcNow().UtcDateTime);
         if (sending.Count > 0)
             await db.SaveChangesAsync(ct);
     }

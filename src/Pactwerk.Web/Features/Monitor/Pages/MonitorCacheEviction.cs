@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Pactwerk.Web.Features.Monitor.Pages;
@@ -63,9 +64,15 @@ public sealed class MonitorCacheEviction(IOutputCacheStore store) : ISaveChanges
     /// </summary>
     public static void AfterCommit(DbContext db, Action publish) => PendingOf.GetOrCreateValue(RequireTransaction(db)).AfterCommit.Add(publish);
 
-    private static DbContext RequireTransaction(DbContext db) => db.Database.CurrentTransaction is null
-        ? throw new InvalidOperationException("Monitor data written past the change tracker must be written in a transaction: the cache is evicted when it commits.")
-        : db;
+    private static DbContext RequireTransaction(DbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Monitor data written past the change tracker must be written in a transaction: the cache is evicted when it commits.");
+        // Without the interceptor the commit would pass unseen: the engine would never take the new figures.
+        if (db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<MonitorCacheEviction>().Any() != true)
+            throw new InvalidOperationException("The monitor's cache eviction is not registered with this database context (see MonitorCache.AddMonitorCache).");
+        return db;
+    }
 
     private static bool Writes(ChangeTracker tracker) =>
         tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Monitored.Contains(e.Metadata.ClrType));
