@@ -26,7 +26,7 @@ public sealed class EditionInput
 /// Composes and sends editions. Only the pact's coordinators and administrators may; every item is
 /// checked on the server to be public content of the pact, whatever a form or request offers.
 /// </summary>
-public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, NewsletterSignal signal, IAuditActor actor)
+public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, NewsletterSignal signal)
 {
     public const string NotPublic = "Onderdeel {0} bestaat niet of is niet openbaar: alleen gepubliceerde praktijken, initiatieven en openbare evenementen van dit pact en cijfers uit de monitor kunnen in de nieuwsbrief.";
     public const string Empty = "Een editie heeft minstens één onderdeel of een tekst nodig.";
@@ -122,8 +122,8 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
                 EditionId = edition.Id, SubscriberId = subscriber, State = DeliveryState.Pending, NextAttemptAt = now,
                 MessageId = $"{edition.Id}.{subscriber}.{Guid.NewGuid():N}@nieuwsbrief.pactwerk",
             });
-        db.Add(AuditEntry.Event(actor, now, "NewsletterSent", nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { edition.Title, Recipients = subscribers.Count }, pactId));
+        db.RecordEvent(now, "NewsletterSent", nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { edition.Title, Recipients = subscribers.Count }, pactId);
         var outcome = await EditSupport.SaveVersionedAsync(db, edition, id, version,
             () => db.Set<NewsletterEdition>().AsNoTracking().Include(e => e.Items).SingleAsync(e => e.Id == id, ct), ct);
         if (outcome is EditOutcome<NewsletterEdition>.Saved)

@@ -14,7 +14,7 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 /// New regions and memberships start at the load's valid-from date; ones that are no longer in
 /// the files are closed at that date rather than deleted, so earlier years keep their structure.
 /// </summary>
-public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor,
+public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock,
     Monitor.Pages.GeoShapes? shapes = null)
 {
     public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default)
@@ -67,8 +67,8 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
                 Source = source.Location, Checksum = checksum, ValidFrom = validFrom, LoadedAt = clock.GetUtcNow().UtcDateTime,
                 RegionsAdded = sync.Added, RegionsUpdated = sync.Updated, MembershipsOpened = sync.Opened, MembershipsClosed = sync.Closed,
             });
-            db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(ReferenceDataLoad), checksum[..12],
-                new { Source = source.Location, ValidFrom = validFrom, result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed }));
+            db.RecordEvent(clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(ReferenceDataLoad), checksum[..12],
+                new { Source = source.Location, ValidFrom = validFrom, result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed });
             await db.SaveChangesAsync(ct);
             // The maps are drawn from the memberships: drawn anew once committed, before the cached pages go.
             if (shapes is not null)

@@ -94,7 +94,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, Access
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another coordinator published the same year a moment ago: the unique index refused this one.
             return new EditOutcome<MonitorEdition>.Conflict(

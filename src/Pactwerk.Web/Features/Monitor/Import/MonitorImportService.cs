@@ -140,9 +140,9 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
             await ObservationWriter.WriteAsync(db, element.Id, release.Id, parsed.Cells.Where(c => c.Element == parsedElement.Code), ct);
         }
-        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
             release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { profile.Code, release.FileName, release.Checksum, release.PublishedOn, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods }));
+            new { profile.Code, release.FileName, release.Checksum, release.PublishedOn, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods });
         await db.SaveChangesAsync(ct);
         var releaseRef = new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt, release.PublishedOn);
         // The engine serves the new figures once they are committed, before the cached pages are dropped.

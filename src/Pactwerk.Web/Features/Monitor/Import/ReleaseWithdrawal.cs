@@ -54,8 +54,8 @@ public sealed class ReleaseWithdrawal(PactwerkDb db, MonitorEngineHost engine, I
         }
         var now = clock.GetUtcNow().UtcDateTime;
         (release.WithdrawnAt, release.WithdrawnBy, release.WithdrawalReason) = (now, actor.Name, reason);
-        db.AuditEntries.Add(AuditEntry.Event(actor, now, AuditAction, nameof(DataRelease), release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { release.Dataset, release.FileName, release.Periods, Reason = reason, Restored = restored }));
+        db.RecordEvent(now, AuditAction, nameof(DataRelease), release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { release.Dataset, release.FileName, release.Periods, Reason = reason, Restored = restored });
         await db.SaveChangesAsync(ct);
         // Read inside the transaction (it sees its own writes); the engine takes it once committed.
         Monitor.Pages.MonitorCacheEviction.AfterCommit(db, await engine.ReadAgainAsync(db, current.Select(c => c.DataElementId).Distinct().ToList(), ct));
