@@ -119,7 +119,7 @@ public static class DemoAgenda
         foreach (var detail in Actions)
         {
             var action = actions[detail.Slug];
-            // The publication tells how far each initiative got: along the workflow from running.
+            // Recorded in that state by DemoSeeder; a database seeded before moves along the workflow.
             if (detail.Status != action.Status)
                 action.MoveTo(detail.Status);
             (action.StartsOn, action.EndsOn) = (detail.StartsOn, detail.EndsOn);
