@@ -153,12 +153,15 @@ internal static class PracticeSearchBench
             var practices = Enumerable.Range(batch, Math.Min(500, count - batch)).Select(i => new Practice
             {
                 PactId = pact.Id, Title = $"Praktijk {i}: {Text(4)}", Summary = Text(30), Context = Text(60), Approach = Text(120), Results = Text(50),
-                WhatWorked = Text(40), WhatDidNotWork = Text(30), TransferConditions = Text(30), Status = PracticeStatus.Published,
+                WhatWorked = Text(40), WhatDidNotWork = Text(30), TransferConditions = Text(30),
                 Sector = Pactwerk.Web.Features.Network.Sectors.All[random.Next(Pactwerk.Web.Features.Network.Sectors.All.Count)],
                 Regions = [new PracticeRegion { RegionId = regions[random.Next(regions.Count)] }],
             }).ToList();
             foreach (var p in practices)
+            {
+                p.MoveTo(PracticeStatus.Published, DateTime.UtcNow);
                 p.SearchSynonyms = PracticeText.SynonymsOf(p.Title + "\n" + PracticeIndex.BodyText(p));
+            }
             db.Set<Practice>().AddRange(practices);
             await db.SaveChangesAsync();
             foreach (var p in practices)

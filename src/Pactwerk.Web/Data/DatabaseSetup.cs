@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pactwerk.Web.Data.Postgres;
 using Pactwerk.Web.Data.Sqlite;
 using Pactwerk.Web.Features.Audit;
@@ -13,7 +14,8 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Registers <see cref="PactwerkDb"/> on SQLite (default, a file under the content root's data/)
-    /// or on PostgreSQL when Database:Provider is "Postgres".
+    /// or on PostgreSQL when Database:Provider is "Postgres". Interceptors that features register
+    /// as <see cref="IInterceptor"/> (the monitor's cache eviction) join every context.
     /// </summary>
     public static IHostApplicationBuilder AddPactwerkDatabase(this IHostApplicationBuilder builder)
     {
@@ -25,12 +27,12 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres, but Database:ConnectionString is empty.");
-            builder.Services.AddDbContext<PactwerkDb, PostgresPactwerkDb>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<PactwerkDb, PostgresPactwerkDb>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<PactwerkDb, SqlitePactwerkDb>(o => o.UseSqlite(sqlite));
+            builder.Services.AddDbContext<PactwerkDb, SqlitePactwerkDb>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {

@@ -73,6 +73,15 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
             model.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
+    /// <summary>
+    /// The one way to write a business event (invited, published, import committed, access refused, …)
+    /// to the audit trail, saved with the next SaveChangesAsync. Changes to audited entities need no
+    /// call: SaveChangesAsync writes them. The actor is the one making the change, unless the event
+    /// is about someone else (<paramref name="by"/>).
+    /// </summary>
+    public void RecordEvent(DateTime at, string action, string entityType, string? entityId, object details, int? pactId = null, IAuditActor? by = null) =>
+        AuditEntries.Add(AuditEntry.Event(by ?? actor, at, action, entityType, entityId, details, pactId));
+
     /// <summary>Only the asynchronous path writes the audit trail, so the synchronous one is closed.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail.");

@@ -13,7 +13,8 @@ public sealed class ActionWorkflowTests
     [InlineData(ActionStatus.Running, ActionStatus.Running, null)]
     public void Allowed_moves_are_made(ActionStatus from, ActionStatus to, string? reason)
     {
-        var action = new PactAction { Slug = "a", Title = "A", Summary = "a", Status = from };
+        var action = new PactAction { Slug = "a", Title = "A", Summary = "a" };
+        action.RecordIn(from, from == ActionStatus.Stopped ? "Eerder gestopt" : null);
 
         Assert.Null(PactAction.RefuseMove(from, to, reason));
         action.MoveTo(to, reason);
@@ -31,7 +32,8 @@ public sealed class ActionWorkflowTests
     [InlineData(ActionStatus.Running, ActionStatus.Idea, null, "gaat niet terug")]
     public void Refused_moves_say_why_and_change_nothing(ActionStatus from, ActionStatus to, string? reason, string message)
     {
-        var action = new PactAction { Slug = "a", Title = "A", Summary = "a", Status = from };
+        var action = new PactAction { Slug = "a", Title = "A", Summary = "a" };
+        action.RecordIn(from, from == ActionStatus.Stopped ? "Eerder gestopt" : null);
 
         Assert.Contains(message, PactAction.RefuseMove(from, to, reason));
         var thrown = Assert.Throws<InvalidOperationException>(() => action.MoveTo(to, reason));

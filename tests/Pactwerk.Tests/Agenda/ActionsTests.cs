@@ -35,10 +35,11 @@ public abstract class ActionsTests<TFactory>(TFactory factory) : IClassFixture<T
             var action = new PactAction
             {
                 PactId = pact.Id, Slug = $"test-{Guid.NewGuid():N}", Title = $"Testactie {Guid.NewGuid():N}"[..20], Summary = "Voor een test.", Kind = kind,
-                Status = status, StartsOn = startsOn ?? Today.AddYears(-1), EndsOn = endsOn, LeadOrganisationId = ownerId,
+                StartsOn = startsOn ?? Today.AddYears(-1), EndsOn = endsOn, LeadOrganisationId = ownerId,
                 Regions = [new ActionRegion { RegionId = regionId }],
                 Funding = funding.Select((f, i) => new FundingSource { Funder = $"Fonds {i + 1}", Amount = 1000, StartsOn = f.Start, EndsOn = f.End }).ToList(),
             };
+            action.RecordIn(status, status == ActionStatus.Stopped ? "Voor een test." : null);
             db.PactActions.Add(action);
             await db.SaveChangesAsync();
             return action.Id;

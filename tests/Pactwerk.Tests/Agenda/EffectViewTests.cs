@@ -22,12 +22,17 @@ public abstract class EffectViewTests<TFactory>(TFactory factory) : IClassFixtur
         var zwolle = await db.Regions.SingleAsync(r => r.Code == "GM0193");
         var noord = await db.Regions.SingleAsync(r => r.Code == "TP-NOORD");
         var objective = new Objective { PactId = pact.Id, Number = number, Title = $"Testdoel {number}", Description = "Voor de test." };
-        PactAction Action(string slug, Web.Features.Regions.Region region, params (int Year, OutputUnit Unit, decimal Quantity)[] outputs) => new()
+        PactAction Action(string slug, Web.Features.Regions.Region region, params (int Year, OutputUnit Unit, decimal Quantity)[] outputs)
         {
-            PactId = pact.Id, Slug = $"{slug}-{number}", Title = $"{slug} {number}", Summary = "Test.", Status = ActionStatus.Running,
-            StartsOn = new DateOnly(2024, 1, 1), Regions = [new ActionRegion { Region = region }], Objectives = [new ActionObjective { Objective = objective }],
-            Outputs = outputs.Select(o => new ActionOutput { Year = o.Year, Unit = o.Unit, Quantity = o.Quantity, ReportedBy = "Test", ReportedAt = DateTime.UtcNow }).ToList(),
-        };
+            var action = new PactAction
+            {
+                PactId = pact.Id, Slug = $"{slug}-{number}", Title = $"{slug} {number}", Summary = "Test.",
+                StartsOn = new DateOnly(2024, 1, 1), Regions = [new ActionRegion { Region = region }], Objectives = [new ActionObjective { Objective = objective }],
+                Outputs = outputs.Select(o => new ActionOutput { Year = o.Year, Unit = o.Unit, Quantity = o.Quantity, ReportedBy = "Test", ReportedAt = DateTime.UtcNow }).ToList(),
+            };
+            action.RecordIn(ActionStatus.Running);
+            return action;
+        }
         db.PactActions.AddRange(
             Action("zwolle", zwolle, (2024, OutputUnit.Participants, 15), (2025, OutputUnit.Certificates, 3), (2025, OutputUnit.Other, 1)),
             Action("noord", noord, (2024, OutputUnit.Participants, 7)));

@@ -31,15 +31,24 @@ public static class PlanData
     {
         var pactId = await db.Pacts.Where(p => p.Code == pactCode).Select(p => p.Id).SingleAsync();
         int? regionId = regionCode is null ? null : await db.Regions.Where(r => r.Code == regionCode).Select(r => r.Id).SingleAsync();
-        var revision = new PlanRevision { Number = 1, FirstYear = 2019, LastYear = 2022, RevisedIn = 2019, Status = status };
-        if (status is RevisionStatus.Adopted or RevisionStatus.Superseded)
-            (revision.AdoptedAt, revision.AdoptedBy) = (new DateTime(2019, 3, 1, 0, 0, 0, DateTimeKind.Utc), "Test");
+        var revision = Revision(status);
+        (revision.Number, revision.FirstYear, revision.LastYear, revision.RevisedIn) = (1, 2019, 2022, 2019);
         fill?.Invoke(revision);
         var plan = new Plan { PactId = pactId, RegionId = regionId, Title = $"Testplan {regionCode ?? "landelijk"}", Revisions = [revision] };
         db.Plans.Add(plan);
         await db.SaveChangesAsync();
         return (plan.Id, revision.Id);
     });
+
+    /// <summary>A new revision brought to the given state the only way there is: along the workflow.</summary>
+    public static PlanRevision Revision(RevisionStatus status)
+    {
+        var revision = new PlanRevision();
+        var at = new DateTime(2019, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var step in new[] { RevisionStatus.Proposed, RevisionStatus.Adopted, RevisionStatus.Superseded }.TakeWhile(s => s <= status))
+            revision.MoveTo(step, "Test", at);
+        return revision;
+    }
 
     public static Task SetStatusAsync(PactwerkFactory factory, int revisionId, RevisionStatus status) => factory.InDbAsync(db =>
         db.PlanRevisions.Where(r => r.Id == revisionId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status)));
@@ -78,7 +87,8 @@ public static class PlanData
         factory.InDbAsync(async db =>
         {
             var pactId = await db.Pacts.Where(p => p.Code == pactCode).Select(p => p.Id).SingleAsync();
-            var action = new PactAction { PactId = pactId, Slug = "test-" + Guid.NewGuid().ToString("N"), Title = title, Summary = "Voor de tests.", Status = ActionStatus.Running };
+            var action = new PactAction { PactId = pactId, Slug = "test-" + Guid.NewGuid().ToString("N"), Title = title, Summary = "Voor de tests." };
+            action.RecordIn(ActionStatus.Running);
             fill?.Invoke(action);
             db.PactActions.Add(action);
             await db.SaveChangesAsync();

@@ -14,7 +14,7 @@ public sealed class PlanRevisionUnitTests
     [InlineData(RevisionStatus.Adopted, RevisionStatus.Superseded)]
     public void Allowed_moves_change_the_status(RevisionStatus from, RevisionStatus to)
     {
-        var revision = new PlanRevision { Status = from };
+        var revision = PlanData.Revision(from);
 
         Assert.Null(revision.RefuseMove(to));
         revision.MoveTo(to, "Iemand", At);
@@ -32,7 +32,7 @@ public sealed class PlanRevisionUnitTests
     [InlineData(RevisionStatus.Proposed, RevisionStatus.Superseded, "niet van 'voorgesteld' naar 'vervangen'")]
     public void Refused_moves_say_why_and_leave_the_status(RevisionStatus from, RevisionStatus to, string message)
     {
-        var revision = new PlanRevision { Status = from };
+        var revision = PlanData.Revision(from);
 
         Assert.Contains(message, revision.RefuseMove(to));
         var thrown = Assert.Throws<InvalidOperationException>(() => revision.MoveTo(to, "Iemand", At));
@@ -44,7 +44,7 @@ public sealed class PlanRevisionUnitTests
     [Fact]
     public void Proposing_and_adopting_record_who_and_when_and_sending_back_clears_the_proposal()
     {
-        var revision = new PlanRevision { Status = RevisionStatus.Draft };
+        var revision = new PlanRevision();
 
         revision.MoveTo(RevisionStatus.Proposed, "Voorsteller", At);
         Assert.Equal(("Voorsteller", At), (revision.ProposedBy, revision.ProposedAt));

@@ -381,7 +381,7 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
         {
             a.Objectives.Add(new ActionObjective { ObjectiveId = objective });
             a.Outputs.AddRange([Output(2023, OutputUnit.Participants, 35.5m), Output(2023, OutputUnit.CompaniesInvolved, 85)]);
-            (a.Status, a.StopReason) = (ActionStatus.Stopped, "Subsidie liep af.");
+            a.MoveTo(ActionStatus.Stopped, "Subsidie liep af.");
         });
         // Works towards another objective, and one not in the revision: neither counts for objective 911.
         var elsewhere = await PlanData.ActionAsync(factory, "Jaarbeoordeling C", a =>

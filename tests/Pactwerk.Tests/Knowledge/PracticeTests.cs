@@ -63,10 +63,11 @@ public abstract class PracticeTests<TFactory>(TFactory factory) : IClassFixture<
                     var practice = new Practice
                     {
                         PactId = pact.Id, Title = f.Title, Summary = f.Text, Approach = "Een aanpak in **stappen**.", Sector = f.Sector, TargetGroup = "workers",
-                        Status = f.Published ? PracticeStatus.Published : PracticeStatus.Draft,
                         Regions = [new PracticeRegion { RegionId = regionId }],
                         Objectives = objectives.Where(o => f.Objectives.Contains(o.Number)).Select(o => new PracticeObjective { ObjectiveId = o.Id }).ToList(),
                     };
+                    if (f.Published)
+                        practice.MoveTo(PracticeStatus.Published, DateTime.UtcNow);
                     practice.SearchSynonyms = PracticeText.SynonymsOf(practice.Title + "\n" + PracticeIndex.BodyText(practice));
                     db.Set<Practice>().Add(practice);
                     await db.SaveChangesAsync();
@@ -397,6 +398,42 @@ public abstract class PracticeTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(4, audit.Count(a => a.Action == AuditActions.Updated && a.After!.Contains("\"Status\"")));
         Assert.Contains(audit, a => a.After is not null && a.After.Contains("Published"));
         Assert.True(await factory.InDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(PracticeRegion) && a.EntityId!.StartsWith(id + ","))));
+    }
+
+    [Fact]
+    public async Task A_published_practice_is_not_offered_again_and_an_edit_by_a_lead_takes_it_back_to_review_until_a_coordinator_publishes_it()
+    {
+        var lead = await SignInAsync(factory, "noord@techniekpact.demo");
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var title = $"Leerwerkplek {Guid.NewGuid():N}"[..22];
+        var id = (await (await lead.PostAsJsonAsync("/api/v1/practices", NewPractice(title))).ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Task<(PracticeStatus Status, int Version)> StoredAsync() =>
+            factory.InDbAsync(async db => await db.Set<Practice>().Where(p => p.Id == id).Select(p => new { p.Status, p.Version }).SingleAsync() is var s ? (s.Status, s.Version) : default);
+        async Task<HttpResponseMessage> MoveAsync(HttpClient client, string move) =>
+            await client.PostAsJsonAsync($"/api/v1/practices/{id}/{move}", new { version = (await StoredAsync()).Version });
+        async Task<bool> PublicAsync() => (await Anonymous(factory).GetAsync($"/api/v1/practices/{id}")).StatusCode == HttpStatusCode.OK;
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(coordinator, "publish")).StatusCode);
+        var published = await StoredAsync();
+
+        // Offering a published practice for review as it stands is refused, and changes nothing.
+        var again = await MoveAsync(lead, "submit");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("wordt niet opnieuw ter beoordeling aangeboden", await again.Content.ReadAsStringAsync());
+        Assert.Equal(published, await StoredAsync());
+        var twice = await MoveAsync(coordinator, "publish");
+        Assert.Contains("al gepubliceerd", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(published, await StoredAsync());
+
+        // A coordinator's own edit stays published; a lead's edit goes back to review and leaves the public library.
+        var byCoordinator = await coordinator.PutAsJsonAsync($"/api/v1/practices/{id}", new { title, summary = "Door de coördinator.", regions = new[] { "TP-NOORD" }, version = published.Version });
+        Assert.Equal(HttpStatusCode.OK, byCoordinator.StatusCode);
+        Assert.Equal(PracticeStatus.Published, (await StoredAsync()).Status);
+        var byLead = await lead.PutAsJsonAsync($"/api/v1/practices/{id}", new { title, summary = "Door de trekker.", regions = new[] { "TP-NOORD" }, version = (await StoredAsync()).Version });
+        Assert.Equal(HttpStatusCode.OK, byLead.StatusCode);
+        Assert.Equal(PracticeStatus.InReview, (await StoredAsync()).Status);
+        Assert.False(await PublicAsync());
+        Assert.Equal(HttpStatusCode.OK, (await MoveAsync(coordinator, "publish")).StatusCode);
+        Assert.True(await PublicAsync());
     }
 
     [Fact]

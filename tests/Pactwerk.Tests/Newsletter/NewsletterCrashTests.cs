@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,7 @@ namespace Pactwerk.Tests.Newsletter;
 /// An app on a database that outlives it: the first host is stopped halfway through a send, a second
 /// one starts on the same database (and the same SMTP sink) and finishes the job.
 /// </summary>
-public sealed class RestartableFactory(string provider, string connectionString, MailSink sink) : PactwerkFactory
+public sealed class RestartableFactory(string provider, string connectionString, MailSink sink, INewsletterDeliveryObserver? observer = null) : PactwerkFactory
 {
     public override string Provider => provider;
     protected override string ConnectionString => connectionString;
@@ -27,6 +28,23 @@ public sealed class RestartableFactory(string provider, string connectionString,
     {
         sink.Configure(this).With("Newsletter:BatchSize", "4");
         base.ConfigureWebHost(builder);
+        if (observer is not null)
+            builder.ConfigureTestServices(s => s.AddSingleton(observer));
+    }
+}
+
+/// <summary>Lets four accepted deliveries be recorded and hangs on the fifth, as a host that goes down right then.</summary>
+public sealed class HangOnFifthAccepted : INewsletterDeliveryObserver
+{
+    private int _accepted;
+    public TaskCompletionSource<long> Hung { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task AcceptedAsync(NewsletterDelivery delivery, CancellationToken ct)
+    {
+        if (Interlocked.Increment(ref _accepted) < 5)
+            return;
+        Hung.TrySetResult(delivery.Id);
+        await Task.Delay(Timeout.Infinite, ct);
     }
 }
 
@@ -46,9 +64,9 @@ public abstract class NewsletterCrashTests
             const int readers = 11;
             var emails = Enumerable.Range(1, readers).Select(i => $"crash{i}-{Guid.NewGuid():N}@example.org").ToList();
             int editionId;
-            var crashed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var crash = new HangOnFifthAccepted();
 
-            await using (var first = new RestartableFactory(Provider, database, sink))
+            await using (var first = new RestartableFactory(Provider, database, sink, crash))
             {
                 var pactId = await first.InDbAsync(db => db.Pacts.Where(p => p.Code == "techniekpact").Select(p => p.Id).SingleAsync());
                 await first.InDbAsync(db =>
@@ -58,15 +76,7 @@ public abstract class NewsletterCrashTests
                     return db.SaveChangesAsync();
                 });
                 // The fifth message is accepted by the SMTP server, and then the host goes down before
-                // the worker records it: the hardest moment to stop at.
-                var accepted = 0;
-                first.Services.GetRequiredService<NewsletterTestHooks>().AfterAccepted = async (delivery, ct) =>
-                {
-                    if (Interlocked.Increment(ref accepted) < 5)
-                        return;
-                    crashed.TrySetResult(delivery.Id);
-                    await Task.Delay(Timeout.Infinite, ct);
-                };
+                // the worker records it (HangOnFifthAccepted): the hardest moment to stop at.
 
                 var coordinator = await SignInAsync(first, "coordinator@techniekpact.demo");
                 var practice = await first.InDbAsync(db => db.Set<Practice>().Where(p => p.PactId == pactId && p.Status == PracticeStatus.Published).Select(p => p.Id).FirstAsync());
@@ -77,7 +87,7 @@ public abstract class NewsletterCrashTests
                 var sent = await coordinator.PostAsJsonAsync($"/api/v1/pacts/techniekpact/newsletter/editions/{editionId}/send",
                     new { version = edition.GetProperty("version").GetInt32() });
                 Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
-                await crashed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                await crash.Hung.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
                 // The worker hangs in the hook: four recorded as sent, the fifth accepted by SMTP but
                 // recorded as "sending" only, the rest pending.

@@ -365,7 +365,7 @@ public abstract partial class NewsletterTests<TFactory>(TFactory factory) : ICla
         var meeting = await PublicEventAsync(isPublic: false);
         var draft = await factory.InDbAsync(async db =>
         {
-            var p = new Practice { PactId = await PactIdAsync(), Title = "Geheim concept", Summary = "Nog niet klaar.", Status = PracticeStatus.Draft };
+            var p = new Practice { PactId = await PactIdAsync(), Title = "Geheim concept", Summary = "Nog niet klaar." };
             db.Add(p);
             await db.SaveChangesAsync();
             return p.Id;

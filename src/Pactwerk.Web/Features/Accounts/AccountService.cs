@@ -24,7 +24,7 @@ public abstract record AccountOutcome<T>
 /// checked against the granter's own scope, and every one is written to the audit trail.
 /// </summary>
 public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> users, AccessScopeProvider scopes, IEmailSender mail,
-    IAuditActor actor, TimeProvider clock, ILogger<AccountService> logger)
+    TimeProvider clock, ILogger<AccountService> logger)
 {
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(366);
 
@@ -59,9 +59,9 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
             return new AccountOutcome<PactwerkUser>.Invalid(new Dictionary<string, string[]> { ["Email"] = created.Errors.Select(e => e.Description).ToArray() });
         role!.UserId = user.Id;
         db.RoleAssignments.Add(role);
-        db.AuditEntries.Add(Event(AuditActions.Invited, nameof(PactwerkUser), user.Id, new { user.Email, user.DisplayName }, role.PactId));
+        Event(AuditActions.Invited, nameof(PactwerkUser), user.Id, new { user.Email, user.DisplayName }, role.PactId);
         await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(Event(AuditActions.RoleGranted, nameof(RoleAssignment), role.Id.ToString(), new { role.UserId, role.Kind, role.PactId, role.RegionId, role.OrganisationId }, role.PactId));
+        Event(AuditActions.RoleGranted, nameof(RoleAssignment), role.Id.ToString(), new { role.UserId, role.Kind, role.PactId, role.RegionId, role.OrganisationId }, role.PactId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -124,7 +124,7 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(Event(AuditActions.TokenCreated, nameof(ApiToken), token.Id.ToString(), new { token.Name, token.Prefix, token.ExpiresAt, token.ReadOnly, token.RoleAssignmentIds }));
+        Event(AuditActions.TokenCreated, nameof(ApiToken), token.Id.ToString(), new { token.Name, token.Prefix, token.ExpiresAt, token.ReadOnly, token.RoleAssignmentIds });
         await db.SaveChangesAsync(ct);
         return new AccountOutcome<CreatedToken>.Done(new CreatedToken(token, secret));
     }
@@ -137,7 +137,7 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
         if (token.RevokedAt is null)
         {
             token.RevokedAt = clock.GetUtcNow().UtcDateTime;
-            db.AuditEntries.Add(Event(AuditActions.TokenRevoked, nameof(ApiToken), token.Id.ToString(), new { token.Name, token.Prefix }));
+            Event(AuditActions.TokenRevoked, nameof(ApiToken), token.Id.ToString(), new { token.Name, token.Prefix });
             await db.SaveChangesAsync(ct);
         }
         return true;
@@ -190,6 +190,6 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
         };
     }
 
-    private AuditEntry Event(string action, string entityType, string entityId, object details, int? pactId = null) =>
-        AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, action, entityType, entityId, details, pactId);
+    private void Event(string action, string entityType, string entityId, object details, int? pactId = null) =>
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, action, entityType, entityId, details, pactId);
 }

@@ -17,6 +17,9 @@ public sealed class HttpAuditActor(IHttpContextAccessor http) : IAuditActor
     public string Name => User?.FindFirstValue(PactwerkClaims.DisplayName) ?? User?.Identity?.Name ?? SystemAuditActor.Instance.Name;
 }
 
+/// <summary>Someone named by the caller: the person a refusal is about, who may not be signed in.</summary>
+public sealed record NamedAuditActor(string? UserId, string Name) : IAuditActor;
+
 /// <summary>Start-up, the command line and design-time tools.</summary>
 public sealed class SystemAuditActor : IAuditActor
 {

@@ -35,8 +35,8 @@ public class AuditEntry
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>A business event (invited, token created, import committed, …) with its details.</summary>
-    public static AuditEntry Event(IAuditActor actor, DateTime at, string action, string entityType, string? entityId, object details, int? pactId = null) => new()
+    /// <summary>A business event with its details; written only through <see cref="Data.PactwerkDb.RecordEvent"/>.</summary>
+    internal static AuditEntry Event(IAuditActor actor, DateTime at, string action, string entityType, string? entityId, object details, int? pactId = null) => new()
     {
         At = at, UserId = actor.UserId, Actor = actor.Name, Action = action, EntityType = entityType, EntityId = entityId, PactId = pactId,
         After = System.Text.Json.JsonSerializer.Serialize(details, Json),

@@ -119,7 +119,9 @@ public static class DemoAgenda
         foreach (var detail in Actions)
         {
             var action = actions[detail.Slug];
-            action.Status = detail.Status;
+            // Recorded in that state by DemoSeeder; a database seeded before moves along the workflow.
+            if (detail.Status != action.Status)
+                action.MoveTo(detail.Status);
             (action.StartsOn, action.EndsOn) = (detail.StartsOn, detail.EndsOn);
             action.Objectives.AddRange(detail.Objectives.Select(n => new ActionObjective { Objective = objectives.Single(o => o.PactId == action.PactId && o.Number == n) }));
             action.Partners.AddRange(detail.Partners.Select(p => new ActionPartner { Organisation = keyed[p.Organisation], Role = p.Role }));
@@ -135,6 +137,13 @@ public static class DemoAgenda
         await SeedPlansAsync(db, host, pacts[Techniekpact].Id, objectives.Where(o => o.PactId == pacts[Techniekpact].Id).ToList(), actions, indicators, ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>A demo revision goes the way a real one does: proposed, then adopted.</summary>
+    private static void Adopt(PlanRevision revision, DateTime proposedAt, DateTime adoptedAt)
+    {
+        revision.MoveTo(RevisionStatus.Proposed, "Demo", proposedAt);
+        revision.MoveTo(RevisionStatus.Adopted, "Demo", adoptedAt);
     }
 
     /// <summary>
@@ -171,12 +180,13 @@ public static class DemoAgenda
         var national = new Plan { PactId = pactId, Title = "Uitvoeringsagenda Techniekpact (demo)" };
         var first = new PlanRevision
         {
-            Number = 1, RevisedIn = 2021, FirstYear = 2021, LastYear = 2024, Status = RevisionStatus.Superseded,
-            ProposedAt = adoptedAt(2021).AddDays(-30), ProposedBy = "Demo", AdoptedAt = adoptedAt(2021), AdoptedBy = "Demo",
+            Number = 1, RevisedIn = 2021, FirstYear = 2021, LastYear = 2024,
             Priorities = Priorities("Techniek in het curriculum van alle basisscholen.", "Meer instroom in technisch vmbo en mbo.", "Regionale publiek-private samenwerking verduurzamen."),
             Objectives = Aims(1, 2, 3, 5), Actions = CountsOn("gas-2-0", "techniek-driedaagse", "technieketen", "pps-zuidwest"),
             Goals = Goals(landsdelen, _ => 2),
         };
+        Adopt(first, adoptedAt(2021).AddDays(-30), adoptedAt(2021));
+        first.MoveTo(RevisionStatus.Superseded, "Demo", adoptedAt(2022));
         national.Revisions.Add(first);
         db.Plans.Add(national);
         await db.SaveChangesAsync(ct);
@@ -184,8 +194,7 @@ public static class DemoAgenda
         // The 2022 revision: om- en bijscholing becomes an objective with its voucher schemes, and Noord aims higher.
         var second = new PlanRevision
         {
-            Number = 2, RevisedIn = 2022, FirstYear = 2021, LastYear = 2024, Status = RevisionStatus.Adopted, BasedOnId = first.Id,
-            ProposedAt = adoptedAt(2022).AddDays(-30), ProposedBy = "Demo", AdoptedAt = adoptedAt(2022), AdoptedBy = "Demo",
+            Number = 2, RevisedIn = 2022, FirstYear = 2021, LastYear = 2024, BasedOnId = first.Id,
             Priorities = Priorities("Techniek in het curriculum van alle basisscholen.", "Meer instroom in technisch vmbo en mbo.",
                 "Regionale publiek-private samenwerking verduurzamen.", "Omscholing naar techniek met vouchers in elke provincie."),
             Objectives = Aims(1, 2, 3, 4, 5), Actions = CountsOn("gas-2-0", "technieketen", "pps-zuidwest", "levenlang-gelders-vakmanschap", "overijsselse-techniekuitdaging", "make-it-work"),
@@ -201,6 +210,7 @@ public static class DemoAgenda
                 new() { Kind = RevisionItemKind.Goal, Key = GoalKey(share, regions.GetValueOrDefault(noord), GoalKind.Target), Reason = "Noord verwacht meer instroom door de energietransitie (GAS 2.0)." },
             ],
         };
+        Adopt(second, adoptedAt(2022).AddDays(-30), adoptedAt(2022));
         national.Revisions.Add(second);
 
         foreach (var (code, title, slugs) in new[]
@@ -211,20 +221,14 @@ public static class DemoAgenda
         {
             if (!regions.TryGetValue(code, out var region))
                 continue;
-            db.Plans.Add(new Plan
+            var revision = new PlanRevision
             {
-                PactId = pactId, RegionId = region.Id, Title = title,
-                Revisions =
-                [
-                    new PlanRevision
-                    {
-                        Number = 1, RevisedIn = 2021, FirstYear = 2021, LastYear = 2024, Status = RevisionStatus.Adopted,
-                        ProposedAt = adoptedAt(2021).AddDays(-14), ProposedBy = "Demo", AdoptedAt = adoptedAt(2021), AdoptedBy = "Demo",
-                        Priorities = Priorities("Werken in subregio's met eigen aandachtspunten.", "Om- en bijscholing met vouchers."),
-                        Objectives = Aims(3, 4, 5), Actions = CountsOn(slugs), Goals = Goals([code], c => c == noord ? 3 : 2),
-                    },
-                ],
-            });
+                Number = 1, RevisedIn = 2021, FirstYear = 2021, LastYear = 2024,
+                Priorities = Priorities("Werken in subregio's met eigen aandachtspunten.", "Om- en bijscholing met vouchers."),
+                Objectives = Aims(3, 4, 5), Actions = CountsOn(slugs), Goals = Goals([code], c => c == noord ? 3 : 2),
+            };
+            Adopt(revision, adoptedAt(2021).AddDays(-14), adoptedAt(2021));
+            db.Plans.Add(new Plan { PactId = pactId, RegionId = region.Id, Title = title, Revisions = [revision] });
         }
         await db.SaveChangesAsync(ct);
     }

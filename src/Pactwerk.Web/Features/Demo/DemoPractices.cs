@@ -105,13 +105,14 @@ public static class DemoPractices
                 Results = demo.Results, ResultsSource = Source, WhatWorked = demo.WhatWorked, WhatDidNotWork = demo.WhatDidNotWork,
                 TransferConditions = demo.TransferConditions, Sector = demo.Sector, TargetGroup = demo.TargetGroup,
                 OrganisationId = initiative.LeadOrganisationKey is { } lead ? keyed.GetValueOrDefault(lead) : null,
-                StartsOn = action.StartsOn, EndsOn = action.EndsOn, Status = PracticeStatus.Published,
-                PublishedAt = new DateTime(2018, 12, 1, 0, 0, 0, DateTimeKind.Utc),
+                StartsOn = action.StartsOn, EndsOn = action.EndsOn,
                 Regions = action.Regions.Select(r => new PracticeRegion { RegionId = r.RegionId }).ToList(),
                 Objectives = objectives.Where(o => o.PactId == action.PactId && demo.Objectives.Contains(o.Number)).Select(o => new PracticeObjective { ObjectiveId = o.Id }).ToList(),
                 Organisations = demo.OrganisationKeys.Where(keyed.ContainsKey).Select(k => new PracticeOrganisation { OrganisationId = keyed[k] }).ToList(),
                 Actions = [new PracticeAction { ActionId = action.Id }],
             };
+            // The publication's examples are published as a coordinator would, on its date.
+            practice.MoveTo(PracticeStatus.Published, new DateTime(2018, 12, 1, 0, 0, 0, DateTimeKind.Utc));
             practice.SearchSynonyms = PracticeText.SynonymsOf(practice.Title + "\n" + PracticeIndex.BodyText(practice));
             db.Set<Practice>().Add(practice);
             seeded.Add(practice);

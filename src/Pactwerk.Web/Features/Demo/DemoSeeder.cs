@@ -118,8 +118,9 @@ public static class DemoSeeder
                 Regions = [new ActionRegion { Region = regions[i.RegionCode] }],
                 LeadOrganisation = i.LeadOrganisationKey is null ? null : Lookup(organisations, i.LeadOrganisationKey, "organisation"),
                 StartsOn = i.StartYear is { } year ? new DateOnly(year, 1, 1) : null,
-                Status = ActionStatus.Running,
             };
+            // Recorded afterwards, as the publication tells how far each initiative got.
+            action.RecordIn(DemoAgenda.Actions.FirstOrDefault(d => d.Slug == i.Slug)?.Status ?? ActionStatus.Running);
             actions.Add((action, Lookup(pacts, i.PactCode, "pact")));
         }
         var techniekpact = Lookup(pacts, DemoContent.Techniekpact, "pact");

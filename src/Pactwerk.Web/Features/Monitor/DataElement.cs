@@ -3,6 +3,7 @@ using Pactwerk.Monitoring;
 namespace Pactwerk.Web.Features.Monitor;
 
 /// <summary>What is measured (hbo enrolments), with the dimensions its values are broken down by.</summary>
+[Data.ShownOnMonitor]
 public class DataElement
 {
     public int Id { get; set; }

@@ -1,6 +1,7 @@
 namespace Pactwerk.Web.Features.Monitor;
 
 /// <summary>One file of a dataset as published and imported: the provenance of every observation in it.</summary>
+[Data.ShownOnMonitor]
 public class DataRelease
 {
     public int Id { get; set; }

@@ -1,6 +1,7 @@
 namespace Pactwerk.Web.Features.Monitor;
 
 /// <summary>A publisher of data, e.g. "DUO open onderwijsdata".</summary>
+[Data.ShownOnMonitor]
 public class DataSource
 {
     public int Id { get; set; }

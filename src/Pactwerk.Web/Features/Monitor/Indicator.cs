@@ -3,6 +3,7 @@ using Pactwerk.Monitoring;
 namespace Pactwerk.Web.Features.Monitor;
 
 /// <summary>An indicator; its definition is versioned and every value says which version made it.</summary>
+[Data.ShownOnMonitor]
 public class Indicator : Audit.IAudited
 {
     public int Id { get; set; }

@@ -45,7 +45,7 @@ public sealed class IndicatorInput
 /// New indicators and new versions of a definition. A definition is never changed in place: a
 /// change is a new version, and every value says which version produced it.
 /// </summary>
-public sealed class IndicatorEditor(PactwerkDb db, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
+public sealed class IndicatorEditor(PactwerkDb db, TimeProvider clock)
 {
     public async Task<EditOutcome<Indicator>> CreateAsync(IndicatorInput input, CancellationToken ct)
     {
@@ -67,7 +67,6 @@ public sealed class IndicatorEditor(PactwerkDb db, TimeProvider clock, Microsoft
         indicator.Versions.Add(Version(1, definition, input.Definition!.Description));
         db.Indicators.Add(indicator);
         await db.SaveChangesAsync(ct);
-        await MonitorCache.EvictAsync(cache, ct);
         return new EditOutcome<Indicator>.Saved(indicator);
     }
 
@@ -90,8 +89,6 @@ public sealed class IndicatorEditor(PactwerkDb db, TimeProvider clock, Microsoft
         indicator.Versions.Add(Version(next, definition, input.Description));
         indicator.CurrentVersion = next;
         await db.SaveChangesAsync(ct);
-        // Every figure of the indicator is computed anew with the new definition.
-        await MonitorCache.EvictAsync(cache, ct);
         return new EditOutcome<Indicator>.Saved(indicator);
     }
 

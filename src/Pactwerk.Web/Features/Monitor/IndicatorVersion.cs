@@ -1,5 +1,6 @@
 namespace Pactwerk.Web.Features.Monitor;
 
+[Data.ShownOnMonitor]
 public class IndicatorVersion
 {
     public int Id { get; set; }

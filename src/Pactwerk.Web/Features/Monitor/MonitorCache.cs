@@ -7,8 +7,8 @@ namespace Pactwerk.Web.Features.Monitor;
 /// Output caching of the public monitor: pages, downloads, embeds, the values API and the map
 /// geometry. Only anonymous requests are cached or served from the cache (the framework's default
 /// policy refuses signed-in users, who may see small cells); entries vary by the whole query and
-/// by the culture (query or cookie), and carry the tag "monitor", which is evicted whenever monitor
-/// data change: an import, an indicator's definition, a plan adoption that sets goals.
+/// by the culture (query or cookie), and carry the tag "monitor", which <see cref="MonitorCacheEviction"/>
+/// evicts whenever a committed write changes what the monitor shows.
 /// </summary>
 public static class MonitorCache
 {
@@ -23,13 +23,8 @@ public static class MonitorCache
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Expire(TimeSpan.FromMinutes(30))
             .Tag(Tag)));
+        // Every database context gets the registered interceptors (see DatabaseSetup).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MonitorCacheEviction>();
         return services;
-    }
-
-    /// <summary>Drops every cached monitor response; call after monitor data changed.</summary>
-    public static async Task EvictAsync(IOutputCacheStore? store, CancellationToken ct)
-    {
-        if (store is not null)
-            await store.EvictByTagAsync(Tag, ct);
     }
 }

@@ -67,15 +67,24 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     /// <summary>
     /// After a withdrawal: the elements are read again from the database, whose current values
     /// changed in ways the engine cannot derive itself (an older release's values came back).
+    /// Returns the swap, which the caller runs once its transaction has committed.
     /// </summary>
-    public async Task ReloadAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
+    public async Task<Action> ReadAgainAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
     {
+        var read = new List<(string Code, ElementData Data, Dictionary<int, ReleaseRef> Releases)>();
         foreach (var element in await db.DataElements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToListAsync(ct))
         {
             var (data, release) = await ReadAsync(db, element, engine.Regions, ct);
-            _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [element.Code] = release };
-            engine.Replace(data);
+            read.Add((element.Code, data, release));
         }
+        return () =>
+        {
+            foreach (var (code, data, release) in read)
+            {
+                _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [code] = release };
+                engine.Replace(data);
+            }
+        };
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ namespace Pactwerk.Web.Features.Monitor;
 /// One value of a data element for a region, period and combination of dimension values, or a
 /// suppressed cell (Value null, DUO's "&lt;5"). Older releases' values stay, marked not current.
 /// </summary>
+[Data.ShownOnMonitor]
 public class Observation
 {
     public long Id { get; set; }

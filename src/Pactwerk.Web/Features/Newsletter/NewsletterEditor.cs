@@ -26,11 +26,11 @@ public sealed class EditionInput
 /// Composes and sends editions. Only the pact's coordinators and administrators may; every item is
 /// checked on the server to be public content of the pact, whatever a form or request offers.
 /// </summary>
-public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, NewsletterSignal signal, IAuditActor actor)
+public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, NewsletterSignal signal)
 {
     public const string NotPublic = "Onderdeel {0} bestaat niet of is niet openbaar: alleen gepubliceerde praktijken, initiatieven en openbare evenementen van dit pact en cijfers uit de monitor kunnen in de nieuwsbrief.";
     public const string Empty = "Een editie heeft minstens één onderdeel of een tekst nodig.";
-    public const string AlreadySent = "Deze editie is al verstuurd; er is niets opnieuw verstuurd.";
+    public const string AlreadySent = NewsletterEdition.AlreadySent;
     public const string SentIsFinal = "Een verstuurde editie kan niet meer worden gewijzigd.";
     private const string Forbidden = "Alleen de coördinatoren van dit pact stellen de nieuwsbrief samen.";
 
@@ -50,7 +50,7 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
         var edition = new NewsletterEdition
         {
             PactId = pactId, Title = input.Title!.Trim(), Introduction = input.Introduction?.Trim() ?? "",
-            Status = EditionStatus.Draft, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
             Items = input.Items.Select((item, i) => new NewsletterItem { Position = i + 1, Kind = item.Kind, ReferenceId = item.Id }).ToList(),
         };
         db.Add(edition);
@@ -101,8 +101,8 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
             return new EditOutcome<NewsletterEdition>.NotFound();
         if (!await MayComposeAsync(pactId, ct))
             return new EditOutcome<NewsletterEdition>.Forbidden(Forbidden);
-        if (edition.Status != EditionStatus.Draft)
-            return new EditOutcome<NewsletterEdition>.Conflict(AlreadySent);
+        if (edition.RefuseSend() is { } refusal)
+            return new EditOutcome<NewsletterEdition>.Conflict(refusal);
         var input = ToInput(edition);
         var errors = await ValidateAsync(pactId, input, ct);
         if (errors.Count > 0)
@@ -112,22 +112,18 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
         var now = clock.GetUtcNow().UtcDateTime;
         edition.SentHtml = NewsletterContent.Html(edition.Introduction, entries, site);
         edition.SentText = NewsletterContent.Text(edition.Title, edition.Introduction, entries, site);
-        edition.SendRequestedAt = now;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var subscribers = await db.Set<NewsletterSubscriber>().Where(s => s.PactId == pactId).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
-        edition.RecipientCount = subscribers.Count;
-        edition.Status = subscribers.Count == 0 ? EditionStatus.Sent : EditionStatus.Sending;
-        if (subscribers.Count == 0)
-            edition.SentAt = now;
+        edition.Send(subscribers.Count, now);
         foreach (var subscriber in subscribers)
             db.Add(new NewsletterDelivery
             {
                 EditionId = edition.Id, SubscriberId = subscriber, State = DeliveryState.Pending, NextAttemptAt = now,
                 MessageId = $"{edition.Id}.{subscriber}.{Guid.NewGuid():N}@nieuwsbrief.pactwerk",
             });
-        db.Add(AuditEntry.Event(actor, now, "NewsletterSent", nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { edition.Title, Recipients = subscribers.Count }, pactId));
+        db.RecordEvent(now, "NewsletterSent", nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { edition.Title, Recipients = subscribers.Count }, pactId);
         var outcome = await EditSupport.SaveVersionedAsync(db, edition, id, version,
             () => db.Set<NewsletterEdition>().AsNoTracking().Include(e => e.Items).SingleAsync(e => e.Id == id, ct), ct);
         if (outcome is EditOutcome<NewsletterEdition>.Saved)

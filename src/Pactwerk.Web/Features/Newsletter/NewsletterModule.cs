@@ -15,7 +15,6 @@ public static class NewsletterModule
         services.AddSingleton<SubscriptionLimiter>();
         services.AddSingleton<NewsletterSignal>();
         services.AddSingleton<NewsletterOutbox>();
-        services.AddSingleton<NewsletterTestHooks>();
         services.AddSingleton<NewsletterLinks>();
         // The sink listens before the worker starts sending.
         if (configuration.GetValue<bool>($"{NewsletterOptions.Section}:Smtp:Sink"))

@@ -101,11 +101,11 @@ public sealed class NewsletterSubscriptions(PactwerkDb db, IDataProtectionProvid
             {
                 await db.SaveChangesAsync(ct);
                 // The trail records that someone subscribed, not who: the address stays in one place only.
-                db.Add(AuditEntry.Event(SystemAuditActor.Instance, clock.GetUtcNow().UtcDateTime, "NewsletterSubscribed", nameof(NewsletterSubscriber),
-                    subscriber.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pact = pact.Code }, pactId));
+                db.RecordEvent(clock.GetUtcNow().UtcDateTime, "NewsletterSubscribed", nameof(NewsletterSubscriber),
+                    subscriber.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pact = pact.Code }, pactId, by: SystemAuditActor.Instance);
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 // The same link clicked twice at the same moment: the other click subscribed.
                 db.ChangeTracker.Clear();
@@ -133,8 +133,8 @@ public sealed class NewsletterSubscriptions(PactwerkDb db, IDataProtectionProvid
             return new SubscriptionOutcome.Invalid("Token", BadUnsubscribeToken);
         var pactName = await db.Pacts.Where(p => p.Id == subscriber.PactId).Select(p => p.Name).SingleAsync(ct);
         db.Remove(subscriber);
-        db.Add(AuditEntry.Event(SystemAuditActor.Instance, clock.GetUtcNow().UtcDateTime, "NewsletterUnsubscribed", nameof(NewsletterSubscriber),
-            id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { }, subscriber.PactId));
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, "NewsletterUnsubscribed", nameof(NewsletterSubscriber),
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { }, subscriber.PactId, by: SystemAuditActor.Instance);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Newsletter subscriber {Id} unsubscribed", id);
         return new SubscriptionOutcome.Unsubscribed(pactName);

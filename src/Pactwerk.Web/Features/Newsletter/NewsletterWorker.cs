@@ -35,11 +35,14 @@ public sealed class NewsletterOutbox
     public ChannelReader<MimeMessage> Reader => _queue.Reader;
 }
 
-/// <summary>Test hooks into the worker; empty in production. The tests use them to play a crash at a chosen moment.</summary>
-public sealed class NewsletterTestHooks
+/// <summary>
+/// Told when the SMTP server has accepted a delivery and before the worker records it as sent: the
+/// moment a crash would leave a mail sent but not recorded. The app registers none; a host that
+/// wants to watch (the crash tests stop the host right there) registers its own.
+/// </summary>
+public interface INewsletterDeliveryObserver
 {
-    /// <summary>Called after the SMTP server accepted a delivery and before that is recorded.</summary>
-    public Func<NewsletterDelivery, CancellationToken, Task>? AfterAccepted { get; set; }
+    Task AcceptedAsync(NewsletterDelivery delivery, CancellationToken ct);
 }
 
 /// <summary>Sends MIME messages over SMTP with MailKit, with the configured host, port, TLS and account.</summary>
@@ -96,7 +99,7 @@ public sealed class NewsletterSmtp(IOptions<NewsletterOptions> options) : IAsync
 /// One worker per database: two app instances on one database would each work the same rows.
 /// </summary>
 public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, NewsletterSignal signal, NewsletterOutbox outbox,
-    NewsletterTestHooks hooks, NewsletterLinks links, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NewsletterWorker> logger) : BackgroundService
+    IEnumerable<INewsletterDeliveryObserver> observers, NewsletterLinks links, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NewsletterWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -202,8 +205,8 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
             await db.SaveChangesAsync(ct);
             return;
         }
-        if (hooks.AfterAccepted is { } hook)
-            await hook(delivery, ct);
+        foreach (var observer in observers)
+            await observer.AcceptedAsync(delivery, ct);
         delivery.State = DeliveryState.Sent;
         delivery.SentAt = clock.GetUtcNow().UtcDateTime;
         delivery.LastError = null;
@@ -221,10 +224,7 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
         var sending = await db.Set<NewsletterEdition>().Where(e => e.Status == EditionStatus.Sending
             && !db.Set<NewsletterDelivery>().Any(d => d.EditionId == e.Id && (d.State == DeliveryState.Pending || d.State == DeliveryState.Sending))).ToListAsync(ct);
         foreach (var edition in sending)
-        {
-            edition.Status = EditionStatus.Sent;
-            edition.SentAt = clock.GetUtcNow().UtcDateTime;
-        }
+            edition.Settle(clock.GetUtcNow().UtcDateTime);
         if (sending.Count > 0)
             await db.SaveChangesAsync(ct);
     }

@@ -1,6 +1,7 @@
 namespace Pactwerk.Web.Features.Pacts;
 
 /// <summary>An agreement of government, education and business on a labour-market problem.</summary>
+[Data.ShownOnMonitor]
 public class Pact : Audit.IAudited
 {
     public int Id { get; set; }

@@ -14,8 +14,8 @@ public sealed record ReferenceDataLoadResult(string Source, bool Changed, int Re
 /// New regions and memberships start at the load's valid-from date; ones that are no longer in
 /// the files are closed at that date rather than deleted, so earlier years keep their structure.
 /// </summary>
-public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAuditActor actor,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null, Monitor.GeoShapes? shapes = null)
+public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock,
+    Monitor.GeoShapes? shapes = null)
 {
     /// <param name="successors">For municipalities that end with this load: the municipality each went into (code → code).</param>
     public async Task<ReferenceDataLoadResult> LoadAsync(IReferenceDataSource source, DateOnly validFrom, CancellationToken ct = default,
@@ -72,17 +72,14 @@ public sealed class ReferenceDataImporter(PactwerkDb db, TimeProvider clock, IAu
                 Source = source.Location, Checksum = checksum, ValidFrom = validFrom, LoadedAt = clock.GetUtcNow().UtcDateTime,
                 RegionsAdded = sync.Added, RegionsUpdated = sync.Updated, MembershipsOpened = sync.Opened, MembershipsClosed = sync.Closed,
             });
-            db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(ReferenceDataLoad), checksum[..12],
-                new { Source = source.Location, ValidFrom = validFrom, result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed }));
+            db.RecordEvent(clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(ReferenceDataLoad), checksum[..12],
+                new { Source = source.Location, ValidFrom = validFrom, result.RegionsAdded, result.RegionsUpdated, result.MembershipsOpened, result.MembershipsClosed });
             await db.SaveChangesAsync(ct);
+            // The maps are drawn from the memberships: drawn anew once committed, before the cached pages go.
+            if (shapes is not null)
+                Monitor.MonitorCacheEviction.AfterCommit(db, shapes.Clear);
         }
         await tx.CommitAsync(ct);
-        if (sync.Changed)
-        {
-            // Region names and memberships are on the public monitor's pages and maps.
-            shapes?.Clear();
-            await Monitor.MonitorCache.EvictAsync(cache, ct);
-        }
         return result;
     }
 

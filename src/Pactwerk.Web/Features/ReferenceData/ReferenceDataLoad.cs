@@ -1,6 +1,7 @@
 namespace Pactwerk.Web.Features.ReferenceData;
 
 /// <summary>Provenance of a reference-data load: where from, which files, when.</summary>
+[Data.ShownOnMonitor]
 public class ReferenceDataLoad
 {
     public int Id { get; set; }

@@ -4,6 +4,7 @@ namespace Pactwerk.Web.Features.Regions;
 /// A region of one set. Municipalities are regions too (the base set), so every view that works
 /// for a region also works for a municipality.
 /// </summary>
+[Data.ShownOnMonitor]
 public class Region
 {
     public int Id { get; set; }
@@ -32,6 +33,7 @@ public class Region
 /// Effective-dated link between a region and one of its municipalities, so a merger can be
 /// recorded by closing one link and opening another, without rewriting earlier years.
 /// </summary>
+[Data.ShownOnMonitor]
 public class RegionMembership
 {
     public int Id { get; set; }

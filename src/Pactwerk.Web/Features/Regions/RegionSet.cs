@@ -4,6 +4,7 @@ namespace Pactwerk.Web.Features.Regions;
 /// A way of dividing the country into regions (provinces, COROP areas, a pact's landsdelen, …).
 /// Sets are independent of each other: a labour-market region may cross a province border.
 /// </summary>
+[Data.ShownOnMonitor]
 public class RegionSet
 {
     public int Id { get; set; }

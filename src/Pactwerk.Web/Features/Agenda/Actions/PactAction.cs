@@ -15,9 +15,10 @@ public class PactAction : Audit.IAudited, Data.IVersioned
     /// <summary>Dutch description in a few sentences.</summary>
     public required string Summary { get; set; }
     public PactActionKind Kind { get; set; }
-    public ActionStatus Status { get; set; }
+    /// <summary>Changed only by <see cref="RecordIn"/> (a new action) and <see cref="MoveTo"/>.</summary>
+    public ActionStatus Status { get; private set; }
     /// <summary>Why a stopped action stopped; required for <see cref="ActionStatus.Stopped"/>.</summary>
-    public string? StopReason { get; set; }
+    public string? StopReason { get; private set; }
     /// <summary>The owner organisation, which answers for the action and reports its outputs.</summary>
     public int? LeadOrganisationId { get; set; }
     public Organisation? LeadOrganisation { get; set; }
@@ -56,6 +57,19 @@ public class PactAction : Audit.IAudited, Data.IVersioned
             throw new InvalidOperationException(refusal);
         Status = to;
         StopReason = to == ActionStatus.Stopped ? stopReason!.Trim() : StopReason;
+    }
+
+    /// <summary>
+    /// A new action may be recorded in any state: the pact's earlier work is written down afterwards.
+    /// Once saved, it follows the workflow of <see cref="MoveTo"/>.
+    /// </summary>
+    public void RecordIn(ActionStatus status, string? stopReason = null)
+    {
+        if (Id != 0)
+            throw new InvalidOperationException("Een bestaande actie volgt de statusstappen; alleen een nieuwe actie wordt in elke status vastgelegd.");
+        if (status == ActionStatus.Stopped && string.IsNullOrWhiteSpace(stopReason))
+            throw new InvalidOperationException("Geef de reden waarom de actie stopt.");
+        (Status, StopReason) = (status, status == ActionStatus.Stopped ? stopReason!.Trim() : null);
     }
 
     public bool IsClosed => Status is ActionStatus.Completed or ActionStatus.Stopped;

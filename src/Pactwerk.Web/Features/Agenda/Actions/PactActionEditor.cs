@@ -86,7 +86,7 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes, 
         var pact = await db.Pacts.SingleOrDefaultAsync(p => p.Code == pactCode, ct);
         if (pact is null)
             return new Outcome.Invalid(new Dictionary<string, string[]> { ["pact"] = [$"Er is geen pact met code '{pactCode}'."] });
-        var action = new PactAction { PactId = pact.Id, Slug = "", Title = "", Summary = "", Status = input.Status ?? ActionStatus.Idea };
+        var action = new PactAction { PactId = pact.Id, Slug = "", Title = "", Summary = "" };
         var problem = await ApplyAsync(action, input, isNew: true, ct);
         if (problem is not null)
             return problem;
@@ -171,7 +171,7 @@ public sealed class PactActionEditor(PactwerkDb db, AccessScopeProvider scopes, 
         action.Summary = input.Summary.Trim();
         action.Kind = input.Kind;
         if (isNew)
-            (action.Status, action.StopReason) = (input.Status ?? ActionStatus.Idea, input.Status == ActionStatus.Stopped ? input.StopReason!.Trim() : null);
+            action.RecordIn(input.Status ?? ActionStatus.Idea, input.StopReason);
         else if (input.Status is { } next && next != action.Status)
             action.MoveTo(next, input.StopReason);
         action.LeadOrganisationId = input.LeadOrganisationId;

@@ -1,6 +1,7 @@
 namespace Pactwerk.Web.Features.Agenda;
 
 /// <summary>A numbered objective of a pact ("3. Meer instroom in technisch beroepsonderwijs"), measured by indicators.</summary>
+[Data.ShownOnMonitor]
 public class Objective : Audit.IAudited, Data.IVersioned
 {
     public int Id { get; set; }
@@ -14,6 +15,7 @@ public class Objective : Audit.IAudited, Data.IVersioned
     public List<ObjectiveIndicator> Indicators { get; set; } = [];
 }
 
+[Data.ShownOnMonitor]
 public class ObjectiveIndicator : Audit.IAudited
 {
     public int ObjectiveId { get; set; }

@@ -25,8 +25,7 @@ public sealed class ObjectiveInput
 /// Creates and changes a pact's objectives. They frame the whole agenda of the pact, so only its
 /// coordinators set them; a changed objective keeps its number (the plans refer to it).
 /// </summary>
-public sealed class ObjectiveEditor(PactwerkDb db, AccessScopeProvider scopes,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
+public sealed class ObjectiveEditor(PactwerkDb db, AccessScopeProvider scopes)
 {
     public async Task<bool> MayEditAsync(int pactId, CancellationToken ct)
     {
@@ -47,8 +46,6 @@ public sealed class ObjectiveEditor(PactwerkDb db, AccessScopeProvider scopes,
             return new Outcome.Invalid(errors);
         db.Objectives.Add(objective);
         await db.SaveChangesAsync(ct);
-        // The indicators of a pact's objectives are what its monitor home shows.
-        await Monitor.MonitorCache.EvictAsync(cache, ct);
         return new Outcome.Saved(objective);
     }
 
@@ -65,11 +62,8 @@ public sealed class ObjectiveEditor(PactwerkDb db, AccessScopeProvider scopes,
         // A change only to the indicators leaves the row itself unchanged, yet it is a new version.
         if (db.Entry(objective).State == EntityState.Unchanged && db.ChangeTracker.HasChanges())
             db.Entry(objective).Property(o => o.Version).IsModified = true;
-        var outcome = await EditSupport.SaveVersionedAsync(db, objective, id, input.Version,
+        return await EditSupport.SaveVersionedAsync(db, objective, id, input.Version,
             () => db.Objectives.AsNoTracking().SingleAsync(o => o.Id == id, ct), ct);
-        if (outcome is Outcome.Saved)
-            await Monitor.MonitorCache.EvictAsync(cache, ct);
-        return outcome;
     }
 
     private async Task<Dictionary<string, string[]>> ApplyAsync(Objective objective, ObjectiveInput input, CancellationToken ct)

@@ -7,6 +7,7 @@ public enum GoalKind
 }
 
 /// <summary>A baseline or a target of an indicator for a region, set by a revision of a plan.</summary>
+[Data.ShownOnMonitor]
 public class IndicatorGoal : Audit.IAudited
 {
     public int Id { get; set; }

@@ -4,6 +4,7 @@ namespace Pactwerk.Web.Features.Agenda;
 /// A multi-year plan: the pact's national plan (no region) or a landsdeel's regional agenda. What
 /// it says at any time is its adopted revision; the revisions are its history.
 /// </summary>
+[Data.ShownOnMonitor]
 public class Plan : Audit.IAudited
 {
     public int Id { get; set; }
@@ -28,6 +29,7 @@ public enum RevisionStatus
 /// superseded when the next revision is adopted. An adopted revision never changes; the next one
 /// starts as a copy of it, and every change in the copy records its reason.
 /// </summary>
+[Data.ShownOnMonitor]
 public class PlanRevision : Audit.IAudited, Data.IVersioned
 {
     public int Id { get; set; }
@@ -40,7 +42,8 @@ public class PlanRevision : Audit.IAudited, Data.IVersioned
     public int RevisedIn { get; set; }
     public int FirstYear { get; set; }
     public int LastYear { get; set; }
-    public RevisionStatus Status { get; set; }
+    /// <summary>Changed only by <see cref="MoveTo"/>: a new revision is a draft.</summary>
+    public RevisionStatus Status { get; private set; }
     /// <summary>The revision this one was copied from.</summary>
     public int? BasedOnId { get; set; }
     public DateTime? ProposedAt { get; set; }

@@ -76,8 +76,7 @@ public sealed class WorkflowInput
 /// landsdeel's lead. Only a draft changes; every change to a copy of an earlier revision needs its
 /// reason.
 /// </summary>
-public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAuditActor actor, TimeProvider clock,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
+public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAuditActor actor, TimeProvider clock)
 {
     public const string AdoptedIsFinal = "Een vastgestelde herziening verandert niet meer; begin een nieuwe herziening.";
     public const string NextAlreadyStarted = "Er is intussen al een nieuwe herziening begonnen, door iemand anders; er is niets opgeslagen. Bekijk het plan opnieuw en werk in die herziening verder.";
@@ -140,7 +139,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         if (errors.Count > 0)
             return new PlanOutcome.Invalid(errors);
 
-        plan.Revisions.Add(new PlanRevision { Number = 1, FirstYear = input.FirstYear, LastYear = input.LastYear, RevisedIn = revisedIn, Status = RevisionStatus.Draft });
+        plan.Revisions.Add(new PlanRevision { Number = 1, FirstYear = input.FirstYear, LastYear = input.LastYear, RevisedIn = revisedIn });
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
         return new PlanOutcome.Saved(plan);
@@ -171,7 +170,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         var next = new PlanRevision
         {
             PlanId = plan.Id, Number = plan.Revisions.Max(r => r.Number) + 1, RevisedIn = revisedIn, FirstYear = basis.FirstYear, LastYear = basis.LastYear,
-            Status = RevisionStatus.Draft, BasedOnId = basis.Id,
+            BasedOnId = basis.Id,
             Priorities = basis.Priorities.Select(p => new RevisionPriority { Position = p.Position, Text = p.Text }).ToList(),
             Objectives = basis.Objectives.Select(o => new RevisionObjective { ObjectiveId = o.ObjectiveId }).ToList(),
             Goals = basis.Goals.Select(g => new IndicatorGoal { IndicatorId = g.IndicatorId, RegionId = g.RegionId, Kind = g.Kind, PeriodStart = g.PeriodStart, Value = g.Value }).ToList(),
@@ -313,11 +312,7 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
                 previous.MoveTo(RevisionStatus.Superseded, actor.Name, now);
         }
         revision.MoveTo(to, actor.Name, now);
-        var outcome = await SaveAsync(revision, version, ct);
-        // An adoption changes the goals the public monitor shows (baselines, targets, status).
-        if (to == RevisionStatus.Adopted && outcome is RevisionOutcome.Saved)
-            await Monitor.MonitorCache.EvictAsync(cache, ct);
-        return outcome;
+        return await SaveAsync(revision, version, ct);
     }
 
     private Task<RevisionOutcome> SaveAsync(PlanRevision revision, int version, CancellationToken ct) =>

@@ -74,16 +74,16 @@ public sealed class CaseRefusalThrottle(IOptions<CaseRefusalLogOptions> options)
         return ended;
     }
 
-    /// <summary>The summary lines; no pact on them, as for the refusals themselves.</summary>
-    public static IEnumerable<AuditEntry> Lines(IEnumerable<Summary> summaries, DateTime now) => summaries.Select(s => new AuditEntry
+    /// <summary>The summary lines, each in the name of the person refused; no pact on them, as for the refusals themselves.</summary>
+    public static void Record(PactwerkDb db, IEnumerable<Summary> summaries, DateTime now)
     {
-        At = now, UserId = s.UserId, Actor = s.Actor, Action = LearningNetworkAuditActions.CaseAccessRefusedMore, EntityType = nameof(LearningNetworkCase),
-        After = System.Text.Json.JsonSerializer.Serialize(new
-        {
-            network = s.NetworkId, refused = s.Count, from = s.From, to = s.To,
-            note = $"{s.Count} more refused (no line of their own: more than the limit in one window)",
-        }, AuditEntry.Json),
-    });
+        foreach (var s in summaries)
+            db.RecordEvent(now, LearningNetworkAuditActions.CaseAccessRefusedMore, nameof(LearningNetworkCase), null, new
+            {
+                network = s.NetworkId, refused = s.Count, from = s.From, to = s.To,
+                note = $"{s.Count} more refused (no line of their own: more than the limit in one window)",
+            }, by: new NamedAuditActor(s.UserId, s.Actor));
+    }
 }
 
 /// <summary>Writes the summaries of ended windows when no new refusal comes to write them, and the rest at shutdown.</summary>
@@ -124,7 +124,7 @@ public sealed class CaseRefusalSummaryWriter(CaseRefusalThrottle throttle, IServ
             return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
-        db.AuditEntries.AddRange(CaseRefusalThrottle.Lines(ended, now));
+        CaseRefusalThrottle.Record(db, ended, now);
         await db.SaveChangesAsync(ct);
     }
 }

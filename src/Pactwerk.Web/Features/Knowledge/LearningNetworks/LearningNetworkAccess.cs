@@ -69,18 +69,11 @@ public sealed class LearningNetworkAccess(PactwerkDb db, AccessScopeProvider sco
         var now = clock.GetUtcNow().UtcDateTime;
         var who = scope.UserId ?? "address:" + (http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local");
         var (ownLine, ended) = throttle.Record(who, scope.UserId, name, networkId, now);
-        db.AuditEntries.AddRange(CaseRefusalThrottle.Lines(ended, now));
+        CaseRefusalThrottle.Record(db, ended, now);
         // No pact on the line: the refusal is for administrators and the person refused, not for the network's coordinators.
         if (ownLine)
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, UserId = scope.UserId, Actor = name, Action = LearningNetworkAuditActions.CaseAccessRefused,
-                EntityType = nameof(LearningNetworkCase), EntityId = caseId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                After = System.Text.Json.JsonSerializer.Serialize(new
-                {
-                    network = networkId, @case = caseId, method = request?.Method, path = request?.Path.Value,
-                }, AuditEntry.Json),
-            });
+            db.RecordEvent(now, LearningNetworkAuditActions.CaseAccessRefused, nameof(LearningNetworkCase), caseId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new { network = networkId, @case = caseId, method = request?.Method, path = request?.Path.Value }, by: new NamedAuditActor(scope.UserId, name));
         await db.SaveChangesAsync(ct);
     }
 }

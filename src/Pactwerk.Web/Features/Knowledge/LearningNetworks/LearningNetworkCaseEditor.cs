@@ -20,7 +20,7 @@ public sealed class LearningNetworkCaseInput
 /// Anyone else gets <see cref="Outcome.NotFound"/>, logged by <see cref="LearningNetworkAccess"/>.
 /// Changes are logged as business events that name the case but never copy its text.
 /// </summary>
-public sealed class LearningNetworkCaseEditor(PactwerkDb db, LearningNetworkAccess access, IAuditActor actor, TimeProvider clock)
+public sealed class LearningNetworkCaseEditor(PactwerkDb db, LearningNetworkAccess access, TimeProvider clock)
 {
     public async Task<Outcome> CreateAsync(int networkId, LearningNetworkCaseInput input, CancellationToken ct)
     {
@@ -89,8 +89,8 @@ public sealed class LearningNetworkCaseEditor(PactwerkDb db, LearningNetworkAcce
     /// <summary>Who changed which case, for administrators and the member themself; no text, no pact.</summary>
     private async Task LogAsync(string action, LearningNetworkCase c, CancellationToken ct)
     {
-        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, action, nameof(LearningNetworkCase),
-            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { network = c.NetworkId, version = c.Version }));
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, action, nameof(LearningNetworkCase),
+            c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { network = c.NetworkId, version = c.Version });
         await db.SaveChangesAsync(ct);
     }
 

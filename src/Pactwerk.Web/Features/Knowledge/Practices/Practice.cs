@@ -30,10 +30,11 @@ public class Practice : Audit.IAudited, Data.IVersioned
     public int? OrganisationId { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
-    public PracticeStatus Status { get; set; }
+    /// <summary>Changed only by <see cref="MoveTo"/> and <see cref="ReturnToReview"/>: a new practice is a draft.</summary>
+    public PracticeStatus Status { get; private set; }
     /// <summary>The coordinator's note when a practice was sent back for more work.</summary>
-    public string? ReviewNote { get; set; }
-    public DateTime? PublishedAt { get; set; }
+    public string? ReviewNote { get; private set; }
+    public DateTime? PublishedAt { get; private set; }
     /// <summary>
     /// Canonical words for Dutch word forms the stemmer does not join (technische → techniek), so
     /// that both databases' full-text indexes find them; see <see cref="PracticeText.Synonyms"/>.
@@ -49,11 +50,14 @@ public class Practice : Audit.IAudited, Data.IVersioned
     private const string AlreadyPublished = "Deze praktijk is al gepubliceerd.";
     private const string AlreadyInReview = "Deze praktijk ligt al ter beoordeling.";
     private const string OnlyInReviewGoesBack = "Alleen een praktijk die ter beoordeling ligt, kan worden teruggestuurd.";
-    private const string PublishedStays = "Een gepubliceerde praktijk gaat niet terug naar beoordeling.";
+    private const string PublishedStays = "Een gepubliceerde praktijk wordt niet opnieuw ter beoordeling aangeboden; een wijziging door een redacteur brengt haar terug naar beoordeling.";
+    public const string NoteNeeded = "Schrijf erbij wat er nog aan de praktijk moet gebeuren.";
+    private const string OnlyPublishedReturns = "Alleen een gepubliceerde praktijk gaat na een wijziging terug naar beoordeling.";
 
     /// <summary>Why a move in the review workflow is refused, or null when it is allowed.</summary>
-    public static string? RefuseMove(PracticeStatus from, PracticeStatus to) => (from, to) switch
+    public string? RefuseMove(PracticeStatus to, string? note = null) => (Status, to) switch
     {
+        (PracticeStatus.InReview, PracticeStatus.Draft) when string.IsNullOrWhiteSpace(note) => NoteNeeded,
         (PracticeStatus.Draft, PracticeStatus.InReview) => null,
         (PracticeStatus.Draft or PracticeStatus.InReview, PracticeStatus.Published) => null,
         (PracticeStatus.InReview, PracticeStatus.Draft) => null,
@@ -62,6 +66,33 @@ public class Practice : Audit.IAudited, Data.IVersioned
         (_, PracticeStatus.Draft) => OnlyInReviewGoesBack,
         _ => PublishedStays,
     };
+
+    /// <summary>
+    /// Submit (draft → in review), publish (draft or in review → published) or send back with the
+    /// coordinator's note (in review → draft). Throws when <see cref="RefuseMove"/> refuses, changing nothing.
+    /// </summary>
+    public void MoveTo(PracticeStatus to, DateTime at, string? note = null)
+    {
+        if (RefuseMove(to, note) is { } refusal)
+            throw new InvalidOperationException(refusal);
+        Status = to;
+        if (to == PracticeStatus.Draft)
+            ReviewNote = note!.Trim();
+        if (to == PracticeStatus.Published)
+            (ReviewNote, PublishedAt) = (null, at);
+    }
+
+    /// <summary>
+    /// A published practice changed by someone who may not publish goes back to review: the public
+    /// reads only what a coordinator published, so it leaves the library until it is published again.
+    /// This is its own move, not a submit: a published practice is never offered for review as it stands.
+    /// </summary>
+    public void ReturnToReview()
+    {
+        if (Status != PracticeStatus.Published)
+            throw new InvalidOperationException(OnlyPublishedReturns);
+        Status = PracticeStatus.InReview;
+    }
 }
 
 public enum PracticeStatus

@@ -104,7 +104,7 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
         var pact = await Pacts.PactLookup.FindAsync(db, pactCode ?? "", ct);
         if (pact is null)
             return new Outcome.Invalid(new Dictionary<string, string[]> { ["pact"] = [KnowledgeMessages.Format(KnowledgeMessages.NoPact, pactCode)] });
-        var practice = new Practice { PactId = pact.Id, Title = "", Summary = "", Status = PracticeStatus.Draft };
+        var practice = new Practice { PactId = pact.Id, Title = "", Summary = "" };
         var problem = await ApplyAsync(practice, input, isNew: true, ct);
         if (problem is not null)
             return problem;
@@ -128,7 +128,7 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
             return problem;
         // What a coordinator published is what the public reads: a change by anyone else goes back to review.
         if (practice.Status == PracticeStatus.Published && !await MayReviewAsync(practice, ct) && db.ChangeTracker.HasChanges())
-            practice.Status = PracticeStatus.InReview;
+            practice.ReturnToReview();
         return await SaveAsync(practice, input.Version, ct);
     }
 
@@ -155,16 +155,11 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
                 ? "Alleen een coördinator van het pact mag een praktijk publiceren of terugsturen."
                 : "Je mag deze praktijk niet ter beoordeling aanbieden.");
         var errors = EditSupport.Validate(input);
-        if (Practice.RefuseMove(practice.Status, to) is { } refusal)
-            errors["status"] = [refusal];
-        if (to == PracticeStatus.Draft && string.IsNullOrWhiteSpace(input.Note))
-            errors[nameof(input.Note)] = ["Schrijf erbij wat er nog aan de praktijk moet gebeuren."];
+        if (practice.RefuseMove(to, input.Note) is { } refusal)
+            errors[refusal == Practice.NoteNeeded ? nameof(input.Note) : "status"] = [refusal];
         if (errors.Count > 0)
             return new Outcome.Invalid(errors);
-        practice.Status = to;
-        practice.ReviewNote = to == PracticeStatus.Draft ? input.Note!.Trim() : to == PracticeStatus.Published ? null : practice.ReviewNote;
-        if (to == PracticeStatus.Published)
-            practice.PublishedAt = clock.GetUtcNow().UtcDateTime;
+        practice.MoveTo(to, clock.GetUtcNow().UtcDateTime, input.Note);
         return await SaveAsync(practice, input.Version, ct);
     }
 

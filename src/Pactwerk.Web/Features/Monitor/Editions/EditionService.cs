@@ -39,7 +39,7 @@ public sealed record EditionDto(string Pact, string PactName, int Year, string T
 /// Publishes a pact's monitor of a year by freezing every figure of its indicators (every region
 /// of every set, every period), and reads an edition back with the figures later data revised.
 /// </summary>
-public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanGoals planGoals, AccessScopeProvider access, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache,
+public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanGoals planGoals, AccessScopeProvider access, IAuditActor actor, TimeProvider clock,
     Monitor.Pages.SmallCellMap smallCells)
 {
     public async Task<EditOutcome<MonitorEdition>> PublishAsync(string pactCode, PublishInput input, CancellationToken ct)
@@ -94,7 +94,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another coordinator published the same year a moment ago: the unique index refused this one.
             return new EditOutcome<MonitorEdition>.Conflict(
@@ -106,7 +106,6 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
-        await Monitor.MonitorCache.EvictAsync(cache, ct);
         return new EditOutcome<MonitorEdition>.Saved(edition);
     }
 

@@ -33,7 +33,7 @@ public sealed class MonitorOptions
 /// retired (kept as history) and the new ones written. The engine serves them right after commit.
 /// </summary>
 public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ImportProfileStore profiles, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore? cache = null)
+    Microsoft.Extensions.Options.IOptions<MonitorOptions> options, ImportProfileStore profiles)
 {
     /// <summary>A file read with a profile but not written: the wizard's preview and report.</summary>
     public sealed record Preview(ImportProfile Profile, ParsedFile Parsed, IReadOnlyDictionary<int, string> RegionNames);
@@ -140,18 +140,19 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), ct);
             await ObservationWriter.WriteAsync(db, element.Id, release.Id, parsed.Cells.Where(c => c.Element == parsedElement.Code), ct);
         }
-        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(DataRelease),
             release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { profile.Code, release.FileName, release.Checksum, release.PublishedOn, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods }));
+            new { profile.Code, release.FileName, release.Checksum, release.PublishedOn, release.RowsRead, release.ObservationsWritten, release.SuppressedCells, release.Periods });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
         var releaseRef = new ReleaseRef(release.Id, source.Name, release.FileName, release.ImportedAt, release.PublishedOn);
-        foreach (var (element, parsedElement) in elements)
-            engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
-                .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
-        // The public monitor pages are cached: they show the new figures from now on.
-        await MonitorCache.EvictAsync(cache, ct);
+        // The engine serves the new figures once they are committed, before the cached pages are dropped.
+        MonitorCacheEviction.AfterCommit(db, () =>
+        {
+            foreach (var (element, parsedElement) in elements)
+                engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
+                    .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
+        });
+        await tx.CommitAsync(ct);
         return committed;
     }
 

@@ -18,6 +18,8 @@ public static class ObservationWriter
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Observations are written inside the import's transaction.");
+        // These writes run on the bare connection, where no EF interceptor sees them.
+        Monitor.MonitorCacheEviction.WrotePastTracker(db);
         if (connection is NpgsqlConnection npgsql)
         {
             await using var copy = await npgsql.BeginBinaryImportAsync(

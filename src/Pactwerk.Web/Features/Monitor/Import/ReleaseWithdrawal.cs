@@ -16,7 +16,7 @@ public abstract record WithdrawalOutcome
 /// current the values of the latest earlier release that is not withdrawn become current again.
 /// The release and its observations stay, marked withdrawn with who, when and why.
 /// </summary>
-public sealed class ReleaseWithdrawal(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache)
+public sealed class ReleaseWithdrawal(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock)
 {
     public const string AuditAction = "ReleaseWithdrawn";
 
@@ -54,13 +54,12 @@ public sealed class ReleaseWithdrawal(PactwerkDb db, MonitorEngineHost engine, I
         }
         var now = clock.GetUtcNow().UtcDateTime;
         (release.WithdrawnAt, release.WithdrawnBy, release.WithdrawalReason) = (now, actor.Name, reason);
-        db.AuditEntries.Add(AuditEntry.Event(actor, now, AuditAction, nameof(DataRelease), release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { release.Dataset, release.FileName, release.Periods, Reason = reason, Restored = restored }));
+        db.RecordEvent(now, AuditAction, nameof(DataRelease), release.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { release.Dataset, release.FileName, release.Periods, Reason = reason, Restored = restored });
         await db.SaveChangesAsync(ct);
+        // Read inside the transaction (it sees its own writes); the engine takes it once committed.
+        Monitor.MonitorCacheEviction.AfterCommit(db, await engine.ReadAgainAsync(db, current.Select(c => c.DataElementId).Distinct().ToList(), ct));
         await tx.CommitAsync(ct);
-
-        await engine.ReloadAsync(db, current.Select(c => c.DataElementId).Distinct().ToList(), ct);
-        await Monitor.MonitorCache.EvictAsync(cache, ct);
         return new WithdrawalOutcome.Withdrawn(release);
     }
 }

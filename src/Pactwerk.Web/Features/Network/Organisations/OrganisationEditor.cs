@@ -55,7 +55,7 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
             await db.SaveChangesAsync(ct);
             return new Outcome.Saved(organisation);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             return Duplicate();
         }
@@ -78,7 +78,7 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
             return await EditSupport.SaveVersionedAsync(db, organisation, id, input.Version,
                 () => db.Organisations.AsNoTracking().SingleAsync(o => o.Id == id, ct), ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             return Duplicate();
         }

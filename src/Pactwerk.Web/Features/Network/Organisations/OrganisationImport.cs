@@ -47,7 +47,7 @@ public sealed record OrganisationImportReport(OrganisationImportStatus Status, s
 /// organisations written, in one transaction. A row naming an organisation that already exists
 /// creates nothing, so importing an export again changes nothing.
 /// </summary>
-public sealed class OrganisationImport(PactwerkDb db, IAuditActor actor, TimeProvider clock, IOptions<OrganisationImportOptions> options)
+public sealed class OrganisationImport(PactwerkDb db, TimeProvider clock, IOptions<OrganisationImportOptions> options)
 {
     private static readonly char[] AcceptedDelimiters = [';', ','];
     private static readonly (char Delimiter, string Name)[] OtherDelimiters = [('\t', "tab"), ('|', "'|'")];
@@ -81,8 +81,8 @@ public sealed class OrganisationImport(PactwerkDb db, IAuditActor actor, TimePro
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Organisations.AddRange(created.Select(c => c.Organisation));
         await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(Organisation), null,
-            new { FileName = Path.GetFileName(fileName), RowsRead = report.Count, Created = created.Count, Existing = existing }));
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, AuditActions.ImportCommitted, nameof(Organisation), null,
+            new { FileName = Path.GetFileName(fileName), RowsRead = report.Count, Created = created.Count, Existing = existing });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

@@ -56,7 +56,7 @@ public static class PeopleApi
         var trail = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.EntityType == nameof(Person) && a.EntityId == key) || (account != null && a.UserId == account.Id))
             .OrderBy(a => a.Id).ToListAsync(ct);
-        db.AuditEntries.Add(AuditEntry.Event(actor, clock.GetUtcNow().UtcDateTime, AuditActions.PersonExported, nameof(Person), key, new { person.Name }));
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, AuditActions.PersonExported, nameof(Person), key, new { person.Name });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new PersonExportDto(person, roles, account?.Email, trail));
     }
@@ -114,7 +114,7 @@ public static class PeopleApi
         await db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Name, pseudonym).SetProperty(p => p.Email, (string?)null).SetProperty(p => p.Phone, (string?)null)
             .SetProperty(p => p.JobTitle, (string?)null).SetProperty(p => p.ErasedAt, now).SetProperty(p => p.Version, p => p.Version + 1), ct);
-        db.AuditEntries.Add(AuditEntry.Event(actor, now, AuditActions.PersonErased, nameof(Person), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pseudonym = pseudonym }));
+        db.RecordEvent(now, AuditActions.PersonErased, nameof(Person), id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pseudonym = pseudonym });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok((await Query(db, id, ct))!);
