@@ -49,6 +49,7 @@ public static class WebSetup
                 o.Conventions.AddPageRoute("/Newsletter/Compose", "pact/{code}/nieuwsbrief/nieuw");
             })
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EditorChecksInput()))
             .AddViewLocalization();
         // A request the API cannot read gets a 400 that says where, never a stack trace.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
