@@ -14,8 +14,6 @@ namespace Pactwerk.Tests.Agenda;
 /// </summary>
 public abstract class PlanFormCultureTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
-    private const string Coordinator = "coordinator@techniekpact.demo";
-
     /// <summary>An adopted plan whose goals hold decimals and a value with thousands, and the draft of its next revision, started on the plan page.</summary>
     private async Task<(int PlanId, HttpClient Coordinator)> DraftAsync(string culture)
     {
@@ -27,7 +25,7 @@ public abstract class PlanFormCultureTests<TFactory>(TFactory factory) : IClassF
             r.Goals.Add(new IndicatorGoal { IndicatorId = indicator, RegionId = region, Kind = GoalKind.Baseline, PeriodStart = 2019, Value = 20.75 });
             r.Goals.Add(new IndicatorGoal { IndicatorId = indicator, RegionId = region, Kind = GoalKind.Target, PeriodStart = 2022, Value = 1234.5 });
         });
-        var coordinator = await SignInAsync(factory, Coordinator);
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
         // The reader's language as the site's switch sets it: a cookie every later request carries.
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
         var start = await Form.OpenAsync(coordinator, $"/plannen/{planId}", "StartNext");
