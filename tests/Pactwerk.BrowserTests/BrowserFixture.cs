@@ -7,18 +7,18 @@ using Pactwerk.Tests.Infrastructure;
 namespace Pactwerk.BrowserTests;
 
 /// <summary>
-/// The real app on Kestrel (a loopback port) and Debian's Chromium driven by Playwright.
-/// Playwright never downloads a browser here: it runs /usr/bin/chromium.
+/// The real app on Kestrel (a loopback port) and Debian's Chromium driven by Playwright, one of each
+/// per story class (a class fixture: every class starts on its own database). Playwright never
+/// downloads a browser here: it runs /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// <typeparam name="TApp">The app as the stories need it: plain, or with its newsletter mail going to a real SMTP sink.</typeparam>
+public class BrowserFixture<TApp> : IAsyncLifetime where TApp : PactwerkFactory, new()
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly SqliteFactory _app = new();
-
-    public PactwerkFactory App => _app;
     private IPlaywright? _playwright;
 
+    public TApp App { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
     public string BaseAddress { get; private set; } = "";
 
@@ -26,9 +26,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run does this).");
-        _app.UseKestrel(0);
-        _app.StartServer();
-        BaseAddress = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseAddress = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("localhost", "127.0.0.1").Replace("[::1]", "127.0.0.1");
 
         _playwright = await Playwright.CreateAsync();
@@ -52,6 +52,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null)
             await Browser.CloseAsync();
         _playwright?.Dispose();
-        await _app.DisposeAsync();
+        await App.DisposeAsync();
     }
 }
+
+/// <summary>The app on SQLite with its mail in the pickup folder, and Chromium: what most stories need.</summary>
+public sealed class BrowserFixture : BrowserFixture<SqliteFactory>;

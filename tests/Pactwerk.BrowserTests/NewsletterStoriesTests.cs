@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Pactwerk.Tests.Infrastructure;
 using Pactwerk.Web.Features.Knowledge;
@@ -11,51 +8,8 @@ using Pactwerk.Web.Features.Newsletter;
 
 namespace Pactwerk.BrowserTests;
 
-/// <summary>The app on Kestrel with its newsletter mail going to a real SMTP sink, and Chromium.</summary>
-public sealed class NewsletterBrowserFixture : IAsyncLifetime
-{
-    private readonly NewsletterSqliteFactory _app = new();
-    private IPlaywright? _playwright;
-
-    public NewsletterSqliteFactory App => _app;
-    public IBrowser Browser { get; private set; } = null!;
-    public string BaseAddress { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        if (!File.Exists(BrowserFixture.ChromiumPath))
-            throw new InvalidOperationException($"{BrowserFixture.ChromiumPath} is missing: apt-get install -y chromium (.ci/run does this).");
-        _app.UseKestrel(0);
-        _app.StartServer();
-        BaseAddress = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("localhost", "127.0.0.1").Replace("[::1]", "127.0.0.1");
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress, Locale = "en-GB" });
-        return await context.NewPageAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-            await Browser.CloseAsync();
-        _playwright?.Dispose();
-        await _app.DisposeAsync();
-    }
-}
-
 /// <summary>The newsletter in a real browser: subscribe, confirm, compose, preview, send, receive, unsubscribe.</summary>
-public sealed class NewsletterStoriesTests(NewsletterBrowserFixture browser) : IClassFixture<NewsletterBrowserFixture>
+public sealed class NewsletterStoriesTests(BrowserFixture<NewsletterSqliteFactory> browser) : IClassFixture<BrowserFixture<NewsletterSqliteFactory>>
 {
     /// <summary>A link in a mail as a path on this site (the mail names the address the app listens on).</summary>
     private static string PathOf(string text, string pattern) =>

@@ -29,6 +29,7 @@ public static class WebModule
         // Each module adds its own page conventions (the "new" routes of its edit pages).
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddRazorOptions(o => o.PageViewLocationFormats.Add("/Shared/{0}.cshtml"))
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EditorChecksInput()))
             .AddViewLocalization();
         // A request the API cannot read gets a 400 that says where, never a stack trace.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

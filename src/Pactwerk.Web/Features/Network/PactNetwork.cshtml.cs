@@ -9,7 +9,7 @@ namespace Pactwerk.Web.Features.Network;
 
 /// <summary>A pact's network: who holds which role (and who did before), and who signed. Its coordinators assign and end roles here.</summary>
 [AllowAnonymous]
-public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, TimeProvider clock) : PageModel
+public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, TimeProvider clock) : EditPageModel
 {
     public sealed record Choice(int Id, string Name);
 
@@ -20,7 +20,6 @@ public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, Ti
     public bool Manages { get; private set; }
     public IReadOnlyList<Choice> People { get; private set; } = [];
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     [BindProperty] public RoleInput Role { get; set; } = new();
     [BindProperty] public EndRoleInput End { get; set; } = new();
     [FromQuery(Name = "opgeslagen")] public bool Saved { get; set; }
@@ -31,19 +30,17 @@ public sealed class PactNetworkModel(PactwerkDb db, PactNetworkEditor editor, Ti
 
     public async Task<IActionResult> OnPostAddRoleAsync(string code, CancellationToken ct)
     {
-        ModelState.Clear();
         AddRoleRefused = true;
         return await OutcomeAsync(code, await editor.AddRoleAsync(code.ToLowerInvariant(), Role, ct), ct);
     }
 
     public async Task<IActionResult> OnPostEndRoleAsync(string code, int roleId, CancellationToken ct)
     {
-        ModelState.Clear();
         return await OutcomeAsync(code, await editor.EndRoleAsync(code.ToLowerInvariant(), roleId, End, ct), ct);
     }
 
     private async Task<IActionResult> OutcomeAsync(string code, EditOutcome<PactRole> outcome, CancellationToken ct) =>
-        EditPages.Answer(this, outcome, _ => $"/pact/{code}/netwerk?opgeslagen=true", errors => Errors = errors)
+        Answer(outcome, _ => $"/pact/{code}/netwerk?opgeslagen=true")
             ?? (await LoadAsync(code, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(string code, CancellationToken ct)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
@@ -16,7 +15,7 @@ namespace Pactwerk.Web.Features.Newsletter;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 [RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024)]
-public sealed class ComposeModel(PactwerkDb db, NewsletterEditor editor, NewsletterLinks links, TimeProvider clock) : PageModel
+public sealed class ComposeModel(PactwerkDb db, NewsletterEditor editor, NewsletterLinks links, TimeProvider clock) : EditPageModel(inputPrefix: "")
 {
     public PactRef Pact { get; private set; } = null!;
     public int? Id { get; private set; }
@@ -27,7 +26,7 @@ public sealed class ComposeModel(PactwerkDb db, NewsletterEditor editor, Newslet
     /// <summary>The picked items as "Kind:Id", with their place in "Order:Kind:Id" fields.</summary>
     public List<(NewsletterItemKind Kind, int Id)> Picked { get; private set; } = [];
     public List<NewsletterEntry> Candidates { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
 
     public async Task<IActionResult> OnGetAsync(string code, int? id, CancellationToken ct)
     {
@@ -52,8 +51,8 @@ public sealed class ComposeModel(PactwerkDb db, NewsletterEditor editor, Newslet
             Title = Title, Introduction = Introduction, Version = Version,
             Items = Picked.Select(p => new EditionItemInput { Kind = p.Kind, Id = p.Id }).ToList(),
         };
-        var outcome = id is null ? await editor.CreateAsync(Pact.Id, input, ct) : await editor.UpdateAsync(Pact.Id, id.Value, input, ct);
-        var answer = EditPages.Answer(this, outcome, e => $"/pact/{Pact.Code}/nieuwsbrief/{e.Id}/bewerken#voorbeeld", errors => Errors = errors);
+        var answer = await SaveAsync(() => id is null ? editor.CreateAsync(Pact.Id, input, ct) : editor.UpdateAsync(Pact.Id, id.Value, input, ct),
+            e => $"/pact/{Pact.Code}/nieuwsbrief/{e.Id}/bewerken#voorbeeld");
         if (answer is not null)
             return answer;
         await LoadCandidatesAsync(ct);
@@ -64,8 +63,7 @@ public sealed class ComposeModel(PactwerkDb db, NewsletterEditor editor, Newslet
     {
         if (await LoadAsync(code, id, ct) is { } refused)
             return refused;
-        var outcome = await editor.SendAsync(Pact.Id, id, Version, links.Site(), ct);
-        var answer = EditPages.Answer(this, outcome, e => $"/pact/{Pact.Code}/nieuwsbrief/{e.Id}/bewerken", errors => Errors = errors);
+        var answer = await SaveAsync(() => editor.SendAsync(Pact.Id, id, Version, links.Site(), ct), e => $"/pact/{Pact.Code}/nieuwsbrief/{e.Id}/bewerken");
         if (answer is not null)
             return answer;
         Edition = await EditionView.FindAsync(db, Pact, id, true, links.Site(), ct);

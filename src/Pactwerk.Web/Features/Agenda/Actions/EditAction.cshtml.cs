@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
@@ -14,7 +12,7 @@ namespace Pactwerk.Web.Features.Agenda;
 /// action by <see cref="PactActionEditor"/>, the same rules as the API.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, AccessScopeProvider scopes) : EditPageModel
 {
     public sealed record Choice(int Id, string Label);
     /// <summary>Empty partner rows offered below the current partners.</summary>
@@ -27,12 +25,8 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
     [BindProperty] public PactActionInput Input { get; set; } = new();
     /// <summary>The regions as typed: codes separated by commas.</summary>
     [BindProperty] public string? RegionCodes { get; set; } = "";
-    public EditOutcome<PactAction>.Stale? Stale { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
     public IReadOnlyList<Choice> Objectives { get; private set; } = [];
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -87,52 +81,11 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
         // An unticked list is an empty one on a form; blank partner rows are the spare rows, not partners.
         Input.Objectives ??= [];
         Input.Partners = (Input.Partners ?? []).Where(p => p.OrganisationId != 0 || !string.IsNullOrWhiteSpace(p.Role)).ToList();
-
-        // A value the binder could not read (a date or an amount that is not one) is refused at its field, not taken as left empty.
-        var unreadable = ModelState.Where(m => !string.IsNullOrWhiteSpace(m.Value?.AttemptedValue) && Unread(m.Key, m.Value!.AttemptedValue!))
-            .ToDictionary(m => FieldOf(m.Key), m => new[] { t["Ongeldige waarde ‘{0}’.", m.Value!.AttemptedValue ?? ""].Value });
-        // The editor checks everything else itself; the binder's own checks would only repeat them.
-        ModelState.Clear();
-        var outcome = unreadable.Count > 0
-            ? new EditOutcome<PactAction>.Invalid(unreadable)
-            : id is null ? await editor.CreateAsync(Pact!, Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
-        if (outcome is EditOutcome<PactAction>.Forbidden refused)
-        {
-            // Refused on the regions or owner asked for (the editor may edit this action, or create in this pact): said at the field, nothing saved.
-            Errors = new Dictionary<string, string[]> { [nameof(PactActionInput.Regions)] = [t[refused.Reason].Value] };
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return await PageAsync(pactId, ct);
-        }
-        // After a conflict the form carries the current version: saving again deliberately overwrites, the editor has seen what changed.
-        if (EditPages.Answer(this, outcome, a => $"/initiatieven/{a.Id}", errors => Errors = Translate(errors),
-                stale => (Stale, Input.Version) = (stale, stale.Current.Version)) is { } answer)
-            return answer;
-        return await PageAsync(pactId, ct);
+        // Refused on the regions or owner asked for (the editor may edit this action, or create in this pact): said at the field.
+        return await SaveAsync(() => id is null ? editor.CreateAsync(Pact!, Input, ct) : editor.UpdateAsync(id.Value, Input, ct),
+                a => $"/initiatieven/{a.Id}", current => Input.Version = current.Version, forbiddenAt: nameof(PactActionInput.Regions))
+            ?? await PageAsync(pactId, ct);
     }
-
-    /// <summary>Whether the binder failed on a typed field: it came out empty, or (an enum, a number) does not parse.</summary>
-    private bool Unread(string key, string attempted) => key switch
-    {
-        "Input.StartsOn" => Input.StartsOn is null,
-        "Input.EndsOn" => Input.EndsOn is null,
-        "Input.Budget" => Input.Budget is null,
-        "Input.LeadOrganisationId" => Input.LeadOrganisationId is null,
-        "Input.Status" => Input.Status is null,
-        "Input.Kind" => !Values.TryParseName<PactActionKind>(attempted, out _),
-        _ when key.StartsWith("Input.Partners[", StringComparison.Ordinal) && key.EndsWith(".OrganisationId", StringComparison.Ordinal) => !int.TryParse(attempted, out _),
-        _ when key.StartsWith("Input.Objectives", StringComparison.Ordinal) => attempted.Split(',').Any(n => !int.TryParse(n, out _)),
-        _ => false,
-    };
-
-    private static string FieldOf(string key)
-    {
-        var field = key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..] : key;
-        return field.StartsWith("Partners", StringComparison.Ordinal) ? "Partners" : field.StartsWith("Objectives", StringComparison.Ordinal) ? "Objectives" : field;
-    }
-
-    /// <summary>The editor's fixed messages have English translations; messages that name a value stay as they are.</summary>
-    private Dictionary<string, string[]> Translate(IDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => t[m].Value).ToArray());
 
     private async Task<int?> NewActionPactAsync(CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
@@ -10,7 +9,7 @@ namespace Pactwerk.Web.Features.Agenda;
 
 /// <summary>A coordinator adds an objective (/pact/{code}/doelen/nieuw) or changes one.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditObjectiveModel(PactwerkDb db, ObjectiveEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditObjectiveModel(PactwerkDb db, ObjectiveEditor editor) : EditPageModel
 {
     public sealed record IndicatorChoice(string Code, string Name);
 
@@ -19,11 +18,6 @@ public sealed class EditObjectiveModel(PactwerkDb db, ObjectiveEditor editor, Mi
     public string PactName { get; private set; } = "";
     public int? Number { get; private set; }
     public IReadOnlyList<IndicatorChoice> Indicators { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public EditOutcome<Objective>.Stale? Stale { get; private set; }
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
-
     public async Task<IActionResult> OnGetAsync(string code, int? number, CancellationToken ct)
     {
         var (pactId, objective) = await LoadAsync(code, number, ct);
@@ -48,19 +42,8 @@ public sealed class EditObjectiveModel(PactwerkDb db, ObjectiveEditor editor, Mi
             return NotFound();
         // An unticked list of checkboxes is an empty list, not "leave as it is".
         Input.Indicators ??= [];
-        // The editor checks every rule itself; only a number the binder could not read is refused here (not defaulted to 0).
-        var unreadable = !int.TryParse(Request.Form["Input.Number"], out _) || !int.TryParse(Request.Form["Input.Version"], out _);
-        var outcome = unreadable
-            ? new EditOutcome<Objective>.Invalid(new Dictionary<string, string[]> { [""] = [t["Een of meer velden hebben een ongeldige waarde."]] })
-            : objective is null ? await editor.CreateAsync(PactCode, Input, ct) : await editor.UpdateAsync(objective.Id, Input, ct);
-        var answer = EditPages.Answer(this, outcome, o => $"/pact/{PactCode}/doelen/{o.Number}", errors => Errors = errors, stale =>
-        {
-            Stale = stale;
-            // Saving again now deliberately overwrites: the coordinator has seen what changed.
-            Input.Version = stale.Current.Version;
-        });
-        ModelState.Clear();
-        return answer ?? Page();
+        return await SaveAsync(() => objective is null ? editor.CreateAsync(PactCode, Input, ct) : editor.UpdateAsync(objective.Id, Input, ct),
+            o => $"/pact/{PactCode}/doelen/{o.Number}", current => Input.Version = current.Version) ?? Page();
     }
 
     private async Task<(int? PactId, Objective? Objective)> LoadAsync(string code, int? number, CancellationToken ct)

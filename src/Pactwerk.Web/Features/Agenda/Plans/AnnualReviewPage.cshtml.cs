@@ -12,11 +12,10 @@ namespace Pactwerk.Web.Features.Agenda;
 /// plan prepare the next revision from here and land on the new draft.
 /// </summary>
 [AllowAnonymous]
-public sealed class AnnualReviewPageModel(PactwerkDb db, AnnualReview review, PlanEditor editor, TimeProvider clock) : PageModel
+public sealed class AnnualReviewPageModel(PactwerkDb db, AnnualReview review, PlanEditor editor, TimeProvider clock) : EditPageModel
 {
     public AnnualReviewDto Review { get; private set; } = null!;
     public bool MayStartNext { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "jaar")] int? year, CancellationToken ct) =>
         await LoadAsync(id, year, ct) ? Page() : NotFound();
@@ -26,7 +25,7 @@ public sealed class AnnualReviewPageModel(PactwerkDb db, AnnualReview review, Pl
         if (User.Identity?.IsAuthenticated != true)
             return Challenge();
         var outcome = await editor.StartNextAsync(id, new NextRevisionInput(), ct);
-        return EditPages.Answer(this, outcome, r => $"/plannen/{id}/herzieningen/{r.Number}", errors => Errors = errors)
+        return Answer(outcome, r => $"/plannen/{id}/herzieningen/{r.Number}")
             ?? (await LoadAsync(id, year, ct) ? Page() : NotFound());
     }
 

@@ -14,7 +14,7 @@ namespace Pactwerk.Web.Features.Agenda;
 /// the plan of a landsdeel that has none yet.
 /// </summary>
 [AllowAnonymous]
-public sealed class PactPlansModel(PactwerkDb db, PlanEditor editor, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PactPlansModel(PactwerkDb db, PlanEditor editor) : EditPageModel(inputPrefix: "NewPlan.")
 {
     /// <summary>A plan the user may start: Code is empty for the national plan, a landsdeel's code otherwise.</summary>
     public sealed record Choice(string Code, string Name);
@@ -23,10 +23,7 @@ public sealed class PactPlansModel(PactwerkDb db, PlanEditor editor, IStringLoca
     public string Name { get; private set; } = "";
     public IReadOnlyList<PlanDto> Plans { get; private set; } = [];
     public IReadOnlyList<Choice> Choices { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     [BindProperty] public PlanInput NewPlan { get; set; } = new();
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -36,16 +33,8 @@ public sealed class PactPlansModel(PactwerkDb db, PlanEditor editor, IStringLoca
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCreateAsync(string code, CancellationToken ct)
-    {
-        // The editor checks every field itself; the binder's checks would only repeat them.
-        ModelState.Clear();
-        var outcome = await editor.CreateAsync(code, NewPlan, ct);
-        if (EditPages.Answer(this, outcome, p => $"/plannen/{p.Id}/herzieningen/1",
-                e => Errors = e.ToDictionary(x => x.Key, x => x.Value.Select(m => t[m].Value).ToArray())) is { } answer)
-            return answer;
-        return await LoadAsync(code, ct) ?? Page();
-    }
+    public async Task<IActionResult> OnPostCreateAsync(string code, CancellationToken ct) =>
+        await SaveAsync(() => editor.CreateAsync(code, NewPlan, ct), p => $"/plannen/{p.Id}/herzieningen/1") ?? await LoadAsync(code, ct) ?? Page();
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
@@ -65,7 +54,7 @@ public sealed class PactPlansModel(PactwerkDb db, PlanEditor editor, IStringLoca
             .OrderBy(r => r.Name).Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct);
         var choices = new List<Choice>();
         if (!taken.Contains(null) && await editor.MayEditAsync(new Plan { PactId = pactId, Title = "" }, ct))
-            choices.Add(new Choice("", t["Landelijk plan"].Value));
+            choices.Add(new Choice("", Localiser["Landelijk plan"].Value));
         foreach (var r in landsdelen.Where(r => !taken.Contains(r.Id)))
             if (await editor.MayEditAsync(new Plan { PactId = pactId, RegionId = r.Id, Title = "" }, ct))
                 choices.Add(new Choice(r.Code, r.Name));

@@ -9,12 +9,11 @@ namespace Pactwerk.Web.Features.Agenda;
 
 /// <summary>A plan with its revisions. Public; drafts and proposals show to signed-in users only. Editors start the next revision here.</summary>
 [AllowAnonymous]
-public sealed class PlanPageModel(PactwerkDb db, PlanEditor editor) : PageModel
+public sealed class PlanPageModel(PactwerkDb db, PlanEditor editor) : EditPageModel
 {
     public PlanDto Plan { get; private set; } = null!;
     public string PactName { get; private set; } = "";
     public bool MayStartNext { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -24,7 +23,7 @@ public sealed class PlanPageModel(PactwerkDb db, PlanEditor editor) : PageModel
         if (User.Identity?.IsAuthenticated != true)
             return Challenge();
         var outcome = await editor.StartNextAsync(id, new NextRevisionInput(), ct);
-        return EditPages.Answer(this, outcome, r => $"/plannen/{id}/herzieningen/{r.Number}", errors => Errors = errors)
+        return Answer(outcome, r => $"/plannen/{id}/herzieningen/{r.Number}")
             ?? (await LoadAsync(id, ct) ? Page() : NotFound());
     }
 

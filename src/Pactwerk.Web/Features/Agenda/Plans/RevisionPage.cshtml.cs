@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Shared;
@@ -14,7 +13,7 @@ namespace Pactwerk.Web.Features.Agenda;
 /// the revision it was copied from; the workflow buttons show to those allowed to use them.
 /// </summary>
 [AllowAnonymous]
-public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageModel
+public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : EditPageModel
 {
     public sealed record Choice(int Value, string Name);
 
@@ -27,8 +26,6 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageMo
     public IReadOnlyList<string> Indicators { get; private set; } = [];
     /// <summary>The changes against the earlier revision that need a reason (for the form as it stands).</summary>
     public IReadOnlyList<RevisionChange> Pending { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public Outcome.Stale? Stale { get; private set; }
     [BindProperty] public RevisionInput Input { get; set; } = new();
     /// <summary>The priorities, one per line.</summary>
     [BindProperty] public string? PrioritiesText { get; set; } = "";
@@ -53,15 +50,13 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageMo
 
     public async Task<IActionResult> OnPostSaveAsync(int id, int number, CancellationToken ct)
     {
-        ModelState.Clear();
         if (await LoadAsync(id, number, ct) is { } refused)
             return refused;
         Input.Priorities = (PrioritiesText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         // The form offers empty rows for new goals; the ones left empty are not goals.
         Input.Goals = Input.Goals.Where(g => !string.IsNullOrWhiteSpace(g.Indicator)).ToList();
-        var outcome = await editor.UpdateAsync(id, Revision.Id, Input, ct);
-        var answer = EditPages.Answer(this, outcome, _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true", errors => Errors = errors,
-            stale => (Stale, Input.Version) = (stale, stale.Current.Version));
+        var answer = await SaveAsync(() => editor.UpdateAsync(id, Revision.Id, Input, ct), _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true",
+            current => Input.Version = current.Version);
         if (answer is not null)
             return answer;
         var entity = await db.PlanRevisions.AsNoTracking().SingleAsync(r => r.Id == Revision.Id, ct);
@@ -80,18 +75,15 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : PageMo
 
     private async Task<IActionResult> MoveAsync(int id, int number, Func<int, CancellationToken, Task<Outcome>> move, CancellationToken ct)
     {
-        ModelState.Clear();
         if (await LoadAsync(id, number, ct) is { } refused)
             return refused;
-        var answer = EditPages.Answer(this, await move(Revision.Id, ct), _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true", errors => Errors = errors);
+        var answer = await SaveAsync(() => move(Revision.Id, ct), _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true");
         if (answer is not null)
             return answer;
         await LoadAsync(id, number, ct);
         Input = new RevisionInput { FirstYear = Revision.FirstYear, LastYear = Revision.LastYear, Version = Revision.Version };
         return Page();
     }
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     public string? ReasonFor(RevisionChange change) =>
         Input.Reasons.FirstOrDefault(r => r.Kind == change.Kind && r.Key == change.Key)?.Reason;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
@@ -14,7 +13,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 /// rules as the API, decided by <see cref="EventEditor"/>.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditEventModel(PactwerkDb db, EventEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditEventModel(PactwerkDb db, EventEditor editor) : EditPageModel
 {
     public int? Id { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
@@ -23,7 +22,8 @@ public sealed class EditEventModel(PactwerkDb db, EventEditor editor, Microsoft.
     [BindProperty] public string? DocumentLines { get; set; }
     /// <summary>The members' e-mail addresses, one a line.</summary>
     [BindProperty] public string? MemberLines { get; set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    protected override string Localise(string message) => KnowledgeMessages.Localise(Localiser, message);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -68,8 +68,7 @@ public sealed class EditEventModel(PactwerkDb db, EventEditor editor, Microsoft.
         Input.Members = Lines(MemberLines).ToList();
         if (id is null)
             Input.Pact = Pact;
-        var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
-        return EditPages.Answer(this, outcome, e => $"/evenementen/{e.Id}", errors => Errors = KnowledgeMessages.Localise(t, errors)) ?? Page();
+        return await SaveAsync(() => id is null ? editor.CreateAsync(Input, ct) : editor.UpdateAsync(id.Value, Input, ct), e => $"/evenementen/{e.Id}") ?? Page();
     }
 
     private static IEnumerable<string> Lines(string? text) =>

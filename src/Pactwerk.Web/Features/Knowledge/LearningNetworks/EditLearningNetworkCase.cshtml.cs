@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
@@ -9,14 +8,15 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>A member brings in a case (…/casussen/nieuw) or changes one; the same rules as the API.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditLearningNetworkCaseModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkCaseEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditLearningNetworkCaseModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkCaseEditor editor) : EditPageModel
 {
     public int? Id { get; private set; }
     public int NetworkId { get; private set; }
     public bool Mine { get; private set; } = true;
     [BindProperty] public LearningNetworkCaseInput Input { get; set; } = new();
     public IReadOnlyList<LearningNetworkSessionDto> Sessions { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    protected override string Localise(string message) => KnowledgeMessages.Localise(Localiser, message);
 
     public async Task<IActionResult> OnGetAsync(int network, int? id, CancellationToken ct)
     {
@@ -31,14 +31,9 @@ public sealed class EditLearningNetworkCaseModel(PactwerkDb db, LearningNetworkA
         if (!await LoadAsync(network, id, ct))
             return NotFound();
         Input = submitted;
-        var outcome = id is null ? await editor.CreateAsync(network, Input, ct) : await editor.UpdateAsync(network, id.Value, Input, ct);
-        if (outcome is EditOutcome<LearningNetworkCase>.Forbidden forbidden)
-        {
-            Errors = new Dictionary<string, string[]> { [""] = [KnowledgeMessages.Localise(t, forbidden.Reason)] };
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
-        return EditPages.Answer(this, outcome, c => $"/lerende-netwerken/{network}/casussen/{c.Id}", e => Errors = KnowledgeMessages.Localise(t, e)) ?? Page();
+        // A member who may not change this case is told so on the form.
+        return await SaveAsync(() => id is null ? editor.CreateAsync(network, Input, ct) : editor.UpdateAsync(network, id.Value, Input, ct),
+            c => $"/lerende-netwerken/{network}/casussen/{c.Id}", forbiddenAt: "") ?? Page();
     }
 
     /// <summary>Non-members get "not found" (and the attempt is logged), as on the case page.</summary>

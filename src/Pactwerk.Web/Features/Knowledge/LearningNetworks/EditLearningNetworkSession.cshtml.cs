@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
@@ -11,15 +9,14 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>The network's managers plan a session (…/bijeenkomsten/nieuw) or change one; the same rules as the API.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditLearningNetworkSessionModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkManager manager, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditLearningNetworkSessionModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkManager manager) : EditPageModel
 {
     public int? Id { get; private set; }
     public int NetworkId { get; private set; }
     public string NetworkName { get; private set; } = "";
     [BindProperty] public SessionInput Input { get; set; } = new();
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+    protected override string Localise(string message) => KnowledgeMessages.Localise(Localiser, message);
 
     public async Task<IActionResult> OnGetAsync(int network, int? id, CancellationToken ct)
     {
@@ -37,13 +34,7 @@ public sealed class EditLearningNetworkSessionModel(PactwerkDb db, LearningNetwo
     {
         if (await LoadAsync(network, id, ct) is { } refusal)
             return refusal;
-        if (!ModelState.IsValid && ModelState[$"{nameof(Input)}.{nameof(SessionInput.Date)}"]?.Errors.Count > 0)
-        {
-            // A date the browser did not check (an old browser, or typed by hand) arrives as text the binder refused.
-            Input.Date = null;
-        }
-        var outcome = await manager.SaveSessionAsync(network, id, Input, ct);
-        return EditPages.Answer(this, outcome, s => $"/lerende-netwerken/{network}/bijeenkomsten/{s.Id}", e => Errors = KnowledgeMessages.Localise(t, e)) ?? Page();
+        return await SaveAsync(() => manager.SaveSessionAsync(network, id, Input, ct), s => $"/lerende-netwerken/{network}/bijeenkomsten/{s.Id}") ?? Page();
     }
 
     /// <summary>Not found for those who do not see the network (or the session); forbidden for those who see but do not manage it.</summary>

@@ -13,18 +13,18 @@ namespace Pactwerk.Web.Features.Knowledge;
 /// members here (and plan sessions on their own form); its cases for members only.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class LearningNetworkPageModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkManager manager, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LearningNetworkPageModel(PactwerkDb db, LearningNetworkAccess access, LearningNetworkManager manager) : EditPageModel
 {
     public LearningNetworkDto Network { get; private set; } = null!;
     public IReadOnlyList<LearningNetworkCaseDto> Cases { get; private set; } = [];
     public bool MayManage { get; private set; }
     public string? Email { get; private set; }
     public string? Saved { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    protected override string Localise(string message) => KnowledgeMessages.Localise(Localiser, message);
 
     public async Task<IActionResult> OnGetAsync(int id, string? saved, CancellationToken ct)
     {
-        Saved = saved switch { "lid" => t["Het lid is toegevoegd."].Value, "weg" => t["Het lid is uit het netwerk gehaald."].Value, _ => null };
+        Saved = saved switch { "lid" => Localiser["Het lid is toegevoegd."].Value, "weg" => Localiser["Het lid is uit het netwerk gehaald."].Value, _ => null };
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -40,13 +40,8 @@ public sealed class LearningNetworkPageModel(PactwerkDb db, LearningNetworkAcces
 
     private async Task<IActionResult> AnswerAsync(int id, EditOutcome<LearningNetworkMember> outcome, string saved, CancellationToken ct)
     {
-        if (outcome is EditOutcome<LearningNetworkMember>.Forbidden forbidden)
-        {
-            Errors = new Dictionary<string, string[]> { [""] = [t[forbidden.Reason].Value] };
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-        }
-        else if (EditPages.Answer(this, outcome, _ => $"/lerende-netwerken/{id}?saved={saved}",
-                     errors => Errors = KnowledgeMessages.Localise(t, errors)) is { } answer)
+        // Refused for this member (the last manager, someone outside the pact): said on the page.
+        if (Answer(outcome, _ => $"/lerende-netwerken/{id}?saved={saved}", forbiddenAt: "") is { } answer)
             return answer;
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Shared;
@@ -11,13 +10,15 @@ namespace Pactwerk.Web.Features.Knowledge;
 [Authorize(Policy = Accounts.Policies.SignedIn)]
 // A section may be 50,000 characters; a longer one must reach the editor to be refused with its message, not by the form reader.
 [RequestFormLimits(ValueLengthLimit = 8 * 1024 * 1024)]
-public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : EditPageModel
 {
     public sealed record Choice(int Value, string Label);
 
     [BindProperty] public PracticeInput Input { get; set; } = new();
-    [BindProperty] public string RegionCodes { get; set; } = "";
-    [BindProperty] public string LinksText { get; set; } = "";
+    /// <summary>The regions as typed: codes separated by commas; a field left empty binds as null.</summary>
+    [BindProperty] public string? RegionCodes { get; set; } = "";
+    /// <summary>One link a line: title | https://address.</summary>
+    [BindProperty] public string? LinksText { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
 
     public int? Id { get; private set; }
@@ -27,10 +28,8 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor, Micr
     public IReadOnlyList<Choice> Actions { get; private set; } = [];
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
     public IReadOnlyList<Choice> People { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-    public EditOutcome<Practice>.Stale? Stale { get; private set; }
 
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
+    protected override string Localise(string message) => KnowledgeMessages.Localise(Localiser, message);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -53,16 +52,12 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor, Micr
         Input.Organisations ??= [];
         Input.Contacts ??= [];
         Input.Actions ??= [];
-        Input.Regions = RegionCodes.Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        Input.Links = LinksText.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        Input.Regions = (RegionCodes ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        Input.Links = (LinksText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries))
             .Select(parts => new PracticeLinkInput { Title = parts.Length == 2 ? parts[0] : parts[0], Url = parts.Length == 2 ? parts[1] : parts[0] }).ToList();
-        var outcome = id is { } existing ? await editor.UpdateAsync(existing, Input, ct) : await editor.CreateAsync(Pact ?? "", Input, ct);
-        var answer = EditPages.Answer(this, outcome, p => $"/praktijken/{p.Id}", errors => Errors = KnowledgeMessages.Localise(t, errors), stale =>
-        {
-            Stale = stale;
-            Fill(stale.Current);
-        });
+        var answer = await SaveAsync(() => id is { } existing ? editor.UpdateAsync(existing, Input, ct) : editor.CreateAsync(Pact ?? "", Input, ct),
+            p => $"/praktijken/{p.Id}", Fill);
         return answer ?? await PrepareAsync(id, ct) ?? Page();
     }
 

@@ -7,10 +7,10 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>One practice: its sections, its context, what to learn from elsewhere, and the review buttons for those allowed. The editor decides who may move it.</summary>
 [AllowAnonymous]
-public sealed class PracticePageModel(PracticeDetails details, PracticeEditor editor, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PracticePageModel(PracticeDetails details, PracticeEditor editor) : EditPageModel
 {
     public PracticeDetail Practice { get; private set; } = null!;
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    protected override string Localise(string message) => KnowledgeMessages.Localise(Localiser, message);
 
     [BindProperty]
     public PracticeReviewInput Review { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class PracticePageModel(PracticeDetails details, PracticeEditor ed
 
     private async Task<IActionResult> MoveAsync(int id, Task<EditOutcome<Practice>> move, CancellationToken ct)
     {
-        var answer = EditPages.Answer(this, await move, p => $"/praktijken/{p.Id}", errors => Errors = KnowledgeMessages.Localise(t, errors));
+        var answer = Answer(await move, p => $"/praktijken/{p.Id}");
         if (answer is not null)
             return answer;
         var status = Response.StatusCode;

@@ -10,17 +10,14 @@ namespace Pactwerk.Web.Features.Monitor.Editions;
 
 /// <summary>A pact's published monitor editions (public), and publishing the next (its coordinators).</summary>
 [AllowAnonymous]
-public sealed class EditionsModel(PactwerkDb db, EditionService editions, AccessScopeProvider access, IPlanGoals planGoals) : PageModel
+public sealed class EditionsModel(PactwerkDb db, EditionService editions, AccessScopeProvider access, IPlanGoals planGoals) : EditPageModel
 {
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public IReadOnlyList<EditionSummary> Editions { get; private set; } = [];
     public bool MayPublish { get; private set; }
     public IReadOnlyList<(string Code, string Name, bool OfPact)> Indicators { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     [BindProperty] public PublishInput Input { get; set; } = new();
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -30,14 +27,8 @@ public sealed class EditionsModel(PactwerkDb db, EditionService editions, Access
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
-    {
-        ModelState.Clear();
-        var outcome = await editions.PublishAsync(code, Input, ct);
-        if (EditPages.Answer(this, outcome, e => $"/pact/{code}/monitor/edities/{e.Year}", e => Errors = e) is { } answer)
-            return answer;
-        return await LoadAsync(code, ct) ?? Page();
-    }
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct) =>
+        await SaveAsync(() => editions.PublishAsync(code, Input, ct), e => $"/pact/{code}/monitor/edities/{e.Year}") ?? await LoadAsync(code, ct) ?? Page();
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Shared;
-using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Network.Organisation>;
 
 namespace Pactwerk.Web.Features.Network;
 
@@ -15,15 +13,13 @@ namespace Pactwerk.Web.Features.Network;
 /// <see cref="OrganisationEditor"/>, the same rules as the API.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditOrganisationModel(PactwerkDb db, OrganisationEditor editor) : PageModel
+public sealed class EditOrganisationModel(PactwerkDb db, OrganisationEditor editor) : EditPageModel
 {
     public sealed record MunicipalityChoice(string Code, string Name);
 
     public int? Id { get; private set; }
     public string OriginalName { get; private set; } = "";
     [BindProperty] public OrganisationInput Input { get; set; } = new();
-    public Outcome.Stale? Stale { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<MunicipalityChoice> Municipalities { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -50,18 +46,12 @@ public sealed class EditOrganisationModel(PactwerkDb db, OrganisationEditor edit
         Id = id;
         if (id is null && await MayCreateOr(ct) is { } refused)
             return refused;
-        // The editor checks everything itself; the binder's own checks would only repeat them.
-        ModelState.Clear();
-        var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
-        // After a conflict the form carries the current version: saving again deliberately overwrites, the editor has seen what changed.
-        if (EditPages.Answer(this, outcome, o => $"/organisaties/{o.Id}", errors => Errors = errors,
-                stale => (Stale, Input.Version) = (stale, stale.Current.Version)) is { } answer)
+        if (await SaveAsync(() => id is null ? editor.CreateAsync(Input, ct) : editor.UpdateAsync(id.Value, Input, ct),
+                o => $"/organisaties/{o.Id}", current => Input.Version = current.Version) is { } answer)
             return answer;
         OriginalName = id is null ? "" : await db.Organisations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync(ct);
         return await PageAsync(ct);
     }
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     private async Task<IActionResult?> MayCreateOr(CancellationToken ct) => await editor.MayCreateAsync(ct) ? null : Forbid();
 

@@ -11,7 +11,7 @@ namespace Pactwerk.Web.Features.Network;
 /// <summary>An organisation; its pacts' coordinators record signatures and withdrawals here.</summary>
 [AllowAnonymous]
 public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, PersonEditor people, PactNetworkEditor network,
-    AccessScopeProvider scopes, TimeProvider clock) : PageModel
+    AccessScopeProvider scopes, TimeProvider clock) : EditPageModel
 {
     public sealed record PactChoice(string Code, string Name);
 
@@ -20,7 +20,6 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
     public bool MayAddPeople { get; private set; }
     /// <summary>The pacts whose signatures the current user may record.</summary>
     public IReadOnlyList<PactChoice> CoordinatedPacts { get; private set; } = [];
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     [BindProperty] public SignatoryInput Signature { get; set; } = new();
     [BindProperty] public string? SignaturePact { get; set; }
     [BindProperty] public WithdrawalInput Withdrawal { get; set; } = new();
@@ -32,7 +31,6 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
 
     public async Task<IActionResult> OnPostSignAsync(int id, CancellationToken ct)
     {
-        ModelState.Clear();
         OpenForm = "sign";
         Signature.OrganisationId = id;
         return await OutcomeAsync(id, await network.AddSignatoryAsync(SignaturePact ?? "", Signature, ct), ct);
@@ -40,7 +38,6 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, int signatoryId, CancellationToken ct)
     {
-        ModelState.Clear();
         OpenForm = $"withdraw-{signatoryId}";
         var pact = await db.PactSignatories.Where(s => s.Id == signatoryId && s.OrganisationId == id)
             .Select(s => db.Pacts.Where(p => p.Id == s.PactId).Select(p => p.Code).First()).SingleOrDefaultAsync(ct);
@@ -50,7 +47,7 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
     }
 
     private async Task<IActionResult> OutcomeAsync(int id, EditOutcome<PactSignatory> outcome, CancellationToken ct) =>
-        EditPages.Answer(this, outcome, _ => $"/organisaties/{id}?opgeslagen=true", errors => Errors = errors)
+        Answer(outcome, _ => $"/organisaties/{id}?opgeslagen=true")
             ?? (await LoadAsync(id, ct) ? Page() : NotFound());
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -1,25 +1,21 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
-using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Network.Person>;
 
 namespace Pactwerk.Web.Features.Network;
 
 /// <summary>New person (/personen/nieuw) or a change to one; the rules are <see cref="PersonEditor"/>'s.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditPersonModel(PactwerkDb db, PersonEditor editor) : PageModel
+public sealed class EditPersonModel(PactwerkDb db, PersonEditor editor) : EditPageModel
 {
     public sealed record OrganisationChoice(int Id, string Name);
 
     public int? Id { get; private set; }
     public string OriginalName { get; private set; } = "";
     [BindProperty] public PersonInput Input { get; set; } = new();
-    public Outcome.Stale? Stale { get; private set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public IReadOnlyList<OrganisationChoice> Organisations { get; private set; } = [];
 
     /// <param name="organisatie">For a new person: the organisation they work at, when the form was opened from its page.</param>
@@ -48,18 +44,12 @@ public sealed class EditPersonModel(PactwerkDb db, PersonEditor editor) : PageMo
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Id = id;
-        // The editor checks everything itself; the binder's own checks would only repeat them.
-        ModelState.Clear();
-        var outcome = id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(id.Value, Input, ct);
-        // After a conflict the form carries the current version: saving again deliberately overwrites, the editor has seen what changed.
-        if (EditPages.Answer(this, outcome, p => $"/personen/{p.Id}", errors => Errors = errors,
-                stale => (Stale, Input.Version) = (stale, stale.Current.Version)) is { } answer)
+        if (await SaveAsync(() => id is null ? editor.CreateAsync(Input, ct) : editor.UpdateAsync(id.Value, Input, ct),
+                p => $"/personen/{p.Id}", current => Input.Version = current.Version) is { } answer)
             return answer;
         OriginalName = id is null ? "" : await db.People.Where(p => p.Id == id).Select(p => p.Name).SingleAsync(ct);
         return await PageAsync(ct);
     }
-
-    public string? ErrorId(string field) => Errors.ContainsKey(field) ? $"fout-{field}" : null;
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {
