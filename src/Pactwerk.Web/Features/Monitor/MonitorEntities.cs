@@ -2,6 +2,15 @@ using Pactwerk.Monitoring;
 
 namespace Pactwerk.Web.Features.Monitor;
 
+/// <summary>How the figures of a source may be shown to readers who are not coordinators.</summary>
+public enum Disclosure
+{
+    /// <summary>The pact's own records about people: the small-cell rule with secondary suppression holds on every path.</summary>
+    Confidential,
+    /// <summary>Published open data whose publisher already hid its small cells (DUO, CBS, UWV): every computed figure is shown.</summary>
+    Published,
+}
+
 /// <summary>A publisher of data, e.g. "DUO open onderwijsdata".</summary>
 public class DataSource
 {
@@ -9,6 +18,8 @@ public class DataSource
     public required string Code { get; set; }
     public required string Name { get; set; }
     public string? Url { get; set; }
+    /// <summary>Decides which rule protects every figure computed from the source's data elements.</summary>
+    public Disclosure Disclosure { get; set; }
 }
 
 /// <summary>One file of a dataset as published and imported: the provenance of every observation in it.</summary>

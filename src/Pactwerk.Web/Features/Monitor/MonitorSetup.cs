@@ -19,6 +19,9 @@ public static class MonitorSetup
         builder.Services.AddSingleton<MonitorEngineHost>();
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
+        // Built by hand: its constructor takes the monitor's internals, which no other feature may reach.
+        builder.Services.AddScoped(sp => new MonitorFigures(sp.GetRequiredService<PactwerkDb>(), sp.GetRequiredService<MonitorQueries>(),
+            sp.GetRequiredService<MonitorEngineHost>(), sp.GetRequiredService<Pages.SmallCellMap>(), sp.GetRequiredService<Accounts.AccessScopeProvider>()));
         builder.Services.AddScoped<IndicatorEditor>();
         builder.Services.Configure<Pages.GeoOptions>(builder.Configuration.GetSection(Pages.GeoOptions.Section));
         builder.Services.AddSingleton<Pages.GeoShapes>();
