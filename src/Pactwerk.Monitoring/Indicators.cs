@@ -60,11 +60,18 @@ public static class OnTrack
 {
     public const double Threshold = 0.85;
 
+    /// <summary>How far along the straight line a year lies (1 from the target year on); null before the baseline or without a line.</summary>
+    private static double? Share(int baselineYear, int targetYear, int year) =>
+        targetYear <= baselineYear || year < baselineYear ? null : Math.Min(1, (double)(year - baselineYear) / (targetYear - baselineYear));
+
+    /// <summary>The value the straight line from baseline to target expects in a year (the target itself after the target year); null before the baseline.</summary>
+    public static double? Expected(double baselineValue, int baselineYear, double targetValue, int targetYear, int year) =>
+        Share(baselineYear, targetYear, year) is { } share ? baselineValue + (targetValue - baselineValue) * share : null;
+
     public static TrackStatus Assess(double baselineValue, int baselineYear, double targetValue, int targetYear, double actual, int actualYear, Direction direction)
     {
-        if (targetYear <= baselineYear || actualYear < baselineYear)
+        if (Share(baselineYear, targetYear, actualYear) is not { } share)
             return TrackStatus.Unknown;
-        var share = Math.Min(1, (double)(actualYear - baselineYear) / (targetYear - baselineYear));
         var expectedGain = (targetValue - baselineValue) * share;
         var gain = actual - baselineValue;
         if (direction == Direction.LowerIsBetter)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Pactwerk.Monitoring;
 
@@ -9,7 +11,11 @@ public enum PeriodKind
     CalendarYear,
 }
 
-/// <summary>A year of one kind. School years and calendar years are never mixed up.</summary>
+/// <summary>
+/// A year of one kind. School years and calendar years are never mixed up. Written as text in JSON
+/// ("2023/2024", "2023"), which says its kind, so it reads back as the same period.
+/// </summary>
+[JsonConverter(typeof(PeriodJsonConverter))]
 public readonly record struct Period(PeriodKind Kind, int StartYear) : IComparable<Period>
 {
     public override string ToString() => Kind == PeriodKind.SchoolYear
@@ -59,4 +65,13 @@ public readonly record struct Period(PeriodKind Kind, int StartYear) : IComparab
             trimmed = trimmed[5..].Trim();
         return TryParse(trimmed, PeriodKind.CalendarYear, out period);
     }
+}
+
+/// <summary>A period as the text that says its kind: what API readers and downloads have always seen.</summary>
+public sealed class PeriodJsonConverter : JsonConverter<Period>
+{
+    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Period.TryParseWithKind(reader.GetString(), out var period) ? period : throw new JsonException($"'{reader.GetString()}' is not a period.");
+
+    public override void Write(Utf8JsonWriter writer, Period value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }

@@ -177,6 +177,7 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
             ["Mapping.MunicipalityKind"] = "name", ["Mapping.Layout"] = "long", ["Mapping.PeriodColumn"] = "jaar", ["Mapping.ValueColumn"] = value,
             ["Mapping.SuppressedMarker"] = "<5", ["Mapping.NewElementCode"] = "test-aantal", ["Mapping.NewElementName"] = "Test", ["Mapping.NewElementUnit"] = "stuks",
             ["Mapping.NewElementPeriodKind"] = "CalendarYear", ["Mapping.NewSourceCode"] = "testbron", ["Mapping.NewSourceName"] = "Testbron",
+            ["Mapping.NewSourceDisclosure"] = "Confidential",
         };
 
         var noMunicipality = await PostAsync(coordinator, mapping, "Build", Form(Long("", "aantal"), []));
@@ -184,6 +185,9 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         var wideWithoutYears = await PostAsync(coordinator, mapping, "Build", Form(Long("gemeente", "aantal").Append(KeyValuePair.Create("Mapping.Layout", "wide")).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), []));
         var builtInCode = await PostAsync(coordinator, mapping, "Build", Form(Long("gemeente", "jaar").Append(KeyValuePair.Create("Mapping.ProfileCode", "duo-hbo-ingeschrevenen")).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), []));
         var notFitting = await PostAsync(coordinator, mapping, "Choose", fields: new() { ["profile"] = "duo-hbo-ingeschrevenen" });
+        // A new source's disclosure is chosen on purpose: never defaulted, never an unknown value.
+        var noDisclosure = await PostAsync(coordinator, mapping, "Build", Form(Long("gemeente", "aantal").Where(p => p.Key != "Mapping.NewSourceDisclosure").ToDictionary(), []));
+        var badDisclosure = await PostAsync(coordinator, mapping, "Build", Form(Long("gemeente", "aantal").Append(KeyValuePair.Create("Mapping.NewSourceDisclosure", "7")).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), []));
 
         Assert.Equal(HttpStatusCode.BadRequest, noMunicipality.StatusCode);
         Assert.Contains("Kies de kolom met de gemeente", WebUtility.HtmlDecode(await noMunicipality.Content.ReadAsStringAsync()));
@@ -195,6 +199,12 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains("hoort bij een vast profiel", WebUtility.HtmlDecode(await builtInCode.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.BadRequest, notFitting.StatusCode);
         Assert.Contains("Profiel duo-hbo-ingeschrevenen past niet bij dit bestand: kolom(men) GEMEENTENUMMER", WebUtility.HtmlDecode(await notFitting.Content.ReadAsStringAsync()));
+        foreach (var refused in new[] { noDisclosure, badDisclosure })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("Kies of de nieuwe bron gepubliceerd is", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        }
+        Assert.DoesNotContain("Kies of de nieuwe bron gepubliceerd is", WebUtility.HtmlDecode(await notNumeric.Content.ReadAsStringAsync()));
         Assert.Equal(before, await StateAsync());
         Assert.Null(await factory.InDbAsync(db => db.Set<HeldUpload>().Where(u => u.Id == Guid.Parse(mapping.Split('/').Last())).Select(u => u.ProfileCode).SingleAsync()));
     }

@@ -10,8 +10,10 @@ using static Pactwerk.Tests.Infrastructure.Session;
 namespace Pactwerk.Tests.Monitor;
 
 /// <summary>
-/// The small-cell rule holds across queries: what a set hides, a single region, a breakdown, a
-/// download, the status and an edition hide too. Made-up DUO years whose hidden cells were worked out by hand.
+/// The small-cell rule of a confidential source holds across queries: what a set hides, a single
+/// region, a breakdown, a download, the status and an edition hide too. Made-up years in DUO's
+/// layout, read into a confidential test source (<see cref="ConfidentialSource"/>), whose hidden
+/// cells were worked out by hand.
 /// </summary>
 public abstract class SmallCellsAcrossQueriesTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
@@ -24,11 +26,19 @@ public abstract class SmallCellsAcrossQueriesTests<TFactory>(TFactory factory) :
         $"Overijssel;0193;Zwolle;reguliere inst.;bachelor;99XX;Testhogeschool;techniek;n.v.t. (techniek);99999;B Testen;voltijd onderwijs;man;{zwolleMen}",
         $"Overijssel;0150;Deventer;reguliere inst.;bachelor;99XX;Testhogeschool;economie;n.v.t. (economie);99998;B Handel;deeltijd onderwijs;man;{deventerMen}") + "\r\n");
 
+    /// <summary>A count of people from a confidential source.</summary>
+    private const string Indicator = "vertrouwelijk-aantal";
+
     private async Task<ImportReport> ImportAsync(byte[] content)
     {
+        await ConfidentialSource.StoreProfileAsync(factory, "test-vertrouwelijk-aantal", Indicator);
         await using var scope = factory.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync("duo-hbo-ingeschrevenen", $"duo-{Guid.NewGuid():N}.csv", content, default);
+        var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync("test-vertrouwelijk-aantal", $"test-{Guid.NewGuid():N}.csv", content, default);
         Assert.Equal(ImportStatus.Committed, report.Status);
+        await ConfidentialSource.IndicatorAsync(factory, Indicator, "Aantal (vertrouwelijke test)", "personen", new
+        {
+            numerator = new { element = Indicator, filter = new Dictionary<string, string[]>() }, multiplier = 1, description = "Alle personen.",
+        });
         return report;
     }
 
@@ -38,7 +48,7 @@ public abstract class SmallCellsAcrossQueriesTests<TFactory>(TFactory factory) :
 
     private static string? Hidden(JsonElement row) => row.GetProperty("protected").ValueKind == JsonValueKind.Null ? null : row.GetProperty("protected").GetString();
 
-    private const string Values = "/api/v1/monitor/values?indicator=hbo-ingeschrevenen&period=2035/2036";
+    private const string Values = "/api/v1/monitor/values?indicator=" + Indicator + "&period=2035/2036";
 
     [Fact]
     public async Task What_a_set_hides_no_single_region_breakdown_download_or_status_shows()
@@ -91,13 +101,13 @@ public abstract class SmallCellsAcrossQueriesTests<TFactory>(TFactory factory) :
         Assert.Equal(23, Row(overijssel, "PV23", "man").GetProperty("value").GetDouble());
 
         // The page's download and the status of Zwolle show nothing of its 2035 figure either.
-        var csv = await client.GetStringAsync("/monitor/indicatoren/hbo-ingeschrevenen/reeks.csv?regio=GM0193");
+        var csv = await client.GetStringAsync("/monitor/indicatoren/" + Indicator + "/reeks.csv?regio=GM0193");
         var line = csv.Split("\r\n").Single(l => l.Contains(";GM0193;") && l.Contains(";2035/2036;"));
         Assert.Contains(";×;", line);
         Assert.DoesNotContain(";30;", line);
-        var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/monitor/status?indicator=hbo-ingeschrevenen&region=GM0193");
+        var status = await client.GetFromJsonAsync<JsonElement>("/api/v1/monitor/status?indicator=" + Indicator + "&region=GM0193");
         Assert.NotEqual("2035/2036", status.GetProperty("latest").ValueKind == JsonValueKind.Null ? null : status.GetProperty("latest").GetProperty("period").GetString());
-        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/monitor/indicatoren/hbo-ingeschrevenen?regio=GM0193&periode=2035/2036&indeling=gemeenten"));
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/monitor/indicatoren/" + Indicator + "?regio=GM0193&periode=2035/2036&indeling=gemeenten"));
         Assert.DoesNotContain("Zwolle</th><td>2035/2036</td><td class=\"num\">30", page);
 
         // A coordinator sees every figure.
@@ -107,7 +117,7 @@ public abstract class SmallCellsAcrossQueriesTests<TFactory>(TFactory factory) :
     }
 
     private static JsonElement Figure(JsonElement edition, string region, string period) =>
-        edition.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "hbo-ingeschrevenen")
+        edition.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == Indicator)
             .GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("region").GetProperty("code").GetString() == region && f.GetProperty("period").GetString() == period);
 
     [Fact]
@@ -116,7 +126,7 @@ public abstract class SmallCellsAcrossQueriesTests<TFactory>(TFactory factory) :
         await ImportAsync(Year(2036, zwolleWomen: 10, zwolleMen: 20, deventerMen: 3));
         var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
         Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/pacts/techniekpact/editions",
-            new { year = 2036, title = "Monitor 2036", indicators = new[] { "hbo-ingeschrevenen" } })).StatusCode);
+            new { year = 2036, title = "Monitor 2036", indicators = new[] { Indicator } })).StatusCode);
         const string url = "/api/v1/pacts/techniekpact/editions/2036?regionSet=gemeenten";
 
         // As published, by hand as above: Deventer 3 small, Zwolle 30 hidden beside it, the country 33 shown.

@@ -8,4 +8,6 @@ public class DataSource
     public required string Code { get; set; }
     public required string Name { get; set; }
     public string? Url { get; set; }
+    /// <summary>Decides which rule protects every figure computed from the source's data elements.</summary>
+    public Disclosure Disclosure { get; set; }
 }

@@ -76,45 +76,34 @@ public static class MonitorApi
     /// 2023/2024) or all, optionally split by a dimension. Each value is Σ numerator / Σ
     /// denominator over the region's municipalities, with the suppressed cells left out and counted.
     /// </summary>
-    /// Figures on fewer than five units are hidden from readers who are not coordinators (the small-cell
-    /// rule, <see cref="Pages.SmallCells"/>): their value, numerator and denominator are null and "protected" says why.
-    private static async Task<Results<Ok<List<ValueRow>>, ValidationProblem>> GetValues(MonitorQueries queries, Pages.MonitorViews views,
-        Pages.SmallCellMap smallCells, PactwerkDb db, string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct)
+    /// Figures of a published source are shown as computed. Figures of a confidential source on fewer than five
+    /// units are hidden from readers who are not coordinators (the small-cell rule, <see cref="Pages.SmallCells"/>):
+    /// their value, numerator and denominator are null and "protected" says why.
+    private static async Task<Results<Ok<List<ValueRow>>, ValidationProblem>> GetValues(MonitorFigures figures,
+        string? indicator, string? regionSet, string? region, string? period, string? breakdown, CancellationToken ct)
     {
         var query = new ValuesQuery(indicator, regionSet, region, period, breakdown);
-        return await queries.ValuesAsync(query, ct) switch
+        return await figures.ReadAsync(query, await figures.ReaderAsync(ct), ct) switch
         {
-            QueryOutcome<List<ValueRow>>.Found found => TypedResults.Ok(await views.SeesSmallCellsAsync(ct) ? found.Value : await smallCells.ProtectAsync(db, found.Value, query.Indicator, query.Breakdown, ct)),
-            QueryOutcome<List<ValueRow>>.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] }),
+            QueryOutcome<Figures>.Found found => TypedResults.Ok(found.Value.Rows.ToList()),
+            QueryOutcome<Figures>.Invalid invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] }),
             _ => throw new InvalidOperationException(),
         };
     }
 
     /// <summary>Baseline, target, latest value and the on-track status of an indicator for a region.</summary>
-    private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorQueries queries, Pages.MonitorViews views, PactwerkDb db,
-        Pages.SmallCellMap smallCells, IPlanGoals planGoals, string? indicator, string? region, CancellationToken ct)
+    /// The status is judged on the figures the reader may see: a hidden latest value is not given away by it.
+    private static async Task<Results<Ok<StatusDto>, ValidationProblem>> GetStatus(MonitorFigures figures, string? indicator, string? region, CancellationToken ct)
     {
-        var values = await queries.ValuesAsync(new ValuesQuery(indicator, null, region, null, null), ct);
-        if (values is QueryOutcome<List<ValueRow>>.Invalid invalid)
+        var values = await figures.ReadAsync(new ValuesQuery(indicator, null, region, null, null), await figures.ReaderAsync(ct), ct);
+        if (values is QueryOutcome<Figures>.Invalid invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [invalid.Parameter] = [invalid.Message] });
-        var rows = ((QueryOutcome<List<ValueRow>>.Found)values).Value;
-        // The status is judged on the figures the reader may see: a hidden latest value is not given away by it.
-        if (!await views.SeesSmallCellsAsync(ct))
-            rows = await smallCells.ProtectAsync(db, rows, indicator, null, ct);
-        var ind = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == indicator, ct);
+        var series = ((QueryOutcome<Figures>.Found)values).Value;
         var code = region!.Trim().ToUpperInvariant();
-        var goals = await planGoals.CurrentAsync(ind.Id, code, ct);
-        var plan = goals.Revision;
-        var baseline = goals.Baseline;
-        var target = goals.Target;
-        var latest = rows.Where(r => r.Value is not null).MaxBy(r => r.Period);
-        var kind = rows.Count > 0 && rows[0].Period.Contains('/') ? PeriodKind.SchoolYear : PeriodKind.CalendarYear;
-        var status = baseline is null || target is null || latest?.Value is null || !Period.TryParse(latest.Period, kind, out var latestPeriod)
-            ? TrackStatus.Unknown
-            : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, latest.Value.Value, latestPeriod.StartYear, ind.Direction);
-        GoalDto? Goal(PlanGoal? g) => g is null ? null : new GoalDto(new Period(kind, g.PeriodStart).ToString(), g.Value);
-        return TypedResults.Ok(new StatusDto(ind.Code, rows.FirstOrDefault()?.Region ?? new RegionRef(code, code), plan, Goal(baseline), Goal(target), latest,
-            status.ToString(), OnTrackRule));
+        var track = MonitorFigures.Track(series, await figures.GoalsAsync(series.Indicator.Id, code, ct));
+        static GoalDto? Goal(GoalPeriod? g) => g is null ? null : new GoalDto(g.Period.ToString(), g.Value);
+        return TypedResults.Ok(new StatusDto(series.Indicator.Code, series.Rows.FirstOrDefault()?.Region ?? new RegionRef(code, code), track.Plan,
+            Goal(track.Baseline), Goal(track.Target), track.Latest, track.Status.ToString(), OnTrackRule));
     }
 
     public const string OnTrackRule = "Op koers als ten minste 85% is bereikt van de vooruitgang die volgens de rechte lijn van nulmeting naar streefwaarde nu verwacht mag worden.";

@@ -12,12 +12,23 @@ namespace Pactwerk.Web.Features.Monitor;
 public sealed class MonitorEngineHost(MonitorEngine engine)
 {
     private volatile Dictionary<string, Dictionary<int, ReleaseRef>> _releases = new(StringComparer.OrdinalIgnoreCase);
+    private volatile Dictionary<string, Disclosure> _disclosure = new(StringComparer.OrdinalIgnoreCase);
 
     public MonitorEngine Engine => engine;
 
     /// <summary>The release whose values are current for an element's period: every figure's provenance.</summary>
     public ReleaseRef? ReleaseOf(string element, Period period) =>
         _releases.GetValueOrDefault(element)?.GetValueOrDefault(period.StartYear);
+
+    /// <summary>
+    /// How an element's figures may be shown: its source's disclosure. An element the host does not
+    /// know is treated as confidential, so a figure is never shown by mistake.
+    /// </summary>
+    internal Disclosure DisclosureOf(string element) => _disclosure.GetValueOrDefault(element, Disclosure.Confidential);
+
+    private async Task<Dictionary<string, Disclosure>> ReadDisclosureAsync(PactwerkDb db, CancellationToken ct) =>
+        await db.DataElements.AsNoTracking().Join(db.DataSources, e => e.DataSourceId, s => s.Id, (e, s) => new { e.Code, s.Disclosure })
+            .ToDictionaryAsync(x => x.Code, x => x.Disclosure, StringComparer.OrdinalIgnoreCase, ct);
 
     public async Task LoadAllAsync(PactwerkDb db, CancellationToken ct)
     {
@@ -30,6 +41,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
             elements.Add(data);
             releases[element.Code] = release;
         }
+        _disclosure = await ReadDisclosureAsync(db, ct);
         engine.Load(index, elements);
         _releases = releases;
     }
@@ -72,6 +84,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     public async Task<Action> ReadAgainAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
     {
         var read = new List<(string Code, ElementData Data, Dictionary<int, ReleaseRef> Releases)>();
+        var disclosure = await ReadDisclosureAsync(db, ct);
         foreach (var element in await db.DataElements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToListAsync(ct))
         {
             var (data, release) = await ReadAsync(db, element, engine.Regions, ct);
@@ -79,6 +92,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         }
         return () =>
         {
+            _disclosure = disclosure;
             foreach (var (code, data, release) in read)
             {
                 _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [code] = release };
@@ -91,8 +105,11 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     /// After an import commits: the element in memory keeps its other periods and takes the
     /// imported ones, without reading the database again, so the new figures are served at once.
     /// </summary>
-    public void Apply(DataElement element, IReadOnlyCollection<int> periods, IEnumerable<(int RegionId, int PeriodStart, string DimensionKey, double? Value)> cells, ReleaseRef release)
+    public void Apply(DataElement element, IReadOnlyCollection<int> periods, IEnumerable<(int RegionId, int PeriodStart, string DimensionKey, double? Value)> cells, ReleaseRef release,
+        Disclosure disclosure)
     {
+        // Known before the figures are: a new confidential element is never served unprotected.
+        _disclosure = new Dictionary<string, Disclosure>(_disclosure, StringComparer.OrdinalIgnoreCase) { [element.Code] = disclosure };
         var builder = new ElementDataBuilder(element.Code, element.Level, element.PeriodKind, element.DimensionList);
         if (engine.Element(element.Code) is { } existing)
             builder.AddExisting(existing, p => !periods.Contains(p.StartYear));

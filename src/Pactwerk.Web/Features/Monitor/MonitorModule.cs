@@ -15,6 +15,9 @@ public static class MonitorModule
         builder.Services.AddSingleton<MonitorEngineHost>();
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
+        // Built by hand: its constructor takes the monitor's internals, which no other feature may reach.
+        builder.Services.AddScoped(sp => new MonitorFigures(sp.GetRequiredService<PactwerkDb>(), sp.GetRequiredService<MonitorQueries>(),
+            sp.GetRequiredService<MonitorEngineHost>(), sp.GetRequiredService<Pages.SmallCellMap>(), sp.GetRequiredService<Accounts.AccessScopeProvider>(), sp.GetRequiredService<IPlanGoals>()));
         builder.Services.AddScoped<IndicatorEditor>();
         builder.Services.Configure<GeoOptions>(builder.Configuration.GetSection(GeoOptions.Section));
         builder.Services.AddSingleton<GeoShapes>();

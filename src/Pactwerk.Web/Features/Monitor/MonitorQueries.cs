@@ -8,7 +8,8 @@ public sealed record RegionRef(string Code, string Name);
 public sealed record ReleaseRef(int Id, string Source, string FileName, DateTime ImportedAt, DateOnly? PublishedOn);
 /// <param name="Protected">Set when the small-cell rule hides the figures from this reader (<see cref="Pages.SmallCells"/>):
 /// value, numerator and denominator are then null.</param>
-public sealed record ValueRow(RegionRef Region, string Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
+/// <param name="Period">Typed: its kind is the indicator's, and it orders as periods do (never as text).</param>
+public sealed record ValueRow(RegionRef Region, Period Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
     string? Breakdown, ReleaseRef? Release, int DefinitionVersion, Pages.SmallCell? Protected = null);
 
 public sealed record ValuesQuery(string? Indicator, string? RegionSet, string? Region, string? Period, string? Breakdown);
@@ -19,10 +20,16 @@ public abstract record QueryOutcome<T>
     public sealed record Invalid(string Parameter, string Message) : QueryOutcome<T>;
 }
 
-/// <summary>Turns a request for figures (codes, a period as text) into engine calls, with provenance.</summary>
-public sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
+/// <summary>What a query read: the indicator, its current definition, and the rows as the engine computed them (unprotected).</summary>
+internal sealed record QueryResult(Indicator Indicator, int Version, IndicatorDefinition Definition, PeriodKind Kind, List<ValueRow> Rows);
+
+/// <summary>
+/// Turns a request for figures (codes, a period as text) into engine calls, with provenance. Its rows
+/// are unprotected: every reader outside the monitor goes through <see cref="MonitorFigures"/>.
+/// </summary>
+internal sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
 {
-    public async Task<QueryOutcome<List<ValueRow>>> ValuesAsync(ValuesQuery query, CancellationToken ct)
+    public async Task<QueryOutcome<QueryResult>> ValuesAsync(ValuesQuery query, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.Code == query.Indicator, ct);
         if (indicator is null)
@@ -34,7 +41,8 @@ public sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
         var definition = IndicatorDefinitions.Parse(indicator.Code, version.Definition);
         var element = host.Engine.Element(definition.Numerator.Element);
         if (element is null)
-            return new QueryOutcome<List<ValueRow>>.Found([]);
+            return new QueryOutcome<QueryResult>.Found(new QueryResult(indicator, version.Version, definition,
+                await db.DataElements.Where(e => e.Code == definition.Numerator.Element).Select(e => e.PeriodKind).FirstOrDefaultAsync(ct), []));
 
         List<(int Id, RegionRef Ref)> regions;
         if (!string.IsNullOrWhiteSpace(query.Region))
@@ -77,19 +85,19 @@ public sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
                 if (string.IsNullOrWhiteSpace(query.Breakdown))
                 {
                     var a = host.Engine.Evaluate(definition, id, period);
-                    rows.Add(new ValueRow(region, period.ToString(), Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, null, release, version.Version));
+                    rows.Add(new ValueRow(region, period, Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, null, release, version.Version));
                 }
                 else
                 {
                     foreach (var (value, a) in host.Engine.EvaluateBy(definition, id, period, query.Breakdown))
-                        rows.Add(new ValueRow(region, period.ToString(), Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, value, release, version.Version));
+                        rows.Add(new ValueRow(region, period, Round(a.Value), a.Numerator, a.Denominator, a.SuppressedCells, value, release, version.Version));
                 }
             }
-        return new QueryOutcome<List<ValueRow>>.Found(rows);
+        return new QueryOutcome<QueryResult>.Found(new QueryResult(indicator, version.Version, definition, element.PeriodKind, rows));
     }
 
     // Figures are exact sums; shares are shown to four decimals, enough for any table or chart.
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4) : null;
 
-    private static QueryOutcome<List<ValueRow>> Invalid(string parameter, string message) => new QueryOutcome<List<ValueRow>>.Invalid(parameter, message);
+    private static QueryOutcome<QueryResult> Invalid(string parameter, string message) => new QueryOutcome<QueryResult>.Invalid(parameter, message);
 }

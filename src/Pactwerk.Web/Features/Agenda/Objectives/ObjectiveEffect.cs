@@ -11,7 +11,8 @@ public sealed record ObjectiveRef(int Id, string Pact, int Number, string Title,
 public sealed record EffectAction(int Id, string Title, string Status, IReadOnlyList<string> Regions);
 /// <summary>The outputs of the objective's actions in one year and unit, added up, and how many actions reported them.</summary>
 public sealed record YearOutputSum(int Year, string Unit, decimal Quantity, int Actions);
-public sealed record TrackPoint(string Period, double? Value, double? Expected, string Status);
+/// <param name="Protected">Set when the small-cell rule of a confidential source hides the value from this reader.</param>
+public sealed record TrackPoint(string Period, double? Value, double? Expected, string Status, Monitor.Pages.SmallCell? Protected = null);
 public sealed record IndicatorTrack(string Code, string Name, string Unit, string? Plan, TrackPoint? Baseline, TrackPoint? Target, IReadOnlyList<TrackPoint> Points);
 public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadOnlyList<EffectAction> Actions, IReadOnlyList<YearOutputSum> Outputs,
     IReadOnlyList<IndicatorTrack> Indicators);
@@ -21,7 +22,7 @@ public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadO
 /// year by year, beside how its indicators moved against the target of the plan that holds there.
 /// Outputs of kind "other" are listed with their action but not added up: they share no unit.
 /// </summary>
-public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor, IPlanGoals planGoals)
+public sealed class ObjectiveEffect(PactwerkDb db, MonitorFigures figures)
 {
     private static IQueryable<ObjectiveRef> Refs(PactwerkDb db, int id) =>
         db.Objectives.Where(o => o.Id == id).Select(o => new ObjectiveRef(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent));
@@ -49,35 +50,25 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorQueries monitor, IPlan
 
         var indicatorIds = await db.Objectives.Where(o => o.Id == objectiveId).SelectMany(o => o.Indicators.Select(i => i.IndicatorId)).ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).OrderBy(i => i.Code).ToListAsync(ct);
+        var reader = await figures.ReaderAsync(ct);
         var tracks = new List<IndicatorTrack>();
         foreach (var indicator in indicators)
-            tracks.Add(await TrackAsync(indicator, region.Code, ct));
+            tracks.Add(await TrackAsync(indicator, region.Code, reader, ct));
 
         return new QueryOutcome<EffectView>.Found(new EffectView(objective, new RegionRef(region.Code, region.Name),
             counted.Select(a => new EffectAction(a.Id, a.Title, a.Status.ToString(), a.Regions.Select(r => r.Region.Code).Order().ToList())).ToList(),
             sums, tracks));
     }
 
-    /// <summary>The indicator's values in the region per period, each beside the straight line from baseline to target.</summary>
-    private async Task<IndicatorTrack> TrackAsync(Indicator indicator, string regionCode, CancellationToken ct)
+    /// <summary>The indicator's values in the region per period, as the reader may see them, each beside the straight line from baseline to target.</summary>
+    private async Task<IndicatorTrack> TrackAsync(Indicator indicator, string regionCode, FigureReader reader, CancellationToken ct)
     {
-        var values = await monitor.ValuesAsync(new ValuesQuery(indicator.Code, null, regionCode, null, null), ct) is QueryOutcome<List<ValueRow>>.Found found
-            ? found.Value : [];
-        var goals = await planGoals.CurrentAsync(indicator.Id, regionCode, ct);
-        // The monitor writes each period in a form that says its kind (2023 or 2023/2024).
-        var periods = values.Select(v => Period.TryParseWithKind(v.Period, out var p) ? p : (Period?)null).ToList();
-        var kind = periods.FirstOrDefault(p => p is not null)?.Kind ?? PeriodKind.CalendarYear;
-        var (baseline, target) = (goals.Baseline, goals.Target);
-        double? Expected(int year) => baseline is null || target is null || year < baseline.PeriodStart || target.PeriodStart <= baseline.PeriodStart ? null
-            : Math.Round(baseline.Value + (target.Value - baseline.Value) * Math.Min(1, (double)(year - baseline.PeriodStart) / (target.PeriodStart - baseline.PeriodStart)), 4);
-        var points = values.Zip(periods, (v, period) =>
-        {
-            var year = period?.StartYear ?? 0;
-            var status = baseline is null || target is null || v.Value is null ? TrackStatus.Unknown
-                : OnTrack.Assess(baseline.Value, baseline.PeriodStart, target.Value, target.PeriodStart, v.Value.Value, year, indicator.Direction);
-            return new TrackPoint(v.Period, v.Value, Expected(year), status.ToString());
-        }).ToList();
-        TrackPoint? Goal(PlanGoal? g) => g is null ? null : new TrackPoint(new Period(kind, g.PeriodStart).ToString(), g.Value, g.Value, TrackStatus.Unknown.ToString());
-        return new IndicatorTrack(indicator.Code, indicator.Name, indicator.Unit, goals.Revision, Goal(baseline), Goal(target), points);
+        var series = await figures.SeriesAsync(indicator.Code, regionCode, reader, ct);
+        if (series is null)
+            return new IndicatorTrack(indicator.Code, indicator.Name, indicator.Unit, null, null, null, []);
+        var track = MonitorFigures.Track(series, await figures.GoalsAsync(indicator.Id, regionCode, ct));
+        var points = track.Rows.Select(p => new TrackPoint(p.Row.Period.ToString(), p.Row.Value, p.Expected, p.Status.ToString(), p.Row.Protected)).ToList();
+        static TrackPoint? Goal(GoalPeriod? g) => g is null ? null : new TrackPoint(g.Period.ToString(), g.Value, g.Value, TrackStatus.Unknown.ToString());
+        return new IndicatorTrack(indicator.Code, indicator.Name, indicator.Unit, track.Plan, Goal(track.Baseline), Goal(track.Target), points);
     }
 }

@@ -7,6 +7,7 @@ using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Agenda;
 
+/// <param name="Latest">The latest value up to the reviewed year that the reader may see (a confidential source's small cells stay hidden).</param>
 public sealed record IndicatorMovement(string Indicator, string Name, string Region, string? BaselinePeriod, double? Baseline,
     string? TargetPeriod, double? Target, string? LatestPeriod, double? Latest, TrackStatus Status);
 public sealed record OutputSum(OutputUnit Unit, decimal Quantity, int Actions);
@@ -23,7 +24,7 @@ public sealed record AnnualReviewDto(int PlanId, string Plan, string Region, Rev
 /// national plan), what the revision's actions for that objective produced in the year, which of
 /// them are at continuity risk and which stopped. From it the next revision is prepared.
 /// </summary>
-public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, ContinuityCheck continuity)
+public sealed class AnnualReview(PactwerkDb db, MonitorFigures figures, ContinuityCheck continuity)
 {
     /// <summary>Another engineer may move this into an options class; the key and default stay.</summary>
     public int HorizonMonths => continuity.HorizonMonths;
@@ -47,6 +48,7 @@ public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, Continui
             .Include(a => a.Outputs.Where(o => o.Year == year))
             .Where(a => actionIds.Contains(a.Id)).ToListAsync(ct);
         var today = continuity.Today;
+        var reader = await figures.ReaderAsync(ct);
         var movements = new Dictionary<string, IndicatorMovement>();
 
         var reviews = new List<ObjectiveReview>();
@@ -56,7 +58,7 @@ public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, Continui
             foreach (var indicator in indicatorsOf[objective.Id])
             {
                 if (!movements.TryGetValue(indicator.Code, out var movement))
-                    movements[indicator.Code] = movement = await MovementAsync(indicator.Code, indicator.Name, indicator.Direction, regionCode, year, revision, ct);
+                    movements[indicator.Code] = movement = await MovementAsync(indicator.Code, indicator.Name, regionCode, year, revision, reader, ct);
                 indicators.Add(movement);
             }
             var own = actions.Where(a => a.Objectives.Any(o => o.ObjectiveId == objective.Id)).OrderBy(a => a.Title, Values.Dutch).ToList();
@@ -74,20 +76,16 @@ public sealed class AnnualReview(PactwerkDb db, MonitorQueries monitor, Continui
     }
 
     /// <summary>The latest value up to the reviewed year against the revision's own baseline and target for the region.</summary>
-    private async Task<IndicatorMovement> MovementAsync(string code, string name, Direction direction, string regionCode, int year, RevisionDto revision, CancellationToken ct)
+    private async Task<IndicatorMovement> MovementAsync(string code, string name, string regionCode, int year, RevisionDto revision, FigureReader reader, CancellationToken ct)
     {
-        var baseline = revision.Goals.SingleOrDefault(g => g.Indicator == code && g.Region == regionCode && g.Kind == GoalKind.Baseline);
-        var target = revision.Goals.SingleOrDefault(g => g.Indicator == code && g.Region == regionCode && g.Kind == GoalKind.Target);
-        var values = await monitor.ValuesAsync(new ValuesQuery(code, null, regionCode, null, null), ct);
-        var rows = values is QueryOutcome<List<ValueRow>>.Found found ? found.Value : [];
-        var latest = rows.Select(r => (Row: r, Parsed: Period.TryParseWithKind(r.Period, out var p) ? p : (Period?)null))
-            .Where(r => r.Row.Value is not null && r.Parsed is { } p && p.StartYear <= year)
-            .MaxBy(r => r.Parsed!.Value.StartYear);
-        var kind = latest.Parsed?.Kind ?? PeriodKind.CalendarYear;
-        var status = baseline is null || target is null || latest.Row is null
-            ? TrackStatus.Unknown
-            : OnTrack.Assess(baseline.Value, baseline.Period, target.Value, target.Period, latest.Row.Value!.Value, latest.Parsed!.Value.StartYear, direction);
-        return new IndicatorMovement(code, name, regionCode, baseline is null ? null : new Period(kind, baseline.Period).ToString(), baseline?.Value,
-            target is null ? null : new Period(kind, target.Period).ToString(), target?.Value, latest.Row?.Period, latest.Row?.Value, status);
+        GoalYear? Goal(GoalKind kind) => revision.Goals.SingleOrDefault(g => g.Indicator == code && g.Region == regionCode && g.Kind == kind) is { } g
+            ? new GoalYear(g.Period, g.Value) : null;
+        var goals = new TrackGoals(revision.Label, Goal(GoalKind.Baseline), Goal(GoalKind.Target));
+        var series = await figures.SeriesAsync(code, regionCode, reader, ct);
+        if (series is null)
+            return new IndicatorMovement(code, name, regionCode, null, goals.Baseline?.Value, null, goals.Target?.Value, null, null, TrackStatus.Unknown);
+        var track = MonitorFigures.Track(series, goals, asOf: year);
+        return new IndicatorMovement(code, name, regionCode, track.Baseline?.Period.ToString(), track.Baseline?.Value,
+            track.Target?.Period.ToString(), track.Target?.Value, track.Latest?.Period.ToString(), track.Latest?.Value, track.Status);
     }
 }

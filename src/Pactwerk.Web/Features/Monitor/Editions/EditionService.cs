@@ -30,7 +30,9 @@ public sealed record Revision(double? CurrentValue, double? CurrentNumerator, do
 public sealed record EditionFigureDto(RegionRef Region, string RegionSet, string Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
     ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised, Monitor.Pages.SmallCell? Protected = null);
 
-public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures);
+/// <param name="Disclosure">The rule that protects the indicator's figures: its sources' disclosure.</param>
+public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures,
+    Disclosure Disclosure);
 
 public sealed record EditionDto(string Pact, string PactName, int Year, string Title, string? Introduction, DateTime PublishedAt, string PublishedBy,
     string RegionSet, int FigureCount, IReadOnlyList<EditionIndicatorDto> Indicators);
@@ -40,7 +42,7 @@ public sealed record EditionDto(string Pact, string PactName, int Year, string T
 /// of every set, every period), and reads an edition back with the figures later data revised.
 /// </summary>
 public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanGoals planGoals, AccessScopeProvider access, IAuditActor actor, TimeProvider clock,
-    Monitor.Pages.SmallCellMap smallCells)
+    MonitorFigures monitorFigures)
 {
     public async Task<EditOutcome<MonitorEdition>> PublishAsync(string pactCode, PublishInput input, CancellationToken ct)
     {
@@ -158,8 +160,9 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
     /// An edition with its figures for the country and every region of one set (all periods), each
     /// compared with what the monitor computes now from the same definition.
     /// </summary>
-    /// <remarks>Readers who are not coordinators get the small-cell rule of the live monitor, on the published figures
-    /// (decided over every region the edition froze) and on the current ones (the live decision).</remarks>
+    /// <remarks>For an indicator of a confidential source, readers who are not coordinators get the small-cell rule of the
+    /// live monitor, on the published figures (decided over every region the edition froze) and on the current ones (the
+    /// live decision); a published source's figures are shown to everyone (<see cref="MonitorFigures"/>).</remarks>
     /// <returns>Null when the pact or the edition does not exist; an unknown set falls back to the default.</returns>
     public async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct)
     {
@@ -183,7 +186,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
         var codes = edition.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => codes.Contains(i.Code)).ToListAsync(ct);
 
-        var seesAll = (await access.GetAsync(ct)).Coordinates();
+        var reader = await monitorFigures.ReaderAsync(ct);
         var result = new List<EditionIndicatorDto>();
         foreach (var indicator in codes.Select(c => indicators.Single(i => i.Code == c)))
         {
@@ -191,14 +194,8 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
             var versionNumber = mine.FirstOrDefault()?.IndicatorVersion ?? indicator.CurrentVersion;
             var definition = IndicatorDefinitions.Parse(indicator.Code, indicator.Versions.Single(v => v.Version == versionNumber).Definition);
             var element = host.Engine.Element(definition.Numerator.Element);
-            var published = seesAll ? null : await smallCells.FrozenAsync(db, edition.Id, indicator.Id, async c =>
-                (await db.Set<EditionFigure>().AsNoTracking().Where(f => f.EditionId == edition.Id && f.IndicatorId == indicator.Id)
-                    .Select(f => new { f.RegionId, f.Period, f.Value, f.Numerator, f.Denominator }).ToListAsync(c))
-                .Select(f => (f.RegionId, f.Period, new Monitor.Pages.CellFigures(f.Value, f.Numerator, f.Denominator))).ToList(), ct);
-            var now = new Dictionary<int, Monitor.Pages.SmallCellMap.Decision>();
-            if (!seesAll && element is not null)
-                foreach (var start in mine.Select(f => f.PeriodStart).Distinct())
-                    now[start] = await smallCells.TotalsAsync(db, indicator.Code, versionNumber, definition, new Period(element.PeriodKind, start), ct);
+            var guard = await monitorFigures.EditionGuardAsync(edition.Id, indicator.Id, indicator.Code, versionNumber, definition,
+                element is null ? [] : mine.Select(f => new Period(element.PeriodKind, f.PeriodStart)), reader, ct);
             var rows = mine
                 .OrderBy(f => byId[f.RegionId].Set == RegionSetCodes.Country ? 0 : 1).ThenBy(f => byId[f.RegionId].Name, StringComparer.CurrentCulture).ThenBy(f => f.PeriodStart)
                 .Select(f =>
@@ -207,11 +204,10 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
                     var release = f.ReleaseId is { } id ? releases[id] : null;
                     var denominatorRelease = f.DenominatorReleaseId is { } did ? releases[did] : null;
                     var revised = Revise(f, definition, element, release?.WithdrawnAt is not null || denominatorRelease?.WithdrawnAt is not null);
-                    if (revised is not null && !seesAll && (now.GetValueOrDefault(f.PeriodStart)?.Of(region.Code)
-                            ?? (new Monitor.Pages.CellFigures(revised.CurrentValue, revised.CurrentNumerator, revised.CurrentDenominator).IsSmall ? Monitor.Pages.SmallCell.Small : null)) is { } nowHidden)
+                    if (revised is not null && guard.Current(region.Code, new Period(element?.PeriodKind ?? PeriodKind.CalendarYear, f.PeriodStart),
+                            new Monitor.Pages.CellFigures(revised.CurrentValue, revised.CurrentNumerator, revised.CurrentDenominator)) is { } nowHidden)
                         revised = revised with { CurrentValue = null, CurrentNumerator = null, CurrentDenominator = null, Protected = nowHidden };
-                    var hidden = published?.Of(region.Code, f.Period)
-                        ?? (!seesAll && new Monitor.Pages.CellFigures(f.Value, f.Numerator, f.Denominator).IsSmall ? Monitor.Pages.SmallCell.Small : null);
+                    var hidden = guard.Published(region.Code, f.Period, new Monitor.Pages.CellFigures(f.Value, f.Numerator, f.Denominator));
                     return hidden is { } why
                         ? new EditionFigureDto(new RegionRef(region.Code, region.Name), region.Set, f.Period, null, null, null, f.SuppressedCells,
                             release?.Ref, denominatorRelease?.Ref, revised, why)
@@ -219,7 +215,8 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
                             release?.Ref, denominatorRelease?.Ref, revised);
                 }).ToList();
             result.Add(new EditionIndicatorDto(indicator.Code, indicator.Name, indicator.NameEn, indicator.Unit, versionNumber,
-                mine.Select(f => (f.PeriodStart, f.Period)).Distinct().OrderBy(p => p.PeriodStart).Select(p => p.Period).ToList(), rows));
+                mine.Select(f => (f.PeriodStart, f.Period)).Distinct().OrderBy(p => p.PeriodStart).Select(p => p.Period).ToList(), rows,
+                monitorFigures.DisclosureOf(definition)));
         }
         return new EditionDto(pact.Code, pact.Name, edition.Year, edition.Title, edition.Introduction, edition.PublishedAt, edition.PublishedBy, set,
             await db.Set<EditionFigure>().CountAsync(f => f.EditionId == edition.Id, ct), result);

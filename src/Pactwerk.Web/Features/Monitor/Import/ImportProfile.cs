@@ -36,7 +36,8 @@ public sealed record ImportProfile(
     string? UnitColumn = null,
     string? RegionCode = null,
     bool PeriodKindFromText = false,
-    bool MunicipalityByName = false)
+    bool MunicipalityByName = false,
+    Disclosure Disclosure = Disclosure.Confidential)
 {
     public bool IsWide => WidePeriodColumns is not null;
 
@@ -74,7 +75,9 @@ public static class ImportProfiles
             new("OPLEIDINGSCODE ACTUEEL", "OPLEIDING"),
         ],
         SuppressedMarker: "<5",
-        WidePeriodColumns: new Regex("^(19|20)[0-9]{2}$"));
+        WidePeriodColumns: new Regex("^(19|20)[0-9]{2}$"),
+        // DUO publishes the file with its own disclosure control (the <5 cells): its sums protect nobody by being hidden.
+        Disclosure: Disclosure.Published);
 
     /// <summary>
     /// The Techniekpact's national figures as quoted on public pages: one row per indicator,
@@ -102,7 +105,8 @@ public static class ImportProfiles
         ElementColumn: "indicator",
         UnitColumn: "eenheid",
         RegionCode: "NL",
-        PeriodKindFromText: true);
+        PeriodKindFromText: true,
+        Disclosure: Disclosure.Published);
 
     public static readonly IReadOnlyList<ImportProfile> All = [DuoHboIngeschrevenen, TechniekpactPublishedFigures];
 

@@ -22,7 +22,8 @@ public sealed record ProfileMapping(
     string Unit,
     PeriodKind PeriodKind,
     string SourceCode,
-    string SourceName)
+    string SourceName,
+    Disclosure Disclosure = Disclosure.Confidential)
 {
     /// <summary>Year columns of a wide file (2020, 2021, …), as DUO writes them.</summary>
     public static readonly Regex YearColumns = new("^(19|20)[0-9]{2}$", RegexOptions.Compiled);
@@ -33,7 +34,7 @@ public sealed record ProfileMapping(
         Delimiter: Delimiter, MunicipalityColumn: MunicipalityColumn, MunicipalityPrefix: MunicipalityByName ? "" : MunicipalityPrefix,
         Dimensions: Dimensions, SuppressedMarker: SuppressedMarker,
         WidePeriodColumns: Wide ? YearColumns : null, PeriodColumn: Wide ? null : PeriodColumn, ValueColumn: Wide ? null : ValueColumn,
-        MunicipalityByName: MunicipalityByName);
+        MunicipalityByName: MunicipalityByName, Disclosure: Disclosure);
 
     public string Serialise() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 

@@ -94,7 +94,11 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         await using var foreignKeys = await SqliteForeignKeysOffAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.DataSources.FirstOrDefaultAsync(s => s.Code == profile.SourceCode, ct)
-            ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl }).Entity;
+            ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl, Disclosure = profile.Disclosure }).Entity;
+        // A source's disclosure decides what every reader sees of its figures: a profile never changes it silently.
+        if (source.Disclosure != profile.Disclosure)
+            return Rejected(profile.Code, fileName,
+                $"Bron {source.Code} is {DisclosureText(source.Disclosure)}, maar profiel {profile.Code} leest haar cijfers als {DisclosureText(profile.Disclosure)}. Er is niets geïmporteerd.");
         await db.SaveChangesAsync(ct);
         var dimensions = string.Join('|', profile.Dimensions.Select(d => d.Dimension));
         var elements = new List<(DataElement Element, ParsedElement Parsed)>();
@@ -150,7 +154,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         {
             foreach (var (element, parsedElement) in elements)
                 engine.Apply(element, parsedElement.Periods, parsed.Cells.Where(c => c.Element == parsedElement.Code)
-                    .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef);
+                    .Select(c => (c.RegionId, c.PeriodStart, c.DimensionKey, c.Value)), releaseRef, source.Disclosure);
         });
         await tx.CommitAsync(ct);
         return committed;
@@ -180,6 +184,9 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
 
     private static string ElementNameEn(ImportProfile profile, string code) =>
         profile.ElementColumn is null ? profile.ElementNameEn : ElementName(profile, code) + " (Dutch source name)";
+
+    private static string DisclosureText(Disclosure disclosure) =>
+        disclosure == Disclosure.Published ? "gepubliceerd" : "vertrouwelijk";
 
     private static ImportReport Rejected(string profile, string fileName, string reason) =>
         new(ImportStatus.Rejected, profile, fileName, null, 0, 0, 0, [], [new RejectedRow(0, reason)], reason);

@@ -13,9 +13,10 @@ public static class ChartData
 {
     public static string Build(IndicatorView v, IStringLocalizer<SharedResource> T)
     {
-        var periods = v.Series.Concat(v.Country).Select(r => r.Period).Concat(v.TargetPath.Select(p => p.Period))
+        // Periods of one kind written as text ("2023/2024" or "2023") sort as the periods do.
+        var periods = v.Series.Concat(v.Country).Select(r => r.Period.ToString()).Concat(v.TargetPath.Select(p => p.Period))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        double? At(List<ValueRow> rows, string period) => rows.FirstOrDefault(r => r.Period == period)?.Value;
+        double? At(List<ValueRow> rows, string period) => rows.FirstOrDefault(r => r.Period.ToString() == period)?.Value;
         var data = new
         {
             unit = v.Indicator.Unit,

@@ -57,7 +57,7 @@ public static class MonitorPagesApi
             "regios" => view.SetRows,
             _ => view.BreakdownRows,
         };
-        return rows.Select(r => new ExportRow(view.Indicator.Code, r.DefinitionVersion, r.Region.Code, r.Region.Name, r.Period, r.Breakdown,
+        return rows.Select(r => new ExportRow(view.Indicator.Code, r.DefinitionVersion, r.Region.Code, r.Region.Name, r.Period.ToString(), r.Breakdown,
             r.Value, r.Numerator, r.Denominator, r.SuppressedCells, r.Protected is { } p ? SmallCells.Marker(p) : null,
             r.Release?.Source, r.Release?.FileName, r.Release?.PublishedOn, r.Release?.ImportedAt)).ToList();
     }

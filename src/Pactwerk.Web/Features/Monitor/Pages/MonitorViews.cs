@@ -45,11 +45,13 @@ public sealed class IndicatorView
     /// <summary>Problems with the request, said in words; the page shows what it could instead.</summary>
     public required List<string> Messages { get; init; }
     public bool SeesSmallCells { get; init; }
+    /// <summary>The rule that protects this indicator's figures: its sources' disclosure.</summary>
+    public Disclosure Disclosure { get; init; }
     public required List<ReleaseRef> Releases { get; init; }
 }
 
 public sealed record IndicatorCard(IndicatorHead Indicator, ValueRow? Latest, GoalPoint? Since, double? Change, List<ValueRow> Series, TrackStatus Status,
-    GoalPoint? Target);
+    GoalPoint? Target, Disclosure Disclosure);
 
 public sealed class HomeView
 {
@@ -67,15 +69,13 @@ public abstract record ViewOutcome<T>
 }
 
 /// <summary>
-/// Builds the monitor's pages from the engine: every figure through <see cref="MonitorQueries"/>,
-/// then the small-cell rule for the reader. A page asks a fixed handful of queries, whatever the
-/// number of regions: the engine answers a whole set from memory.
+/// Builds the monitor's pages from the engine: every figure through <see cref="MonitorFigures"/>,
+/// protected for the reader according to its source. A page asks a fixed handful of queries,
+/// whatever the number of regions: the engine answers a whole set from memory.
 /// </summary>
-public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessScopeProvider scopes, SmallCellMap smallCells, IPlanGoals planGoals, IStringLocalizer<SharedResource> T)
+public sealed class MonitorViews(PactwerkDb db, MonitorFigures figures, IPlanGoals planGoals, IStringLocalizer<SharedResource> T)
 {
     public const string DefaultSet = RegionSetCodes.Provinces;
-
-    public async Task<bool> SeesSmallCellsAsync(CancellationToken ct) => (await scopes.GetAsync(ct)).Coordinates();
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
@@ -117,18 +117,18 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
         return r is null ? null : new RegionChoice(r.Set, English ? r.NameEn : r.Name, r.Code, r.RegionName);
     }
 
-    private async Task<List<ValueRow>> ValuesAsync(ValuesQuery query, bool seesAll, CancellationToken ct)
-    {
-        var rows = await queries.ValuesAsync(query, ct) is QueryOutcome<List<ValueRow>>.Found found ? found.Value : [];
-        return seesAll ? rows : await smallCells.ProtectAsync(db, rows, query.Indicator, query.Breakdown, ct);
-    }
+    private async Task<Figures?> ReadAsync(ValuesQuery query, FigureReader reader, CancellationToken ct) =>
+        await figures.ReadAsync(query, reader, ct) is QueryOutcome<Figures>.Found found ? found.Value : null;
+
+    private async Task<List<ValueRow>> ValuesAsync(ValuesQuery query, FigureReader reader, CancellationToken ct) =>
+        (await ReadAsync(query, reader, ct))?.Rows.ToList() ?? [];
 
     public async Task<ViewOutcome<IndicatorView>> IndicatorViewAsync(IndicatorRequest request, CancellationToken ct)
     {
         var indicator = await IndicatorAsync(request.Code, ct);
         if (indicator is null)
             return new ViewOutcome<IndicatorView>.NotFound(T["Er is geen indicator met code '{0}'.", request.Code]);
-        var seesAll = await SeesSmallCellsAsync(ct);
+        var reader = await figures.ReaderAsync(ct);
         var messages = new List<string>();
 
         var region = string.IsNullOrWhiteSpace(request.Region) ? null : await RegionAsync(request.Region, ct);
@@ -144,23 +144,24 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
         if (region.Code != RegionSetCodes.CountryCode && region.SetCode != set.Code && !string.IsNullOrWhiteSpace(request.Set))
             messages.Add(T["Regio {0} hoort niet bij de indeling {1}: de vergelijking toont alle regio's van {1}, zonder {0} aan te wijzen.", region.Name, set.Name]);
 
-        var series = await ValuesAsync(new ValuesQuery(indicator.Code, null, region.Code, null, null), seesAll, ct);
+        var seriesFigures = await ReadAsync(new ValuesQuery(indicator.Code, null, region.Code, null, null), reader, ct);
+        var series = seriesFigures?.Rows.ToList() ?? [];
         var country = region.Code == RegionSetCodes.CountryCode ? []
-            : await ValuesAsync(new ValuesQuery(indicator.Code, null, RegionSetCodes.CountryCode, null, null), seesAll, ct);
-        var periods = series.Concat(country).Select(r => r.Period).Distinct().Order(StringComparer.Ordinal).ToList();
+            : await ValuesAsync(new ValuesQuery(indicator.Code, null, RegionSetCodes.CountryCode, null, null), reader, ct);
+        var periods = series.Concat(country).Select(r => r.Period).Distinct().Order().ToList();
 
-        string? period = periods.LastOrDefault();
+        Period? period = periods.Count == 0 ? null : periods[^1];
         if (!string.IsNullOrWhiteSpace(request.Period))
         {
-            if (Monitoring.Period.TryParse(request.Period, indicator.Kind, out var asked) && periods.Contains(asked.ToString()))
-                period = asked.ToString();
+            if (Monitoring.Period.TryParse(request.Period, indicator.Kind, out var asked) && periods.Contains(asked))
+                period = asked;
             else
                 messages.Add(periods.Count == 0
                     ? T["Voor periode '{0}' zijn geen gegevens.", request.Period]
                     : T["Voor periode '{0}' zijn geen gegevens; hieronder staat de laatste periode, {1}.", request.Period, periods[^1]]);
         }
 
-        var setRows = period is null ? [] : await ValuesAsync(new ValuesQuery(indicator.Code, set.Code, null, period, null), seesAll, ct);
+        var setRows = period is null ? [] : await ValuesAsync(new ValuesQuery(indicator.Code, set.Code, null, period.ToString(), null), reader, ct);
         setRows = setRows.OrderBy(r => r.Value is null).ThenByDescending(r => r.Value).ThenBy(r => r.Region.Name).ToList();
 
         string? breakdown = null;
@@ -175,34 +176,21 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
                     : T["Deze indicator kan niet worden uitgesplitst naar '{0}'; wel naar: {1}.", request.Breakdown, string.Join(", ", indicator.Dimensions)]);
         }
         var breakdownRows = breakdown is null || period is null ? []
-            : await ValuesAsync(new ValuesQuery(indicator.Code, null, region.Code, period, breakdown), seesAll, ct);
+            : await ValuesAsync(new ValuesQuery(indicator.Code, null, region.Code, period.ToString(), breakdown), reader, ct);
 
-        var goals = await planGoals.CurrentAsync(indicator.Id, region.Code, ct);
-        var baseline = goals.Baseline is { } b ? new GoalPoint(new Period(indicator.Kind, b.PeriodStart).ToString(), b.PeriodStart, b.Value) : null;
-        var target = goals.Target is { } t ? new GoalPoint(new Period(indicator.Kind, t.PeriodStart).ToString(), t.PeriodStart, t.Value) : null;
-        var path = new List<PathPoint>();
-        if (baseline is not null && target is not null && target.Year > baseline.Year)
-            for (var year = baseline.Year; year <= target.Year; year++)
-                path.Add(new PathPoint(new Period(indicator.Kind, year).ToString(),
-                    Math.Round(baseline.Value + (target.Value - baseline.Value) * (year - baseline.Year) / (target.Year - baseline.Year), 4)));
-
+        var track = seriesFigures is null ? null : MonitorFigures.Track(seriesFigures, await figures.GoalsAsync(indicator.Id, region.Code, ct));
         return new ViewOutcome<IndicatorView>.Found(new IndicatorView
         {
-            Indicator = indicator, Region = region, Series = series, Country = country, Plan = goals.Revision, Baseline = baseline, Target = target,
-            TargetPath = path, Status = Assess(indicator, baseline, target, series), Set = set, Sets = sets, Periods = periods, Period = period,
+            Indicator = indicator, Region = region, Series = series, Country = country, Plan = track?.Plan, Baseline = Point(track?.Baseline),
+            Target = Point(track?.Target), TargetPath = track?.Line.Select(p => new PathPoint(p.Period.ToString(), p.Expected)).ToList() ?? [],
+            Status = track?.Status ?? TrackStatus.Unknown, Set = set, Sets = sets, Periods = periods.Select(p => p.ToString()).ToList(), Period = period?.ToString(),
             SetRows = setRows, Breakdown = breakdown, BreakdownRows = breakdownRows, Notes = Notes(indicator, series.Concat(country).ToList()),
-            Messages = messages, SeesSmallCells = seesAll,
+            Messages = messages, SeesSmallCells = reader.SeesConfidential, Disclosure = seriesFigures?.Disclosure ?? Disclosure.Confidential,
             Releases = series.Concat(country).Concat(setRows).Select(r => r.Release).OfType<ReleaseRef>().DistinctBy(r => r.Id).OrderBy(r => r.Id).ToList(),
         });
     }
 
-    private static TrackStatus Assess(IndicatorHead indicator, GoalPoint? baseline, GoalPoint? target, List<ValueRow> series)
-    {
-        var latest = series.Where(r => r.Value is not null).MaxBy(r => r.Period);
-        return baseline is null || target is null || latest is null || !Monitoring.Period.TryParse(latest.Period, indicator.Kind, out var p)
-            ? TrackStatus.Unknown
-            : OnTrack.Assess(baseline.Value, baseline.Year, target.Value, target.Year, latest.Value!.Value, p.StartYear, indicator.Direction);
-    }
+    private static GoalPoint? Point(GoalPeriod? goal) => goal is null ? null : new GoalPoint(goal.Period.ToString(), goal.Period.StartYear, goal.Value);
 
     /// <summary>Series breaks: a changed definition, a gap in the periods, figures from another release.</summary>
     private List<string> Notes(IndicatorHead indicator, List<ValueRow> rows)
@@ -211,13 +199,13 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
         if (indicator.Versions.Count > 1)
             notes.Add(T["De definitie is gewijzigd (nu versie {0}, sinds {1:d}). Alle perioden zijn opnieuw berekend met de huidige definitie; eerder gepubliceerde cijfers kunnen daarom afwijken.",
                 indicator.Version, indicator.Versions[^1].CreatedAt]);
-        var years = rows.Select(r => Monitoring.Period.TryParse(r.Period, indicator.Kind, out var p) ? p.StartYear : (int?)null).OfType<int>().Distinct().Order().ToList();
+        var years = rows.Select(r => r.Period.StartYear).Distinct().Order().ToList();
         for (var i = 1; i < years.Count; i++)
             if (years[i] != years[i - 1] + 1)
                 notes.Add(T["Tussen {0} en {1} ontbreken perioden: de reeks is daar onderbroken.", new Period(indicator.Kind, years[i - 1]).ToString(), new Period(indicator.Kind, years[i]).ToString()]);
-        foreach (var (previous, next) in rows.Where(r => r.Release is not null).GroupBy(r => r.Period).OrderBy(g => g.Key, StringComparer.Ordinal)
+        foreach (var (previous, next) in rows.Where(r => r.Release is not null).GroupBy(r => r.Period).OrderBy(g => g.Key)
                      .Select(g => (Period: g.Key, Release: g.First().Release!)).Zip(rows.Where(r => r.Release is not null).GroupBy(r => r.Period)
-                         .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (Period: g.Key, Release: g.First().Release!)).Skip(1)))
+                         .OrderBy(g => g.Key).Select(g => (Period: g.Key, Release: g.First().Release!)).Skip(1)))
             if (previous.Release.Source != next.Release.Source)
                 notes.Add(T["Vanaf {0} komen de cijfers uit een andere bron ({1} in plaats van {2}).", next.Period, next.Release.Source, previous.Release.Source]);
         notes.Add(indicator.Kind == PeriodKind.SchoolYear
@@ -231,7 +219,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
         var pact = await Pacts.PactLookup.FindAsync(db, pactCode, ct);
         if (pact is null)
             return new ViewOutcome<HomeView>.NotFound(T["Er is geen pact met code '{0}'.", pactCode]);
-        var seesAll = await SeesSmallCellsAsync(ct);
+        var reader = await figures.ReaderAsync(ct);
         var regions = await RegionsAsync(ct);
         string? message = null;
         var region = string.IsNullOrWhiteSpace(regionCode) ? null
@@ -249,19 +237,18 @@ public sealed class MonitorViews(PactwerkDb db, MonitorQueries queries, AccessSc
             var indicator = await IndicatorAsync(code, ct);
             if (indicator is null)
                 continue;
-            var series = await ValuesAsync(new ValuesQuery(code, null, region.Code, null, null), seesAll, ct);
-            var goals = await planGoals.CurrentAsync(indicator.Id, region.Code, ct);
-            var baseline = goals.Baseline is { } b ? new GoalPoint(new Period(indicator.Kind, b.PeriodStart).ToString(), b.PeriodStart, b.Value) : null;
-            var target = goals.Target is { } t ? new GoalPoint(new Period(indicator.Kind, t.PeriodStart).ToString(), t.PeriodStart, t.Value) : null;
-            var latest = series.Where(r => r.Value is not null).MaxBy(r => r.Period);
+            if (await ReadAsync(new ValuesQuery(code, null, region.Code, null, null), reader, ct) is not { } seriesFigures)
+                continue;
+            var series = seriesFigures.Rows.OrderBy(r => r.Period).ToList();
+            var track = MonitorFigures.Track(seriesFigures, await figures.GoalsAsync(indicator.Id, region.Code, ct));
+            var (baseline, latest) = (Point(track.Baseline), track.Latest);
             // The change since the plan's baseline year, measured in the data of that year (the plan's
             // baseline value may have been set before the data were revised); without a plan, since the first year.
-            var since = baseline is not null
-                ? series.FirstOrDefault(r => r.Period == baseline.Period && r.Value is not null) is { } atBaseline ? new GoalPoint(atBaseline.Period, baseline.Year, atBaseline.Value!.Value) : baseline
-                : series.FirstOrDefault(r => r.Value is not null) is { } first && Monitoring.Period.TryParse(first.Period, indicator.Kind, out var fp)
-                    ? new GoalPoint(first.Period, fp.StartYear, first.Value!.Value) : null;
-            var change = latest?.Value is { } l && since is not null && latest.Period != since.Period ? Math.Round(l - since.Value, 4) : (double?)null;
-            cards.Add(new IndicatorCard(indicator, latest, since, change, series, Assess(indicator, baseline, target, series), target));
+            var since = track.Baseline is { } b
+                ? series.FirstOrDefault(r => r.Period == b.Period && r.Value is not null) is { } atBaseline ? new GoalPoint(atBaseline.Period.ToString(), b.Period.StartYear, atBaseline.Value!.Value) : baseline
+                : series.FirstOrDefault(r => r.Value is not null) is { } first ? new GoalPoint(first.Period.ToString(), first.Period.StartYear, first.Value!.Value) : null;
+            var change = latest?.Value is { } l && since is not null && latest.Period.StartYear != since.Year ? Math.Round(l - since.Value, 4) : (double?)null;
+            cards.Add(new IndicatorCard(indicator, latest, since, change, series, track.Status, Point(track.Target), seriesFigures.Disclosure));
         }
         return new ViewOutcome<HomeView>.Found(new HomeView { Pact = pact, Region = region, Cards = cards, Regions = regions, Message = message });
     }

@@ -21,7 +21,7 @@ public readonly record struct CellFigures(double? Value, double? Numerator, doub
 /// member. Groups are checked one by one: a figure that only a combination of several sums
 /// reveals is not looked for.
 /// </summary>
-public static class SmallCellSolver
+internal static class SmallCellSolver
 {
     /// <param name="cells">Every cell with its figures; a cell of a group that is missing here counts as known and empty.</param>
     /// <param name="groups">The sums.</param>
@@ -75,7 +75,7 @@ public static class SmallCellSolver
 /// add up as above. Decisions are cached until the engine's data change (its version goes up: an
 /// import, a withdrawal, a reload); a new definition version is another key.
 /// </summary>
-public sealed class SmallCellMap(MonitorEngineHost host)
+internal sealed class SmallCellMap(MonitorEngineHost host)
 {
     private sealed record RegionNode(int Id, string Code, string Set, RegionSetKind Kind);
 
@@ -203,29 +203,17 @@ public sealed class SmallCellMap(MonitorEngineHost host)
     /// Hides what the reader may not see in rows the engine computed now for an indicator's current
     /// definition (as <see cref="MonitorQueries"/> returns them), whatever part of the set was asked for.
     /// </summary>
-    public async Task<List<ValueRow>> ProtectAsync(PactwerkDb db, IReadOnlyList<ValueRow> rows, string? indicatorCode, string? dimension, CancellationToken ct)
+    public async Task<List<ValueRow>> ProtectAsync(PactwerkDb db, QueryResult result, string? dimension, CancellationToken ct)
     {
-        if (rows.Count == 0)
-            return [.. rows];
-        var code = (indicatorCode ?? "").Trim().ToLowerInvariant();
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.Code == code, ct);
-        var decisions = new Dictionary<(string Period, int Version), Decision>();
-        if (indicator is not null)
-            foreach (var (periodText, versionNumber) in rows.Select(r => (r.Period, r.DefinitionVersion)).Distinct())
-            {
-                var version = indicator.Versions.FirstOrDefault(v => v.Version == versionNumber);
-                if (version is null)
-                    continue;
-                var definition = IndicatorDefinitions.Parse(indicator.Code, version.Definition);
-                if (host.Engine.Element(definition.Numerator.Element) is not { } element || !Period.TryParse(periodText, element.PeriodKind, out var period))
-                    continue;
-                decisions[(periodText, versionNumber)] = string.IsNullOrWhiteSpace(dimension)
-                    ? await TotalsAsync(db, indicator.Code, versionNumber, definition, period, ct)
-                    : await BreakdownAsync(db, indicator.Code, versionNumber, definition, period, dimension.Trim(), ct);
-            }
-        return rows.Select(r =>
+        var byBreakdown = !string.IsNullOrWhiteSpace(dimension);
+        var decisions = new Dictionary<Period, Decision>();
+        foreach (var period in result.Rows.Select(r => r.Period).Distinct())
+            decisions[period] = byBreakdown
+                ? await BreakdownAsync(db, result.Indicator.Code, result.Version, result.Definition, period, dimension!.Trim(), ct)
+                : await TotalsAsync(db, result.Indicator.Code, result.Version, result.Definition, period, ct);
+        return result.Rows.Select(r =>
         {
-            var why = decisions.TryGetValue((r.Period, r.DefinitionVersion), out var d) ? d.Of(r.Region.Code, string.IsNullOrWhiteSpace(dimension) ? null : r.Breakdown) : null;
+            var why = decisions[r.Period].Of(r.Region.Code, byBreakdown ? r.Breakdown : null);
             // A figure the decision does not know (the data changed in between) still gets the plain rule.
             why ??= new CellFigures(r.Value, r.Numerator, r.Denominator).IsSmall ? SmallCell.Small : null;
             return why is { } w ? r with { Value = null, Numerator = null, Denominator = null, Protected = w } : r;

@@ -133,6 +133,8 @@ public sealed class MappingInput
     public string Source { get; set; } = "";
     public string NewSourceCode { get; set; } = "";
     public string NewSourceName { get; set; } = "";
+    /// <summary>"Published" or "Confidential": chosen on purpose for a new source, never defaulted.</summary>
+    public string NewSourceDisclosure { get; set; } = "";
 
     /// <summary>Empty fields arrive as null from a form; the checks read them as empty text.</summary>
     public MappingInput Normalised()
@@ -152,7 +154,7 @@ public sealed class MappingInput
         DimensionColumns = mapping.Dimensions.Select(d => d.Column).ToList(), SuppressedMarker = mapping.SuppressedMarker,
         Element = existingElement ? mapping.ElementCode : "", NewElementCode = existingElement ? "" : mapping.ElementCode, NewElementName = existingElement ? "" : mapping.ElementName,
         NewElementUnit = existingElement ? "" : mapping.Unit, NewElementPeriodKind = mapping.PeriodKind.ToString(),
-        Source = mapping.SourceCode, NewSourceCode = "", NewSourceName = "",
+        Source = mapping.SourceCode, NewSourceCode = "", NewSourceName = "", NewSourceDisclosure = mapping.Disclosure.ToString(),
     };
 }
 
@@ -232,6 +234,7 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
 
         string elementCode, elementName, unit, sourceCode, sourceName;
         PeriodKind kind;
+        var disclosure = Disclosure.Confidential;
         if (input.Element.Trim().Length > 0)
         {
             var element = await db.DataElements.AsNoTracking().SingleOrDefaultAsync(e => e.Code == input.Element.Trim(), ct);
@@ -244,6 +247,7 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
             {
                 var source = await db.DataSources.AsNoTracking().SingleAsync(s => s.Id == element.DataSourceId, ct);
                 (elementCode, elementName, unit, kind, sourceCode, sourceName) = (element.Code, element.Name, element.Unit, element.PeriodKind, source.Code, source.Name);
+                disclosure = source.Disclosure;
                 if (element.Level != ElementLevel.Municipality)
                     Error(nameof(MappingInput.Element), $"Gegevenselement {element.Code} heeft cijfers voor een regio als geheel, niet per gemeente.");
                 if (!element.DimensionList.SequenceEqual(dimensions, StringComparer.Ordinal))
@@ -271,7 +275,7 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
                 var source = await db.DataSources.AsNoTracking().SingleOrDefaultAsync(s => s.Code == input.Source.Trim(), ct);
                 if (source is null)
                     Error(nameof(MappingInput.Source), $"Er is geen bron '{input.Source}'.");
-                (sourceCode, sourceName) = (source?.Code ?? "", source?.Name ?? "");
+                (sourceCode, sourceName, disclosure) = (source?.Code ?? "", source?.Name ?? "", source?.Disclosure ?? Disclosure.Confidential);
             }
             else
             {
@@ -282,13 +286,16 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
                     Error(nameof(MappingInput.NewSourceCode), $"Bron {sourceCode} bestaat al; kies haar in de lijst.");
                 if (sourceName.Length is 0 or > 200)
                     Error(nameof(MappingInput.NewSourceName), "Geef de naam van de nieuwe bron.");
+                if (!Enum.TryParse(input.NewSourceDisclosure.Trim(), ignoreCase: false, out disclosure) || !Enum.IsDefined(disclosure))
+                    Error(nameof(MappingInput.NewSourceDisclosure),
+                        "Kies of de nieuwe bron gepubliceerd is (de uitgever schermde kleine aantallen al af) of vertrouwelijk (eigen gegevens over personen).");
             }
         }
         if (errors.Count > 0)
             return (null, errors);
 
         var mapping = new ProfileMapping(delimiter, municipality, byName, prefix, wide, periodColumn, valueColumn,
-            dimensions.Select(d => new DimensionColumn(d, d)).ToList(), suppressed, elementCode, elementName, unit, kind, sourceCode, sourceName);
+            dimensions.Select(d => new DimensionColumn(d, d)).ToList(), suppressed, elementCode, elementName, unit, kind, sourceCode, sourceName, disclosure);
         var stored = await db.Set<StoredImportProfile>().SingleOrDefaultAsync(p => p.Code == code, ct);
         if (stored is null)
             db.Add(stored = new StoredImportProfile { Code = code, Name = name, Mapping = mapping.Serialise(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name });

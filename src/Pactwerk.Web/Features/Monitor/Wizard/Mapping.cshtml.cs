@@ -16,7 +16,7 @@ public sealed class MappingModel(HeldUploads uploads, MappingBuilder builder, Im
     public FileSample Sample { get; private set; } = new([], []);
     public IReadOnlyList<ProfileFit> Fits { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Elements { get; private set; } = [];
-    public IReadOnlyList<(string Code, string Name)> Sources { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name, Disclosure Disclosure)> Sources { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     [BindProperty] public MappingInput Mapping { get; set; } = new();
 
@@ -89,7 +89,7 @@ public sealed class MappingModel(HeldUploads uploads, MappingBuilder builder, Im
         Fits = await uploads.FitsAsync(Sample, ct);
         Elements = (await db.DataElements.AsNoTracking().Where(e => e.Level == Pactwerk.Monitoring.ElementLevel.Municipality).OrderBy(e => e.Code)
             .Select(e => new { e.Code, e.Name }).ToListAsync(ct)).Select(e => (e.Code, e.Name)).ToList();
-        Sources = (await db.DataSources.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Code, s.Name }).ToListAsync(ct)).Select(s => (s.Code, s.Name)).ToList();
+        Sources = (await db.DataSources.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Code, s.Name, s.Disclosure }).ToListAsync(ct)).Select(s => (s.Code, s.Name, s.Disclosure)).ToList();
         return null;
     }
 }
