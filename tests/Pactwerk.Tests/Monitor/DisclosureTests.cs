@@ -64,6 +64,18 @@ public abstract class DisclosureTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_api_document_describes_a_period_as_the_text_the_api_returns()
+    {
+        using var doc = JsonDocument.Parse(await Anonymous(factory).GetStringAsync("/openapi/v1.json"));
+
+        var period = doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ValueRow").GetProperty("properties").GetProperty("period");
+        var schema = period.TryGetProperty("$ref", out var reference)
+            ? doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : period;
+        Assert.Equal("string", schema.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task The_indicator_page_says_the_source_is_published_and_counts_the_cells_left_out()
     {
         var oost = DuoReference.Regions()["TP-OOST"];

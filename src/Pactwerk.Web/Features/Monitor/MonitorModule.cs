@@ -19,6 +19,16 @@ public static class MonitorModule
         builder.Services.AddScoped(sp => new MonitorFigures(sp.GetRequiredService<PactwerkDb>(), sp.GetRequiredService<MonitorQueries>(),
             sp.GetRequiredService<MonitorEngineHost>(), sp.GetRequiredService<Pages.SmallCellMap>(), sp.GetRequiredService<Accounts.AccessScopeProvider>(), sp.GetRequiredService<IPlanGoals>()));
         builder.Services.AddScoped<IndicatorEditor>();
+        // A period travels as the text that says its kind (PeriodJsonConverter); the API document says so too.
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(Period))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Description = "2023/2024 (a school year) or 2023 (a calendar year)";
+            }
+            return Task.CompletedTask;
+        }));
         builder.Services.Configure<GeoOptions>(builder.Configuration.GetSection(GeoOptions.Section));
         builder.Services.AddSingleton<GeoShapes>();
         builder.Services.AddSingleton<Pages.SmallCellMap>();
