@@ -57,6 +57,8 @@ public sealed class MonitorCacheEviction(IOutputCacheStore store) : ISaveChanges
     /// Runs <paramref name="publish"/> right after the context's open transaction commits and before
     /// the eviction, for state kept outside the database (the monitor engine's figures in memory):
     /// a reader after the eviction then finds the new figures, and a rolled-back write never shows.
+    /// Register it right before the commit: a transaction disposed without commit or rollback is not
+    /// seen by any interceptor, so an earlier registration could outlive it.
     /// </summary>
     public static void AfterCommit(DbContext db, Action publish) => PendingOf.GetOrCreateValue(RequireTransaction(db)).AfterCommit.Add(publish);
 
