@@ -22,7 +22,7 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
     public static async Task PrepareAsync(IServiceProvider scoped, IConfiguration configuration, ILogger logger, CancellationToken ct)
     {
         var db = scoped.GetRequiredService<PactwerkDb>();
-        await db.Database.MigrateAsync(ct);
+        await DatabaseSetup.MigrateAsync(scoped, ct);
         await DatabaseSetup.UseWriteAheadLogAsync(db, ct);
         await ReferenceDataModule.EnsureReferenceDataAsync(scoped, ct);
         await SeedDemoAsync(scoped, configuration, logger, ct);

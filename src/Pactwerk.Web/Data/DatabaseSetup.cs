@@ -45,6 +45,30 @@ public static class DatabaseSetup
         return builder;
     }
 
+    /// <summary>
+    /// Brings the schema up to date. The migrations were squashed into one <c>Initial</c> per provider
+    /// before the first release, so a database made by an earlier build names migrations this build
+    /// does not have, and migrating it would fail half-way. Outside Production such a database holds
+    /// demo or test data only: it is dropped and made anew. In Production nothing is touched and the
+    /// start stops with a message saying what to do.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider scoped, CancellationToken ct)
+    {
+        var db = scoped.GetRequiredService<PactwerkDb>();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.Count > 0 && !applied.Any(known.Contains))
+        {
+            if (scoped.GetRequiredService<IHostEnvironment>().IsProduction())
+                throw new InvalidOperationException(
+                    $"The database was made before the migrations were squashed (it holds {applied[^1]}); this build cannot update it. Make a new database and load its data again.");
+            scoped.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning(
+                "The database was made before the migrations were squashed (it holds {Migration}); it is dropped and made anew.", applied[^1]);
+            await db.Database.EnsureDeletedAsync(ct);
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
     /// <summary>
     /// SQLite in write-ahead-log mode: readers are never blocked by a writer, so pages keep

@@ -1,3 +1,4 @@
+using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Pages;
 
 namespace Pactwerk.Tests.Monitor;

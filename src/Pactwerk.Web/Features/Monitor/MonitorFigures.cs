@@ -158,10 +158,10 @@ public sealed class EditionGuard
     private bool Guards => _now is not null;
 
     /// <summary>Why a figure as the edition published it is hidden, if it is.</summary>
-    public Pages.SmallCell? Published(string region, string period, Pages.CellFigures figures) =>
-        !Guards ? null : _published?.Of(region, period) ?? (figures.IsSmall ? Pages.SmallCell.Small : null);
+    public SmallCell? Published(string region, string period, Pages.CellFigures figures) =>
+        !Guards ? null : _published?.Of(region, period) ?? (figures.IsSmall ? SmallCell.Small : null);
 
     /// <summary>Why the figure the monitor computes now for the same region and period is hidden, if it is.</summary>
-    public Pages.SmallCell? Current(string region, Period period, Pages.CellFigures figures) =>
-        !Guards ? null : _now!.GetValueOrDefault(period)?.Of(region) ?? (figures.IsSmall ? Pages.SmallCell.Small : null);
+    public SmallCell? Current(string region, Period period, Pages.CellFigures figures) =>
+        !Guards ? null : _now!.GetValueOrDefault(period)?.Of(region) ?? (figures.IsSmall ? SmallCell.Small : null);
 }

@@ -10,7 +10,7 @@ public sealed record ReleaseRef(int Id, string Source, string FileName, DateTime
 /// value, numerator and denominator are then null.</param>
 /// <param name="Period">Typed: its kind is the indicator's, and it orders as periods do (never as text).</param>
 public sealed record ValueRow(RegionRef Region, Period Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
-    string? Breakdown, ReleaseRef? Release, int DefinitionVersion, Pages.SmallCell? Protected = null);
+    string? Breakdown, ReleaseRef? Release, int DefinitionVersion, SmallCell? Protected = null);
 
 public sealed record ValuesQuery(string? Indicator, string? RegionSet, string? Region, string? Period, string? Breakdown);
 

@@ -41,7 +41,7 @@ public static class ReferenceDataCommand
         }
 
         var db = scoped.GetRequiredService<PactwerkDb>();
-        await db.Database.MigrateAsync();
+        await DatabaseSetup.MigrateAsync(scoped, default);
         try
         {
             var result = await scoped.GetRequiredService<ReferenceDataImporter>().LoadAsync(source, options.ValidFrom);
@@ -90,7 +90,7 @@ public static class ReferenceDataCommand
             return 1;
         }
 
-        await scoped.GetRequiredService<PactwerkDb>().Database.MigrateAsync();
+        await DatabaseSetup.MigrateAsync(scoped, default);
         try
         {
             var duo = named.GetValueOrDefault("--duo") ?? scoped.GetRequiredService<IOptions<ReferenceDataUpdateOptions>>().Value.Duo;

@@ -464,6 +464,46 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("FundingSources");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorGoals");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
                 {
                     b.Property<int>("Id")
@@ -1713,46 +1753,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("Indicators");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("PeriodStart")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PlanRevisionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("integer");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IndicatorId");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("IndicatorGoals");
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -2552,6 +2552,29 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanRevision");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
@@ -2933,29 +2956,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("PactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
-                        .WithMany("Goals")
-                        .HasForeignKey("PlanRevisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("PlanRevision");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>

@@ -12,7 +12,7 @@ public sealed record EffectAction(int Id, string Title, string Status, IReadOnly
 /// <summary>The outputs of the objective's actions in one year and unit, added up, and how many actions reported them.</summary>
 public sealed record YearOutputSum(int Year, string Unit, decimal Quantity, int Actions);
 /// <param name="Protected">Set when the small-cell rule of a confidential source hides the value from this reader.</param>
-public sealed record TrackPoint(string Period, double? Value, double? Expected, string Status, Monitor.Pages.SmallCell? Protected = null);
+public sealed record TrackPoint(string Period, double? Value, double? Expected, string Status, Monitor.SmallCell? Protected = null);
 public sealed record IndicatorTrack(string Code, string Name, string Unit, string? Plan, TrackPoint? Baseline, TrackPoint? Target, IReadOnlyList<TrackPoint> Points);
 public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadOnlyList<EffectAction> Actions, IReadOnlyList<YearOutputSum> Outputs,
     IReadOnlyList<IndicatorTrack> Indicators);

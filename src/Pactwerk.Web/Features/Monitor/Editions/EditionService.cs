@@ -23,12 +23,12 @@ public sealed record EditionSummary(string Pact, int Year, string Title, DateTim
 /// <summary>Why a published figure is no longer what the monitor computes now.</summary>
 /// <param name="Protected">Set when the small-cell rule hides the current figures from this reader (they are then null).</param>
 public sealed record Revision(double? CurrentValue, double? CurrentNumerator, double? CurrentDenominator, ReleaseRef? CurrentRelease, bool ReleaseWithdrawn,
-    Monitor.Pages.SmallCell? Protected = null);
+    Monitor.SmallCell? Protected = null);
 
 /// <param name="Protected">Set when the small-cell rule hides the published figures from this reader (value, numerator and
 /// denominator are then null), decided over the whole edition as the live monitor decides over its data.</param>
 public sealed record EditionFigureDto(RegionRef Region, string RegionSet, string Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
-    ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised, Monitor.Pages.SmallCell? Protected = null);
+    ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised, Monitor.SmallCell? Protected = null);
 
 /// <param name="Disclosure">The rule that protects the indicator's figures: its sources' disclosure.</param>
 public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures,

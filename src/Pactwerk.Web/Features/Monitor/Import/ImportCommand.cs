@@ -38,7 +38,7 @@ public static class ImportCommand
         }
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
-        await db.Database.MigrateAsync();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider, default);
         await DatabaseSetup.UseWriteAheadLogAsync(db, default);
         await scope.ServiceProvider.GetRequiredService<MonitorEngineHost>().LoadAllAsync(db, default);
         var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(profile, file, await File.ReadAllBytesAsync(file), default, publishedOn);

@@ -1,14 +1,5 @@
 namespace Pactwerk.Web.Features.Monitor.Pages;
 
-/// <summary>Why a figure is not shown to a reader.</summary>
-public enum SmallCell
-{
-    /// <summary>Built on fewer than <see cref="SmallCells.Threshold"/> units: shown as "&lt;5".</summary>
-    Small,
-    /// <summary>Not small itself, but hidden so that a small cell cannot be worked out from a total and the other cells.</summary>
-    Secondary,
-}
-
 /// <summary>
 /// The small-cell rule for public output (what is hidden is decided once over every sum by
 /// <see cref="SmallCellMap"/>). A figure whose numerator or denominator counts fewer
@@ -33,5 +24,5 @@ public static class SmallCells
     public static string LeftOutKey(int cells) => cells == 1 ? "{0} cel <5 niet meegeteld" : "{0} cellen <5 niet meegeteld";
 
     /// <summary>Text for a hidden figure: "&lt;5" for a small cell, "×" for one hidden beside it.</summary>
-    public static string Marker(SmallCell why) => why == SmallCell.Small ? "<5" : "×";
+    public static string Marker(SmallCell why) => SmallCellText.Marker(why);
 }

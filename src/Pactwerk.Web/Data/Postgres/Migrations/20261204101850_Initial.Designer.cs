@@ -13,8 +13,8 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261204085312_SourceDisclosure")]
-    partial class SourceDisclosure
+    [Migration("20261204101850_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -465,6 +465,46 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("EndsOn");
 
                     b.ToTable("FundingSources");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorGoals");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
@@ -1716,46 +1756,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("Indicators");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("PeriodStart")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PlanRevisionId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("integer");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IndicatorId");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("IndicatorGoals");
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -2301,6 +2301,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<int>("RegionSetId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SuccessorId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");
 
@@ -2313,6 +2316,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("RegionSetId");
+
+                    b.HasIndex("SuccessorId");
 
                     b.ToTable("Regions");
                 });
@@ -2548,6 +2553,29 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanRevision");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
@@ -2933,29 +2961,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
-                        .WithMany("Goals")
-                        .HasForeignKey("PlanRevisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("PlanRevision");
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
@@ -3098,6 +3103,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("RegionSetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("RegionSet");
                 });

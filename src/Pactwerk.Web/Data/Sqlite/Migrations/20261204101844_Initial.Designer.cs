@@ -11,8 +11,8 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261204085642_RegionSuccessor")]
-    partial class RegionSuccessor
+    [Migration("20261204101844_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -447,6 +447,44 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("EndsOn");
 
                     b.ToTable("FundingSources");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorGoals");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
@@ -1414,6 +1452,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Disclosure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1647,44 +1690,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Indicators");
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("IndicatorId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PeriodStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PlanRevisionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Value")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IndicatorId");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("PlanRevisionId", "IndicatorId", "RegionId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("IndicatorGoals");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
@@ -2456,6 +2461,29 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Agenda.IndicatorGoal", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanRevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanRevision");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
@@ -2837,29 +2865,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasForeignKey("PactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorGoal", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Monitor.Indicator", null)
-                        .WithMany()
-                        .HasForeignKey("IndicatorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", "PlanRevision")
-                        .WithMany("Goals")
-                        .HasForeignKey("PlanRevisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("PlanRevision");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.IndicatorVersion", b =>
