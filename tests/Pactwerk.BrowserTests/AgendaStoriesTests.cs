@@ -25,6 +25,13 @@ public sealed class AgendaStoriesTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/herzieningen/2$"));
         await Assertions.Expect(page.Locator(".meta .badge")).ToHaveTextAsync("concept");
         await page.AssertNoSeriousViolationsAsync();
+        // A copy that changes nothing is not proposed: the lead adds a priority and says why.
+        var priorities = page.Locator("#PrioritiesText");
+        await priorities.FillAsync(await priorities.InputValueAsync() + "\nBehoud van techniekdocenten");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await page.Locator("#reason-0").FillAsync("Uit de jaarbeoordeling: docenten techniek vallen uit.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/herzieningen/2\\?opgeslagen=true$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Voorstellen ter vaststelling" }).ClickAsync();
         await Assertions.Expect(page.Locator(".meta .badge")).ToHaveTextAsync("voorgesteld");
         await page.AssertNoSeriousViolationsAsync();

@@ -307,6 +307,81 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_copy_that_changes_nothing_is_neither_proposed_nor_adopted_and_nothing_changes()
+    {
+        await PlanData.ClearAsync(factory);
+        var (planId, _) = await PlanData.CreateAsync(factory, null, RevisionStatus.Adopted,
+            fill: r => r.Priorities.Add(new RevisionPriority { Position = 1, Text = "Meer instroom" }));
+        var coordinator = await SignInAsync(factory, Coordinator);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { revisedIn = 2020 })).StatusCode);
+        var copy = await RevisionAsync(coordinator, planId, 2);
+        var copyId = copy.GetProperty("id").GetInt32();
+        var before = await Snapshot(planId);
+
+        var propose = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions/{copyId}/propose", new { version = copy.GetProperty("version").GetInt32() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, propose.StatusCode);
+        Assert.Equal(PlanEditor.ChangesNothing, (await Json(propose)).GetProperty("errors").GetProperty("Status")[0].GetString());
+        Assert.Equal(before, await Snapshot(planId));
+
+        // The page says it too, in English for an English reader.
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/taal?culture=en&returnUrl=%2F")).StatusCode);
+        var page = await PostFormAsync(coordinator, $"/plannen/{planId}/herzieningen/2?handler=Propose&version={copy.GetProperty("version").GetInt32()}", new(),
+            $"/plannen/{planId}/herzieningen/2");
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("This revision is the same as the revision it was copied from, so it changes nothing", await page.Content.ReadAsStringAsync());
+        Assert.Equal(before, await Snapshot(planId));
+
+        // A copy proposed before this rule (put in the proposed state directly) is not adopted either.
+        await PlanData.SetStatusAsync(factory, copyId, RevisionStatus.Proposed);
+        var proposed = await Snapshot(planId);
+        var adopt = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions/{copyId}/adopt", new { version = copy.GetProperty("version").GetInt32() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, adopt.StatusCode);
+        Assert.Equal(PlanEditor.ChangesNothing, (await Json(adopt)).GetProperty("errors").GetProperty("Status")[0].GetString());
+        Assert.Equal(proposed, await Snapshot(planId));
+        Assert.Equal([RevisionStatus.Adopted, RevisionStatus.Proposed],
+            await factory.InDbAsync(db => db.PlanRevisions.Where(r => r.PlanId == planId).OrderBy(r => r.Number).Select(r => r.Status).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Two_revisions_of_a_plan_never_carry_the_same_label_and_a_changed_revision_is_still_proposed_and_adopted()
+    {
+        await PlanData.ClearAsync(factory);
+        var (planId, _) = await PlanData.CreateAsync(factory, null, RevisionStatus.Adopted,
+            fill: r => r.Priorities.Add(new RevisionPriority { Position = 1, Text = "Meer instroom" }));
+        var coordinator = await SignInAsync(factory, Coordinator);
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { revisedIn = 2020 })).StatusCode);
+        var second = await RevisionAsync(coordinator, planId, 2);
+        var secondId = second.GetProperty("id").GetInt32();
+        var saved = await coordinator.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{secondId}", Content(second, b =>
+        {
+            b["priorities"] = new List<string> { "Meer instroom", "Behoud" };
+            b["reasons"] = new List<object> { new { kind = "Priority", key = "Behoud", reason = "Uitval is het grootste lek." } };
+        }));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var proposed = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions/{secondId}/propose", new { version = (await Json(saved)).GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, proposed.StatusCode);
+        var adopted = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions/{secondId}/adopt", new { version = (await Json(proposed)).GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, adopted.StatusCode);
+        var adoptedRevision = await Json(adopted);
+        Assert.Equal(("Adopted", "2019–2022, bijgesteld 2020"), (adoptedRevision.GetProperty("status").GetString(), adoptedRevision.GetProperty("label").GetString()));
+        var before = await Snapshot(planId);
+
+        // A third revision made in 2020 too would be a second "2019–2022, bijgesteld 2020".
+        var sameYear = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { revisedIn = 2020 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, sameYear.StatusCode);
+        Assert.Equal(PlanEditor.LabelTaken, (await Json(sameYear)).GetProperty("errors").GetProperty("RevisedIn")[0].GetString());
+        Assert.Equal(before, await Snapshot(planId));
+
+        var nextYear = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions", new { revisedIn = 2021 });
+        Assert.Equal(HttpStatusCode.Created, nextYear.StatusCode);
+        var labels = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/plans/{planId}/revisions")).EnumerateArray().Select(r => r.GetProperty("label").GetString()).ToList();
+        Assert.Equal(["2019–2022", "2019–2022, bijgesteld 2020", "2019–2022, bijgesteld 2021"], labels);
+    }
+
+    [Fact]
     public async Task Drafts_are_for_signed_in_users_only_and_adopted_revisions_are_public()
     {
         await PlanData.ClearAsync(factory);

@@ -83,6 +83,8 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
     public const string HasNationalPlan = "Dit pact heeft al een landelijk plan; begin daar een nieuwe herziening.";
     public const string HasRegionalPlan = "Dit landsdeel heeft al een regionaal plan; begin daar een nieuwe herziening.";
     public const string ProposedIsFrozen = "Een voorgestelde herziening verandert niet; stuur haar eerst terug naar concept.";
+    public const string ChangesNothing = "Deze herziening is gelijk aan de herziening waarvan ze een kopie is en verandert dus niets; er is niets gewijzigd. Wijzig eerst iets en geef de reden.";
+    public const string LabelTaken = "Het plan heeft al een herziening met dezelfde naam (dezelfde looptijd en hetzelfde jaar van herziening); er is niets opgeslagen. Een herziening in een later jaar krijgt een eigen naam.";
 
     public async Task<bool> MayEditAsync(Plan plan, CancellationToken ct)
     {
@@ -162,6 +164,10 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
         var revisedIn = input.RevisedIn ?? clock.GetUtcNow().Year;
         if (!Year(revisedIn) || revisedIn < basis.RevisedIn)
             return Refused(nameof(input.RevisedIn), $"Het jaar van de herziening ligt niet voor {basis.RevisedIn}, het jaar van de vorige.");
+        // Checked here only: years of revision never go back and the basis is the latest adopted, so only a copy made in the
+        // basis's own year can share a label, and later edits of its period cannot meet a label of an earlier year.
+        if (LabelTakenIn(plan, plan.Revisions.Max(r => r.Number) + 1, basis.FirstYear, basis.LastYear, revisedIn))
+            return Refused(nameof(input.RevisedIn), LabelTaken);
 
         await db.Entry(basis).Collection(r => r.Priorities).LoadAsync(ct);
         await db.Entry(basis).Collection(r => r.Objectives).LoadAsync(ct);
@@ -304,6 +310,11 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
                 : "Je mag dit plan niet wijzigen.");
         if (revision.RefuseMove(to) is { } refusal)
             return Refused("Status", refusal);
+        // A copy nobody changed would be proposed or adopted as a second name for the same plan.
+        if (to is RevisionStatus.Proposed or RevisionStatus.Adopted && revision.BasedOnId is { } basedOn
+            && RevisionComparison.Differences(PlanQueries.Content((await PlanQueries.RevisionAsync(db, basedOn, ct))!),
+                PlanQueries.Content((await PlanQueries.RevisionAsync(db, revision.Id, ct))!)).Count == 0)
+            return Refused("Status", ChangesNothing);
         var now = clock.GetUtcNow().UtcDateTime;
         if (to == RevisionStatus.Adopted)
         {
@@ -413,6 +424,13 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
             errors["LastYear"] = ["Het laatste jaar ligt niet voor het eerste jaar."];
         else if (last - first > 10)
             errors["LastYear"] = ["Een plan loopt hoogstens elf jaar."];
+    }
+
+    /// <summary>Whether another revision of the plan already reads as the label this one would have (see <see cref="PlanRevision.Label"/>).</summary>
+    private static bool LabelTakenIn(Plan plan, int number, int firstYear, int lastYear, int revisedIn)
+    {
+        var label = new PlanRevision { Number = number, FirstYear = firstYear, LastYear = lastYear, RevisedIn = revisedIn }.Label;
+        return plan.Revisions.Any(r => r.Label == label);
     }
 
     private static RevisionOutcome Refused(string field, string message) =>
