@@ -22,6 +22,10 @@ public sealed class SmtpSink : IAsyncDisposable
     public SmtpSink(int port, Func<MimeMessage, Task<SmtpResponse?>> accept)
     {
         Port = port;
+        // SmtpServer binds in the background and only surfaces a taken port later (at shutdown), so
+        // bind once here first: a port in use then fails now, where the caller can say so.
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port))
+            probe.Start();
         var options = new SmtpServerOptionsBuilder().ServerName("pactwerk-sink")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
@@ -43,7 +47,9 @@ public sealed class SmtpSink : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        try { await _running; } catch (OperationCanceledException) { }
+        try { await _running; }
+        catch (OperationCanceledException) { }
+        catch (System.Net.Sockets.SocketException) { } // a failed listener has nothing left to stop
         _stop.Dispose();
     }
 
@@ -71,7 +77,9 @@ public sealed class SmtpSinkService(Microsoft.Extensions.Options.IOptions<Newsle
         var smtp = options.Value.Smtp;
         var folder = Path.GetFullPath(smtp.SinkFolder, env.ContentRootPath);
         Directory.CreateDirectory(folder);
-        _sink = new SmtpSink(smtp.Port, async message =>
+        try
+        {
+            _sink = new SmtpSink(smtp.Port, async message =>
         {
             var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
             // Written under another name and renamed, so whoever reads the folder never sees half a message.
@@ -80,6 +88,13 @@ public sealed class SmtpSinkService(Microsoft.Extensions.Options.IOptions<Newsle
             logger.LogInformation("Newsletter sink: mail to {To} ({Subject}) written to {File}", message.To, message.Subject, file);
             return null;
         });
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw new InvalidOperationException(
+                $"Newsletter SMTP sink cannot listen on 127.0.0.1:{smtp.Port}: the port is already in use. " +
+                "Stop what uses it or choose another port with the setting Newsletter:Smtp:Port.", e);
+        }
         logger.LogInformation("Newsletter SMTP sink listening on 127.0.0.1:{Port}, writing to {Folder}", smtp.Port, folder);
         return Task.CompletedTask;
     }
