@@ -12,5 +12,6 @@ public enum SmallCell
 /// <summary>How a hidden figure reads in a table, on every page that shows figures.</summary>
 public static class SmallCellText
 {
+    /// <summary>"&lt;5" for a small cell, "×" for one hidden beside it.</summary>
     public static string Marker(SmallCell why) => why == SmallCell.Small ? "<5" : "×";
 }

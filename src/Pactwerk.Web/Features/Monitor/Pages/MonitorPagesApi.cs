@@ -58,7 +58,7 @@ public static class MonitorPagesApi
             _ => view.BreakdownRows,
         };
         return rows.Select(r => new ExportRow(view.Indicator.Code, r.DefinitionVersion, r.Region.Code, r.Region.Name, r.Period.ToString(), r.Breakdown,
-            r.Value, r.Numerator, r.Denominator, r.SuppressedCells, r.Protected is { } p ? SmallCells.Marker(p) : null,
+            r.Value, r.Numerator, r.Denominator, r.SuppressedCells, r.Protected is { } p ? SmallCellText.Marker(p) : null,
             r.Release?.Source, r.Release?.FileName, r.Release?.PublishedOn, r.Release?.ImportedAt)).ToList();
     }
 

@@ -257,7 +257,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorFigures figures, IPlanGoa
     public static string Format(double? value, string unit, SmallCell? protectedAs = null)
     {
         if (protectedAs is { } why)
-            return SmallCells.Marker(why);
+            return SmallCellText.Marker(why);
         if (value is not { } v)
             return "–";
         return unit == "%" ? v.ToString("0.00", CultureInfo.CurrentCulture) + " %" : v.ToString("#,0.##", CultureInfo.CurrentCulture);

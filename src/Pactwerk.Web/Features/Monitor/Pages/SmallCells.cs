@@ -22,7 +22,4 @@ public static class SmallCells
 
     /// <summary>The key of the text "373 cellen &lt;5 niet meegeteld" (one or more), to be localised with the count.</summary>
     public static string LeftOutKey(int cells) => cells == 1 ? "{0} cel <5 niet meegeteld" : "{0} cellen <5 niet meegeteld";
-
-    /// <summary>Text for a hidden figure: "&lt;5" for a small cell, "×" for one hidden beside it.</summary>
-    public static string Marker(SmallCell why) => SmallCellText.Marker(why);
 }
