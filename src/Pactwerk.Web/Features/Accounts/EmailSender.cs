@@ -17,10 +17,12 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "data/mail";
 }
 
-/// <summary>Sends the app's mail (invitations, password resets).</summary>
+/// <summary>Sends the app's mail (invitations, password resets, event confirmations).</summary>
 public interface IEmailSender
 {
     Task SendEmailAsync(string email, string subject, string htmlMessage);
+    /// <summary>A message built by the caller (several parts, attachments); the sender is set here when it has none.</summary>
+    Task SendAsync(MimeMessage message);
 }
 
 /// <summary>Sends mail with MailKit over SMTP, or drops it as .eml files in the pickup folder.</summary>
@@ -28,12 +30,20 @@ public sealed class MailKitEmailSender(Microsoft.Extensions.Options.IOptions<Ema
 {
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
-        var o = options.Value;
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(MailboxAddress.Parse(email));
         message.Subject = subject;
         message.Body = new TextPart("html") { Text = htmlMessage };
+        await SendAsync(message);
+    }
+
+    public async Task SendAsync(MimeMessage message)
+    {
+        var o = options.Value;
+        if (message.From.Count == 0)
+            message.From.Add(MailboxAddress.Parse(o.From));
+        var email = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
+        var subject = message.Subject;
 
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {

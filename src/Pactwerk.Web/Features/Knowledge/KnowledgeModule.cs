@@ -13,6 +13,7 @@ public static class KnowledgeModule
         services.AddSingleton<EventRegistrationLimiter>();
         services.AddScoped<EventEditor>();
         services.AddScoped<EventRegistrar>();
+        services.AddScoped<EventMail>();
         services.AddScoped<LearningNetworkAccess>();
         services.AddScoped<LearningNetworkCaseEditor>();
         services.AddScoped<LearningNetworkManager>();
@@ -29,6 +30,7 @@ public static class KnowledgeModule
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Knowledge/Events/EditEvent", "evenementen/nieuw");
+            o.Conventions.AddPageRoute("/Knowledge/Events/Events", "evenementen/{archive:regex(^archief$)}");
             o.Conventions.AddPageRoute("/Knowledge/LearningNetworks/EditLearningNetworkCase", "lerende-netwerken/{network:int}/casussen/nieuw");
             o.Conventions.AddPageRoute("/Knowledge/LearningNetworks/EditLearningNetworkSession", "lerende-netwerken/{network:int}/bijeenkomsten/nieuw");
             o.Conventions.AddPageRoute("/Knowledge/Practices/EditPractice", "praktijken/nieuw");

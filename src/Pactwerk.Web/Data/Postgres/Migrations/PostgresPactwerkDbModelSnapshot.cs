@@ -940,6 +940,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CancelTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -953,13 +957,19 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("PlaceNumber")
+                    b.Property<int?>("PlaceNumber")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PlacedFromWaitingListAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique();

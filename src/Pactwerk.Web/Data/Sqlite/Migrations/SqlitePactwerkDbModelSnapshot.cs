@@ -902,6 +902,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CancelTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -915,13 +919,19 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PlaceNumber")
+                    b.Property<int?>("PlaceNumber")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PlacedFromWaitingListAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("EventId", "Email")
                         .IsUnique();

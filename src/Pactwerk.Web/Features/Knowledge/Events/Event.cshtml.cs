@@ -9,13 +9,19 @@ namespace Pactwerk.Web.Features.Knowledge;
 
 /// <summary>One event with its registration form; an internal meeting's agenda, documents and minutes for its members.</summary>
 [AllowAnonymous]
-public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventRegistrar registrar, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventRegistrar registrar, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
     [BindProperty] public EventRegistrationInput Input { get; set; } = new();
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public bool Registered { get; private set; }
+    /// <summary>The registration just made went onto the waiting list.</summary>
+    public bool Waiting { get; private set; }
     public bool MayManage { get; private set; }
+    /// <summary>Over: no form, the registrants stay readable.</summary>
+    public bool Past { get; private set; }
+    /// <summary>The registrant list, for the event's organisers; null for everyone else.</summary>
+    public IReadOnlyList<Registrant>? Registrants { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -26,8 +32,9 @@ public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventR
             return NotFound();
         switch (await registrar.RegisterAsync(id, Input, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local", ct))
         {
-            case RegistrationOutcome.Registered:
+            case RegistrationOutcome.Registered registered:
                 Registered = true;
+                Waiting = registered.Registration.IsWaiting;
                 Input = new();
                 await LoadAsync(id, ct);
                 return Page();
@@ -54,7 +61,10 @@ public sealed class EventModel(PactwerkDb db, AccessScopeProvider scopes, EventR
         if (await EventQueries.FindAsync(db, scope, id, ct) is not { } found)
             return false;
         Event = found;
-        MayManage = EventAccess.MayManage(scope, await db.Events.Where(e => e.Id == id).Select(e => e.PactId).SingleAsync(ct));
+        Past = found.EndsAt < clock.GetUtcNow().UtcDateTime;
+        var pactId = await db.Events.Where(e => e.Id == id).Select(e => e.PactId).SingleAsync(ct);
+        MayManage = EventAccess.MayManage(scope, pactId);
+        Registrants = found.Registration is not null && EventAccess.MaySeeRegistrants(scope, pactId) ? await EventRegistrants.ListAsync(db, id, ct) : null;
         return true;
     }
 }

@@ -11,6 +11,12 @@ public static class EventAccess
 {
     public static bool MayManage(AccessScope scope, int pactId) => !scope.ReadOnly && scope.Coordinates(pactId);
 
+    /// <summary>
+    /// The registrant list and its export: the event's organisers, who are the coordinators of its
+    /// pact (only they plan events), and administrators. Reading, so a read-only token may.
+    /// </summary>
+    public static bool MaySeeRegistrants(AccessScope scope, int pactId) => scope.Coordinates(pactId);
+
     public static bool MaySeeInternal(AccessScope scope, int pactId, IEnumerable<string> memberIds) =>
         scope.Coordinates(pactId) || (scope.UserId is { } user && memberIds.Contains(user));
 

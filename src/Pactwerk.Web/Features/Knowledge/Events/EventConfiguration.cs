@@ -51,6 +51,9 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         // The database refuses a second registration of one address even when two arrive at once.
         r.HasIndex(x => new { x.EventId, x.Email }).IsUnique();
         // And a place is taken once: two requests for the last place cannot both get it.
+        // (Waiting registrations have no place; NULLs never collide in a unique index, on either database.)
         r.HasIndex(x => new { x.EventId, x.PlaceNumber }).IsUnique();
+        r.Property(x => x.CancelTokenHash).HasMaxLength(64);
+        r.HasIndex(x => x.CancelTokenHash).IsUnique();
     }
 }

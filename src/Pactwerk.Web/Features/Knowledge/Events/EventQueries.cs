@@ -5,7 +5,8 @@ using Pactwerk.Web.Features.Accounts;
 namespace Pactwerk.Web.Features.Knowledge;
 
 public sealed record EventRegionDto(string Code, string Name);
-public sealed record EventRegistrationInfo(int Capacity, int Registered, bool Full);
+/// <summary>registered: who has a place; waiting: how many are on the waiting list.</summary>
+public sealed record EventRegistrationInfo(int Capacity, int Registered, bool Full, int Waiting);
 public sealed record MeetingDocumentDto(string Title, string Url);
 public sealed record MeetingDetails(string? Agenda, string? Minutes, IReadOnlyList<MeetingDocumentDto> Documents, IReadOnlyList<string> Members);
 
@@ -18,7 +19,8 @@ public sealed record EventDto(int Id, string Pact, EventRegionDto? Region, Event
     DateTime StartsAt, DateTime EndsAt, DateTimeOffset StartsAtLocal, DateTimeOffset EndsAtLocal, string? Place, string? Programme,
     string? RegistrationUrl, EventRegistrationInfo? Registration, bool IsDemoContent, int Version, MeetingDetails? Meeting);
 
-public sealed record EventFilter(int? PactId, int? RegionId, DateTime? From, DateTime? To);
+/// <summary>endedBefore: only events that were over by then (the archive).</summary>
+public sealed record EventFilter(int? PactId, int? RegionId, DateTime? From, DateTime? To, DateTime? EndedBefore = null);
 
 public static class EventQueries
 {
@@ -32,6 +34,8 @@ public static class EventQueries
             query = query.Where(e => e.EndsAt >= from);
         if (filter.To is { } to)
             query = query.Where(e => e.StartsAt < to);
+        if (filter.EndedBefore is { } ended)
+            query = query.Where(e => e.EndsAt < ended);
         if (filter.RegionId is { } region)
         {
             var candidates = await query.Where(e => e.RegionId != null).Select(e => e.RegionId!.Value).Distinct().ToListAsync(ct);
@@ -56,19 +60,20 @@ public static class EventQueries
         var regionIds = events.Where(e => e.RegionId != null).Select(e => e.RegionId!.Value).Distinct().ToList();
         var regions = await db.Regions.Where(r => regionIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new EventRegionDto(r.Code, r.Name), ct);
         var counts = await db.EventRegistrations.Where(r => ids.Contains(r.EventId)).GroupBy(r => r.EventId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            .Select(g => new { g.Key, Placed = g.Count(r => r.PlaceNumber != null), Waiting = g.Count(r => r.PlaceNumber == null) })
+            .ToDictionaryAsync(g => g.Key, g => (g.Placed, g.Waiting), ct);
         var memberIds = events.SelectMany(e => e.Members).Select(m => m.UserId).Distinct().ToList();
         var names = await db.Users.Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return ids.Select(id => events.Single(e => e.Id == id)).Select(e =>
         {
-            var registered = counts.GetValueOrDefault(e.Id);
+            var (registered, waiting) = counts.GetValueOrDefault(e.Id);
             var meeting = !e.IsPublic && EventAccess.MaySeeInternal(scope, e.PactId, e.Members.Select(m => m.UserId))
                 ? new MeetingDetails(e.Agenda, e.Minutes, e.Documents.OrderBy(d => d.Id).Select(d => new MeetingDocumentDto(d.Title, d.Url)).ToList(),
                     e.Members.Select(m => names.GetValueOrDefault(m.UserId, "?")).Order().ToList())
                 : null;
             return new EventDto(e.Id, pacts[e.PactId], e.RegionId is { } r ? regions[r] : null, e.Kind, e.IsPublic, e.Title,
                 e.StartsAt, e.EndsAt, EventTimes.ToLocal(e.StartsAt), EventTimes.ToLocal(e.EndsAt), e.Place, e.Programme, e.RegistrationUrl,
-                e.Capacity is { } capacity ? new EventRegistrationInfo(capacity, registered, registered >= capacity) : null,
+                e.Capacity is { } capacity ? new EventRegistrationInfo(capacity, registered, registered >= capacity, waiting) : null,
                 e.IsDemoContent, e.Version, meeting);
         }).ToList();
     }

@@ -20,6 +20,8 @@ public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     /// <summary>The pacts the reader may plan events for.</summary>
     public IReadOnlyList<PactChoice> Managed { get; private set; } = [];
+    /// <summary>The archive (/evenementen/archief): events that are over, the last first.</summary>
+    public bool Archive { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -27,15 +29,20 @@ public sealed class EventsModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
         var scope = await scopes.GetAsync(ct);
         var ids = await db.Pacts.Select(p => new { p.Id, p.Code }).ToListAsync(ct);
         Managed = Pacts.Where(p => EventAccess.MayManage(scope, ids.Single(i => i.Code == p.Code).Id)).ToList();
+        Archive = RouteData.Values.TryGetValue("archive", out var archive) && archive is "archief";
         var today = DateOnly.FromDateTime(EventTimes.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var (filter, errors) = await EventsApi.ParseFilterAsync(db, Pact, Region, today, null, ct);
+        var (filter, errors) = await EventsApi.ParseFilterAsync(db, Pact, Region, Archive ? null : today, null, ct);
         if (filter is null)
         {
             Errors = KnowledgeMessages.Localise(t, errors);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (Archive)
+            filter = filter with { EndedBefore = clock.GetUtcNow().UtcDateTime };
         Events = await EventQueries.ListAsync(db, scope, filter, ct);
+        if (Archive)
+            Events = Events.Reverse().ToList();
         return Page();
     }
 }

@@ -20,6 +20,8 @@ public static class EventsApi
         events.MapPut("/{id:int}", UpdateEvent).WithName("UpdateEvent").RequireAuthorization(Policies.SignedIn);
         // Anyone may register for a public event with a form; rate-limited per address and event.
         events.MapPost("/{id:int}/registrations", Register).WithName("RegisterForEvent").AllowAnonymous();
+        // The registrant list, for the event's organisers only (EventAccess.MaySeeRegistrants).
+        events.MapGet("/{id:int}/registrations.csv", RegistrantsCsv).WithName("GetEventRegistrantsCsv").RequireAuthorization(Policies.SignedIn);
 
         api.MapGet("/pacts/{code}/calendar.ics", PactCalendar).WithName("GetPactCalendar").WithTags("Events").AllowAnonymous();
         api.MapGet("/regions/{code}/calendar.ics", RegionCalendar).WithName("GetRegionCalendar").WithTags("Events").AllowAnonymous();
@@ -101,18 +103,35 @@ public static class EventsApi
             async e => TypedResults.Ok(await EventQueries.FindAsync(db, await scopes.GetAsync(ct), e.Id, ct)),
             $"Er is geen evenement met nummer {id}.", async e => await EventQueries.FindAsync(db, await scopes.GetAsync(ct), e.Id, ct), input.Version);
 
-    public sealed record RegisteredDto(int EventId, string Name, string Email);
+    /// <summary>waiting: on the waiting list rather than with a place.</summary>
+    public sealed record RegisteredDto(int EventId, string Name, string Email, bool Waiting);
 
     private static async Task<IResult> Register(int id, EventRegistrationInput input, EventRegistrar registrar, HttpContext http, CancellationToken ct) =>
         await registrar.RegisterAsync(id, input, http.Connection.RemoteIpAddress?.ToString() ?? "local", ct) switch
         {
-            RegistrationOutcome.Registered r => TypedResults.Created($"/api/v1/events/{id}", new RegisteredDto(id, r.Registration.Name, r.Registration.Email)),
+            RegistrationOutcome.Registered r => TypedResults.Created($"/api/v1/events/{id}", new RegisteredDto(id, r.Registration.Name, r.Registration.Email, r.Registration.IsWaiting)),
             RegistrationOutcome.NotFound => ApiProblems.NotFound($"Er is geen openbaar evenement met nummer {id}."),
             RegistrationOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De aanmelding is niet in orde"),
             RegistrationOutcome.Refused r => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status409Conflict, title: "Aanmelden lukt niet"),
             RegistrationOutcome.TooMany t => TypedResults.Problem(t.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Te veel aanmeldingen"),
             var other => throw new InvalidOperationException($"Unknown outcome {other.GetType().Name}."),
         };
+
+    /// <summary>
+    /// Who registered, as a spreadsheet file: those with a place, then the waiting list in order.
+    /// Only for the event's organisers; to others the list does not exist (404 when they cannot see
+    /// the event, 403 when they can).
+    /// </summary>
+    private static async Task<IResult> RegistrantsCsv(int id, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (await EventAccess.Visible(db.Events, scope).Where(e => e.Id == id).Select(e => new { e.PactId, e.Title }).SingleOrDefaultAsync(ct) is not { } e)
+            return ApiProblems.NotFound($"Er is geen evenement met nummer {id}.");
+        if (!EventAccess.MaySeeRegistrants(scope, e.PactId))
+            return ApiProblems.Forbidden("Alleen de organisatoren van dit evenement zien wie zich heeft aangemeld.");
+        var file = EventRegistrants.Csv(await EventRegistrants.ListAsync(db, id, ct));
+        return TypedResults.File(file, "text/csv; charset=utf-8", $"aanmeldingen-evenement-{id}.csv");
+    }
 
     /// <summary>The pact's public events as iCalendar (RFC 5545), for a calendar application to subscribe to.</summary>
     private static async Task<IResult> PactCalendar(string code, PactwerkDb db, HttpContext http, TimeProvider clock, CancellationToken ct)

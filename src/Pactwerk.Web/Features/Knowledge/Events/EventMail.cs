@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Newsletter;
+
+namespace Pactwerk.Web.Features.Knowledge;
+
+/// <summary>
+/// The mails to a registrant: the confirmation (with the event as an .ics attachment and the
+/// cancellation link), the waiting-list notice, and the mail that a place came free for them.
+/// Sent through the app's one mail path (<see cref="IEmailSender"/>). A mail that cannot be sent
+/// does not undo the registration: it is logged, and the page tells the registrant where they stand.
+/// </summary>
+public sealed class EventMail(PactwerkDb db, IEmailSender sender, NewsletterLinks links, TimeProvider clock, ILogger<EventMail> logger)
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public async Task SendRegisteredAsync(EventRegistration registration, string cancelToken, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == registration.EventId, ct);
+        var site = links.Site();
+        var cancel = $"{site}/evenementen/afmelden?token={Uri.EscapeDataString(cancelToken)}";
+        if (registration.IsWaiting)
+        {
+            var position = await WaitingPositionAsync(registration, ct);
+            await SendAsync(registration, $"Wachtlijst: {e.Title}",
+                [$"Beste {registration.Name},", $"{e.Title} is vol. Je staat op de wachtlijst, als nummer {position}. Komt er een plaats vrij, dan krijg je die vanzelf en hoor je het per mail.",
+                 When(e)], cancel, null, ct);
+            return;
+        }
+        await SendAsync(registration, $"Aangemeld: {e.Title}",
+            [$"Beste {registration.Name},", $"Je bent aangemeld voor {e.Title}. In de bijlage staat het evenement voor je agenda.", When(e)],
+            cancel, Calendar(e, site), ct);
+    }
+
+    /// <summary>To who moved up from the waiting list. Their link from the first mail still cancels.</summary>
+    public async Task SendPlaceAsync(EventRegistration registration, CancellationToken ct)
+    {
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == registration.EventId, ct);
+        var site = links.Site();
+        await SendAsync(registration, $"Er is een plaats voor je: {e.Title}",
+            [$"Beste {registration.Name},", $"Er is een plaats vrijgekomen bij {e.Title}, en die is voor jou: je bent nu aangemeld. In de bijlage staat het evenement voor je agenda.",
+             When(e), "Kun je toch niet? Gebruik de afmeldlink uit de mail over de wachtlijst, dan gaat je plaats naar de volgende."],
+            null, Calendar(e, site), ct);
+    }
+
+    /// <summary>One event as an iCalendar file, with the same UID as in the pact's calendar feed so a calendar keeps it once.</summary>
+    public string Calendar(Event e, string site) =>
+        CalendarFeed.Write($"Pactwerk – {e.Title}", [new CalendarFeed.Item(e.Id, e.Title, e.StartsAt, e.EndsAt, e.Place, e.Programme, $"{site}/evenementen/{e.Id}", e.Version)],
+            clock.GetUtcNow().UtcDateTime);
+
+    private async Task<int> WaitingPositionAsync(EventRegistration r, CancellationToken ct) =>
+        await db.EventRegistrations.CountAsync(x => x.EventId == r.EventId && x.PlaceNumber == null
+            && (x.RegisteredAt < r.RegisteredAt || (x.RegisteredAt == r.RegisteredAt && x.Id <= r.Id)), ct);
+
+    private static string When(Event e)
+    {
+        var text = $"Wanneer: {EventTimes.ToLocal(e.StartsAt).ToString("dddd d MMMM yyyy HH:mm", Dutch)} – {EventTimes.ToLocal(e.EndsAt).ToString("HH:mm", Dutch)} (Nederlandse tijd)";
+        return e.Place is null ? text : text + $"\nWaar: {e.Place}";
+    }
+
+    private async Task SendAsync(EventRegistration to, string subject, IReadOnlyList<string> paragraphs, string? cancelLink, string? calendar, CancellationToken ct)
+    {
+        var text = new StringBuilder(string.Join("\n\n", paragraphs));
+        var html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(subject)).Append("</title></head><body>");
+        foreach (var p in paragraphs)
+            html.Append("<p>").Append(WebUtility.HtmlEncode(p).Replace("\n", "<br>")).Append("</p>");
+        if (cancelLink is not null)
+        {
+            text.Append("\n\nKun je niet? Meld je af via ").Append(cancelLink).Append(" (je hebt daar geen account voor nodig).\n");
+            html.Append("<p>Kun je niet? <a href=\"").Append(WebUtility.HtmlEncode(cancelLink)).Append("\">Meld je af</a> (je hebt daar geen account voor nodig).</p>");
+        }
+        html.Append("</body></html>");
+
+        var body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
+        if (calendar is not null)
+            body.Attachments.Add("evenement.ics", Encoding.UTF8.GetBytes(calendar), ContentType.Parse("text/calendar; charset=utf-8; method=PUBLISH"));
+        var message = new MimeMessage { Subject = subject };
+        message.To.Add(new MailboxAddress(to.Name, to.Email));
+        message.Body = body.ToMessageBody();
+        try
+        {
+            await sender.SendAsync(message);
+        }
+        catch (Exception failure) when (failure is IOException or MailKit.ProtocolException or MailKit.CommandException or System.Net.Sockets.SocketException or UnauthorizedAccessException)
+        {
+            logger.LogError(failure, "Event mail '{Subject}' to registration {Id} could not be sent", subject, to.Id);
+        }
+        ct.ThrowIfCancellationRequested();
+    }
+}
