@@ -78,7 +78,11 @@ public sealed class EventMail(PactwerkDb db, IEmailSender sender, NewsletterLink
 
         var body = new BodyBuilder { TextBody = text.ToString(), HtmlBody = html.ToString() };
         if (calendar is not null)
-            body.Attachments.Add("evenement.ics", Encoding.UTF8.GetBytes(calendar), ContentType.Parse("text/calendar; charset=utf-8; method=PUBLISH"));
+        {
+            var attachment = body.Attachments.Add("evenement.ics", Encoding.UTF8.GetBytes(calendar), ContentType.Parse("text/calendar; charset=utf-8; method=PUBLISH"));
+            // Base64 keeps the file's CRLF line endings (RFC 5545) as written, whatever the mail path does with text.
+            ((MimePart)attachment).ContentTransferEncoding = ContentEncoding.Base64;
+        }
         var message = new MimeMessage { Subject = subject };
         message.To.Add(new MailboxAddress(to.Name, to.Email));
         message.Body = body.ToMessageBody();
