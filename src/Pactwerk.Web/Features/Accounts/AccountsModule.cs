@@ -73,6 +73,7 @@ public static class AccountsModule
         services.AddScoped<IAuthorizationHandler, ScopeRequirementHandler>();
         services.AddSingleton<IAuthorizationHandler, SignedInOrNoEndpointHandler>();
         services.AddScoped<AccessScopeProvider>();
+        services.AddSignInRecorder();
         services.AddScoped<AccountService>();
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));

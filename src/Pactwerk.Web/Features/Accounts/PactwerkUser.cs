@@ -9,4 +9,6 @@ public class PactwerkUser : IdentityUser
     /// <summary>The person in the network this account belongs to, if linked.</summary>
     public int? PersonId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The last time a browser session began (UTC); null if the account never signed in.</summary>
+    public DateTime? LastSignInAt { get; set; }
 }
