@@ -102,6 +102,35 @@ public abstract class EventOrganiserTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Capacity_cannot_drop_below_a_taken_place_and_more_places_move_the_waiting_list_up()
+    {
+        var id = await CreateAsync("Capaciteitstest", 2);
+        await RegisterAsync(id, "Een", "cap-een@example.org");
+        await RegisterAsync(id, "Twee", "cap-twee@example.org");
+        await RegisterAsync(id, "Drie", "cap-drie@example.org");
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        async Task<HttpResponseMessage> SetCapacity(int capacity)
+        {
+            var version = (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/events/{id}")).GetProperty("version").GetInt32();
+            return await coordinator.PutAsJsonAsync($"/api/v1/events/{id}", new
+            {
+                pact = "techniekpact", title = "Capaciteitstest", startsAt = "2033-06-10T13:00", endsAt = "2033-06-10T17:30",
+                place = "Jaarbeurs, Utrecht", capacity, version,
+            });
+        }
+
+        var lower = await SetCapacity(1);
+        Assert.Equal(HttpStatusCode.BadRequest, lower.StatusCode);
+        Assert.Contains("Plaats 2 is al bezet", await lower.Content.ReadAsStringAsync());
+        Assert.Equal(2, await factory.InDbAsync(db => db.Events.Where(e => e.Id == id).Select(e => e.Capacity!.Value).SingleAsync()));
+
+        var higher = await SetCapacity(3);
+        Assert.Equal(HttpStatusCode.OK, higher.StatusCode);
+        Assert.Equal([("cap-een@example.org", 1), ("cap-twee@example.org", 2), ("cap-drie@example.org", (int?)3)], await RegistrationsAsync(id));
+        Assert.StartsWith("Er is een plaats voor je", (await MailToAsync(factory, "cap-drie@example.org", 2))[1].Subject);
+    }
+
+    [Fact]
     public async Task The_English_cancel_page_reads_in_English()
     {
         var id = await CreateAsync("Open dag", 5);

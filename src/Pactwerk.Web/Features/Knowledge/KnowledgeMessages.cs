@@ -20,6 +20,7 @@ public static partial class KnowledgeMessages
     public const string UnknownSearchRegion = "Er is geen regio met code '{0}'. Kies uit: {1}, of de code van een gemeente (zoals GM0363).";
     public const string InvalidValue = "Ongeldige waarde '{0}' voor {1}.";
     public const string NoPact = "Er is geen pact met code '{0}'.";
+    public const string CapacityBelowTaken = "Plaats {0} is al bezet; het aantal plaatsen kan niet lager dan {0}.";
     public const string NoRegion = "Er is geen regio met code '{0}'.";
     public const string NoRegions = "Er is geen regio met code {0}.";
     public const string NoAccounts = "Geen account met het e-mailadres: {0}.";

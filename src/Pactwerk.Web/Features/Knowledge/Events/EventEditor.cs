@@ -37,7 +37,7 @@ public sealed class EventInput
 }
 
 /// <summary>Creates and changes events; only the coordinators of the event's pact may.</summary>
-public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes)
+public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes, EventRegistrar registrar)
 {
     public async Task<bool> MayManageAsync(int pactId, CancellationToken ct) => EventAccess.MayManage(await scopes.GetAsync(ct), pactId);
 
@@ -68,7 +68,11 @@ public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes)
                 : new Outcome.NotFound();
         if (await ApplyAsync(e, input, ct) is { } errors)
             return new Outcome.Invalid(errors);
-        return await EditSupport.SaveVersionedAsync(db, e, id, input.Version, () => db.Events.AsNoTracking().SingleAsync(x => x.Id == id, ct), ct);
+        var outcome = await EditSupport.SaveVersionedAsync(db, e, id, input.Version, () => db.Events.AsNoTracking().SingleAsync(x => x.Id == id, ct), ct);
+        // More places: those waiting move up at once, and hear it.
+        if (outcome is Outcome.Saved && e.Capacity is not null)
+            await registrar.FillFreePlacesAsync(id, ct);
+        return outcome;
     }
 
     /// <summary>Checks the input and copies it onto the event; returns the errors, or null when all is well.</summary>
@@ -110,6 +114,10 @@ public sealed class EventEditor(PactwerkDb db, AccessScopeProvider scopes)
             Add(nameof(input.RegistrationUrl), "De aanmeldlink moet een webadres zijn dat begint met https:// of http://.");
         if (input.Capacity is < 1 or > 100_000)
             Add(nameof(input.Capacity), "Het aantal plaatsen ligt tussen 1 en 100.000.");
+        // Fewer places than are taken would leave more registrants than places.
+        if (e.Id != 0 && await db.EventRegistrations.Where(r => r.EventId == e.Id && r.PlaceNumber != null).MaxAsync(r => r.PlaceNumber, ct) is { } highest
+            && (input.Capacity is null || input.Capacity < highest))
+            Add(nameof(input.Capacity), KnowledgeMessages.Format(KnowledgeMessages.CapacityBelowTaken, highest));
         if (input.Capacity is not null && !input.IsPublic)
             Add(nameof(input.Capacity), "Alleen een openbaar evenement heeft een aanmeldformulier.");
         var documents = (input.Documents ?? []).Where(d => !string.IsNullOrWhiteSpace(d.Title) || !string.IsNullOrWhiteSpace(d.Url)).ToList();

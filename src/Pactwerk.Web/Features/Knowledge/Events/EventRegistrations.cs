@@ -105,8 +105,7 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
             if (someoneWaits && free is not null)
             {
                 // A place is free while people wait (a cancellation in flight, a larger capacity): they go first.
-                foreach (var moved in await MoveUpAsync(eventId, ct))
-                    await mail.SendPlaceAsync(moved, ct);
+                await FillFreePlacesAsync(eventId, ct);
                 continue;
             }
 
@@ -158,11 +157,18 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
         IReadOnlyList<EventRegistration> moved = [];
         if (e.EndsAt >= clock.GetUtcNow().UtcDateTime)
         {
-            moved = await MoveUpAsync(e.Id, ct);
-            foreach (var m in moved)
-                await mail.SendPlaceAsync(m, ct);
+            moved = await FillFreePlacesAsync(e.Id, ct);
         }
         return new CancellationOutcome.Cancelled(e.Id, e.Title, moved);
+    }
+
+    /// <summary>Moves up who waits into the free places, and mails each of them.</summary>
+    public async Task<IReadOnlyList<EventRegistration>> FillFreePlacesAsync(int eventId, CancellationToken ct)
+    {
+        var moved = await MoveUpAsync(eventId, ct);
+        foreach (var m in moved)
+            await mail.SendPlaceAsync(m, ct);
+        return moved;
     }
 
     /// <summary>
@@ -170,7 +176,7 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
     /// update (only while they still wait) of a place the unique index guards, so two cancellations
     /// at once neither give one person two places nor one place to two people.
     /// </summary>
-    public async Task<IReadOnlyList<EventRegistration>> MoveUpAsync(int eventId, CancellationToken ct)
+    private async Task<IReadOnlyList<EventRegistration>> MoveUpAsync(int eventId, CancellationToken ct)
     {
         var moved = new List<EventRegistration>();
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
