@@ -44,7 +44,7 @@ public static class WebModule
             }
         });
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddPactwerkSecurity());
         return builder;
     }
 

@@ -10,12 +10,12 @@ public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", GetMe).WithName("GetMe").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/me", GetMe).WithName("GetMe").WithSummary("The signed-in user with their roles and scope.").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
         var tokens = api.MapGroup("/me/tokens").WithTags("Accounts").RequireAuthorization(Policies.InteractiveUser);
-        tokens.MapGet("/", GetTokens).WithName("GetTokens");
-        tokens.MapPost("/", CreateToken).WithName("CreateToken").RequireRateLimiting(Policies.AuthRateLimit);
-        tokens.MapDelete("/{id:int}", RevokeToken).WithName("RevokeToken");
-        api.MapPost("/invitations", Invite).WithName("Invite").WithTags("Accounts").RequireAuthorization(Policies.Coordinator);
+        tokens.MapGet("/", GetTokens).WithName("GetTokens").WithSummary("The signed-in user's API tokens (never their secrets).");
+        tokens.MapPost("/", CreateToken).WithName("CreateToken").WithSummary("Creates a personal API token; its secret is shown once.").RequireRateLimiting(Policies.AuthRateLimit);
+        tokens.MapDelete("/{id:int}", RevokeToken).WithName("RevokeToken").WithSummary("Revokes one of the signed-in user's API tokens.");
+        api.MapPost("/invitations", Invite).WithName("Invite").WithSummary("Invites someone to an account with a role (coordinators).").WithTags("Accounts").RequireAuthorization(Policies.Coordinator);
         return api;
     }
 

@@ -16,7 +16,7 @@ public static class AuditApi
     /// <summary>The audit trail can be read, never changed: there is no write route here, by design.</summary>
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", GetAudit).WithName("GetAudit").WithTags("Audit").RequireAuthorization(Policies.Coordinator);
+        api.MapGet("/audit", GetAudit).WithName("GetAudit").WithSummary("The audit log: who changed what, when, before and after (coordinators).").WithTags("Audit").RequireAuthorization(Policies.Coordinator);
         return api;
     }
 

@@ -62,6 +62,8 @@ public static class DemoEventsAndLearningNetworks
         var network = new LearningNetwork
         {
             PactId = pacts[DemoContent.Zorgpact], Name = NetworkName, IsDemoContent = true,
+            // The network is the Zorgpact's action of the same name: its action page leads to it.
+            ActionId = await db.PactActions.Where(a => a.Slug == "bestuurlijk-lerend-netwerk-zorg-en-onderwijs").Select(a => (int?)a.Id).FirstOrDefaultAsync(ct),
             Description = "Bestuurders uit de zorg en het onderwijs komen ongeveer vijf keer per jaar bijeen. Eén voor één brengen zij een casus in; persoonlijk functioneren staat centraal.",
             Sessions = new[] { (2, "Cultuurverandering begint bij bestuurders"), (4, "Het belang van de patiënt en van de organisatie"), (6, "Samen opleiden in de regio"),
                 (9, "Van zorgen vóór naar zorgen dát"), (11, "Leiderschap in de transitie") }

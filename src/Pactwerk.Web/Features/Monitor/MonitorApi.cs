@@ -15,14 +15,14 @@ public static class MonitorApi
     public static RouteGroupBuilder MapMonitorApi(this RouteGroupBuilder api)
     {
         var monitor = api.MapGroup("").WithTags("Monitor");
-        monitor.MapGet("/indicators", GetIndicators).WithName("GetIndicators").AllowAnonymous();
-        monitor.MapPost("/indicators", CreateIndicator).WithName("CreateIndicator").RequireAuthorization(Policies.Coordinator);
-        monitor.MapGet("/indicators/{code}/versions", GetVersions).WithName("GetIndicatorVersions").AllowAnonymous();
-        monitor.MapPost("/indicators/{code}/versions", AddVersion).WithName("AddIndicatorVersion").RequireAuthorization(Policies.Coordinator);
-        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").AllowAnonymous().CacheOutput(MonitorCache.Policy);
-        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        monitor.MapGet("/indicators", GetIndicators).WithName("GetIndicators").WithSummary("Lists the monitor's indicators with their current definition.").AllowAnonymous();
+        monitor.MapPost("/indicators", CreateIndicator).WithName("CreateIndicator").WithSummary("Creates an indicator with its first definition version (coordinators).").RequireAuthorization(Policies.Coordinator);
+        monitor.MapGet("/indicators/{code}/versions", GetVersions).WithName("GetIndicatorVersions").WithSummary("Every version of an indicator's definition.").AllowAnonymous();
+        monitor.MapPost("/indicators/{code}/versions", AddVersion).WithName("AddIndicatorVersion").WithSummary("Adds a new version of an indicator's definition (coordinators); earlier versions stay as they were.").RequireAuthorization(Policies.Coordinator);
+        monitor.MapGet("/monitor/values", GetValues).WithName("GetMonitorValues").WithSummary("Values of an indicator per region and period, with the small-cell rule applied for this reader.").AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        monitor.MapGet("/monitor/status", GetStatus).WithName("GetMonitorStatus").WithSummary("Whether each key indicator is on track towards its goal.").AllowAnonymous().CacheOutput(MonitorCache.Policy);
         // Form uploads are checked for antiforgery by WriteGuards (cookie callers); tokens need none.
-        monitor.MapPost("/imports", Import).WithName("Import").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
+        monitor.MapPost("/imports", Import).WithName("Import").WithSummary("Imports a data file (DUO, CBS, UWV or the pact's own records) as a new release (coordinators).").RequireAuthorization(Policies.Coordinator).DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
         api.MapEditionsApi();
         api.MapReleasesApi();

@@ -15,20 +15,20 @@ public static class NetworkApi
     public static RouteGroupBuilder MapNetworkApi(this RouteGroupBuilder api)
     {
         var organisations = api.MapGroup("/organisations").WithTags("Network");
-        organisations.MapGet("/", GetOrganisations).WithName("GetOrganisations").AllowAnonymous();
-        organisations.MapGet("/{id:int}", GetOrganisation).WithName("GetOrganisation").AllowAnonymous();
+        organisations.MapGet("/", GetOrganisations).WithName("GetOrganisations").WithSummary("The organisation directory, filtered and paged.").AllowAnonymous();
+        organisations.MapGet("/{id:int}", GetOrganisation).WithName("GetOrganisation").WithSummary("One organisation with its region and helix.").AllowAnonymous();
         // Who may change what is decided per organisation by OrganisationEditor (resource-based).
-        organisations.MapPost("/", CreateOrganisation).WithName("CreateOrganisation").RequireAuthorization(Policies.SignedIn);
-        organisations.MapPut("/{id:int}", UpdateOrganisation).WithName("UpdateOrganisation").RequireAuthorization(Policies.SignedIn);
+        organisations.MapPost("/", CreateOrganisation).WithName("CreateOrganisation").WithSummary("Creates an organisation.").RequireAuthorization(Policies.SignedIn);
+        organisations.MapPut("/{id:int}", UpdateOrganisation).WithName("UpdateOrganisation").WithSummary("Changes an organisation; send the version you started from.").RequireAuthorization(Policies.SignedIn);
 
         var pact = api.MapGroup("/pacts/{code}").WithTags("Network");
-        pact.MapGet("/signatories", GetSignatories).WithName("GetSignatories").AllowAnonymous();
-        pact.MapPost("/signatories", AddSignatory).WithName("AddSignatory").RequireAuthorization(Policies.SignedIn);
-        pact.MapPost("/signatories/{id:int}/withdraw", Withdraw).WithName("WithdrawSignatory").RequireAuthorization(Policies.SignedIn);
-        pact.MapGet("/roles", GetRoles).WithName("GetPactRoles").AllowAnonymous();
-        pact.MapPost("/roles", AddRole).WithName("AddPactRole").RequireAuthorization(Policies.SignedIn);
-        pact.MapPost("/roles/{id:int}/end", EndRole).WithName("EndPactRole").RequireAuthorization(Policies.SignedIn);
-        pact.MapGet("/helix-balance", GetHelixBalance).WithName("GetHelixBalance").AllowAnonymous();
+        pact.MapGet("/signatories", GetSignatories).WithName("GetSignatories").WithSummary("The signatories of a pact, current and withdrawn.").AllowAnonymous();
+        pact.MapPost("/signatories", AddSignatory).WithName("AddSignatory").WithSummary("Adds a signatory to a pact (coordinators of the pact).").RequireAuthorization(Policies.SignedIn);
+        pact.MapPost("/signatories/{id:int}/withdraw", Withdraw).WithName("WithdrawSignatory").WithSummary("Records that a signatory withdrew from the pact.").RequireAuthorization(Policies.SignedIn);
+        pact.MapGet("/roles", GetRoles).WithName("GetPactRoles").WithSummary("The roles people hold in a pact, with their periods.").AllowAnonymous();
+        pact.MapPost("/roles", AddRole).WithName("AddPactRole").WithSummary("Gives a person a role in a pact.").RequireAuthorization(Policies.SignedIn);
+        pact.MapPost("/roles/{id:int}/end", EndRole).WithName("EndPactRole").WithSummary("Ends a person's role in a pact.").RequireAuthorization(Policies.SignedIn);
+        pact.MapGet("/helix-balance", GetHelixBalance).WithName("GetHelixBalance").WithSummary("How the pact's signatories spread over the helices (education, business, government, other).").AllowAnonymous();
         return api;
     }
 

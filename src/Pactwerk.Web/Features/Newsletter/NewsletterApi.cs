@@ -23,21 +23,21 @@ public static class NewsletterApi
     public static RouteGroupBuilder MapNewsletterApi(this RouteGroupBuilder api)
     {
         var editions = api.MapGroup("/pacts/{code}/newsletter").WithTags("Newsletter");
-        editions.MapGet("/editions", GetEditions).WithName("GetNewsletterEditions").AllowAnonymous();
-        editions.MapGet("/editions/{id:int}", GetEdition).WithName("GetNewsletterEdition").AllowAnonymous();
+        editions.MapGet("/editions", GetEditions).WithName("GetNewsletterEditions").WithSummary("The newsletter editions that were sent.").AllowAnonymous();
+        editions.MapGet("/editions/{id:int}", GetEdition).WithName("GetNewsletterEdition").WithSummary("One newsletter edition.").AllowAnonymous();
         // Who may compose is decided per pact by NewsletterEditor.
-        editions.MapGet("/candidates", GetCandidates).WithName("GetNewsletterCandidates").RequireAuthorization(Policies.SignedIn);
-        editions.MapPost("/editions", CreateEdition).WithName("CreateNewsletterEdition").RequireAuthorization(Policies.SignedIn);
-        editions.MapPut("/editions/{id:int}", UpdateEdition).WithName("UpdateNewsletterEdition").RequireAuthorization(Policies.SignedIn);
-        editions.MapPost("/editions/{id:int}/send", SendEdition).WithName("SendNewsletterEdition").RequireAuthorization(Policies.SignedIn);
+        editions.MapGet("/candidates", GetCandidates).WithName("GetNewsletterCandidates").WithSummary("What a coordinator can put into the next newsletter edition of the pact.").RequireAuthorization(Policies.SignedIn);
+        editions.MapPost("/editions", CreateEdition).WithName("CreateNewsletterEdition").WithSummary("Creates a draft newsletter edition.").RequireAuthorization(Policies.SignedIn);
+        editions.MapPut("/editions/{id:int}", UpdateEdition).WithName("UpdateNewsletterEdition").WithSummary("Changes a draft newsletter edition.").RequireAuthorization(Policies.SignedIn);
+        editions.MapPost("/editions/{id:int}/send", SendEdition).WithName("SendNewsletterEdition").WithSummary("Sends a draft to every confirmed subscriber (in the background); a second send is refused with 409.").RequireAuthorization(Policies.SignedIn);
         // Anyone may ask; nothing is subscribed until the mailed link is confirmed. Rate-limited per client and address.
-        editions.MapPost("/subscriptions", RequestSubscription).WithName("RequestNewsletterSubscription").AllowAnonymous();
+        editions.MapPost("/subscriptions", RequestSubscription).WithName("RequestNewsletterSubscription").WithSummary("Asks for a subscription; a confirmation mail is sent.").AllowAnonymous();
 
         var newsletter = api.MapGroup("/newsletter").WithTags("Newsletter");
-        newsletter.MapPost("/confirm", Confirm).WithName("ConfirmNewsletterSubscription").AllowAnonymous();
+        newsletter.MapPost("/confirm", Confirm).WithName("ConfirmNewsletterSubscription").WithSummary("Confirms a subscription with the token from the mail.").AllowAnonymous();
         // RFC 8058 one-click: the mail program POSTs "List-Unsubscribe=One-Click" to the address in the
         // header, without a session or antiforgery token; the token in the address is the authority.
-        newsletter.MapPost("/unsubscribe", Unsubscribe).WithName("UnsubscribeFromNewsletter").AllowAnonymous().DisableAntiforgery();
+        newsletter.MapPost("/unsubscribe", Unsubscribe).WithName("UnsubscribeFromNewsletter").WithSummary("Ends a subscription with the token from a newsletter.").AllowAnonymous().DisableAntiforgery();
         return api;
     }
 

@@ -9,7 +9,7 @@ public static class PactsApi
 {
     public static RouteGroupBuilder MapPactsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/pacts", GetPacts).WithName("GetPacts").WithTags("Pacts").AllowAnonymous();
+        api.MapGet("/pacts", GetPacts).WithName("GetPacts").WithSummary("Lists the pacts with their signing date, initial signatories, region set and champion.").WithTags("Pacts").AllowAnonymous();
         return api;
     }
 

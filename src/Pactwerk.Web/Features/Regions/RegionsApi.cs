@@ -9,9 +9,9 @@ public static class RegionsApi
     public static RouteGroupBuilder MapRegionsApi(this RouteGroupBuilder api)
     {
         var regions = api.MapGroup("").WithTags("Regions").AllowAnonymous();
-        regions.MapGet("/region-sets", GetRegionSets).WithName("GetRegionSets");
-        regions.MapGet("/region-sets/{code}/regions", GetRegionsOfSet).WithName("GetRegionsOfSet");
-        regions.MapGet("/regions/{code}", GetRegion).WithName("GetRegion");
+        regions.MapGet("/region-sets", GetRegionSets).WithName("GetRegionSets").WithSummary("The region sets (provinces, COROP, landsdelen, …).");
+        regions.MapGet("/region-sets/{code}/regions", GetRegionsOfSet).WithName("GetRegionsOfSet").WithSummary("The current regions of a set.");
+        regions.MapGet("/regions/{code}", GetRegion).WithName("GetRegion").WithSummary("One region with the sets it belongs to.");
         return api;
     }
 

@@ -1,18 +1,24 @@
 // Charts of the monitor pages, drawn with the vendored Apache ECharts from the JSON data block
-// in the page (#monitor-data). The tables under the charts hold the same figures and are what
-// readers without JavaScript get; the buttons switch between chart and table.
+// in the page (#monitor-data, or the block a chart names in data-source: an edition has one per
+// indicator). The tables under the charts hold the same figures and are what readers without
+// JavaScript get; the buttons switch between chart and table.
 (function () {
   "use strict";
-  var dataNode = document.getElementById("monitor-data");
-  if (!dataNode || !window.echarts) { return; }
-  var data = JSON.parse(dataNode.textContent);
+  if (!window.echarts) { return; }
   // Viridis in five steps: ordered in lightness, so the classes read in grey and for colour-blind readers.
   var palette = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"];
   var lang = document.documentElement.lang || "nl";
-  var fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: data.unit === "%" ? 2 : 0 });
   var charts = [];
+  var blocks = {};
 
-  function number(v) { return v === null || v === undefined ? "–" : fmt.format(v) + (data.unit === "%" ? " %" : ""); }
+  function source(node) {
+    var id = node.getAttribute("data-source") || "monitor-data";
+    if (!(id in blocks)) {
+      var block = document.getElementById(id);
+      blocks[id] = block ? JSON.parse(block.textContent) : null;
+    }
+    return blocks[id];
+  }
 
   function init(node, option) {
     var chart = echarts.init(node, null, { renderer: "svg" });
@@ -22,6 +28,11 @@
     charts.push(chart);
     return chart;
   }
+
+  // One chart from its figures; the number format follows their unit.
+  function draw(node, data) {
+  var fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: data.unit === "%" ? 2 : 0 });
+  function number(v) { return v === null || v === undefined ? "–" : fmt.format(v) + (data.unit === "%" ? " %" : ""); }
 
   function series(node) {
     var s = data.series;
@@ -86,7 +97,6 @@
     });
   }
 
-  document.querySelectorAll("[data-chart]").forEach(function (node) {
     var kind = node.getAttribute("data-chart");
     if (kind === "series") { series(node); }
     else if (kind === "map") { map(node); }
@@ -95,6 +105,11 @@
       bars(node, data.map.items, data.map.items.map(function (i) { return i.name; }), true);
     }
     else if (kind === "breakdown") { bars(node, data.breakdown.items, data.breakdown.items.map(function (i) { return i.name; }), false); }
+  }
+
+  document.querySelectorAll("[data-chart]").forEach(function (node) {
+    var data = source(node);
+    if (data) { draw(node, data); }
   });
 
   // Chart or table: with JavaScript the chart shows first; the button (a real button, so the

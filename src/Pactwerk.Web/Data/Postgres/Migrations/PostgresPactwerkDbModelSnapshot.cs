@@ -991,6 +991,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1011,6 +1014,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
 
                     b.HasIndex("PactId");
 
@@ -1595,6 +1600,45 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("EditionId", "IndicatorId", "RegionId");
 
                     b.ToTable("EditionFigure");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("ObjectiveNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("EditionSection");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.MonitorEdition", b =>
@@ -2738,6 +2782,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.LearningNetwork", b =>
                 {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
                         .WithMany()
                         .HasForeignKey("PactId")
@@ -2959,6 +3008,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionSection", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Editions.MonitorEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -951,6 +951,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -971,6 +974,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
 
                     b.HasIndex("PactId");
 
@@ -1537,6 +1542,43 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("EditionId", "IndicatorId", "RegionId");
 
                     b.ToTable("EditionFigure");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ObjectiveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("EditionSection");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.MonitorEdition", b =>
@@ -2644,6 +2686,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.LearningNetwork", b =>
                 {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
                         .WithMany()
                         .HasForeignKey("PactId")
@@ -2865,6 +2912,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionSection", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Editions.MonitorEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

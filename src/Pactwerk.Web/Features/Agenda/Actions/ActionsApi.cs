@@ -16,16 +16,16 @@ public static class ActionsApi
         actions.MapGet("/{id:int}", GetAction).WithName("GetAction").AllowAnonymous()
             .WithSummary("An action with its partners, objectives, regions, funding, outputs and continuity risk; overdue report years only for its editors.");
         // Who may change which action is decided per action by PactActionEditor (resource-based).
-        actions.MapPost("/", CreateAction).WithName("CreateAction").RequireAuthorization(Accounts.Policies.SignedIn);
-        actions.MapPut("/{id:int}", UpdateAction).WithName("UpdateAction").RequireAuthorization(Accounts.Policies.SignedIn);
-        actions.MapPost("/{id:int}/funding", AddFunding).WithName("AddFunding").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPost("/", CreateAction).WithName("CreateAction").WithSummary("Creates an action.").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPut("/{id:int}", UpdateAction).WithName("UpdateAction").WithSummary("Changes an action; send the version you started from.").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapPost("/{id:int}/funding", AddFunding).WithName("AddFunding").WithSummary("Adds a funding source to an action.").RequireAuthorization(Accounts.Policies.SignedIn);
         actions.MapPut("/{id:int}/funding/{fundingId:int}", UpdateFunding).WithName("UpdateFunding").RequireAuthorization(Accounts.Policies.SignedIn)
             .WithSummary("Changes a funding source. Send the version you started from; a stale version gets 409 with what changed since.");
         actions.MapDelete("/{id:int}/funding/{fundingId:int}", RemoveFunding).WithName("RemoveFunding").RequireAuthorization(Accounts.Policies.SignedIn)
             .WithSummary("Removes a funding source: ?version= the version you saw; a stale version gets 409 with what changed since.");
         actions.MapPost("/{id:int}/outputs", ReportOutput).WithName("ReportOutput").RequireAuthorization(Accounts.Policies.SignedIn)
             .WithSummary("Reports an output: 201 for a new year and unit, 200 when it corrects the figure already reported for them (corrected, previousQuantity).");
-        actions.MapDelete("/{id:int}/outputs/{outputId:int}", RemoveOutput).WithName("RemoveOutput").RequireAuthorization(Accounts.Policies.SignedIn);
+        actions.MapDelete("/{id:int}/outputs/{outputId:int}", RemoveOutput).WithName("RemoveOutput").WithSummary("Removes a reported output of an action.").RequireAuthorization(Accounts.Policies.SignedIn);
         return api;
     }
 

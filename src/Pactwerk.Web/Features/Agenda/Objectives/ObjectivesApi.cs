@@ -11,12 +11,12 @@ public static class ObjectivesApi
     public static RouteGroupBuilder MapObjectivesApi(this RouteGroupBuilder api)
     {
         var objectives = api.MapGroup("").WithTags("Agenda");
-        objectives.MapGet("/pacts/{code}/objectives", GetObjectives).WithName("GetObjectives").AllowAnonymous();
-        objectives.MapGet("/objectives/{id:int}", GetObjective).WithName("GetObjective").AllowAnonymous();
-        objectives.MapGet("/objectives/{id:int}/effect", GetEffect).WithName("GetObjectiveEffect").AllowAnonymous();
+        objectives.MapGet("/pacts/{code}/objectives", GetObjectives).WithName("GetObjectives").WithSummary("The objectives of a pact with their indicators and targets.").AllowAnonymous();
+        objectives.MapGet("/objectives/{id:int}", GetObjective).WithName("GetObjective").WithSummary("One objective with its indicators and targets.").AllowAnonymous();
+        objectives.MapGet("/objectives/{id:int}/effect", GetEffect).WithName("GetObjectiveEffect").WithSummary("An objective's indicator before and after its actions started, in the regions that act and the ones that do not.").AllowAnonymous();
         // Only the pact's coordinators set its objectives; ObjectiveEditor decides per pact.
-        objectives.MapPost("/pacts/{code}/objectives", CreateObjective).WithName("CreateObjective").RequireAuthorization(Accounts.Policies.SignedIn);
-        objectives.MapPut("/objectives/{id:int}", UpdateObjective).WithName("UpdateObjective").RequireAuthorization(Accounts.Policies.SignedIn);
+        objectives.MapPost("/pacts/{code}/objectives", CreateObjective).WithName("CreateObjective").WithSummary("Creates an objective of a pact (coordinators).").RequireAuthorization(Accounts.Policies.SignedIn);
+        objectives.MapPut("/objectives/{id:int}", UpdateObjective).WithName("UpdateObjective").WithSummary("Changes an objective; send the version you started from.").RequireAuthorization(Accounts.Policies.SignedIn);
         return api;
     }
 

@@ -34,5 +34,10 @@ public sealed class AgendaGoals(PactwerkDb db) : IPlanGoals
         (await db.Objectives.AsNoTracking().Where(o => o.PactId == pactId).OrderBy(o => o.Number)
             .SelectMany(o => o.Indicators.Select(i => i.Indicator.Code)).ToListAsync(ct)).Distinct().ToList();
 
+    public async Task<IReadOnlyList<PactObjective>> ObjectivesAsync(int pactId, CancellationToken ct) =>
+        (await db.Objectives.AsNoTracking().Where(o => o.PactId == pactId).OrderBy(o => o.Number)
+            .Select(o => new { o.Number, o.Title, Codes = o.Indicators.OrderBy(i => i.Indicator.Code).Select(i => i.Indicator.Code).ToList() }).ToListAsync(ct))
+        .Select(o => new PactObjective(o.Number, o.Title, o.Codes)).ToList();
+
     private static PlanGoal? Goal(IndicatorGoal? goal) => goal is null ? null : new PlanGoal(goal.PeriodStart, goal.Value);
 }

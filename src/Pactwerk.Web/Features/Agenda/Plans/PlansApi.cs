@@ -18,20 +18,20 @@ public static class PlansApi
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
         var pact = api.MapGroup("/pacts/{code}/plans").WithTags("Plans");
-        pact.MapGet("/", GetPlans).WithName("GetPlans").AllowAnonymous();
+        pact.MapGet("/", GetPlans).WithName("GetPlans").WithSummary("Lists the plans of a pact.").AllowAnonymous();
         // Who may create, change, propose and adopt is decided per plan by PlanEditor (resource-based).
-        pact.MapPost("/", CreatePlan).WithName("CreatePlan").RequireAuthorization(Policies.SignedIn);
+        pact.MapPost("/", CreatePlan).WithName("CreatePlan").WithSummary("Creates a regional plan with its first revision.").RequireAuthorization(Policies.SignedIn);
 
         var plans = api.MapGroup("/plans/{id:int}").WithTags("Plans");
-        plans.MapGet("/", GetPlan).WithName("GetPlan").AllowAnonymous();
-        plans.MapGet("/revisions", GetRevisions).WithName("GetPlanRevisions").AllowAnonymous();
-        plans.MapGet("/revisions/compare", Compare).WithName("ComparePlanRevisions").AllowAnonymous();
-        plans.MapGet("/annual-review", GetAnnualReview).WithName("GetPlanAnnualReview").AllowAnonymous();
-        plans.MapPost("/revisions", StartNext).WithName("StartPlanRevision").RequireAuthorization(Policies.SignedIn);
-        plans.MapPut("/revisions/{rid:int}", UpdateRevision).WithName("UpdatePlanRevision").RequireAuthorization(Policies.SignedIn);
-        plans.MapPost("/revisions/{rid:int}/propose", Propose).WithName("ProposePlanRevision").RequireAuthorization(Policies.SignedIn);
-        plans.MapPost("/revisions/{rid:int}/send-back", SendBack).WithName("SendBackPlanRevision").RequireAuthorization(Policies.SignedIn);
-        plans.MapPost("/revisions/{rid:int}/adopt", Adopt).WithName("AdoptPlanRevision").RequireAuthorization(Policies.SignedIn);
+        plans.MapGet("/", GetPlan).WithName("GetPlan").WithSummary("One plan with its adopted revision.").AllowAnonymous();
+        plans.MapGet("/revisions", GetRevisions).WithName("GetPlanRevisions").WithSummary("Every revision of a plan.").AllowAnonymous();
+        plans.MapGet("/revisions/compare", Compare).WithName("ComparePlanRevisions").WithSummary("What changed between two revisions of a plan.").AllowAnonymous();
+        plans.MapGet("/annual-review", GetAnnualReview).WithName("GetPlanAnnualReview").WithSummary("A plan's annual review: its goals against the monitor's figures.").AllowAnonymous();
+        plans.MapPost("/revisions", StartNext).WithName("StartPlanRevision").WithSummary("Starts the next revision of a plan as a copy of the adopted one.").RequireAuthorization(Policies.SignedIn);
+        plans.MapPut("/revisions/{rid:int}", UpdateRevision).WithName("UpdatePlanRevision").WithSummary("Changes a draft revision of a plan.").RequireAuthorization(Policies.SignedIn);
+        plans.MapPost("/revisions/{rid:int}/propose", Propose).WithName("ProposePlanRevision").WithSummary("Proposes a draft revision for adoption.").RequireAuthorization(Policies.SignedIn);
+        plans.MapPost("/revisions/{rid:int}/send-back", SendBack).WithName("SendBackPlanRevision").WithSummary("Sends a proposed revision back to its drafters.").RequireAuthorization(Policies.SignedIn);
+        plans.MapPost("/revisions/{rid:int}/adopt", Adopt).WithName("AdoptPlanRevision").WithSummary("Adopts a proposed revision (coordinators).").RequireAuthorization(Policies.SignedIn);
         return api;
     }
 

@@ -13,18 +13,18 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
         var events = api.MapGroup("/events").WithTags("Events");
-        events.MapGet("/", GetEvents).WithName("GetEvents").AllowAnonymous();
-        events.MapGet("/{id:int}", GetEvent).WithName("GetEvent").AllowAnonymous();
+        events.MapGet("/", GetEvents).WithName("GetEvents").WithSummary("Lists events, filtered by pact, region and date range (from, to).").AllowAnonymous();
+        events.MapGet("/{id:int}", GetEvent).WithName("GetEvent").WithSummary("One event with its programme and places left.").AllowAnonymous();
         // Who may plan an event is decided per pact by EventEditor.
-        events.MapPost("/", CreateEvent).WithName("CreateEvent").RequireAuthorization(Policies.SignedIn);
-        events.MapPut("/{id:int}", UpdateEvent).WithName("UpdateEvent").RequireAuthorization(Policies.SignedIn);
+        events.MapPost("/", CreateEvent).WithName("CreateEvent").WithSummary("Creates an event.").RequireAuthorization(Policies.SignedIn);
+        events.MapPut("/{id:int}", UpdateEvent).WithName("UpdateEvent").WithSummary("Changes an event; send the version you started from.").RequireAuthorization(Policies.SignedIn);
         // Anyone may register for a public event with a form; rate-limited per address and event.
-        events.MapPost("/{id:int}/registrations", Register).WithName("RegisterForEvent").AllowAnonymous();
+        events.MapPost("/{id:int}/registrations", Register).WithName("RegisterForEvent").WithSummary("Registers a visitor for an event; when it is full, on the waiting list.").AllowAnonymous();
         // The registrant list, for the event's organisers only (EventAccess.MaySeeRegistrants).
-        events.MapGet("/{id:int}/registrations.csv", RegistrantsCsv).WithName("GetEventRegistrantsCsv").RequireAuthorization(Policies.SignedIn);
+        events.MapGet("/{id:int}/registrations.csv", RegistrantsCsv).WithName("GetEventRegistrantsCsv").WithSummary("The event's registrants and waiting list as CSV, for its organisers.").RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/pacts/{code}/calendar.ics", PactCalendar).WithName("GetPactCalendar").WithTags("Events").AllowAnonymous();
-        api.MapGet("/regions/{code}/calendar.ics", RegionCalendar).WithName("GetRegionCalendar").WithTags("Events").AllowAnonymous();
+        api.MapGet("/pacts/{code}/calendar.ics", PactCalendar).WithName("GetPactCalendar").WithSummary("The pact's events as an iCalendar feed.").WithTags("Events").AllowAnonymous();
+        api.MapGet("/regions/{code}/calendar.ics", RegionCalendar).WithName("GetRegionCalendar").WithSummary("A region's events as an iCalendar feed.").WithTags("Events").AllowAnonymous();
         return api;
     }
 

@@ -26,17 +26,17 @@ public static class LearningNetworkApi
     public static RouteGroupBuilder MapLearningNetworkApi(this RouteGroupBuilder api)
     {
         var networks = api.MapGroup("/learning-networks/{id:int}").WithTags("Learning networks");
-        networks.MapGet("/", GetNetwork).WithName("GetLearningNetwork").RequireAuthorization(Policies.SignedIn);
-        networks.MapPost("/members", AddMember).WithName("AddLearningNetworkMember").RequireAuthorization(Policies.SignedIn);
-        networks.MapDelete("/members/{userId}", RemoveMember).WithName("RemoveLearningNetworkMember").RequireAuthorization(Policies.SignedIn);
-        networks.MapPost("/sessions", AddSession).WithName("AddLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
-        networks.MapGet("/sessions/{sessionId:int}", GetSession).WithName("GetLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
-        networks.MapPut("/sessions/{sessionId:int}", UpdateSession).WithName("UpdateLearningNetworkSession").RequireAuthorization(Policies.SignedIn);
+        networks.MapGet("/", GetNetwork).WithName("GetLearningNetwork").WithSummary("An action's learning network with its members and sessions (members and coordinators).").RequireAuthorization(Policies.SignedIn);
+        networks.MapPost("/members", AddMember).WithName("AddLearningNetworkMember").WithSummary("Adds a member to a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapDelete("/members/{userId}", RemoveMember).WithName("RemoveLearningNetworkMember").WithSummary("Removes a member from a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapPost("/sessions", AddSession).WithName("AddLearningNetworkSession").WithSummary("Adds a session to a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapGet("/sessions/{sessionId:int}", GetSession).WithName("GetLearningNetworkSession").WithSummary("One session of a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapPut("/sessions/{sessionId:int}", UpdateSession).WithName("UpdateLearningNetworkSession").WithSummary("Changes a session of a learning network.").RequireAuthorization(Policies.SignedIn);
         // Reads of cases admit anonymous callers so that their attempts are logged like anyone's.
-        networks.MapGet("/cases", GetCases).WithName("GetLearningNetworkCases").AllowAnonymous();
-        networks.MapGet("/cases/{caseId:int}", GetCase).WithName("GetLearningNetworkCase").AllowAnonymous();
-        networks.MapPost("/cases", AddCase).WithName("AddLearningNetworkCase").RequireAuthorization(Policies.SignedIn);
-        networks.MapPut("/cases/{caseId:int}", UpdateCase).WithName("UpdateLearningNetworkCase").RequireAuthorization(Policies.SignedIn);
+        networks.MapGet("/cases", GetCases).WithName("GetLearningNetworkCases").WithSummary("The cases a learning network published.").AllowAnonymous();
+        networks.MapGet("/cases/{caseId:int}", GetCase).WithName("GetLearningNetworkCase").WithSummary("One case of a learning network.").AllowAnonymous();
+        networks.MapPost("/cases", AddCase).WithName("AddLearningNetworkCase").WithSummary("Adds a case to a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapPut("/cases/{caseId:int}", UpdateCase).WithName("UpdateLearningNetworkCase").WithSummary("Changes a case of a learning network.").RequireAuthorization(Policies.SignedIn);
         return api;
     }
 

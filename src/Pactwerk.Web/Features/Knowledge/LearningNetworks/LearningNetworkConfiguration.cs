@@ -11,6 +11,7 @@ internal sealed class LearningNetworkConfiguration : IEntityTypeConfiguration<Le
         n.Property(x => x.Name).HasMaxLength(300);
         n.Property(x => x.Description).HasMaxLength(4000);
         n.HasOne<Pacts.Pact>().WithMany().HasForeignKey(x => x.PactId);
+        n.HasOne<Agenda.PactAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.SetNull);
         n.HasMany(x => x.Members).WithOne().HasForeignKey(m => m.NetworkId);
         n.HasMany(x => x.Sessions).WithOne().HasForeignKey(s => s.NetworkId);
     }

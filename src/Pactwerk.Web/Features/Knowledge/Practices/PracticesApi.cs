@@ -17,11 +17,11 @@ public static class PracticesApi
             .WithSummary("A practice with its sections as Markdown and as sanitised HTML, and the most related practices from other landsdelen. " +
                 "Drafts only for their editors and the pact's coordinators.");
         // Who may change which practice is decided per practice by PracticeEditor (resource-based).
-        practices.MapPost("/", CreatePractice).WithName("CreatePractice").RequireAuthorization(Accounts.Policies.SignedIn);
-        practices.MapPut("/{id:int}", UpdatePractice).WithName("UpdatePractice").RequireAuthorization(Accounts.Policies.SignedIn);
-        practices.MapPost("/{id:int}/submit", SubmitPractice).WithName("SubmitPractice").RequireAuthorization(Accounts.Policies.SignedIn);
-        practices.MapPost("/{id:int}/publish", PublishPractice).WithName("PublishPractice").RequireAuthorization(Accounts.Policies.SignedIn);
-        practices.MapPost("/{id:int}/send-back", SendBackPractice).WithName("SendBackPractice").RequireAuthorization(Accounts.Policies.SignedIn);
+        practices.MapPost("/", CreatePractice).WithName("CreatePractice").WithSummary("Creates a practice as a draft.").RequireAuthorization(Accounts.Policies.SignedIn);
+        practices.MapPut("/{id:int}", UpdatePractice).WithName("UpdatePractice").WithSummary("Changes a practice; send the version you started from.").RequireAuthorization(Accounts.Policies.SignedIn);
+        practices.MapPost("/{id:int}/submit", SubmitPractice).WithName("SubmitPractice").WithSummary("Submits a draft practice for review.").RequireAuthorization(Accounts.Policies.SignedIn);
+        practices.MapPost("/{id:int}/publish", PublishPractice).WithName("PublishPractice").WithSummary("Publishes a submitted practice (reviewers).").RequireAuthorization(Accounts.Policies.SignedIn);
+        practices.MapPost("/{id:int}/send-back", SendBackPractice).WithName("SendBackPractice").WithSummary("Sends a submitted practice back to its authors with a remark.").RequireAuthorization(Accounts.Policies.SignedIn);
         return api;
     }
 

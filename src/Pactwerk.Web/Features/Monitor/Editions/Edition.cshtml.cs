@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Monitor.Editions;
 
@@ -24,6 +27,23 @@ public sealed class EditionModel(EditionService editions, PactwerkDb db) : PageM
         Sets = (await db.RegionSets.AsNoTracking().Where(s => s.Code != ReferenceData.RegionSetCodes.Country).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Code, s.Name }).ToListAsync(ct)).Select(s => (s.Code, s.Name)).ToList();
         return Page();
+    }
+
+    /// <summary>A chapter's heading: "Doel 2: …" for an objective, the translated title of the other indicators' chapter.</summary>
+    public string Heading(EditionSectionDto section, IStringLocalizer<SharedResource> T) =>
+        section.ObjectiveNumber is { } n ? T["Doel {0}: {1}", n, section.Title] : T[section.Title];
+
+    /// <summary>The indicator's name in the reader's language.</summary>
+    public string NameOf(EditionIndicatorDto indicator) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(indicator.NameEn) ? indicator.NameEn : indicator.Name;
+
+    /// <summary>A change with its sign, in procentpunten for a share ("+1,25 procentpunt"), else in the indicator's unit.</summary>
+    public string Difference(double difference, string unit, IStringLocalizer<SharedResource> T)
+    {
+        var number = (difference > 0 ? "+" : "") + difference.ToString(unit == "%" ? "0.00" : "#,0.##", CultureInfo.CurrentCulture);
+        if (unit != "%")
+            return number;
+        return Math.Abs(difference) == 1 ? T["{0} procentpunt", number] : T["{0} procentpunten", number];
     }
 
     public string PeriodFor(EditionIndicatorDto indicator) =>

@@ -21,6 +21,26 @@ public class MonitorEdition : Audit.IAudited
     public required string IndicatorCodes { get; set; }
 }
 
+/// <summary>
+/// One chapter of an edition: an objective of the pact as it stood when the edition was published (number and title
+/// frozen with the figures), the coordinator's short text about it, and the edition's indicators it is measured by.
+/// Indicators of the edition that no objective measures form a last chapter without a number.
+/// </summary>
+public class EditionSection
+{
+    public int Id { get; set; }
+    public int EditionId { get; set; }
+    /// <summary>The objective's number within the pact; null for the chapter of the other indicators.</summary>
+    public int? ObjectiveNumber { get; set; }
+    /// <summary>The order of the chapters in the edition.</summary>
+    public int Position { get; set; }
+    public required string Title { get; set; }
+    /// <summary>The coordinator's text about the objective, written before publishing; frozen with the edition.</summary>
+    public string? Text { get; set; }
+    /// <summary>Codes of the edition's indicators in this chapter, in order, separated by '|'.</summary>
+    public required string IndicatorCodes { get; set; }
+}
+
 /// <summary>One frozen figure of an edition: an indicator's value for a region and period as published.</summary>
 public class EditionFigure
 {
@@ -66,5 +86,17 @@ internal sealed class EditionFigureConfiguration : IEntityTypeConfiguration<Edit
         figure.HasOne<Indicator>().WithMany().HasForeignKey(f => f.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         figure.HasOne<Regions.Region>().WithMany().HasForeignKey(f => f.RegionId).OnDelete(DeleteBehavior.Restrict);
         figure.HasIndex(f => new { f.EditionId, f.IndicatorId, f.RegionId });
+    }
+}
+
+internal sealed class EditionSectionConfiguration : IEntityTypeConfiguration<EditionSection>
+{
+    public void Configure(EntityTypeBuilder<EditionSection> section)
+    {
+        section.Property(s => s.Title).HasMaxLength(300);
+        section.Property(s => s.Text).HasMaxLength(4000);
+        section.Property(s => s.IndicatorCodes).HasMaxLength(2000);
+        section.HasOne<MonitorEdition>().WithMany().HasForeignKey(s => s.EditionId);
+        section.HasIndex(s => new { s.EditionId, s.Position }).IsUnique();
     }
 }

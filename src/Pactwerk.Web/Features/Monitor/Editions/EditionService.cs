@@ -16,6 +16,8 @@ public sealed class PublishInput
     public string? Introduction { get; set; }
     /// <summary>Indicator codes; empty takes the indicators of the pact's objectives.</summary>
     public List<string> Indicators { get; set; } = [];
+    /// <summary>The coordinator's short text per objective (by its number), published with the edition.</summary>
+    public Dictionary<int, string?> ObjectiveTexts { get; set; } = [];
 }
 
 public sealed record EditionSummary(string Pact, int Year, string Title, DateTime PublishedAt, string PublishedBy, IReadOnlyList<string> Indicators);
@@ -30,12 +32,23 @@ public sealed record Revision(double? CurrentValue, double? CurrentNumerator, do
 public sealed record EditionFigureDto(RegionRef Region, string RegionSet, string Period, double? Value, double? Numerator, double? Denominator, int SuppressedCells,
     ReleaseRef? Release, ReleaseRef? DenominatorRelease, Revision? Revised, Monitor.SmallCell? Protected = null);
 
-/// <param name="Disclosure">The rule that protects the indicator's figures: its sources' disclosure.</param>
-public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures,
-    Disclosure Disclosure);
+/// <summary>
+/// What changed since the pact's previous edition that holds the indicator: Nederland's latest figure there against Nederland's
+/// latest figure here, both as published; the difference is in the indicator's unit (procentpunten for a share).
+/// </summary>
+public sealed record EditionChange(int PreviousYear, string PreviousPeriod, double? PreviousValue, string Period, double? Value, double? Difference);
 
+/// <param name="Disclosure">The rule that protects the indicator's figures: its sources' disclosure.</param>
+/// <param name="Change">Null in the pact's first edition with the indicator.</param>
+public sealed record EditionIndicatorDto(string Code, string Name, string NameEn, string Unit, int Version, IReadOnlyList<string> Periods, IReadOnlyList<EditionFigureDto> Figures,
+    Disclosure Disclosure, EditionChange? Change = null);
+
+/// <summary>A chapter of the edition: an objective (number null for the other indicators) with the coordinator's text.</summary>
+public sealed record EditionSectionDto(int? ObjectiveNumber, string Title, string? Text, IReadOnlyList<string> Indicators);
+
+/// <param name="Sections">The chapters; an edition published before chapters existed has one chapter of all its indicators.</param>
 public sealed record EditionDto(string Pact, string PactName, int Year, string Title, string? Introduction, DateTime PublishedAt, string PublishedBy,
-    string RegionSet, int FigureCount, IReadOnlyList<EditionIndicatorDto> Indicators);
+    string RegionSet, int FigureCount, IReadOnlyList<EditionIndicatorDto> Indicators, IReadOnlyList<EditionSectionDto> Sections);
 
 /// <summary>
 /// Publishes a pact's monitor of a year by freezing every figure of its indicators (every region
@@ -79,6 +92,19 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
             if (indicators.Count == 0)
                 errors[nameof(PublishInput.Indicators)] = ["De doelen van dit pact hebben geen indicatoren; kies de indicatoren van de editie."];
         }
+        var objectives = await planGoals.ObjectivesAsync(pact.Id, ct);
+        var texts = new Dictionary<int, string>();
+        foreach (var (number, text) in input.ObjectiveTexts ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                continue;
+            if (objectives.All(o => o.Number != number))
+                errors[nameof(PublishInput.ObjectiveTexts)] = [$"Het {pact.Name} heeft geen doel {number}."];
+            else if (text.Trim().Length > 4000)
+                errors[nameof(PublishInput.ObjectiveTexts)] = [$"De tekst bij doel {number} is te lang (hoogstens 4000 tekens)."];
+            else
+                texts[number] = text.Trim();
+        }
         if (errors.Count > 0)
             return new EditOutcome<MonitorEdition>.Invalid(errors);
         if (await db.Set<MonitorEdition>().AnyAsync(e => e.PactId == pact.Id && e.Year == input.Year, ct))
@@ -102,6 +128,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
             return new EditOutcome<MonitorEdition>.Conflict(
                 $"Er is al een editie {input.Year} van het {pact.Name}. Een gepubliceerde editie verandert niet meer; er is niets veranderd.");
         }
+        db.Set<EditionSection>().AddRange(Sections(edition.Id, objectives, texts, indicators.Select(i => i.Code).ToList()));
         var figures = Snapshot(edition.Id, indicators, await RegionIdsAsync(ct));
         // One batch of plain rows (not audited one by one: the edition itself is audited as created).
         db.Set<EditionFigure>().AddRange(figures);
@@ -110,6 +137,33 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
         await tx.CommitAsync(ct);
         return new EditOutcome<MonitorEdition>.Saved(edition);
     }
+
+    /// <summary>
+    /// One chapter per objective, frozen as the objective reads now, with the edition's indicators it is measured by;
+    /// the edition's other indicators in a last chapter. An objective without indicators in the edition and without a text is left out.
+    /// </summary>
+    private static List<EditionSection> Sections(int editionId, IReadOnlyList<PactObjective> objectives, IReadOnlyDictionary<int, string> texts, IReadOnlyList<string> codes)
+    {
+        var sections = new List<EditionSection>();
+        foreach (var objective in objectives)
+        {
+            var mine = codes.Where(objective.IndicatorCodes.Contains).ToList();
+            if (mine.Count == 0 && !texts.ContainsKey(objective.Number))
+                continue;
+            sections.Add(new EditionSection
+            {
+                EditionId = editionId, ObjectiveNumber = objective.Number, Position = sections.Count, Title = objective.Title,
+                Text = texts.GetValueOrDefault(objective.Number), IndicatorCodes = string.Join('|', mine),
+            });
+        }
+        var rest = codes.Where(c => objectives.All(o => !o.IndicatorCodes.Contains(c))).ToList();
+        if (rest.Count > 0)
+            sections.Add(new EditionSection { EditionId = editionId, Position = sections.Count, Title = OtherIndicators, IndicatorCodes = string.Join('|', rest) });
+        return sections;
+    }
+
+    /// <summary>The title of the chapter of indicators no objective is measured by (a resource key: the page translates it).</summary>
+    public const string OtherIndicators = "Overige indicatoren";
 
     private async Task<List<int>> RegionIdsAsync(CancellationToken ct) =>
         await db.Regions.Where(r => r.ValidTo == null).Select(r => r.Id).ToListAsync(ct);
@@ -164,7 +218,9 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
     /// live monitor, on the published figures (decided over every region the edition froze) and on the current ones (the
     /// live decision); a published source's figures are shown to everyone (<see cref="MonitorFigures"/>).</remarks>
     /// <returns>Null when the pact or the edition does not exist; an unknown set falls back to the default.</returns>
-    public async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct)
+    public Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct) => GetAsync(pactCode, year, regionSet, true, ct);
+
+    private async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, bool withChanges, CancellationToken ct)
     {
         if (await Pacts.PactLookup.FindAsync(db, pactCode, ct) is not { } pact)
             return null;
@@ -218,8 +274,49 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
                 mine.Select(f => (f.PeriodStart, f.Period)).Distinct().OrderBy(p => p.PeriodStart).Select(p => p.Period).ToList(), rows,
                 monitorFigures.DisclosureOf(definition)));
         }
+        if (withChanges)
+            result = await WithChangesAsync(pact.Id, pact.Code, edition.Year, result, ct);
+        var sections = (await db.Set<EditionSection>().AsNoTracking().Where(s => s.EditionId == edition.Id).OrderBy(s => s.Position).ToListAsync(ct))
+            .Select(s => new EditionSectionDto(s.ObjectiveNumber, s.Title, s.Text, s.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        if (sections.Count == 0)
+            sections = [new EditionSectionDto(null, OtherIndicators, null, codes)];
         return new EditionDto(pact.Code, pact.Name, edition.Year, edition.Title, edition.Introduction, edition.PublishedAt, edition.PublishedBy, set,
-            await db.Set<EditionFigure>().CountAsync(f => f.EditionId == edition.Id, ct), result);
+            await db.Set<EditionFigure>().CountAsync(f => f.EditionId == edition.Id, ct), result, sections);
+    }
+
+    /// <summary>
+    /// Per indicator, Nederland's latest published figure in the pact's most recent earlier edition that holds the indicator,
+    /// against Nederland's latest figure in this one. Both are read as this reader may see them (a hidden figure has no difference).
+    /// </summary>
+    private async Task<List<EditionIndicatorDto>> WithChangesAsync(int pactId, string pactCode, int year, List<EditionIndicatorDto> indicators, CancellationToken ct)
+    {
+        var earlier = await db.Set<MonitorEdition>().AsNoTracking().Where(e => e.PactId == pactId && e.Year < year).OrderByDescending(e => e.Year)
+            .Select(e => new { e.Year, e.IndicatorCodes }).ToListAsync(ct);
+        var read = new Dictionary<int, EditionDto?>();
+        var changed = new List<EditionIndicatorDto>();
+        foreach (var indicator in indicators)
+        {
+            var previousYear = earlier.FirstOrDefault(e => e.IndicatorCodes.Split('|').Contains(indicator.Code))?.Year;
+            if (previousYear is not { } py || Latest(indicator) is not { } now)
+            {
+                changed.Add(indicator);
+                continue;
+            }
+            if (!read.TryGetValue(py, out var previous))
+                read[py] = previous = await GetAsync(pactCode, py, DefaultSet, false, ct);
+            var before = previous?.Indicators.FirstOrDefault(i => i.Code == indicator.Code) is { } p ? Latest(p) : null;
+            if (before is null)
+            {
+                changed.Add(indicator);
+                continue;
+            }
+            var difference = now.Value is { } n && before.Value is { } b ? Math.Round(n - b, 4) : (double?)null;
+            changed.Add(indicator with { Change = new EditionChange(py, before.Period, before.Value, now.Period, now.Value, difference) });
+        }
+        return changed;
+
+        static EditionFigureDto? Latest(EditionIndicatorDto indicator) =>
+            indicator.Figures.Where(f => f.RegionSet == RegionSetCodes.Country).LastOrDefault(f => f.Period == indicator.Periods.LastOrDefault());
     }
 
     /// <summary>The set shown beside the country when none is chosen.</summary>

@@ -17,6 +17,8 @@ public sealed class EditionsModel(PactwerkDb db, EditionService editions, Access
     public IReadOnlyList<EditionSummary> Editions { get; private set; } = [];
     public bool MayPublish { get; private set; }
     public IReadOnlyList<(string Code, string Name, bool OfPact)> Indicators { get; private set; } = [];
+    /// <summary>The pact's objectives: each gets a text field, the edition's chapter about it.</summary>
+    public IReadOnlyList<PactObjective> Objectives { get; private set; } = [];
     [BindProperty] public PublishInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
@@ -40,6 +42,7 @@ public sealed class EditionsModel(PactwerkDb db, EditionService editions, Access
         if (MayPublish)
         {
             var ofPact = (await planGoals.KeyIndicatorsAsync(pact.Id, ct)).ToHashSet();
+            Objectives = await planGoals.ObjectivesAsync(pact.Id, ct);
             Indicators = (await db.Indicators.AsNoTracking().OrderBy(i => i.Code).Select(i => new { i.Id, i.Code, i.Name }).ToListAsync(ct))
                 .Select(i => (i.Code, i.Name, ofPact.Contains(i.Code))).ToList();
         }

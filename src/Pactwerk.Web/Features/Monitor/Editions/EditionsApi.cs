@@ -9,9 +9,9 @@ public static class EditionsApi
     public static RouteGroupBuilder MapEditionsApi(this RouteGroupBuilder api)
     {
         var editions = api.MapGroup("/pacts/{code}/editions").WithTags("Monitor");
-        editions.MapGet("", List).WithName("GetEditions").AllowAnonymous();
-        editions.MapGet("/{year:int}", Get).WithName("GetEdition").AllowAnonymous();
-        editions.MapPost("", Publish).WithName("PublishEdition").RequireAuthorization(Policies.Coordinator);
+        editions.MapGet("", List).WithName("GetEditions").WithSummary("The published editions of a pact's monitor.").AllowAnonymous();
+        editions.MapGet("/{year:int}", Get).WithName("GetEdition").WithSummary("An edition as published, for the country and every region of a set, with the figures later data revised.").AllowAnonymous();
+        editions.MapPost("", Publish).WithName("PublishEdition").WithSummary("Publishes the monitor of a year (coordinators of the pact): every figure of its indicators is frozen as published.").RequireAuthorization(Policies.Coordinator);
         return api;
     }
 

@@ -16,8 +16,8 @@ public static class ReleasesApi
     public static RouteGroupBuilder MapReleasesApi(this RouteGroupBuilder api)
     {
         var releases = api.MapGroup("/releases").WithTags("Monitor");
-        releases.MapGet("", List).WithName("GetReleases").RequireAuthorization(Policies.Coordinator);
-        releases.MapPost("/{id:int}/withdrawal", Withdraw).WithName("WithdrawRelease").RequireAuthorization(Policies.Coordinator);
+        releases.MapGet("", List).WithName("GetReleases").WithSummary("Every import, newest first, withdrawn ones included (coordinators).").RequireAuthorization(Policies.Coordinator);
+        releases.MapPost("/{id:int}/withdrawal", Withdraw).WithName("WithdrawRelease").WithSummary("Withdraws a release (coordinators): its observations leave the monitor, the previous release's values come back; the history stays.").RequireAuthorization(Policies.Coordinator);
         return api;
     }
 

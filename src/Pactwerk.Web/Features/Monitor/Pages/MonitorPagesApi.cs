@@ -17,7 +17,7 @@ public static class MonitorPagesApi
 
     public static WebApplication MapMonitorPages(this WebApplication app)
     {
-        app.MapGet("/api/v1/geo/{set}", GeoJson).WithName("GetGeometry").WithTags("Monitor").AllowAnonymous().CacheOutput(MonitorCache.Policy);
+        app.MapGet("/api/v1/geo/{set}", GeoJson).WithName("GetGeometry").WithSummary("The shapes of a region set as GeoJSON, for the monitor's maps.").WithTags("Monitor").AllowAnonymous().CacheOutput(MonitorCache.Policy);
         app.MapGet("/monitor/indicatoren/{code}/{table}.{format}", Download).WithName("DownloadMonitorTable").ExcludeFromDescription()
             .AllowAnonymous().CacheOutput(MonitorCache.Policy);
         return app;

@@ -14,9 +14,9 @@ public static class OrganisationTransferApi
     public static RouteGroupBuilder MapOrganisationTransferApi(this RouteGroupBuilder api)
     {
         var organisations = api.MapGroup("/organisations").WithTags("Organisations");
-        organisations.MapGet("/export", Export).WithName("ExportOrganisations").AllowAnonymous();
+        organisations.MapGet("/export", Export).WithName("ExportOrganisations").WithSummary("Organisations as a CSV file.").AllowAnonymous();
         // Cookie callers are held to the antiforgery header by WriteGuards; API tokens need none.
-        organisations.MapPost("/import", Import).WithName("ImportOrganisations").RequireAuthorization(Policies.Coordinator)
+        organisations.MapPost("/import", Import).WithName("ImportOrganisations").WithSummary("Imports organisations from a CSV file (coordinators); all rows or none.").RequireAuthorization(Policies.Coordinator)
             .Accepts<IFormFile>("multipart/form-data");
         return api;
     }

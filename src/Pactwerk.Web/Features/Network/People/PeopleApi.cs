@@ -12,12 +12,12 @@ public static class PeopleApi
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
-        people.MapGet("/{id:int}", GetPerson).WithName("GetPerson").AllowAnonymous();
+        people.MapGet("/{id:int}", GetPerson).WithName("GetPerson").WithSummary("One person of the network.").AllowAnonymous();
         // Who may add or change whom is decided by PersonEditor (coordinators; partner editors for their organisation).
-        people.MapPost("/", CreatePerson).WithName("CreatePerson").RequireAuthorization(Policies.SignedIn);
-        people.MapPut("/{id:int}", UpdatePerson).WithName("UpdatePerson").RequireAuthorization(Policies.SignedIn);
-        people.MapGet("/{id:int}/export", ExportPerson).WithName("ExportPerson").RequireAuthorization(Policies.Coordinator);
-        people.MapPost("/{id:int}/erase", ErasePerson).WithName("ErasePerson").RequireAuthorization(Policies.Administrator);
+        people.MapPost("/", CreatePerson).WithName("CreatePerson").WithSummary("Adds a person to the network.").RequireAuthorization(Policies.SignedIn);
+        people.MapPut("/{id:int}", UpdatePerson).WithName("UpdatePerson").WithSummary("Changes a person; send the version you started from.").RequireAuthorization(Policies.SignedIn);
+        people.MapGet("/{id:int}/export", ExportPerson).WithName("ExportPerson").WithSummary("Everything stored about a person (coordinators), for a request under the GDPR.").RequireAuthorization(Policies.Coordinator);
+        people.MapPost("/{id:int}/erase", ErasePerson).WithName("ErasePerson").WithSummary("Erases a person's personal data (administrators).").RequireAuthorization(Policies.Administrator);
         return api;
     }
 

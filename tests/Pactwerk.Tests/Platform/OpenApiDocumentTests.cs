@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pactwerk.Tests.Infrastructure;
+
+namespace Pactwerk.Tests.Platform;
+
+/// <summary>The OpenAPI document tells a client what each operation does and how to authenticate, as the API really does.</summary>
+public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    [Fact]
+    public async Task Every_operation_has_a_summary()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+
+        var operations = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)).Select(o => (Name: $"{o.Name.ToUpperInvariant()} {p.Name}", Operation: o.Value)))
+            .ToList();
+        var without = operations
+            .Where(o => !o.Operation.TryGetProperty("summary", out var s) || string.IsNullOrWhiteSpace(s.GetString()))
+            .Select(o => o.Name).ToList();
+
+        Assert.True(operations.Count > 50, $"Only {operations.Count} operations in the document.");
+        Assert.Empty(without);
+    }
+
+    [Fact]
+    public async Task The_document_declares_the_bearer_token_and_the_cookie_and_protected_operations_require_them()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var schemes = doc.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        var cookieName = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name;
+
+        var bearer = schemes.GetProperty("bearerToken");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        var cookie = schemes.GetProperty("cookie");
+        Assert.Equal("apiKey", cookie.GetProperty("type").GetString());
+        Assert.Equal("cookie", cookie.GetProperty("in").GetString());
+        Assert.Equal(cookieName, cookie.GetProperty("name").GetString());
+
+        var paths = doc.RootElement.GetProperty("paths");
+        // Coordinators only: both ways to authenticate are listed.
+        var publish = paths.GetProperty("/api/v1/pacts/{code}/editions").GetProperty("post");
+        var required = publish.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).Order().ToList();
+        Assert.Equal(["bearerToken", "cookie"], required);
+        // Anonymous: no security requirement.
+        Assert.False(paths.GetProperty("/api/v1/pacts").GetProperty("get").TryGetProperty("security", out _));
+    }
+}
+
+public sealed class OpenApiDocumentTestsSqlite(SqliteFactory factory) : OpenApiDocumentTests<SqliteFactory>(factory);
+public sealed class OpenApiDocumentTestsPostgres(PostgresFactory factory) : OpenApiDocumentTests<PostgresFactory>(factory);
