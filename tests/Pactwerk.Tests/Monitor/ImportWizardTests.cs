@@ -89,7 +89,7 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         var wrong = await PostAsync(coordinator, mapping, "Build", Form(Mapping("wizard-hbo", "regio"), Dimensions));
         Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
         var preview = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping + "/voorbeeld"));
-        Assert.Contains("4 regel(s) afgekeurd", preview);
+        Assert.Contains("4 regels afgekeurd", preview);
         foreach (var line in new[] { 2, 3, 4, 5 })
             Assert.Contains($"<th scope=\"row\">{line}</th><td>onbekende gemeentecode 'Oost' in kolom regio</td>", preview);
         var before = await StateAsync();
@@ -226,11 +226,16 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         var dutch = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping + "/voorbeeld"));
         var importedOn = release.ImportedAt.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl"));
         Assert.Contains($"Dit bestand is al geïmporteerd op {importedOn} UTC als release {release.Id}; importeren verandert niets.", dutch);
+        // Counts with a thousands separator: the file's lines counted by hand (every line but the header).
+        var lines = (await System.IO.File.ReadAllLinesAsync(Path.Combine(SharedData.Root, DuoReference.File))).Length - 1;
+        Assert.Equal(4430, lines);
+        Assert.Contains("Alle 4.430 regels zijn in orde", dutch);
 
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/taal?culture=en&returnUrl=%2F")).StatusCode);
         var english = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping + "/voorbeeld"));
         var importedOnEnglish = release.ImportedAt.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en"));
         Assert.Contains($"This file was already imported on {importedOnEnglish} UTC as release {release.Id}; importing it changes nothing.", english);
+        Assert.Contains("All 4,430 rows are fine", english);
         Assert.Equal(before, await StateAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, mapping + "/voorbeeld", "Cancel")).StatusCode);
     }
