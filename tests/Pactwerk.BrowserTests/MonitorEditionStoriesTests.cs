@@ -49,7 +49,7 @@ public sealed class MonitorEditionStoriesTests(BrowserFixture browser) : IClassF
         await page.GetByRole(AriaRole.Button, new() { Name = "Koppeling opslaan en voorbeeld bekijken" }).ClickAsync();
 
         // The report names every row; nothing can be committed.
-        await Assertions.Expect(page.Locator("#verslag-fouten")).ToContainTextAsync("4 regel(s) afgekeurd");
+        await Assertions.Expect(page.Locator("#verslag-fouten")).ToContainTextAsync("4 regels afgekeurd");
         await Assertions.Expect(page.Locator("#verslag-fouten")).ToContainTextAsync("onbekende gemeentecode 'Oost' in kolom regio");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Importeren" })).ToHaveCountAsync(0);
         await page.AssertNoSeriousViolationsAsync();

@@ -62,8 +62,14 @@ public static class WebModule
         });
         app.UseWhen(c => !isApi(c), site =>
         {
+            // Outside Development the friendly page, never the developer exception page; the error page logs the
+            // exception itself, with the reference it shows, instead of the handler's entry without one.
             if (!app.Environment.IsDevelopment())
-                site.UseExceptionHandler("/fout/500");
+                site.UseExceptionHandler(new ExceptionHandlerOptions
+                {
+                    ExceptionHandlingPath = "/fout/500",
+                    SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlingPath,
+                });
             site.UseStatusCodePagesWithReExecute("/fout/{0}");
         });
         app.UseRequestLocalization();

@@ -261,9 +261,13 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
         var problem = await withoutReason.Content.ReadAsStringAsync();
         Assert.Contains("Geef de reden van deze wijziging", problem);
-        Assert.Contains("Goal/hbo-aandeel-techniek/NL/Target", problem);
-        Assert.Contains("Objective/902", problem);
-        Assert.Contains("Period/periode", problem);
+        // Each change named as a reader knows it (its label and values), not by its internal key.
+        Assert.Contains("nulmeting of streefwaarde ‘", problem);
+        Assert.Contains("· streefwaarde’ (", problem);
+        Assert.Contains("doel ‘902. ", problem);
+        Assert.Contains("looptijd ‘Looptijd’ (", problem);
+        Assert.DoesNotContain("sleutel", problem);
+        Assert.DoesNotContain("Goal/hbo-aandeel-techniek/NL/Target", problem);
         Assert.Equal(before, await Snapshot(planId));
 
         var withReasons = await coordinator.PutAsJsonAsync($"/api/v1/plans/{planId}/revisions/{secondId}", Content(second, b =>
@@ -424,7 +428,9 @@ public abstract class PlansApiTests<TFactory>(TFactory factory) : IClassFixture<
         var page = await refused.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("role=\"alert\"", page);
-        Assert.Contains("Geef de reden van deze wijziging", page);
+        Assert.Contains("Geef de reden van deze wijziging: prioriteit ‘Behoud’ (toegevoegd).", System.Net.WebUtility.HtmlDecode(page));
+        // The change is named by what the reader sees, never by its internal key (Priority/Behoud, Goal/…/Baseline).
+        Assert.DoesNotContain("sleutel", page);
         Assert.Contains("name=\"Input.Reasons[0].Key\" value=\"Behoud\"", page);
 
         var saved = await PostFormAsync(coordinator, url, new()

@@ -70,7 +70,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, member.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, lead.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Contains("1 regel(s) gevonden", page);
+        Assert.Contains("1 regel gevonden", page);
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public abstract class DisclosureTests<TFactory>(TFactory factory) : IClassFixtur
         // One municipality the rule hides in 2023 although it has students: every other path hides its 2023 figure too.
         var hidden = expected.Where(e => e.Hidden is not null && e.Denominator >= 5).OrderByDescending(e => e.Denominator).First();
         var share = 100.0 * hidden.Numerator / hidden.Denominator;
-        var shown = share.ToString("0.00", Dutch) + " %";
+        var shown = Math.Round(share, 1, MidpointRounding.AwayFromZero).ToString("0.0", Dutch) + "%";
         var marker = hidden.Hidden!;
 
         var status = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/monitor/status?indicator={Confidential}&region={hidden.Code}");

@@ -89,7 +89,7 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         var wrong = await PostAsync(coordinator, mapping, "Build", Form(Mapping("wizard-hbo", "regio"), Dimensions));
         Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
         var preview = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping + "/voorbeeld"));
-        Assert.Contains("4 regel(s) afgekeurd", preview);
+        Assert.Contains("4 regels afgekeurd", preview);
         foreach (var line in new[] { 2, 3, 4, 5 })
             Assert.Contains($"<th scope=\"row\">{line}</th><td>onbekende gemeentecode 'Oost' in kolom regio</td>", preview);
         var before = await StateAsync();
@@ -207,6 +207,59 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         Assert.DoesNotContain("Kies of de nieuwe bron gepubliceerd is", WebUtility.HtmlDecode(await notNumeric.Content.ReadAsStringAsync()));
         Assert.Equal(before, await StateAsync());
         Assert.Null(await factory.InDbAsync(db => db.Set<HeldUpload>().Where(u => u.Id == Guid.Parse(mapping.Split('/').Last())).Select(u => u.ProfileCode).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_file_already_imported_under_the_profile_says_so_in_Dutch_and_English()
+    {
+        // Demo mode imported DUO's file at start: the same bytes again, through the wizard, with the same profile.
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var content = await System.IO.File.ReadAllBytesAsync(Path.Combine(SharedData.Root, DuoReference.File));
+        var release = await factory.InDbAsync(db => db.DataReleases.SingleAsync(r => r.Dataset == "duo-hbo-ingeschrevenen" && r.FileName == "ingeschrevenen-hbo-2020-2023.csv"));
+        // The very bytes demo mode imported, so the same checksum.
+        Assert.Equal(release.Checksum, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        var before = await StateAsync();
+        var mapping = (await UploadAsync(coordinator, content, "ingeschrevenen-hbo-2020-2023.csv")).Headers.Location!.OriginalString;
+        var chosen = await PostAsync(coordinator, mapping, "Choose", fields: new() { ["profile"] = "duo-hbo-ingeschrevenen" });
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+
+        var dutch = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping + "/voorbeeld"));
+        var importedOn = release.ImportedAt.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl"));
+        Assert.Contains($"Dit bestand is al geïmporteerd op {importedOn} UTC als release {release.Id}; importeren verandert niets.", dutch);
+        // Counts with a thousands separator: the file's lines counted by hand (every line but the header).
+        var lines = (await System.IO.File.ReadAllLinesAsync(Path.Combine(SharedData.Root, DuoReference.File))).Length - 1;
+        Assert.Equal(4430, lines);
+        Assert.Contains("Alle 4.430 regels zijn in orde", dutch);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/taal?culture=en&returnUrl=%2F")).StatusCode);
+        var english = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping + "/voorbeeld"));
+        var importedOnEnglish = release.ImportedAt.ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en"));
+        Assert.Contains($"This file was already imported on {importedOnEnglish} UTC as release {release.Id}; importing it changes nothing.", english);
+        Assert.Contains("All 4,430 rows are fine", english);
+        Assert.Equal(before, await StateAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, mapping + "/voorbeeld", "Cancel")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_preview_of_a_withdrawn_file_says_it_cannot_come_back_and_offers_no_import()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        // Its own municipality column, so the profile built for it fits no other test's file.
+        var content = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(File(2036, Row("0193", "vrouw", "7"))).Replace(";gemeente;", ";gemeentecode;"));
+        // Imported through a profile built in the wizard, then withdrawn.
+        var mapping = (await UploadAsync(coordinator, content, "ingetrokken.csv")).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, mapping, "Build", Form(Mapping("wizard-ingetrokken", "gemeentecode"), Dimensions))).StatusCode);
+        var committed = await PostAsync(coordinator, mapping + "/voorbeeld", "Commit");
+        Assert.Equal(HttpStatusCode.Redirect, committed.StatusCode);
+        var releaseId = int.Parse(committed.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/monitor/import/historie/{releaseId}", "Withdraw", fields: new() { ["Reason"] = "Proef." })).StatusCode);
+
+        var again = (await UploadAsync(coordinator, content, "opnieuw.csv")).Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, again, "Choose", fields: new() { ["profile"] = "wizard-ingetrokken" })).StatusCode);
+        var preview = WebUtility.HtmlDecode(await coordinator.GetStringAsync(again + "/voorbeeld"));
+        Assert.Contains($"als release {releaseId} en op ", preview);
+        Assert.Contains("dus dit bestand kan niet opnieuw worden geïmporteerd.", preview);
+        Assert.DoesNotContain("handler=Commit", preview);
     }
 
     [Fact]

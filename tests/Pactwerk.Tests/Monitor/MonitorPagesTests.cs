@@ -22,6 +22,9 @@ public abstract class MonitorPagesTests<TFactory>(TFactory factory) : IClassFixt
     private static bool Techniek(Func<string, string> column) => column("ONDERDEEL") == "techniek";
     private static readonly CultureInfo Dutch = new("nl");
 
+    /// <summary>A share as the pages write it, by hand: one decimal, rounded half away from zero, the % right after it.</summary>
+    private static string Shown(double share, CultureInfo culture) => Math.Round(share, 1, MidpointRounding.AwayFromZero).ToString("0.0", culture) + "%";
+
     /// <summary>The share of technology per region of a set, from the file; DUO's figures are published, so nothing is hidden.</summary>
     private static List<SmallCellReference.Expected> ExpectedShares(string prefix, int year) =>
         SmallCellReference.Shares(prefix, year).Select(e => e with { Hidden = null }).ToList();
@@ -43,12 +46,16 @@ public abstract class MonitorPagesTests<TFactory>(TFactory factory) : IClassFixt
         var html = await Anonymous(factory).GetStringAsync("/pact/techniekpact/monitor");
         var english = await Anonymous(factory).GetStringAsync("/pact/techniekpact/monitor?culture=en");
 
-        Assert.Contains(share.ToString("0.00", Dutch) + " %", html);
+        Assert.Contains(Shown(share, Dutch), html);
         Assert.Contains("href=\"/monitor/indicatoren/hbo-aandeel-techniek?regio=NL\"", html);
         Assert.Contains("<svg class=\"sparkline\"", html);
         Assert.Contains("Op koers als ten minste 85%", html);
         Assert.Contains("Share of technology in hbo", english);
-        Assert.Contains(share.ToString("0.00", CultureInfo.InvariantCulture) + " %", english);
+        Assert.Contains(Shown(share, CultureInfo.InvariantCulture), english);
+        // A change in a share is in percentage points, never in %.
+        Assert.Matches(@"Verandering sinds [^:<]+: [+-]?\d+,\d procentpunt<", html);
+        Assert.Matches(@"Change since [^:<]+: [+-]?\d+\.\d percentage points<", english);
+        Assert.DoesNotMatch(@"Verandering sinds [^:<]+: [^<]*%", html);
     }
 
     [Fact]
@@ -59,7 +66,7 @@ public abstract class MonitorPagesTests<TFactory>(TFactory factory) : IClassFixt
 
         var html = await Anonymous(factory).GetStringAsync("/pact/techniekpact/monitor?regio=TP-OOST");
 
-        Assert.Contains(share.ToString("0.00", Dutch) + " %", html);
+        Assert.Contains(Shown(share, Dutch), html);
         Assert.Contains("<option value=\"TP-OOST\" selected=\"selected\">", html);
     }
 
@@ -96,7 +103,7 @@ public abstract class MonitorPagesTests<TFactory>(TFactory factory) : IClassFixt
             Assert.Equal("ingeschrevenen-hbo-2020-2023.csv", row["releasebestand"]);
         }
         var am01 = expected.Single(e => e.Code == "AM01");
-        Assert.Contains((100.0 * am01.Numerator / am01.Denominator).ToString("0.00", Dutch) + " %", html);
+        Assert.Contains(Shown(100.0 * am01.Numerator / am01.Denominator, Dutch), html);
     }
 
     [Fact]

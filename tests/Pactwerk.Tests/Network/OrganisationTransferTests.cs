@@ -311,14 +311,14 @@ public abstract partial class OrganisationTransferTests<TFactory, TEmpty>(TFacto
         var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Wizard Werkplaats").Select(o => o.Id).SingleAsync());
         Assert.Equal(before + 1, await CountAsync(factory));
         Assert.Contains($"<a href=\"/organisaties/{id}\">Wizard Werkplaats</a>", committedHtml);
-        Assert.Contains("1 organisatie(s) toegevoegd; 1 bestonden al", committedHtml);
+        Assert.Contains("1 organisatie toegevoegd; 1 bestonden al", committedHtml);
 
         // Committing the same page again finds the organisation it just created: nothing new.
         var twice = await coordinator.PostAsync(page + "?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = AntiforgeryToken(previewHtml), ["FileContent"] = carried, ["FileName"] = "partners.csv",
         }));
-        Assert.Contains("0 organisatie(s) toegevoegd; 2 bestonden al", await twice.Content.ReadAsStringAsync());
+        Assert.Contains("0 organisaties toegevoegd; 2 bestonden al", await twice.Content.ReadAsStringAsync());
         Assert.Equal(before + 1, await CountAsync(factory));
 
         var byMember = await member.GetAsync(page);

@@ -401,7 +401,8 @@ public sealed class PlanEditor(PactwerkDb db, AccessScopeProvider scopes, IAudit
     private static bool Same(IndicatorGoal a, IndicatorGoal b) => a.IndicatorId == b.IndicatorId && a.RegionId == b.RegionId && a.Kind == b.Kind;
 
     private static string Describe(RevisionChange d) =>
-        $"{KindName(d.Kind)} ‘{d.Label}’ ({(d.Change == ChangeKind.Changed ? $"{d.Old} → {d.New}" : ChangeNames[d.Change])}; sleutel {d.Kind}/{d.Key})";
+        // What the reader recognises (the label and the values), never the internal key of the change.
+        $"{KindName(d.Kind)} ‘{d.Label}’ ({(d.Change == ChangeKind.Changed ? $"{d.Old} → {d.New}" : ChangeNames[d.Change])})";
 
     // Words inside the (Dutch) messages of the API; the pages name kinds and changes through the localiser.
     private static readonly Dictionary<ChangeKind, string> ChangeNames = new() { [ChangeKind.Added] = "toegevoegd", [ChangeKind.Removed] = "verwijderd" };

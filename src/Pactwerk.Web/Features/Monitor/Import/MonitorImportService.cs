@@ -64,6 +64,18 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         return (new Preview(profile, DelimitedFileReader.Read(profile, content, regions), names), null);
     }
 
+    /// <summary>
+    /// The release this very file (same checksum) already became under the profile, withdrawn or not: importing it
+    /// again changes nothing, which the wizard's preview says before anyone presses Importeren.
+    /// </summary>
+    public Task<DataRelease?> EarlierReleaseAsync(string profileCode, byte[] content, CancellationToken ct)
+    {
+        var checksum = Checksum(content);
+        return db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Dataset == profileCode && r.Checksum == checksum, ct);
+    }
+
+    private static string Checksum(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
     /// <param name="publishedOn">The publisher's release date, when known; the import time is recorded anyway.</param>
     public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null)
     {
@@ -74,8 +86,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
 
         if (publishedOn is { } day && day > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             return Rejected(profile.Code, fileName, $"De publicatiedatum {day:yyyy-MM-dd} ligt in de toekomst.");
-        var checksum = Convert.ToHexStringLower(SHA256.HashData(content));
-        var earlier = await db.DataReleases.AsNoTracking().FirstOrDefaultAsync(r => r.Dataset == profile.Code && r.Checksum == checksum, ct);
+        var earlier = await EarlierReleaseAsync(profile.Code, content, ct);
         if (earlier is { WithdrawnAt: { } withdrawn })
             return Rejected(profile.Code, fileName, $"Dit bestand is al geïmporteerd (release {earlier.Id}) en op {withdrawn:yyyy-MM-dd HH:mm} UTC ingetrokken; een ingetrokken release komt niet terug. Er is niets veranderd.");
         if (earlier is not null)
@@ -123,7 +134,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         }
         var release = db.DataReleases.Add(new DataRelease
         {
-            DataSourceId = source.Id, Dataset = profile.Code, FileName = Path.GetFileName(fileName), Checksum = checksum,
+            DataSourceId = source.Id, Dataset = profile.Code, FileName = Path.GetFileName(fileName), Checksum = Checksum(content),
             ImportedAt = clock.GetUtcNow().UtcDateTime, PublishedOn = publishedOn, ImportedBy = actor.Name, RowsRead = parsed.RowsRead,
             ObservationsWritten = parsed.Cells.Count, SuppressedCells = parsed.SuppressedCells,
             Periods = periods.Count == 1 ? periods[0] : $"{periods[0]}–{periods[^1]}",

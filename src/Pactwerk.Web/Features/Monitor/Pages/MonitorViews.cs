@@ -260,12 +260,12 @@ public sealed class MonitorViews(PactwerkDb db, MonitorFigures figures, IPlanGoa
             return SmallCellText.Marker(why);
         if (value is not { } v)
             return "–";
-        return unit == "%" ? v.ToString("0.00", CultureInfo.CurrentCulture) + " %" : v.ToString("#,0.##", CultureInfo.CurrentCulture);
+        return NumberFormat.Value(v, unit);
     }
 
     /// <summary>A dimension in words where the resources know it (GESLACHT: geslacht/gender), else its own name.</summary>
     public static string DimensionLabel(IStringLocalizer<SharedResource> T, string dimension) =>
         T[$"Dimensie.{dimension}"] is { ResourceNotFound: false } label ? label.Value : dimension.ToLowerInvariant();
 
-    public static string FormatCount(double? value) => value is { } v ? v.ToString("#,0.##", CultureInfo.CurrentCulture) : "–";
+    public static string FormatCount(double? value) => NumberFormat.Count(value);
 }

@@ -27,6 +27,8 @@ public sealed class PreviewModel(HeldUploads uploads, MonitorImportService impor
     public IReadOnlyList<string> Periods { get; private set; } = [];
     public IReadOnlyList<RejectedRow> Rejected { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The release this same file already became under the profile: importing it again changes nothing.</summary>
+    public DataRelease? Earlier { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -65,6 +67,7 @@ public sealed class PreviewModel(HeldUploads uploads, MonitorImportService impor
         if (upload.ProfileCode is null)
             return Redirect($"/monitor/import/{id}");
         (Upload, Profile) = (upload, upload.ProfileCode);
+        Earlier = await imports.EarlierReleaseAsync(upload.ProfileCode, upload.Content, ct);
         var (preview, rejection) = await imports.ReadAsync(upload.ProfileCode, upload.FileName, upload.Content, ct);
         if (rejection is not null)
         {
