@@ -72,4 +72,16 @@ public sealed class AgendaStoriesTests(BrowserFixture browser) : IClassFixture<B
         await coordinator.GotoAsync("/beheer/audit?entityType=PactAction");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Row).Filter(new() { HasText = "Twente Techniek Werkt" })).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task The_objectives_read_with_their_number_once()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/pact/techniekpact/doelen");
+        var first = page.Locator("ol.cards > li").First;
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(new Regex(@"^1\. \S"));
+        // The heading carries the number, so the list must not draw a marker "1." in front of it.
+        Assert.Equal("none", await first.EvaluateAsync<string>("li => getComputedStyle(li).listStyleType"));
+        await page.AssertNoSeriousViolationsAsync();
+    }
 }
