@@ -37,14 +37,9 @@ public sealed class EditionModel(EditionService editions, PactwerkDb db) : PageM
     public string NameOf(EditionIndicatorDto indicator) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(indicator.NameEn) ? indicator.NameEn : indicator.Name;
 
-    /// <summary>A change with its sign, in procentpunten for a share ("+1,25 procentpunt"), else in the indicator's unit.</summary>
-    public string Difference(double difference, string unit, IStringLocalizer<SharedResource> T)
-    {
-        var number = (difference > 0 ? "+" : "") + difference.ToString(unit == "%" ? "0.00" : "#,0.##", CultureInfo.CurrentCulture);
-        if (unit != "%")
-            return number;
-        return Math.Abs(difference) == 1 ? T["{0} procentpunt", number] : T["{0} procentpunten", number];
-    }
+    /// <summary>A change with its sign: in procentpunten for a share, else in the indicator's unit (one rule: NumberFormat).</summary>
+    public string Difference(double difference, string unit, IStringLocalizer<SharedResource> T) =>
+        NumberFormat.Change(difference, unit, T);
 
     public string PeriodFor(EditionIndicatorDto indicator) =>
         Period is { } p && indicator.Periods.Contains(p) ? p : indicator.Periods.LastOrDefault() ?? "";
