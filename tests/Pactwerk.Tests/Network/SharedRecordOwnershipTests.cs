@@ -110,11 +110,13 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
     public async Task A_bad_proposal_or_one_by_someone_unlinked_is_refused_and_nothing_is_stored()
     {
         var zorgpact = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var noord = await SignInAsync(factory, "noord@techniekpact.demo");
         var member = await SignInAsync(factory, "lid@pactwerk.demo");
         var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Provincie Overijssel").Select(o => o.Id).SingleAsync());
         var count = await factory.InDbAsync(db => db.Set<ChangeProposal>().CountAsync());
 
-        var bad = await zorgpact.PostAsJsonAsync($"/api/v1/organisations/{id}/proposals", new { changes = await OrganisationBodyAsync(zorgpact, id, "geen-adres") });
+        // The lead of Noord works in the Techniekpact, which the province signed: a proposal is theirs to make, a bad one is refused.
+        var bad = await noord.PostAsJsonAsync($"/api/v1/organisations/{id}/proposals", new { changes = await OrganisationBodyAsync(zorgpact, id, "geen-adres") });
         var unlinked = await member.PostAsJsonAsync($"/api/v1/organisations/{id}/proposals", new { changes = await OrganisationBodyAsync(member, id, "https://www.overijssel.nl") });
         var zorgpactUnlinked = await zorgpact.PostAsJsonAsync($"/api/v1/organisations/{id}/proposals", new { changes = await OrganisationBodyAsync(zorgpact, id, "https://www.overijssel.nl") });
 
@@ -147,7 +149,7 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
         var page = await owner.GetStringAsync("/voorstellen?x=1" + culture);
         Assert.Contains(title, page);
         Assert.Contains(accept, page);
-        Assert.Contains(WebUtility.HtmlEncode(phone), page);
+        Assert.Contains(phone[4..], page);
         var response = await PostFormAsync(owner, "/voorstellen?handler=Accept" + culture, new()
         {
             ["id"] = proposal.GetProperty("id").GetInt32().ToString(), ["version"] = proposal.GetProperty("version").GetInt32().ToString(), ["note"] = "",

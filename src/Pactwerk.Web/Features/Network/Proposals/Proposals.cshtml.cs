@@ -23,12 +23,14 @@ public sealed class ProposalsModel(ProposalDesk desk) : EditPageModel("")
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(int id, int version, string? note, CancellationToken ct) =>
-        Answer(await desk.AcceptAsync(id, new ProposalDecision { Version = version, Note = note }, ct), _ => "/voorstellen?besloten=aanvaard", forbiddenAt: "")
+        Answer(await desk.AcceptAsync(id, new ProposalDecision { Version = version, Note = note }, ct), Decided("aanvaard"), forbiddenAt: "")
         ?? await ReloadAsync(ct);
 
     public async Task<IActionResult> OnPostRejectAsync(int id, int version, string? note, CancellationToken ct) =>
-        Answer(await desk.RejectAsync(id, new ProposalDecision { Version = version, Note = note }, ct), _ => "/voorstellen?besloten=afgewezen", forbiddenAt: "")
+        Answer(await desk.RejectAsync(id, new ProposalDecision { Version = version, Note = note }, ct), Decided("afgewezen"), forbiddenAt: "")
         ?? await ReloadAsync(ct);
+
+    private static Func<ChangeProposal, string> Decided(string how) => _ => $"/voorstellen?besloten={how}";
 
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
