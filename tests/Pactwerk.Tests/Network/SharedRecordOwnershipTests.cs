@@ -160,6 +160,29 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
         Assert.Equal(phone, await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Phone).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_coordinator_of_another_linked_pact_proposes_through_the_organisation_form_and_nothing_changes_yet()
+    {
+        var zorgpact = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync());
+        await zorgpact.PostAsJsonAsync("/api/v1/pacts/zorgpact/signatories", new { organisationId = id, signedOn = "2024-01-01", commitment = "Opleiden voor de zorg." });
+        var o = await factory.InDbAsync(db => db.Organisations.AsNoTracking().SingleAsync(x => x.Id == id));
+
+        Assert.Contains("Wijziging voorstellen", await zorgpact.GetStringAsync($"/organisaties/{id}"));
+        var response = await PostFormAsync(zorgpact, $"/organisaties/{id}/bewerken", new()
+        {
+            ["Input.Name"] = o.Name, ["Input.Helix"] = o.Helix.ToString(), ["Input.Kind"] = o.Kind.ToString(), ["Input.MunicipalityCode"] = "GM0363",
+            ["Input.Website"] = "https://www.hva.nl/zorgopleidingen", ["Input.Version"] = o.Version.ToString(), ["Reason"] = "Via het formulier.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/voorstellen", response.Headers.Location!.OriginalString);
+        Assert.Equal(o.Website, await factory.InDbAsync(db => db.Organisations.Where(x => x.Id == id).Select(x => x.Website).SingleAsync()));
+        Assert.True(await factory.InDbAsync(db => db.Set<ChangeProposal>().AnyAsync(p => p.SubjectId == id && p.Subject == ProposalSubject.Organisation
+            && p.Reason == "Via het formulier." && p.Changes.Contains("zorgopleidingen"))));
+        Assert.Contains("zorgopleidingen", await zorgpact.GetStringAsync("/voorstellen"));
+    }
+
     private Task<int> PersonAsync(string name) => factory.InDbAsync(db => db.People.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
 
     private static async Task<object> OrganisationBodyAsync(HttpClient client, int id, string website)

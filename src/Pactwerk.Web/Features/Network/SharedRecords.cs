@@ -66,6 +66,9 @@ public sealed class SharedRecords(PactwerkDb db, AccessScopeProvider scopes)
         return await OwnerOfPersonAsync(personId, organisationId, ct) is { } owner ? scope.Coordinates(owner) : scope.Coordinates();
     }
 
+    public async Task<bool> MayProposeOrganisationChangeAsync(int organisationId, CancellationToken ct) =>
+        await MayProposeAsync(await PactsOfOrganisationAsync(organisationId, ct), ct);
+
     /// <summary>
     /// May propose a change to a shared record: whoever works in one of the pacts it is linked to
     /// (coordinators, regional leads and coordinators, partner editors of that pact).

@@ -47,7 +47,7 @@ public sealed class ProposalDesk(PactwerkDb db, SharedRecords shared, AccessScop
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null)
             return new Outcome.NotFound();
-        if (!await shared.MayProposeAsync(await shared.PactsOfOrganisationAsync(id, ct), ct))
+        if (!await shared.MayProposeOrganisationChangeAsync(id, ct))
             return new Outcome.Forbidden("Alleen wie werkt in een pact waaraan deze organisatie verbonden is, stelt een wijziging voor.");
         var rules = await OrganisationRules.LoadAsync(db, ct);
         var (values, errors, duplicateOf) = rules.Check(input.Changes, id);
