@@ -45,6 +45,7 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
 
         var waiting = await techniekpact.GetFromJsonAsync<JsonElement>("/api/v1/proposals?status=open");
         Assert.Contains(waiting.EnumerateArray(), p => p.GetProperty("id").GetInt32() == proposalId && p.GetProperty("mayDecide").GetBoolean());
+        var acceptances = await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ProposalDesk.ProposalAccepted && a.EntityId == id.ToString()));
         var accepted = await techniekpact.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/accept", new { version = 0, note = "Klopt." });
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
@@ -54,7 +55,7 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
         Assert.Equal(before.Version + 1, after.Version);
         Assert.Equal("Accepted", (await zorgpact.GetFromJsonAsync<JsonElement>($"/api/v1/proposals/{proposalId}")).GetProperty("status").GetString());
         // The change is the owner's edit in the audit trail, with the acceptance beside it.
-        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ProposalDesk.ProposalAccepted && a.EntityId == id.ToString())));
+        Assert.Equal(acceptances + 1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ProposalDesk.ProposalAccepted && a.EntityId == id.ToString())));
         Assert.Equal(HttpStatusCode.Conflict, (await techniekpact.PostAsJsonAsync($"/api/v1/proposals/{proposalId}/accept", new { version = 1 })).StatusCode);
     }
 
@@ -66,8 +67,10 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
         var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync());
         var website = await factory.InDbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Website).SingleAsync());
 
+        // Another test of this class may have signed it already (then 400: already signed); either way it is linked now.
         var signed = await zorgpact.PostAsJsonAsync("/api/v1/pacts/zorgpact/signatories", new { organisationId = id, signedOn = "2024-01-01", commitment = "Opleiden voor de zorg." });
-        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        Assert.True(signed.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, $"{signed.StatusCode}");
+        Assert.True(await factory.InDbAsync(db => db.PactSignatories.AnyAsync(x => x.OrganisationId == id && db.Pacts.Any(p => p.Id == x.PactId && p.Code == "zorgpact"))));
         var put = await zorgpact.PutAsJsonAsync($"/api/v1/organisations/{id}", await OrganisationBodyAsync(zorgpact, id, "https://overgenomen.example"));
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
 
