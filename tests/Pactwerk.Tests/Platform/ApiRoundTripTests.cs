@@ -56,7 +56,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
 
         Assert.True(pairs.Count >= 5, string.Join(", ", pairs));
         Assert.Equal(pairs, Resources.Keys.Order().ToList());
-        Assert.Equal(pairs, Routes().Select(r => (string)r[0]).Concat(NotYetRoundTripping).Order().ToList());
+        Assert.Equal(pairs, RoundTripping.Concat(NotYetRoundTripping).Order().ToList());
     }
 
     /// <summary>
@@ -70,10 +70,12 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}",
     ];
 
-    public static TheoryData<string> Routes() =>
+    private static readonly string[] RoundTripping =
     [
         "/api/v1/actions/{id:int}", "/api/v1/organisations/{id:int}", "/api/v1/people/{id:int}", "/api/v1/objectives/{id:int}",
     ];
+
+    public static TheoryData<string> Routes() => new(RoundTripping);
 
     [Theory]
     [MemberData(nameof(Routes))]
