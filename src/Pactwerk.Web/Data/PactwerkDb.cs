@@ -90,6 +90,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit trail is append-only.");
+        await Features.Accounts.SessionEnd.StampAccountsLosingAccessAsync(ChangeTracker, Users, ct);
         foreach (var versioned in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             versioned.Entity.Version++;
 

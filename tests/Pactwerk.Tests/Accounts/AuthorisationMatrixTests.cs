@@ -146,7 +146,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST invitation as member",           "401 403 403 403 403 201 201 201", c => InviteAsync(c, "Member", null, null)),
             ("POST invitation as lead of Noord",    "401 403 403 403 403 403 201 201", c => InviteAsync(c, "RegionalLead", "techniekpact", "TP-NOORD")),
             ("POST invitation as administrator",    "401 403 403 403 403 403 403 201", c => InviteAsync(c, "Administrator", null, null)),
-            ("GET person export",                   "401 403 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/people/{person.Id}/export")),
+            ("GET person export",                   "401 403 403 403 403 403 403 200", c => c.GetAsync($"/api/v1/people/{person.Id}/export")),
             ("POST person erasure",                 "401 403 403 403 403 403 403 200", c => c.PostAsync($"/api/v1/people/{person.Id}/erase", null)),
             ("POST organisation",                   "401 403 403 403 403 201 201 201", c => c.PostAsJsonAsync("/api/v1/organisations", new { name = $"Matrix {Guid.NewGuid():N}", helix = "Business", kind = "Company" })),
             ("PUT organisation in Oost (Techniekpact)", "401 403 403 403 200 403 200 200", c => EditOrganisationAsync(c, "Provincie Overijssel")),
@@ -190,6 +190,26 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET account page",                    "302 200 200 200 200 200 200 200", c => c.GetAsync("/account")),
             ("GET audit page",                      "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/audit")),
             ("GET invitation page",                 "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/uitnodigen")),
+            // Two-step escalation (issue 16 item 2): linking a shared record to your pact, then editing it. Each
+            // role first makes the link in the Zorgpact (only its coordinator and the administrator may), then
+            // tries the edit; the link never grants it, so only the owner's editors get through.
+            ("POST Zorgpact role, PUT TP person",   "401 403 403 403 403 403 200 200", async c =>
+            {
+                var id = await factory.InDbAsync(db => db.People.Where(p => p.Name == "Cees Bijl").Select(p => p.Id).SingleAsync());
+                await c.PostAsJsonAsync("/api/v1/pacts/zorgpact/roles", new { personId = id, kind = "Ambassador" });
+                var p = await factory.InDbAsync(db => db.People.AsNoTracking().SingleAsync(x => x.Id == id));
+                return await c.PutAsJsonAsync($"/api/v1/people/{id}", new { name = p.Name, jobTitle = p.JobTitle, organisationId = p.OrganisationId, email = $"matrix-{Guid.NewGuid():N}@example.org", version = p.Version });
+            }),
+            ("POST Zorgpact signatory, PUT HvA",    "401 403 200 403 403 403 200 200", async c =>
+            {
+                var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync());
+                await c.PostAsJsonAsync("/api/v1/pacts/zorgpact/signatories", new { organisationId = id, signedOn = "2024-01-01", commitment = "Matrix." });
+                return await EditOrganisationAsync(c, "Hogeschool van Amsterdam");
+            }),
+            ("POST proposal for HvA (linked pacts)", "401 403 201 201 201 201 201 201", async c =>
+                await c.PostAsJsonAsync($"/api/v1/organisations/{await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync())}/proposals",
+                    new { changes = new { name = "Hogeschool van Amsterdam", helix = "Education", kind = "HboInstitution", website = "https://www.hva.nl" }, reason = "Matrix." })),
+            ("GET proposals page",                  "302 200 200 200 200 200 200 200", c => c.GetAsync("/voorstellen")),
         };
 
         var expected = new StringBuilder();

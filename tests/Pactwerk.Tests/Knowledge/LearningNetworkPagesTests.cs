@@ -151,7 +151,7 @@ public abstract class LearningNetworkPagesTests<TFactory>(TFactory factory) : IC
         Assert.DoesNotContain("c91e", await reader.GetStringAsync("/api/v1/audit?pageSize=200"));
         if (person is { } personId)
         {
-            // The member's own personal-data export (for coordinators) does not carry the cases they brought in.
+            // The member's own personal-data export does not carry the cases they brought in.
             var export = await reader.GetAsync($"/api/v1/people/{personId}/export");
             Assert.DoesNotContain("c91e", await export.Content.ReadAsStringAsync());
         }

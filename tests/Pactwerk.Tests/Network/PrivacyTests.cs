@@ -32,18 +32,36 @@ public abstract class PrivacyTests<TFactory>(TFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task A_coordinator_exports_everything_held_about_a_person_and_the_export_is_audited()
+    public async Task An_administrator_exports_everything_held_about_a_person_and_the_export_is_audited()
     {
         var id = await PersonWithContactAsync("Bert Export");
-        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var administrator = await SignInAsync(factory, "beheerder@pactwerk.demo");
 
-        var export = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/people/{id}/export");
+        var export = await administrator.GetFromJsonAsync<JsonElement>($"/api/v1/people/{id}/export");
         var byMember = await (await SignInAsync(factory, "lid@pactwerk.demo")).GetAsync($"/api/v1/people/{id}/export");
+        var byCoordinator = await (await SignInAsync(factory, "coordinator@techniekpact.demo")).GetAsync($"/api/v1/people/{id}/export");
 
         Assert.Equal("bert.export@example.org", export.GetProperty("person").GetProperty("email").GetString());
         Assert.Contains(export.GetProperty("auditTrail").EnumerateArray(), a => a.GetProperty("action").GetString() == "Created");
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byCoordinator.StatusCode);
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "PersonExported" && a.EntityId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task A_coordinator_of_another_pact_cannot_export_a_person_whose_own_export_is_their_own()
+    {
+        // Issue 16 item 1: the Zorgpact coordinator read the Oost lead's account, roles and Techniekpact audit lines.
+        var oost = await factory.InDbAsync(db => db.Users.Where(u => u.Email == "oost@techniekpact.demo").Select(u => u.PersonId).SingleAsync());
+        Assert.NotNull(oost);
+        var zorgpact = await SignInAsync(factory, "coordinator@zorgpact.demo");
+
+        var refused = await zorgpact.GetAsync($"/api/v1/people/{oost}/export");
+        var own = await (await SignInAsync(factory, "oost@techniekpact.demo")).GetFromJsonAsync<JsonElement>($"/api/v1/people/{oost}/export");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("oost@techniekpact.demo", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("oost@techniekpact.demo", own.GetProperty("accountEmail").GetString());
     }
 
     [Fact]

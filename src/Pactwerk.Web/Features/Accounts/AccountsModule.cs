@@ -22,9 +22,9 @@ public static class AccountsModule
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
+                // Accounts can be locked (by an administrator, or on erasure); failed sign-ins never
+                // lock them, they slow further tries instead (SignInThrottle).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<PactwerkDb>()
             .AddSignInManager()
@@ -32,8 +32,9 @@ public static class AccountsModule
             .AddClaimsPrincipalFactory<PactwerkClaimsFactory>()
             .AddErrorDescriber<DutchIdentityErrorDescriber>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
-        // Checked on every request, so an erased or re-keyed account is signed out at once.
+        // Checked on every request, so sign-out, a lock, a new password or a withdrawn role ends every session at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<ISecurityStampValidator, SessionValidator>();
         services.AddOptions<Pactwerk.Web.Shared.HostingOptions>().Bind(builder.Configuration.GetSection(Pactwerk.Web.Shared.HostingOptions.Section))
             .Validate(o => builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") || Uri.IsWellFormedUriString(o.PublicBaseUrl, UriKind.Absolute),
                 "Hosting:PublicBaseUrl must be set outside Development: e-mailed links use it, never the request's Host header.")
@@ -74,6 +75,8 @@ public static class AccountsModule
         services.AddSingleton<IAuthorizationHandler, SignedInOrNoEndpointHandler>();
         services.AddScoped<AccessScopeProvider>();
         services.AddSignInRecorder();
+        services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.Section));
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountService>();
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));

@@ -36,11 +36,10 @@ public sealed class SetPasswordModel(UserManager<PactwerkUser> users, IStringLoc
             Errors.AddRange(result.Errors.Select(e => e.Description));
             return Page();
         }
-        // Following the e-mailed link proves the address; a fresh password also ends a lockout.
+        // Following the e-mailed link proves the address. A lock stays: failed sign-ins never lock an
+        // account, so a lock is an administrator's decision (or an erasure) that a reset link must not undo.
         account!.EmailConfirmed = true;
         await users.UpdateAsync(account);
-        await users.ResetAccessFailedCountAsync(account);
-        await users.SetLockoutEndDateAsync(account, null);
         return LocalRedirect("/inloggen?done=wachtwoord");
     }
 }

@@ -9,7 +9,8 @@ namespace Pactwerk.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
-public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, SignInThrottle throttle,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly PactwerkUser Unknown = new() { DisplayName = "" };
     private static readonly string UnknownHash = new PasswordHasher<PactwerkUser>().HashPassword(Unknown, Guid.NewGuid().ToString());
@@ -26,20 +27,38 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
             Notice = t["Je wachtwoord is ingesteld. Log in om verder te gaan."];
     }
 
+    /// <summary>
+    /// Every failure takes the same path: one password hash is checked whether the address is
+    /// unknown, the password empty or wrong, or the account locked or erased, so the time of the
+    /// answer does not tell which addresses have an account. Failures slow further tries for the
+    /// address (<see cref="SignInThrottle"/>) but never lock the account.
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        var key = SignInThrottle.Key(Email);
+        if (throttle.DelayFor(key) is { Ticks: > 0 } wait)
+            await Task.Delay(wait, HttpContext.RequestAborted);
         var user = string.IsNullOrWhiteSpace(Email) || Email.Length > 256 ? null : await users.FindByEmailAsync(Email.Trim());
-        if (user is null)
-            // Hash anyway, so an unknown address takes as long as a wrong password.
-            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash, Password ?? "");
-        var result = user is null || string.IsNullOrEmpty(Password)
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+        var password = Password ?? "";
+        bool verified;
+        if (user?.PasswordHash is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash, password);
+            verified = false;
+        }
+        else
+            verified = await users.CheckPasswordAsync(user, password) && password.Length > 0;
 
+        if (verified && !await users.IsLockedOutAsync(user!) && await signIn.CanSignInAsync(user!))
+        {
+            throttle.Succeeded(key);
+            await signIn.SignInAsync(user!, isPersistent: false);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+        }
+
+        throttle.Failed(key);
         // One message for every failure, so the form does not tell which addresses have an account.
-        Message = t["Inloggen is niet gelukt. Het e-mailadres of het wachtwoord klopt niet, of het account is na te veel pogingen 15 minuten geblokkeerd."];
+        Message = t["Inloggen is niet gelukt. Het e-mailadres of het wachtwoord klopt niet, of het account is geblokkeerd. Na herhaalde mislukte pogingen duurt elke volgende poging langer."];
         Password = "";
         return Page();
     }

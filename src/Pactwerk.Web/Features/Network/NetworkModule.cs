@@ -12,6 +12,8 @@ public static class NetworkModule
         services.AddScoped<OrganisationEditor>();
         services.AddScoped<PactNetworkEditor>();
         services.AddScoped<PersonEditor>();
+        services.AddScoped<SharedRecords>();
+        services.AddScoped<ProposalDesk>();
         services.Configure<OrganisationImportOptions>(builder.Configuration.GetSection(OrganisationImportOptions.Section));
         services.AddScoped<OrganisationImport>();
         // One form for a new organisation or person and for a change to one.
@@ -28,6 +30,7 @@ public static class NetworkModule
         api.MapPeopleApi();
         api.MapNetworkApi();
         api.MapOrganisationTransferApi();
+        api.MapProposalsApi();
         return app;
     }
 }

@@ -10,6 +10,9 @@ namespace Pactwerk.Web.Features.Agenda;
 public sealed class PartnerInput
 {
     public int OrganisationId { get; set; }
+    /// <summary>The organisation's id as the GET names it: the same as <see cref="OrganisationId"/>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("id"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Id { get => null; set { if (value is { } id) OrganisationId = id; } }
     [Required(ErrorMessage = "Geef de rol van de partner."), StringLength(300, ErrorMessage = "De rol van een partner is te lang (hoogstens 300 tekens).")]
     public string Role { get; set; } = "";
 }
@@ -30,10 +33,13 @@ public class PactActionInput
     public string? StopReason { get; set; }
     /// <summary>The owner organisation.</summary>
     public int? LeadOrganisationId { get; set; }
-    /// <summary>Codes of the regions the action runs in (TP-OOST, PV23, GM0193), of any set.</summary>
+    /// <summary>Codes of the regions the action runs in (TP-OOST, PV23, GM0193), of any set; or the regions as the GET returns them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Web.Shared.ReadBackJson.Codes))]
     public List<string> Regions { get; set; } = [];
-    /// <summary>Numbers of the pact's objectives.</summary>
+    /// <summary>Numbers of the pact's objectives; or the objectives as the GET returns them (their number counts, not their id).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Web.Shared.ReadBackJson.Numbers))]
     public List<int>? Objectives { get; set; }
+    /// <summary>Each with its organisationId (or id, as the GET returns it) and role.</summary>
     public List<PartnerInput>? Partners { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }

@@ -11,12 +11,14 @@ namespace Pactwerk.Web.Features.Network;
 /// <summary>An organisation; its pacts' coordinators record signatures and withdrawals here.</summary>
 [AllowAnonymous]
 public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, PersonEditor people, PactNetworkEditor network,
-    AccessScopeProvider scopes, TimeProvider clock) : EditPageModel
+    AccessScopeProvider scopes, SharedRecords shared, TimeProvider clock) : EditPageModel
 {
     public sealed record PactChoice(string Code, string Name);
 
     public OrganisationDetail Organisation { get; private set; } = null!;
     public bool Editable { get; private set; }
+    /// <summary>May not edit the shared record but works in a pact linked to it: may propose a change.</summary>
+    public bool MayPropose { get; private set; }
     public bool MayAddPeople { get; private set; }
     /// <summary>The pacts whose signatures the current user may record.</summary>
     public IReadOnlyList<PactChoice> CoordinatedPacts { get; private set; } = [];
@@ -56,6 +58,7 @@ public sealed class OrganisationModel(PactwerkDb db, OrganisationEditor editor, 
             return false;
         Organisation = organisation;
         Editable = await editor.MayEditAsync(id, ct);
+        MayPropose = !Editable && await shared.MayProposeOrganisationChangeAsync(id, ct);
         MayAddPeople = await people.MayEditAsync(null, id, ct);
         var scope = await scopes.GetAsync(ct);
         if (scope.IsSignedIn && !scope.ReadOnly)

@@ -8,11 +8,10 @@ namespace Pactwerk.Web.Features.Network;
 
 /// <summary>
 /// Creates and changes organisations, for the API and the pages alike. An organisation is shared by
-/// pacts, so the coordinators of every pact it has signed may change it, the regional leads and
-/// coordinators of those pacts where it is located, and its own partner editors; one that never
-/// signed anything is open to any coordinator (who is about to bring it in).
+/// pacts; who may change it directly is the ownership rule of <see cref="SharedRecords"/> (its partner
+/// editors, the owning pact, administrators). Others linked to it propose a change instead.
 /// </summary>
-public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes)
+public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes, SharedRecords shared)
 {
     public async Task<bool> MayCreateAsync(CancellationToken ct)
     {
@@ -20,25 +19,7 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
         return !scope.ReadOnly && scope.Coordinates();
     }
 
-    public async Task<bool> MayEditAsync(int organisationId, CancellationToken ct)
-    {
-        var scope = await scopes.GetAsync(ct);
-        if (!scope.IsSignedIn || scope.ReadOnly)
-            return false;
-        if (scope.IsAdministrator || scope.Grants.Any(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId == organisationId))
-            return true;
-        var organisation = await db.Organisations.Where(o => o.Id == organisationId).Select(o => new { o.MunicipalityId }).SingleOrDefaultAsync(ct);
-        if (organisation is null)
-            return false;
-        // Every pact it ever signed, withdrawn or future signatures included: leaving a pact does not
-        // hand the record to the coordinators of unrelated pacts.
-        var pacts = await db.PactSignatories.Where(s => s.OrganisationId == organisationId).Select(s => s.PactId).Distinct().ToListAsync(ct);
-        if (pacts.Count == 0)
-            return scope.Coordinates();
-        // Coordinators of those pacts, and their regional leads and coordinators where it is located.
-        IReadOnlySet<int> location = organisation.MunicipalityId is { } m ? new HashSet<int> { m } : new HashSet<int>();
-        return pacts.Any(p => scope.MayEdit(p, location, organisationId));
-    }
+    public Task<bool> MayEditAsync(int organisationId, CancellationToken ct) => shared.MayEditOrganisationAsync(organisationId, ct);
 
     public async Task<Outcome> CreateAsync(OrganisationInput input, CancellationToken ct)
     {
@@ -67,7 +48,7 @@ public sealed class OrganisationEditor(PactwerkDb db, AccessScopeProvider scopes
         if (organisation is null)
             return new Outcome.NotFound();
         if (!await MayEditAsync(id, ct))
-            return new Outcome.Forbidden("Je mag deze organisatie niet wijzigen.");
+            return new Outcome.Forbidden("Je mag deze organisatie niet wijzigen. De gedeelde gegevens van een organisatie wijzigen haar eigen redacteuren, het pact dat haar als eerste verbond, of een beheerder; stel anders een wijziging voor (POST /api/v1/organisations/{id}/proposals).");
         var (values, errors) = await CheckAsync(input, id, ct);
         if (values is null)
             return new Outcome.Invalid(errors);

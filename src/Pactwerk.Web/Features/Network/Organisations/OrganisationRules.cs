@@ -20,6 +20,9 @@ public sealed class OrganisationInput
     public List<string> Sectors { get; set; } = [];
     /// <summary>CBS code of the municipality where it is located (GM0363).</summary>
     public string? MunicipalityCode { get; set; }
+    /// <summary>The municipality as the GET returns it ({ "code": "GM0363", … }); used when <see cref="MunicipalityCode"/> is not given.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Web.Shared.ReadBackJson.Code))]
+    public string? Municipality { get; set; }
     public string? KvkNumber { get; set; }
     public string? DuoCode { get; set; }
     [StringLength(400, ErrorMessage = "Het webadres is te lang (hoogstens 400 tekens).")]
@@ -106,7 +109,7 @@ public sealed partial class OrganisationRules
             add(nameof(input.Sectors), $"Onbekende sector '{unknown}'. Kies uit: {string.Join(", ", Network.Sectors.All)}.");
 
         int? municipalityId = null;
-        if (Blank(input.MunicipalityCode) is { } code)
+        if ((Blank(input.MunicipalityCode) ?? Blank(input.Municipality)) is { } code)
         {
             if (_municipalities.TryGetValue(code, out var municipality))
                 municipalityId = municipality.Id;

@@ -16,7 +16,9 @@ public static class PeopleApi
         // Who may add or change whom is decided by PersonEditor (coordinators; partner editors for their organisation).
         people.MapPost("/", CreatePerson).WithName("CreatePerson").WithSummary("Adds a person to the network.").RequireAuthorization(Policies.SignedIn);
         people.MapPut("/{id:int}", UpdatePerson).WithName("UpdatePerson").WithSummary("Changes a person; send the version you started from.").RequireAuthorization(Policies.SignedIn);
-        people.MapGet("/{id:int}/export", ExportPerson).WithName("ExportPerson").WithSummary("Everything stored about a person (coordinators), for a request under the GDPR.").RequireAuthorization(Policies.Coordinator);
+        // A person's export (AVG right of access) is their own, or an administrator's: it holds their
+        // account's roles and audit lines in every pact, which no pact's coordinator may read.
+        people.MapGet("/{id:int}/export", ExportPerson).WithName("ExportPerson").WithSummary("Everything stored about a person, for a request under the GDPR (the person themselves or an administrator).").RequireAuthorization(Policies.SignedIn);
         people.MapPost("/{id:int}/erase", ErasePerson).WithName("ErasePerson").WithSummary("Erases a person's personal data (administrators).").RequireAuthorization(Policies.Administrator);
         return api;
     }
@@ -45,8 +47,11 @@ public static class PeopleApi
             async p => TypedResults.Ok(await Query(db, p.Id, ct)), $"Er is geen persoon met nummer {id}.", p => Query(db, p.Id, ct), input.Version);
 
     /// <summary>Everything held about a person (their right of access), itself recorded in the audit trail.</summary>
-    private static async Task<Results<Ok<PersonExportDto>, ProblemHttpResult>> ExportPerson(int id, PactwerkDb db, IAuditActor actor, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PersonExportDto>, ProblemHttpResult>> ExportPerson(int id, PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, CancellationToken ct)
     {
+        var scope = await scopes.GetAsync(ct);
+        if (!scope.IsAdministrator && !await db.Users.AnyAsync(u => u.Id == scope.UserId && u.PersonId == id, ct))
+            return ApiProblems.Forbidden("Een export van iemands gegevens is voor die persoon zelf of voor een beheerder.");
         var person = await Query(db, id, ct);
         if (person is null)
             return ApiProblems.NotFound($"Er is geen persoon met nummer {id}.");

@@ -23,28 +23,13 @@ public sealed class PersonInput
 }
 
 /// <summary>
-/// Adds and changes people, within the editor's pacts (see <see cref="MayEditAsync"/>). An erased
+/// Adds and changes people. Who may change a person directly is the ownership rule of
+/// <see cref="SharedRecords"/>; others linked to the person propose a change instead. An erased
 /// person stays erased.
 /// </summary>
-public sealed class PersonEditor(PactwerkDb db, AccessScopeProvider scopes)
+public sealed class PersonEditor(PactwerkDb db, SharedRecords shared)
 {
-    /// <summary>
-    /// May add a person at the organisation, or change the person: administrators; the partner
-    /// editors of the organisation; coordinators of a pact the organisation ever signed or the person
-    /// holds a role in. Someone tied to no pact at all is open to any coordinator.
-    /// </summary>
-    public async Task<bool> MayEditAsync(int? personId, int? organisationId, CancellationToken ct)
-    {
-        var scope = await scopes.GetAsync(ct);
-        if (!scope.IsSignedIn || scope.ReadOnly)
-            return false;
-        if (scope.IsAdministrator || (organisationId is not null && scope.Grants.Any(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId == organisationId)))
-            return true;
-        var pacts = await db.PactSignatories.Where(s => s.OrganisationId == organisationId).Select(s => s.PactId)
-            .Union(db.PactRoles.Where(r => r.PersonId == personId).Select(r => r.PactId))
-            .ToListAsync(ct);
-        return pacts.Count == 0 ? scope.Coordinates() : pacts.Any(p => scope.Coordinates(p));
-    }
+    public Task<bool> MayEditAsync(int? personId, int? organisationId, CancellationToken ct) => shared.MayEditPersonAsync(personId, organisationId, ct);
 
     public async Task<Outcome> CreateAsync(PersonInput input, CancellationToken ct)
     {
@@ -67,7 +52,7 @@ public sealed class PersonEditor(PactwerkDb db, AccessScopeProvider scopes)
             return new Outcome.NotFound();
         // Both the organisation the person is at and the one they would move to must be the editor's.
         if (!await MayEditAsync(id, person.OrganisationId, ct) || !await MayEditAsync(id, input.OrganisationId, ct))
-            return new Outcome.Forbidden("Je mag deze persoon niet wijzigen.");
+            return new Outcome.Forbidden("Je mag deze persoon niet wijzigen. De gedeelde gegevens van een persoon wijzigen het pact dat hem of haar als eerste verbond, de redacteuren van de organisatie, of een beheerder; stel anders een wijziging voor (POST /api/v1/people/{id}/proposals).");
         if (person.ErasedAt is not null)
             return new Outcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Name)] = ["De gegevens van deze persoon zijn verwijderd; ze worden niet opnieuw ingevuld."] });
         var errors = await ValidateAsync(input, ct);

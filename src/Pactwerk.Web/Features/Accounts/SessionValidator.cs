@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.Extensions.Options;
+
+namespace Pactwerk.Web.Features.Accounts;
+
+/// <summary>
+/// Checks the session cookie on every request (<see cref="SecurityStampValidatorOptions.ValidationInterval"/>
+/// is zero): the account's security stamp must still be the one the cookie was issued with, and the
+/// account must not be locked. Sign-out, a lock, a password change and a role withdrawal each give
+/// the account a new stamp (<see cref="SessionEnd"/>), so every open session of it ends at once.
+/// </summary>
+public sealed class SessionValidator(IOptions<SecurityStampValidatorOptions> options, SignInManager<PactwerkUser> signIn, ILoggerFactory logger)
+    : SecurityStampValidator<PactwerkUser>(options, signIn, logger)
+{
+    protected override async Task<PactwerkUser?> VerifySecurityStamp(ClaimsPrincipal? principal)
+    {
+        var user = await base.VerifySecurityStamp(principal);
+        // A lock ends the session even when it was written past the change tracker.
+        return user is not null && await SignInManager.UserManager.IsLockedOutAsync(user) ? null : user;
+    }
+}
+
+/// <summary>
+/// Gives an account a new security stamp whenever a save withdraws one of its roles or locks it,
+/// whoever makes that change and through whichever page or endpoint: called by
+/// <c>PactwerkDb.SaveChangesAsync</c>, so no caller needs to remember it.
+/// </summary>
+public static class SessionEnd
+{
+    public static async Task StampAccountsLosingAccessAsync(ChangeTracker tracker, DbSet<PactwerkUser> users, CancellationToken ct)
+    {
+        var withdrawn = tracker.Entries<RoleAssignment>()
+            .Where(e => e.State == EntityState.Deleted || (e.State == EntityState.Modified && e.Property(r => r.ValidTo).IsModified))
+            .Select(e => e.Entity.UserId).ToHashSet();
+        var now = DateTimeOffset.UtcNow;
+        var locked = tracker.Entries<PactwerkUser>()
+            .Where(e => e.State == EntityState.Modified && e.Property(u => u.LockoutEnd).IsModified && e.Entity.LockoutEnd > now)
+            .Select(e => e.Entity.Id);
+        foreach (var id in withdrawn.Union(locked).ToList())
+        {
+            var user = tracker.Entries<PactwerkUser>().FirstOrDefault(e => e.Entity.Id == id)?.Entity ?? await users.FindAsync([id], ct);
+            if (user is null)
+                continue;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+    }
+}
