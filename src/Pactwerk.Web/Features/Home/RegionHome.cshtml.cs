@@ -97,11 +97,13 @@ public sealed class RegionHomeModel(PactwerkDb db, ActionSearch actions, Practic
     }
 
     /// <summary>A figure as the monitor pages show it: the marker of a hidden cell, a share with two decimals, a count without.</summary>
+    private const string NoFigure = "–";
+
     private static string Figure(ValueRow? row, string unit) => row switch
     {
-        null => "–",
+        null => NoFigure,
         { Protected: { } why } => SmallCellText.Marker(why),
-        { Value: not { } } => "–",
+        { Value: not { } } => NoFigure,
         { Value: { } v } when unit == "%" => v.ToString("0.00", CultureInfo.CurrentCulture) + " %",
         { Value: { } v } => v.ToString("N0", CultureInfo.CurrentCulture),
     };
