@@ -54,6 +54,9 @@ public static class DemoAgenda
 
     private static DateOnly D(int year, int month, int day) => new(year, month, day);
 
+    /// <summary>The note on an output invented for the demo, so no reader takes it for a published figure.</summary>
+    public const string DemoFigure = "Demo-cijfer, verzonnen voor de demonstratie: de publicatie geeft geen aantallen.";
+
     public static readonly IReadOnlyList<DemoActionDetail> Actions =
     [
         // The Regionaal investeringsfonds mbo funds four-year projects; the sum is a demo figure. No follow-up funding is
@@ -89,7 +92,12 @@ public static class DemoAgenda
         new("bestuurlijk-lerend-netwerk-zorg-en-onderwijs", ActionStatus.Running, D(2016, 1, 1), null, [3],
             [("landstede", "lid"), ("vogellanden", "lid")], [], []),
         new("pps-zuidwest", ActionStatus.Running, D(2014, 1, 1), null, [5], [], [], []),
-        new("acht-regionale-pacts-oost", ActionStatus.Running, D(2014, 1, 1), null, [3, 4, 5], [("provincie-overijssel", "landsdeeltrekker")], [], []),
+        // Demo figures, invented: the publication gives no head counts for Oost. They let the effect view of objective 2 in
+        // Oost show both sides, the pupils the regional pacts reached each year beside the hbo indicators (issue 15).
+        new("acht-regionale-pacts-oost", ActionStatus.Running, D(2014, 1, 1), null, [2, 3, 4, 5], [("provincie-overijssel", "landsdeeltrekker")], [],
+            [new(2020, OutputUnit.PupilsReached, 1200, DemoFigure), new(2021, OutputUnit.PupilsReached, 1450, DemoFigure),
+             new(2022, OutputUnit.PupilsReached, 1600, DemoFigure), new(2023, OutputUnit.PupilsReached, 1800, DemoFigure),
+             new(2024, OutputUnit.PupilsReached, 1950, DemoFigure)]),
         new("new-deal-arbeidsmarkt", ActionStatus.Idea, null, null, [4], [("tilburg-university", "initiatiefnemer")], [], []),
     ];
 
@@ -128,7 +136,7 @@ public static class DemoAgenda
             action.Funding.AddRange(detail.Funding.Select(f => new FundingSource { Funder = f.Funder, Amount = f.Amount, StartsOn = f.StartsOn, EndsOn = f.EndsOn }));
             action.Outputs.AddRange(detail.Outputs.Select(o => new ActionOutput
             {
-                Year = o.Year, Unit = o.Unit, Quantity = o.Quantity, Note = o.Note, ReportedBy = "Demo (uit de publicatie)",
+                Year = o.Year, Unit = o.Unit, Quantity = o.Quantity, Note = o.Note, ReportedBy = o.Note == DemoFigure ? "Demo (verzonnen)" : "Demo (uit de publicatie)",
                 ReportedAt = new DateTime(2018, 12, 1, 0, 0, 0, DateTimeKind.Utc),
             }));
         }

@@ -31,8 +31,10 @@
 
   // One chart from its figures; the number format follows their unit.
   function draw(node, data) {
-  var fmt = new Intl.NumberFormat(lang, { maximumFractionDigits: data.unit === "%" ? 2 : 0 });
-  function number(v) { return v === null || v === undefined ? "–" : fmt.format(v) + (data.unit === "%" ? " %" : ""); }
+  // As the pages write numbers (NumberFormat): a share with one decimal and "%", a count with none.
+  var share = data.unit === "%";
+  var fmt = new Intl.NumberFormat(lang, { minimumFractionDigits: share ? 1 : 0, maximumFractionDigits: share ? 1 : 0 });
+  function number(v) { return v === null || v === undefined ? "–" : fmt.format(v) + (share ? "%" : ""); }
 
   function series(node) {
     var s = data.series;
@@ -79,21 +81,29 @@
           itemStyle: { areaColor: "#d0d0d0", borderColor: "#fff", borderWidth: 0.5 },
           emphasis: { label: { show: false }, itemStyle: { areaColor: "#f4a261" } },
           // Regions without a figure (or hidden) are left out of the data, so they keep the grey area colour.
-          data: items.filter(function (i) { return i.value !== null; }).map(function (i) { return { name: i.code, value: i.value }; })
+          // The selected region keeps its class colour and gets a heavy outline, on the map as on the bars.
+          data: items.filter(function (i) { return i.value !== null || i.code === data.map.selected; }).map(function (i) {
+            return i.code === data.map.selected ? { name: i.code, value: i.value, itemStyle: { borderColor: "#d1495b", borderWidth: 3 } } : { name: i.code, value: i.value };
+          })
         }]
       });
     });
   }
 
-  function bars(node, items, names, horizontal) {
-    var valueAxis = { type: "value", axisLabel: { formatter: function (v) { return fmt.format(v); } } };
-    var categoryAxis = { type: "category", data: names, inverse: horizontal, axisLabel: { interval: 0 } };
+  // Labels never overlap: horizontal bars get a row of at least 18 px each and names cut to the
+  // margin (the full name is in the tooltip and the table); vertical bars turn long labels.
+  function bars(node, items, names, horizontal, selected) {
+    var valueAxis = { type: "value", axisLabel: { formatter: function (v) { return fmt.format(v); }, hideOverlap: true } };
+    var categoryAxis = { type: "category", data: names, inverse: horizontal,
+      axisLabel: horizontal ? { interval: 0, width: 150, overflow: "truncate" } : { interval: 0, rotate: names.length > 4 ? 30 : 0, width: 110, overflow: "truncate" } };
     init(node, {
-      tooltip: { trigger: "axis", formatter: function (p) { return p[0].name + ": " + items[p[0].dataIndex].label; } },
-      grid: { left: horizontal ? 160 : 60, right: 20, top: 10, bottom: 30, containLabel: false },
+      tooltip: { trigger: "axis", formatter: function (p) { return names[p[0].dataIndex] + ": " + items[p[0].dataIndex].label; } },
+      grid: { left: horizontal ? 160 : 60, right: 20, top: 10, bottom: horizontal ? 30 : 70, containLabel: false },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
-      series: [{ type: "bar", data: items.map(function (i) { return i.value; }), itemStyle: { color: "#3b528b" } }]
+      series: [{ type: "bar", data: items.map(function (i) {
+        return selected && i.code === selected ? { value: i.value, itemStyle: { color: "#d1495b" } } : i.value;
+      }), itemStyle: { color: "#3b528b" } }]
     });
   }
 
@@ -101,10 +111,10 @@
     if (kind === "series") { series(node); }
     else if (kind === "map") { map(node); }
     else if (kind === "bars") {
-      if (data.map.items.length > 60) { node.style.height = (data.map.items.length * 14 + 40) + "px"; }
-      bars(node, data.map.items, data.map.items.map(function (i) { return i.name; }), true);
+      node.style.height = Math.max(360, data.map.items.length * 18 + 40) + "px";
+      bars(node, data.map.items, data.map.items.map(function (i) { return i.name; }), true, data.map.selected);
     }
-    else if (kind === "breakdown") { bars(node, data.breakdown.items, data.breakdown.items.map(function (i) { return i.name; }), false); }
+    else if (kind === "breakdown") { bars(node, data.breakdown.items, data.breakdown.items.map(function (i) { return i.name; }), false, null); }
   }
 
   document.querySelectorAll("[data-chart]").forEach(function (node) {

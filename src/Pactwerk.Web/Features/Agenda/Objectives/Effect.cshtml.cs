@@ -22,6 +22,38 @@ public sealed class EffectModel(PactwerkDb db, ObjectiveEffect effect) : PageMod
     public string? Error { get; private set; }
     public IReadOnlyList<RegionChoice> Regions { get; private set; } = [];
 
+    /// <summary>
+    /// The figures the charts draw, as a JSON data block (the CSP keeps scripts to files): each indicator's
+    /// values (hidden cells as null, as in the table) beside the target path, and the summed outputs per unit and year.
+    /// </summary>
+    public string ChartJson(Microsoft.Extensions.Localization.IStringLocalizer<Pactwerk.Web.SharedResource> T)
+    {
+        if (View is not { } v)
+            return "{}";
+        var years = v.Outputs.Select(o => o.Year).Distinct().Order().ToList();
+        var data = new
+        {
+            labels = new { value = T["Waarde"].Value, expected = T["Verwacht volgens streefpad"].Value },
+            indicators = v.Indicators.Select(i => new
+            {
+                code = i.Code, name = i.Name, unit = i.Unit,
+                periods = i.Points.Select(p => p.Period),
+                values = i.Points.Select(p => p.Protected is null ? p.Value : null),
+                expected = i.Points.Select(p => p.Expected),
+            }),
+            outputs = new
+            {
+                years,
+                units = v.Outputs.Select(o => o.Unit).Distinct().Select(unit => new
+                {
+                    name = T[$"Eenheid.{unit}"].Value,
+                    values = years.Select(y => v.Outputs.SingleOrDefault(o => o.Year == y && o.Unit == unit)?.Quantity),
+                }),
+            },
+        };
+        return System.Text.Json.JsonSerializer.Serialize(data, System.Text.Json.JsonSerializerOptions.Web);
+    }
+
     public async Task<IActionResult> OnGetAsync(string code, int number, CancellationToken ct)
     {
         var pact = await Pacts.PactLookup.FindAsync(db, code, ct);

@@ -8,7 +8,8 @@ using Pactwerk.Web.Features.ReferenceData;
 namespace Pactwerk.Web.Features.Agenda;
 
 public sealed record ObjectiveRef(int Id, string Pact, int Number, string Title, string Description, bool IsDemoContent);
-public sealed record EffectAction(int Id, string Title, string Status, IReadOnlyList<string> Regions);
+/// <summary>An action counted in the effect view, with its regions by code and name.</summary>
+public sealed record EffectAction(int Id, string Title, string Status, IReadOnlyList<RegionRef> Regions);
 /// <summary>The outputs of the objective's actions in one year and unit, added up, and how many actions reported them.</summary>
 public sealed record YearOutputSum(int Year, string Unit, decimal Quantity, int Actions);
 /// <param name="Protected">Set when the small-cell rule of a confidential source hides the value from this reader.</param>
@@ -56,7 +57,7 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorFigures figures)
             tracks.Add(await TrackAsync(indicator, region.Code, reader, ct));
 
         return new QueryOutcome<EffectView>.Found(new EffectView(objective, new RegionRef(region.Code, region.Name),
-            counted.Select(a => new EffectAction(a.Id, a.Title, a.Status.ToString(), a.Regions.Select(r => r.Region.Code).Order().ToList())).ToList(),
+            counted.Select(a => new EffectAction(a.Id, a.Title, a.Status.ToString(), a.Regions.OrderBy(r => r.Region.Name).Select(r => new RegionRef(r.Region.Code, r.Region.Name)).ToList())).ToList(),
             sums, tracks));
     }
 

@@ -33,7 +33,10 @@ public static class ChartData
                 set = v.Set.Code,
                 setName = v.Set.Name,
                 period = v.Period,
-                items = v.SetRows.Select(r => new { code = r.Region.Code, name = r.Region.Name, value = r.Value, label = MonitorViews.Format(r.Value, v.Indicator.Unit, r.Protected) }),
+                selected = v.Region.Code,
+                // Regions with a figure first (in the order of the table), the empty ones after: the bars are not lost among gaps.
+                items = v.SetRows.OrderBy(r => r.Value is null).Select(r => new { code = r.Region.Code, name = r.Region.Name, value = r.Value, label = MonitorViews.Format(r.Value, v.Indicator.Unit, r.Protected) }),
+                empty = v.SetRows.Count(r => r.Value is null),
             },
             breakdown = new
             {
