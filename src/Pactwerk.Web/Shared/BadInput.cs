@@ -161,6 +161,9 @@ public sealed class ControlCharacterGuard(RequestDelegate next, BadInputLog badI
     private async Task RefuseAsync(HttpContext context, Place where)
     {
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        // The error page that answers a refused form re-executes as a POST: it must not read the refused form again.
+        if (context.Request.HasFormContentType)
+            context.Request.Form = FormCollection.Empty;
         if (!context.Request.Path.StartsWithSegments("/api"))
             return; // the status-code page explains it in the visitor's language
         await problems.WriteAsync(new ProblemDetailsContext
