@@ -45,6 +45,8 @@ public static class PactwerkApplication
             return await ReferenceDataCommand.RunAsync(app.Services, args);
         if (ImportCommand.Handles(args))
             return await ImportCommand.RunAsync(app.Services, args);
+        if (CompactCommand.Handles(args))
+            return await CompactCommand.RunAsync(app.Services, args);
         return null;
     }
 

@@ -37,12 +37,15 @@ public static class WebModule
         {
             if (c.Exception is BadHttpRequestException bad)
             {
+                c.HttpContext.RequestServices.GetRequiredService<BadInputLog>().Refused(c.HttpContext, bad.Message);
                 c.ProblemDetails.Title = "Ongeldig verzoek";
                 c.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException { Path: { } path }
                     ? $"De JSON kon niet worden gelezen: ongeldige waarde bij {path}."
                     : "Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON.";
             }
         });
+        services.AddOptions<BadInputOptions>().BindConfiguration(BadInputOptions.Section);
+        services.AddSingleton<BadInputLog>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddPactwerkSecurity());
         return builder;
@@ -57,6 +60,8 @@ public static class WebModule
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                // Bad input is the client's mistake, not ours: a rate-limited warning (BadInputLog), never an error with a stack trace.
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
             });
             api.UseStatusCodePages();
         });
@@ -72,6 +77,7 @@ public static class WebModule
                 });
             site.UseStatusCodePagesWithReExecute("/fout/{0}");
         });
+        app.UseMiddleware<ControlCharacterGuard>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -24,6 +24,8 @@ public abstract class PactwerkFactory : WebApplicationFactory<Program>
             ["Email:PickupDirectory"] = MailFolder,
             // Tests sign in often from one address; the limit itself has its own test.
             ["RateLimits:AuthPerMinute"] = "1000",
+            // Monitor tests import far-future years to stay clear of the demo's real figures; the window itself has its own test.
+            ["Monitor:LastPlausibleYear"] = "2098",
         };
     }
 

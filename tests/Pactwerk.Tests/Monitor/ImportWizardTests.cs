@@ -127,7 +127,11 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
         // A correction through the saved profile, by the API: now used, the profile no longer changes.
         // Codes with or without GM: the profile adds the prefix only where it is missing.
         var correction = File(2032, Row("GM0193", "vrouw", "20"), Row("0150", "vrouw", "9"));
-        var api = await coordinator.PostAsync("/api/v1/imports", new MultipartFormDataContent { { new ByteArrayContent(correction), "file", "correctie.csv" }, { new StringContent("wizard-hbo"), "profile" } });
+        // It holds two of the four rows, so replacing the period needs the explicit confirmation.
+        var api = await coordinator.PostAsync("/api/v1/imports", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(correction), "file", "correctie.csv" }, { new StringContent("wizard-hbo"), "profile" }, { new StringContent("true"), "replaceShrinking" },
+        });
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         var correctionId = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("releaseId").GetInt32();
         Assert.Equal(20, await ValueAsync("GM0193", 2032));

@@ -109,7 +109,8 @@ public static class MonitorApi
     public const string OnTrackRule = "Op koers als ten minste 85% is bereikt van de vooruitgang die volgens de rechte lijn van nulmeting naar streefwaarde nu verwacht mag worden.";
 
     /// <summary>
-    /// Imports a file (multipart: file, profile, optionally publishedOn as yyyy-MM-dd). All or nothing; the report lists every rejected row.
+    /// Imports a file (multipart: file, profile, optionally publishedOn as yyyy-MM-dd, and replaceShrinking=true to confirm a file that
+    /// removes more than Monitor:ShrinkingShareThreshold percent of a period's current figures). All or nothing; the report lists every rejected row.
     /// The size limit is Monitor:MaxImportBytes, not the server's default of 30 MB.
     /// </summary>
     private static async Task<Results<Ok<ImportReport>, BadRequest<ImportReport>, ProblemHttpResult>> Import(HttpRequest request,
@@ -126,7 +127,8 @@ public static class MonitorApi
                 return TypedResults.Problem($"De publicatiedatum '{published}' is geen datum als 2024-03-15.", statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige datum");
             publishedOn = day;
         }
-        var report = await imports.ImportAsync(form["profile"].ToString(), file.FileName, await Uploads.ReadAllAsync(file, ct), ct, publishedOn);
+        var replaceShrinking = form["replaceShrinking"].ToString() is "true" or "True" or "1";
+        var report = await imports.ImportAsync(form["profile"].ToString(), file.FileName, await Uploads.ReadAllAsync(file, ct), ct, publishedOn, replaceShrinking);
         return report.Status == ImportStatus.Rejected ? TypedResults.BadRequest(report) : TypedResults.Ok(report);
     }
 }

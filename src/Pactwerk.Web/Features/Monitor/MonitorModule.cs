@@ -36,6 +36,7 @@ public static class MonitorModule
         builder.Services.AddMonitorCache();
         builder.Services.AddScoped<ImportProfileStore>();
         builder.Services.AddScoped<ReleaseWithdrawal>();
+        builder.Services.AddScoped<ObservationCompaction>();
         builder.Services.AddScoped<Wizard.HeldUploads>();
         builder.Services.AddScoped<Wizard.MappingBuilder>();
         builder.Services.AddScoped<Editions.EditionService>();

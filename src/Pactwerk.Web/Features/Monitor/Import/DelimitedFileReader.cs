@@ -28,11 +28,14 @@ public static partial class DelimitedFileReader
     public const int MaxReportedRejections = 1000;
 
     /// <param name="regions">Region id by code: the municipalities (GM0014 …), and the profile's own region if it has one.</param>
-    public static ParsedFile Read(ImportProfile profile, byte[] content, IReadOnlyDictionary<string, int> regions)
+    /// <param name="plausible">The first and last year a period may start in; a year outside is a typing error, not data.</param>
+    public static ParsedFile Read(ImportProfile profile, byte[] content, IReadOnlyDictionary<string, int> regions, (int First, int Last)? plausible = null)
     {
         var rejected = new List<RejectedRow>();
         if (content.Length == 0)
             return Fail("Het bestand is leeg.");
+        if (TextFileCheck.IsBinary(content))
+            return Fail(TextFileCheck.BinaryMessage);
 
         string text;
         try
@@ -145,6 +148,11 @@ public static partial class DelimitedFileReader
                     continue; // rejected with its reason by PeriodStart
                 if (raw.Length == 0)
                     continue; // not published for this period: no observation, which is not the same as zero
+                if (plausible is var (firstYear, lastYear) && (start < firstYear || start > lastYear))
+                {
+                    Reject(line, $"periode {new Period(elements[element].Kind!.Value, start)} in kolom {(profile.IsWide ? columnName : profile.PeriodColumn)} ligt buiten {firstYear}–{lastYear}; dat is geen plausibel jaar");
+                    continue;
+                }
                 double? value;
                 if (raw == profile.SuppressedMarker)
                     value = null;

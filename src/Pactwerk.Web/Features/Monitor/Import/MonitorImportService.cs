@@ -16,7 +16,11 @@ public enum ImportStatus
 }
 
 public sealed record ImportReport(ImportStatus Status, string Profile, string FileName, int? ReleaseId, int RowsRead, int ObservationsWritten,
-    int SuppressedCells, IReadOnlyList<string> Periods, IReadOnlyList<RejectedRow> Rejected, string Message);
+    int SuppressedCells, IReadOnlyList<string> Periods, IReadOnlyList<RejectedRow> Rejected, string Message,
+    IReadOnlyList<ShrinkingPeriod>? Shrinking = null);
+
+/// <summary>A period an import would shrink: the current observations and municipalities, and what the file holds instead.</summary>
+public sealed record ShrinkingPeriod(string Element, string Period, int ObservationsBefore, int ObservationsAfter, int MunicipalitiesBefore, int MunicipalitiesAfter);
 
 public sealed class MonitorOptions
 {
@@ -25,6 +29,14 @@ public sealed class MonitorOptions
     public long MaxImportBytes { get; set; } = 100L * 1024 * 1024;
     /// <summary>How long the import wizard holds an uploaded file that was neither committed nor cancelled.</summary>
     public int HeldUploadMinutes { get; set; } = 120;
+    /// <summary>The first year a period may start in; earlier years are refused with their line.</summary>
+    public int FirstPlausibleYear { get; set; } = 1950;
+    /// <summary>The last year a period may start in; empty means next year.</summary>
+    public int? LastPlausibleYear { get; set; }
+    /// <summary>The share (in percent) of a period's current observations an import may remove before it needs an explicit confirmation.</summary>
+    public double ShrinkingShareThreshold { get; set; } = 20;
+    /// <summary>Days after a withdrawal before `monitor compact` removes the withdrawn release's observations.</summary>
+    public int CompactWithdrawnAfterDays { get; set; } = 30;
 }
 
 /// <summary>
@@ -61,7 +73,8 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
             regions[regionCode] = region.Id;
             names[region.Id] = region.Name;
         }
-        return (new Preview(profile, DelimitedFileReader.Read(profile, content, regions), names), null);
+        var lastYear = options.Value.LastPlausibleYear ?? clock.GetUtcNow().Year + 1;
+        return (new Preview(profile, DelimitedFileReader.Read(profile, content, regions, (options.Value.FirstPlausibleYear, lastYear)), names), null);
     }
 
     /// <summary>
@@ -77,7 +90,12 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
     private static string Checksum(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <param name="publishedOn">The publisher's release date, when known; the import time is recorded anyway.</param>
-    public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null)
+    /// <param name="replaceShrinking">
+    /// Confirms an import that removes more than <see cref="MonitorOptions.ShrinkingShareThreshold"/> percent of a period's
+    /// current observations or municipalities; without it such an import is refused with the before/after counts.
+    /// </param>
+    public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null,
+        bool replaceShrinking = false)
     {
         var (preview, rejection) = await ReadAsync(profileCode, fileName, content, ct);
         if (rejection is not null)
@@ -99,6 +117,9 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
                 $"{parsed.Rejected.Count} regel(s) afgekeurd; er is niets geïmporteerd.");
 
         var periods = parsed.Elements.SelectMany(e => e.Periods.Select(p => new Period(e.PeriodKind, p))).Distinct().Order().Select(p => p.ToString()).ToList();
+        if (!replaceShrinking && await ShrinkingAsync(parsed, ct) is { Count: > 0 } shrinking)
+            return new ImportReport(ImportStatus.Rejected, profile.Code, fileName, null, parsed.RowsRead, 0, 0, periods,
+                [new RejectedRow(0, ShrinkingMessage(shrinking))], ShrinkingMessage(shrinking), shrinking);
         // SQLite checks three foreign keys per inserted row; every id written here was just looked up
         // or created, so the checks are switched off for this connection while the import writes
         // (SQLite only allows that outside a transaction) and on again after.
@@ -170,6 +191,39 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         await tx.CommitAsync(ct);
         return committed;
     }
+
+    /// <summary>
+    /// The periods this file would shrink: an import replaces every current observation of the periods it holds, so a
+    /// partial file (a handful of municipalities, one valid row) would silently empty the rest of the period.
+    /// </summary>
+    public async Task<IReadOnlyList<ShrinkingPeriod>> ShrinkingAsync(ParsedFile parsed, CancellationToken ct)
+    {
+        var share = options.Value.ShrinkingShareThreshold / 100;
+        var shrinking = new List<ShrinkingPeriod>();
+        foreach (var element in parsed.Elements)
+        {
+            var id = await db.DataElements.Where(e => e.Code == element.Code).Select(e => (int?)e.Id).SingleOrDefaultAsync(ct);
+            if (id is null)
+                continue;
+            var current = await db.Observations.Where(o => o.DataElementId == id && o.IsCurrent && element.Periods.Contains(o.PeriodStart))
+                .GroupBy(o => o.PeriodStart).Select(g => new { Start = g.Key, Count = g.Count(), Regions = g.Select(o => o.RegionId).Distinct().Count() })
+                .ToListAsync(ct);
+            foreach (var before in current)
+            {
+                var cells = parsed.Cells.Where(c => c.Element == element.Code && c.PeriodStart == before.Start).ToList();
+                var after = (Count: cells.Count, Regions: cells.Select(c => c.RegionId).Distinct().Count());
+                if (before.Count - after.Count > share * before.Count || before.Regions - after.Regions > share * before.Regions)
+                    shrinking.Add(new ShrinkingPeriod(element.Code, new Period(element.PeriodKind, before.Start).ToString(),
+                        before.Count, after.Count, before.Regions, after.Regions));
+            }
+        }
+        return shrinking;
+    }
+
+    private string ShrinkingMessage(IReadOnlyList<ShrinkingPeriod> shrinking) =>
+        $"Dit bestand zou de huidige cijfers van {shrinking.Count} periode(n) voor meer dan {options.Value.ShrinkingShareThreshold:0.#}% vervangen door minder: "
+        + string.Join("; ", shrinking.Select(s => $"{s.Element} {s.Period}: {s.ObservationsBefore} → {s.ObservationsAfter} waarnemingen, {s.MunicipalitiesBefore} → {s.MunicipalitiesAfter} gemeenten"))
+        + ". Er is niets geïmporteerd. Is dit bewust een gedeeltelijke vervanging, bevestig het dan (--replace-shrinking, het API-veld replaceShrinking=true, of de bevestiging in de wizard).";
 
     private async Task<IAsyncDisposable?> SqliteForeignKeysOffAsync(CancellationToken ct)
     {

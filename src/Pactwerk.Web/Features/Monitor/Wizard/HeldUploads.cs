@@ -29,9 +29,12 @@ public sealed class HeldUploads(PactwerkDb db, IAuditActor actor, TimeProvider c
 {
     private static readonly char[] Delimiters = [';', ',', '\t', '|'];
 
-    public async Task<HeldUpload> HoldAsync(string fileName, byte[] content, CancellationToken ct)
+    /// <summary>Holds a text file for the next steps; a binary file, or one without columns to map, is refused with the reason.</summary>
+    public async Task<(HeldUpload? Upload, string? Refusal)> HoldAsync(string fileName, byte[] content, CancellationToken ct)
     {
         await RemoveExpiredAsync(ct);
+        if (TextFileCheck.IsBinary(content))
+            return (null, TextFileCheck.BinaryMessage);
         // UTF-8 first; anything else is read as Latin-1, the encoding of older Windows exports, and held as UTF-8.
         string encoding;
         string text;
@@ -47,6 +50,9 @@ public sealed class HeldUploads(PactwerkDb db, IAuditActor actor, TimeProvider c
         }
         var firstLine = text.TrimStart('\uFEFF').Split('\n', 2)[0];
         var delimiter = Delimiters.OrderByDescending(d => firstLine.Count(c => c == d)).First();
+        // Every profile needs several columns (a municipality, a period, a value): a file of one column cannot be mapped.
+        if (!firstLine.Contains(delimiter))
+            return (null, "De eerste regel van dit bestand heeft maar één kolom (geen ; , tab of | gevonden). Een import heeft meerdere kolommen nodig, zoals gemeente, periode en waarde. Er is niets geïmporteerd.");
         var upload = new HeldUpload
         {
             Id = Guid.NewGuid(), FileName = Path.GetFileName(fileName), Content = encoding == "UTF-8" ? content : new UTF8Encoding(false).GetBytes(text),
@@ -54,7 +60,7 @@ public sealed class HeldUploads(PactwerkDb db, IAuditActor actor, TimeProvider c
         };
         db.Add(upload);
         await db.SaveChangesAsync(ct);
-        return upload;
+        return (upload, null);
     }
 
     /// <summary>The user's own held upload, when it has not expired.</summary>

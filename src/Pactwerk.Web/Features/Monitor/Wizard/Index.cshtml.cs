@@ -19,17 +19,19 @@ public sealed class IndexModel(HeldUploads uploads, ImportProfileStore profiles,
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
+        HeldUpload? held = null;
         if (file is null || file.Length == 0)
             Error = "Kies een bestand om te importeren.";
         else if (file.Length > options.Value.MaxImportBytes)
             Error = $"Het bestand is {Web.Shared.Uploads.Megabytes(file.Length)} MB; de grens is {Web.Shared.Uploads.Megabytes(options.Value.MaxImportBytes)} MB.";
+        else
+            (held, Error) = await uploads.HoldAsync(file.FileName, await Web.Shared.Uploads.ReadAllAsync(file, ct), ct);
         if (Error is not null)
         {
             Profiles = await profiles.AllAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var held = await uploads.HoldAsync(file!.FileName, await Web.Shared.Uploads.ReadAllAsync(file, ct), ct);
-        return Redirect($"/monitor/import/{held.Id}");
+        return Redirect($"/monitor/import/{held!.Id}");
     }
 }

@@ -29,10 +29,12 @@ public sealed class PreviewModel(HeldUploads uploads, MonitorImportService impor
     public string? Message { get; private set; }
     /// <summary>The release this same file already became under the profile: importing it again changes nothing.</summary>
     public DataRelease? Earlier { get; private set; }
+    /// <summary>The periods the file would shrink, shown for an explicit confirmation before anything is replaced.</summary>
+    public IReadOnlyList<ShrinkingPeriod> Shrinking { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostCommitAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, bool replaceShrinking, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing)
             return missing;
@@ -42,7 +44,13 @@ public sealed class PreviewModel(HeldUploads uploads, MonitorImportService impor
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var report = await imports.ImportAsync(Profile, Upload.FileName, Upload.Content, ct);
+        var report = await imports.ImportAsync(Profile, Upload.FileName, Upload.Content, ct, replaceShrinking: replaceShrinking);
+        if (report is { Status: ImportStatus.Rejected, Shrinking: { Count: > 0 } shrinking })
+        {
+            Shrinking = shrinking;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         if (report.Status == ImportStatus.Rejected)
         {
             (Message, Rejected) = (report.Message, report.Rejected);
