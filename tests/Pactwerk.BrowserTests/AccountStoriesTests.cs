@@ -67,7 +67,7 @@ public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<
         await page.SignInAsync("coordinator@zorgpact.demo", Session.DemoPassword);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Logboek" }).ClickAsync();
-        await page.GetByLabel("Soort gegeven").FillAsync("Pact");
+        await page.GetByLabel("Soort gegeven").SelectOptionAsync(new SelectOptionValue { Value = "Pact" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToContainTextAsync("1 regel gevonden");

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Pactwerk.Web.Shared;
@@ -109,6 +111,16 @@ public sealed class ControlCharacterGuard(RequestDelegate next, BadInputLog badI
         IFormCollection form;
         try
         {
+            // Read with the limits the endpoint declares (e.g. a long newsletter text), not the defaults,
+            // so the page still gets to say the text is too long in its own words.
+            if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IFormOptionsMetadata>() is { } limits)
+            {
+                var options = new FormOptions();
+                options.ValueLengthLimit = limits.ValueLengthLimit ?? options.ValueLengthLimit;
+                options.ValueCountLimit = limits.ValueCountLimit ?? options.ValueCountLimit;
+                options.KeyLengthLimit = limits.KeyLengthLimit ?? options.KeyLengthLimit;
+                request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, options));
+            }
             form = await request.ReadFormAsync();
         }
         catch (InvalidDataException)

@@ -77,10 +77,12 @@ public static class WebModule
                 });
             site.UseStatusCodePagesWithReExecute("/fout/{0}");
         });
-        app.UseMiddleware<ControlCharacterGuard>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing, so the guard reads a form with the endpoint's own limits ([RequestFormLimits]);
+        // before authentication and every handler, so nothing else sees a control character.
+        app.UseMiddleware<ControlCharacterGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseWriteGuards();

@@ -108,7 +108,7 @@ public abstract class ImportSafetyTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.Conflict, commit.StatusCode);
         var page = WebUtility.HtmlDecode(await commit.Content.ReadAsStringAsync());
         Assert.Contains("Bevestig: dit bestand vervangt meer dan het aanvult", page);
-        Assert.Contains($"<td>{current2022}</td><td>1</td>", page);
+        Assert.Contains($"<td>{current2022.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}</td><td>1</td>", page);
         Assert.Equal(before, await StateAsync());
 
         var english = await coordinator.PostAsync($"{preview}?handler=Commit&culture=en", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
