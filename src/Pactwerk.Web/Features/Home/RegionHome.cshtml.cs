@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pactwerk.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -96,15 +97,7 @@ public sealed class RegionHomeModel(PactwerkDb db, ActionSearch actions, Practic
         return Page();
     }
 
-    /// <summary>A figure as the monitor pages show it: the marker of a hidden cell, a share with two decimals, a count without.</summary>
-    private const string NoFigure = "–";
-
-    private static string Figure(ValueRow? row, string unit) => row switch
-    {
-        null => NoFigure,
-        { Protected: { } why } => SmallCellText.Marker(why),
-        { Value: not { } } => NoFigure,
-        { Value: { } v } when unit == "%" => v.ToString("0.00", CultureInfo.CurrentCulture) + " %",
-        { Value: { } v } => v.ToString("N0", CultureInfo.CurrentCulture),
-    };
+    /// <summary>A figure as the monitor pages show it: the marker of a hidden cell, else the one number rule of the site.</summary>
+    private static string Figure(ValueRow? row, string unit) =>
+        row is { Protected: { } why } ? SmallCellText.Marker(why) : NumberFormat.Value(row?.Value, unit);
 }

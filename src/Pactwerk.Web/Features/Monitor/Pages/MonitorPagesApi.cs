@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Pactwerk.Web.Shared;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Pactwerk.Web.Features.Monitor.Pages;
@@ -68,26 +69,16 @@ public static class MonitorPagesApi
     /// UTF-8 with a byte-order mark (so spreadsheets read é and ï right), ';'-separated, numbers
     /// with a '.' decimal point and dates as ISO 8601, whatever the reader's language.
     /// </summary>
-    public static byte[] Csv(IEnumerable<ExportRow> rows)
-    {
-        var text = new StringBuilder(CsvHeader).Append("\r\n");
-        foreach (var r in rows)
-            text.AppendJoin(';', [Cell(r.Indicator), Num(r.DefinitionVersion), Cell(r.RegionCode), Cell(r.RegionName), Cell(r.Period), Cell(r.Breakdown),
-                Num(r.Value), Num(r.Numerator), Num(r.Denominator), Num(r.SuppressedCells), Cell(r.SmallCells), Cell(r.Source), Cell(r.ReleaseFile),
-                r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.ImportedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? ""])
-                .Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    public static byte[] Csv(IEnumerable<ExportRow> rows) =>
+        CsvText.File(CsvHeader, rows.Select(r => new[]
+        {
+            Cell(r.Indicator), Num(r.DefinitionVersion), Cell(r.RegionCode), Cell(r.RegionName), Cell(r.Period), Cell(r.Breakdown),
+            Num(r.Value), Num(r.Numerator), Num(r.Denominator), Num(r.SuppressedCells), Cell(r.SmallCells), Cell(r.Source), Cell(r.ReleaseFile),
+            r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.ImportedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
+        }));
 
     private static string Num(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>Quoted when needed; a leading formula character is defused so a spreadsheet does not run it.</summary>
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && value != "<5")
-            value = "'" + value;
-        return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
-    }
+    /// <summary>Quoted when needed; a leading formula character is defused (one rule for every download).</summary>
+    private static string Cell(string? value) => CsvText.Cell(value);
 }
