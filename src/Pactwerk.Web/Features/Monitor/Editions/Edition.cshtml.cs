@@ -37,10 +37,6 @@ public sealed class EditionModel(EditionService editions, PactwerkDb db) : PageM
     public string NameOf(EditionIndicatorDto indicator) =>
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(indicator.NameEn) ? indicator.NameEn : indicator.Name;
 
-    /// <summary>A change with its sign: in procentpunten for a share, else in the indicator's unit (one rule: NumberFormat).</summary>
-    public string Difference(double difference, string unit, IStringLocalizer<SharedResource> T) =>
-        NumberFormat.Change(difference, unit, T);
-
     public string PeriodFor(EditionIndicatorDto indicator) =>
         Period is { } p && indicator.Periods.Contains(p) ? p : indicator.Periods.LastOrDefault() ?? "";
 }
