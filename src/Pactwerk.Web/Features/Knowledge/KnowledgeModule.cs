@@ -26,6 +26,7 @@ public static class KnowledgeModule
         services.AddScoped<PracticeDetails>();
         services.AddSingleton<PracticeAreaCache>();
         services.AddSingleton<PracticeVectorCache>();
+        services.AddSingleton<PracticePlainTextCache>();
         services.AddSingleton<PracticeRelatedCache>();
         services.Configure<RazorPagesOptions>(o =>
         {
