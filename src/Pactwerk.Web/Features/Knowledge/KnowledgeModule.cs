@@ -27,6 +27,7 @@ public static class KnowledgeModule
         services.AddSingleton<PracticeAreaCache>();
         services.AddSingleton<PracticeVectorCache>();
         services.AddSingleton<PracticePlainTextCache>();
+        services.AddSingleton<PracticeTraitsCache>();
         services.AddSingleton<PracticeRelatedCache>();
         services.Configure<RazorPagesOptions>(o =>
         {
