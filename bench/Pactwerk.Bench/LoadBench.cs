@@ -55,6 +55,7 @@ internal static partial class LoadBench
             Console.WriteLine($"{"path",-60}{"req/s",10}{"p50 ms",9}{"p99 ms",9}{"errors",8}{"ratio",8}");
             double? ceiling = null;
             var failed = false;
+            var summary = new List<string>();
             foreach (var path in paths)
             {
                 using (var check = await http.GetAsync(path))
@@ -72,8 +73,12 @@ internal static partial class LoadBench
                 Console.WriteLine(FormattableString.Invariant(
                     $"{path,-60}{result.RequestsPerSecond,10:0}{result.P50Ms,9:0.00}{result.P99Ms,9:0.00}{result.Errors,8}{result.RequestsPerSecond / ceiling.Value,8:0.00}"));
                 failed |= result.Errors > 0;
+                summary.Add(FormattableString.Invariant($"load: page={path} signed_in=false db=sqlite rps={result.RequestsPerSecond:0} p99_ms={result.P99Ms:0.00}"));
             }
             Console.WriteLine("ratio: requests/s against the first path (the static file) in the same run");
+            // One machine-readable line per page, last, for the results files.
+            foreach (var line in summary)
+                Console.WriteLine(line);
             return failed ? 1 : 0;
         }
         finally

@@ -26,6 +26,8 @@ public static class KnowledgeModule
         services.AddScoped<PracticeDetails>();
         services.AddSingleton<PracticeAreaCache>();
         services.AddSingleton<PracticeVectorCache>();
+        services.AddSingleton<PracticePlainTextCache>();
+        services.AddSingleton<PracticeTraitsCache>();
         services.AddSingleton<PracticeRelatedCache>();
         services.Configure<RazorPagesOptions>(o =>
         {

@@ -29,6 +29,9 @@ public sealed class PracticeAreas
     public IReadOnlyList<Landsdeel> LandsdelenOf(IEnumerable<int> regionIds) =>
         regionIds.SelectMany(r => _byRegion.GetValueOrDefault(r) ?? []).Distinct().OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
 
+    /// <summary>The landsdelen one region touches, without a new list: the search counts its facet with it per matched practice.</summary>
+    public IReadOnlyList<Landsdeel> LandsdelenOfRegion(int regionId) => _byRegion.GetValueOrDefault(regionId) ?? [];
+
     /// <summary>The current regions (of every set) whose municipalities all lie in the given region, itself included.</summary>
     public IReadOnlyList<int> RegionsInside(int regionId) => _inside.GetOrAdd(regionId, outer =>
         _municipalities.GetValueOrDefault(outer) is { Count: > 0 } within

@@ -17,7 +17,7 @@ public sealed record PracticeDetail(int Id, int Version, string Pact, string Pac
     IReadOnlyList<PracticeLinkDto> Links, IReadOnlyList<RelatedPractice> Related, bool MayEdit, bool MayReview);
 
 /// <summary>One practice as the API and its page show it, with the most related practices from elsewhere.</summary>
-public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeVectorCache vectors, PracticeRelatedCache related)
+public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeVectorCache vectors, PracticeTraitsCache traits, PracticeRelatedCache related)
 {
     public const int RelatedCount = 3;
 
@@ -71,8 +71,9 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
     /// practice and version until any published practice changes: every change of a practice (its
     /// lists included) raises its version, so a hash of the ids and versions of the published
     /// practices tells whether anything changed (a count or a sum could be equal by chance), and the reference data
-    /// has its own cache. Term vectors are kept per practice and version as well, so computing again
-    /// does not render and stem every text.
+    /// has its own cache. Term vectors and the other traits scored on (sector, target group, regions,
+    /// objectives) are kept per practice and version as well, so computing again after a change reads
+    /// and stems only the practice that changed, not every published one.
     /// </remarks>
     public async Task<IReadOnlyList<RelatedPractice>> RelatedAsync(Practice p, CancellationToken ct)
     {
@@ -82,7 +83,7 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
         var state = new PracticeRelatedCache.State(areas, stamp.Count,
             Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
                 System.Runtime.InteropServices.MemoryMarshal.AsBytes(stamp.SelectMany(x => new[] { x.Id, x.Version }).ToArray().AsSpan()))));
-        var best = await related.GetOrComputeAsync(state, p.Id, p.Version, () => ScoreAsync(p, areas, ct));
+        var best = await related.GetOrComputeAsync(state, p.Id, p.Version, () => ScoreAsync(p, areas, stamp.Where(x => x.Id != p.Id).Select(x => (x.Id, x.Version)).ToList(), ct));
         var ids = best.Select(b => b.Id).ToList();
         var pacts = await db.Pacts.ToDictionaryAsync(x => x.Id, x => x.Code, ct);
         // Published only, and only what is still there: a list computed a moment ago may name a
@@ -93,20 +94,17 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
             areas.LandsdelenOf(shown[b.Id].Regions).Select(l => l.Code).ToList(), b.Value, b.SharedObjectives, b.SameSector, b.SameTargetGroup, b.TextSimilarity)).ToList();
     }
 
-    private async Task<IReadOnlyList<PracticeRelatedCache.Score>> ScoreAsync(Practice p, PracticeAreas areas, CancellationToken ct)
+    /// <summary>Scores against the other published practices, given by id and version, from what is kept of each in memory.</summary>
+    private async Task<IReadOnlyList<PracticeRelatedCache.Score>> ScoreAsync(Practice p, PracticeAreas areas, List<(int Id, int Version)> published, CancellationToken ct)
     {
         var ownRegions = p.Regions.Select(r => r.RegionId).ToHashSet();
         var own = areas.LandsdelenOf(ownRegions).ToHashSet();
         // A practice with any region that is one of ours or touches one of our landsdelen is not "elsewhere".
         var near = areas.RegionIds.Where(r => areas.LandsdelenOf([r]).Any(own.Contains)).Concat(ownRegions).ToHashSet();
-        var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published && x.Id != p.Id);
-        // Flat reads of small columns; the filtering is a set lookup here.
-        var regions = (await published.SelectMany(x => x.Regions).Select(r => new { r.PracticeId, r.RegionId }).ToListAsync(ct))
-            .ToLookup(r => r.PracticeId, r => r.RegionId);
-        var others = (await published.Select(x => new { x.Id, x.Version, x.Sector, x.TargetGroup }).ToListAsync(ct))
-            .Where(o => !regions[o.Id].Any(near.Contains)).ToList();
-        var objectives = (await published.SelectMany(x => x.Objectives).Select(o => new { o.PracticeId, o.ObjectiveId }).ToListAsync(ct))
-            .ToLookup(o => o.PracticeId, o => o.ObjectiveId);
+        var kept = await traits.GetAsync(db, published, ct);
+        var others = kept.Where(t => !t.Value.Regions.Any(near.Contains))
+            .Select(t => new { Id = t.Key, t.Value.Version, t.Value.Sector, t.Value.TargetGroup, t.Value.Objectives }).ToList();
+        var objectives = others.ToDictionary(o => o.Id, o => o.Objectives);
         var ownObjectives = p.Objectives.Select(o => o.ObjectiveId).ToHashSet();
         var texts = await vectors.GetAsync(db, others.Select(o => (o.Id, o.Version)).ToList(), ct);
         var ownVector = vectors.Vector(p);

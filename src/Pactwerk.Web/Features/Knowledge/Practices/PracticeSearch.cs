@@ -34,7 +34,7 @@ public sealed record PracticeResults(string? Query, int Total, int Page, int Pag
 /// search configuration with ts_rank on PostgreSQL); filters and facet counts are SQL over the
 /// matched practices, snippets are made here from the plain text, the same on both.
 /// </summary>
-public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
+public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, PracticePlainTextCache plainTexts)
 {
     public const int PageSize = 20;
     public const int MaxQueryLength = 500;
@@ -90,16 +90,10 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
         if (errors.Count > 0)
             return (null, errors);
 
-        var ranks = q is null ? null : await MatchAsync(words, ct);
         var areas = await areaCache.GetAsync(db, ct);
-        // Every filter is applied in SQL. The matched ids go in as one parameter (a JSON array that the
-        // database reads once), not as a correlated full-text match per row, nor as thousands of parameters.
+        // Every filter is applied in SQL, and the full-text match is joined in the same statement:
+        // the matched ids never travel to the app and back as a parameter.
         var filtered = db.Set<Practice>().Where(p => p.Status == PracticeStatus.Published);
-        if (ranks is not null)
-        {
-            var matched = ranks.Keys.ToArray();
-            filtered = filtered.Where(p => EF.Parameter(matched).Contains(p.Id));
-        }
         if (region is { } r0)
         {
             var inside = areas.RegionsInside(r0.Id).ToArray();
@@ -112,19 +106,24 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
         if (objectiveId is { } o)
             filtered = filtered.Where(p => p.Objectives.Any(x => x.ObjectiveId == o));
 
-        var rows = await filtered.Select(p => new FacetRow(p.Id, p.Title, p.PublishedAt, p.PactId, p.Sector)).ToListAsync(ct);
-        var ordered = ranks is not null
-            ? rows.OrderByDescending(c => ranks[c.Id]).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList()
+        var rows = q is null
+            ? await filtered.Select(p => new FacetRow(p.Id, p.Title, p.PublishedAt, p.PactId, p.Sector, null)).ToListAsync(ct)
+            : await filtered.Join(Match(words), p => p.Id, m => m.Id, (p, m) => new FacetRow(p.Id, p.Title, p.PublishedAt, p.PactId, p.Sector, m.Rank)).ToListAsync(ct);
+        var ordered = q is not null
+            ? rows.OrderByDescending(c => c.Rank).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList()
             : rows.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList();
         var page = query.Page ?? 1;
-        var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id).ToList();
+        var shownRows = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var shown = shownRows.Select(c => c.Id).ToList();
+        // One read for everything the page of hits shows; the long texts only when a snippet needs them and they are not kept yet.
         var details = await db.Set<Practice>().Where(p => shown.Contains(p.Id))
-            .Select(p => new { p.Id, Pact = db.Pacts.Where(x => x.Id == p.PactId).Select(x => x.Code).First(), p.Sector, Regions = p.Regions.Select(x => x.RegionId).ToList() })
+            .Select(p => new ShownRow(p.Id, p.Version, p.Title, p.Summary, db.Pacts.Where(x => x.Id == p.PactId).Select(x => x.Code).First(), p.Sector,
+                p.Regions.Select(x => x.RegionId).ToList()))
             .ToDictionaryAsync(p => p.Id, ct);
-        var snippets = await SnippetsAsync(shown, q is null ? null : words, ct);
+        var snippets = await SnippetsAsync(details.Values.ToList(), q is null ? null : words, ct);
 
-        var hits = shown.Select(id => new PracticeHit(id, details[id].Pact, snippets[id].Title, snippets[id].Summary, details[id].Sector,
-            areas.LandsdelenOf(details[id].Regions).Select(l => l.Code).ToList(), ranks?[id], snippets[id].Snippet)).ToList();
+        var hits = shownRows.Select(c => new PracticeHit(c.Id, details[c.Id].Pact, details[c.Id].Title, details[c.Id].Summary, details[c.Id].Sector,
+            areas.LandsdelenOf(details[c.Id].Regions).Select(l => l.Code).ToList(), c.Rank, snippets[c.Id])).ToList();
         var facets = await FacetsAsync(rows, areas, ct);
         return (new PracticeResults(q, rows.Count, page, PageSize, hits, facets), errors);
     }
@@ -139,22 +138,22 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
             .Select(w => PracticeText.Synonyms.GetValueOrDefault(PracticeText.Stem(w)) ?? w)
             .Distinct().ToList();
 
-    /// <summary>The published practices that hold every word, with their rank (higher is better).</summary>
-    private async Task<Dictionary<int, double>> MatchAsync(List<string> words, CancellationToken ct)
+    /// <summary>
+    /// The published practices that hold every word, with their rank (higher is better), as a query
+    /// the caller composes with its filters, so the database does the match and the join in one go.
+    /// </summary>
+    private IQueryable<RankRow> Match(List<string> words)
     {
         if (db.Database.IsSqlite())
         {
             // Stems only hold letters and digits, so quoting each makes the MATCH a plain AND of terms, never FTS5 syntax.
             var match = string.Join(' ', words.Select(w => $"\"{PracticeText.Stem(w)}\""));
-            var rows = await db.Database.SqlQuery<RankRow>(
-                $"SELECT rowid AS Id, -bm25(PracticeSearch, 3.0, 1.0) AS Rank FROM PracticeSearch WHERE PracticeSearch MATCH {match}").ToListAsync(ct);
-            return rows.ToDictionary(r => r.Id, r => r.Rank);
+            return db.Database.SqlQuery<RankRow>(
+                $"SELECT rowid AS Id, -bm25(PracticeSearch, 3.0, 1.0) AS Rank FROM PracticeSearch WHERE PracticeSearch MATCH {match}");
         }
         var text = string.Join(' ', words);
-        var found = await db.Database.SqlQuery<RankRow>(
-            $"""SELECT "Id", ts_rank("SearchVector", plainto_tsquery('dutch', {text}))::float8 AS "Rank" FROM "Practices" WHERE "Status" = 'Published' AND "SearchVector" @@ plainto_tsquery('dutch', {text})""")
-            .ToListAsync(ct);
-        return found.ToDictionary(r => r.Id, r => r.Rank);
+        return db.Database.SqlQuery<RankRow>(
+            $"""SELECT "Id", ts_rank("SearchVector", plainto_tsquery('dutch', {text}))::float8 AS "Rank" FROM "Practices" WHERE "Status" = 'Published' AND "SearchVector" @@ plainto_tsquery('dutch', {text})""");
     }
 
     private sealed class RankRow
@@ -163,22 +162,24 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
         public double Rank { get; set; }
     }
 
+    private sealed record ShownRow(int Id, int Version, string Title, string Summary, string Pact, string? Sector, List<int> Regions);
+
     /// <summary>
-    /// Title, summary and a snippet per practice: the matched words in &lt;mark&gt;, everything else
-    /// HTML-escaped. The snippet comes from the plain text (the Markdown rendered and stripped of
-    /// markup), on both databases by the same code and the same stems and synonyms as the search,
-    /// so both show the same words highlighted.
+    /// A snippet per practice: the matched words in &lt;mark&gt;, everything else HTML-escaped. The
+    /// snippet comes from the plain text (the Markdown rendered and stripped of markup, kept per
+    /// practice version), on both databases by the same code and the same stems and synonyms as
+    /// the search, so both show the same words highlighted.
     /// </summary>
-    private async Task<Dictionary<int, (string Title, string Summary, string Snippet)>> SnippetsAsync(List<int> ids, List<string>? words, CancellationToken ct)
+    private async Task<Dictionary<int, string>> SnippetsAsync(List<ShownRow> shown, List<string>? words, CancellationToken ct)
     {
-        var practices = await db.Set<Practice>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         if (words is null)
-            return practices.ToDictionary(p => p.Id, p => (p.Title, p.Summary, System.Net.WebUtility.HtmlEncode(p.Summary)));
+            return shown.ToDictionary(p => p.Id, p => System.Net.WebUtility.HtmlEncode(p.Summary));
+        var texts = await plainTexts.GetAsync(db, shown.Select(p => (p.Id, p.Version)).ToList(), ct);
         var stems = words.Select(PracticeText.Stem).ToHashSet();
-        return practices.ToDictionary(p => p.Id, p => (p.Title, p.Summary, PracticeText.Snippet(p.Title + ". " + PracticeIndex.BodyText(p), stems)));
+        return shown.ToDictionary(p => p.Id, p => PracticeText.Snippet(p.Title + ". " + texts[p.Id], stems));
     }
 
-    private sealed record FacetRow(int Id, string Title, DateTime? PublishedAt, int PactId, string? Sector);
+    private sealed record FacetRow(int Id, string Title, DateTime? PublishedAt, int PactId, string? Sector, double? Rank);
 
     /// <summary>
     /// Facet counts over the filtered practices. Sector and pact come with the rows the search reads
@@ -198,9 +199,17 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache)
         // A practice counts once per landsdeel it touches, however many of its regions lie there.
         var regions = await db.Set<PracticeRegion>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
             .Select(x => new { x.PracticeId, x.RegionId }).ToListAsync(ct);
-        var perLandsdeel = regions.GroupBy(x => x.PracticeId)
-            .SelectMany(g => areas.LandsdelenOf(g.Select(x => x.RegionId)))
-            .CountBy(l => l.Id).ToDictionary(x => x.Key, x => x.Value);
+        var perLandsdeel = new Dictionary<int, int>();
+        var touched = new HashSet<int>();
+        foreach (var practice in regions.GroupBy(x => x.PracticeId))
+        {
+            touched.Clear();
+            foreach (var x in practice)
+                foreach (var l in areas.LandsdelenOfRegion(x.RegionId))
+                    touched.Add(l.Id);
+            foreach (var l in touched)
+                perLandsdeel[l] = perLandsdeel.GetValueOrDefault(l) + 1;
+        }
         return new PracticeFacets(
             areas.Landsdelen.Where(l => perLandsdeel.ContainsKey(l.Id)).Select(l => new FacetValue(l.Code, l.Name, perLandsdeel[l.Id])).ToList(),
             sectors.OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => new FacetValue(g.Key, g.Key, g.Count)).ToList(),

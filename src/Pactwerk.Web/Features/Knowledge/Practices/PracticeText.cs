@@ -88,11 +88,21 @@ public static class PracticeText
     /// <summary>The Snowball Dutch stem of one lower-case word (diacritics removed, as the algorithm does).</summary>
     public static string Stem(string lowerWord)
     {
+        if (StemOf.TryGetValue(lowerWord, out var known))
+            return known;
         var stemmer = Stemmer.Value!;
         stemmer.SetCurrent(lowerWord);
         stemmer.Stem();
-        return stemmer.Current;
+        var stem = stemmer.Current;
+        // A snippet stems the words of the texts it shows on every search; a language has far fewer
+        // word forms than that, so they are kept, up to a bound that hostile text cannot pass.
+        if (StemOf.Count < MaxKeptStems)
+            StemOf.TryAdd(lowerWord, stem);
+        return stem;
     }
+
+    private const int MaxKeptStems = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> StemOf = new(StringComparer.Ordinal);
 
     private static readonly ThreadLocal<SnowballDutch> Stemmer = new(() => new SnowballDutch());
 

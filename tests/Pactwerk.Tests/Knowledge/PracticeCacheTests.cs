@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Pactwerk.Tests.Infrastructure;
+using static Pactwerk.Tests.Infrastructure.Session;
+
+namespace Pactwerk.Tests.Knowledge;
+
+/// <summary>
+/// What the search and the practice page keep in memory between requests (plain texts for
+/// snippets, the traits and term vectors related practices are scored on) never outlives a change:
+/// a saved change shows in the very next search and the very next view.
+/// </summary>
+public abstract class PracticeCacheTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    /// <summary>A word no demo practice holds, made of letters only so that it is one search term.</summary>
+    private static string Word(string stem) => stem + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(8).ToArray()) + "zak";
+
+    private static object Input(int version, string title, string summary, string context, string region, string sector, string targetGroup, int objective) => new
+    {
+        pact = "techniekpact", version, title, summary, context, approach = "", sector, targetGroup, regions = new[] { region }, objectives = new[] { objective },
+    };
+
+    private static async Task<(int Id, int Version)> PublishedAsync(HttpClient coordinator, object input)
+    {
+        var created = await coordinator.PostAsJsonAsync("/api/v1/practices", input);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var json = await created.ReadAsync<JsonElement>();
+        var id = json.GetProperty("id").GetInt32();
+        var published = await coordinator.PostAsJsonAsync($"/api/v1/practices/{id}/publish", new { version = json.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        return (id, (await published.ReadAsync<JsonElement>()).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_changed_text_shows_in_the_next_search_snippet_at_once()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var (first, second) = (Word("kwartel"), Word("grutto"));
+        var (id, version) = await PublishedAsync(coordinator, Input(0, "Weidevogels tellen", "Vrijwilligers tellen vogels.", $"Wij tellen de {first} in de polder.", "TP-NOORD", "technology", "workers", 4));
+        var before = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices?q={first}");
+        Assert.Contains($"<mark>{first}</mark>", before.GetProperty("results").EnumerateArray().Single().GetProperty("snippet").GetString());
+
+        var changed = await coordinator.PutAsJsonAsync($"/api/v1/practices/{id}",
+            Input(version, "Weidevogels tellen", "Vrijwilligers tellen vogels.", $"Wij tellen de {second} in de polder.", "TP-NOORD", "technology", "workers", 4));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var after = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices?q={second}");
+        var hit = after.GetProperty("results").EnumerateArray().Single();
+        Assert.Equal(id, hit.GetProperty("id").GetInt32());
+        Assert.Contains($"<mark>{second}</mark>", hit.GetProperty("snippet").GetString());
+        Assert.DoesNotContain(first, hit.GetProperty("snippet").GetString());
+        Assert.Equal(0, (await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices?q={first}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_practice_changed_to_match_another_is_its_most_related_at_the_next_view()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var words = string.Join(' ', Enumerable.Range(0, 12).Select(i => Word("term")));
+        var (a, _) = await PublishedAsync(coordinator, Input(0, "Leerwerkplekken " + words, "Samenvatting " + words, words, "TP-NOORD", "technology", "jobseekers", 4));
+        // Elsewhere (Zuidwest), but with nothing in common with A: another sector, target group, objective and text.
+        var other = Word("anders");
+        var (b, bVersion) = await PublishedAsync(coordinator, Input(0, "Iets " + other, other, other, "TP-ZUIDWEST", "care", "parents", 1));
+        async Task<List<int>> RelatedToA() => (await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices/{a}"))
+            .GetProperty("related").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+        Assert.DoesNotContain(b, await RelatedToA()); // scored, and what it was scored on is now kept
+
+        var changed = await coordinator.PutAsJsonAsync($"/api/v1/practices/{b}",
+            Input(bVersion, "Leerwerkplekken " + words, "Samenvatting " + words, words, "TP-ZUIDWEST", "technology", "jobseekers", 4));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        // The same sector, target group, objective and text: no practice can score higher.
+        Assert.Equal(b, (await RelatedToA()).First());
+    }
+}
+
+public sealed class PracticeCacheTestsSqlite(SqliteFactory factory) : PracticeCacheTests<SqliteFactory>(factory);
+public sealed class PracticeCacheTestsPostgres(PostgresFactory factory) : PracticeCacheTests<PostgresFactory>(factory);
