@@ -10,4 +10,6 @@ public class DataSource
     public string? Url { get; set; }
     /// <summary>Decides which rule protects every figure computed from the source's data elements.</summary>
     public Disclosure Disclosure { get; set; }
+    /// <summary>The address of the licence the publisher grants on its data; the open-data catalogue passes it on to every dataset built from it.</summary>
+    public string? License { get; set; }
 }

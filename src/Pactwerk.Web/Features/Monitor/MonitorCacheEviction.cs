@@ -32,7 +32,7 @@ public sealed class MonitorCacheEviction(IOutputCacheStore store) : ISaveChanges
     /// (figures and their provenance, indicator definitions, goals and the plan revisions that adopt
     /// them, objectives, pacts, regions). The mark sits on the entity in its own area, so the monitor
     /// names no other area's types and a new entity the monitor shows is evicted for by its mark.
-    /// Editions are not marked: a published edition is a frozen copy on pages that are not cached.
+    /// Editions are marked (a new one joins the cached open-data catalogue); their figures are a frozen copy on pages that are not cached.
     /// </summary>
     private static bool Monitored(Type type) => MonitoredTypes.GetOrAdd(type, t => t.IsDefined(typeof(Data.ShownOnMonitorAttribute), inherit: true));
 

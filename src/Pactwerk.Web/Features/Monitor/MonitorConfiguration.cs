@@ -11,6 +11,7 @@ internal sealed class DataSourceConfiguration : IEntityTypeConfiguration<DataSou
         source.HasIndex(s => s.Code).IsUnique();
         source.Property(s => s.Name).HasMaxLength(200);
         source.Property(s => s.Url).HasMaxLength(400);
+        source.Property(s => s.License).HasMaxLength(400);
     }
 }
 

@@ -1,5 +1,6 @@
 using Pactwerk.Monitoring;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Monitor.Catalog;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Monitor.Pages;
 
@@ -40,6 +41,7 @@ public static class MonitorModule
         builder.Services.AddScoped<Wizard.HeldUploads>();
         builder.Services.AddScoped<Wizard.MappingBuilder>();
         builder.Services.AddScoped<Editions.EditionService>();
+        builder.Services.AddScoped<Catalog.OpenDataCatalog>();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class MonitorModule
     {
         api.MapMonitorApi();
         app.MapMonitorPages();
+        app.MapCatalog(api);
         return app;
     }
 

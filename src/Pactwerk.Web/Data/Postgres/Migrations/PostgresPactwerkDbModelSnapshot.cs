@@ -1528,6 +1528,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("License")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -7,7 +7,9 @@ namespace Pactwerk.Web.Features.Monitor.Editions;
 /// The monitor of a pact as published for a year ("Monitor Techniekpact 2025"). One edition per
 /// pact and year, immutable once published: a correction is published as an edition of another
 /// year (or told in the next one), so a quoted figure always keeps its address and its value.
+/// Marked as shown on the monitor because the open-data catalogue (cached with the monitor) lists every edition.
 /// </summary>
+[Data.ShownOnMonitor]
 public class MonitorEdition : Audit.IAudited
 {
     public int Id { get; set; }

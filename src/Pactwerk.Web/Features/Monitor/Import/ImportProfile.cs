@@ -37,7 +37,8 @@ public sealed record ImportProfile(
     string? RegionCode = null,
     bool PeriodKindFromText = false,
     bool MunicipalityByName = false,
-    Disclosure Disclosure = Disclosure.Confidential)
+    Disclosure Disclosure = Disclosure.Confidential,
+    string? SourceLicense = null)
 {
     public bool IsWide => WidePeriodColumns is not null;
 
@@ -77,7 +78,9 @@ public static class ImportProfiles
         SuppressedMarker: "<5",
         WidePeriodColumns: new Regex("^(19|20)[0-9]{2}$"),
         // DUO publishes the file with its own disclosure control (the <5 cells): its sums protect nobody by being hidden.
-        Disclosure: Disclosure.Published);
+        Disclosure: Disclosure.Published,
+        // DUO's open education data is public domain (CC0 1.0), as its portal states.
+        SourceLicense: "http://creativecommons.org/publicdomain/zero/1.0/");
 
     /// <summary>
     /// The Techniekpact's national figures as quoted on public pages: one row per indicator,

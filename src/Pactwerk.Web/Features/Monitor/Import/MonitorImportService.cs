@@ -126,7 +126,7 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         await using var foreignKeys = await SqliteForeignKeysOffAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var source = await db.DataSources.FirstOrDefaultAsync(s => s.Code == profile.SourceCode, ct)
-            ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl, Disclosure = profile.Disclosure }).Entity;
+            ?? db.DataSources.Add(new DataSource { Code = profile.SourceCode, Name = profile.SourceName, Url = profile.SourceUrl, Disclosure = profile.Disclosure, License = profile.SourceLicense }).Entity;
         // A source's disclosure decides what every reader sees of its figures: a profile never changes it silently.
         if (source.Disclosure != profile.Disclosure)
             return Rejected(profile.Code, fileName,
