@@ -52,10 +52,12 @@ public abstract class DefinitionPageModel(PactwerkDb db, MonitorEngineHost host,
     {
         var elements = await db.DataElements.AsNoTracking().OrderBy(e => e.Code).ToListAsync(ct);
         Elements = elements.Select(e => new ElementChoice(e.Code, English ? e.NameEn : e.Name, Dimensions(e))).ToList();
-        RegionSets = (await db.RegionSets.AsNoTracking().Where(s => s.Kind != RegionSetKind.Municipalities).OrderBy(s => s.SortOrder).ThenBy(s => s.Code)
-            .Select(s => new { s.Id, s.Name, s.NameEn }).ToListAsync(ct)).Select(s => new SetChoice(s.Id, English ? s.NameEn : s.Name)).ToList();
-        if (!RegionSets.Any(s => s.Id == PreviewSet) && RegionSets.Count > 0)
-            PreviewSet = RegionSets[0].Id;
+        var sets = await db.RegionSets.AsNoTracking().Where(s => s.Kind != RegionSetKind.Municipalities).OrderBy(s => s.SortOrder).ThenBy(s => s.Code)
+            .Select(s => new { s.Id, s.Name, s.NameEn, Regions = s.Regions.Count(r => r.ValidTo == null) }).ToListAsync(ct);
+        RegionSets = sets.Select(s => new SetChoice(s.Id, English ? s.NameEn : s.Name)).ToList();
+        // By default the first set with several regions: the country alone shows too little to judge a definition by.
+        if (!RegionSets.Any(s => s.Id == PreviewSet) && sets.Count > 0)
+            PreviewSet = (sets.FirstOrDefault(s => s.Regions > 1) ?? sets[0]).Id;
     }
 
     private IReadOnlyList<DimensionChoice> Dimensions(DataElement element)
@@ -103,6 +105,10 @@ public abstract class DefinitionPageModel(PactwerkDb db, MonitorEngineHost host,
             Response.StatusCode = StatusCodes.Status200OK;
         return Page();
     }
+
+    /// <summary>After a post, the multiplier as it was typed: a value the binder could not read is shown back, not replaced.</summary>
+    public string? MultiplierAsTyped => HttpMethods.IsPost(Request.Method) && Request.HasFormContentType
+        && Request.Form.TryGetValue("Input." + DefinitionPrefix + nameof(DefinitionInput.Multiplier), out var typed) ? typed.ToString() : null;
 
     public ElementChoice? ElementOf(string? code) => Elements.FirstOrDefault(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase));
 
