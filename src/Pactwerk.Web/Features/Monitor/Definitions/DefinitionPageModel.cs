@@ -90,6 +90,8 @@ public abstract class DefinitionPageModel(PactwerkDb db, MonitorEngineHost host,
     protected async Task<IActionResult> PreviewAsync(CancellationToken ct)
     {
         ReadChoices();
+        // First the lists: they also choose the region set when none was asked for.
+        await LoadChoicesAsync(ct);
         IndicatorPreview? preview = null;
         var prefix = DefinitionPrefix;
         await SaveAsync<IndicatorPreview?>(async () =>
@@ -98,7 +100,6 @@ public abstract class DefinitionPageModel(PactwerkDb db, MonitorEngineHost host,
             preview = result;
             return new EditOutcome<IndicatorPreview?>.Invalid(errors.ToDictionary(e => e.Key.Length == 0 ? "" : prefix + e.Key, e => e.Value));
         }, _ => "");
-        await LoadChoicesAsync(ct);
         Preview = preview;
         // Asking for a preview is no mistake, even though nothing was saved.
         if (preview is not null)
