@@ -190,6 +190,9 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET account page",                    "302 200 200 200 200 200 200 200", c => c.GetAsync("/account")),
             ("GET audit page",                      "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/audit")),
             ("GET invitation page",                 "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/uitnodigen")),
+            ("GET indicator list page",             "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/indicatoren")),
+            ("GET new indicator page",              "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/indicatoren/nieuw")),
+            ("GET indicator history page",          "302 302 302 302 302 200 200 200", c => c.GetAsync("/beheer/indicatoren/hbo-ingeschrevenen")),
             // Two-step escalation (issue 16 item 2): linking a shared record to your pact, then editing it. Each
             // role first makes the link in the Zorgpact (only its coordinator and the administrator may), then
             // tries the edit; the link never grants it, so only the owner's editors get through.

@@ -16,6 +16,9 @@ public abstract class IndicatorVersionTests<TFactory>(TFactory factory) : IClass
         denominator = new { element = "hbo-ingeschrevenen", filter = new Dictionary<string, string[]> { ["GESLACHT"] = [gender] } },
         multiplier = 100,
         description = $"Aandeel techniek onder {gender}en in het hbo.",
+        // A new version says from when it holds and why; the first version needs neither.
+        validFrom = "2023",
+        reason = $"Nu voor {gender}en.",
     };
 
     [Fact]
@@ -66,6 +69,28 @@ public abstract class IndicatorVersionTests<TFactory>(TFactory factory) : IClass
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.Equal(before, await factory.InDbAsync(db => db.IndicatorVersions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_new_version_over_the_API_without_a_reason_or_without_a_change_is_refused_and_changes_nothing()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var current = (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/indicators/hbo-ingeschrevenen/versions"))[0];
+        var before = await factory.InDbAsync(db => db.IndicatorVersions.CountAsync());
+        var same = JsonSerializer.Deserialize<Dictionary<string, object?>>(current.GetProperty("definition").GetString()!)!;
+        same["description"] = current.GetProperty("description").GetString();
+        same["validFrom"] = "2024";
+        same["reason"] = "Niets.";
+        var changed = new Dictionary<string, object?>(same) { ["multiplier"] = 3, ["reason"] = null };
+
+        var unchanged = await coordinator.PostAsJsonAsync("/api/v1/indicators/hbo-ingeschrevenen/versions", same);
+        var noReason = await coordinator.PostAsJsonAsync("/api/v1/indicators/hbo-ingeschrevenen/versions", changed);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.Contains("Er is niets veranderd", await unchanged.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("Geef de reden voor deze nieuwe versie.", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Reason")[0].GetString());
         Assert.Equal(before, await factory.InDbAsync(db => db.IndicatorVersions.CountAsync()));
     }
 

@@ -41,7 +41,8 @@ public static class MonitorApi
                 x.Version.Version, x.Version.Definition, x.Version.Description)).ToList());
     }
 
-    public sealed record VersionDto(int Version, bool Current, string Definition, string Description, DateTime CreatedAt);
+    public sealed record VersionDto(int Version, bool Current, string Definition, string Description, string? DescriptionEn, string? Source, string? ValidFrom,
+        string? Reason, string? CreatedBy, DateTime CreatedAt);
 
     private static Task<IndicatorDto?> IndicatorAsync(PactwerkDb db, string code, CancellationToken ct) =>
         db.Indicators.AsNoTracking().Where(i => i.Code == code)
@@ -62,7 +63,8 @@ public static class MonitorApi
         if (indicator is null)
             return ApiProblems.NotFound($"Er is geen indicator met code '{code}'.");
         return TypedResults.Ok(indicator.Versions.OrderByDescending(v => v.Version)
-            .Select(v => new VersionDto(v.Version, v.Version == indicator.CurrentVersion, v.Definition, v.Description, v.CreatedAt)).ToList());
+            .Select(v => new VersionDto(v.Version, v.Version == indicator.CurrentVersion, v.Definition, v.Description, v.DescriptionEn, v.Source, v.ValidFrom,
+                v.Reason, v.CreatedBy, v.CreatedAt)).ToList());
     }
 
     /// <summary>A new version of the definition, which becomes current; earlier versions stay (coordinators).</summary>

@@ -80,6 +80,11 @@ internal sealed class IndicatorVersionConfiguration : IEntityTypeConfiguration<I
     {
         version.Property(v => v.Definition).HasMaxLength(4000);
         version.Property(v => v.Description).HasMaxLength(2000);
+        version.Property(v => v.DescriptionEn).HasMaxLength(2000);
+        version.Property(v => v.Source).HasMaxLength(1000);
+        version.Property(v => v.ValidFrom).HasMaxLength(9);
+        version.Property(v => v.Reason).HasMaxLength(1000);
+        version.Property(v => v.CreatedBy).HasMaxLength(200);
         version.HasIndex(v => new { v.IndicatorId, v.Version }).IsUnique();
     }
 }
