@@ -217,27 +217,62 @@ internal static class MonitorBench
 
         // Commit to visible: import a new year for one municipality and poll the API until it is served.
         var one = municipalities[0];
-        var extra = Encoding.UTF8.GetBytes(Header(["2099"]) + "\r\n" + Row(one, 1, 0, ["4242"]) + "\r\n");
+        // Next year: the latest a period may start in (a later year is refused as implausible).
+        var extraYear = (DateTime.UtcNow.Year + 1).ToString(CultureInfo.InvariantCulture);
+        var extra = Encoding.UTF8.GetBytes(Header([extraYear]) + "\r\n" + Row(one, 1, 0, ["4242"]) + "\r\n");
         clock.Restart();
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, "extra.csv", extra, default);
-        while (!(await http.GetStringAsync($"/api/v1/monitor/values?indicator=hbo-ingeschrevenen&region={one}&period=2099")).Contains("4242"))
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, "extra.csv", extra, default);
+            if (report.Status != ImportStatus.Committed)
+                throw new InvalidOperationException("commit-to-visible import: " + report.Message);
+        }
+        while (!(await http.GetStringAsync($"/api/v1/monitor/values?indicator=hbo-ingeschrevenen&region={one}&period={extraYear}")).Contains("4242"))
             await Task.Delay(1);
         var commitToVisible = clock.Elapsed.TotalMilliseconds;
 
+        // Issue 16 item 10: what the process holds after five more imports of the whole file (each
+        // superseding the last) and after they are withdrawn again. Only at sizes where five imports
+        // fit in a bench run.
+        double? afterImportsMb = null, afterWithdrawalsMb = null;
+        if (rows * Years <= 2_000_000)
+        {
+            var expected = host.Engine.Element("hbo-ingeschrevenen")!.Count;
+            var releases = new List<int>();
+            for (var i = 1; i <= 5; i++)
+            {
+                // The same data with i blank lines more: another checksum, so another release.
+                var again = Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(file) + string.Concat(Enumerable.Repeat("\r\n", i)));
+                await using var scope = app.Services.CreateAsyncScope();
+                var report = await scope.ServiceProvider.GetRequiredService<MonitorImportService>().ImportAsync(ImportProfiles.DuoHboIngeschrevenen.Code, $"again-{i}.csv", again, default);
+                if (report.Status != ImportStatus.Committed)
+                    throw new InvalidOperationException(report.Message);
+                releases.Add(report.ReleaseId!.Value);
+            }
+            afterImportsMb = ProcessMbAfterCollection();
+            foreach (var id in Enumerable.Reverse(releases))
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<ReleaseWithdrawal>().WithdrawAsync(id, "bench", default) is not WithdrawalOutcome.Withdrawn)
+                    throw new InvalidOperationException($"release {id} was not withdrawn");
+            }
+            afterWithdrawalsMb = ProcessMbAfterCollection();
+            // The engine holds the current observations only: the superseded and withdrawn ones are gone from it.
+            if (host.Engine.Element("hbo-ingeschrevenen")!.Count != expected)
+                throw new InvalidOperationException($"the engine holds {host.Engine.Element("hbo-ingeschrevenen")!.Count} observations after the withdrawals, expected {expected}");
+            Console.WriteLine($"process after five imports: {afterImportsMb:0} MB; after withdrawing them: {afterWithdrawalsMb:0} MB; engine holds {expected:N0} observations");
+        }
+
         GC.Collect();
         var memoryMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
-        // What the process holds from the operating system, with compacting collections of the large-object heap.
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var processMb = Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0;
+        var processMb = ProcessMbAfterCollection();
         var result = new
         {
             observations = rows * Years, engine_p50_ms = P(engineTimes, 50), engine_p95_ms = P(engineTimes, 95), duckdb_p50_ms = P(duckTimes, 50),
             duckdb_p95_ms = P(duckTimes, 95), api_p50_ms = P(apiTimes, 50), api_p95_ms = P(apiTimes, 95), import_s = importSeconds,
             duckdb_import_s = duckImportSeconds, commit_to_visible_ms = commitToVisible, memory_mb = memoryMb,
             engine_cold_p50_ms = P(coldTimes, 50), engine_cold_p95_ms = P(coldTimes, 95), db, parse_s = parseSeconds, process_start_mb = processAtStartMb,
-            process_mb = processMb, load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "",
+            process_mb = processMb, process_after_5_imports_mb = afterImportsMb, process_after_withdrawals_mb = afterWithdrawalsMb, load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "",
         };
         Console.WriteLine($"{"measure",-22}{"p50 ms",10}{"p95 ms",10}");
         Console.WriteLine($"{"engine",-22}{result.engine_p50_ms,10:0.000}{result.engine_p95_ms,10:0.000}");
@@ -250,8 +285,17 @@ internal static class MonitorBench
         Directory.CreateDirectory(results);
         await File.WriteAllTextAsync(Path.Combine(results, $"monitor-{db}-{rows * Years}.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine(FormattableString.Invariant(
-            $"monitor: db={db} n={result.observations} import_s={importSeconds:0.0} duckdb_import_s={duckImportSeconds:0.0} engine_cold_p95_ms={result.engine_cold_p95_ms:0.000} duckdb_p95_ms={result.duckdb_p95_ms:0.000} memory_mb={memoryMb:0} engine_p95_ms={result.engine_p95_ms:0.000} api_p95_ms={result.api_p95_ms:0.000} parse_s={parseSeconds:0.0} commit_to_visible_ms={commitToVisible:0} process_mb={processMb:0}"));
+            $"monitor: db={db} n={result.observations} import_s={importSeconds:0.0} duckdb_import_s={duckImportSeconds:0.0} engine_cold_p95_ms={result.engine_cold_p95_ms:0.000} duckdb_p95_ms={result.duckdb_p95_ms:0.000} memory_mb={memoryMb:0} engine_p95_ms={result.engine_p95_ms:0.000} api_p95_ms={result.api_p95_ms:0.000} parse_s={parseSeconds:0.0} commit_to_visible_ms={commitToVisible:0} process_mb={processMb:0}{(afterImportsMb is { } a ? $" process_after_5_imports_mb={a:0} process_after_withdrawals_mb={afterWithdrawalsMb:0}" : "")}"));
         return 0;
+    }
+
+    /// <summary>What the process holds from the operating system after a full, compacting collection that gives memory back.</summary>
+    private static double ProcessMbAfterCollection()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64 / 1024.0 / 1024.0;
     }
 
     private sealed record Query(string Name, Period Period, IReadOnlyList<(int Id, string Code)> Regions, string Url);
