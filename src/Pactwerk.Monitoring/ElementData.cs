@@ -107,9 +107,17 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
             _kept[period.StartYear] = existing.SegmentOf(period);
     }
 
+    // The combination of the previous row: the cells of one row of a wide file share their key's
+    // very string, so most rows skip hashing an 80-character key.
+    private string? _lastKey;
+    private int _lastCombo;
+
     public void Add(int regionIndex, int periodStart, string comboKey, double? value)
     {
-        if (!_comboIndex.TryGetValue(comboKey, out var combo))
+        int combo;
+        if (ReferenceEquals(comboKey, _lastKey))
+            combo = _lastCombo;
+        else if (!_comboIndex.TryGetValue(comboKey, out combo))
         {
             var values = dimensions.Count == 0 ? [] : comboKey.Split(Separator);
             if (values.Length != dimensions.Count)
@@ -118,6 +126,7 @@ public sealed class ElementDataBuilder(string code, ElementLevel level, PeriodKi
             _combos.Add(values);
             _comboIndex.Add(comboKey, combo);
         }
+        (_lastKey, _lastCombo) = (comboKey, combo);
         if (!_added.TryGetValue(periodStart, out var columns))
         {
             _added[periodStart] = columns = new Columns();

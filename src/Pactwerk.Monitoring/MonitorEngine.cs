@@ -111,19 +111,54 @@ public sealed class MonitorEngine
             return sums.For(Regions, region, element.Level);
         }
 
+        /// <summary>Below this many observations a period is scanned on one core: starting tasks would cost more than they save.</summary>
+        private const int ParallelThreshold = 1 << 16;
+
         private UnitSums Build(ElementData element, Measure measure, Period period)
         {
             var included = ComboMask(element, measure);
-            var sum = new double[Regions.Count];
-            var suppressed = new int[Regions.Count];
-            var cells = new int[Regions.Count];
             var segment = element.SegmentOf(period);
-            for (var i = 0; i < segment.Count; i++)
+            var parts = segment.Count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, segment.Count / ParallelThreshold);
+            if (parts <= 1)
             {
-                if (!included[segment.Combo[i]])
+                var (sum, suppressed, cells) = (new double[Regions.Count], new int[Regions.Count], new int[Regions.Count]);
+                Scan(segment, included, 0, segment.Count, sum, suppressed, cells);
+                return new UnitSums(sum, suppressed, cells);
+            }
+            // The cold scan of a big period uses every core: each part adds into its own arrays,
+            // which are added up after, so no two threads ever write the same slot.
+            var partial = new (double[] Sum, int[] Suppressed, int[] Cells)[parts];
+            var count = Regions.Count;
+            Parallel.For(0, parts, part =>
+            {
+                var arrays = (new double[count], new int[count], new int[count]);
+                var from = (int)((long)segment.Count * part / parts);
+                var to = (int)((long)segment.Count * (part + 1) / parts);
+                Scan(segment, included, from, to, arrays.Item1, arrays.Item2, arrays.Item3);
+                partial[part] = arrays;
+            });
+            var (total, totalSuppressed, totalCells) = partial[0];
+            for (var part = 1; part < parts; part++)
+                for (var unit = 0; unit < count; unit++)
+                {
+                    total[unit] += partial[part].Sum[unit];
+                    totalSuppressed[unit] += partial[part].Suppressed[unit];
+                    totalCells[unit] += partial[part].Cells[unit];
+                }
+            return new UnitSums(total, totalSuppressed, totalCells);
+        }
+
+        private static void Scan(ElementData.Segment segment, bool[] included, int from, int to, double[] sum, int[] suppressed, int[] cells)
+        {
+            var combo = segment.Combo;
+            var region = segment.Region;
+            var values = segment.Value;
+            for (var i = from; i < to; i++)
+            {
+                if (!included[combo[i]])
                     continue;
-                var unit = segment.Region[i];
-                var value = segment.Value[i];
+                var unit = region[i];
+                var value = values[i];
                 cells[unit]++;
                 // A suppressed cell is counted, never added: not as zero, not as five.
                 if (double.IsNaN(value))
@@ -131,7 +166,6 @@ public sealed class MonitorEngine
                 else
                     sum[unit] += value;
             }
-            return new UnitSums(sum, suppressed, cells);
         }
 
         public Dictionary<string, Partial> SumBy(Measure measure, Period period, int region, string dimension)
