@@ -83,8 +83,10 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
             else
                 edition.Items.Add(new NewsletterItem { Kind = kind, ReferenceId = refId, Position = position });
         }
-        // The edition's own row changes with every edit, so that its version guards the items too.
-        db.Entry(edition).Property(e => e.Version).IsModified = true;
+        // The edition's own row changes with every edit, so that its version guards the items too;
+        // an edit that changes nothing (a client sending back what it read) leaves it as it was.
+        if (db.ChangeTracker.HasChanges())
+            db.Entry(edition).Property(e => e.Version).IsModified = true;
         return await EditSupport.SaveVersionedAsync(db, edition, id, input.Version,
             () => db.Set<NewsletterEdition>().AsNoTracking().Include(e => e.Items).SingleAsync(e => e.Id == id, ct), ct);
     }
