@@ -124,7 +124,7 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
                 EditionId = edition.Id, SubscriberId = subscriber, State = DeliveryState.Pending, NextAttemptAt = now,
                 MessageId = $"{edition.Id}.{subscriber}.{Guid.NewGuid():N}@nieuwsbrief.pactwerk",
             });
-        db.RecordEvent(now, "NewsletterSent", nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.RecordEvent(now, NewsletterAuditActions.Sent, nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { edition.Title, Recipients = subscribers.Count }, pactId);
         var outcome = await EditSupport.SaveVersionedAsync(db, edition, id, version,
             () => db.Set<NewsletterEdition>().AsNoTracking().Include(e => e.Items).SingleAsync(e => e.Id == id, ct), ct);
