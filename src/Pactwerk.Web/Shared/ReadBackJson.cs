@@ -29,6 +29,15 @@ public static class ReadBackJson
         public override void Write(Utf8JsonWriter writer, List<int> value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value, options);
     }
 
+    /// <summary>Ids, or objects with an "id" (an organisation, person or action as the GET names it: { "id": 7, "name": … }).</summary>
+    public sealed class Ids : JsonConverter<List<int>>
+    {
+        public override List<int>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ReadList(ref reader, e => e.ValueKind == JsonValueKind.Number ? e.GetInt32() : Property(e, "id").GetInt32());
+
+        public override void Write(Utf8JsonWriter writer, List<int> value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value, options);
+    }
+
     /// <summary>A string, or an object with a "code" (a municipality as the GET shows it).</summary>
     public sealed class Code : JsonConverter<string>
     {

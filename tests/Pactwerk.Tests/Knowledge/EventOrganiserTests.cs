@@ -36,6 +36,44 @@ public abstract class EventOrganiserTests<TFactory>(TFactory factory) : IClassFi
         factory.InDbAsync(async db => (await db.EventRegistrations.Where(r => r.EventId == id).OrderBy(r => r.Id).Select(r => new { r.Email, r.PlaceNumber }).ToListAsync())
             .Select(r => (r.Email, r.PlaceNumber)).ToList());
 
+    /// <summary>Every mail to a registrant is in the language they signed up in, also one sent on another visitor's request.</summary>
+    [Fact]
+    public async Task Each_registrant_hears_in_the_language_they_registered_in()
+    {
+        var id = await CreateAsync("Techniekdag", 1);
+        var english = Anonymous(factory);
+        Assert.Equal(HttpStatusCode.Created, (await english.PostAsJsonAsync($"/api/v1/events/{id}/registrations?culture=en", new { name = "Emma Jones", email = "emma@example.org" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await english.PostAsJsonAsync($"/api/v1/events/{id}/registrations?culture=en", new { name = "Liam Smith", email = "liam@example.org" })).StatusCode);
+        await RegisterAsync(id, "Sanne de Boer", "sanne@example.org");
+
+        Assert.Equal(["en", "en", "nl"], await factory.InDbAsync(db => db.EventRegistrations.Where(r => r.EventId == id).OrderBy(r => r.Id).Select(r => r.Language).ToListAsync()));
+        var confirmation = MailTo(factory, "emma@example.org").Single();
+        Assert.Equal("Registered: Techniekdag", confirmation.Subject);
+        Assert.StartsWith("Dear Emma Jones,", confirmation.TextBody);
+        Assert.Contains("When: Friday 10 June 2033 13:00 – 17:30 (Netherlands time)", confirmation.TextBody);
+        Assert.Contains("Where: Jaarbeurs, Utrecht", confirmation.TextBody);
+        Assert.Contains("Can you not come? Cancel via", confirmation.TextBody);
+        Assert.Contains("<html lang=\"en\">", confirmation.HtmlBody);
+        Assert.Equal("event.ics", confirmation.Attachments.OfType<MimePart>().Single().FileName);
+        var waiting = MailTo(factory, "liam@example.org").Single();
+        Assert.Equal("Waiting list: Techniekdag", waiting.Subject);
+        Assert.Contains("as number 1", waiting.TextBody);
+        var dutch = MailTo(factory, "sanne@example.org").Single();
+        Assert.Equal("Wachtlijst: Techniekdag", dutch.Subject);
+        Assert.Contains("als nummer 2", dutch.TextBody);
+        Assert.Contains("Wanneer: vrijdag 10 juni 2033 13:00 – 17:30 (Nederlandse tijd)", dutch.TextBody);
+        Assert.Contains("<html lang=\"nl\">", dutch.HtmlBody);
+
+        // Emma cancels on the Dutch page; Liam, who signed up in English, hears of his place in English.
+        var link = LinkIn(confirmation);
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(Anonymous(factory), link, new() { ["Token"] = TokenOf(link) })).StatusCode);
+        var place = (await MailToAsync(factory, "liam@example.org", 2))[1];
+        Assert.Equal("There is a place for you: Techniekdag", place.Subject);
+        Assert.Contains("A place came free at Techniekdag", place.TextBody);
+        Assert.Equal("event.ics", place.Attachments.OfType<MimePart>().Single().FileName);
+        Assert.Single(MailTo(factory, "sanne@example.org"));
+    }
+
     [Fact]
     public async Task A_registrant_gets_the_event_as_ics_cancels_through_the_link_and_the_first_on_the_waiting_list_moves_up()
     {

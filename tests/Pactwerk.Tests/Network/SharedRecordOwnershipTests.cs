@@ -186,6 +186,127 @@ public abstract class SharedRecordOwnershipTests<TFactory>(TFactory factory) : I
         Assert.Contains("zorgopleidingen", await zorgpact.GetStringAsync("/voorstellen"));
     }
 
+    /// <summary>A person brought in by the Techniekpact (which owns them) and then given a role in the Zorgpact too.</summary>
+    private async Task<(int Id, HttpClient Zorgpact, HttpClient Owner)> SharedPersonAsync(string name)
+    {
+        var zorgpact = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var owner = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var created = await owner.PostAsJsonAsync("/api/v1/people", new { name });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("/api/v1/pacts/techniekpact/roles", new { personId = id, kind = "Ambassador" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await zorgpact.PostAsJsonAsync("/api/v1/pacts/zorgpact/roles", new { personId = id, kind = "Ambassador" })).StatusCode);
+        return (id, zorgpact, owner);
+    }
+
+    [Theory]
+    [InlineData("nl", "Wijziging voorstellen", "Deze persoon hoort bij een ander pact", "Aanvaarden en doorvoeren")]
+    [InlineData("en", "Propose a change", "This person belongs to another pact", "Accept and apply")]
+    public async Task A_coordinator_of_another_linked_pact_proposes_a_change_to_a_person_with_the_form_and_the_owner_accepts_it(
+        string language, string propose, string notice, string accept)
+    {
+        var culture = language == "en" ? "?culture=en" : "";
+        var name = $"Fenna Dijkstra {language}";
+        var (id, zorgpact, owner) = await SharedPersonAsync(name);
+        var version = await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+
+        Assert.Contains(propose, await zorgpact.GetStringAsync($"/personen/{id}{culture}"));
+        Assert.DoesNotContain(propose, await owner.GetStringAsync($"/personen/{id}{culture}"));
+        var form = await zorgpact.GetStringAsync($"/personen/{id}/bewerken{culture}");
+        Assert.Contains(notice, form);
+        // Only the required field, changed; the reason is optional and left out.
+        var response = await PostFormAsync(zorgpact, $"/personen/{id}/bewerken{culture}", new()
+        {
+            ["Input.Name"] = $"Fenna Dijkstra-Visser {language}", ["Input.Version"] = version.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/voorstellen", response.Headers.Location!.OriginalString);
+        Assert.Equal(name, await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Name).SingleAsync()));
+        var proposal = await factory.InDbAsync(db => db.Set<ChangeProposal>().SingleAsync(p => p.SubjectId == id && p.Subject == ProposalSubject.Person));
+        Assert.Equal(ProposalStatus.Open, proposal.Status);
+        Assert.Null(proposal.Reason);
+
+        var page = await owner.GetStringAsync("/voorstellen" + culture);
+        Assert.Contains($"Fenna Dijkstra-Visser {language}", page);
+        Assert.Contains(accept, page);
+        var accepted = await PostFormAsync(owner, "/voorstellen?handler=Accept" + (language == "en" ? "&culture=en" : ""), new()
+        {
+            ["id"] = proposal.Id.ToString(), ["version"] = proposal.Version.ToString(), ["note"] = "",
+        }, "/voorstellen" + culture);
+
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal($"Fenna Dijkstra-Visser {language}", await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Name).SingleAsync()));
+        Assert.Equal(version + 1, await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_owner_rejects_a_person_proposal_made_with_the_form_and_nothing_changes()
+    {
+        var (id, zorgpact, owner) = await SharedPersonAsync("Gerrit Wolters");
+        var version = await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(zorgpact, $"/personen/{id}/bewerken", new()
+        {
+            ["Input.Name"] = "Gerrit Wolters", ["Input.JobTitle"] = "wethouder", ["Input.Version"] = version.ToString(), ["Reason"] = "Gezien op de website van de gemeente.",
+        })).StatusCode);
+        var proposal = await factory.InDbAsync(db => db.Set<ChangeProposal>().SingleAsync(p => p.SubjectId == id && p.Subject == ProposalSubject.Person));
+        Assert.Equal("Gezien op de website van de gemeente.", proposal.Reason);
+
+        var rejected = await PostFormAsync(owner, "/voorstellen?handler=Reject", new()
+        {
+            ["id"] = proposal.Id.ToString(), ["version"] = proposal.Version.ToString(), ["note"] = "Niet juist.",
+        }, "/voorstellen");
+
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.Equal(ProposalStatus.Rejected, await factory.InDbAsync(db => db.Set<ChangeProposal>().Where(p => p.Id == proposal.Id).Select(p => p.Status).SingleAsync()));
+        Assert.Null(await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.JobTitle).SingleAsync()));
+        Assert.Equal(version, await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("nl", "Geef een naam.", "Dit voorstel verandert niets aan de huidige gegevens")]
+    [InlineData("en", "Enter a name.", "This proposal changes nothing in the current details")]
+    public async Task A_person_proposal_that_is_empty_or_changes_nothing_is_refused_with_a_message_and_creates_nothing(string language, string noName, string nothing)
+    {
+        var culture = language == "en" ? "?culture=en" : "";
+        var (id, zorgpact, _) = await SharedPersonAsync($"Hanna Bosma {language}");
+        var version = await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+        var count = await factory.InDbAsync(db => db.Set<ChangeProposal>().CountAsync());
+
+        var empty = await PostFormAsync(zorgpact, $"/personen/{id}/bewerken{culture}", new() { ["Input.Name"] = "", ["Input.Version"] = version.ToString() });
+        var unchanged = await PostFormAsync(zorgpact, $"/personen/{id}/bewerken{culture}", new() { ["Input.Name"] = $"Hanna Bosma {language}", ["Input.Version"] = version.ToString() });
+        var unchangedApi = await zorgpact.PostAsJsonAsync($"/api/v1/people/{id}/proposals", new { changes = new { name = $"  Hanna Bosma {language} " } });
+        var foreign = await SignInAsync(factory, "lid@pactwerk.demo");
+        var notLinked = await foreign.GetAsync($"/personen/{id}/bewerken");
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains(noName, await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.Contains(nothing, System.Net.WebUtility.HtmlDecode(await unchanged.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, unchangedApi.StatusCode);
+        Assert.Contains(ProposalDesk.NothingChanges, await unchangedApi.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, notLinked.StatusCode);
+        Assert.Equal("/geen-toegang", notLinked.Headers.Location?.AbsolutePath);
+        Assert.Equal(count, await factory.InDbAsync(db => db.Set<ChangeProposal>().CountAsync()));
+        Assert.Equal(version, await factory.InDbAsync(db => db.People.Where(p => p.Id == id).Select(p => p.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_organisation_proposal_that_changes_nothing_is_refused_and_creates_nothing()
+    {
+        var zorgpact = await SignInAsync(factory, "coordinator@zorgpact.demo");
+        var id = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync());
+        await zorgpact.PostAsJsonAsync("/api/v1/pacts/zorgpact/signatories", new { organisationId = id, signedOn = "2024-01-01", commitment = "Opleiden voor de zorg." });
+        var website = await factory.InDbAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Website).SingleAsync());
+        var count = await factory.InDbAsync(db => db.Set<ChangeProposal>().CountAsync());
+
+        var unchanged = await zorgpact.PostAsJsonAsync($"/api/v1/organisations/{id}/proposals", new { changes = await OrganisationBodyAsync(zorgpact, id, website!) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unchanged.StatusCode);
+        Assert.Contains(ProposalDesk.NothingChanges, await unchanged.Content.ReadAsStringAsync());
+        Assert.Equal(count, await factory.InDbAsync(db => db.Set<ChangeProposal>().CountAsync()));
+    }
+
     private Task<int> PersonAsync(string name) => factory.InDbAsync(db => db.People.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
 
     private static async Task<object> OrganisationBodyAsync(HttpClient client, int id, string website)

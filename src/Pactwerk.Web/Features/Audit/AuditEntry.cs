@@ -38,21 +38,22 @@ public class AuditEntry
     /// <summary>A business event with its details; written only through <see cref="Data.PactwerkDb.RecordEvent"/>.</summary>
     internal static AuditEntry Event(IAuditActor actor, DateTime at, string action, string entityType, string? entityId, object details, int? pactId = null) => new()
     {
-        At = at, UserId = actor.UserId, Actor = actor.Name, Action = action, EntityType = entityType, EntityId = entityId, PactId = pactId,
+        At = at, UserId = actor.UserId, Actor = actor.Name, Action = AuditKinds.Checked(action), EntityType = entityType, EntityId = entityId, PactId = pactId,
         After = System.Text.Json.JsonSerializer.Serialize(details, Json),
     };
 }
 
+/// <summary>The kinds every feature may write; a feature's own kinds are declared beside it, marked the same way.</summary>
 public static class AuditActions
 {
-    public const string Created = "Created";
-    public const string Updated = "Updated";
-    public const string Deleted = "Deleted";
-    public const string Invited = "Invited";
-    public const string RoleGranted = "RoleGranted";
-    public const string TokenCreated = "TokenCreated";
-    public const string TokenRevoked = "TokenRevoked";
-    public const string ImportCommitted = "ImportCommitted";
-    public const string PersonErased = "PersonErased";
-    public const string PersonExported = "PersonExported";
+    [AuditAction] public const string Created = "Created";
+    [AuditAction] public const string Updated = "Updated";
+    [AuditAction] public const string Deleted = "Deleted";
+    [AuditAction] public const string Invited = "Invited";
+    [AuditAction] public const string RoleGranted = "RoleGranted";
+    [AuditAction] public const string TokenCreated = "TokenCreated";
+    [AuditAction] public const string TokenRevoked = "TokenRevoked";
+    [AuditAction] public const string ImportCommitted = "ImportCommitted";
+    [AuditAction] public const string PersonErased = "PersonErased";
+    [AuditAction] public const string PersonExported = "PersonExported";
 }

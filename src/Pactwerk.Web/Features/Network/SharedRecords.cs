@@ -69,6 +69,9 @@ public sealed class SharedRecords(PactwerkDb db, AccessScopeProvider scopes)
     public async Task<bool> MayProposeOrganisationChangeAsync(int organisationId, CancellationToken ct) =>
         await MayProposeAsync(await PactsOfOrganisationAsync(organisationId, ct), ct);
 
+    public async Task<bool> MayProposePersonChangeAsync(int personId, int? organisationId, CancellationToken ct) =>
+        await MayProposeAsync(await PactsOfPersonAsync(personId, organisationId, ct), ct);
+
     /// <summary>
     /// May propose a change to a shared record: whoever works in one of the pacts it is linked to
     /// (coordinators, regional leads and coordinators, partner editors of that pact).

@@ -28,7 +28,7 @@ public static class NewsletterApi
         // Who may compose is decided per pact by NewsletterEditor.
         editions.MapGet("/candidates", GetCandidates).WithName("GetNewsletterCandidates").WithSummary("What a coordinator can put into the next newsletter edition of the pact.").RequireAuthorization(Policies.SignedIn);
         editions.MapPost("/editions", CreateEdition).WithName("CreateNewsletterEdition").WithSummary("Creates a draft newsletter edition.").RequireAuthorization(Policies.SignedIn);
-        editions.MapPut("/editions/{id:int}", UpdateEdition).WithName("UpdateNewsletterEdition").WithSummary("Changes a draft newsletter edition.").RequireAuthorization(Policies.SignedIn);
+        editions.MapPut("/editions/{id:int}", UpdateEdition).WithName("UpdateNewsletterEdition").WithSummary("Changes a draft newsletter edition; send the version you started from. Sending back what its GET returned changes nothing.").RequireAuthorization(Policies.SignedIn);
         editions.MapPost("/editions/{id:int}/send", SendEdition).WithName("SendNewsletterEdition").WithSummary("Sends a draft to every confirmed subscriber (in the background); a second send is refused with 409.").RequireAuthorization(Policies.SignedIn);
         // Anyone may ask; nothing is subscribed until the mailed link is confirmed. Rate-limited per client and address.
         editions.MapPost("/subscriptions", RequestSubscription).WithName("RequestNewsletterSubscription").WithSummary("Asks for a subscription; a confirmation mail is sent.").AllowAnonymous();

@@ -83,8 +83,10 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
             else
                 edition.Items.Add(new NewsletterItem { Kind = kind, ReferenceId = refId, Position = position });
         }
-        // The edition's own row changes with every edit, so that its version guards the items too.
-        db.Entry(edition).Property(e => e.Version).IsModified = true;
+        // The edition's own row changes with every edit, so that its version guards the items too;
+        // an edit that changes nothing (a client sending back what it read) leaves it as it was.
+        if (db.ChangeTracker.HasChanges())
+            db.Entry(edition).Property(e => e.Version).IsModified = true;
         return await EditSupport.SaveVersionedAsync(db, edition, id, input.Version,
             () => db.Set<NewsletterEdition>().AsNoTracking().Include(e => e.Items).SingleAsync(e => e.Id == id, ct), ct);
     }
@@ -122,7 +124,7 @@ public sealed class NewsletterEditor(PactwerkDb db, AccessScopeProvider scopes, 
                 EditionId = edition.Id, SubscriberId = subscriber, State = DeliveryState.Pending, NextAttemptAt = now,
                 MessageId = $"{edition.Id}.{subscriber}.{Guid.NewGuid():N}@nieuwsbrief.pactwerk",
             });
-        db.RecordEvent(now, "NewsletterSent", nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.RecordEvent(now, NewsletterAuditActions.Sent, nameof(NewsletterEdition), edition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { edition.Title, Recipients = subscribers.Count }, pactId);
         var outcome = await EditSupport.SaveVersionedAsync(db, edition, id, version,
             () => db.Set<NewsletterEdition>().AsNoTracking().Include(e => e.Items).SingleAsync(e => e.Id == id, ct), ct);

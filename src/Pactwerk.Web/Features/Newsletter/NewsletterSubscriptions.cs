@@ -101,7 +101,7 @@ public sealed class NewsletterSubscriptions(PactwerkDb db, IDataProtectionProvid
             {
                 await db.SaveChangesAsync(ct);
                 // The trail records that someone subscribed, not who: the address stays in one place only.
-                db.RecordEvent(clock.GetUtcNow().UtcDateTime, "NewsletterSubscribed", nameof(NewsletterSubscriber),
+                db.RecordEvent(clock.GetUtcNow().UtcDateTime, NewsletterAuditActions.Subscribed, nameof(NewsletterSubscriber),
                     subscriber.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { Pact = pact.Code }, pactId, by: SystemAuditActor.Instance);
                 await db.SaveChangesAsync(ct);
             }
@@ -133,7 +133,7 @@ public sealed class NewsletterSubscriptions(PactwerkDb db, IDataProtectionProvid
             return new SubscriptionOutcome.Invalid("Token", BadUnsubscribeToken);
         var pactName = await db.Pacts.Where(p => p.Id == subscriber.PactId).Select(p => p.Name).SingleAsync(ct);
         db.Remove(subscriber);
-        db.RecordEvent(clock.GetUtcNow().UtcDateTime, "NewsletterUnsubscribed", nameof(NewsletterSubscriber),
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, NewsletterAuditActions.Unsubscribed, nameof(NewsletterSubscriber),
             id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { }, subscriber.PactId, by: SystemAuditActor.Instance);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Newsletter subscriber {Id} unsubscribed", id);

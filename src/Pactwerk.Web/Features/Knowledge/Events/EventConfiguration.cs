@@ -54,6 +54,7 @@ internal sealed class EventRegistrationConfiguration : IEntityTypeConfiguration<
         // (Waiting registrations have no place; NULLs never collide in a unique index, on either database.)
         r.HasIndex(x => new { x.EventId, x.PlaceNumber }).IsUnique();
         r.Property(x => x.CancelTokenHash).HasMaxLength(64);
+        r.Property(x => x.Language).HasMaxLength(2);
         r.HasIndex(x => x.CancelTokenHash).IsUnique();
     }
 }

@@ -12,13 +12,32 @@ public sealed class MeetingDocumentInput
     public string? Url { get; set; }
 }
 
+/// <summary>The places of an event as the GET returns them; only the capacity is the editor's, the counts are ignored.</summary>
+public sealed class EventRegistrationReadBack
+{
+    public int Capacity { get; set; }
+}
+
+/// <summary>An internal meeting's details as the GET returns them; the members' names are ignored, their e-mail addresses count.</summary>
+public sealed class MeetingReadBack
+{
+    public string? Agenda { get; set; }
+    public string? Minutes { get; set; }
+    public List<MeetingDocumentInput>? Documents { get; set; }
+    public List<string>? MemberEmails { get; set; }
+}
+
 /// <summary>
 /// An event as an editor sends it. Times with an offset (2018-11-06T09:00:00+01:00 or …Z) are taken
 /// as written; without one they are Amsterdam time. Members are the e-mail addresses of accounts.
+/// It also takes what the GET of the event returned (the region as an object, registration and
+/// meeting as objects), so a client can send back what it read; derived fields are ignored.
 /// </summary>
 public sealed class EventInput
 {
     public string? Pact { get; set; }
+    /// <summary>A region code, or the region as the GET returns it ({ "code", "name" }).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Web.Shared.ReadBackJson.Code))]
     public string? Region { get; set; }
     public EventKind Kind { get; set; } = EventKind.Event;
     public bool IsPublic { get; set; } = true;
@@ -34,6 +53,27 @@ public sealed class EventInput
     public List<MeetingDocumentInput>? Documents { get; set; }
     public List<string>? Members { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The places as the GET returns them: the same as <see cref="Capacity"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public EventRegistrationReadBack? Registration { get => null; set { if (value is not null) Capacity = value.Capacity; } }
+
+    /// <summary>An internal meeting's details as the GET returns them: the same as Agenda, Minutes, Documents and Members (by memberEmails).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public MeetingReadBack? Meeting
+    {
+        get => null;
+        set
+        {
+            if (value is null)
+                return;
+            Agenda = value.Agenda;
+            Minutes = value.Minutes;
+            Documents = value.Documents;
+            if (value.MemberEmails is not null)
+                Members = value.MemberEmails;
+        }
+    }
 }
 
 /// <summary>Creates and changes events; only the coordinators of the event's pact may.</summary>

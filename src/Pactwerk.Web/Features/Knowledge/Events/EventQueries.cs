@@ -8,7 +8,10 @@ public sealed record EventRegionDto(string Code, string Name);
 /// <summary>registered: who has a place; waiting: how many are on the waiting list.</summary>
 public sealed record EventRegistrationInfo(int Capacity, int Registered, bool Full, int Waiting);
 public sealed record MeetingDocumentDto(string Title, string Url);
-public sealed record MeetingDetails(string? Agenda, string? Minutes, IReadOnlyList<MeetingDocumentDto> Documents, IReadOnlyList<string> Members);
+/// <param name="Members">The members' names.</param>
+/// <param name="MemberEmails">Their e-mail addresses, for those who may change the meeting (who name members by address); null for anyone else.</param>
+public sealed record MeetingDetails(string? Agenda, string? Minutes, IReadOnlyList<MeetingDocumentDto> Documents, IReadOnlyList<string> Members,
+    IReadOnlyList<string>? MemberEmails);
 
 /// <summary>
 /// An event as the API shows it. Times in UTC (startsAt, endsAt) and in Amsterdam (startsAtLocal,
@@ -63,13 +66,14 @@ public static class EventQueries
             .Select(g => new { g.Key, Placed = g.Count(r => r.PlaceNumber != null), Waiting = g.Count(r => r.PlaceNumber == null) })
             .ToDictionaryAsync(g => g.Key, g => (g.Placed, g.Waiting), ct);
         var memberIds = events.SelectMany(e => e.Members).Select(m => m.UserId).Distinct().ToList();
-        var names = await db.Users.Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var users = await db.Users.Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.DisplayName, u.Email }, ct);
         return ids.Select(id => events.Single(e => e.Id == id)).Select(e =>
         {
             var (registered, waiting) = counts.GetValueOrDefault(e.Id);
             var meeting = !e.IsPublic && EventAccess.MaySeeInternal(scope, e.PactId, e.Members.Select(m => m.UserId))
                 ? new MeetingDetails(e.Agenda, e.Minutes, e.Documents.OrderBy(d => d.Id).Select(d => new MeetingDocumentDto(d.Title, d.Url)).ToList(),
-                    e.Members.Select(m => names.GetValueOrDefault(m.UserId, "?")).Order().ToList())
+                    e.Members.Select(m => users.TryGetValue(m.UserId, out var u) ? u.DisplayName : "?").Order().ToList(),
+                    EventAccess.MayManage(scope, e.PactId) ? e.Members.Select(m => users.TryGetValue(m.UserId, out var u) ? u.Email : null).OfType<string>().Order(StringComparer.Ordinal).ToList() : null)
                 : null;
             return new EventDto(e.Id, pacts[e.PactId], e.RegionId is { } r ? regions[r] : null, e.Kind, e.IsPublic, e.Title,
                 e.StartsAt, e.EndsAt, EventTimes.ToLocal(e.StartsAt), EventTimes.ToLocal(e.EndsAt), e.Place, e.Programme, e.RegistrationUrl,

@@ -27,6 +27,11 @@ public class EventRegistration
     /// Null for registrations made before cancellation links existed.
     /// </summary>
     public string? CancelTokenHash { get; set; }
+    /// <summary>
+    /// The language the registrant used when signing up ("nl" or "en"): every mail to them is in it.
+    /// Registrations from before it was kept are Dutch, the language they had then.
+    /// </summary>
+    public string Language { get; set; } = "nl";
 
     public bool IsWaiting => PlaceNumber is null;
 }

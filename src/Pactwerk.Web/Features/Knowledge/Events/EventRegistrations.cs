@@ -114,6 +114,7 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
             {
                 EventId = eventId, Name = name, Email = email, RegisteredAt = clock.GetUtcNow().UtcDateTime,
                 PlaceNumber = someoneWaits ? null : free, CancelTokenHash = Hash(token),
+                Language = EventMail.LanguageOf(System.Globalization.CultureInfo.CurrentUICulture),
             };
             db.EventRegistrations.Add(registration);
             try

@@ -17,7 +17,7 @@ public static class EventsApi
         events.MapGet("/{id:int}", GetEvent).WithName("GetEvent").WithSummary("One event with its programme and places left.").AllowAnonymous();
         // Who may plan an event is decided per pact by EventEditor.
         events.MapPost("/", CreateEvent).WithName("CreateEvent").WithSummary("Creates an event.").RequireAuthorization(Policies.SignedIn);
-        events.MapPut("/{id:int}", UpdateEvent).WithName("UpdateEvent").WithSummary("Changes an event; send the version you started from.").RequireAuthorization(Policies.SignedIn);
+        events.MapPut("/{id:int}", UpdateEvent).WithName("UpdateEvent").WithSummary("Changes an event; send the version you started from. Takes back what its GET returned (region, registration.capacity, meeting with memberEmails); derived fields are ignored.").RequireAuthorization(Policies.SignedIn);
         // Anyone may register for a public event with a form; rate-limited per address and event.
         events.MapPost("/{id:int}/registrations", Register).WithName("RegisterForEvent").WithSummary("Registers a visitor for an event; when it is full, on the waiting list.").AllowAnonymous();
         // The registrant list, for the event's organisers only (EventAccess.MaySeeRegistrants).

@@ -8,11 +8,11 @@ namespace Pactwerk.Web.Features.Knowledge;
 public static class LearningNetworkAuditActions
 {
     /// <summary>Someone who is not a member asked for a case (or the case list) of a learning network.</summary>
-    public const string CaseAccessRefused = "CaseAccessRefused";
+    [Audit.AuditAction] public const string CaseAccessRefused = "CaseAccessRefused";
     /// <summary>How many more refusals one person had in a window after the first ones that got a line each.</summary>
-    public const string CaseAccessRefusedMore = "CaseAccessRefusedMore";
-    public const string CaseAdded = "CaseAdded";
-    public const string CaseUpdated = "CaseUpdated";
+    [Audit.AuditAction] public const string CaseAccessRefusedMore = "CaseAccessRefusedMore";
+    [Audit.AuditAction] public const string CaseAdded = "CaseAdded";
+    [Audit.AuditAction] public const string CaseUpdated = "CaseUpdated";
 }
 
 /// <summary>

@@ -31,12 +31,12 @@ public static class LearningNetworkApi
         networks.MapDelete("/members/{userId}", RemoveMember).WithName("RemoveLearningNetworkMember").WithSummary("Removes a member from a learning network.").RequireAuthorization(Policies.SignedIn);
         networks.MapPost("/sessions", AddSession).WithName("AddLearningNetworkSession").WithSummary("Adds a session to a learning network.").RequireAuthorization(Policies.SignedIn);
         networks.MapGet("/sessions/{sessionId:int}", GetSession).WithName("GetLearningNetworkSession").WithSummary("One session of a learning network.").RequireAuthorization(Policies.SignedIn);
-        networks.MapPut("/sessions/{sessionId:int}", UpdateSession).WithName("UpdateLearningNetworkSession").WithSummary("Changes a session of a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapPut("/sessions/{sessionId:int}", UpdateSession).WithName("UpdateLearningNetworkSession").WithSummary("Changes a session of a learning network; send the version you started from. Takes the session flat or nested in \"session\" as its GET returns it.").RequireAuthorization(Policies.SignedIn);
         // Reads of cases admit anonymous callers so that their attempts are logged like anyone's.
         networks.MapGet("/cases", GetCases).WithName("GetLearningNetworkCases").WithSummary("The cases a learning network published.").AllowAnonymous();
         networks.MapGet("/cases/{caseId:int}", GetCase).WithName("GetLearningNetworkCase").WithSummary("One case of a learning network.").AllowAnonymous();
         networks.MapPost("/cases", AddCase).WithName("AddLearningNetworkCase").WithSummary("Adds a case to a learning network.").RequireAuthorization(Policies.SignedIn);
-        networks.MapPut("/cases/{caseId:int}", UpdateCase).WithName("UpdateLearningNetworkCase").WithSummary("Changes a case of a learning network.").RequireAuthorization(Policies.SignedIn);
+        networks.MapPut("/cases/{caseId:int}", UpdateCase).WithName("UpdateLearningNetworkCase").WithSummary("Changes a case of a learning network; send the version you started from. Sending back what its GET returned changes nothing.").RequireAuthorization(Policies.SignedIn);
         return api;
     }
 

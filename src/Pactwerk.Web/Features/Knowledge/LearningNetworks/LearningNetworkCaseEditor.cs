@@ -59,9 +59,11 @@ public sealed class LearningNetworkCaseEditor(PactwerkDb db, LearningNetworkAcce
         c.Question = input.Question!.Trim();
         c.SessionId = input.SessionId;
         c.DiscussionNotes = Clean(input.DiscussionNotes);
+        // Sending back what was read changes nothing and is no business event.
+        var changed = db.ChangeTracker.HasChanges();
         var outcome = await EditSupport.SaveVersionedAsync(db, c, caseId, input.Version,
             () => db.LearningNetworkCases.AsNoTracking().SingleAsync(x => x.Id == caseId, ct), ct);
-        if (outcome is Outcome.Saved)
+        if (outcome is Outcome.Saved && changed)
             await LogAsync(LearningNetworkAuditActions.CaseUpdated, c, ct);
         return outcome;
     }

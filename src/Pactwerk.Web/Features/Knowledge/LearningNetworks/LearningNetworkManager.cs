@@ -4,6 +4,17 @@ using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Knowledge;
 
+/// <summary>The fields of a session as the GET nests them; its id is the one in the address.</summary>
+public sealed class SessionReadBack
+{
+    public DateOnly? Date { get; set; }
+    public string? Place { get; set; }
+    public string? Theme { get; set; }
+    public string? Agenda { get; set; }
+    public string? Notes { get; set; }
+    public int Version { get; set; }
+}
+
 public sealed class SessionInput
 {
     public DateOnly? Date { get; set; }
@@ -13,6 +24,22 @@ public sealed class SessionInput
     public string? Notes { get; set; }
     /// <summary>For a change: the version you started from.</summary>
     public int Version { get; set; }
+
+    /// <summary>
+    /// The session as the GET of one session returns it ({ "session": { … }, "cases": … }): its fields
+    /// count as the plain ones; the network, the cases and mayManage are ignored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public SessionReadBack? Session
+    {
+        get => null;
+        set
+        {
+            if (value is null)
+                return;
+            (Date, Place, Theme, Agenda, Notes, Version) = (value.Date, value.Place, value.Theme, value.Agenda, value.Notes, value.Version);
+        }
+    }
 }
 
 /// <summary>

@@ -15,9 +15,25 @@ public sealed class PracticeLinkInput
     public string Url { get; set; } = "";
 }
 
+/// <summary>One section as the GET returns it; its html is derived from the Markdown and ignored.</summary>
+public sealed class PracticeSectionInput
+{
+    public string Key { get; set; } = "";
+    public string? Markdown { get; set; }
+}
+
+/// <summary>A reference as the GET names it ({ "id": 7, "name": … }); only the id counts.</summary>
+public sealed class PracticeNamedInput
+{
+    public int Id { get; set; }
+}
+
 /// <summary>
 /// What an editor may set of a practice; Version is the one they started from (0 for a new one).
 /// Objectives, Organisations, Contacts, Actions and Links left out (null) stay as they are.
+/// Besides the plain fields it takes what the GET of the practice returned (sections, the owner
+/// organisation and the lists as objects), so a client can send back what it read; the GET's
+/// derived fields (status, landsdelen, related, html, …) are ignored.
 /// </summary>
 public class PracticeInput
 {
@@ -40,15 +56,47 @@ public class PracticeInput
     public string? Sector { get; set; }
     /// <summary>The organisation that answers for the practice.</summary>
     public int? OrganisationId { get; set; }
-    /// <summary>Codes of the regions the practice took place in, of any set (TP-OOST, PV23, GM0193).</summary>
+    /// <summary>The owner organisation as the GET returns it ({ "id", "name" }): the same as <see cref="OrganisationId"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public PracticeNamedInput? Organisation { get => null; set { if (value is not null) OrganisationId = value.Id; } }
+    /// <summary>
+    /// The sections as the GET returns them ({ "key": "context", "markdown": … }): the same as the
+    /// fields named by their key. A key that is not a section is refused.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public List<PracticeSectionInput>? Sections
+    {
+        get => null;
+        set
+        {
+            foreach (var section in value ?? [])
+                switch (section.Key)
+                {
+                    case "context": Context = section.Markdown; break;
+                    case "approach": Approach = section.Markdown; break;
+                    case "results": Results = section.Markdown; break;
+                    case "resultsSource": ResultsSource = section.Markdown; break;
+                    case "whatWorked": WhatWorked = section.Markdown; break;
+                    case "whatDidNotWork": WhatDidNotWork = section.Markdown; break;
+                    case "transferConditions": TransferConditions = section.Markdown; break;
+                    default: throw new System.Text.Json.JsonException($"'{section.Key}' is geen onderdeel van een praktijk; kies uit {string.Join(", ", PracticeDetails.SectionKeys)}.");
+                }
+        }
+    }
+    /// <summary>Codes of the regions the practice took place in, of any set (TP-OOST, PV23, GM0193); or the regions as the GET returns them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(ReadBackJson.Codes))]
     public List<string> Regions { get; set; } = [];
-    /// <summary>Numbers of the pact's objectives.</summary>
+    /// <summary>Numbers of the pact's objectives; or the objectives as the GET returns them (their number counts).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(ReadBackJson.Numbers))]
     public List<int>? Objectives { get; set; }
-    /// <summary>Ids of the organisations involved.</summary>
+    /// <summary>Ids of the organisations involved; or the organisations as the GET returns them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(ReadBackJson.Ids))]
     public List<int>? Organisations { get; set; }
-    /// <summary>Ids of the contact people.</summary>
+    /// <summary>Ids of the contact people; or the contacts as the GET returns them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(ReadBackJson.Ids))]
     public List<int>? Contacts { get; set; }
-    /// <summary>Ids of the pact's actions the practice belongs to.</summary>
+    /// <summary>Ids of the pact's actions the practice belongs to; or the actions as the GET returns them.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(ReadBackJson.Ids))]
     public List<int>? Actions { get; set; }
     public List<PracticeLinkInput>? Links { get; set; }
     public DateOnly? StartsOn { get; set; }

@@ -18,7 +18,7 @@ public static class PracticesApi
                 "Drafts only for their editors and the pact's coordinators.");
         // Who may change which practice is decided per practice by PracticeEditor (resource-based).
         practices.MapPost("/", CreatePractice).WithName("CreatePractice").WithSummary("Creates a practice as a draft.").RequireAuthorization(Accounts.Policies.SignedIn);
-        practices.MapPut("/{id:int}", UpdatePractice).WithName("UpdatePractice").WithSummary("Changes a practice; send the version you started from.").RequireAuthorization(Accounts.Policies.SignedIn);
+        practices.MapPut("/{id:int}", UpdatePractice).WithName("UpdatePractice").WithSummary("Changes a practice; send the version you started from. Takes back what its GET returned (sections, organisation, regions, objectives, organisations, contacts and actions as objects); derived fields are ignored.").RequireAuthorization(Accounts.Policies.SignedIn);
         practices.MapPost("/{id:int}/submit", SubmitPractice).WithName("SubmitPractice").WithSummary("Submits a draft practice for review.").RequireAuthorization(Accounts.Policies.SignedIn);
         practices.MapPost("/{id:int}/publish", PublishPractice).WithName("PublishPractice").WithSummary("Publishes a submitted practice (reviewers).").RequireAuthorization(Accounts.Policies.SignedIn);
         practices.MapPost("/{id:int}/send-back", SendBackPractice).WithName("SendBackPractice").WithSummary("Sends a submitted practice back to its authors with a remark.").RequireAuthorization(Accounts.Policies.SignedIn);

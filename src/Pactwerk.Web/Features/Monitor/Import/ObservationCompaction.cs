@@ -16,7 +16,7 @@ public sealed record CompactionReport(IReadOnlyList<int> Releases, int Observati
 /// </summary>
 public sealed class ObservationCompaction(PactwerkDb db, TimeProvider clock, IOptions<MonitorOptions> options)
 {
-    public const string AuditAction = "WithdrawnObservationsRemoved";
+    [Audit.AuditAction] public const string AuditAction = "WithdrawnObservationsRemoved";
 
     public TimeSpan DefaultRetention => TimeSpan.FromDays(options.Value.CompactWithdrawnAfterDays);
 

@@ -18,7 +18,7 @@ public abstract record WithdrawalOutcome
 /// </summary>
 public sealed class ReleaseWithdrawal(PactwerkDb db, MonitorEngineHost engine, IAuditActor actor, TimeProvider clock)
 {
-    public const string AuditAction = "ReleaseWithdrawn";
+    [Audit.AuditAction] public const string AuditAction = "ReleaseWithdrawn";
 
     public async Task<WithdrawalOutcome> WithdrawAsync(int releaseId, string? reason, CancellationToken ct)
     {

@@ -38,13 +38,15 @@ public sealed record ProposedFieldDto(string Field, string? Current, string? Pro
 public sealed class ProposalDesk(PactwerkDb db, SharedRecords shared, AccessScopeProvider scopes, OrganisationEditor organisations,
     PersonEditor people, IAuditActor actor, TimeProvider clock)
 {
-    public const string ProposalAccepted = "ProposalAccepted";
-    public const string ProposalRejected = "ProposalRejected";
+    [AuditAction] public const string ProposalAccepted = "ProposalAccepted";
+    [AuditAction] public const string ProposalRejected = "ProposalRejected";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>A proposal that would change nothing would only ask the owner to decide on nothing.</summary>
+    public const string NothingChanges = "Dit voorstel verandert niets aan de huidige gegevens; pas ten minste één veld aan. Er is geen voorstel gemaakt.";
 
     public async Task<Outcome> ProposeOrganisationAsync(int id, ProposalInput<OrganisationInput> input, CancellationToken ct)
     {
-        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Municipality).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (organisation is null)
             return new Outcome.NotFound();
         if (!await shared.MayProposeOrganisationChangeAsync(id, ct))
@@ -53,6 +55,9 @@ public sealed class ProposalDesk(PactwerkDb db, SharedRecords shared, AccessScop
         var (values, errors, duplicateOf) = rules.Check(input.Changes, id);
         if (values is not null && duplicateOf is { } other)
             errors[nameof(OrganisationInput.Name)] = [$"Deze organisatie bestaat al (nummer {other}): zelfde KvK-nummer, DUO-code, of naam in dezelfde gemeente."];
+        // Compared as checked values, so "onderwijs" and "Education" are the same helix.
+        if (errors.Count == 0 && values is not null && Same(organisation, values))
+            errors[""] = [NothingChanges];
         return await ProposeAsync(ProposalSubject.Organisation, id, organisation.Version, input.Changes, input.Reason, errors, ct);
     }
 
@@ -68,6 +73,8 @@ public sealed class ProposalDesk(PactwerkDb db, SharedRecords shared, AccessScop
             errors[nameof(PersonInput.Name)] = ["De gegevens van deze persoon zijn verwijderd; ze worden niet opnieuw ingevuld."];
         if (input.Changes.OrganisationId is { } organisationId && !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
             errors[nameof(PersonInput.OrganisationId)] = [$"Er is geen organisatie met nummer {organisationId}."];
+        if (errors.Count == 0 && Differences(person, input.Changes).Count == 0)
+            errors[""] = [NothingChanges];
         return await ProposeAsync(ProposalSubject.Person, id, person.Version, input.Changes, input.Reason, errors, ct);
     }
 
@@ -200,27 +207,34 @@ public sealed class ProposalDesk(PactwerkDb db, SharedRecords shared, AccessScop
         if (p.Subject == ProposalSubject.Organisation)
         {
             var o = await db.Organisations.AsNoTracking().Include(o => o.Municipality).SingleAsync(o => o.Id == p.SubjectId, ct);
-            var wanted = Read<OrganisationInput>(p);
             name = o.Name;
-            changed = Differences(
-                ("Naam", o.Name, wanted.Name), ("Helix", o.Helix.ToString(), wanted.Helix), ("Soort", o.Kind.ToString(), wanted.Kind),
-                ("Sectoren", string.Join(", ", o.Sectors), string.Join(", ", wanted.Sectors)), ("Gemeente", o.Municipality?.Code, wanted.MunicipalityCode),
-                ("KvK-nummer", o.KvkNumber, wanted.KvkNumber), ("DUO-code", o.DuoCode, wanted.DuoCode), ("Website", o.Website, wanted.Website),
-                ("Omschrijving", o.Description, wanted.Description));
+            changed = Differences(o, Read<OrganisationInput>(p));
         }
         else
         {
             var person = await db.People.AsNoTracking().SingleAsync(x => x.Id == p.SubjectId, ct);
-            var wanted = Read<PersonInput>(p);
             name = person.Name;
-            changed = Differences(
-                ("Naam", person.Name, wanted.Name), ("Functie", person.JobTitle, wanted.JobTitle),
-                ("Organisatie", person.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture), wanted.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("E-mailadres", person.Email, wanted.Email), ("Telefoon", person.Phone, wanted.Phone));
+            changed = Differences(person, Read<PersonInput>(p));
         }
         return new ProposalDto(p.Id, p.Subject.ToString(), p.SubjectId, name, p.BaseVersion, p.Status.ToString(), p.ProposedBy, p.ProposedAt, p.Reason,
             p.DecidedBy, p.DecidedAt, p.DecisionNote, JsonDocument.Parse(p.Changes).RootElement.Clone(), changed, mayDecide, p.Version);
     }
+
+    private static bool Same(Organisation o, OrganisationValues v) =>
+        o.Name == v.Name && o.Helix == v.Helix && o.Kind == v.Kind && o.Sectors.SequenceEqual(v.Sectors) && o.MunicipalityId == v.MunicipalityId
+        && o.KvkNumber == v.KvkNumber && o.DuoCode == v.DuoCode && o.Website == v.Website && o.Description == v.Description;
+
+    /// <summary>Field by field, what the proposed organisation differs in from the record (its municipality must be loaded).</summary>
+    private static List<ProposedFieldDto> Differences(Organisation o, OrganisationInput wanted) => Differences(
+        ("Naam", o.Name, wanted.Name), ("Helix", o.Helix.ToString(), wanted.Helix), ("Soort", o.Kind.ToString(), wanted.Kind),
+        ("Sectoren", string.Join(", ", o.Sectors), string.Join(", ", wanted.Sectors)), ("Gemeente", o.Municipality?.Code, wanted.MunicipalityCode),
+        ("KvK-nummer", o.KvkNumber, wanted.KvkNumber), ("DUO-code", o.DuoCode, wanted.DuoCode), ("Website", o.Website, wanted.Website),
+        ("Omschrijving", o.Description, wanted.Description));
+
+    private static List<ProposedFieldDto> Differences(Person person, PersonInput wanted) => Differences(
+        ("Naam", person.Name, wanted.Name), ("Functie", person.JobTitle, wanted.JobTitle),
+        ("Organisatie", person.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture), wanted.OrganisationId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("E-mailadres", person.Email, wanted.Email), ("Telefoon", person.Phone, wanted.Phone));
 
     private static List<ProposedFieldDto> Differences(params (string Field, string? Current, string? Proposed)[] fields) =>
         fields.Where(f => (Values.Blank(f.Current) ?? "").Trim() != (Values.Blank(f.Proposed) ?? "").Trim())
