@@ -1,15 +1,13 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>
-/// The messages of the voucher rules. Those with a value are made from a format with
-/// <see cref="Format"/>, so a page finds the format again and shows the message in the reader's
-/// language (English in the resources).
+/// The messages of the voucher rules, in Dutch as the API gives them. Those with a value are made
+/// from a format with <see cref="Format"/>, so the pages to come can find the format again and
+/// translate it (as KnowledgeMessages does).
 /// </summary>
-public static partial class VoucherMessages
+public static class VoucherMessages
 {
     public const string EmailMissing = "Vul je e-mailadres in.";
     public const string EmailInvalid = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.";
@@ -37,26 +35,5 @@ public static partial class VoucherMessages
     public const string QualityMissing = "Vul de kwaliteitsregistratie in, zoals CRKBO of NRTO met het nummer.";
     public const string ProviderAlreadyRegistered = "Dit KvK-nummer is al aangemeld voor deze regeling.";
 
-    private static readonly IReadOnlyList<(string Format, Regex Pattern)> Formats = typeof(VoucherMessages)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
-        .Where(f => Placeholder().IsMatch(f))
-        // Longest first, so a format that another one starts with does not take its messages.
-        .OrderByDescending(f => f.Length)
-        .Select(f => (f, new Regex("^" + Placeholder().Replace(Regex.Escape(f).Replace(@"\{", "{"), "(.*)") + "$", RegexOptions.Singleline)))
-        .ToList();
-
-    [GeneratedRegex(@"\{\d\}")]
-    private static partial Regex Placeholder();
-
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
-
-    /// <summary>A message in the reader's language: by its format when it has one, else as a whole.</summary>
-    public static string Localise(IStringLocalizer t, string message)
-    {
-        foreach (var (format, pattern) in Formats)
-            if (pattern.Match(message) is { Success: true } m)
-                return t[format, m.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()].Value;
-        return t[message].Value;
-    }
 }

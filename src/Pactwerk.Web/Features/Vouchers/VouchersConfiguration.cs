@@ -71,6 +71,7 @@ internal sealed class VoucherApplicationConfiguration : IEntityTypeConfiguration
         application.HasIndex(a => a.VoucherCode).IsUnique();
         application.HasIndex(a => a.KeyHash).IsUnique();
         // The waiting list in order and the counts per status, each one index range.
-        application.HasIndex(a => new { a.SchemeId, a.Status, a.Id });
+        application.HasIndex(a => new { a.SchemeId, a.Arrival }).IsUnique();
+        application.HasIndex(a => new { a.SchemeId, a.Status, a.Arrival });
     }
 }

@@ -6,6 +6,7 @@ public static class VouchersModule
     public static IHostApplicationBuilder AddVouchers(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<SchemeGate>();
         services.AddScoped<VoucherApplications>();
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();

@@ -2530,6 +2530,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<int>("Arrival")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2586,10 +2589,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("VoucherCode")
                         .IsUnique();
 
+                    b.HasIndex("SchemeId", "Arrival")
+                        .IsUnique();
+
                     b.HasIndex("SchemeId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("SchemeId", "Status", "Id");
+                    b.HasIndex("SchemeId", "Status", "Arrival");
 
                     b.ToTable("VoucherApplications");
                 });
@@ -2701,6 +2707,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("numeric(5,4)");
 
                     b.Property<int>("ApplyWithinDaysAfterStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Arrivals")
                         .HasColumnType("integer");
 
                     b.Property<decimal>("Ceiling")

@@ -2430,6 +2430,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Arrival")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -2486,10 +2489,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("VoucherCode")
                         .IsUnique();
 
+                    b.HasIndex("SchemeId", "Arrival")
+                        .IsUnique();
+
                     b.HasIndex("SchemeId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("SchemeId", "Status", "Id");
+                    b.HasIndex("SchemeId", "Status", "Arrival");
 
                     b.ToTable("VoucherApplications");
                 });
@@ -2595,6 +2601,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ApplyWithinDaysAfterStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Arrivals")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Ceiling")

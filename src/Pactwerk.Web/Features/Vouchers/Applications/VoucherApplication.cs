@@ -20,6 +20,8 @@ public class VoucherApplication
 {
     public long Id { get; set; }
     public int SchemeId { get; set; }
+    /// <summary>1, 2, 3, … per scheme in the order the scheme decided them: the order of arrival.</summary>
+    public int Arrival { get; set; }
     public int CourseId { get; set; }
     public required string Email { get; set; }
     public DateOnly DateOfBirth { get; set; }
@@ -37,5 +39,5 @@ public class VoucherApplication
     public required string KeyHash { get; set; }
 
     /// <summary>The application number people quote; ascending in order of arrival.</summary>
-    public static string NumberOf(string schemeCode, long id) => $"{schemeCode.ToUpperInvariant()}-{id:D6}";
+    public static string NumberOf(string schemeCode, int arrival) => $"{schemeCode.ToUpperInvariant()}-{arrival:D6}";
 }

@@ -37,7 +37,7 @@ public sealed record ApplicationStatus(string Number, string SchemeCode, string 
 /// database decides who gets the last euro: reserved + paid never passes the ceiling, and while
 /// anyone waits nobody behind them is granted.
 /// </summary>
-public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
+public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, SchemeGate gate)
 {
     public async Task<ApplicationOutcome> ApplyAsync(string schemeCode, VoucherApplicationInput input, CancellationToken ct)
     {
@@ -106,8 +106,13 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
             VoucherCode = NewVoucherCode(), KeyHash = Hash(key),
         };
 
-        // On SQLite this begins IMMEDIATE (the write lock); on PostgreSQL the scheme row's lock is taken by the UPDATE below.
+        // On SQLite this begins IMMEDIATE (the write lock on the file). The first statement locks the scheme's row on
+        // PostgreSQL and takes the next arrival number: the decisions of one scheme are taken one after the
+        // other, in the order of their numbers, and a release cannot slip between them.
+        using var turn = await gate.EnterAsync(scheme.Id, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, x => x.Arrivals + 1), ct);
+        application.Arrival = await db.VoucherSchemes.Where(s => s.Id == scheme.Id).Select(s => s.Arrivals).SingleAsync(ct);
         db.VoucherApplications.Add(application);
         try
         {
@@ -115,12 +120,10 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
         }
         catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
         {
+            // Rolled back with the transaction, arrival number and all.
             db.ChangeTracker.Clear();
             return new ApplicationOutcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Email)] = [VoucherMessages.AlreadyApplied] });
         }
-        // Lock the scheme's row first (PostgreSQL; SQLite's IMMEDIATE transaction holds the whole file), so the
-        // decisions of one scheme are taken one after the other and a release cannot slip between them.
-        await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting), ct);
         // Granted only while nobody waits and the amount fits: one conditional statement, the database decides.
         var granted = await db.VoucherSchemes
             .Where(s => s.Id == scheme.Id && s.Waiting == 0 && s.Reserved + s.Paid + amount <= s.Ceiling)
@@ -134,7 +137,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
         {
             await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting + 1), ct);
         }
-        var number = VoucherApplication.NumberOf(scheme.Code, application.Id);
+        var number = VoucherApplication.NumberOf(scheme.Code, application.Arrival);
         db.RecordEvent(now, granted ? "voucher-granted" : "voucher-waiting", nameof(VoucherApplication), number,
             new { scheme = scheme.Code, amount, reason = granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
         await db.SaveChangesAsync(ct);
@@ -155,9 +158,9 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
             return null;
         var a = found.a;
         int? position = a.Status == VoucherStatus.Waiting
-            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Id < a.Id, ct)
+            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
             : null;
-        return new ApplicationStatus(VoucherApplication.NumberOf(found.Code, a.Id), found.Code, found.Name, found.NameEn, found.Title, a.Status, a.Amount,
+        return new ApplicationStatus(VoucherApplication.NumberOf(found.Code, a.Arrival), found.Code, found.Name, found.NameEn, found.Title, a.Status, a.Amount,
             a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, a.SubmittedAt);
     }
 
@@ -170,9 +173,13 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
         if (HashOf(key) is not { } hash)
             return false;
         var now = clock.GetUtcNow().UtcDateTime;
+        var schemeId = await db.VoucherApplications.Where(a => a.KeyHash == hash).Select(a => (int?)a.SchemeId).SingleOrDefaultAsync(ct);
+        if (schemeId is null)
+            return false;
+        using var turn = await gate.EnterAsync(schemeId.Value, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var application = await db.VoucherApplications.AsNoTracking().SingleOrDefaultAsync(a => a.KeyHash == hash, ct);
-        if (application is null || application.Status is not (VoucherStatus.Granted or VoucherStatus.Waiting))
+        var application = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.KeyHash == hash, ct);
+        if (application.Status is not (VoucherStatus.Granted or VoucherStatus.Waiting))
             return false;
         // Conditional on the status read, so two clicks at once withdraw (and release) once.
         if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status)
@@ -184,7 +191,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
         else
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
         var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
-        db.RecordEvent(now, "voucher-withdrawn", nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Id),
+        db.RecordEvent(now, "voucher-withdrawn", nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
             new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason = "withdrawn by the applicant" }, scheme.PactId);
         await db.SaveChangesAsync(ct);
         await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
@@ -200,7 +207,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
     private async Task MoveUpAsync(int schemeId, string schemeCode, int pactId, DateTime now, CancellationToken ct)
     {
         while (await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Waiting)
-                   .OrderBy(a => a.Id).Select(a => new { a.Id, a.Amount }).FirstOrDefaultAsync(ct) is { } first)
+                   .OrderBy(a => a.Arrival).Select(a => new { a.Id, a.Arrival, a.Amount }).FirstOrDefaultAsync(ct) is { } first)
         {
             var amount = first.Amount;
             if (await db.VoucherSchemes.Where(s => s.Id == schemeId && s.Reserved + s.Paid + amount <= s.Ceiling)
@@ -208,7 +215,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock)
                 return;
             await db.VoucherApplications.Where(a => a.Id == first.Id && a.Status == VoucherStatus.Waiting)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Granted).SetProperty(a => a.GrantedAt, now), ct);
-            db.RecordEvent(now, "voucher-granted", nameof(VoucherApplication), VoucherApplication.NumberOf(schemeCode, first.Id),
+            db.RecordEvent(now, "voucher-granted", nameof(VoucherApplication), VoucherApplication.NumberOf(schemeCode, first.Arrival),
                 new { scheme = schemeCode, amount, reason = "moved up from the waiting list" }, pactId);
             await db.SaveChangesAsync(ct);
         }

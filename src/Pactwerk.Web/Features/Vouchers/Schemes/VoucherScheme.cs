@@ -37,6 +37,8 @@ public class VoucherScheme : Audit.IAudited
     public decimal Paid { get; set; }
     /// <summary>Applications on the waiting list; while it is not 0 nobody jumps the queue.</summary>
     public int Waiting { get; set; }
+    /// <summary>Applications received so far; each takes the next number under the row's lock, so the number is the order of arrival.</summary>
+    public int Arrivals { get; set; }
 
     public DistributionRule Rule { get; set; }
     /// <summary>The application window, UTC; <see cref="ClosesAt"/> is exclusive.</summary>

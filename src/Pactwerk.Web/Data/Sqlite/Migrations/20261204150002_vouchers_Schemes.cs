@@ -29,6 +29,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     Reserved = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     Paid = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     Waiting = table.Column<int>(type: "INTEGER", nullable: false),
+                    Arrivals = table.Column<int>(type: "INTEGER", nullable: false),
                     Rule = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OpensAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -116,6 +117,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Arrival = table.Column<int>(type: "INTEGER", nullable: false),
                     CourseId = table.Column<int>(type: "INTEGER", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -158,15 +160,21 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VoucherApplications_SchemeId_Arrival",
+                table: "VoucherApplications",
+                columns: new[] { "SchemeId", "Arrival" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VoucherApplications_SchemeId_Email",
                 table: "VoucherApplications",
                 columns: new[] { "SchemeId", "Email" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_VoucherApplications_SchemeId_Status_Id",
+                name: "IX_VoucherApplications_SchemeId_Status_Arrival",
                 table: "VoucherApplications",
-                columns: new[] { "SchemeId", "Status", "Id" });
+                columns: new[] { "SchemeId", "Status", "Arrival" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VoucherApplications_VoucherCode",

@@ -11,7 +11,7 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261204145152_vouchers_Schemes")]
+    [Migration("20261204150002_vouchers_Schemes")]
     partial class vouchers_Schemes
     {
         /// <inheritdoc />
@@ -2433,6 +2433,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Arrival")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -2489,10 +2492,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("VoucherCode")
                         .IsUnique();
 
+                    b.HasIndex("SchemeId", "Arrival")
+                        .IsUnique();
+
                     b.HasIndex("SchemeId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("SchemeId", "Status", "Id");
+                    b.HasIndex("SchemeId", "Status", "Arrival");
 
                     b.ToTable("VoucherApplications");
                 });
@@ -2598,6 +2604,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ApplyWithinDaysAfterStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Arrivals")
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Ceiling")

@@ -31,6 +31,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     Reserved = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     Paid = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     Waiting = table.Column<int>(type: "integer", nullable: false),
+                    Arrivals = table.Column<int>(type: "integer", nullable: false),
                     Rule = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -118,6 +119,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SchemeId = table.Column<int>(type: "integer", nullable: false),
+                    Arrival = table.Column<int>(type: "integer", nullable: false),
                     CourseId = table.Column<int>(type: "integer", nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
@@ -160,15 +162,21 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_VoucherApplications_SchemeId_Arrival",
+                table: "VoucherApplications",
+                columns: new[] { "SchemeId", "Arrival" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VoucherApplications_SchemeId_Email",
                 table: "VoucherApplications",
                 columns: new[] { "SchemeId", "Email" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_VoucherApplications_SchemeId_Status_Id",
+                name: "IX_VoucherApplications_SchemeId_Status_Arrival",
                 table: "VoucherApplications",
-                columns: new[] { "SchemeId", "Status", "Id" });
+                columns: new[] { "SchemeId", "Status", "Arrival" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VoucherApplications_VoucherCode",

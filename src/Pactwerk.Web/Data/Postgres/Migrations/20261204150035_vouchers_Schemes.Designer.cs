@@ -13,7 +13,7 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261204145205_vouchers_Schemes")]
+    [Migration("20261204150035_vouchers_Schemes")]
     partial class vouchers_Schemes
     {
         /// <inheritdoc />
@@ -2533,6 +2533,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<int>("Arrival")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2589,10 +2592,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("VoucherCode")
                         .IsUnique();
 
+                    b.HasIndex("SchemeId", "Arrival")
+                        .IsUnique();
+
                     b.HasIndex("SchemeId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("SchemeId", "Status", "Id");
+                    b.HasIndex("SchemeId", "Status", "Arrival");
 
                     b.ToTable("VoucherApplications");
                 });
@@ -2704,6 +2710,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("numeric(5,4)");
 
                     b.Property<int>("ApplyWithinDaysAfterStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Arrivals")
                         .HasColumnType("integer");
 
                     b.Property<decimal>("Ceiling")
