@@ -11,6 +11,7 @@ using Pactwerk.Web.Features.Newsletter;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Features.Regions;
+using Pactwerk.Web.Features.Vouchers;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web;
@@ -32,6 +33,7 @@ public static class PactwerkApplication
         builder.AddKnowledge();
         builder.AddNewsletter();
         builder.AddNetwork();
+        builder.AddVouchers();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work.
         builder.Services.AddHostedService<DatabaseInitialiser>();
@@ -64,6 +66,7 @@ public static class PactwerkApplication
         app.MapNetwork(api);
         app.MapMonitor(api);
         app.MapNewsletter(api);
+        app.MapVouchers(api);
         app.MapDemo(api);
         app.MapWeb();
         return app;

@@ -10,6 +10,7 @@ using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Features.Regions;
+using Pactwerk.Web.Features.Vouchers;
 
 namespace Pactwerk.Web.Data;
 
@@ -57,6 +58,10 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<LearningNetworkMember> LearningNetworkMembers => Set<LearningNetworkMember>();
     public DbSet<LearningNetworkSession> LearningNetworkSessions => Set<LearningNetworkSession>();
     public DbSet<LearningNetworkCase> LearningNetworkCases => Set<LearningNetworkCase>();
+    public DbSet<VoucherScheme> VoucherSchemes => Set<VoucherScheme>();
+    public DbSet<VoucherProvider> VoucherProviders => Set<VoucherProvider>();
+    public DbSet<VoucherCourse> VoucherCourses => Set<VoucherCourse>();
+    public DbSet<VoucherApplication> VoucherApplications => Set<VoucherApplication>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

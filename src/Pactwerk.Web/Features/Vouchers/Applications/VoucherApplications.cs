@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+public sealed class VoucherApplicationInput
+{
+    public string? Email { get; set; }
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? DateOfBirth { get; set; }
+    public string? TargetGroup { get; set; }
+    public int? Course { get; set; }
+    /// <summary>The course's start date the applicant chose, yyyy-MM-dd.</summary>
+    public string? CourseStart { get; set; }
+}
+
+/// <summary>What came of an application.</summary>
+public abstract record ApplicationOutcome
+{
+    /// <summary>Saved: granted or on the waiting list. <paramref name="Key"/> is for the applicant's status link only.</summary>
+    public sealed record Saved(VoucherApplication Application, string Number, string Key) : ApplicationOutcome;
+    public sealed record NotFound : ApplicationOutcome;
+    /// <summary>Input missing or malformed, or rules not met: each failure named by its field or rule.</summary>
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : ApplicationOutcome;
+}
+
+/// <summary>What the applicant's status link shows.</summary>
+public sealed record ApplicationStatus(string Number, string SchemeCode, string SchemeName, string SchemeNameEn, string CourseTitle,
+    VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, DateTime SubmittedAt);
+
+/// <summary>
+/// Applications and the budget they draw on. Every change to a scheme's reserve is one conditional
+/// UPDATE of the scheme's row inside the same transaction as the application's change, so the
+/// database decides who gets the last euro: reserved + paid never passes the ceiling, and while
+/// anyone waits nobody behind them is granted.
+/// </summary>
+public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, SchemeGate gate)
+{
+    public async Task<ApplicationOutcome> ApplyAsync(string schemeCode, VoucherApplicationInput input, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == schemeCode, ct);
+        if (scheme is null)
+            return new ApplicationOutcome.NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+
+        var errors = new Dictionary<string, string[]>();
+        var email = input.Email?.Trim().ToLowerInvariant() ?? "";
+        if (email.Length == 0)
+            errors[nameof(input.Email)] = [VoucherMessages.EmailMissing];
+        else if (!IsEmailAddress(email))
+            errors[nameof(input.Email)] = [VoucherMessages.EmailInvalid];
+        DateOnly birth = default, start = default;
+        if (string.IsNullOrWhiteSpace(input.DateOfBirth))
+            errors[nameof(input.DateOfBirth)] = [VoucherMessages.BirthMissing];
+        else if (!TryParseDay(input.DateOfBirth, out birth) || birth > today || birth.Year < 1900)
+            errors[nameof(input.DateOfBirth)] = [VoucherMessages.BirthInvalid];
+        if (string.IsNullOrWhiteSpace(input.TargetGroup))
+            errors[nameof(input.TargetGroup)] = [VoucherMessages.TargetGroupMissing];
+        if (input.Course is null)
+            errors[nameof(input.Course)] = [VoucherMessages.CourseMissing];
+        if (string.IsNullOrWhiteSpace(input.CourseStart))
+            errors[nameof(input.CourseStart)] = [VoucherMessages.StartMissing];
+        else if (!TryParseDay(input.CourseStart, out start))
+            errors[nameof(input.CourseStart)] = [VoucherMessages.StartInvalid];
+        if (errors.Count > 0)
+            return new ApplicationOutcome.Invalid(errors);
+
+        // The rules, each named when it fails, so the applicant sees everything at once.
+        var course = await db.VoucherCourses.AsNoTracking().Where(c => c.Id == input.Course)
+            .Select(c => new { c.Id, c.Price, c.Sector, c.Level, c.TargetOccupation, c.StartDates, c.Provider.SchemeId, c.Provider.Vetted })
+            .SingleOrDefaultAsync(ct);
+        if (now < scheme.OpensAt || now >= scheme.ClosesAt)
+            errors["window"] = [VoucherMessages.Format(VoucherMessages.OutsideWindow, Local(scheme.OpensAt), Local(scheme.ClosesAt))];
+        if (!scheme.TargetGroups.Contains(input.TargetGroup!.Trim()))
+            errors[nameof(input.TargetGroup)] = [VoucherMessages.Format(VoucherMessages.TargetGroupNotInScheme, string.Join(", ", scheme.TargetGroups))];
+        if (AgeOn(birth, today) < scheme.MinimumAge)
+            errors["age"] = [VoucherMessages.Format(VoucherMessages.TooYoung, scheme.MinimumAge)];
+        if (course is null || course.SchemeId != scheme.Id || !course.Vetted)
+            errors[nameof(input.Course)] = [VoucherMessages.Format(VoucherMessages.CourseNotInScheme, input.Course!.Value)];
+        else
+        {
+            if (scheme.Sectors.Count > 0 && !scheme.Sectors.Contains(course.Sector))
+                errors["sector"] = [VoucherMessages.Format(VoucherMessages.SectorNotEligible, course.Sector)];
+            if (scheme.Levels.Count > 0 && !scheme.Levels.Contains(course.Level))
+                errors["level"] = [VoucherMessages.Format(VoucherMessages.LevelNotEligible, course.Level)];
+            if (scheme.Occupations.Count > 0 && !scheme.Occupations.Contains(course.TargetOccupation))
+                errors["occupation"] = [VoucherMessages.Format(VoucherMessages.OccupationNotEligible, course.TargetOccupation)];
+            if (!course.StartDates.Contains(start))
+                errors[nameof(input.CourseStart)] = [VoucherMessages.Format(VoucherMessages.StartNotOffered, Day(start))];
+            else if (today > start.AddDays(scheme.ApplyWithinDaysAfterStart))
+                errors["deadline"] = [VoucherMessages.Format(VoucherMessages.TooLate, scheme.ApplyWithinDaysAfterStart, Day(start))];
+        }
+        if (errors.Count > 0)
+            return new ApplicationOutcome.Invalid(errors);
+
+        var amount = scheme.VoucherAmount(course!.Price);
+        var key = NewSecret(32);
+        var application = new VoucherApplication
+        {
+            SchemeId = scheme.Id, CourseId = course.Id, Email = email, DateOfBirth = birth, TargetGroup = input.TargetGroup.Trim(),
+            CourseStart = start, SubmittedAt = now, Amount = amount, Status = VoucherStatus.Waiting,
+            VoucherCode = NewVoucherCode(), KeyHash = Hash(key),
+        };
+
+        // On SQLite this begins IMMEDIATE (the write lock on the file). The first statement locks the scheme's row on
+        // PostgreSQL and takes the next arrival number: the decisions of one scheme are taken one after the
+        // other, in the order of their numbers, and a release cannot slip between them.
+        using var turn = await gate.EnterAsync(scheme.Id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, x => x.Arrivals + 1), ct);
+        application.Arrival = await db.VoucherSchemes.Where(s => s.Id == scheme.Id).Select(s => s.Arrivals).SingleAsync(ct);
+        db.VoucherApplications.Add(application);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
+        {
+            // Rolled back with the transaction, arrival number and all.
+            db.ChangeTracker.Clear();
+            return new ApplicationOutcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Email)] = [VoucherMessages.AlreadyApplied] });
+        }
+        // Granted only while nobody waits and the amount fits: one conditional statement, the database decides.
+        var granted = await db.VoucherSchemes
+            .Where(s => s.Id == scheme.Id && s.Waiting == 0 && s.Reserved + s.Paid + amount <= s.Ceiling)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + amount), ct) == 1;
+        if (granted)
+        {
+            application.Status = VoucherStatus.Granted;
+            application.GrantedAt = now;
+        }
+        else
+        {
+            await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting + 1), ct);
+        }
+        var number = VoucherApplication.NumberOf(scheme.Code, application.Arrival);
+        db.RecordEvent(now, granted ? "voucher-granted" : "voucher-waiting", nameof(VoucherApplication), number,
+            new { scheme = scheme.Code, amount, reason = granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ApplicationOutcome.Saved(application, number, key);
+    }
+
+    /// <summary>The status behind a link; the position is one indexed count.</summary>
+    public async Task<ApplicationStatus?> StatusAsync(string? key, CancellationToken ct)
+    {
+        if (HashOf(key) is not { } hash)
+            return null;
+        var found = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash)
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn })
+            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Code, x.Name, x.NameEn, c.Title })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+            return null;
+        var a = found.a;
+        int? position = a.Status == VoucherStatus.Waiting
+            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
+            : null;
+        return new ApplicationStatus(VoucherApplication.NumberOf(found.Code, a.Arrival), found.Code, found.Name, found.NameEn, found.Title, a.Status, a.Amount,
+            a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, a.SubmittedAt);
+    }
+
+    /// <summary>
+    /// Withdraws the application behind the link. A granted voucher's amount goes back to the
+    /// budget, and the waiting list moves up in order as far as the budget now reaches.
+    /// </summary>
+    public async Task<bool> WithdrawAsync(string? key, CancellationToken ct)
+    {
+        if (HashOf(key) is not { } hash)
+            return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var schemeId = await db.VoucherApplications.Where(a => a.KeyHash == hash).Select(a => (int?)a.SchemeId).SingleOrDefaultAsync(ct);
+        if (schemeId is null)
+            return false;
+        using var turn = await gate.EnterAsync(schemeId.Value, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var application = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.KeyHash == hash, ct);
+        if (application.Status is not (VoucherStatus.Granted or VoucherStatus.Waiting))
+            return false;
+        // Conditional on the status read, so two clicks at once withdraw (and release) once.
+        if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Withdrawn).SetProperty(a => a.ClosedAt, now), ct) == 0)
+            return false;
+        var amount = application.Amount;
+        if (application.Status == VoucherStatus.Granted)
+            await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
+        else
+            await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
+        var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
+        db.RecordEvent(now, "voucher-withdrawn", nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
+            new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason = "withdrawn by the applicant" }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Grants the waiting list in order while the first in line fits the budget. Runs inside the
+    /// caller's transaction, after it has locked the scheme's row by updating it, so two releases
+    /// at once move the list up one after the other.
+    /// </summary>
+    private async Task MoveUpAsync(int schemeId, string schemeCode, int pactId, DateTime now, CancellationToken ct)
+    {
+        while (await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Waiting)
+                   .OrderBy(a => a.Arrival).Select(a => new { a.Id, a.Arrival, a.Amount }).FirstOrDefaultAsync(ct) is { } first)
+        {
+            var amount = first.Amount;
+            if (await db.VoucherSchemes.Where(s => s.Id == schemeId && s.Reserved + s.Paid + amount <= s.Ceiling)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + amount).SetProperty(x => x.Waiting, x => x.Waiting - 1), ct) == 0)
+                return;
+            await db.VoucherApplications.Where(a => a.Id == first.Id && a.Status == VoucherStatus.Waiting)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Granted).SetProperty(a => a.GrantedAt, now), ct);
+            db.RecordEvent(now, "voucher-granted", nameof(VoucherApplication), VoucherApplication.NumberOf(schemeCode, first.Arrival),
+                new { scheme = schemeCode, amount, reason = "moved up from the waiting list" }, pactId);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static int AgeOn(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
+
+    private static bool TryParseDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Local(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Unambiguous letters and digits (no 0/O, 1/I/L), so a code read aloud or from paper is typed right.</summary>
+    private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    private static string NewVoucherCode() => "V-" + new string(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10));
+
+    private static string NewSecret(int bytes) => Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(bytes));
+
+    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string? HashOf(string? key) => string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : Hash(key.Trim());
+
+    private static bool IsEmailAddress(string email) =>
+        email.Length is > 3 and <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+        && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+public sealed record VoucherSchemeSummary(string Code, string Name, string NameEn, string Pact, DateTime OpensAt, DateTime ClosesAt, DistributionRule Rule);
+public sealed record VoucherCourseDto(int Id, string Provider, string Title, string Sector, string Level, int Hours, decimal Price, decimal VoucherAmount,
+    IReadOnlyList<DateOnly> StartDates, string TargetOccupation);
+public sealed record VoucherSchemeRules(string Code, string Name, string NameEn, string Pact, DateTime OpensAt, DateTime ClosesAt, DistributionRule Rule,
+    decimal Ceiling, decimal MaxPerVoucher, decimal CoFundingShare, decimal AdvanceShare, int ApplyWithinDaysAfterStart, int MinimumAge,
+    IReadOnlyList<string> TargetGroups, IReadOnlyList<string> Sectors, IReadOnlyList<string> Levels, IReadOnlyList<string> Occupations,
+    IReadOnlyList<VoucherCourseDto> Courses);
+public sealed record VoucherBudget(decimal Ceiling, decimal Reserved, decimal Paid, decimal Available, int Granted, int Waiting);
+public sealed record VoucherApplicationDto(string Number, VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, string StatusUrl);
+public sealed record VoucherProviderDto(int Id, string Name, string KvkNumber, string Iban, string QualityRegistration, bool Vetted, int Courses);
+public sealed record VettingInput(bool? Approve, string? Reason);
+public sealed record WithdrawalInput(string? Key);
+
+/// <summary>Voucher schemes: their rules and budget, applications, and the providers whose courses they pay for.</summary>
+public static class VouchersApi
+{
+    public static RouteGroupBuilder MapVouchersApi(this RouteGroupBuilder api)
+    {
+        var schemes = api.MapGroup("/voucher-schemes").WithTags("Vouchers");
+        schemes.MapGet("/", GetSchemes).WithName("GetVoucherSchemes").WithSummary("Lists the voucher schemes.").AllowAnonymous();
+        schemes.MapGet("/{code}", GetScheme).WithName("GetVoucherScheme").WithSummary("A scheme's rules and the courses of its vetted providers.").AllowAnonymous();
+        schemes.MapGet("/{code}/budget", GetBudget).WithName("GetVoucherBudget").WithSummary("A scheme's budget: ceiling, reserved, paid, available, vouchers granted and applications waiting.").AllowAnonymous();
+        // Anyone may apply; the rules and the unique (scheme, e-mail) index decide.
+        schemes.MapPost("/{code}/applications", Apply).WithName("ApplyForVoucher").WithSummary("Applies for a voucher: granted while the budget lasts, otherwise on the waiting list; a failed rule is named.").AllowAnonymous();
+        schemes.MapPost("/{code}/providers", RegisterProvider).WithName("RegisterVoucherProvider").WithSummary("Registers a training provider with its courses, to be vetted by the scheme's officer.").AllowAnonymous();
+        schemes.MapGet("/{code}/providers", GetProviders).WithName("GetVoucherProviders").WithSummary("The scheme's providers, vetted or not, for its officers.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapPost("/{code}/providers/{id:int}/vetting", VetProvider).WithName("VetVoucherProvider").WithSummary("The officer approves or rejects a provider, with a reason.").RequireAuthorization(Policies.SignedIn);
+        // The key from the application's answer is the proof; it travels in the body, never in a logged address.
+        api.MapPost("/voucher-applications/withdrawal", Withdraw).WithName("WithdrawVoucherApplication").WithSummary("Withdraws an application or voucher; the waiting list moves up.").WithTags("Vouchers").AllowAnonymous();
+        return api;
+    }
+
+    private static async Task<Ok<List<VoucherSchemeSummary>>> GetSchemes(PactwerkDb db, CancellationToken ct) =>
+        TypedResults.Ok(await db.VoucherSchemes.AsNoTracking().OrderBy(s => s.Code)
+            .Join(db.Pacts, s => s.PactId, p => p.Id, (s, p) => new VoucherSchemeSummary(s.Code, s.Name, s.NameEn, p.Code, s.OpensAt, s.ClosesAt, s.Rule))
+            .ToListAsync(ct));
+
+    private static async Task<Results<Ok<VoucherSchemeRules>, ProblemHttpResult>> GetScheme(string code, VoucherQueries queries, CancellationToken ct) =>
+        await queries.RulesAsync(code, ct) is { } rules ? TypedResults.Ok(rules) : ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+
+    private static async Task<Results<Ok<VoucherBudget>, ProblemHttpResult>> GetBudget(string code, VoucherQueries queries, CancellationToken ct) =>
+        await queries.BudgetAsync(code, ct) is { } budget ? TypedResults.Ok(budget) : ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+
+    private static async Task<Results<Created<VoucherApplicationDto>, ValidationProblem, ProblemHttpResult>> Apply(string code, VoucherApplicationInput input,
+        VoucherApplications applications, CancellationToken ct)
+    {
+        switch (await applications.ApplyAsync(code, input, ct))
+        {
+            case ApplicationOutcome.Saved saved:
+                var a = saved.Application;
+                var url = StatusUrl(saved.Key);
+                int? position = a.Status == VoucherStatus.Waiting ? (await applications.StatusAsync(saved.Key, ct))?.Position : null;
+                return TypedResults.Created(url, new VoucherApplicationDto(saved.Number, a.Status, a.Amount, a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, url));
+            case ApplicationOutcome.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Errors, title: "De aanvraag is niet in orde; er is niets opgeslagen");
+            default:
+                return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Withdraw(WithdrawalInput input, VoucherApplications applications, CancellationToken ct) =>
+        await applications.WithdrawAsync(input.Key, ct) ? TypedResults.NoContent() : ApiProblems.NotFound(VoucherMessages.InvalidLink);
+
+    private static async Task<Results<Created<VoucherProviderDto>, ValidationProblem, ProblemHttpResult>> RegisterProvider(string code, VoucherProviderInput input,
+        PactwerkDb db, VoucherProviders providers, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        var (provider, errors) = await providers.RegisterAsync(scheme, input, ct);
+        if (provider is null)
+            return TypedResults.ValidationProblem(errors, title: "De aanmelding is niet in orde; er is niets opgeslagen");
+        return TypedResults.Created($"/api/v1/voucher-schemes/{scheme.Code}/providers/{provider.Id}", ToDto(provider, provider.Courses.Count));
+    }
+
+    private static async Task<Results<Ok<List<VoucherProviderDto>>, ProblemHttpResult>> GetProviders(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling zien de aanbieders die nog beoordeeld worden.");
+        var rows = await db.VoucherProviders.AsNoTracking().Where(p => p.SchemeId == scheme.Id).OrderBy(p => p.Id)
+            .Select(p => new { p, Courses = p.Courses.Count }).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(r => ToDto(r.p, r.Courses)).ToList());
+    }
+
+    private static async Task<Results<Ok<VoucherProviderDto>, ValidationProblem, ProblemHttpResult>> VetProvider(string code, int id, VettingInput input,
+        PactwerkDb db, VoucherProviders providers, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling beoordelen aanbieders.");
+        var errors = new Dictionary<string, string[]>();
+        if (input.Approve is null)
+            errors["approve"] = ["Geef aan of de aanbieder is goedgekeurd (true) of afgewezen (false)."];
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 1000)
+            errors["reason"] = ["Geef de reden van het besluit (hoogstens 1000 tekens)."];
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Het besluit is niet in orde; er is niets opgeslagen");
+        var provider = await providers.VetAsync(scheme, id, input.Approve!.Value, input.Reason!.Trim(), ct);
+        if (provider is null)
+            return ApiProblems.NotFound($"Deze regeling heeft geen aanbieder met nummer {id}.");
+        return TypedResults.Ok(ToDto(provider, await db.VoucherCourses.CountAsync(c => c.ProviderId == provider.Id, ct)));
+    }
+
+    public static string StatusUrl(string key) => $"/regelingen/aanvraag?key={Uri.EscapeDataString(key)}";
+
+    private static VoucherProviderDto ToDto(VoucherProvider p, int courses) => new(p.Id, p.Name, p.KvkNumber, p.Iban, p.QualityRegistration, p.Vetted, courses);
+
+    private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}

@@ -1,0 +1,21 @@
+namespace Pactwerk.Web.Features.Vouchers;
+
+/// <summary>Training vouchers: schemes with a budget ceiling, providers and their courses, applications and the waiting list.</summary>
+public static class VouchersModule
+{
+    public static IHostApplicationBuilder AddVouchers(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<SchemeGate>();
+        services.AddScoped<VoucherApplications>();
+        services.AddScoped<VoucherProviders>();
+        services.AddScoped<VoucherQueries>();
+        return builder;
+    }
+
+    public static WebApplication MapVouchers(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapVouchersApi();
+        return app;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Vouchers;
+using static Pactwerk.Tests.Infrastructure.Session;
+
+namespace Pactwerk.Tests.Vouchers;
+
+/// <summary>
+/// Applications as people send them, right and wrong: what a voucher pays, each failed rule named,
+/// and bad input that changes nothing. Providers: registration numbers checked, vetting by the
+/// scheme's officers only.
+/// </summary>
+public abstract class VoucherApplicationTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    [Fact]
+    public async Task A_voucher_pays_the_price_less_the_co_funding_and_never_more_than_the_maximum()
+    {
+        // 25 % co-funding: € 2,000.00 → 1,500.00; € 4,000.00 → 3,000.00, capped at the maximum of 2,500.00.
+        var cheap = await VoucherSchemeBuilder.SchemeAsync(factory, "bedrag-a", ceiling: 100_000m, price: 2000.00m, coFunding: 0.25m);
+        var dear = await VoucherSchemeBuilder.SchemeAsync(factory, "bedrag-b", ceiling: 100_000m, price: 4000.00m, coFunding: 0.25m);
+        var a = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/bedrag-a/applications", VoucherSchemeBuilder.Application(cheap, "piet@example.org"))).ReadAsync<JsonElement>();
+        var b = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/bedrag-b/applications", VoucherSchemeBuilder.Application(dear, "piet@example.org"))).ReadAsync<JsonElement>();
+        Assert.Equal("Granted", a.GetProperty("status").GetString());
+        Assert.Equal(1500.00m, a.GetProperty("amount").GetDecimal());
+        Assert.Equal(2500.00m, b.GetProperty("amount").GetDecimal());
+        Assert.StartsWith("V-", a.GetProperty("voucherCode").GetString());
+        var budget = await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/bedrag-a/budget");
+        Assert.Equal(98_500.00m, budget.GetProperty("available").GetDecimal());
+        // The scheme's rules show the same amount for the course.
+        var rules = await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/bedrag-b");
+        Assert.Equal(2500.00m, rules.GetProperty("courses")[0].GetProperty("voucherAmount").GetDecimal());
+        Assert.Contains((await Anonymous(factory).GetFromJsonAsync<JsonElement[]>("/api/v1/voucher-schemes"))!, s => s.GetProperty("code").GetString() == "bedrag-a");
+        // The grant is in the audit trail with its reason.
+        Assert.True(await factory.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "voucher-granted" && e.EntityId == "BEDRAG-A-000001")));
+    }
+
+    [Fact]
+    public async Task Missing_fields_are_each_named_and_nothing_is_saved()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leeg", ceiling: 10_000m, price: 1000m);
+        var response = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/leeg/applications", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(VoucherMessages.EmailMissing, errors.GetProperty("Email")[0].GetString());
+        Assert.Equal(VoucherMessages.BirthMissing, errors.GetProperty("DateOfBirth")[0].GetString());
+        Assert.Equal(VoucherMessages.TargetGroupMissing, errors.GetProperty("TargetGroup")[0].GetString());
+        Assert.Equal(VoucherMessages.CourseMissing, errors.GetProperty("Course")[0].GetString());
+        Assert.Equal(VoucherMessages.StartMissing, errors.GetProperty("CourseStart")[0].GetString());
+        await AssertNothingSavedAsync("leeg");
+        _ = scheme;
+    }
+
+    [Fact]
+    public async Task Each_failed_rule_is_named_to_the_applicant_and_nothing_is_saved()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "regels", ceiling: 10_000m, price: 1000m);
+        var other = await VoucherSchemeBuilder.SchemeAsync(factory, "andere", ceiling: 10_000m, price: 1000m);
+        var youngBirth = DateTime.UtcNow.AddYears(-16).ToString("yyyy-MM-dd");
+        var response = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/regels/applications",
+            new { email = "jong@example.org", dateOfBirth = youngBirth, targetGroup = "gepensioneerd", course = other.CourseId, courseStart = other.Start.ToString("yyyy-MM-dd") });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("Regel leeftijd:", errors.GetProperty("age")[0].GetString());
+        Assert.StartsWith("Regel doelgroep:", errors.GetProperty("TargetGroup")[0].GetString());
+        Assert.Equal(VoucherMessages.Format(VoucherMessages.CourseNotInScheme, other.CourseId), errors.GetProperty("Course")[0].GetString());
+        await AssertNothingSavedAsync("regels");
+        _ = scheme;
+    }
+
+    [Fact]
+    public async Task An_application_outside_the_window_or_for_an_unvetted_provider_is_refused()
+    {
+        var closed = await VoucherSchemeBuilder.SchemeAsync(factory, "dicht", ceiling: 10_000m, price: 1000m,
+            opensAt: DateTime.UtcNow.AddDays(-30), closesAt: DateTime.UtcNow.AddDays(-1));
+        var response = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/dicht/applications", VoucherSchemeBuilder.Application(closed, "laat@example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("Regel aanvraagperiode:", (await response.ReadAsync<JsonElement>()).GetProperty("errors").GetProperty("window")[0].GetString());
+        await AssertNothingSavedAsync("dicht");
+
+        var unvetted = await VoucherSchemeBuilder.SchemeAsync(factory, "ongekeurd", ceiling: 10_000m, price: 1000m, vet: false);
+        response = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/ongekeurd/applications", VoucherSchemeBuilder.Application(unvetted, "vroeg@example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Course", out _));
+        // An unvetted provider's course does not show either.
+        Assert.Equal(0, (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/ongekeurd")).GetProperty("courses").GetArrayLength());
+        await AssertNothingSavedAsync("ongekeurd");
+    }
+
+    [Fact]
+    public async Task A_second_application_by_the_same_person_is_refused_and_changes_nothing()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "twee", ceiling: 10_000m, price: 1000m);
+        Assert.Equal(HttpStatusCode.Created, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/twee/applications", VoucherSchemeBuilder.Application(scheme, "Anna@Example.org"))).StatusCode);
+        var second = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/twee/applications", VoucherSchemeBuilder.Application(scheme, " anna@example.org "));
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.Equal(VoucherMessages.AlreadyApplied, (await second.ReadAsync<JsonElement>()).GetProperty("errors").GetProperty("Email")[0].GetString());
+        var budget = await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/twee/budget");
+        Assert.Equal(1000m, budget.GetProperty("reserved").GetDecimal());
+        Assert.Equal(1, budget.GetProperty("granted").GetInt32());
+        Assert.Equal(1, await factory.InDbAsync(db => db.VoucherApplications.CountAsync(a => a.Email == "anna@example.org")));
+        // The next person gets the next arrival number: the refused one left no gap.
+        var next = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/twee/applications", VoucherSchemeBuilder.Application(scheme, "bram@example.org"))).ReadAsync<JsonElement>();
+        Assert.Equal("TWEE-000002", next.GetProperty("number").GetString());
+    }
+
+    [Theory]
+    [InlineData("1234567", VoucherSchemeBuilder.GoodIban, "KvkNumber")]
+    [InlineData("123456789", VoucherSchemeBuilder.GoodIban, "KvkNumber")]
+    [InlineData("1234567a", VoucherSchemeBuilder.GoodIban, "KvkNumber")]
+    // The test IBAN with its check digits changed from 91 to 92.
+    [InlineData("87654321", "NL92ABNA0417164300", "Iban")]
+    [InlineData("87654321", "NL91ABNA041716430", "Iban")]
+    public async Task A_provider_with_a_wrong_KvK_number_or_IBAN_is_refused_and_nothing_is_saved(string kvk, string iban, string field)
+    {
+        await VoucherSchemeBuilder.SchemeAsync(factory, "aanbieder-" + field.ToLowerInvariant() + kvk.Length + iban.Length, ceiling: 10_000m, price: 1000m);
+        var code = "aanbieder-" + field.ToLowerInvariant() + kvk.Length + iban.Length;
+        var before = await factory.InDbAsync(db => db.VoucherProviders.CountAsync());
+        var response = await Anonymous(factory).PostAsJsonAsync($"/api/v1/voucher-schemes/{code}/providers",
+            new { name = "Opleider", kvkNumber = kvk, iban, qualityRegistration = "NRTO", courses = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.ReadAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(field == "Iban" ? VoucherMessages.IbanInvalid : VoucherMessages.KvkInvalid, errors.GetProperty(field)[0].GetString());
+        Assert.Equal(before, await factory.InDbAsync(db => db.VoucherProviders.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Only_the_schemes_officers_vet_providers()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "keuring", ceiling: 10_000m, price: 1000m, vet: false);
+        var url = $"/api/v1/voucher-schemes/keuring/providers/{scheme.ProviderId}/vetting";
+        var decision = new { approve = true, reason = "Gecontroleerd" };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous(factory).PostAsJsonAsync(url, decision)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignInAsync(factory, "lid@pactwerk.demo")).PostAsJsonAsync(url, decision)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignInAsync(factory, "coordinator@zorgpact.demo")).PostAsJsonAsync(url, decision)).StatusCode);
+        Assert.False(await factory.InDbAsync(db => db.VoucherProviders.Where(p => p.Id == scheme.ProviderId).Select(p => p.Vetted).SingleAsync()));
+        // The editor of the organisation that runs the scheme is one of its officers; a decision needs a reason.
+        var officer = await SignInAsync(factory, "redacteur@hva.demo");
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync(url, new { approve = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync(url, decision)).StatusCode);
+        Assert.True(await factory.InDbAsync(db => db.VoucherProviders.Where(p => p.Id == scheme.ProviderId).Select(p => p.Vetted).SingleAsync()));
+        Assert.True(await factory.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "voucher-provider-approved" && e.EntityId == scheme.ProviderId.ToString())));
+    }
+
+    private async Task AssertNothingSavedAsync(string code)
+    {
+        Assert.Equal(0, await factory.InDbAsync(db => db.VoucherApplications.CountAsync(a => db.VoucherSchemes.Any(s => s.Id == a.SchemeId && s.Code == code))));
+        var budget = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/voucher-schemes/{code}/budget");
+        Assert.Equal(0m, budget.GetProperty("reserved").GetDecimal());
+        Assert.Equal(0, budget.GetProperty("waiting").GetInt32());
+        Assert.Equal(0, await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == code).Select(s => s.Arrivals).SingleAsync()));
+    }
+}
+
+public sealed class VoucherApplicationSqlite(SqliteFactory factory) : VoucherApplicationTests<SqliteFactory>(factory);
+public sealed class VoucherApplicationPostgres(PostgresFactory factory) : VoucherApplicationTests<PostgresFactory>(factory);

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Vouchers;
+using static Pactwerk.Tests.Infrastructure.Session;
+
+namespace Pactwerk.Tests.Vouchers;
+
+/// <summary>
+/// A scheme of the Techniekpact run by the Hogeschool van Amsterdam (whose demo editor is then one of
+/// its officers), with one provider registered through the API and vetted by the pact's coordinator.
+/// </summary>
+public static class VoucherSchemeBuilder
+{
+    /// <summary>A valid Dutch IBAN (the ABNA test number used in documentation).</summary>
+    public const string GoodIban = "NL91 ABNA 0417 1643 00";
+
+    public sealed record Built(string Code, int CourseId, DateOnly Start, int ProviderId);
+
+    public static async Task<Built> SchemeAsync(PactwerkFactory factory, string code, decimal ceiling, decimal price, decimal maxPerVoucher = 2500m,
+        decimal coFunding = 0m, DateTime? opensAt = null, DateTime? closesAt = null, bool vet = true)
+    {
+        var now = DateTime.UtcNow;
+        await factory.InDbAsync(async db =>
+        {
+            db.VoucherSchemes.Add(new VoucherScheme
+            {
+                Code = code, Name = $"Regeling {code}", NameEn = $"Scheme {code}",
+                PactId = await db.Pacts.Where(p => p.Code == "techniekpact").Select(p => p.Id).SingleAsync(),
+                OrganisationId = await db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync(),
+                Ceiling = ceiling, MaxPerVoucher = maxPerVoucher, CoFundingShare = coFunding,
+                OpensAt = opensAt ?? now.AddDays(-1), ClosesAt = closesAt ?? now.AddDays(30),
+                TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-4", "hbo"], Occupations = ["Elektromonteur", "Installatiemonteur"],
+            });
+            return await db.SaveChangesAsync();
+        });
+        var start = DateOnly.FromDateTime(now).AddDays(7);
+        var registered = await Anonymous(factory).PostAsJsonAsync($"/api/v1/voucher-schemes/{code}/providers", new
+        {
+            name = $"Opleider {code}", kvkNumber = "12345678", iban = GoodIban, qualityRegistration = "CRKBO 123",
+            courses = new[] { new { title = "Elektrotechniek", sector = "techniek", level = "mbo-4", hours = 120, price, startDates = new[] { start }, targetOccupation = "Elektromonteur" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var providerId = (await registered.ReadAsync<JsonElement>()).GetProperty("id").GetInt32();
+        if (vet)
+        {
+            var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+            var vetted = await coordinator.PostAsJsonAsync($"/api/v1/voucher-schemes/{code}/providers/{providerId}/vetting", new { approve = true, reason = "CRKBO-registratie gecontroleerd" });
+            Assert.Equal(HttpStatusCode.OK, vetted.StatusCode);
+        }
+        var courseId = await factory.InDbAsync(db => db.VoucherCourses.Where(c => c.ProviderId == providerId).Select(c => c.Id).SingleAsync());
+        return new Built(code, courseId, start, providerId);
+    }
+
+    public static object Application(Built scheme, string email, string? birth = "1990-05-17", string? group = "werkzoekend-naar-techniek") =>
+        new { email, dateOfBirth = birth, targetGroup = group, course = scheme.CourseId, courseStart = scheme.Start.ToString("yyyy-MM-dd") };
+}
