@@ -138,7 +138,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting + 1), ct);
         }
         var number = VoucherApplication.NumberOf(scheme.Code, application.Arrival);
-        db.RecordEvent(now, granted ? "voucher-granted" : "voucher-waiting", nameof(VoucherApplication), number,
+        db.RecordEvent(now, granted ? VoucherAuditActions.Granted : VoucherAuditActions.Waiting, nameof(VoucherApplication), number,
             new { scheme = scheme.Code, amount, reason = granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -191,7 +191,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         else
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
         var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
-        db.RecordEvent(now, "voucher-withdrawn", nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
+        db.RecordEvent(now, VoucherAuditActions.Withdrawn, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
             new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason = "withdrawn by the applicant" }, scheme.PactId);
         await db.SaveChangesAsync(ct);
         await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
@@ -215,7 +215,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
                 return;
             await db.VoucherApplications.Where(a => a.Id == first.Id && a.Status == VoucherStatus.Waiting)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Granted).SetProperty(a => a.GrantedAt, now), ct);
-            db.RecordEvent(now, "voucher-granted", nameof(VoucherApplication), VoucherApplication.NumberOf(schemeCode, first.Arrival),
+            db.RecordEvent(now, VoucherAuditActions.Granted, nameof(VoucherApplication), VoucherApplication.NumberOf(schemeCode, first.Arrival),
                 new { scheme = schemeCode, amount, reason = "moved up from the waiting list" }, pactId);
             await db.SaveChangesAsync(ct);
         }

@@ -80,7 +80,7 @@ public sealed class VoucherProviders(PactwerkDb db, TimeProvider clock)
         if (provider is null)
             return null;
         provider.Vetted = approve;
-        db.RecordEvent(clock.GetUtcNow().UtcDateTime, approve ? "voucher-provider-approved" : "voucher-provider-rejected", nameof(VoucherProvider),
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, approve ? VoucherAuditActions.ProviderApproved : VoucherAuditActions.ProviderRejected, nameof(VoucherProvider),
             provider.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), new { scheme = scheme.Code, provider = provider.Name, reason }, scheme.PactId);
         await db.SaveChangesAsync(ct);
         return provider;

@@ -1,0 +1,13 @@
+using Pactwerk.Web.Features.Audit;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+/// <summary>The vouchers' decisions in the audit trail; each is named in the audit log in Dutch and English.</summary>
+public static class VoucherAuditActions
+{
+    [AuditAction] public const string Granted = "voucher-granted";
+    [AuditAction] public const string Waiting = "voucher-waiting";
+    [AuditAction] public const string Withdrawn = "voucher-withdrawn";
+    [AuditAction] public const string ProviderApproved = "voucher-provider-approved";
+    [AuditAction] public const string ProviderRejected = "voucher-provider-rejected";
+}
