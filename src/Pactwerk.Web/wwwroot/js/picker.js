@@ -46,10 +46,11 @@
         }
         listbox.hidden = true;
 
+        // A polite live region without role=status: the page's own status messages stay the only "status" there is.
         const status = document.createElement("p");
-        status.className = "visually-hidden";
-        status.setAttribute("role", "status");
+        status.className = "visually-hidden picker-status";
         status.setAttribute("aria-live", "polite");
+        status.setAttribute("aria-atomic", "true");
 
         const chips = document.createElement("ul");
         chips.className = "picker-chosen";
