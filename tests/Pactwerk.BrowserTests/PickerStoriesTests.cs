@@ -55,7 +55,9 @@ public sealed class PickerStoriesTests(BrowserFixture browser) : IClassFixture<B
         var organisation = await partner.InputValueAsync();
         Assert.Contains("Groningen", organisation);
 
-        // Tab on to the save button and press Enter: no mouse anywhere.
+        await page.GetByLabel("Rol van partner 1").FillAsync("stageplaatsen");
+
+        // On to the save button and press Enter: no mouse anywhere.
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
