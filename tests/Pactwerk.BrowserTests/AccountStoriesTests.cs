@@ -20,7 +20,7 @@ public sealed class AccountStoriesTests(BrowserFixture browser) : IClassFixture<
         await page.GetByLabel("E-mailadres").FillAsync("trekker.oost@example.org");
         await page.GetByLabel("Rol", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Regionale trekker" });
         await page.GetByLabel("Pact (voor coördinatoren en regionale rollen)").SelectOptionAsync(new SelectOptionValue { Label = "Techniekpact" });
-        await page.GetByLabel("Regiocode (voor regionale rollen, bijvoorbeeld TP-OOST of PV23)").FillAsync("TP-OOST");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Regio (voor regionale rollen)" }).FillAsync("TP-OOST");
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitnodiging versturen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Uitnodiging verstuurd naar trekker.oost@example.org");
         await page.AssertNoSeriousViolationsAsync();

@@ -54,7 +54,7 @@ public sealed class LearningNetworkStoriesTests(BrowserFixture browser) : IClass
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/evenementen");
         await page.AssertNoSeriousViolationsAsync();
-        await page.GetByLabel("Regiocode (bijvoorbeeld TP-OOST of PV26)").FillAsync("TP-OOST");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Regio", Exact = true }).FillAsync("TP-OOST");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table).Locator("tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Regio TP-OOST (.ics)" })).ToHaveAttributeAsync("href", "/api/v1/regions/TP-OOST/calendar.ics");

@@ -26,6 +26,7 @@ public static class MonitorApi
             .Accepts<IFormFile>("multipart/form-data");
         api.MapEditionsApi();
         api.MapReleasesApi();
+        api.MapIndicatorLookupApi();
         return api;
     }
 

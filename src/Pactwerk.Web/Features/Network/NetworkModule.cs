@@ -31,6 +31,7 @@ public static class NetworkModule
         api.MapNetworkApi();
         api.MapOrganisationTransferApi();
         api.MapProposalsApi();
+        api.MapNetworkLookupApi();
         return app;
     }
 }

@@ -8,6 +8,7 @@ public static class RegionsModule
     public static WebApplication MapRegions(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapRegionsApi();
+        api.MapRegionLookupApi();
         return app;
     }
 }

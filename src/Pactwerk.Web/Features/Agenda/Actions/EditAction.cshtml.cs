@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Network;
+using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Agenda;
@@ -12,7 +14,7 @@ namespace Pactwerk.Web.Features.Agenda;
 /// action by <see cref="PactActionEditor"/>, the same rules as the API.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, AccessScopeProvider scopes) : EditPageModel
+public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, AccessScopeProvider scopes, TimeProvider clock) : EditPageModel
 {
     public sealed record Choice(int Id, string Label);
     /// <summary>Empty partner rows offered below the current partners.</summary>
@@ -23,9 +25,14 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
     public string PactName { get; private set; } = "";
     public string OriginalTitle { get; private set; } = "";
     [BindProperty] public PactActionInput Input { get; set; } = new();
-    /// <summary>The regions as typed: codes separated by commas.</summary>
-    [BindProperty] public string? RegionCodes { get; set; } = "";
-    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    /// <summary>
+    /// The regions as posted: one field of codes or names separated by commas (typed without script),
+    /// or what the region picker posts in its place (the same).
+    /// </summary>
+    [BindProperty] public List<string> RegionCodes { get; set; } = [];
+    /// <summary>Every organisation as a picker choice; the pickers fall back to a select of these, as the id is what is bound.</summary>
+    public IReadOnlyList<LookupItem> Organisations { get; private set; } = [];
+    public IReadOnlyList<LookupItem> Regions { get; private set; } = [];
     public IReadOnlyList<Choice> Objectives { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -52,7 +59,6 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
             Partners = action.Partners.Select(p => new PartnerInput { OrganisationId = p.OrganisationId, Role = p.Role }).ToList(),
             StartsOn = action.StartsOn, EndsOn = action.EndsOn, Budget = action.Budget, Version = action.Version,
         };
-        RegionCodes = string.Join(", ", Input.Regions);
         return await PageAsync(action.PactId, ct);
     }
 
@@ -77,7 +83,16 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
                 return Forbid();
             (pactId, OriginalTitle) = (current.PactId, current.Title);
         }
-        Input.Regions = (RegionCodes ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        // Names typed without script become codes; a name that fits several regions is asked again rather than guessed.
+        var (regions, ambiguous) = Lookup.Read(RegionCodes, await RegionLookup.AllAsync(db, ct), Localiser);
+        Input.Regions = regions;
+        if (ambiguous.Count > 0)
+        {
+            foreach (var message in ambiguous)
+                ModelState.AddModelError($"Input.{nameof(PactActionInput.Regions)}", message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await PageAsync(pactId, ct);
+        }
         // An unticked list is an empty one on a form; blank partner rows are the spare rows, not partners.
         Input.Objectives ??= [];
         Input.Partners = (Input.Partners ?? []).Where(p => p.OrganisationId != 0 || !string.IsNullOrWhiteSpace(p.Role)).ToList();
@@ -105,8 +120,26 @@ public sealed class EditActionModel(PactwerkDb db, PactActionEditor editor, Acce
     private async Task<IActionResult> PageAsync(int pactId, CancellationToken ct)
     {
         PactName = await db.Pacts.Where(p => p.Id == pactId).Select(p => p.Name).SingleAsync(ct);
-        Organisations = (await db.Organisations.Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct)).OrderBy(o => o.Label, Values.Dutch).ToList();
+        Organisations = await NetworkLookup.OrganisationsAsync(db, clock.Today(), ct);
+        Regions = await RegionLookup.AllAsync(db, ct);
         Objectives = await db.Objectives.Where(o => o.PactId == pactId).OrderBy(o => o.Number).Select(o => new Choice(o.Number, o.Number + ". " + o.Title)).ToListAsync(ct);
         return Page();
     }
+
+    /// <summary>The regions picker: chips for what is chosen, and without script the text as it was typed.</summary>
+    public Picker RegionPicker() => new("Input_Regions", nameof(RegionCodes), Localiser["Regio's"].Value, "/api/v1/lookup/regions")
+    {
+        Multiple = true, Required = true, Options = Picker.SelectOrText(Regions), Chosen = Picker.Labelled(Input.Regions ?? [], Regions),
+        Text = RegionCodes.Count == 0 ? null : string.Join(", ", RegionCodes),
+        Hint = Localiser["Zoek op naam of code. Zonder JavaScript: codes of namen, gescheiden door komma's (bijvoorbeeld TP-OOST, PV23 of Amsterdam)."].Value,
+        ErrorId = ErrorId(nameof(PactActionInput.Regions)),
+    };
+
+    /// <summary>An organisation picker posting an organisation's id; <paramref name="none"/> is what "no organisation" posts.</summary>
+    public Picker OrganisationPicker(string id, string name, string label, int? chosen, string none, string? errorId = null) =>
+        new(id, name, label, "/api/v1/lookup/organisations")
+        {
+            Options = Organisations, EmptyLabel = Localiser["Geen"].Value, EmptyValue = none, ErrorId = errorId,
+            Chosen = chosen is null or 0 ? [] : Picker.Labelled([chosen.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)], Organisations),
+        };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Shared;
 using Outcome = Pactwerk.Web.Shared.EditOutcome<Pactwerk.Web.Features.Agenda.PlanRevision>;
 
@@ -23,7 +24,9 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : EditPa
     public bool MayAdopt { get; private set; }
     public IReadOnlyList<Choice> Objectives { get; private set; } = [];
     public IReadOnlyList<Choice> Actions { get; private set; } = [];
-    public IReadOnlyList<string> Indicators { get; private set; } = [];
+    /// <summary>The indicators (a select without script) and the current regions (a text field without script) for the goal pickers.</summary>
+    public IReadOnlyList<LookupItem> Indicators { get; private set; } = [];
+    public IReadOnlyList<LookupItem> Regions { get; private set; } = [];
     /// <summary>The changes against the earlier revision that need a reason (for the form as it stands).</summary>
     public IReadOnlyList<RevisionChange> Pending { get; private set; } = [];
     [BindProperty] public RevisionInput Input { get; set; } = new();
@@ -55,6 +58,21 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : EditPa
         Input.Priorities = (PrioritiesText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         // The form offers empty rows for new goals; the ones left empty are not goals.
         Input.Goals = Input.Goals.Where(g => !string.IsNullOrWhiteSpace(g.Indicator)).ToList();
+        // A region name typed without script becomes its code; one that fits several regions is asked again rather than guessed.
+        var ambiguous = new List<string>();
+        foreach (var goal in Input.Goals.Where(g => !string.IsNullOrWhiteSpace(g.Region)))
+        {
+            var (region, errors) = Lookup.Read([goal.Region], Regions, Localiser);
+            goal.Region = string.Join(", ", region);
+            ambiguous.AddRange(errors);
+        }
+        if (ambiguous.Count > 0)
+        {
+            foreach (var message in ambiguous)
+                ModelState.AddModelError($"Input.{nameof(RevisionInput.Goals)}", message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var answer = await SaveAsync(() => editor.UpdateAsync(id, Revision.Id, Input, ct), _ => $"/plannen/{id}/herzieningen/{number}?opgeslagen=true",
             current => Input.Version = current.Version);
         if (answer is not null)
@@ -115,8 +133,22 @@ public sealed class RevisionPageModel(PactwerkDb db, PlanEditor editor) : EditPa
                 .Select(o => new Choice(o.Number, o.Number + ". " + o.Title)).ToListAsync(ct);
             Actions = (await db.PactActions.Where(a => a.PactId == plan.PactId).Select(a => new Choice(a.Id, a.Title)).ToListAsync(ct))
                 .OrderBy(a => a.Name, Values.Dutch).ToList();
-            Indicators = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct);
+            Indicators = await Monitor.IndicatorLookup.AllAsync(db, ct);
+            Regions = await RegionLookup.AllAsync(db, ct);
         }
         return null;
     }
+
+    public Picker IndicatorPicker(int row, string? chosen) =>
+        new($"goal-{row}-indicator", $"Input.Goals[{row}].Indicator", Localiser["Indicator van rij {0}", row + 1].Value, "/api/v1/lookup/indicators")
+        {
+            Options = Indicators, EmptyLabel = Localiser["Geen"].Value, LabelHidden = true, Chosen = Picker.Labelled([chosen ?? ""], Indicators),
+        };
+
+    public Picker RegionPicker(int row, string? chosen) =>
+        new($"goal-{row}-region", $"Input.Goals[{row}].Region", Localiser["Regio van rij {0}", row + 1].Value, "/api/v1/lookup/regions")
+        {
+            Options = Picker.SelectOrText(Regions), EmptyLabel = Localiser["Geen"].Value, LabelHidden = true, MaxLength = 100,
+            Chosen = Picker.Labelled([chosen ?? ""], Regions), Text = chosen,
+        };
 }

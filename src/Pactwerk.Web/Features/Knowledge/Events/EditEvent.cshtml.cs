@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
 
@@ -68,7 +69,29 @@ public sealed class EditEventModel(PactwerkDb db, EventEditor editor) : EditPage
         Input.Members = Lines(MemberLines).ToList();
         if (id is null)
             Input.Pact = Pact;
+        // A region name typed without script becomes its code; one that fits several regions is asked again rather than guessed.
+        var (region, ambiguous) = Lookup.Read([Input.Region], await RegionLookup.AllAsync(db, ct), Localiser);
+        Input.Region = region.Count == 0 ? null : string.Join(", ", region);
+        if (ambiguous.Count > 0)
+        {
+            foreach (var message in ambiguous)
+                ModelState.AddModelError($"Input.{nameof(EventInput.Region)}", message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         return await SaveAsync(() => id is null ? editor.CreateAsync(Input, ct) : editor.UpdateAsync(id.Value, Input, ct), e => $"/evenementen/{e.Id}") ?? Page();
+    }
+
+    /// <summary>The region picker (one region, or none for a national event), falling back to a text field for a code or a name.</summary>
+    public async Task<Picker> RegionPickerAsync(CancellationToken ct)
+    {
+        var regions = await RegionLookup.AllAsync(db, ct);
+        return new Picker("Input_Region", "Input.Region", Localiser["Regio (leeg voor landelijk)"].Value, "/api/v1/lookup/regions")
+        {
+            Options = Picker.SelectOrText(regions), EmptyLabel = Localiser["Landelijk"].Value, MaxLength = 100,
+            Chosen = Picker.Labelled([Input.Region ?? ""], regions), Text = Input.Region,
+            Hint = Localiser["Zoek op naam of code; zonder JavaScript een code of naam."].Value, ErrorId = ErrorId(nameof(EventInput.Region)),
+        };
     }
 
     private static IEnumerable<string> Lines(string? text) =>

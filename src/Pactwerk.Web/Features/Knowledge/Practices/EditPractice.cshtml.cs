@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Knowledge;
@@ -15,8 +16,9 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : Ed
     public sealed record Choice(int Value, string Label);
 
     [BindProperty] public PracticeInput Input { get; set; } = new();
-    /// <summary>The regions as typed: codes separated by commas; a field left empty binds as null.</summary>
-    [BindProperty] public string? RegionCodes { get; set; } = "";
+    /// <summary>The regions as posted: codes or names separated by commas (typed without script), or what the region picker posts in its place.</summary>
+    [BindProperty] public List<string> RegionCodes { get; set; } = [];
+    public IReadOnlyList<LookupItem> Regions { get; private set; } = [];
     /// <summary>One link a line: title | https://address.</summary>
     [BindProperty] public string? LinksText { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
@@ -52,10 +54,19 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : Ed
         Input.Organisations ??= [];
         Input.Contacts ??= [];
         Input.Actions ??= [];
-        Input.Regions = (RegionCodes ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        // Names typed without script become codes; a name that fits several regions is asked again rather than guessed.
+        var (regions, ambiguous) = Lookup.Read(RegionCodes, await RegionLookup.AllAsync(db, ct), Localiser);
+        Input.Regions = regions;
         Input.Links = (LinksText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('|', 2, StringSplitOptions.TrimEntries))
             .Select(parts => new PracticeLinkInput { Title = parts.Length == 2 ? parts[0] : parts[0], Url = parts.Length == 2 ? parts[1] : parts[0] }).ToList();
+        if (ambiguous.Count > 0)
+        {
+            foreach (var message in ambiguous)
+                ModelState.AddModelError($"Input.{nameof(PracticeInput.Regions)}", message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await PrepareAsync(id, ct) ?? Page();
+        }
         var answer = await SaveAsync(() => id is { } existing ? editor.UpdateAsync(existing, Input, ct) : editor.CreateAsync(Pact ?? "", Input, ct),
             p => $"/praktijken/{p.Id}", Fill);
         return answer ?? await PrepareAsync(id, ct) ?? Page();
@@ -77,7 +88,8 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : Ed
             Organisations = p.Organisations.Select(o => o.OrganisationId).ToList(), Contacts = p.Contacts.Select(c => c.PersonId).ToList(),
             Actions = p.Actions.Select(a => a.ActionId).ToList(),
         };
-        RegionCodes = string.Join(", ", p.Regions.Select(r => r.Region?.Code).OfType<string>());
+        Input.Regions = p.Regions.Select(r => r.Region?.Code).OfType<string>().ToList();
+        RegionCodes = [];
         LinksText = string.Join("\n", p.Links.Select(l => $"{l.Title} | {l.Url}"));
     }
 
@@ -102,6 +114,16 @@ public sealed class EditPracticeModel(PactwerkDb db, PracticeEditor editor) : Ed
         Actions = (await db.PactActions.Where(a => a.PactId == pactId).Select(a => new Choice(a.Id, a.Title)).ToListAsync(ct)).OrderBy(a => a.Label, Values.Dutch).ToList();
         Organisations = (await db.Organisations.Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct)).OrderBy(o => o.Label, Values.Dutch).ToList();
         People = (await db.People.Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct)).OrderBy(p => p.Label, Values.Dutch).ToList();
+        Regions = await RegionLookup.AllAsync(db, ct);
         return null;
     }
+
+    /// <summary>The regions picker: chips for what is chosen, and without script the text as it was typed.</summary>
+    public Picker RegionPicker() => new("RegionCodes", nameof(RegionCodes), Localiser["Regio's"].Value, "/api/v1/lookup/regions")
+    {
+        Multiple = true, Options = Picker.SelectOrText(Regions), Chosen = Picker.Labelled(Input.Regions ?? [], Regions),
+        Text = RegionCodes.Count == 0 ? null : string.Join(", ", RegionCodes),
+        Hint = Localiser["Zoek op naam of code. Zonder JavaScript: codes of namen, gescheiden door komma's (bijvoorbeeld TP-OOST, PV23 of Amsterdam)."].Value,
+        ErrorId = ErrorId(nameof(PracticeInput.Regions)),
+    };
 }
