@@ -12,7 +12,9 @@ public sealed class IndicatorDefinitionStoriesTests(BrowserFixture browser) : IC
         var page = await browser.NewPageAsync();
         await page.SignInAsync("coordinator@techniekpact.demo");
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Indicatoren", Exact = true }).ClickAsync();
+        // From the monitor, where a coordinator finds the way to define indicators.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Monitor", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Indicatoren beheren: nieuwe indicator of nieuwe versie" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Indicatoren beheren");
         await page.AssertNoSeriousViolationsAsync();
 

@@ -91,7 +91,9 @@ public sealed class NetworkStoriesTests(BrowserFixture browser) : IClassFixture<
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByLabel("Persoon", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Jolien Verpleegkundige" });
         await page.GetByLabel("Rol", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "contactpersoon" });
-        await page.GetByLabel("Organisatie (voor een contactpersoon)").SelectOptionAsync(new SelectOptionValue { Label = "Siza" });
+        // The organisation is a search-as-you-type picker: type, then choose the option.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Organisatie (voor een contactpersoon)" }).FillAsync("Siza");
+        await page.Locator("#Role_OrganisationId-listbox").GetByRole(AriaRole.Option).Filter(new() { HasText = "Siza" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rol toekennen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Opgeslagen.");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Jolien Verpleegkundige" })).ToContainTextAsync("Siza");

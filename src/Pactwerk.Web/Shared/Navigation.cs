@@ -1,7 +1,7 @@
 namespace Pactwerk.Web.Shared;
 
 /// <summary>The sections of the main menu.</summary>
-public enum NavSection { None, Home, Organisations, Actions, Monitor, Practices, Events, Regions, Invite, AuditLog, MonitorImport, Indicators }
+public enum NavSection { None, Home, Organisations, Actions, Monitor, Practices, Events, Regions, Invite, AuditLog, MonitorImport }
 
 /// <summary>
 /// Which menu section a page belongs to, from its path, so the menu marks the right one as current.
@@ -26,7 +26,8 @@ public static class Navigation
             "regio" or "regio-indelingen" => NavSection.Regions,
             "beheer" when segments.Length > 1 && segments[1] == "uitnodigen" => NavSection.Invite,
             "beheer" when segments.Length > 1 && segments[1] == "audit" => NavSection.AuditLog,
-            "beheer" when segments.Length > 1 && segments[1] == "indicatoren" => NavSection.Indicators,
+            // Defining indicators is part of the monitor; a menu item of its own would break the coordinator's one-line menu at 1280 px.
+            "beheer" when segments.Length > 1 && segments[1] == "indicatoren" => NavSection.Monitor,
             "beheer" when segments.Length > 1 && segments[1] == "organisaties" => NavSection.Organisations,
             "pact" => PactSection(segments.Length > 2 ? segments[2] : null),
             _ => NavSection.None,

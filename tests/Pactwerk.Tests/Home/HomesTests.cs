@@ -129,8 +129,8 @@ public class NavigationTests
     [InlineData("/regio/TP-OOST/pps", NavSection.Regions)]
     [InlineData("/regio-indelingen/corop", NavSection.Regions)]
     [InlineData("/beheer/audit", NavSection.AuditLog)]
-    [InlineData("/beheer/indicatoren/nieuw", NavSection.Indicators)]
-    [InlineData("/beheer/indicatoren/hbo-aandeel-techniek", NavSection.Indicators)]
+    [InlineData("/beheer/indicatoren/nieuw", NavSection.Monitor)]
+    [InlineData("/beheer/indicatoren/hbo-aandeel-techniek", NavSection.Monitor)]
     [InlineData("/inloggen", NavSection.None)]
     public void A_path_belongs_to_one_section(string path, NavSection section) =>
         Assert.Equal(section, Navigation.SectionOf(path));

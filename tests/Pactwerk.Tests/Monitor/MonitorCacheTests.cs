@@ -92,7 +92,7 @@ public abstract class MonitorCacheTests<TFactory>(TFactory factory) : IClassFixt
         var versioned = await coordinator.PostAsJsonAsync("/api/v1/indicators/hbo-ingeschrevenen/versions", new
         {
             numerator = new { element = "hbo-ingeschrevenen", filter = new Dictionary<string, string[]> { ["GESLACHT"] = ["vrouw"] } },
-            multiplier = 1, description = "Alleen vrouwen.",
+            multiplier = 1, description = "Alleen vrouwen.", validFrom = "2022", reason = "Alleen vrouwen tellen.",
         });
         Assert.Equal(HttpStatusCode.Created, versioned.StatusCode);
 

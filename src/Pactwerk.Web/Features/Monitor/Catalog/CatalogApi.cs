@@ -13,7 +13,8 @@ public static class CatalogApi
         api.MapGet("/catalog", Catalog).WithName("GetCatalog").WithTags("Monitor")
             .WithSummary("The monitor as an open-data catalogue (DCAT-AP-NL, JSON-LD) for data portals to harvest; only published sources appear.")
             .Produces(StatusCodes.Status200OK, contentType: OpenDataCatalog.MediaType).AllowAnonymous().CacheOutput(MonitorCache.Policy);
-        app.MapGet("/monitor/indicatoren/{code}/csvw/{table}", Csvw).WithName("GetMonitorTableCsvw").WithTags("Monitor")
+        // Beside the CSV downloads it describes, and like them outside the API's description (they are files, not operations).
+        app.MapGet("/monitor/indicatoren/{code}/csvw/{table}", Csvw).WithName("GetMonitorTableCsvw").ExcludeFromDescription()
             .WithSummary("The CSVW description (columns, titles in Dutch and English, datatypes) of one CSV download of an indicator.")
             .Produces(StatusCodes.Status200OK, contentType: CsvwMetadata.MediaType).AllowAnonymous().CacheOutput(MonitorCache.Policy);
         return app;
