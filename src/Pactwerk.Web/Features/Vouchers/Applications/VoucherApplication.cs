@@ -1,14 +1,31 @@
 namespace Pactwerk.Web.Features.Vouchers;
 
-/// <summary>Where an application, and the voucher it becomes, stands.</summary>
+/// <summary>
+/// Where an application, and the voucher it becomes, stands. Stored as its number, so every value
+/// is fixed here once: branches of the code that add a state take the next free number.
+/// </summary>
 public enum VoucherStatus
 {
     /// <summary>On the waiting list; no budget is held.</summary>
-    Waiting,
+    Waiting = 0,
     /// <summary>A voucher: its amount is held in the scheme's reserve.</summary>
-    Granted,
+    Granted = 1,
     /// <summary>Withdrawn by the applicant; what it held went back to the budget.</summary>
-    Withdrawn,
+    Withdrawn = 2,
+    /// <summary>Received and complete, awaiting the scheme's allocation (a day's close or the period's draw); no budget is held.</summary>
+    Pending = 3,
+    /// <summary>Refused by the scheme's officer, with a reason; what it held went back to the budget.</summary>
+    Refused = 4,
+    /// <summary>The provider and the participant both confirmed the enrolment; the amount stays reserved.</summary>
+    Enrolled = 5,
+    /// <summary>The provider submitted the delivery evidence (attendance, certificate); awaiting the officer.</summary>
+    Delivered = 6,
+    /// <summary>The officer approved the evidence: approved for payment; the amount stays reserved until paid.</summary>
+    Approved = 7,
+    /// <summary>Paid: the amount moved from the reserve to the scheme's paid sum.</summary>
+    Paid = 8,
+    /// <summary>Not used within the scheme's period; what it held went back to the budget.</summary>
+    Expired = 9,
 }
 
 /// <summary>
