@@ -22,27 +22,7 @@ internal static partial class LoadBench
         }
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var web = Path.Combine(AppContext.BaseDirectory, "Pactwerk.Web.dll");
-        var content = Path.Combine(repository, "src", "Pactwerk.Web");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // Command-line settings win over appsettings.json (which pins port 5080).
-            ArgumentList =
-            {
-                web, "--contentRoot", content, "--urls", baseUrl, "--environment", "Production",
-                "--Database:ConnectionString", $"Data Source={Path.Combine(work, "load.db")}",
-                "--Demo:Enabled", "true", "--Hosting:PublicBaseUrl", baseUrl,
-                "--Logging:LogLevel:Default", "Warning",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = content,
-        };
-        using var server = Process.Start(start)!;
-        server.OutputDataReceived += (_, _) => { };
-        server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
+        using var server = StartServer(baseUrl, repository, "--Database:ConnectionString", $"Data Source={Path.Combine(work, "load.db")}");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -91,6 +71,31 @@ internal static partial class LoadBench
         }
     }
 
+    /// <summary>
+    /// The Release build of Pactwerk as its own process on loopback, in Production with demo content;
+    /// <paramref name="settings"/> are extra command-line settings (they win over appsettings.json).
+    /// </summary>
+    internal static Process StartServer(string baseUrl, string repository, params string[] settings)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "Pactwerk.Web.dll");
+        var content = Path.Combine(repository, "src", "Pactwerk.Web");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = content,
+        };
+        foreach (var argument in (string[])[web, "--contentRoot", content, "--urls", baseUrl, "--environment", "Production", "--Demo:Enabled", "true",
+                     "--Hosting:PublicBaseUrl", baseUrl, "--Logging:LogLevel:Default", "Warning", .. settings])
+            start.ArgumentList.Add(argument);
+        var server = Process.Start(start)!;
+        server.OutputDataReceived += (_, _) => { };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        return server;
+    }
+
     private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
     private static async Task<WrkResult> RunWrkAsync(string wrk, string url, int seconds, int connections)
@@ -129,7 +134,7 @@ internal static partial class LoadBench
     [GeneratedRegex(@"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")]
     private static partial Regex SocketErrors();
 
-    private static async Task<bool> WaitUntilReadyAsync(HttpClient http, Process server, TimeSpan limit)
+    internal static async Task<bool> WaitUntilReadyAsync(HttpClient http, Process server, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit && !server.HasExited)
@@ -152,7 +157,7 @@ internal static partial class LoadBench
         return false;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -27,6 +27,8 @@ internal static partial class BenchMain
     {
         if (args is ["load", ..])
             return await LoadAsync(args[1..]);
+        if (args is ["vouchers", ..])
+            return await VoucherBench.MainAsync(args[1..], Repository());
         var practices = args is ["practices", "--count", var c] && int.TryParse(c, out var pc) && pc >= 100 ? pc : (int?)null;
         var monitorDb = args is ["monitor", "--observations", _, "--db", var d] ? d : "sqlite";
         if (practices is null && (args is not ["monitor", "--observations", var n, ..] || !int.TryParse(n, out var observations) || observations < 1000
@@ -36,6 +38,7 @@ internal static partial class BenchMain
             Console.Error.WriteLine("       postgres needs PACTWERK_BENCH_POSTGRES, a connection string to a server where the bench may create a database)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [path …]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- vouchers --applicants N [--db sqlite|postgres] [--concurrency 64] [--budget vouchers]");
             return 2;
         }
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -109,14 +112,14 @@ internal static partial class BenchMain
     }
 }
 
-internal sealed class BenchApp(string database, string provider = "Sqlite") : WebApplicationFactory<Program>
+internal sealed class BenchApp(string database, string provider = "Sqlite", bool demo = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", provider == "Sqlite" ? $"Data Source={database};Pooling=true" : database);
-        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Monitor:MaxImportBytes", long.MaxValue.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
