@@ -37,7 +37,7 @@ internal static partial class BenchMain
             Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Pactwerk.Bench -- monitor --observations N [--db sqlite|postgres]   (N ≥ 1000;");
             Console.Error.WriteLine("       postgres needs PACTWERK_BENCH_POSTGRES, a connection string to a server where the bench may create a database)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
-            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [path …]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [--signed-in lid@pactwerk.demo] [path …]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- vouchers --applicants N [--db sqlite|postgres] [--concurrency 64] [--budget vouchers]");
             return 2;
         }
@@ -77,8 +77,14 @@ internal static partial class BenchMain
         var seconds = 15;
         var connections = 32;
         var paths = new List<string>();
+        string? signedInAs = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--signed-in" && i + 1 < args.Length && args[i + 1].Contains('@'))
+            {
+                signedInAs = args[++i];
+                continue;
+            }
             if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[++i], out var s) && s > 0)
                 seconds = s;
             else if (args[i] == "--connections" && i + 1 < args.Length && int.TryParse(args[++i], out var c) && c > 0)
@@ -87,7 +93,7 @@ internal static partial class BenchMain
                 paths.Add(args[i]);
             else
             {
-                Console.Error.WriteLine($"Unknown argument '{args[i]}': load [--seconds N] [--connections N] [/path …]");
+                Console.Error.WriteLine($"Unknown argument '{args[i]}': load [--seconds N] [--connections N] [--signed-in demo-account@…] [/path …]");
                 return 2;
             }
         }
@@ -95,7 +101,7 @@ internal static partial class BenchMain
         var work = Directory.CreateTempSubdirectory("pactwerk-load-");
         try
         {
-            return await LoadBench.RunAsync(paths.Count > 0 ? ["/css/site.css", .. paths] : LoadPaths, seconds, connections, repository, work.FullName);
+            return await LoadBench.RunAsync(paths.Count > 0 ? ["/css/site.css", .. paths] : LoadPaths, seconds, connections, repository, work.FullName, signedInAs);
         }
         finally
         {
