@@ -99,7 +99,8 @@ internal static partial class LoadBench
                      "--Hosting:PublicBaseUrl", baseUrl, "--Logging:LogLevel:Default", "Warning", .. settings])
             start.ArgumentList.Add(argument);
         var server = Process.Start(start)!;
-        server.OutputDataReceived += (_, _) => { };
+        var debug = Environment.GetEnvironmentVariable("PACTWERK_BENCH_DEBUG") is "1";
+        server.OutputDataReceived += (_, e) => { if (debug && e.Data is not null) Console.WriteLine($"[server] {e.Data}"); };
         server.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();

@@ -98,8 +98,12 @@ internal static class VoucherBench
             seeded = await SeedAsync(scope.ServiceProvider.GetRequiredService<PactwerkDb>(), budget);
         }
         var baseUrl = $"http://127.0.0.1:{LoadBench.FreePort()}";
-        using var server = LoadBench.StartServer(baseUrl, repository, "--Database:Provider", provider, "--Database:ConnectionString", connectionString,
-            "--ReferenceData:LoadOnStart", "false");
+        using var server = LoadBench.StartServer(baseUrl, repository,
+        [
+            "--Database:Provider", provider, "--Database:ConnectionString", connectionString, "--ReferenceData:LoadOnStart", "false",
+            // PACTWERK_BENCH_DEBUG=1: the server logs how long each group of decisions took.
+            .. Environment.GetEnvironmentVariable("PACTWERK_BENCH_DEBUG") is "1" ? (string[])["--Logging:LogLevel:Pactwerk.Web.Features.Vouchers", "Debug"] : [],
+        ]);
         try
         {
             using var probe = new HttpClient { BaseAddress = new Uri(baseUrl) };

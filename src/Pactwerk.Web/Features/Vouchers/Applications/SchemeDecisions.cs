@@ -56,7 +56,9 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
                 group.Add(item);
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await DecideGroupAsync(scheme, group);
+                log.LogDebug("Decided {Count} applications for scheme {Scheme} in {Ms} ms", group.Count, scheme.Code, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception failure) when (group.Count > 1)
             {
