@@ -27,6 +27,8 @@ internal static partial class BenchMain
     {
         if (args is ["load", ..])
             return await LoadAsync(args[1..]);
+        if (args is ["vouchers", ..])
+            return await VoucherBench.MainAsync(args[1..], Repository());
         var practices = args is ["practices", "--count", var c] && int.TryParse(c, out var pc) && pc >= 100 ? pc : (int?)null;
         var monitorDb = args is ["monitor", "--observations", _, "--db", var d] ? d : "sqlite";
         if (practices is null && (args is not ["monitor", "--observations", var n, ..] || !int.TryParse(n, out var observations) || observations < 1000
@@ -35,7 +37,8 @@ internal static partial class BenchMain
             Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Pactwerk.Bench -- monitor --observations N [--db sqlite|postgres]   (N ≥ 1000;");
             Console.Error.WriteLine("       postgres needs PACTWERK_BENCH_POSTGRES, a connection string to a server where the bench may create a database)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
-            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [path …]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [--signed-in lid@pactwerk.demo] [path …]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- vouchers --applicants N [--db sqlite|postgres] [--concurrency 64] [--budget vouchers]");
             return 2;
         }
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -74,8 +77,14 @@ internal static partial class BenchMain
         var seconds = 15;
         var connections = 32;
         var paths = new List<string>();
+        string? signedInAs = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--signed-in" && i + 1 < args.Length && args[i + 1].Contains('@'))
+            {
+                signedInAs = args[++i];
+                continue;
+            }
             if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[++i], out var s) && s > 0)
                 seconds = s;
             else if (args[i] == "--connections" && i + 1 < args.Length && int.TryParse(args[++i], out var c) && c > 0)
@@ -84,7 +93,7 @@ internal static partial class BenchMain
                 paths.Add(args[i]);
             else
             {
-                Console.Error.WriteLine($"Unknown argument '{args[i]}': load [--seconds N] [--connections N] [/path …]");
+                Console.Error.WriteLine($"Unknown argument '{args[i]}': load [--seconds N] [--connections N] [--signed-in demo-account@…] [/path …]");
                 return 2;
             }
         }
@@ -92,7 +101,7 @@ internal static partial class BenchMain
         var work = Directory.CreateTempSubdirectory("pactwerk-load-");
         try
         {
-            return await LoadBench.RunAsync(paths.Count > 0 ? ["/css/site.css", .. paths] : LoadPaths, seconds, connections, repository, work.FullName);
+            return await LoadBench.RunAsync(paths.Count > 0 ? ["/css/site.css", .. paths] : LoadPaths, seconds, connections, repository, work.FullName, signedInAs);
         }
         finally
         {
@@ -109,14 +118,14 @@ internal static partial class BenchMain
     }
 }
 
-internal sealed class BenchApp(string database, string provider = "Sqlite") : WebApplicationFactory<Program>
+internal sealed class BenchApp(string database, string provider = "Sqlite", bool demo = false) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", provider == "Sqlite" ? $"Data Source={database};Pooling=true" : database);
-        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Monitor:MaxImportBytes", long.MaxValue.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -83,6 +83,7 @@ public static class WebModule
         // After routing, so the guard reads a form with the endpoint's own limits ([RequestFormLimits]);
         // before authentication and every handler, so nothing else sees a control character.
         app.UseMiddleware<ControlCharacterGuard>();
+        app.UseMiddleware<Data.OneConnectionPerRequest>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseWriteGuards();

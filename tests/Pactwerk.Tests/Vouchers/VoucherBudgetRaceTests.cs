@@ -96,6 +96,39 @@ public abstract class VoucherBudgetRaceTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(61_728.00m, (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/race/budget")).GetProperty("reserved").GetDecimal());
     }
 
+    [Fact]
+    public async Task The_same_person_applying_many_times_in_one_rush_is_saved_once_and_every_other_attempt_is_told_why()
+    {
+        // 40 people, each sending 5 applications at the same moment (200 in all), for a budget of 10 vouchers of € 500.
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "dubbel", ceiling: 5_000.00m, price: 500.00m);
+        using var start = new SemaphoreSlim(0, 200);
+        var attempts = Enumerable.Range(0, 200).Select(async i =>
+        {
+            var client = Anonymous(factory);
+            client.Timeout = TimeSpan.FromMinutes(10);
+            await start.WaitAsync();
+            var response = await client.PostAsJsonAsync("/api/v1/voucher-schemes/dubbel/applications", VoucherSchemeBuilder.Application(scheme, $"persoon{i % 40}@example.org"));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.Release(200);
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(40, results.Count(r => r.StatusCode == HttpStatusCode.Created));
+        var refused = results.Where(r => r.StatusCode != HttpStatusCode.Created).ToList();
+        Assert.Equal(160, refused.Count);
+        Assert.All(refused, r => Assert.Contains(VoucherMessages.AlreadyApplied, r.Body));
+        var schemeId = await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == "dubbel").Select(s => s.Id).SingleAsync());
+        var rows = await factory.InDbAsync(db => db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId).ToListAsync());
+        Assert.Equal(40, rows.Count);
+        // No arrival number lost to a refused attempt: 1…40, and the first ten of them granted.
+        Assert.Equal(Enumerable.Range(1, 40), rows.Select(r => r.Arrival).Order());
+        Assert.Equal(Enumerable.Range(1, 10), rows.Where(r => r.Status == VoucherStatus.Granted).Select(r => r.Arrival).Order());
+        var sums = await factory.InDbAsync(db => db.VoucherSchemes.AsNoTracking().Where(s => s.Id == schemeId).Select(s => new { s.Reserved, s.Waiting, s.Arrivals }).SingleAsync());
+        Assert.Equal(10 * 500.00m, sums.Reserved);
+        Assert.Equal(30, sums.Waiting);
+        Assert.Equal(40, sums.Arrivals);
+    }
+
     private static string KeyOf(JsonElement answer) =>
         System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
 }

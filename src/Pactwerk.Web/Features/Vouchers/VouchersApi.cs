@@ -57,8 +57,7 @@ public static class VouchersApi
             case ApplicationOutcome.Saved saved:
                 var a = saved.Application;
                 var url = StatusUrl(saved.Key);
-                int? position = a.Status == VoucherStatus.Waiting ? (await applications.StatusAsync(saved.Key, ct))?.Position : null;
-                return TypedResults.Created(url, new VoucherApplicationDto(saved.Number, a.Status, a.Amount, a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, url));
+                return TypedResults.Created(url, new VoucherApplicationDto(saved.Number, a.Status, a.Amount, a.Status == VoucherStatus.Granted ? a.VoucherCode : null, saved.Position, url));
             case ApplicationOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "De aanvraag is niet in orde; er is niets opgeslagen");
             default:

@@ -7,6 +7,7 @@ public static class VouchersModule
     {
         var services = builder.Services;
         services.AddSingleton<SchemeGate>();
+        services.AddSingleton<SchemeDecisions>();
         services.AddScoped<VoucherApplications>();
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();

@@ -20,8 +20,8 @@ public sealed class VoucherApplicationInput
 /// <summary>What came of an application.</summary>
 public abstract record ApplicationOutcome
 {
-    /// <summary>Saved: granted or on the waiting list. <paramref name="Key"/> is for the applicant's status link only.</summary>
-    public sealed record Saved(VoucherApplication Application, string Number, string Key) : ApplicationOutcome;
+    /// <summary>Saved: granted or on the waiting list (at <paramref name="Position"/>). <paramref name="Key"/> is for the applicant's status link only.</summary>
+    public sealed record Saved(VoucherApplication Application, string Number, string Key, int? Position = null) : ApplicationOutcome;
     public sealed record NotFound : ApplicationOutcome;
     /// <summary>Input missing or malformed, or rules not met: each failure named by its field or rule.</summary>
     public sealed record Invalid(IDictionary<string, string[]> Errors) : ApplicationOutcome;
@@ -37,7 +37,7 @@ public sealed record ApplicationStatus(string Number, string SchemeCode, string 
 /// database decides who gets the last euro: reserved + paid never passes the ceiling, and while
 /// anyone waits nobody behind them is granted.
 /// </summary>
-public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, SchemeGate gate)
+public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, SchemeGate gate, SchemeDecisions decisions)
 {
     public async Task<ApplicationOutcome> ApplyAsync(string schemeCode, VoucherApplicationInput input, CancellationToken ct)
     {
@@ -106,43 +106,8 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             VoucherCode = NewVoucherCode(), KeyHash = Hash(key),
         };
 
-        // On SQLite this begins IMMEDIATE (the write lock on the file). The first statement locks the scheme's row on
-        // PostgreSQL and takes the next arrival number: the decisions of one scheme are taken one after the
-        // other, in the order of their numbers, and a release cannot slip between them.
-        using var turn = await gate.EnterAsync(scheme.Id, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, x => x.Arrivals + 1), ct);
-        application.Arrival = await db.VoucherSchemes.Where(s => s.Id == scheme.Id).Select(s => s.Arrivals).SingleAsync(ct);
-        db.VoucherApplications.Add(application);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
-        {
-            // Rolled back with the transaction, arrival number and all.
-            db.ChangeTracker.Clear();
-            return new ApplicationOutcome.Invalid(new Dictionary<string, string[]> { [nameof(input.Email)] = [VoucherMessages.AlreadyApplied] });
-        }
-        // Granted only while nobody waits and the amount fits: one conditional statement, the database decides.
-        var granted = await db.VoucherSchemes
-            .Where(s => s.Id == scheme.Id && s.Waiting == 0 && s.Reserved + s.Paid + amount <= s.Ceiling)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved + amount), ct) == 1;
-        if (granted)
-        {
-            application.Status = VoucherStatus.Granted;
-            application.GrantedAt = now;
-        }
-        else
-        {
-            await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting + 1), ct);
-        }
-        var number = VoucherApplication.NumberOf(scheme.Code, application.Arrival);
-        db.RecordEvent(now, granted ? VoucherAuditActions.Granted : VoucherAuditActions.Waiting, nameof(VoucherApplication), number,
-            new { scheme = scheme.Code, amount, reason = granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new ApplicationOutcome.Saved(application, number, key);
+        // Decided with the others that arrive at the same moment, in one transaction under the scheme's lock.
+        return await decisions.DecideAsync(scheme, application, key);
     }
 
     /// <summary>The status behind a link; the position is one indexed count.</summary>

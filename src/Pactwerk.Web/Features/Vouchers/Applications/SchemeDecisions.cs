@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+/// <summary>
+/// Takes the decisions of one scheme's applications in groups. At an opening thousands arrive at
+/// once, and one transaction per application spends its time waiting for the disk (a commit each)
+/// with the scheme's row locked: a few hundred a second at most. Here every application that
+/// arrives while a group is being decided joins the next group, and a group is decided in one
+/// transaction under the scheme's lock: the arrival numbers in queue order, the second application
+/// of a person refused, each granted in order while nobody waits and the amount fits, and one
+/// conditional UPDATE of the scheme's row that the database checks again (and its check
+/// constraint after it), so reserved + paid never passes the ceiling. Every caller waits for its
+/// own outcome, which is only given after the commit.
+/// </summary>
+public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate, TimeProvider clock, ILogger<SchemeDecisions> log)
+{
+    /// <summary>Enough to amortise a commit; small enough that one group's transaction stays short.</summary>
+    private const int MaxGroup = 256;
+
+    private readonly ConcurrentDictionary<int, Lazy<ChannelWriter<Item>>> _queues = new();
+
+    private sealed record Item(VoucherApplication Application, string Key, TaskCompletionSource<ApplicationOutcome> Outcome);
+
+    private sealed record SchemeKey(int Id, string Code, int PactId);
+
+    /// <summary>Queues a checked application for its scheme's next group and returns its outcome once committed.</summary>
+    public Task<ApplicationOutcome> DecideAsync(VoucherScheme scheme, VoucherApplication application, string key)
+    {
+        var item = new Item(application, key, new TaskCompletionSource<ApplicationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var key2 = new SchemeKey(scheme.Id, scheme.Code, scheme.PactId);
+        // Lazy: two first callers at once start one loop, not two.
+        var writer = _queues.GetOrAdd(scheme.Id, _ => new Lazy<ChannelWriter<Item>>(() => Start(key2))).Value;
+        if (!writer.TryWrite(item))
+            item.Outcome.SetException(new InvalidOperationException("The scheme's queue is closed."));
+        return item.Outcome.Task;
+    }
+
+    private ChannelWriter<Item> Start(SchemeKey scheme)
+    {
+        var channel = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true });
+        _ = Task.Run(() => LoopAsync(scheme, channel.Reader));
+        return channel.Writer;
+    }
+
+    private async Task LoopAsync(SchemeKey scheme, ChannelReader<Item> reader)
+    {
+        var group = new List<Item>(MaxGroup);
+        while (await reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && reader.TryRead(out var item))
+                group.Add(item);
+            try
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await DecideGroupAsync(scheme, group);
+                log.LogDebug("Decided {Count} applications for scheme {Scheme} in {Ms} ms", group.Count, scheme.Code, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception failure) when (group.Count > 1)
+            {
+                // A group fails as a whole (rolled back). Decide its members one by one, so one bad
+                // application (or another process's duplicate) cannot take the others with it.
+                log.LogWarning(failure, "A group of {Count} applications for scheme {Scheme} failed; deciding them one by one", group.Count, scheme.Code);
+                foreach (var item in group.ToList())
+                {
+                    try
+                    {
+                        await DecideGroupAsync(scheme, [item]);
+                    }
+                    catch (Exception single)
+                    {
+                        item.Outcome.TrySetException(single);
+                    }
+                }
+            }
+            catch (Exception failure)
+            {
+                group[0].Outcome.TrySetException(failure);
+            }
+        }
+    }
+
+    private async Task DecideGroupAsync(SchemeKey scheme, List<Item> group)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcomes = new List<(Item Item, ApplicationOutcome Outcome)>(group.Count);
+        foreach (var item in group)
+            item.Application.Id = 0; // a retry after a failed group adds it anew
+
+        // The gate keeps this process's withdrawals and groups of one scheme in line; the row's lock does so across processes.
+        using (await gate.EnterAsync(scheme.Id, CancellationToken.None))
+        {
+            // On SQLite this begins IMMEDIATE (the write lock on the file); the no-op UPDATE locks the row on PostgreSQL.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, x => x.Arrivals));
+            var state = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == scheme.Id)
+                .Select(s => new { s.Arrivals, s.Reserved, s.Paid, s.Ceiling, s.Waiting }).SingleAsync();
+
+            // One application per person per scheme: those already in, and the second of a pair within this group.
+            var emails = group.Select(i => i.Application.Email).Distinct().ToList();
+            var taken = (await db.VoucherApplications.Where(a => a.SchemeId == scheme.Id && emails.Contains(a.Email)).Select(a => a.Email).ToListAsync())
+                .ToHashSet(StringComparer.Ordinal);
+
+            var arrival = state.Arrivals;
+            var available = state.Ceiling - state.Reserved - state.Paid;
+            var reserved = 0m;
+            var waiting = 0;
+            var accepted = 0;
+            foreach (var item in group)
+            {
+                var a = item.Application;
+                if (!taken.Add(a.Email))
+                {
+                    outcomes.Add((item, new ApplicationOutcome.Invalid(new Dictionary<string, string[]> { [nameof(VoucherApplicationInput.Email)] = [VoucherMessages.AlreadyApplied] })));
+                    continue;
+                }
+                accepted++;
+                a.Arrival = ++arrival;
+                // Granted only while nobody waits and the amount fits; once one waits, everyone after waits too.
+                int? position = null;
+                if (state.Waiting + waiting == 0 && reserved + a.Amount <= available)
+                {
+                    reserved += a.Amount;
+                    a.Status = VoucherStatus.Granted;
+                    a.GrantedAt = now;
+                }
+                else
+                {
+                    waiting++;
+                    a.Status = VoucherStatus.Waiting;
+                    position = state.Waiting + waiting;
+                }
+                db.VoucherApplications.Add(a);
+                var number = VoucherApplication.NumberOf(scheme.Code, a.Arrival);
+                db.RecordEvent(now, a.Status == VoucherStatus.Granted ? VoucherAuditActions.Granted : VoucherAuditActions.Waiting, nameof(VoucherApplication), number,
+                    new { scheme = scheme.Code, amount = a.Amount, reason = a.Status == VoucherStatus.Granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
+                outcomes.Add((item, new ApplicationOutcome.Saved(a, number, item.Key, position)));
+            }
+
+            if (accepted > 0)
+            {
+                // What this process computed under the lock, checked once more by the database in one statement.
+                var updated = await db.VoucherSchemes
+                    .Where(s => s.Id == scheme.Id && s.Arrivals == state.Arrivals && s.Waiting == state.Waiting && s.Reserved + s.Paid + reserved <= s.Ceiling)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, x => x.Arrivals + accepted)
+                        .SetProperty(x => x.Reserved, x => x.Reserved + reserved)
+                        .SetProperty(x => x.Waiting, x => x.Waiting + waiting));
+                if (updated != 1)
+                    throw new InvalidOperationException($"Scheme {scheme.Code} changed while its row was locked.");
+                await db.SaveChangesAsync();
+            }
+            await transaction.CommitAsync();
+        }
+        foreach (var (item, outcome) in outcomes)
+            item.Outcome.TrySetResult(outcome);
+    }
+}
