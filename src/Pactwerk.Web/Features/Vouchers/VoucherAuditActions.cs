@@ -10,4 +10,5 @@ public static class VoucherAuditActions
     [AuditAction] public const string Withdrawn = "voucher-withdrawn";
     [AuditAction] public const string ProviderApproved = "voucher-provider-approved";
     [AuditAction] public const string ProviderRejected = "voucher-provider-rejected";
+    [AuditAction] public const string Erased = "voucher-erased";
 }

@@ -35,8 +35,23 @@ public static class VouchersApi
         schemes.MapPost("/{code}/providers/{id:int}/vetting", VetProvider).WithName("VetVoucherProvider").WithSummary("The officer approves or rejects a provider, with a reason.").RequireAuthorization(Policies.SignedIn);
         // The key from the application's answer is the proof; it travels in the body, never in a logged address.
         api.MapPost("/voucher-applications/withdrawal", Withdraw).WithName("WithdrawVoucherApplication").WithSummary("Withdraws an application or voucher; the waiting list moves up.").WithTags("Vouchers").AllowAnonymous();
+        // The applicant's rights over their data (AVG): the link's key is the proof, as for a withdrawal.
+        api.MapPost("/voucher-applications/export", ExportData).WithName("ExportVoucherApplicationData").WithSummary("Everything kept about the application behind the link, for the applicant (AVG access and portability).").WithTags("Vouchers").AllowAnonymous();
+        api.MapPost("/voucher-applications/erasure", EraseData).WithName("EraseVoucherApplicationData").WithSummary("Erases the applicant's personal data; an open application is withdrawn first, the accounts keep a pseudonym.").WithTags("Vouchers").AllowAnonymous();
         return api;
     }
+
+    private static async Task<Results<Ok<VoucherDataExport>, ProblemHttpResult>> ExportData(WithdrawalInput input, VoucherPrivacy privacy, HttpContext http, CancellationToken ct)
+    {
+        if (await privacy.ExportAsync(input.Key, ct) is not { } export)
+            return ApiProblems.NotFound(VoucherMessages.InvalidLink);
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{export.Number}.json\"";
+        return TypedResults.Ok(export);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> EraseData(WithdrawalInput input, VoucherPrivacy privacy, CancellationToken ct) =>
+        await privacy.EraseAsync(input.Key, ct) ? TypedResults.NoContent() : ApiProblems.NotFound(VoucherMessages.InvalidLink);
 
     private static async Task<Ok<List<VoucherSchemeSummary>>> GetSchemes(PactwerkDb db, CancellationToken ct) =>
         TypedResults.Ok(await db.VoucherSchemes.AsNoTracking().OrderBy(s => s.Code)

@@ -11,6 +11,9 @@ public static class VouchersModule
         services.AddScoped<VoucherApplications>();
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();
+        services.AddScoped<VoucherPrivacy>();
+        services.Configure<VoucherPrivacyOptions>(builder.Configuration.GetSection("Vouchers:Privacy"));
+        services.AddHostedService<VoucherRetentionWorker>();
         return builder;
     }
 
