@@ -85,6 +85,18 @@ public static class WebModule
         app.UseMiddleware<ControlCharacterGuard>();
         app.UseMiddleware<Data.OneConnectionPerRequest>();
         app.UseAuthentication();
+        // What a signed-in reader gets is theirs: no shared cache (a proxy, a library's computer) may keep it.
+        app.Use((context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+                context.Response.OnStarting(() =>
+                {
+                    if (!context.Response.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                        context.Response.Headers.CacheControl = "private, no-cache";
+                    return Task.CompletedTask;
+                });
+            return next(context);
+        });
         app.UseAuthorization();
         app.UseWriteGuards();
         // After localisation and authentication: entries vary by culture, and signed-in readers bypass the cache.

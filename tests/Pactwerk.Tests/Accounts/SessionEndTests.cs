@@ -28,6 +28,28 @@ public abstract class SessionEndTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_signed_in_page_is_private_and_its_cookie_is_issued_again_only_when_the_name_in_it_changes()
+    {
+        var browser = await CookieBrowser.SignInAsync(factory, "noord@techniekpact.demo");
+        var page = await browser.GetAsync("/monitor/indicatoren/hbo-aandeel-techniek");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.CacheControl?.Private == true || page.Headers.CacheControl?.NoStore == true, $"Cache-Control: {page.Headers.CacheControl}");
+        Assert.False(page.Headers.Contains("Set-Cookie"));
+
+        await factory.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PactwerkUser>>();
+            var user = (await users.FindByEmailAsync("noord@techniekpact.demo"))!;
+            user.DisplayName = "Noord (nieuwe naam)";
+            await users.UpdateAsync(user);
+        });
+        var renamed = await browser.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.True(renamed.Headers.Contains("Set-Cookie"));
+        Assert.Contains("Noord (nieuwe naam)", await renamed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Locking_an_account_ends_its_sessions()
     {
         var session = await CookieBrowser.SignInAsync(factory, "redacteur@hva.demo");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -21,6 +22,16 @@ public sealed class SessionValidator(IOptions<SecurityStampValidatorOptions> opt
         // A lock ends the session even when it was written past the change tracker.
         return user is not null && await SignInManager.UserManager.IsLockedOutAsync(user) ? null : user;
     }
+
+    /// <summary>
+    /// The framework rebuilds the principal (another query for the account's claims) and issues a
+    /// new cookie after every successful check; with a check on every request that is most of what
+    /// a signed-in page costs beyond its own work. The cookie holds only the stamp and the display
+    /// name, and every change of rights or lock gives a new stamp, so while the name is the same the
+    /// cookie is kept as it is; the cookie's own sliding expiration still renews it.
+    /// </summary>
+    protected override Task SecurityStampVerified(PactwerkUser user, CookieValidatePrincipalContext context) =>
+        context.Principal?.FindFirstValue(Audit.PactwerkClaims.DisplayName) == user.DisplayName ? Task.CompletedTask : base.SecurityStampVerified(user, context);
 }
 
 /// <summary>
