@@ -128,6 +128,108 @@ public abstract class VoucherPagesTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains("This link is not valid, or the application has already been withdrawn.", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Only_the_schemes_officers_see_its_dashboard_with_the_budget_and_the_waiting_list_by_number()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "beheer-a", ceiling: 1_500m, price: 1_000m);
+        await ApplyAsync(Anonymous(factory), scheme, "", "een@example.org", "01-01-1980");
+        await ApplyAsync(Anonymous(factory), scheme, "", "twee@example.org", "02-02-1982");
+        await ApplyAsync(Anonymous(factory), scheme, "", "drie@example.org", "03-03-1983");
+        const string url = "/regelingen/beheer-a/beheer";
+        // The scheme is run by the Hogeschool van Amsterdam: its editor is an officer; one € 1.000,00 voucher fits the € 1.500,00 ceiling.
+        var officer = await SignInAsync(factory, "redacteur@hva.demo");
+        var page = await officer.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"plafond\">€ 1.500,00<", html);
+        Assert.Contains("id=\"gereserveerd\">€ 1.000,00<", html);
+        Assert.Contains("id=\"beschikbaar\">€ 500,00<", html);
+        Assert.Contains("id=\"toegekend\">1<", html);
+        Assert.Contains("id=\"wachtend\">2<", html);
+        Assert.True(html.IndexOf("BEHEER-A-000002", StringComparison.Ordinal) is var second and > 0 && html.IndexOf("BEHEER-A-000003", StringComparison.Ordinal) > second);
+        Assert.DoesNotContain("twee@example.org", html);
+        Assert.Contains("href=\"/regelingen/beheer-a/beheer\"", await officer.GetStringAsync("/regelingen/beheer-a"));
+        // A member, and the officer of another scheme, see nothing of it; anonymous is sent to sign in.
+        foreach (var other in new[] { "lid@pactwerk.demo", "regeling@gelderland.demo" })
+        {
+            var refused = await (await SignInAsync(factory, other)).GetAsync(url);
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.DoesNotContain("BEHEER-A-000002", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await (await SignInAsync(factory, "regeling@gelderland.demo")).GetAsync("/regelingen/gelders-vakmanschap/beheer")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await Anonymous(factory).GetAsync(url)).StatusCode);
+        Assert.DoesNotContain("href=\"/regelingen/beheer-a/beheer\"", await Anonymous(factory).GetStringAsync("/regelingen/beheer-a"));
+    }
+
+    [Fact]
+    public async Task The_officer_vets_a_provider_with_a_reason_and_a_decision_without_one_changes_nothing()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "beheer-b", ceiling: 10_000m, price: 1_000m, vet: false);
+        const string url = "/regelingen/beheer-b/beheer/aanbieders";
+        var id = scheme.ProviderId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var officer = await SignInAsync(factory, "redacteur@hva.demo");
+        var noReason = await PostFormAsync(officer, url, new() { ["Provider"] = id, ["Decision"] = "approve", ["Reason"] = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Geef de reden van het besluit (hoogstens 1000 tekens).", await noReason.Content.ReadAsStringAsync());
+        var english = await PostFormAsync(officer, url + "?culture=en", new() { ["Provider"] = id, ["Reason"] = "Gecontroleerd" });
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("Choose approve or reject.", await english.Content.ReadAsStringAsync());
+        // A member cannot decide.
+        var member = await SignInAsync(factory, "lid@pactwerk.demo");
+        Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync(url)).StatusCode);
+        Assert.False(await factory.InDbAsync(db => db.VoucherProviders.Where(p => p.Id == scheme.ProviderId).Select(p => p.Vetted).SingleAsync()));
+        Assert.False(await factory.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "voucher-provider-approved" && e.EntityId == id)));
+
+        var approved = await PostFormAsync(officer, url, new() { ["Provider"] = id, ["Decision"] = "approve", ["Reason"] = "CRKBO-registratie gecontroleerd" });
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Contains("Opleider beheer-b is goedgekeurd.", await approved.Content.ReadAsStringAsync());
+        Assert.True(await factory.InDbAsync(db => db.VoucherProviders.Where(p => p.Id == scheme.ProviderId).Select(p => p.Vetted).SingleAsync()));
+        Assert.True(await factory.InDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "voucher-provider-approved" && e.EntityId == id)));
+        // Now its course shows on the public page.
+        Assert.Contains("Elektrotechniek", await Anonymous(factory).GetStringAsync("/regelingen/beheer-b"));
+    }
+
+    [Fact]
+    public async Task A_provider_registers_with_a_Dutch_price_and_a_wrong_IBAN_is_named_at_its_field_and_saves_nothing()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "aanmeld", ceiling: 10_000m, price: 1_000m);
+        const string url = "/regelingen/aanmeld/aanbieders/aanmelden";
+        Dictionary<string, string> Fields(string iban, string price) => new()
+        {
+            ["Input.Name"] = "Opleider Aanmeld", ["Input.KvkNumber"] = "87654321", ["Input.Iban"] = iban, ["Input.QualityRegistration"] = "CRKBO 4242",
+            ["Input.Title"] = "Installatietechniek", ["Input.Level"] = "mbo-4", ["Input.TargetOccupation"] = "Installatiemonteur", ["Input.Hours"] = "80",
+            ["Input.Price"] = price, ["Input.StartDates"] = "01-02-2027, 1-9-2027",
+        };
+        async Task<int> Providers() => await factory.InDbAsync(db => db.VoucherProviders.CountAsync(p => db.VoucherSchemes.Any(s => s.Id == p.SchemeId && s.Code == "aanmeld")));
+        var client = Anonymous(factory);
+        // The last digit changed: the check digits no longer fit.
+        var wrong = await PostFormAsync(client, url, Fields("NL91 ABNA 0417 1643 01", "1.250,00"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var html = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("<a href=\"#Input_Iban\">Dit IBAN klopt niet", html);
+        Assert.Contains("id=\"fout-Input_Iban\"", html);
+        Assert.Equal(1, await Providers());
+        var english = await PostFormAsync(client, url + "?culture=en", Fields("NL91 ABNA 0417 1643 01", "twaalf"));
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        Assert.Contains("Enter the price as an amount in euros, such as 1,250.00.", await english.Content.ReadAsStringAsync());
+        Assert.Equal(1, await Providers());
+
+        var right = await PostFormAsync(client, url, Fields(VoucherSchemeBuilder.GoodIban, "1.250,00"));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("Opleider Aanmeld is aangemeld.", await right.Content.ReadAsStringAsync());
+        var saved = await factory.InDbAsync(db => db.VoucherProviders.Include(p => p.Courses).SingleAsync(p => p.KvkNumber == "87654321"));
+        Assert.False(saved.Vetted);
+        Assert.Equal("NL91ABNA0417164300", saved.Iban);
+        Assert.Equal(1_250.00m, saved.Courses.Single().Price);
+        Assert.Equal([new DateOnly(2027, 2, 1), new DateOnly(2027, 9, 1)], saved.Courses.Single().StartDates);
+        // English decimals the English way.
+        var fields = Fields(VoucherSchemeBuilder.GoodIban, "1,250.50");
+        fields["Input.KvkNumber"] = "87654322";
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(client, url + "?culture=en", fields)).StatusCode);
+        Assert.Equal(1_250.50m, await factory.InDbAsync(db => db.VoucherCourses.Where(c => c.Provider.KvkNumber == "87654322").Select(c => c.Price).SingleAsync()));
+        _ = scheme;
+    }
+
     private static Task<HttpResponseMessage> ApplyAsync(HttpClient client, VoucherSchemeBuilder.Built scheme, string query, string email, string birth) =>
         PostFormAsync(client, $"/regelingen/{scheme.Code}/aanvragen{query}", new()
         {

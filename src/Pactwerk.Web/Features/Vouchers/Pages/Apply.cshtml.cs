@@ -71,13 +71,14 @@ public sealed class ApplyModel(VoucherQueries queries, VoucherApplications appli
     }
 
     /// <summary>The id of the field a message belongs to, for the error summary's link and the field's aria-describedby.</summary>
-    public static string? FieldOf(string key) => key switch
+    public static string? FieldOf(string key) => Fields.GetValueOrDefault(key);
+
+    // A dictionary rather than a switch: these ids are not texts to translate.
+    private static readonly Dictionary<string, string> Fields = new()
     {
-        "Email" => "Input_Email",
-        "DateOfBirth" or "age" => "Input_DateOfBirth",
-        "TargetGroup" => "Input_TargetGroup_0",
-        "Course" or "CourseStart" or "sector" or "level" or "occupation" or "deadline" => "Input_Choice",
-        _ => null,
+        ["Email"] = "Input_Email", ["DateOfBirth"] = "Input_DateOfBirth", ["age"] = "Input_DateOfBirth", ["TargetGroup"] = "Input_TargetGroup_0",
+        ["Course"] = "Input_Choice", ["CourseStart"] = "Input_Choice", ["sector"] = "Input_Choice", ["level"] = "Input_Choice",
+        ["occupation"] = "Input_Choice", ["deadline"] = "Input_Choice",
     };
 
     /// <summary>The messages shown at one field (the summary shows them all).</summary>
