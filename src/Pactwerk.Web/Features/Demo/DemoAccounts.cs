@@ -26,6 +26,8 @@ public static class DemoAccounts
         new("lid@pactwerk.demo", "Lid (demo)", RoleKind.Member, null, null, null, null),
         // A member of the Zorgpact's learning network (see DemoEventsAndLearningNetworks).
         new("lerendnetwerk@zorgpact.demo", "Fenna Eefting (demo)", RoleKind.Member, "zorgpact", null, null, null),
+        // The officer of the Gelderland voucher scheme (see DemoVouchers): an editor of the province that runs it.
+        new(DemoVouchers.OfficerEmail, "Behandelaar Gelders Vakmanschap (demo)", RoleKind.PartnerEditor, "techniekpact", null, "Provincie Gelderland", null),
     ];
 
     public static async Task<bool> SeedAsync(PactwerkDb db, UserManager<PactwerkUser> users, CancellationToken ct)

@@ -38,6 +38,8 @@ public static class DemoModule
             logger.LogInformation("Demo content from 'Sterk in keten en samenhang' loaded.");
         if (await DemoAccounts.SeedAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), ct))
             logger.LogInformation("Demo accounts created (password {Password}); see the README.", DemoAccounts.Password);
+        if (await DemoVouchers.SeedAsync(db, ct))
+            logger.LogInformation("Demo voucher schemes of Gelderland and Overijssel loaded, open for applications.");
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
@@ -7,7 +9,7 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// from a format with <see cref="Format"/>, so the pages to come can find the format again and
 /// translate it (as KnowledgeMessages does).
 /// </summary>
-public static class VoucherMessages
+public static partial class VoucherMessages
 {
     public const string EmailMissing = "Vul je e-mailadres in.";
     public const string EmailInvalid = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.";
@@ -36,4 +38,31 @@ public static class VoucherMessages
     public const string ProviderAlreadyRegistered = "Dit KvK-nummer is al aangemeld voor deze regeling.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+
+    private static readonly IReadOnlyList<(string Format, Regex Pattern)> Formats = typeof(VoucherMessages)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
+        .Where(f => f.Contains("{0}", StringComparison.Ordinal))
+        // Longest first, so a format that another one starts with does not take its messages.
+        .OrderByDescending(f => f.Length)
+        .Select(f => (f, new Regex("^" + Placeholder().Replace(Regex.Escape(f).Replace(@"\{", "{"), "(.*)") + "$", RegexOptions.Singleline)))
+        .ToList();
+
+    [GeneratedRegex(@"\{\d\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>
+    /// A message of the rules in the reader's language: the API keeps the Dutch text, a page finds its format
+    /// again and shows it from the resources (English in SharedResource.en.resx), with the same values.
+    /// </summary>
+    public static string Localise(IStringLocalizer t, string message)
+    {
+        foreach (var (format, pattern) in Formats)
+            if (pattern.Match(message) is { Success: true } m)
+                return t[format, m.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()].Value;
+        return t[message].Value;
+    }
+
+    public static Dictionary<string, string[]> Localise(IStringLocalizer t, IDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => Localise(t, m)).ToArray());
 }

@@ -66,6 +66,7 @@ internal sealed class VoucherApplicationConfiguration : IEntityTypeConfiguration
         application.Property(a => a.Amount).HasPrecision(14, 2);
         application.Property(a => a.VoucherCode).HasMaxLength(20);
         application.Property(a => a.KeyHash).HasMaxLength(64);
+        application.Property(a => a.Language).HasMaxLength(2).HasDefaultValue("nl");
         // One application per person per scheme, whatever arrives at the same moment.
         application.HasIndex(a => new { a.SchemeId, a.Email }).IsUnique();
         application.HasIndex(a => a.VoucherCode).IsUnique();

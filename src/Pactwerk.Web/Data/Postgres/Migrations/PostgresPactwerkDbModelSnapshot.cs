@@ -2587,6 +2587,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("nl");
+
                     b.Property<int>("SchemeId")
                         .HasColumnType("integer");
 

@@ -2487,6 +2487,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("nl");
+
                     b.Property<int>("SchemeId")
                         .HasColumnType("INTEGER");
 

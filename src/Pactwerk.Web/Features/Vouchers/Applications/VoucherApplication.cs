@@ -54,6 +54,8 @@ public class VoucherApplication
     public required string VoucherCode { get; set; }
     /// <summary>SHA-256 of the secret in the applicant's status link: the link is the proof, no account needed.</summary>
     public required string KeyHash { get; set; }
+    /// <summary>The language of the page the applicant applied on (nl or en): every message to them is in it.</summary>
+    public string Language { get; set; } = "nl";
 
     /// <summary>The application number people quote; ascending in order of arrival.</summary>
     public static string NumberOf(string schemeCode, int arrival) => $"{schemeCode.ToUpperInvariant()}-{arrival:D6}";

@@ -15,6 +15,8 @@ public sealed class VoucherApplicationInput
     public int? Course { get; set; }
     /// <summary>The course's start date the applicant chose, yyyy-MM-dd.</summary>
     public string? CourseStart { get; set; }
+    /// <summary>nl or en: the language of the applicant's messages; the API's default is Dutch.</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>What came of an application.</summary>
@@ -103,7 +105,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         {
             SchemeId = scheme.Id, CourseId = course.Id, Email = email, DateOfBirth = birth, TargetGroup = input.TargetGroup.Trim(),
             CourseStart = start, SubmittedAt = now, Amount = amount, Status = VoucherStatus.Waiting,
-            VoucherCode = NewVoucherCode(), KeyHash = Hash(key),
+            VoucherCode = NewVoucherCode(), KeyHash = Hash(key), Language = input.Language == "en" ? "en" : "nl",
         };
 
         // Decided with the others that arrive at the same moment, in one transaction under the scheme's lock.

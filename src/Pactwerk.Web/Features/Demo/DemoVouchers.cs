@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Vouchers;
+
+namespace Pactwerk.Web.Features.Demo;
+
+/// <summary>
+/// The two voucher schemes of the publication (p. 262 of the seed text): Gelderland's Leve(n)lang Gelders
+/// Vakmanschap and Overijssel's Techniekuitdaging, both in the Techniekpact. The publication names the schemes
+/// and whom they are for; budgets, amounts, providers and courses are invented for the demo and say so.
+/// The application window opens a week before the seeding and runs two months, so a demo user can apply.
+/// </summary>
+public static class DemoVouchers
+{
+    public const string Gelderland = "gelders-vakmanschap";
+    public const string Overijssel = "techniekuitdaging";
+    /// <summary>The officer of the Gelderland scheme: an editor of the province that runs it (see <see cref="VoucherAccess"/>).</summary>
+    public const string OfficerEmail = "regeling@gelderland.demo";
+
+    public static async Task<bool> SeedAsync(PactwerkDb db, CancellationToken ct)
+    {
+        var pact = await db.Pacts.Where(p => p.Code == DemoContent.Techniekpact).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+        if (pact is null || await db.VoucherSchemes.AnyAsync(ct))
+            return false;
+        async Task<int> Organisation(string name) => await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync(ct);
+        var now = DateTime.UtcNow;
+        var today = DateOnly.FromDateTime(now);
+        var opens = now.Date.AddDays(-7);
+        var closes = now.Date.AddDays(60);
+
+        var gelderland = new VoucherScheme
+        {
+            Code = Gelderland, Name = "Leve(n)lang Gelders Vakmanschap (demo)", NameEn = "Lifelong Gelderland Craftsmanship (demo)",
+            PactId = pact.Value, OrganisationId = await Organisation("Provincie Gelderland"),
+            Ceiling = 250_000m, MaxPerVoucher = 2_500m, CoFundingShare = 0.25m, OpensAt = opens, ClosesAt = closes, MinimumAge = 18, ApplyWithinDaysAfterStart = 14,
+            TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-2", "mbo-3", "mbo-4", "hbo"],
+            Occupations = ["Elektromonteur", "Installatiemonteur", "Onderhoudsmonteur", "Lasser"],
+        };
+        var overijssel = new VoucherScheme
+        {
+            Code = Overijssel, Name = "Overijsselse Techniekuitdaging (demo)", NameEn = "Overijssel Technology Challenge (demo)",
+            PactId = pact.Value, OrganisationId = await Organisation("Provincie Overijssel"),
+            Ceiling = 150_000m, MaxPerVoucher = 2_000m, CoFundingShare = 0.20m, OpensAt = opens, ClosesAt = closes, MinimumAge = 18, ApplyWithinDaysAfterStart = 14,
+            TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-3", "mbo-4"],
+            Occupations = ["Elektromonteur", "Monteur werktuigbouw", "CNC-verspaner"],
+        };
+        db.VoucherSchemes.AddRange(gelderland, overijssel);
+        await db.SaveChangesAsync(ct);
+
+        List<DateOnly> Starts(params int[] days) => days.Select(d => today.AddDays(d)).ToList();
+        // Invented providers with valid-looking numbers: the KvK numbers are made up, the IBANs pass mod-97.
+        db.VoucherProviders.AddRange(
+            new VoucherProvider
+            {
+                SchemeId = gelderland.Id, Name = "Opleidingscentrum Veluwe Techniek (demo, verzonnen)", KvkNumber = "90000001", Iban = "NL91ABNA0417164300",
+                QualityRegistration = "CRKBO (demo, verzonnen nummer)", RegisteredAt = now, Vetted = true,
+                Courses =
+                [
+                    new() { Title = "Omscholing tot elektromonteur (demo, verzonnen)", Sector = "techniek", Level = "mbo-3", Hours = 160, Price = 2_400m, StartDates = Starts(14, 45), TargetOccupation = "Elektromonteur" },
+                    new() { Title = "Installatietechniek voor zij-instromers (demo, verzonnen)", Sector = "techniek", Level = "mbo-2", Hours = 120, Price = 1_800m, StartDates = Starts(10, 40), TargetOccupation = "Installatiemonteur" },
+                ],
+            },
+            new VoucherProvider
+            {
+                SchemeId = gelderland.Id, Name = "Lasacademie Rivierenland (demo, verzonnen)", KvkNumber = "90000002", Iban = "NL44RABO0123456789",
+                QualityRegistration = "NRTO (demo, verzonnen nummer)", RegisteredAt = now, Vetted = true,
+                Courses = [new() { Title = "Lassen MIG/MAG, bijscholing (demo, verzonnen)", Sector = "techniek", Level = "mbo-2", Hours = 80, Price = 1_250m, StartDates = Starts(7, 21), TargetOccupation = "Lasser" }],
+            },
+            // Registered but not vetted yet, so the officer has one to look at.
+            new VoucherProvider
+            {
+                SchemeId = gelderland.Id, Name = "Techniekschool Achterhoek (demo, verzonnen)", KvkNumber = "90000003", Iban = "NL20INGB0001234567",
+                QualityRegistration = "CRKBO (demo, verzonnen nummer)", RegisteredAt = now, Vetted = false,
+                Courses = [new() { Title = "Onderhoudsmonteur, doorgroeien naar niveau 4 (demo, verzonnen)", Sector = "techniek", Level = "mbo-4", Hours = 200, Price = 3_200m, StartDates = Starts(30), TargetOccupation = "Onderhoudsmonteur" }],
+            },
+            new VoucherProvider
+            {
+                SchemeId = overijssel.Id, Name = "Twentse Techniekopleidingen (demo, verzonnen)", KvkNumber = "90000004", Iban = "NL71INGB0009876543",
+                QualityRegistration = "NRTO (demo, verzonnen nummer)", RegisteredAt = now, Vetted = true,
+                Courses =
+                [
+                    new() { Title = "CNC-verspanen voor zij-instromers (demo, verzonnen)", Sector = "techniek", Level = "mbo-3", Hours = 140, Price = 2_100m, StartDates = Starts(14, 42), TargetOccupation = "CNC-verspaner" },
+                    new() { Title = "Werktuigbouwkunde, bijscholing niveau 4 (demo, verzonnen)", Sector = "techniek", Level = "mbo-4", Hours = 100, Price = 1_600m, StartDates = Starts(21), TargetOccupation = "Monteur werktuigbouw" },
+                ],
+            });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
