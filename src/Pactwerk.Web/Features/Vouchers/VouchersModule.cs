@@ -12,6 +12,7 @@ public static class VouchersModule
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();
         services.AddScoped<VoucherPrivacy>();
+        services.AddScoped<VoucherFlags>();
         services.Configure<VoucherPrivacyOptions>(builder.Configuration.GetSection("Vouchers:Privacy"));
         services.AddHostedService<VoucherRetentionWorker>();
         return builder;
