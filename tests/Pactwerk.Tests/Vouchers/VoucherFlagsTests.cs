@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Infrastructure;
 using Pactwerk.Web.Features.Vouchers;
+using static Pactwerk.Tests.Infrastructure.Session;
 
 namespace Pactwerk.Tests.Vouchers;
 
@@ -52,6 +56,94 @@ public abstract class VoucherFlagsTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Single(await FlagsAsync(second), f => f.Kind == VoucherFlags.SharedIban);
         Assert.DoesNotContain(await FlagsAsync(third), f => f.Kind == VoucherFlags.SharedIban);
     }
+
+    [Fact]
+    public async Task A_provider_whose_vouchers_multiply_in_a_week_is_flagged_against_its_own_average_and_an_opening_week_is_not()
+    {
+        // The scheme opened 40 days ago, so the baseline is the 4 weeks (28 days) before the last 7 days.
+        // Provider 1: 4 grants in the baseline (1 a week), 12 last week: 12 ≥ 10 and 12 > 3 × 1 → flagged.
+        // Provider 2: 28 in the baseline (7 a week), 15 last week: 15 ≤ 3 × 7 = 21 → not flagged.
+        // Provider 3: nothing before, 9 last week: under the minimum of 10 → not flagged.
+        var (schemeId, courses) = await SchemeWithCoursesAsync("flagpiek", [("techniek", 1000m), ("techniek", 1000m), ("techniek", 1000m)], "NL00FLAG00000004");
+        var now = DateTime.UtcNow;
+        await GrantAsync(schemeId, "flagpiek", [(courses[0], 4, now.AddDays(-20)), (courses[0], 12, now.AddDays(-2)), (courses[1], 28, now.AddDays(-20)),
+            (courses[1], 15, now.AddDays(-2)), (courses[2], 9, now.AddDays(-2))], opensAt: now.AddDays(-40));
+
+        var spike = Assert.Single(await FlagsAsync(schemeId), f => f.Kind == VoucherFlags.ProviderSpike);
+        var provider = await factory.InDbAsync(db => db.VoucherCourses.Where(c => c.Id == courses[0]).Select(c => c.ProviderId).SingleAsync());
+        Assert.Equal([provider], spike.ProviderIds);
+        Assert.Contains("12 vouchers", spike.Reason);
+        Assert.Contains("weekly average 1.0", spike.Reason);
+
+        // The same grants in a scheme that opened 10 days ago: no baseline yet, no signal.
+        await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Id == schemeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.OpensAt, now.AddDays(-10))));
+        Assert.DoesNotContain(await FlagsAsync(schemeId), f => f.Kind == VoucherFlags.ProviderSpike);
+    }
+
+    [Fact]
+    public async Task One_address_in_three_schemes_is_flagged_in_each_with_its_application_number_and_an_address_in_two_is_not()
+    {
+        var schemes = new List<(int Id, int Course)>();
+        foreach (var code in new[] { "flagpers1", "flagpers2", "flagpers3" })
+        {
+            var (id, courses) = await SchemeWithCoursesAsync(code, [("techniek", 1000m)], "NL00FLAG0000000005", kvk: "55555555");
+            schemes.Add((id, courses[0]));
+        }
+        await ApplyDirectAsync(schemes[0].Id, schemes[0].Course, 1, "veel@example.org");
+        await ApplyDirectAsync(schemes[0].Id, schemes[0].Course, 2, "twee@example.org");
+        await ApplyDirectAsync(schemes[1].Id, schemes[1].Course, 1, "twee@example.org");
+        await ApplyDirectAsync(schemes[1].Id, schemes[1].Course, 2, "veel@example.org");
+        await ApplyDirectAsync(schemes[2].Id, schemes[2].Course, 1, "veel@example.org");
+
+        var first = Assert.Single(await FlagsAsync(schemes[0].Id), f => f.Kind == VoucherFlags.PersonAcrossSchemes);
+        Assert.Equal(["FLAGPERS1-000001"], first.Applications);
+        Assert.Contains("3 schemes", first.Reason);
+        Assert.DoesNotContain("veel@example.org", first.Reason);
+        Assert.Equal(["FLAGPERS2-000002"], Assert.Single(await FlagsAsync(schemes[1].Id), f => f.Kind == VoucherFlags.PersonAcrossSchemes).Applications);
+    }
+
+    [Fact]
+    public async Task The_officers_see_the_signals_through_the_api_and_on_their_page_in_Dutch_and_English_and_nobody_else_does()
+    {
+        // Test schemes are run by the Hogeschool van Amsterdam, whose demo editor is then an officer.
+        await SchemeWithCoursesAsync("flagpagina", [("techniek", 1000m), ("techniek", 1100m), ("techniek", 1200m), ("techniek", 2400m)], "NL00FLAG00000006");
+        var officer = await SignInAsync(factory, "redacteur@hva.demo");
+        var api = await officer.GetFromJsonAsync<JsonElement[]>("/api/v1/voucher-schemes/flagpagina/flags");
+        Assert.Contains(api!, f => f.GetProperty("kind").GetString() == VoucherFlags.PriceAboveMedian);
+        var dutch = await officer.GetStringAsync("/regelingen/flagpagina/beheer/signalen");
+        Assert.Contains("Prijs ver boven de mediaan van de sector", dutch);
+        Assert.Contains("1,5 × de mediaan", dutch);
+        var english = await officer.GetStringAsync("/regelingen/flagpagina/beheer/signalen?culture=en");
+        Assert.Contains("Price far above the sector&#x27;s median", english);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await SignInAsync(factory, "lid@pactwerk.demo")).GetAsync("/api/v1/voucher-schemes/flagpagina/flags")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous(factory).GetAsync("/api/v1/voucher-schemes/flagpagina/flags")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await (await SignInAsync(factory, "lid@pactwerk.demo")).GetAsync("/regelingen/flagpagina/beheer/signalen")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/voucher-schemes/bestaat-niet/flags")).StatusCode);
+    }
+
+    private async Task GrantAsync(int schemeId, string code, (int Course, int Count, DateTime At)[] grants, DateTime opensAt)
+    {
+        await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Id == schemeId).ExecuteUpdateAsync(u => u.SetProperty(x => x.OpensAt, opensAt)));
+        var arrival = 0;
+        foreach (var (course, count, at) in grants)
+            for (var i = 0; i < count; i++)
+                await ApplyDirectAsync(schemeId, course, ++arrival, $"{code}{arrival}@example.org", at);
+    }
+
+    /// <summary>An application written straight into the database: the signals read history that the API would only make in real time.</summary>
+    private Task ApplyDirectAsync(int schemeId, int course, int arrival, string email, DateTime? grantedAt = null) =>
+        factory.InDbAsync(async db =>
+        {
+            var at = grantedAt ?? DateTime.UtcNow;
+            db.VoucherApplications.Add(new VoucherApplication
+            {
+                SchemeId = schemeId, CourseId = course, Arrival = arrival, Email = email, DateOfBirth = new DateOnly(1990, 1, 1), TargetGroup = VoucherRules.TargetGroups.First(),
+                CourseStart = DateOnly.FromDateTime(at), SubmittedAt = at, GrantedAt = at, Status = VoucherStatus.Granted, Amount = 1000m,
+                VoucherCode = "V-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), KeyHash = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
+            });
+            return await db.SaveChangesAsync();
+        });
 
     [Fact]
     public void The_median_of_an_even_count_is_the_mean_of_the_middle_two()

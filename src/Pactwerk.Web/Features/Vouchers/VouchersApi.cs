@@ -16,6 +16,7 @@ public sealed record VoucherSchemeRules(string Code, string Name, string NameEn,
 public sealed record VoucherBudget(decimal Ceiling, decimal Reserved, decimal Paid, decimal Available, int Granted, int Waiting);
 public sealed record VoucherApplicationDto(string Number, VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, string StatusUrl);
 public sealed record VoucherProviderDto(int Id, string Name, string KvkNumber, string Iban, string QualityRegistration, bool Vetted, int Courses);
+public sealed record VoucherFlagDto(string Kind, string Reason, IReadOnlyList<int> ProviderIds, IReadOnlyList<int> CourseIds, IReadOnlyList<string> Applications);
 public sealed record VettingInput(bool? Approve, string? Reason);
 public sealed record WithdrawalInput(string? Key);
 
@@ -32,6 +33,7 @@ public static class VouchersApi
         schemes.MapPost("/{code}/applications", Apply).WithName("ApplyForVoucher").WithSummary("Applies for a voucher: granted while the budget lasts, otherwise on the waiting list; a failed rule is named.").AllowAnonymous();
         schemes.MapPost("/{code}/providers", RegisterProvider).WithName("RegisterVoucherProvider").WithSummary("Registers a training provider with its courses, to be vetted by the scheme's officer.").AllowAnonymous();
         schemes.MapGet("/{code}/providers", GetProviders).WithName("GetVoucherProviders").WithSummary("The scheme's providers, vetted or not, for its officers.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapGet("/{code}/flags", GetFlags).WithName("GetVoucherFlags").WithSummary("The scheme's fraud signals for its officers: what, why (the numbers) and which records; prompts to look, not decisions.").RequireAuthorization(Policies.SignedIn);
         schemes.MapPost("/{code}/providers/{id:int}/vetting", VetProvider).WithName("VetVoucherProvider").WithSummary("The officer approves or rejects a provider, with a reason.").RequireAuthorization(Policies.SignedIn);
         // The key from the application's answer is the proof; it travels in the body, never in a logged address.
         api.MapPost("/voucher-applications/withdrawal", Withdraw).WithName("WithdrawVoucherApplication").WithSummary("Withdraws an application or voucher; the waiting list moves up.").WithTags("Vouchers").AllowAnonymous();
@@ -126,6 +128,16 @@ public static class VouchersApi
         if (provider is null)
             return ApiProblems.NotFound($"Deze regeling heeft geen aanbieder met nummer {id}.");
         return TypedResults.Ok(ToDto(provider, await db.VoucherCourses.CountAsync(c => c.ProviderId == provider.Id, ct)));
+    }
+
+    private static async Task<Results<Ok<List<VoucherFlagDto>>, ProblemHttpResult>> GetFlags(string code, PactwerkDb db, VoucherFlags flags, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling zien haar signalen.");
+        return TypedResults.Ok((await flags.ForSchemeAsync(scheme.Id, ct)).Select(f => new VoucherFlagDto(f.Kind, f.Reason, f.ProviderIds, f.CourseIds, f.Applications)).ToList());
     }
 
     public static string StatusUrl(string key) => $"/regelingen/aanvraag?key={Uri.EscapeDataString(key)}";

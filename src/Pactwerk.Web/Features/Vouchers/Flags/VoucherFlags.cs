@@ -4,16 +4,33 @@ using Pactwerk.Web.Data;
 namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>One fraud signal for a scheme's officers: what, why (the numbers) and which records.</summary>
-public sealed record VoucherFlag(string Kind, string Reason, IReadOnlyList<int> ProviderIds, IReadOnlyList<int> CourseIds);
+/// <remarks><see cref="Reason"/> is the invariant text for the API; <see cref="Figures"/> are its numbers, for a page to put in its own words.</remarks>
+public sealed record VoucherFlag(string Kind, string Reason, IReadOnlyList<int> ProviderIds, IReadOnlyList<int> CourseIds)
+{
+    public IReadOnlyList<object> Figures { get; init; } = [];
+    /// <summary>The scheme's application numbers the signal is about (never an address).</summary>
+    public IReadOnlyList<string> Applications { get; init; } = [];
+}
 
 /// <summary>
 /// The fraud signals of a scheme (issue 18, after CPF and STAP), computed in this one place so the
 /// page and the API cannot disagree. Signals are prompts to look, never decisions.
 /// </summary>
-public sealed class VoucherFlags(PactwerkDb db)
+public sealed class VoucherFlags(PactwerkDb db, TimeProvider clock)
 {
     public const string SharedIban = "shared-iban";
     public const string PriceAboveMedian = "price-above-median";
+    public const string ProviderSpike = "provider-spike";
+    public const string PersonAcrossSchemes = "person-across-schemes";
+
+    /// <summary>A provider's vouchers granted in the last 7 days, compared with its weekly average over the 4 weeks before.</summary>
+    public const int SpikeFactor = 3;
+    /// <summary>Fewer vouchers than this in a week are never a spike.</summary>
+    public const int SpikeMinimum = 10;
+    /// <summary>A baseline needs this many days of the scheme before the last week; an opening week has none.</summary>
+    public const int SpikeBaselineDays = 14;
+    /// <summary>One e-mail address with applications in this many schemes or more.</summary>
+    public const int SchemesPerPersonLimit = 3;
 
     /// <summary>A course is flagged when its price exceeds this multiple of its sector's median within the scheme.</summary>
     public const decimal PriceMedianFactor = 1.5m;
@@ -25,6 +42,8 @@ public sealed class VoucherFlags(PactwerkDb db)
         var flags = new List<VoucherFlag>();
         flags.AddRange(await SharedIbansAsync(schemeId, ct));
         flags.AddRange(await PricesAboveMedianAsync(schemeId, ct));
+        flags.AddRange(await SpikesAsync(schemeId, ct));
+        flags.AddRange(await PeopleAcrossSchemesAsync(schemeId, ct));
         return flags;
     }
 
@@ -42,7 +61,7 @@ public sealed class VoucherFlags(PactwerkDb db)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new VoucherFlag(SharedIban,
                 $"IBAN {g.Key}: {g.Select(p => p.KvkNumber).Distinct().Count()} KvK numbers, {g.Count()} provider registrations",
-                [.. g.Select(p => p.Id).Order()], []));
+                [.. g.Select(p => p.Id).Order()], []) { Figures = [g.Key, g.Select(p => p.KvkNumber).Distinct().Count(), g.Count()] });
     }
 
     /// <summary>A course priced far above the median of its sector within the scheme.</summary>
@@ -58,9 +77,62 @@ public sealed class VoucherFlags(PactwerkDb db)
             foreach (var course in sector.Where(c => c.Price > PriceMedianFactor * median).OrderBy(c => c.Id))
                 flags.Add(new VoucherFlag(PriceAboveMedian,
                     $"{course.Price:0.00} > {PriceMedianFactor} × median {median:0.00} of {sector.Count()} courses in sector {sector.Key}",
-                    [course.ProviderId], [course.Id]));
+                    [course.ProviderId], [course.Id]) { Figures = [course.Price, PriceMedianFactor, median, sector.Count(), sector.Key] });
         }
         return flags;
+    }
+
+    /// <summary>
+    /// A provider whose vouchers suddenly multiply: more than <see cref="SpikeFactor"/> × its weekly
+    /// average of the 4 weeks before, and at least <see cref="SpikeMinimum"/>. Judged only once the
+    /// scheme has run <see cref="SpikeBaselineDays"/> days before the last week: at an opening every
+    /// provider "spikes".
+    /// </summary>
+    private async Task<IEnumerable<VoucherFlag>> SpikesAsync(int schemeId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var weekStart = now.AddDays(-7);
+        var opensAt = await db.VoucherSchemes.Where(s => s.Id == schemeId).Select(s => s.OpensAt).SingleAsync(ct);
+        var baselineStart = opensAt > now.AddDays(-35) ? opensAt : now.AddDays(-35);
+        var baselineDays = (weekStart - baselineStart).TotalDays;
+        if (baselineDays < SpikeBaselineDays)
+            return [];
+        var grants = await db.VoucherApplications.Where(a => a.SchemeId == schemeId && a.GrantedAt != null && a.GrantedAt >= baselineStart)
+            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { c.ProviderId, GrantedAt = a.GrantedAt!.Value }).ToListAsync(ct);
+        var flags = new List<VoucherFlag>();
+        foreach (var provider in grants.GroupBy(g => g.ProviderId).OrderBy(g => g.Key))
+        {
+            var lastWeek = provider.Count(g => g.GrantedAt >= weekStart);
+            var before = provider.Count(g => g.GrantedAt < weekStart);
+            var weeklyAverage = before / (baselineDays / 7.0);
+            if (lastWeek >= SpikeMinimum && lastWeek > SpikeFactor * weeklyAverage)
+                flags.Add(new VoucherFlag(ProviderSpike,
+                    FormattableString.Invariant($"{lastWeek} vouchers in the last 7 days > {SpikeFactor} × weekly average {weeklyAverage:0.0} over the {baselineDays / 7.0:0.0} weeks before"),
+                    [provider.Key], []) { Figures = [lastWeek, SpikeFactor, Math.Round(weeklyAverage, 1), Math.Round(baselineDays / 7.0, 1)] });
+        }
+        return flags;
+    }
+
+    /// <summary>
+    /// One e-mail address (stored lower-case) behind applications in <see cref="SchemesPerPersonLimit"/>
+    /// schemes or more, for the applications in this scheme. The officer sees this scheme's
+    /// application number and the count, not which other schemes.
+    /// </summary>
+    private async Task<IEnumerable<VoucherFlag>> PeopleAcrossSchemesAsync(int schemeId, CancellationToken ct)
+    {
+        var erased = "@" + VoucherPrivacy.ErasedDomain;
+        var people = await db.VoucherApplications.Where(a => !a.Email.EndsWith(erased))
+            .GroupBy(a => a.Email)
+            .Where(g => g.Select(a => a.SchemeId).Distinct().Count() >= SchemesPerPersonLimit && g.Any(a => a.SchemeId == schemeId))
+            .Select(g => new { Schemes = g.Select(a => a.SchemeId).Distinct().Count(), Arrival = g.Where(a => a.SchemeId == schemeId).Select(a => a.Arrival).First() })
+            .ToListAsync(ct);
+        var code = await db.VoucherSchemes.Where(s => s.Id == schemeId).Select(s => s.Code).SingleAsync(ct);
+        return people.OrderBy(p => p.Arrival).Select(p =>
+        {
+            var number = VoucherApplication.NumberOf(code, p.Arrival);
+            return new VoucherFlag(PersonAcrossSchemes, $"application {number}: the same e-mail address applied in {p.Schemes} schemes", [], [])
+                { Figures = [number, p.Schemes], Applications = [number] };
+        });
     }
 
     internal static decimal Median(IReadOnlyList<decimal> values)
