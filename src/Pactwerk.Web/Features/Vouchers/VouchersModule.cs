@@ -8,6 +8,9 @@ public static class VouchersModule
         var services = builder.Services;
         services.AddSingleton<SchemeGate>();
         services.AddSingleton<SchemeDecisions>();
+        services.AddSingleton<VoucherMailQueue>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VoucherMailTrigger>();
+        services.AddHostedService<VoucherMailer>();
         services.AddScoped<VoucherApplications>();
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();

@@ -16,7 +16,7 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// constraint after it), so reserved + paid never passes the ceiling. Every caller waits for its
 /// own outcome, which is only given after the commit.
 /// </summary>
-public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate, TimeProvider clock, ILogger<SchemeDecisions> log)
+public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate, TimeProvider clock, VoucherMailQueue mail, ILogger<SchemeDecisions> log)
 {
     /// <summary>Enough to amortise a commit; small enough that one group's transaction stays short.</summary>
     private const int MaxGroup = 256;
@@ -141,6 +141,8 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
                 db.RecordEvent(now, a.Status == VoucherStatus.Granted ? VoucherAuditActions.Granted : VoucherAuditActions.Waiting, nameof(VoucherApplication), number,
                     new { scheme = scheme.Code, amount = a.Amount, reason = a.Status == VoucherStatus.Granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
                 outcomes.Add((item, new ApplicationOutcome.Saved(a, number, item.Key, position)));
+                // The first mail carries the status link; the key waits in memory for it, never in the database.
+                mail.HoldKey(a.KeyHash, item.Key);
             }
 
             if (accepted > 0)

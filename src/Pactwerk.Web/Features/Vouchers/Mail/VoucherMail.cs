@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+/// <summary>One decision about one application that the applicant is told of.</summary>
+public sealed record VoucherNotice(string Number, string Action);
+
+/// <summary>
+/// The decisions waiting to be mailed, and the status-link keys of applications just made. A key is
+/// never stored (only its hash is); it is held here, in memory, from the decision until the first
+/// mail has carried it to the applicant.
+/// </summary>
+public sealed class VoucherMailQueue
+{
+    private readonly Channel<VoucherNotice> _notices = Channel.CreateUnbounded<VoucherNotice>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
+
+    public ChannelReader<VoucherNotice> Reader => _notices.Reader;
+
+    internal void Enqueue(IEnumerable<VoucherNotice> notices)
+    {
+        foreach (var notice in notices)
+            _notices.Writer.TryWrite(notice);
+    }
+
+    /// <summary>
+    /// Holds a new application's key for its first mail, under the hash the application stores: a
+    /// number can go to someone else when a group of decisions is rolled back and retried, a hash cannot.
+    /// </summary>
+    public void HoldKey(string keyHash, string key) => _keys[keyHash] = key;
+
+    internal string? TakeKey(string keyHash) => _keys.TryRemove(keyHash, out var key) ? key : null;
+}
+
+/// <summary>
+/// Every voucher decision reaches the applicant without its caller remembering: whatever part of the
+/// code records a voucher event about an application (<see cref="PactwerkDb.RecordEvent"/> with a
+/// <c>voucher-…</c> kind), this interceptor queues a mail for it once the change is committed, and
+/// drops it when the change is rolled back, so nobody is told of a decision that did not happen.
+/// </summary>
+public sealed class VoucherMailTrigger(VoucherMailQueue queue) : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    /// <summary>Kinds that are not news for the applicant: the erasure (the address is gone).</summary>
+    private static readonly HashSet<string> Silent = [VoucherAuditActions.Erased];
+
+    private static readonly ConditionalWeakTable<DbContext, List<VoucherNotice>> PendingOf = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
+    {
+        Collect(e.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Collect(e.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData e, int result)
+    {
+        if (e.Context?.Database.CurrentTransaction is null)
+            Flush(e.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default) =>
+        ValueTask.FromResult(SavedChanges(e, result));
+
+    public void SaveChangesFailed(DbContextErrorEventData e)
+    {
+        if (e.Context?.Database.CurrentTransaction is null)
+            Drop(e.Context);
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default)
+    {
+        SaveChangesFailed(e);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData e) => Flush(e.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData e, CancellationToken ct = default)
+    {
+        Flush(e.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData e) => Drop(e.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData e, CancellationToken ct = default)
+    {
+        Drop(e.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData e) => Drop(e.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData e, CancellationToken ct = default)
+    {
+        Drop(e.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Collect(DbContext? db)
+    {
+        if (db is null)
+            return;
+        var notices = db.ChangeTracker.Entries<AuditEntry>()
+            .Where(x => x.State == EntityState.Added && x.Entity.EntityType == nameof(VoucherApplication) && x.Entity.EntityId is not null
+                        && x.Entity.Action.StartsWith("voucher-", StringComparison.Ordinal) && !Silent.Contains(x.Entity.Action))
+            .Select(x => new VoucherNotice(x.Entity.EntityId!, x.Entity.Action)).ToList();
+        if (notices.Count == 0)
+            return;
+        var pending = PendingOf.GetOrCreateValue(db);
+        lock (pending)
+            pending.AddRange(notices);
+    }
+
+    private void Flush(DbContext? db)
+    {
+        if (db is null || !PendingOf.TryGetValue(db, out var pending))
+            return;
+        List<VoucherNotice> ready;
+        lock (pending)
+        {
+            ready = [.. pending];
+            pending.Clear();
+        }
+        queue.Enqueue(ready);
+    }
+
+    private static void Drop(DbContext? db)
+    {
+        if (db is not null && PendingOf.TryGetValue(db, out var pending))
+            lock (pending)
+                pending.Clear();
+    }
+}
+
+/// <summary>Writes and sends the mails, in the applicant's language, one after the other.</summary>
+public sealed class VoucherMailer(VoucherMailQueue queue, IServiceScopeFactory scopes, IOptions<HostingOptions> hosting, ILogger<VoucherMailer> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var notice in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                try
+                {
+                    await SendAsync(notice, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "The mail about {Number} ({Action}) could not be sent", notice.Number, notice.Action);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task SendAsync(VoucherNotice notice, CancellationToken ct)
+    {
+        var dash = notice.Number.LastIndexOf('-');
+        if (dash <= 0 || !int.TryParse(notice.Number[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var arrival))
+            return;
+        var code = notice.Number[..dash];
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
+        var found = await db.VoucherApplications.AsNoTracking()
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn })
+            .Where(x => x.Code.ToUpper() == code && x.a.Arrival == arrival)
+            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Name, x.NameEn, c.Title })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+            return;
+        var key = queue.TakeKey(found.a.KeyHash);
+        if (VoucherPrivacy.IsErased(found.a.Email))
+            return;
+        var a = found.a;
+        int? position = a.Status == VoucherStatus.Waiting
+            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
+            : null;
+
+        var english = a.Language == "en";
+        var culture = CultureInfo.GetCultureInfo(english ? "en" : "nl");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+            string H(string text) => WebUtility.HtmlEncode(text);
+            var body = new System.Text.StringBuilder();
+            body.Append("<p>").Append(H(t["Je aanvraag {0} voor {1} ({2}) is nu: {3}.", notice.Number, english ? found.NameEn : found.Name, found.Title, t[$"VoucherStatus.{a.Status}"]])).Append("</p>");
+            if (position is { } p)
+                body.Append("<p>").Append(H(t["Je plaats op de wachtlijst: {0}.", p])).Append("</p>");
+            if (a.Status == VoucherStatus.Granted)
+                body.Append("<p>").Append(H(t["Je vouchercode: {0}. Het bedrag van de voucher: {1}.", a.VoucherCode, a.Amount.ToString("C", CultureInfo.GetCultureInfo(english ? "en-NL" : "nl-NL"))])).Append("</p>");
+            body.Append("<p>").Append(H(t[$"VoucherNext.{a.Status}"])).Append("</p>");
+            if (key is not null)
+            {
+                var link = Site() + VouchersApi.StatusUrl(key) + (english ? "&culture=en" : "");
+                body.Append("<p>").Append(H(t["Hier volg je je aanvraag en kun je haar intrekken (bewaar deze link, hij is alleen voor jou):"]))
+                    .Append($" <a href=\"{H(link)}\">{H(link)}</a></p>");
+            }
+            else
+                body.Append("<p>").Append(H(t["Je aanvraag volg je via de link in de eerste mail over deze aanvraag."])).Append("</p>");
+            var subject = $"{notice.Number}: {t[$"AuditAction.{notice.Action}"]}";
+            await scope.ServiceProvider.GetRequiredService<IEmailSender>().SendEmailAsync(a.Email, subject, body.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private string Site() => string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+}
