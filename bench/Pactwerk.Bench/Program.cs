@@ -139,33 +139,10 @@ internal static class MonitorBench
     private static readonly string[] Forms = ["voltijd onderwijs", "deeltijd onderwijs", "duaal onderwijs"];
     private static readonly string[] Genders = ["man", "vrouw", "onbekend"];
 
-    /// <summary>A server where the PostgreSQL run may create (and afterwards drops) its own database.</summary>
-    public const string PostgresVariable = "PACTWERK_BENCH_POSTGRES";
-
     public static async Task<int> RunAsync(int observations, string db, string work)
     {
         if (db == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable(PostgresVariable);
-            if (string.IsNullOrWhiteSpace(server))
-            {
-                Console.Error.WriteLine($"{PostgresVariable} is not set: give a connection string to a PostgreSQL server (see the README's bench section).");
-                return 2;
-            }
-            var database = $"pactwerk_bench_{Guid.NewGuid():N}";
-            try
-            {
-                return await RunAsync(observations, db, work, new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
-            }
-            finally
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-            }
-        }
+            return await BenchPostgres.InFreshDatabaseAsync("pactwerk_bench", connection => RunAsync(observations, db, work, connection));
         return await RunAsync(observations, db, work, null);
     }
 

@@ -6,7 +6,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Vouchers;
 
@@ -58,25 +57,7 @@ internal static class VoucherBench
         {
             if (db == "sqlite")
                 return await RunAsync(applicants, concurrency, budget, "Sqlite", Path.Combine(work.FullName, "vouchers.db"), repository);
-            var server = Environment.GetEnvironmentVariable(MonitorBench.PostgresVariable);
-            if (string.IsNullOrWhiteSpace(server))
-            {
-                Console.Error.WriteLine($"{MonitorBench.PostgresVariable} is not set: give a connection string to a PostgreSQL server where the bench may create a database.");
-                return 2;
-            }
-            var database = $"pactwerk_vouchers_{Guid.NewGuid():N}";
-            try
-            {
-                return await RunAsync(applicants, concurrency, budget, "Postgres", new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString, repository);
-            }
-            finally
-            {
-                NpgsqlConnection.ClearAllPools();
-                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-                await connection.OpenAsync();
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-                await drop.ExecuteNonQueryAsync();
-            }
+            return await BenchPostgres.InFreshDatabaseAsync("pactwerk_vouchers", connection => RunAsync(applicants, concurrency, budget, "Postgres", connection, repository));
         }
         finally
         {

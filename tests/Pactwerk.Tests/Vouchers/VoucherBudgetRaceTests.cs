@@ -71,7 +71,7 @@ public abstract class VoucherBudgetRaceTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(Enumerable.Range(1, 450), waiting.Select(w => w.Position));
 
         // Five holders withdraw at the same moment: the first five of the waiting list move up, in order, and the ceiling holds.
-        var holders = answers.Where(a => a.GetProperty("status").GetString() == "Granted").Take(5).Select(KeyOf).ToList();
+        var holders = answers.Where(a => a.GetProperty("status").GetString() == "Granted").Take(5).Select(VoucherSchemeBuilder.KeyOf).ToList();
         var expectedUp = rows.Where(r => r.Status == VoucherStatus.Waiting).OrderBy(r => r.Arrival).Take(5).Select(r => r.Email).ToList();
         using var go = new SemaphoreSlim(0, holders.Count);
         var withdrawals = holders.Select(async key =>
@@ -128,9 +128,6 @@ public abstract class VoucherBudgetRaceTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(30, sums.Waiting);
         Assert.Equal(40, sums.Arrivals);
     }
-
-    private static string KeyOf(JsonElement answer) =>
-        System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
 }
 
 public sealed class VoucherBudgetRaceSqlite(SqliteFactory factory) : VoucherBudgetRaceTests<SqliteFactory>(factory);

@@ -21,7 +21,7 @@ public abstract class VoucherPrivacyTests<TFactory>(TFactory factory) : IClassFi
         var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "inzage", ceiling: 10_000m, price: 1000m);
         var answer = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/inzage/applications",
             VoucherSchemeBuilder.Application(scheme, "inzage@example.org", birth: "1988-02-29"))).ReadAsync<JsonElement>();
-        var key = KeyOf(answer);
+        var key = VoucherSchemeBuilder.KeyOf(answer);
 
         var response = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/export", new { key });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -49,7 +49,7 @@ public abstract class VoucherPrivacyTests<TFactory>(TFactory factory) : IClassFi
             answers.Add(await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/wissen/applications", VoucherSchemeBuilder.Application(scheme, who))).ReadAsync<JsonElement>());
         Assert.Equal(["Granted", "Granted", "Waiting"], answers.Select(a => a.GetProperty("status").GetString()));
 
-        var key = KeyOf(answers[0]);
+        var key = VoucherSchemeBuilder.KeyOf(answers[0]);
         Assert.Equal(HttpStatusCode.NoContent, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/erasure", new { key })).StatusCode);
 
         var rows = await factory.InDbAsync(db => db.VoucherApplications.AsNoTracking().Where(a => db.VoucherSchemes.Any(s => s.Id == a.SchemeId && s.Code == "wissen")).OrderBy(a => a.Arrival).ToListAsync());
@@ -108,9 +108,6 @@ public abstract class VoucherPrivacyTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.False(await factory.InDbAsync(db => db.VoucherApplications.AnyAsync(a => db.VoucherSchemes.Any(s => s.Id == a.SchemeId && s.Code == "ongeldig"))));
     }
-
-    private static string KeyOf(JsonElement answer) =>
-        System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
 }
 
 public sealed class VoucherPrivacySqlite(SqliteFactory factory) : VoucherPrivacyTests<SqliteFactory>(factory);

@@ -54,6 +54,10 @@ public static class VoucherSchemeBuilder
         return new Built(code, courseId, start, providerId);
     }
 
+    /// <summary>The key in an application's status link, as the applicant has it from the answer.</summary>
+    public static string KeyOf(JsonElement answer) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
+
     public static object Application(Built scheme, string email, string? birth = "1990-05-17", string? group = "werkzoekend-naar-techniek") =>
         new { email, dateOfBirth = birth, targetGroup = group, course = scheme.CourseId, courseStart = scheme.Start.ToString("yyyy-MM-dd") };
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Knowledge;
 
@@ -10,7 +9,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 /// message in the reader's language (<c>T[format, values]</c>, English in the resources); a message
 /// without a value is translated as it is.
 /// </summary>
-public static partial class KnowledgeMessages
+public static class KnowledgeMessages
 {
     public const string QueryTooLong = "De zoekvraag is te lang ({0} tekens); gebruik hoogstens {1} tekens.";
     public const string UnknownSector = "Onbekende sector '{0}'. Kies uit: {1}.";
@@ -37,28 +36,12 @@ public static partial class KnowledgeMessages
     public const string NoCase = "Er is geen casus met nummer {0} die je mag zien.";
     public const string NoSession = "Er is geen bijeenkomst met nummer {0} in een netwerk dat je mag zien.";
 
-    private static readonly IReadOnlyList<(string Format, Regex Pattern)> Formats = typeof(KnowledgeMessages)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
-        // Longest first, so a format that another one starts with does not take its messages.
-        .OrderByDescending(f => f.Length)
-        .Select(f => (f, new Regex("^" + Placeholder().Replace(Regex.Escape(f).Replace(@"\{", "{"), "(.*)") + "$", RegexOptions.Singleline)))
-        .ToList();
+    private static readonly MessageFormats Formats = new(typeof(KnowledgeMessages));
 
-    [GeneratedRegex(@"\{\d\}")]
-    private static partial Regex Placeholder();
-
-    public static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+    public static string Format(string format, params object?[] values) => MessageFormats.Format(format, values);
 
     /// <summary>A message in the reader's language: by its format when it has one, else as a whole.</summary>
-    public static string Localise(IStringLocalizer t, string message)
-    {
-        foreach (var (format, pattern) in Formats)
-            if (pattern.Match(message) is { Success: true } m)
-                return t[format, m.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()].Value;
-        return t[message].Value;
-    }
+    public static string Localise(IStringLocalizer t, string message) => Formats.Localise(t, message);
 
-    public static Dictionary<string, string[]> Localise(IStringLocalizer t, IDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => Localise(t, m)).ToArray());
+    public static Dictionary<string, string[]> Localise(IStringLocalizer t, IDictionary<string, string[]> errors) => Formats.Localise(t, errors);
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
@@ -9,7 +8,7 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// from a format with <see cref="Format"/>, so the pages to come can find the format again and
 /// translate it (as KnowledgeMessages does).
 /// </summary>
-public static partial class VoucherMessages
+public static class VoucherMessages
 {
     public const string EmailMissing = "Vul je e-mailadres in.";
     public const string EmailInvalid = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.";
@@ -37,32 +36,12 @@ public static partial class VoucherMessages
     public const string QualityMissing = "Vul de kwaliteitsregistratie in, zoals CRKBO of NRTO met het nummer.";
     public const string ProviderAlreadyRegistered = "Dit KvK-nummer is al aangemeld voor deze regeling.";
 
-    public static string Format(string format, params object?[] values) => string.Format(CultureInfo.InvariantCulture, format, values);
+    private static readonly MessageFormats Formats = new(typeof(VoucherMessages));
 
-    private static readonly IReadOnlyList<(string Format, Regex Pattern)> Formats = typeof(VoucherMessages)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
-        .Where(f => f.Contains("{0}", StringComparison.Ordinal))
-        // Longest first, so a format that another one starts with does not take its messages.
-        .OrderByDescending(f => f.Length)
-        .Select(f => (f, new Regex("^" + Placeholder().Replace(Regex.Escape(f).Replace(@"\{", "{"), "(.*)") + "$", RegexOptions.Singleline)))
-        .ToList();
+    public static string Format(string format, params object?[] values) => MessageFormats.Format(format, values);
 
-    [GeneratedRegex(@"\{\d\}")]
-    private static partial Regex Placeholder();
+    /// <summary>A message in the reader's language: by its format when it has one, else as a whole.</summary>
+    public static string Localise(IStringLocalizer t, string message) => Formats.Localise(t, message);
 
-    /// <summary>
-    /// A message of the rules in the reader's language: the API keeps the Dutch text, a page finds its format
-    /// again and shows it from the resources (English in SharedResource.en.resx), with the same values.
-    /// </summary>
-    public static string Localise(IStringLocalizer t, string message)
-    {
-        foreach (var (format, pattern) in Formats)
-            if (pattern.Match(message) is { Success: true } m)
-                return t[format, m.Groups.Values.Skip(1).Select(g => (object)g.Value).ToArray()].Value;
-        return t[message].Value;
-    }
-
-    public static Dictionary<string, string[]> Localise(IStringLocalizer t, IDictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => Localise(t, m)).ToArray());
+    public static Dictionary<string, string[]> Localise(IStringLocalizer t, IDictionary<string, string[]> errors) => Formats.Localise(t, errors);
 }

@@ -124,12 +124,16 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (found is null)
             return null;
         var a = found.a;
-        int? position = a.Status == VoucherStatus.Waiting
-            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
-            : null;
+        var position = await PositionAsync(db, a, ct);
         return new ApplicationStatus(VoucherApplication.NumberOf(found.Code, a.Arrival), found.Code, found.Name, found.NameEn, found.Title, a.Status, a.Amount,
             a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, a.SubmittedAt);
     }
+
+    /// <summary>An application's place on its scheme's waiting list (one indexed count); null when it does not wait.</summary>
+    internal static async Task<int?> PositionAsync(PactwerkDb db, VoucherApplication a, CancellationToken ct) =>
+        a.Status == VoucherStatus.Waiting
+            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
+            : null;
 
     /// <summary>
     /// Withdraws the application behind the link. A granted voucher's amount goes back to the

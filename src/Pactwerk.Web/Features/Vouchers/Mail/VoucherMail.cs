@@ -195,9 +195,7 @@ public sealed class VoucherMailer(VoucherMailQueue queue, IServiceScopeFactory s
         if (VoucherPrivacy.IsErased(found.a.Email))
             return;
         var a = found.a;
-        int? position = a.Status == VoucherStatus.Waiting
-            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
-            : null;
+        var position = await VoucherApplications.PositionAsync(db, a, ct);
 
         var english = a.Language == "en";
         var culture = CultureInfo.GetCultureInfo(english ? "en" : "nl");
