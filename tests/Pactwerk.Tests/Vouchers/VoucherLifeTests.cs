@@ -159,6 +159,34 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Both_confirmations_at_once_and_double_clicks_enrol_each_voucher_once()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leven-samen", ceiling: 10_000m, price: 500m);
+        var vouchers = new List<Voucher>();
+        for (var i = 0; i < 6; i++)
+            vouchers.Add(await ApplyAsync(scheme, $"samen{i}@example.org"));
+        var provider = await ProviderAsync(scheme, ProviderUser);
+        // Each voucher: the provider twice and the participant twice, all at the same moment.
+        var responses = await Task.WhenAll(vouchers.SelectMany(v => new[]
+        {
+            provider.PostAsync($"/api/v1/vouchers/{v.Code}/enrolment", null),
+            provider.PostAsync($"/api/v1/vouchers/{v.Code}/enrolment", null),
+            Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = v.Key }),
+            Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = v.Key }),
+        }));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var v in vouchers)
+        {
+            Assert.Equal(VoucherStatus.Enrolled, await StatusAsync(v.Code));
+            Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "voucher-enrolled" && e.EntityId == v.Number)));
+            Assert.Equal(2, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "voucher-enrolment-confirmed" && e.EntityId == v.Number)));
+        }
+        var budget = await BudgetAsync("leven-samen");
+        Assert.Equal(6 * 500m, budget.Reserved);
+        Assert.Equal(budget.HeldByVouchers, budget.Reserved);
+    }
+
+    [Fact]
     public async Task Another_providers_user_cannot_see_confirm_or_submit_evidence_and_nothing_changes()
     {
         var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leven-c", ceiling: 10_000m, price: 900m);
