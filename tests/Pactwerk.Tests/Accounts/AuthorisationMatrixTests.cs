@@ -70,10 +70,11 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                     Assert.True(status is 400 or 404, $"POST {url} answered {status} to an empty anonymous newsletter request");
                     continue;
                 }
-                // Applying for a voucher, registering as a training provider, and withdrawing, exporting or erasing
-                // with the mailed key are open to anyone; an empty request is refused as invalid or names no scheme.
+                // Applying for a voucher, registering as a training provider, and withdrawing, exporting, erasing or
+                // confirming the enrolment with the mailed key are open to anyone; an empty request is refused as invalid or names no scheme.
                 if (operation.Name == "post" && path.Name is "/api/v1/voucher-schemes/{code}/applications" or "/api/v1/voucher-schemes/{code}/providers"
-                        or "/api/v1/voucher-applications/withdrawal" or "/api/v1/voucher-applications/export" or "/api/v1/voucher-applications/erasure")
+                        or "/api/v1/voucher-applications/withdrawal" or "/api/v1/voucher-applications/export" or "/api/v1/voucher-applications/erasure"
+                        or "/api/v1/voucher-applications/enrolment")
                 {
                     Assert.True(status is 400 or 404, $"POST {url} answered {status} to an empty anonymous voucher request");
                     continue;

@@ -11,4 +11,12 @@ public static class VoucherAuditActions
     [AuditAction] public const string ProviderApproved = "voucher-provider-approved";
     [AuditAction] public const string ProviderRejected = "voucher-provider-rejected";
     [AuditAction] public const string Erased = "voucher-erased";
+    [AuditAction] public const string ProviderUserLinked = "voucher-provider-user-linked";
+    [AuditAction] public const string EnrolmentConfirmed = "voucher-enrolment-confirmed";
+    [AuditAction] public const string Enrolled = "voucher-enrolled";
+    [AuditAction] public const string Delivered = "voucher-delivered";
+    [AuditAction] public const string Approved = "voucher-approved";
+    [AuditAction] public const string SentBack = "voucher-sent-back";
+    [AuditAction] public const string Refused = "voucher-refused";
+    [AuditAction] public const string Expired = "voucher-expired";
 }

@@ -18,12 +18,16 @@ public static class VouchersModule
         services.AddScoped<VoucherFlags>();
         services.Configure<VoucherPrivacyOptions>(builder.Configuration.GetSection("Vouchers:Privacy"));
         services.AddHostedService<VoucherRetentionWorker>();
+        services.AddScoped<VoucherLife>();
+        services.AddScoped<VoucherExpiry>();
+        services.AddHostedService<VoucherExpiryWorker>();
         return builder;
     }
 
     public static WebApplication MapVouchers(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapVouchersApi();
+        api.MapVoucherLifeApi();
         return app;
     }
 }

@@ -2594,6 +2594,12 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("character varying(2)")
                         .HasDefaultValue("nl");
 
+                    b.Property<DateTime?>("ParticipantConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProviderConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("SchemeId")
                         .HasColumnType("integer");
 
@@ -2685,6 +2691,39 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("VoucherCourses");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AttendancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("VoucherEvidence");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.Property<int>("Id")
@@ -2730,6 +2769,34 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("VoucherProviders");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProviderUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProviderId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("VoucherProviderUsers");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherScheme", b =>
                 {
                     b.Property<int>("Id")
@@ -2763,6 +2830,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ExpireAfterDays")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Levels")
                         .IsRequired()
@@ -3621,11 +3691,35 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherApplication", null)
+                        .WithOne()
+                        .HasForeignKey("Pactwerk.Web.Features.Vouchers.VoucherEvidence", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherScheme", null)
                         .WithMany()
                         .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProviderUser", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2494,6 +2494,12 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("nl");
 
+                    b.Property<DateTime?>("ParticipantConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProviderConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SchemeId")
                         .HasColumnType("INTEGER");
 
@@ -2583,6 +2589,39 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("VoucherCourses");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendancePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("VoucherEvidence");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.Property<int>("Id")
@@ -2626,6 +2665,32 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("VoucherProviders");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProviderUser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProviderId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("VoucherProviderUsers");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherScheme", b =>
                 {
                     b.Property<int>("Id")
@@ -2657,6 +2722,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpireAfterDays")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Levels")
                         .IsRequired()
@@ -3515,11 +3583,35 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherApplication", null)
+                        .WithOne()
+                        .HasForeignKey("Pactwerk.Web.Features.Vouchers.VoucherEvidence", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherScheme", null)
                         .WithMany()
                         .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProviderUser", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -56,6 +56,10 @@ public class VoucherApplication
     public required string KeyHash { get; set; }
     /// <summary>The language of the page the applicant applied on (nl or en): every message to them is in it.</summary>
     public string Language { get; set; } = "nl";
+    /// <summary>When the provider confirmed the enrolment; with <see cref="ParticipantConfirmedAt"/> the voucher is enrolled.</summary>
+    public DateTime? ProviderConfirmedAt { get; set; }
+    /// <summary>When the participant confirmed the enrolment through their status link.</summary>
+    public DateTime? ParticipantConfirmedAt { get; set; }
 
     /// <summary>The application number people quote; ascending in order of arrival.</summary>
     public static string NumberOf(string schemeCode, int arrival) => $"{schemeCode.ToUpperInvariant()}-{arrival:D6}";

@@ -171,11 +171,48 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
     }
 
     /// <summary>
+    /// Closes an application as refused or expired when its status is one of <paramref name="from"/>:
+    /// one conditional update on that status, so an expiry and a withdrawal (or two clicks) at the
+    /// same moment close and release it once. What it held goes back (a granted voucher's amount,
+    /// a waiting place) and the waiting list moves up in order, under the scheme's gate and lock as
+    /// for a withdrawal.
+    /// </summary>
+    public async Task<bool> CloseAsync(long applicationId, IReadOnlyCollection<VoucherStatus> from, VoucherStatus to, string action, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var schemeId = await db.VoucherApplications.Where(a => a.Id == applicationId).Select(a => (int?)a.SchemeId).SingleOrDefaultAsync(ct);
+        if (schemeId is null)
+            return false;
+        using var turn = await gate.EnterAsync(schemeId.Value, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var application = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId, ct);
+        if (!from.Contains(application.Status))
+            return false;
+        if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.ClosedAt, now), ct) == 0)
+            return false;
+        var amount = application.Amount;
+        // A pending application holds neither money nor a place on the list: nothing to release, nobody moves up.
+        if (application.Status == VoucherStatus.Granted)
+            await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
+        else if (application.Status == VoucherStatus.Waiting)
+            await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
+        var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
+        db.RecordEvent(now, action, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
+            new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        if (application.Status is VoucherStatus.Granted or VoucherStatus.Waiting)
+            await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
     /// Grants the waiting list in order while the first in line fits the budget. Runs inside the
     /// caller's transaction, after it has locked the scheme's row by updating it, so two releases
     /// at once move the list up one after the other.
     /// </summary>
-    private async Task MoveUpAsync(int schemeId, string schemeCode, int pactId, DateTime now, CancellationToken ct)
+    internal async Task MoveUpAsync(int schemeId, string schemeCode, int pactId, DateTime now, CancellationToken ct)
     {
         while (await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Waiting)
                    .OrderBy(a => a.Arrival).Select(a => new { a.Id, a.Arrival, a.Amount }).FirstOrDefaultAsync(ct) is { } first)

@@ -48,6 +48,8 @@ public class VoucherScheme : Audit.IAudited
     public int ApplyWithinDaysAfterStart { get; set; } = 14;
     /// <summary>The youngest applicant on the day of application.</summary>
     public int MinimumAge { get; set; } = 18;
+    /// <summary>A voucher not enrolled within this many days of its grant expires, and its amount goes back to the budget.</summary>
+    public int ExpireAfterDays { get; set; } = 90;
 
     /// <summary>Target group codes (see <see cref="VoucherRules.TargetGroups"/>) an applicant may belong to.</summary>
     public List<string> TargetGroups { get; set; } = [];

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+/// <summary>
+/// Vouchers not enrolled within their scheme's <see cref="VoucherScheme.ExpireAfterDays"/> of the
+/// grant expire: the amount goes back to the budget and the waiting list moves up. Each one is
+/// closed by <see cref="VoucherApplications.CloseAsync"/> (one conditional update on Granted), so
+/// running it twice, or beside a withdrawal of the same voucher, releases it once.
+/// </summary>
+public sealed class VoucherExpiry(PactwerkDb db, VoucherApplications applications)
+{
+    /// <summary>Expires what is due at <paramref name="now"/> (the caller's clock, so tests can move it); returns how many expired.</summary>
+    public async Task<int> ExpireDueAsync(DateTime now, CancellationToken ct)
+    {
+        var schemes = await db.VoucherSchemes.AsNoTracking().Where(s => db.VoucherApplications.Any(a => a.SchemeId == s.Id && a.Status == VoucherStatus.Granted))
+            .Select(s => new { s.Id, s.ExpireAfterDays }).ToListAsync(ct);
+        var expired = 0;
+        foreach (var scheme in schemes)
+        {
+            var cutoff = now.AddDays(-scheme.ExpireAfterDays);
+            // In order of arrival, so the releases (and who moves up) follow the list.
+            var due = await db.VoucherApplications.AsNoTracking()
+                .Where(a => a.SchemeId == scheme.Id && a.Status == VoucherStatus.Granted && a.GrantedAt != null && a.GrantedAt < cutoff)
+                .OrderBy(a => a.Arrival).Select(a => a.Id).ToListAsync(ct);
+            foreach (var id in due)
+                if (await applications.CloseAsync(id, [VoucherStatus.Granted], VoucherStatus.Expired, VoucherAuditActions.Expired,
+                        $"not enrolled within {scheme.ExpireAfterDays} days of the grant", ct))
+                    expired++;
+        }
+        return expired;
+    }
+}
+
+/// <summary>Runs the expiry every hour; a voucher expires at most an hour after its day.</summary>
+public sealed class VoucherExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherExpiryWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Not at start-up: migrations and the demo data come first.
+            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
+            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+            do
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var expired = await scope.ServiceProvider.GetRequiredService<VoucherExpiry>().ExpireDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+                    if (expired > 0)
+                        log.LogInformation("{Count} vouchers expired", expired);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    log.LogError(failure, "Voucher expiry failed; tried again in an hour");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

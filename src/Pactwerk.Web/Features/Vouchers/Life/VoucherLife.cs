@@ -1,0 +1,242 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+public sealed record VoucherEvidenceDto(int AttendancePercent, DateOnly CompletedOn, string FileName, string ContentType, DateTime SubmittedAt, string CertificateUrl);
+
+/// <summary>A voucher as its provider and the scheme's officers see it: no personal data of the participant, the code names it.</summary>
+public sealed record VoucherDto(string Code, string Scheme, string Number, VoucherStatus Status, decimal Amount, string Course, string Provider, DateOnly Start,
+    DateTime? ProviderConfirmedAt, DateTime? ParticipantConfirmedAt, VoucherEvidenceDto? Evidence);
+
+/// <summary>What came of a step in the voucher's life.</summary>
+public enum LifeOutcome
+{
+    Done,
+    /// <summary>No such voucher, or not one this caller may see: the same answer, so a code reveals nothing.</summary>
+    NotFound,
+    /// <summary>The voucher is not in the state the step starts from; nothing changed.</summary>
+    WrongState,
+    /// <summary>Seen, but not this caller's to change (an officer confirming for a provider, a provider approving).</summary>
+    Forbidden,
+}
+
+/// <summary>The delivery evidence as sent, checked by <see cref="VoucherLife.CheckEvidence"/>.</summary>
+public sealed record EvidenceInput(string? AttendancePercent, string? CompletedOn, string? FileName, byte[]? File);
+
+/// <summary>
+/// The voucher's life after the grant: the provider and the participant confirm the enrolment,
+/// the provider submits the evidence, the officer approves it or sends it back. Each transition is
+/// one conditional UPDATE on the application's status, so two clicks or two processes do it once.
+/// </summary>
+public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes)
+{
+    /// <summary>A certificate is a scan or a PDF: 5 MB is ample, and keeps the database small.</summary>
+    public const long MaxCertificateBytes = 5 * 1024 * 1024;
+
+    public const string NotFoundMessage = "Er is geen voucher met deze code, of u hebt er geen toegang toe.";
+
+    private sealed record Found(long Id, int SchemeId, int ProviderId, VoucherStatus Status, int Arrival, DateOnly Start, VoucherScheme Scheme);
+
+    public enum Role { None, Officer, Provider }
+
+    private async Task<(Found? Voucher, Role Role, bool MayChange)> FindAsync(string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > 20)
+            return (null, Role.None, false);
+        code = code.Trim().ToUpperInvariant();
+        var row = await db.VoucherApplications.AsNoTracking().Where(a => a.VoucherCode == code)
+            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a.Id, a.SchemeId, c.ProviderId, a.Status, a.Arrival, a.CourseStart })
+            .SingleOrDefaultAsync(ct);
+        // Waiting and pending applications are not vouchers yet: nobody but the officer deals with them.
+        if (row is null || row.Status is VoucherStatus.Waiting or VoucherStatus.Pending)
+            return (null, Role.None, false);
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleAsync(s => s.Id == row.SchemeId, ct);
+        var found = new Found(row.Id, row.SchemeId, row.ProviderId, row.Status, row.Arrival, row.CourseStart, scheme);
+        var scope = await scopes.GetAsync(ct);
+        if (await VoucherAccess.ActsForProviderAsync(db, scope, row.ProviderId, forChange: false, ct))
+            return (found, Role.Provider, await VoucherAccess.ActsForProviderAsync(db, scope, row.ProviderId, forChange: true, ct));
+        if (VoucherAccess.IsOfficer(scope, scheme, forChange: false))
+            return (found, Role.Officer, VoucherAccess.IsOfficer(scope, scheme, forChange: true));
+        return (null, Role.None, false);
+    }
+
+    /// <summary>The voucher for its provider's users and the scheme's officers; null for anyone else.</summary>
+    public async Task<VoucherDto?> GetAsync(string? code, CancellationToken ct) =>
+        (await FindAsync(code, ct)).Voucher is { } found ? await DtoAsync(found.Id, ct) : null;
+
+    /// <summary>The delivered vouchers of a scheme with their evidence, oldest delivery first, for the officer's review.</summary>
+    public async Task<List<VoucherDto>> DeliveredAsync(int schemeId, CancellationToken ct)
+    {
+        var ids = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Delivered)
+            .OrderBy(a => a.Arrival).Select(a => a.Id).ToListAsync(ct);
+        var list = new List<VoucherDto>(ids.Count);
+        foreach (var id in ids)
+            list.Add(await DtoAsync(id, ct));
+        return list;
+    }
+
+    private async Task<VoucherDto> DtoAsync(long id, CancellationToken ct)
+    {
+        var x = await db.VoucherApplications.AsNoTracking().Where(a => a.Id == id)
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code })
+            .Join(db.VoucherCourses, y => y.a.CourseId, c => c.Id, (y, c) => new { y.a, y.Code, c.Title, Provider = c.Provider.Name })
+            .SingleAsync(ct);
+        var evidence = await db.VoucherEvidence.AsNoTracking().Where(e => e.ApplicationId == id)
+            .Select(e => new { e.AttendancePercent, e.CompletedOn, e.FileName, e.ContentType, e.SubmittedAt }).SingleOrDefaultAsync(ct);
+        var a = x.a;
+        return new VoucherDto(a.VoucherCode, x.Code, VoucherApplication.NumberOf(x.Code, a.Arrival), a.Status, a.Amount, x.Title, x.Provider, a.CourseStart,
+            a.ProviderConfirmedAt, a.ParticipantConfirmedAt,
+            evidence is null ? null : new VoucherEvidenceDto(evidence.AttendancePercent, evidence.CompletedOn, evidence.FileName, evidence.ContentType, evidence.SubmittedAt,
+                $"/api/v1/vouchers/{a.VoucherCode}/certificate"));
+    }
+
+    /// <summary>The provider confirms the participant's enrolment; with the participant's confirmation the voucher is enrolled.</summary>
+    public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ConfirmByProviderAsync(string? code, CancellationToken ct)
+    {
+        var (found, role, mayChange) = await FindAsync(code, ct);
+        if (found is null)
+            return (LifeOutcome.NotFound, null);
+        if (role != Role.Provider || !mayChange)
+            return (LifeOutcome.Forbidden, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One statement: the confirmation, and the enrolment when the other side confirmed before,
+        // decided on the row as the database holds it, so two confirmations at once enrol it once.
+        var changed = await db.VoucherApplications.Where(a => a.Id == found.Id && a.Status == VoucherStatus.Granted && a.ProviderConfirmedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ProviderConfirmedAt, now)
+                .SetProperty(a => a.Status, a => a.ParticipantConfirmedAt != null ? VoucherStatus.Enrolled : VoucherStatus.Granted), ct);
+        return await AfterConfirmationAsync(found, changed, "provider", a => a.ProviderConfirmedAt != null, transaction, now, ct);
+    }
+
+    /// <summary>The participant confirms their enrolment through the key of their status link.</summary>
+    public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ConfirmByParticipantAsync(string? key, CancellationToken ct)
+    {
+        if (VoucherApplications.HashOf(key) is not { } hash)
+            return (LifeOutcome.NotFound, null);
+        var row = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash)
+            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a.Id, a.SchemeId, c.ProviderId, a.Status, a.Arrival, a.CourseStart }).SingleOrDefaultAsync(ct);
+        if (row is null)
+            return (LifeOutcome.NotFound, null);
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleAsync(s => s.Id == row.SchemeId, ct);
+        var found = new Found(row.Id, row.SchemeId, row.ProviderId, row.Status, row.Arrival, row.CourseStart, scheme);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.VoucherApplications.Where(a => a.Id == found.Id && a.Status == VoucherStatus.Granted && a.ParticipantConfirmedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ParticipantConfirmedAt, now)
+                .SetProperty(a => a.Status, a => a.ProviderConfirmedAt != null ? VoucherStatus.Enrolled : VoucherStatus.Granted), ct);
+        return await AfterConfirmationAsync(found, changed, "participant", a => a.ParticipantConfirmedAt != null, transaction, now, ct);
+    }
+
+    private async Task<(LifeOutcome, VoucherDto?)> AfterConfirmationAsync(Found found, int changed, string by, Func<VoucherApplication, bool> confirmedBefore,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, DateTime now, CancellationToken ct)
+    {
+        var after = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.Id == found.Id, ct);
+        if (changed == 0)
+            // Confirmed before (a second click): the same answer; otherwise the voucher has moved on or was closed.
+            return confirmedBefore(after) && after.Status is VoucherStatus.Granted or VoucherStatus.Enrolled
+                ? (LifeOutcome.Done, await DtoAsync(found.Id, ct))
+                : (LifeOutcome.WrongState, null);
+        var number = VoucherApplication.NumberOf(found.Scheme.Code, found.Arrival);
+        db.RecordEvent(now, VoucherAuditActions.EnrolmentConfirmed, nameof(VoucherApplication), number, new { scheme = found.Scheme.Code, voucher = after.VoucherCode, by }, found.Scheme.PactId);
+        if (after.Status == VoucherStatus.Enrolled)
+            db.RecordEvent(now, VoucherAuditActions.Enrolled, nameof(VoucherApplication), number,
+                new { scheme = found.Scheme.Code, voucher = after.VoucherCode, reason = "both the provider and the participant confirmed the enrolment" }, found.Scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (LifeOutcome.Done, await DtoAsync(found.Id, ct));
+    }
+
+    /// <summary>The input's problems by field, in Dutch; empty when the evidence is in order. The file type is read from its first bytes, not its name.</summary>
+    public static (Dictionary<string, string[]> Errors, int Attendance, DateOnly CompletedOn, string ContentType) CheckEvidence(EvidenceInput input, DateOnly today)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var attendance = 0;
+        var completed = default(DateOnly);
+        if (!int.TryParse(input.AttendancePercent?.Trim().TrimEnd('%').Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out attendance) || attendance is < 0 or > 100)
+            errors["attendancePercent"] = ["Vul de aanwezigheid in als een heel percentage van 0 tot en met 100, zoals 92."];
+        if (!DateOnly.TryParseExact(input.CompletedOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out completed))
+            errors["completedOn"] = ["Vul de datum van afronding in als jjjj-mm-dd, zoals 2027-03-31."];
+        else if (completed > today)
+            errors["completedOn"] = ["De datum van afronding ligt in de toekomst; bewijs kan pas na afronding worden ingediend."];
+        var type = input.File is { } file ? ContentTypeOf(file) : null;
+        if (input.File is null || input.File.Length == 0)
+            errors["file"] = ["Voeg het certificaat of diploma toe (PDF, PNG of JPEG)."];
+        else if (input.File.LongLength > MaxCertificateBytes)
+            errors["file"] = [$"Het certificaat is te groot: hoogstens {Pactwerk.Web.Shared.Uploads.Megabytes(MaxCertificateBytes)} MB."];
+        else if (type is null)
+            errors["file"] = ["Het certificaat moet een PDF-, PNG- of JPEG-bestand zijn."];
+        return (errors, attendance, completed, type ?? "");
+    }
+
+    /// <summary>The provider submits the delivery evidence of an enrolled voucher: it becomes delivered and waits for the officer.</summary>
+    public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> SubmitEvidenceAsync(string? code, int attendance, DateOnly completedOn, string fileName, string contentType,
+        byte[] file, CancellationToken ct)
+    {
+        var (found, role, mayChange) = await FindAsync(code, ct);
+        if (found is null)
+            return (LifeOutcome.NotFound, null);
+        if (role != Role.Provider || !mayChange)
+            return (LifeOutcome.Forbidden, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.VoucherApplications.Where(a => a.Id == found.Id && a.Status == VoucherStatus.Enrolled)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Delivered), ct) == 0)
+            return (LifeOutcome.WrongState, null);
+        // Evidence sent back and submitted again replaces the earlier set.
+        await db.VoucherEvidence.Where(e => e.ApplicationId == found.Id).ExecuteDeleteAsync(ct);
+        db.VoucherEvidence.Add(new VoucherEvidence
+        {
+            ApplicationId = found.Id, AttendancePercent = attendance, CompletedOn = completedOn, FileName = SafeFileName(fileName, contentType),
+            ContentType = contentType, Certificate = file, SubmittedAt = now,
+        });
+        db.RecordEvent(now, VoucherAuditActions.Delivered, nameof(VoucherApplication), VoucherApplication.NumberOf(found.Scheme.Code, found.Arrival),
+            new { scheme = found.Scheme.Code, attendance, completedOn = completedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), bytes = file.Length }, found.Scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (LifeOutcome.Done, await DtoAsync(found.Id, ct));
+    }
+
+    /// <summary>The certificate for the voucher's provider and the scheme's officers.</summary>
+    public async Task<VoucherEvidence?> CertificateAsync(string? code, CancellationToken ct) =>
+        (await FindAsync(code, ct)).Voucher is { } found ? await db.VoucherEvidence.AsNoTracking().SingleOrDefaultAsync(e => e.ApplicationId == found.Id, ct) : null;
+
+    /// <summary>The officer's review of delivered evidence: approved for payment, or sent back to the provider (enrolled again). The reason goes in the audit trail with the officer.</summary>
+    public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ReviewAsync(string? code, bool approve, string reason, CancellationToken ct)
+    {
+        var (found, role, mayChange) = await FindAsync(code, ct);
+        if (found is null)
+            return (LifeOutcome.NotFound, null);
+        if (role != Role.Officer || !mayChange)
+            return (LifeOutcome.Forbidden, null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var to = approve ? VoucherStatus.Approved : VoucherStatus.Enrolled;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await db.VoucherApplications.Where(a => a.Id == found.Id && a.Status == VoucherStatus.Delivered)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to), ct) == 0)
+            return (LifeOutcome.WrongState, null);
+        db.RecordEvent(now, approve ? VoucherAuditActions.Approved : VoucherAuditActions.SentBack, nameof(VoucherApplication),
+            VoucherApplication.NumberOf(found.Scheme.Code, found.Arrival), new { scheme = found.Scheme.Code, reason }, found.Scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (LifeOutcome.Done, await DtoAsync(found.Id, ct));
+    }
+
+    private static string? ContentTypeOf(byte[] file) => file switch
+    {
+        [0x25, 0x50, 0x44, 0x46, ..] => "application/pdf", // %PDF
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
+        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        _ => null,
+    };
+
+    /// <summary>The name shown and used for the download: the sent name's letters and digits, with the extension of the real type.</summary>
+    private static string SafeFileName(string name, string contentType)
+    {
+        var stem = new string(Path.GetFileNameWithoutExtension(name ?? "").Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(100).ToArray());
+        var extension = contentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+        return (stem.Length == 0 ? "certificaat" : stem) + extension;
+    }
+}

@@ -1,0 +1,191 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+public sealed record ProviderUserInput(string? Email);
+public sealed record ProviderUserDto(int ProviderId, string Email);
+public sealed record ReasonInput(string? Reason);
+
+/// <summary>The voucher's life after the grant: provider users, enrolment, delivery evidence, the officer's review, refusal.</summary>
+public static class VoucherLifeApi
+{
+    public static RouteGroupBuilder MapVoucherLifeApi(this RouteGroupBuilder api)
+    {
+        var schemes = api.MapGroup("/voucher-schemes").WithTags("Vouchers");
+        schemes.MapPost("/{code}/providers/{id:int}/users", LinkProviderUser).WithName("LinkVoucherProviderUser")
+            .WithSummary("The officer lets an existing account act for a vetted provider: it confirms enrolments and submits evidence for that provider's vouchers.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapGet("/{code}/delivered", GetDelivered).WithName("GetDeliveredVouchers")
+            .WithSummary("The scheme's delivered vouchers with their evidence, for its officers to approve or send back.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapPost("/{code}/applications/{number}/refusal", Refuse).WithName("RefuseVoucherApplication")
+            .WithSummary("The officer refuses a waiting, pending or granted application with a reason; what it held goes back and the waiting list moves up.").RequireAuthorization(Policies.SignedIn);
+
+        var vouchers = api.MapGroup("/vouchers").WithTags("Vouchers");
+        vouchers.MapGet("/{code}", GetVoucher).WithName("GetVoucher")
+            .WithSummary("A voucher for its provider and the scheme's officers: status, amount, course, start, confirmations and evidence.").RequireAuthorization(Policies.SignedIn);
+        vouchers.MapPost("/{code}/enrolment", ConfirmByProvider).WithName("ConfirmVoucherEnrolmentByProvider")
+            .WithSummary("The voucher's provider confirms the enrolment; once the participant has confirmed too, the voucher is enrolled.").RequireAuthorization(Policies.SignedIn);
+        vouchers.MapPost("/{code}/completion", SubmitEvidence).WithName("SubmitVoucherEvidence")
+            .WithSummary("The voucher's provider submits the delivery evidence (attendance, completion date, certificate as PDF, PNG or JPEG) of an enrolled voucher.")
+            .RequireAuthorization(Policies.SignedIn).Accepts<IFormFile>("multipart/form-data");
+        vouchers.MapGet("/{code}/certificate", GetCertificate).WithName("GetVoucherCertificate")
+            .WithSummary("The certificate of a delivered voucher, for its provider and the scheme's officers.").RequireAuthorization(Policies.SignedIn);
+        vouchers.MapPost("/{code}/approval", Approve).WithName("ApproveVoucherEvidence")
+            .WithSummary("The officer approves a delivered voucher's evidence, with a reason: approved for payment.").RequireAuthorization(Policies.SignedIn);
+        vouchers.MapPost("/{code}/return", SendBack).WithName("SendBackVoucherEvidence")
+            .WithSummary("The officer sends a delivered voucher's evidence back to the provider with a reason: enrolled again.").RequireAuthorization(Policies.SignedIn);
+
+        // The key from the status link is the proof, in the body as for a withdrawal.
+        api.MapPost("/voucher-applications/enrolment", ConfirmByParticipant).WithName("ConfirmVoucherEnrolmentByParticipant")
+            .WithSummary("The participant confirms the enrolment with the key of their status link; once the provider has confirmed too, the voucher is enrolled.")
+            .WithTags("Vouchers").AllowAnonymous();
+        return api;
+    }
+
+    private static async Task<Results<Ok<ProviderUserDto>, ValidationProblem, ProblemHttpResult>> LinkProviderUser(string code, int id, ProviderUserInput input,
+        PactwerkDb db, UserManager<PactwerkUser> users, AccessScopeProvider scopes, TimeProvider clock, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, code.Length > 40 ? code[..40] : code));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling wijzen accounts toe aan aanbieders.");
+        if (string.IsNullOrWhiteSpace(input.Email) || input.Email.Length > 254)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Vul het e-mailadres van het account in."] },
+                title: "De koppeling is niet in orde; er is niets opgeslagen");
+        var provider = await db.VoucherProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.SchemeId == scheme.Id, ct);
+        if (provider is null)
+            return ApiProblems.NotFound($"Deze regeling heeft geen aanbieder met nummer {id}.");
+        if (!provider.Vetted)
+            return ApiProblems.Conflict("Deze aanbieder is (nog) niet goedgekeurd; alleen een goedgekeurde aanbieder krijgt accounts.");
+        var user = await users.FindByEmailAsync(input.Email.Trim());
+        if (user is null)
+            return ApiProblems.NotFound("Er is geen account met dit e-mailadres.");
+        if (!await db.VoucherProviderUsers.AnyAsync(l => l.ProviderId == id && l.UserId == user.Id, ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.VoucherProviderUsers.Add(new VoucherProviderUser { ProviderId = id, UserId = user.Id, LinkedAt = now });
+            db.RecordEvent(now, VoucherAuditActions.ProviderUserLinked, nameof(VoucherProvider), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new { scheme = scheme.Code, provider = provider.Name, account = user.Id }, scheme.PactId);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
+            {
+                // Linked at the same moment by another request: the link is there, as asked.
+            }
+        }
+        return TypedResults.Ok(new ProviderUserDto(id, user.Email!));
+    }
+
+    private static async Task<Results<Ok<List<VoucherDto>>, ProblemHttpResult>> GetDelivered(string code, PactwerkDb db, VoucherLife life, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, code.Length > 40 ? code[..40] : code));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling beoordelen het bewijs.");
+        return TypedResults.Ok(await life.DeliveredAsync(scheme.Id, ct));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Refuse(string code, string number, ReasonInput input, PactwerkDb db,
+        VoucherApplications applications, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, code.Length > 40 ? code[..40] : code));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling weigeren aanvragen.");
+        if (Reason(input) is { } invalid)
+            return invalid;
+        // The number people quote: the scheme's code, a dash and the arrival number (TECHNIEK-000012).
+        var prefix = scheme.Code.ToUpperInvariant() + "-";
+        if (!number.Trim().ToUpperInvariant().StartsWith(prefix, StringComparison.Ordinal)
+            || !int.TryParse(number.Trim()[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var arrival))
+            return ApiProblems.NotFound($"Deze regeling heeft geen aanvraag met nummer '{(number.Length > 40 ? number[..40] : number)}'.");
+        var application = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.Arrival == arrival).Select(a => new { a.Id, a.Status }).SingleOrDefaultAsync(ct);
+        if (application is null)
+            return ApiProblems.NotFound($"Deze regeling heeft geen aanvraag met nummer '{(number.Length > 40 ? number[..40] : number)}'.");
+        return await applications.CloseAsync(application.Id, [VoucherStatus.Waiting, VoucherStatus.Pending, VoucherStatus.Granted], VoucherStatus.Refused,
+                VoucherAuditActions.Refused, input.Reason!.Trim(), ct)
+            ? TypedResults.NoContent()
+            : ApiProblems.Conflict("Alleen een wachtende, nog toe te wijzen of toegekende aanvraag kan worden geweigerd; er is niets veranderd.");
+    }
+
+    private static async Task<Results<Ok<VoucherDto>, ProblemHttpResult>> GetVoucher(string code, VoucherLife life, CancellationToken ct) =>
+        await life.GetAsync(code, ct) is { } voucher ? TypedResults.Ok(voucher) : ApiProblems.NotFound(VoucherLife.NotFoundMessage);
+
+    private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> ConfirmByProvider(string code, VoucherLife life, CancellationToken ct) =>
+        Answer(await life.ConfirmByProviderAsync(code, ct), "Alleen de aanbieder van deze voucher bevestigt de inschrijving.",
+            "Alleen een toegekende voucher kan worden ingeschreven; er is niets veranderd.");
+
+    private static async Task<Results<Ok<VoucherDto>, ProblemHttpResult>> ConfirmByParticipant(WithdrawalInput input, VoucherLife life, CancellationToken ct)
+    {
+        var (outcome, voucher) = await life.ConfirmByParticipantAsync(input.Key, ct);
+        return outcome switch
+        {
+            LifeOutcome.Done => TypedResults.Ok(voucher!),
+            LifeOutcome.WrongState => ApiProblems.Conflict("Alleen een toegekende voucher kan worden ingeschreven; er is niets veranderd."),
+            _ => ApiProblems.NotFound(VoucherMessages.InvalidLink),
+        };
+    }
+
+    private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> SubmitEvidence(string code, HttpRequest request, VoucherLife life,
+        TimeProvider clock, CancellationToken ct)
+    {
+        // Who may submit is answered before the file is read: an outsider learns nothing and sends nothing in vain.
+        if (await life.GetAsync(code, ct) is null)
+            return ApiProblems.NotFound(VoucherLife.NotFoundMessage);
+        var (form, problem) = await Uploads.ReadFormAsync(request, VoucherLife.MaxCertificateBytes, ct);
+        if (problem is not null)
+            return problem;
+        var file = form!.Files.GetFile("file")!;
+        var bytes = file.Length > VoucherLife.MaxCertificateBytes ? new byte[VoucherLife.MaxCertificateBytes + 1] : await Uploads.ReadAllAsync(file, ct);
+        var (errors, attendance, completedOn, contentType) = VoucherLife.CheckEvidence(
+            new EvidenceInput(form["attendancePercent"], form["completedOn"], file.FileName, bytes), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors, title: "Het bewijs is niet in orde; er is niets opgeslagen");
+        var outcome = await life.SubmitEvidenceAsync(code, attendance, completedOn, file.FileName, contentType, bytes, ct);
+        return Answer(outcome, "Alleen de aanbieder van deze voucher dient het bewijs in.",
+            "Bewijs kan alleen worden ingediend voor een ingeschreven voucher (aanbieder en deelnemer hebben de inschrijving bevestigd); er is niets veranderd.");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCertificate(string code, VoucherLife life, HttpContext http, CancellationToken ct)
+    {
+        if (await life.CertificateAsync(code, ct) is not { } evidence)
+            return ApiProblems.NotFound("Er is geen certificaat bij deze voucher, of u hebt er geen toegang toe.");
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(evidence.Certificate, evidence.ContentType, evidence.FileName);
+    }
+
+    private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> Approve(string code, ReasonInput input, VoucherLife life, CancellationToken ct) =>
+        Reason(input) is { } invalid ? invalid
+            : Answer(await life.ReviewAsync(code, approve: true, input.Reason!.Trim(), ct), "Alleen de behandelaars van deze regeling keuren bewijs goed.",
+                "Alleen een voucher waarvan het bewijs is ingediend kan worden goedgekeurd; er is niets veranderd.");
+
+    private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> SendBack(string code, ReasonInput input, VoucherLife life, CancellationToken ct) =>
+        Reason(input) is { } invalid ? invalid
+            : Answer(await life.ReviewAsync(code, approve: false, input.Reason!.Trim(), ct), "Alleen de behandelaars van deze regeling sturen bewijs terug.",
+                "Alleen een voucher waarvan het bewijs is ingediend kan worden teruggestuurd; er is niets veranderd.");
+
+    private static ValidationProblem? Reason(ReasonInput input) =>
+        string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 1000
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Geef de reden van het besluit (hoogstens 1000 tekens)."] },
+                title: "Het besluit is niet in orde; er is niets veranderd")
+            : null;
+
+    private static ProblemHttpResult Problem((LifeOutcome Outcome, VoucherDto? Voucher) result, string forbidden, string wrongState) => result.Outcome switch
+    {
+        LifeOutcome.Forbidden => ApiProblems.Forbidden(forbidden),
+        LifeOutcome.WrongState => ApiProblems.Conflict(wrongState),
+        _ => ApiProblems.NotFound(VoucherLife.NotFoundMessage),
+    };
+
+    private static Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult> Answer((LifeOutcome Outcome, VoucherDto? Voucher) result, string forbidden, string wrongState) =>
+        result.Outcome == LifeOutcome.Done ? TypedResults.Ok(result.Voucher!) : Problem(result, forbidden, wrongState);
+}
