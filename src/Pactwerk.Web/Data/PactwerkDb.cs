@@ -64,6 +64,8 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<VoucherApplication> VoucherApplications => Set<VoucherApplication>();
     public DbSet<VoucherProviderUser> VoucherProviderUsers => Set<VoucherProviderUser>();
     public DbSet<VoucherEvidence> VoucherEvidence => Set<VoucherEvidence>();
+    public DbSet<VoucherPayment> VoucherPayments => Set<VoucherPayment>();
+    public DbSet<VoucherPaymentBatch> VoucherPaymentBatches => Set<VoucherPaymentBatch>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

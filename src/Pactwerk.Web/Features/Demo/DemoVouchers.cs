@@ -35,6 +35,8 @@ public static class DemoVouchers
             Ceiling = 250_000m, MaxPerVoucher = 2_500m, CoFundingShare = 0.25m, OpensAt = opens, ClosesAt = closes, MinimumAge = 18, ApplyWithinDaysAfterStart = 14,
             TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-2", "mbo-3", "mbo-4", "hbo"],
             Occupations = ["Elektromonteur", "Installatiemonteur", "Onderhoudsmonteur", "Lasser"],
+            // The account payments are made from: invented, with valid check digits so the SEPA file is well formed.
+            DebtorName = "Provincie Gelderland (demo)", DebtorIban = "NL69INGB0123456789", DebtorBic = "INGBNL2A",
         };
         var overijssel = new VoucherScheme
         {
@@ -43,6 +45,7 @@ public static class DemoVouchers
             Ceiling = 150_000m, MaxPerVoucher = 2_000m, CoFundingShare = 0.20m, OpensAt = opens, ClosesAt = closes, MinimumAge = 18, ApplyWithinDaysAfterStart = 14,
             TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-3", "mbo-4"],
             Occupations = ["Elektromonteur", "Monteur werktuigbouw", "CNC-verspaner"],
+            DebtorName = "Provincie Overijssel (demo)", DebtorIban = "NL39RABO0300065264", DebtorBic = "RABONL2U",
         };
         db.VoucherSchemes.AddRange(gelderland, overijssel);
         await db.SaveChangesAsync(ct);

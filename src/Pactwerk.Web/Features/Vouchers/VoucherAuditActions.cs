@@ -19,4 +19,9 @@ public static class VoucherAuditActions
     [AuditAction] public const string SentBack = "voucher-sent-back";
     [AuditAction] public const string Refused = "voucher-refused";
     [AuditAction] public const string Expired = "voucher-expired";
+    [AuditAction] public const string PaymentApproved = "voucher-payment-approved";
+    [AuditAction] public const string PaymentCoSigned = "voucher-payment-co-signed";
+    [AuditAction] public const string PaymentsBatched = "voucher-payments-batched";
+    [AuditAction] public const string PaymentPaid = "voucher-payment-paid";
+    [AuditAction] public const string Paid = "voucher-paid";
 }

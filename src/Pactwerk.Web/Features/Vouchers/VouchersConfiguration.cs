@@ -13,11 +13,14 @@ internal sealed class VoucherSchemeConfiguration : IEntityTypeConfiguration<Vouc
         scheme.Property(s => s.NameEn).HasMaxLength(300);
         scheme.HasOne<Pacts.Pact>().WithMany().HasForeignKey(s => s.PactId);
         scheme.HasOne<Network.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        foreach (var money in new[] { nameof(VoucherScheme.Ceiling), nameof(VoucherScheme.MaxPerVoucher), nameof(VoucherScheme.Reserved), nameof(VoucherScheme.Paid) })
+        foreach (var money in new[] { nameof(VoucherScheme.Ceiling), nameof(VoucherScheme.MaxPerVoucher), nameof(VoucherScheme.Reserved), nameof(VoucherScheme.Paid), nameof(VoucherScheme.FourEyesThreshold) })
             scheme.Property(money).HasPrecision(14, 2);
         scheme.Property(s => s.CoFundingShare).HasPrecision(5, 4);
         scheme.Property(s => s.AdvanceShare).HasPrecision(5, 4);
         scheme.Ignore(s => s.Available);
+        scheme.Property(s => s.DebtorName).HasMaxLength(70);
+        scheme.Property(s => s.DebtorIban).HasMaxLength(34);
+        scheme.Property(s => s.DebtorBic).HasMaxLength(11);
         // A second line of defence under the conditional updates: the database itself refuses an overspend.
         // "+ 0" because SQLite keeps decimals as text, and a bare text column would be compared as text.
         scheme.ToTable(t =>

@@ -20,6 +20,7 @@ public static class VouchersModule
         services.AddHostedService<VoucherRetentionWorker>();
         services.AddScoped<VoucherLife>();
         services.AddScoped<VoucherExpiry>();
+        services.AddScoped<VoucherPayments>();
         services.AddHostedService<VoucherExpiryWorker>();
         return builder;
     }
@@ -28,6 +29,7 @@ public static class VouchersModule
     {
         api.MapVouchersApi();
         api.MapVoucherLifeApi();
+        api.MapVoucherPaymentsApi();
         return app;
     }
 }

@@ -60,6 +60,13 @@ public class VoucherScheme : Audit.IAudited
     /// <summary>The scheme's own list of opportunity occupations (kansberoepen); empty means any.</summary>
     public List<string> Occupations { get; set; } = [];
 
+    /// <summary>A payment above this many euros needs a second, different officer's co-signature (four eyes).</summary>
+    public decimal FourEyesThreshold { get; set; } = 1000m;
+    /// <summary>The account the scheme pays from, as the SEPA credit transfer file names it: holder, IBAN and the bank's BIC.</summary>
+    public string DebtorName { get; set; } = "";
+    public string DebtorIban { get; set; } = "";
+    public string DebtorBic { get; set; } = "";
+
     public decimal Available => Ceiling - Reserved - Paid;
 
     /// <summary>What a voucher for a course of this price pays: the price less the co-funding share, at most the maximum, in cents.</summary>

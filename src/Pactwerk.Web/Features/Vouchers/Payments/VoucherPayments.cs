@@ -1,0 +1,315 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.Vouchers;
+
+public sealed record PaymentDto(int Id, string Voucher, string Number, string Provider, PaymentKind Kind, decimal Amount, PaymentStatus Status,
+    string ApprovedBy, string? CoSignedBy, int? Batch, DateTime? PaidAt, string? BankReference, string EndToEndId);
+
+/// <summary>A voucher that may be paid now: approved (final payment), or under way where the scheme allows an advance.</summary>
+public sealed record PayableDto(string Voucher, string Number, string Provider, VoucherStatus Status, decimal Amount, decimal Committed, decimal Rest,
+    decimal MaxAdvance, bool MayPayFinal, bool MayPayAdvance);
+
+public sealed record BatchDto(int Id, DateTime CreatedAt, int Count, decimal Total, string MessageId, string XmlUrl, string CsvUrl);
+
+public sealed record PaymentsOverview(string Scheme, string Name, string NameEn, decimal FourEyesThreshold, decimal AdvanceShare, bool DebtorComplete,
+    List<PayableDto> Payable, List<PaymentDto> Payments, List<BatchDto> Batches);
+
+public enum PaymentOutcome
+{
+    Done,
+    NotFound,
+    Forbidden,
+    /// <summary>The rule or the four eyes say no; nothing changed.</summary>
+    Refused,
+}
+
+public sealed record PaymentResult<T>(PaymentOutcome Outcome, string? Message, T? Value);
+
+/// <summary>What one line of a bank statement or reconciliation file came to.</summary>
+public enum ReconciliationOutcome
+{
+    /// <summary>Matched a batched payment by end-to-end id and amount: now paid.</summary>
+    Paid,
+    /// <summary>Paid before (the same file again, or the same line twice): nothing changed.</summary>
+    AlreadyPaid,
+    /// <summary>No payment of this scheme has this end-to-end id.</summary>
+    Unknown,
+    /// <summary>The payment exists but the amount differs: listed for the officer, not applied.</summary>
+    WrongAmount,
+    /// <summary>The payment exists but was never sent in a batch.</summary>
+    NotBatched,
+}
+
+public sealed record ReconciliationLine(int Line, string EndToEndId, decimal Amount, ReconciliationOutcome Outcome, decimal? Expected);
+
+public sealed record ReconciliationResult(int Paid, decimal PaidTotal, List<ReconciliationLine> Lines);
+
+/// <summary>
+/// Paying a scheme's providers: every payment is made here and only here, through
+/// <see cref="VoucherPaymentRule"/>; four eyes above the scheme's threshold; batches collected by
+/// one conditional update; reconciliation moving the amount from the reserve to the paid sum by
+/// one conditional update, so reserved + paid never changes by a payment and never passes the ceiling.
+/// </summary>
+public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes)
+{
+    private const string NotOfficer = "Alleen de behandelaars van deze regeling doen de betalingen.";
+
+    private async Task<(VoucherScheme? Scheme, string? UserId, PaymentOutcome Outcome)> OfficerAsync(string code, bool forChange, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return (null, null, PaymentOutcome.NotFound);
+        var scope = await scopes.GetAsync(ct);
+        return VoucherAccess.IsOfficer(scope, scheme, forChange) && scope.UserId is { } userId
+            ? (scheme, userId, PaymentOutcome.Done)
+            : (scheme, null, PaymentOutcome.Forbidden);
+    }
+
+    private static PaymentResult<T> Fail<T>(PaymentOutcome outcome, string? code = null) => new(outcome,
+        outcome == PaymentOutcome.NotFound ? VoucherMessages.Format(VoucherMessages.NoScheme, code is { Length: > 40 } ? code[..40] : code ?? "") : NotOfficer, default);
+
+    /// <summary>Whether the scheme's own account is filled in well enough for a SEPA file.</summary>
+    public static bool DebtorComplete(VoucherScheme scheme) =>
+        !string.IsNullOrWhiteSpace(scheme.DebtorName) && VoucherRules.IsIban(scheme.DebtorIban) && scheme.DebtorBic.Length is 8 or 11 && scheme.DebtorBic.All(char.IsAsciiLetterOrDigit);
+
+    public async Task<PaymentResult<PaymentsOverview>> OverviewAsync(string code, CancellationToken ct)
+    {
+        var (scheme, _, outcome) = await OfficerAsync(code, forChange: false, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<PaymentsOverview>(outcome, code);
+        var payableStates = scheme!.AdvanceShare > 0
+            ? new[] { VoucherStatus.Enrolled, VoucherStatus.Delivered, VoucherStatus.Approved }
+            : [VoucherStatus.Approved];
+        var vouchers = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id && payableStates.Contains(a.Status))
+            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a.Id, a.VoucherCode, a.Arrival, a.Status, a.Amount, Provider = c.Provider.Name })
+            .OrderBy(a => a.Arrival).ToListAsync(ct);
+        var payments = await PaymentsAsync(scheme, p => p.SchemeId == scheme.Id, ct);
+        var payable = new List<PayableDto>();
+        foreach (var v in vouchers)
+        {
+            var earlier = payments.Where(p => p.ApplicationId == v.Id).ToList();
+            var committed = earlier.Sum(p => p.Dto.Amount);
+            var final = VoucherPaymentRule.Decide(v.Status, v.Amount, scheme.AdvanceShare, PaymentKind.Final, null, committed,
+                earlier.Any(p => p.Dto.Kind == PaymentKind.Advance), earlier.Any(p => p.Dto.Kind == PaymentKind.Final));
+            var maxAdvance = Math.Round(v.Amount * scheme.AdvanceShare, 2, MidpointRounding.ToZero);
+            var advance = maxAdvance > 0 && VoucherPaymentRule.Decide(v.Status, v.Amount, scheme.AdvanceShare, PaymentKind.Advance, maxAdvance, committed,
+                earlier.Any(p => p.Dto.Kind == PaymentKind.Advance), earlier.Any(p => p.Dto.Kind == PaymentKind.Final)).Refusal is null;
+            if (final.Refusal is null || advance)
+                payable.Add(new PayableDto(v.VoucherCode, VoucherApplication.NumberOf(scheme.Code, v.Arrival), v.Provider, v.Status, v.Amount, committed,
+                    v.Amount - committed, maxAdvance, final.Refusal is null, advance));
+        }
+        var batches = await db.VoucherPaymentBatches.AsNoTracking().Where(b => b.SchemeId == scheme.Id).OrderByDescending(b => b.Id).ToListAsync(ct);
+        return new(PaymentOutcome.Done, null, new PaymentsOverview(scheme.Code, scheme.Name, scheme.NameEn, scheme.FourEyesThreshold, scheme.AdvanceShare, DebtorComplete(scheme), payable,
+            [.. payments.Select(p => p.Dto)], [.. batches.Select(b => Batch(scheme.Code, b))]));
+    }
+
+    private static BatchDto Batch(string code, VoucherPaymentBatch b) => new(b.Id, b.CreatedAt, b.Count, b.Total, b.MessageId,
+        $"/api/v1/voucher-schemes/{code}/payment-batches/{b.Id}/pain001", $"/api/v1/voucher-schemes/{code}/payment-batches/{b.Id}/csv");
+
+    private sealed record Row(long ApplicationId, PaymentDto Dto);
+
+    private async Task<List<Row>> PaymentsAsync(VoucherScheme scheme, System.Linq.Expressions.Expression<Func<VoucherPayment, bool>> which, CancellationToken ct)
+    {
+        var rows = await db.VoucherPayments.AsNoTracking().Where(which)
+            .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p, a.VoucherCode, a.Arrival, a.CourseId })
+            .Join(db.VoucherCourses, x => x.CourseId, c => c.Id, (x, c) => new { x.p, x.VoucherCode, x.Arrival, Provider = c.Provider.Name })
+            .OrderBy(x => x.p.Id).ToListAsync(ct);
+        var userIds = rows.SelectMany(x => new[] { x.p.ApprovedBy, x.p.CoSignedBy }).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? u.Id, ct);
+        string Name(string? id) => id is null ? "" : names.GetValueOrDefault(id, id);
+        return [.. rows.Select(x => new Row(x.p.ApplicationId, new PaymentDto(x.p.Id, x.VoucherCode, VoucherApplication.NumberOf(scheme.Code, x.Arrival), x.Provider, x.p.Kind,
+            x.p.Amount, x.p.Status, Name(x.p.ApprovedBy), x.p.CoSignedBy is null ? null : Name(x.p.CoSignedBy), x.p.BatchId, x.p.PaidAt, x.p.BankReference,
+            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id))))];
+    }
+
+    /// <summary>
+    /// The officer approves a payment of a voucher: the rule decides whether and how much; above
+    /// the scheme's four-eyes threshold it waits for a second officer's co-signature.
+    /// </summary>
+    public async Task<PaymentResult<PaymentDto>> ApproveAsync(string code, string? voucherCode, PaymentKind kind, decimal? amount, string reason, CancellationToken ct)
+    {
+        var (scheme, userId, outcome) = await OfficerAsync(code, forChange: true, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<PaymentDto>(outcome, code);
+        voucherCode = voucherCode?.Trim().ToUpperInvariant();
+        var voucher = string.IsNullOrEmpty(voucherCode) || voucherCode.Length > 20 ? null
+            : await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme!.Id && a.VoucherCode == voucherCode)
+                .Select(a => new { a.Id, a.Amount, a.Arrival }).SingleOrDefaultAsync(ct);
+        if (voucher is null)
+            return new(PaymentOutcome.NotFound, "Deze regeling heeft geen voucher met deze code.", null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Lock the voucher's row before reading its status and earlier payments: a second payment of
+        // the same voucher at the same moment waits here, then sees the first and is refused.
+        await db.VoucherApplications.Where(a => a.Id == voucher.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Arrival, a => a.Arrival), ct);
+        var status = await db.VoucherApplications.AsNoTracking().Where(a => a.Id == voucher.Id).Select(a => a.Status).SingleAsync(ct);
+        var earlier = await db.VoucherPayments.AsNoTracking().Where(p => p.ApplicationId == voucher.Id).Select(p => new { p.Kind, p.Amount }).ToListAsync(ct);
+        var (allowed, refusal) = VoucherPaymentRule.Decide(status, voucher.Amount, scheme!.AdvanceShare, kind, amount, earlier.Sum(p => p.Amount),
+            earlier.Any(p => p.Kind == PaymentKind.Advance), earlier.Any(p => p.Kind == PaymentKind.Final));
+        if (refusal is not null)
+            return new(PaymentOutcome.Refused, refusal, null);
+        var needsCoSignature = allowed > scheme.FourEyesThreshold;
+        var payment = new VoucherPayment
+        {
+            SchemeId = scheme.Id, ApplicationId = voucher.Id, Kind = kind, Amount = allowed, CreatedBy = userId!, ApprovedBy = userId!, CreatedAt = now,
+            Status = needsCoSignature ? PaymentStatus.AwaitingCoSignature : PaymentStatus.Approved,
+        };
+        db.VoucherPayments.Add(payment);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
+        {
+            return new(PaymentOutcome.Refused, "Voor deze voucher is deze betaling al gemaakt; er is niets veranderd.", null);
+        }
+        db.RecordEvent(now, VoucherAuditActions.PaymentApproved, nameof(VoucherPayment), payment.Id.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, voucher = voucherCode, number = VoucherApplication.NumberOf(scheme.Code, voucher.Arrival), kind = kind.ToString(), amount = allowed, needsCoSignature, reason },
+            scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(PaymentOutcome.Done, null, (await PaymentsAsync(scheme, p => p.Id == payment.Id, ct)).Single().Dto);
+    }
+
+    /// <summary>A second officer co-signs a payment above the threshold; the officer who approved it cannot.</summary>
+    public async Task<PaymentResult<PaymentDto>> CoSignAsync(string code, int paymentId, string reason, CancellationToken ct)
+    {
+        var (scheme, userId, outcome) = await OfficerAsync(code, forChange: true, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<PaymentDto>(outcome, code);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The approver is excluded in the statement itself (and by a check constraint), not by a check before it.
+        var changed = await db.VoucherPayments
+            .Where(p => p.Id == paymentId && p.SchemeId == scheme!.Id && p.Status == PaymentStatus.AwaitingCoSignature && p.ApprovedBy != userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Approved).SetProperty(p => p.CoSignedBy, userId).SetProperty(p => p.CoSignedAt, now), ct);
+        if (changed == 0)
+        {
+            var payment = await db.VoucherPayments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId && p.SchemeId == scheme!.Id, ct);
+            return payment is null ? new(PaymentOutcome.NotFound, $"Deze regeling heeft geen betaling met nummer {paymentId}.", null)
+                : payment.Status != PaymentStatus.AwaitingCoSignature ? new(PaymentOutcome.Refused, "Deze betaling wacht niet (meer) op medeondertekening; er is niets veranderd.", null)
+                : new(PaymentOutcome.Refused, "U hebt deze betaling zelf goedgekeurd: een tweede, andere behandelaar moet haar medeondertekenen (vier ogen). Er is niets veranderd.", null);
+        }
+        db.RecordEvent(now, VoucherAuditActions.PaymentCoSigned, nameof(VoucherPayment), paymentId.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme!.Code, reason }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(PaymentOutcome.Done, null, (await PaymentsAsync(scheme, p => p.Id == paymentId, ct)).Single().Dto);
+    }
+
+    /// <summary>
+    /// Collects every approved payment not yet in a batch into a new batch, in one conditional
+    /// update: of requests at the same moment one takes them, the others find nothing and make no batch.
+    /// </summary>
+    public async Task<PaymentResult<BatchDto>> BatchAsync(string code, CancellationToken ct)
+    {
+        var (scheme, userId, outcome) = await OfficerAsync(code, forChange: true, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<BatchDto>(outcome, code);
+        if (!DebtorComplete(scheme!))
+            return new(PaymentOutcome.Refused, "De rekening van de regeling (naam, IBAN en BIC) is niet (goed) ingevuld; zonder die rekening is er geen betaalbestand. Er is niets veranderd.", null);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batch = new VoucherPaymentBatch { SchemeId = scheme!.Id, CreatedAt = now, CreatedBy = userId! };
+        db.VoucherPaymentBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        var taken = await db.VoucherPayments.Where(p => p.SchemeId == scheme.Id && p.Status == PaymentStatus.Approved && p.BatchId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.BatchId, batch.Id).SetProperty(p => p.Status, PaymentStatus.Batched), ct);
+        if (taken == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return new(PaymentOutcome.Refused, "Er zijn geen goedgekeurde (en waar nodig medeondertekende) betalingen die nog niet in een batch zitten; er is geen batch gemaakt.", null);
+        }
+        // Summed in .NET: SQLite keeps decimals as text and cannot sum them exactly.
+        var amounts = await db.VoucherPayments.AsNoTracking().Where(p => p.BatchId == batch.Id).Select(p => p.Amount).ToListAsync(ct);
+        batch.Count = amounts.Count;
+        batch.Total = amounts.Sum();
+        db.RecordEvent(now, VoucherAuditActions.PaymentsBatched, nameof(VoucherPaymentBatch), batch.Id.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, count = batch.Count, total = batch.Total, messageId = batch.MessageId }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(PaymentOutcome.Done, null, Batch(scheme.Code, batch));
+    }
+
+    /// <summary>A batch's transfers, for its files.</summary>
+    public async Task<PaymentResult<(VoucherScheme Scheme, VoucherPaymentBatch Batch, List<SepaTransfer> Transfers)>> BatchFilesAsync(string code, int batchId, CancellationToken ct)
+    {
+        var (scheme, _, outcome) = await OfficerAsync(code, forChange: false, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<(VoucherScheme, VoucherPaymentBatch, List<SepaTransfer>)>(outcome, code);
+        var batch = await db.VoucherPaymentBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.SchemeId == scheme!.Id, ct);
+        if (batch is null)
+            return new(PaymentOutcome.NotFound, $"Deze regeling heeft geen batch met nummer {batchId}.", default);
+        var transfers = await db.VoucherPayments.AsNoTracking().Where(p => p.BatchId == batch.Id)
+            .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p, a.VoucherCode, a.Arrival, a.CourseId })
+            .Join(db.VoucherCourses, x => x.CourseId, c => c.Id, (x, c) => new { x.p, x.VoucherCode, x.Arrival, c.Provider.Name, c.Provider.Iban })
+            .OrderBy(x => x.p.Id).ToListAsync(ct);
+        return new(PaymentOutcome.Done, null, (scheme!, batch, transfers.Select(x => new SepaTransfer(
+            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id), x.p.Amount, x.Name, x.Iban,
+            $"{VoucherApplication.NumberOf(scheme!.Code, x.Arrival)} {x.VoucherCode} {(x.p.Kind == PaymentKind.Advance ? "voorschot" : "slotbetaling")}", x.p.Kind)).ToList()));
+    }
+
+    /// <summary>
+    /// Marks the payments a bank statement or reconciliation file shows as paid: each by its end-to-end
+    /// id and exact amount, moving the amount from the reserve to the paid sum in one conditional
+    /// update; the voucher is paid once its payments add up to its amount. Anything else is listed, not applied.
+    /// </summary>
+    public async Task<PaymentResult<ReconciliationResult>> ReconcileAsync(string code, IReadOnlyList<StatementLine> lines, CancellationToken ct)
+    {
+        var (scheme, _, outcome) = await OfficerAsync(code, forChange: true, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<ReconciliationResult>(outcome, code);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = new List<ReconciliationLine>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var line in lines)
+        {
+            var cut = line.EndToEndId.LastIndexOf('-');
+            var payment = cut > 0 && int.TryParse(line.EndToEndId[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? await db.VoucherPayments.AsNoTracking().Where(p => p.Id == id && p.SchemeId == scheme!.Id)
+                    .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Id, p.Amount, p.Status, p.ApplicationId, a.VoucherCode, a.Arrival, VoucherAmount = a.Amount })
+                    .SingleOrDefaultAsync(ct)
+                : null;
+            if (payment is null || !string.Equals(payment.VoucherCode, line.EndToEndId[..cut], StringComparison.OrdinalIgnoreCase))
+            {
+                result.Add(new(line.Line, line.EndToEndId, line.Amount, ReconciliationOutcome.Unknown, null));
+                continue;
+            }
+            var verdict = payment.Status switch
+            {
+                PaymentStatus.Paid => ReconciliationOutcome.AlreadyPaid,
+                not PaymentStatus.Batched => ReconciliationOutcome.NotBatched,
+                _ when payment.Amount != line.Amount => ReconciliationOutcome.WrongAmount,
+                _ => ReconciliationOutcome.Paid,
+            };
+            if (verdict == ReconciliationOutcome.Paid
+                && await db.VoucherPayments.Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Batched)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.BankReference, line.BankReference), ct) == 0)
+                verdict = ReconciliationOutcome.AlreadyPaid;
+            result.Add(new(line.Line, line.EndToEndId, line.Amount, verdict, verdict == ReconciliationOutcome.WrongAmount ? payment.Amount : null));
+            if (verdict != ReconciliationOutcome.Paid)
+                continue;
+            var amount = payment.Amount;
+            // From the reserve to the paid sum in one statement: their total does not change, so the ceiling holds.
+            if (await db.VoucherSchemes.Where(s => s.Id == scheme!.Id && s.Reserved >= amount)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount).SetProperty(x => x.Paid, x => x.Paid + amount), ct) == 0)
+                throw new InvalidOperationException($"The reserve of scheme {scheme!.Code} does not hold payment {payment.Id}: the budget's books disagree.");
+            db.RecordEvent(now, VoucherAuditActions.PaymentPaid, nameof(VoucherPayment), payment.Id.ToString(CultureInfo.InvariantCulture),
+                new { scheme = scheme!.Code, endToEndId = line.EndToEndId, amount, bankReference = line.BankReference, bookedOn = line.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                scheme.PactId);
+            var paid = (await db.VoucherPayments.AsNoTracking().Where(p => p.ApplicationId == payment.ApplicationId && p.Status == PaymentStatus.Paid).Select(p => p.Amount).ToListAsync(ct)).Sum();
+            if (paid == payment.VoucherAmount
+                && await db.VoucherApplications.Where(a => a.Id == payment.ApplicationId && a.Status == VoucherStatus.Approved)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Paid).SetProperty(a => a.ClosedAt, now), ct) == 1)
+                db.RecordEvent(now, VoucherAuditActions.Paid, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, payment.Arrival),
+                    new { scheme = scheme.Code, voucher = payment.VoucherCode, amount = paid, reason = "the bank's statement shows every payment of the voucher" }, scheme.PactId);
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        var applied = result.Where(l => l.Outcome == ReconciliationOutcome.Paid).ToList();
+        return new(PaymentOutcome.Done, null, new ReconciliationResult(applied.Count, applied.Sum(l => l.Amount), result));
+    }
+}
