@@ -110,9 +110,13 @@ public abstract class OpenDataCatalogTests<TFactory>(TFactory factory) : IClassF
     [Fact]
     public async Task Every_distribution_answers_with_its_media_type_and_every_csv_matches_its_csvw_description()
     {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/pacts/techniekpact/editions",
+            new { year = 2047, title = "Monitor Techniekpact 2047", indicators = new[] { "hbo-aandeel-techniek" } })).StatusCode);
         var client = Anonymous(factory);
         var catalog = await CatalogAsync(client);
         var checkedCsv = 0;
+        var pdfs = new Dictionary<string, byte[]>();
         foreach (var dataset in catalog.GetProperty("dcat:dataset").EnumerateArray())
             foreach (var distribution in dataset.GetProperty("dcat:distribution").EnumerateArray())
             {
@@ -123,6 +127,8 @@ public abstract class OpenDataCatalogTests<TFactory>(TFactory factory) : IClassF
                 Assert.Equal(declared, response.Content.Headers.ContentType!.MediaType);
                 var access = await client.GetAsync(Id(distribution, "dcat:accessURL"));
                 Assert.True(HttpStatusCode.OK == access.StatusCode, $"{Id(distribution, "dcat:accessURL")} answered {access.StatusCode}");
+                if (declared == "application/pdf")
+                    pdfs[download] = await response.Content.ReadAsByteArrayAsync();
                 if (declared != "text/csv")
                     continue;
 
@@ -155,6 +161,23 @@ public abstract class OpenDataCatalogTests<TFactory>(TFactory factory) : IClassF
                 checkedCsv++;
             }
         Assert.True(checkedCsv > 0);
+
+        // Each edition's PDF in Dutch and English; once made (the downloads above), the catalogue gives its SHA-256 and size.
+        Assert.Contains(pdfs.Keys, u => u.EndsWith("/pact/techniekpact/monitor/edities/2047.pdf?taal=nl", StringComparison.Ordinal));
+        Assert.Contains(pdfs.Keys, u => u.EndsWith("/pact/techniekpact/monitor/edities/2047.pdf?taal=en", StringComparison.Ordinal));
+        Assert.All(pdfs.Values, b => Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(b, 0, 5)));
+        var described = 0;
+        foreach (var distribution in (await CatalogAsync(client)).GetProperty("dcat:dataset").EnumerateArray()
+                     .SelectMany(d => d.GetProperty("dcat:distribution").EnumerateArray()).Where(d => Id(d, "dcat:mediaType").EndsWith("/application/pdf", StringComparison.Ordinal)))
+        {
+            var bytes = pdfs[Id(distribution, "dcat:downloadURL")];
+            var checksum = distribution.GetProperty("spdx:checksum");
+            Assert.Equal("http://spdx.org/rdf/terms#checksumAlgorithm_sha256", Id(checksum, "spdx:algorithm"));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), checksum.GetProperty("spdx:checksumValue").GetString());
+            Assert.Equal(bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), distribution.GetProperty("dcat:byteSize").GetProperty("@value").GetString());
+            described++;
+        }
+        Assert.True(described >= 2);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Pactwerk.Monitoring;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Monitor.Catalog;
+using Pactwerk.Web.Features.Monitor.Editions;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Monitor.Pages;
 
@@ -42,6 +43,11 @@ public static class MonitorModule
         builder.Services.AddScoped<Wizard.MappingBuilder>();
         builder.Services.AddScoped<Editions.EditionService>();
         builder.Services.AddScoped<Catalog.OpenDataCatalog>();
+        builder.Services.Configure<Editions.ChromiumOptions>(builder.Configuration.GetSection(Editions.ChromiumOptions.Section));
+        builder.Services.AddSingleton<Editions.ChromiumPdf>();
+        builder.Services.AddSingleton<Editions.DocumentLocks>();
+        builder.Services.AddScoped<Pactwerk.Web.Shared.RazorDocument>();
+        builder.Services.AddScoped<Editions.EditionDocuments>();
         return builder;
     }
 
@@ -50,6 +56,7 @@ public static class MonitorModule
         api.MapMonitorApi();
         app.MapMonitorPages();
         app.MapCatalog(api);
+        app.MapEditionPdf();
         return app;
     }
 

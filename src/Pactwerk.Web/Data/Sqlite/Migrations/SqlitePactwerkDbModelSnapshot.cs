@@ -1498,6 +1498,43 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("DataSources");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("EditionDocument");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionFigure", b =>
                 {
                     b.Property<long>("Id")
@@ -3462,6 +3499,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("DataSource");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionDocument", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Monitor.Editions.MonitorEdition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Editions.EditionFigure", b =>

@@ -35,6 +35,7 @@ public sealed class OpenDataCatalog(PactwerkDb db, MonitorEngineHost host, Monit
         ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
         ["overheid"] = "http://standaarden.overheid.nl/owms/terms/",
         ["sdmx-attribute"] = "http://purl.org/linked-data/sdmx/2009/attribute#",
+        ["spdx"] = "http://spdx.org/rdf/terms#",
     };
 
     private sealed record PactAgent(int Id, string Code, string Name, string? Website);
@@ -72,6 +73,8 @@ public sealed class OpenDataCatalog(PactwerkDb db, MonitorEngineHost host, Monit
         var sources = (await db.DataElements.AsNoTracking().Join(db.DataSources, e => e.DataSourceId, s => s.Id,
                 (e, s) => new { Element = e.Code, e.Level, s.Code, s.Name, s.Url, s.License }).ToListAsync(ct))
             .Select(s => new SourceRef(s.Element, s.Level, s.Code, s.Name, s.Url, s.License)).ToList();
+        // The PDFs already made (on their first download): their checksum is known and never changes.
+        var pdfs = (await Editions.EditionDocuments.ListAsync(db, ct)).ToDictionary(d => (d.Pact, d.Year, d.Language));
         var sets = (await db.RegionSets.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new { s.Code, s.Name, s.NameEn }).ToListAsync(ct))
             .Select(s => new SetRef(s.Code, s.Name, s.NameEn)).ToList();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).OrderBy(i => i.Code).ToListAsync(ct);
@@ -90,7 +93,7 @@ public sealed class OpenDataCatalog(PactwerkDb db, MonitorEngineHost host, Monit
             if (!elements.Any(e => host.Engine.Element(e)?.Periods.Count > 0))
                 continue;
             var dataset = Dataset(site, indicator, version, definition, elements, sources.Where(s => elements.Contains(s.Element, StringComparer.OrdinalIgnoreCase)).ToList(),
-                keyOf.GetValueOrDefault(indicator.Code) ?? [], pacts, editions, sets, installation, out var datasetModified);
+                keyOf.GetValueOrDefault(indicator.Code) ?? [], pacts, editions, pdfs, sets, installation, out var datasetModified);
             modified = datasetModified > modified ? datasetModified : modified;
             datasets.Add(dataset);
         }
@@ -118,7 +121,8 @@ public sealed class OpenDataCatalog(PactwerkDb db, MonitorEngineHost host, Monit
     }
 
     private JsonObject Dataset(string site, Indicator indicator, IndicatorVersion version, IndicatorDefinition definition, List<string> elements,
-        List<SourceRef> sources, List<PactAgent> keyPacts, List<PactAgent> pacts, List<EditionRef> editions, List<SetRef> sets, JsonObject installation,
+        List<SourceRef> sources, List<PactAgent> keyPacts, List<PactAgent> pacts, List<EditionRef> editions,
+        Dictionary<(string Pact, int Year, string Language), Editions.StoredDocument> pdfs, List<SetRef> sets, JsonObject installation,
         out DateTime modified)
     {
         var page = $"{site}/monitor/indicatoren/{Uri.EscapeDataString(indicator.Code)}";
@@ -161,6 +165,9 @@ public sealed class OpenDataCatalog(PactwerkDb db, MonitorEngineHost host, Monit
                 license, edition.PublishedAt,
                 $"{edition.Title}: de cijfers zoals gepubliceerd (JSON, alle indicatoren van de editie)",
                 $"{edition.Title}: the figures as published (JSON, every indicator of the edition)"));
+        foreach (var edition in inEditions)
+            foreach (var language in Editions.EditionDocuments.Languages)
+                distributions.Add(Pdf(site, edition, language, pdfs.GetValueOrDefault((edition.Pact, edition.Year, language)), license));
 
         var dataset = new JsonObject
         {
@@ -220,6 +227,30 @@ public sealed class OpenDataCatalog(PactwerkDb db, MonitorEngineHost host, Monit
     /// <summary>Where the CSVW description of a download lives: beside it, by the same codes.</summary>
     public static string CsvwUrl(string site, string code, string table, string? set) =>
         $"{site}/monitor/indicatoren/{Uri.EscapeDataString(code)}/csvw/{table}{(set is null ? "" : $"?indeling={Uri.EscapeDataString(set)}")}";
+
+    /// <summary>
+    /// An edition as a PDF in one language. Its checksum (SPDX, as DCAT-AP 2.1 has it) is given once the document is made, on
+    /// its first download: a document that is not made yet has no bytes to sum.
+    /// </summary>
+    private static JsonObject Pdf(string site, EditionRef edition, string language, Editions.StoredDocument? stored, string license)
+    {
+        var distribution = Distribution(site + Editions.EditionDocuments.Address(edition.Pact, edition.Year, language),
+            $"{site}/pact/{edition.Pact}/monitor/edities/{edition.Year}", Editions.EditionDocuments.MediaType, "PDF", license, edition.PublishedAt,
+            $"{edition.Title}: de editie als toegankelijke PDF ({(language == "nl" ? "Nederlands" : "Engels")})",
+            $"{edition.Title}: the edition as an accessible PDF ({(language == "nl" ? "Dutch" : "English")})");
+        distribution["dct:language"] = Id(Languages + (language == "nl" ? "NLD" : "ENG"));
+        if (stored is not null)
+        {
+            distribution["spdx:checksum"] = new JsonObject
+            {
+                ["@type"] = "spdx:Checksum",
+                ["spdx:algorithm"] = Id("http://spdx.org/rdf/terms#checksumAlgorithm_sha256"),
+                ["spdx:checksumValue"] = stored.Sha256,
+            };
+            distribution["dcat:byteSize"] = new JsonObject { ["@value"] = stored.Size.ToString(CultureInfo.InvariantCulture), ["@type"] = "xsd:nonNegativeInteger" };
+        }
+        return distribution;
+    }
 
     private static JsonObject Json(string site, string url, string page, string license, DateTime modified, string titleNl, string titleEn) =>
         Distribution(url, page, "application/json", "JSON", license, modified, titleNl, titleEn);

@@ -11,12 +11,14 @@ namespace Pactwerk.Web.Features.Monitor.Editions;
 
 /// <summary>One published edition: its frozen figures for the country and a chosen set and period, with revision notes.</summary>
 [AllowAnonymous]
-public sealed class EditionModel(EditionService editions, PactwerkDb db) : PageModel
+public sealed class EditionModel(EditionService editions, EditionDocuments documents, PactwerkDb db) : PageModel
 {
     public EditionDto Edition { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> Sets { get; private set; } = [];
     /// <summary>The period shown for the set, per indicator: the chosen one if the indicator has it, else its latest.</summary>
     public string? Period { get; private set; }
+    /// <summary>The size of the edition's PDF per language once it is stored (it is made on the first download).</summary>
+    public IReadOnlyDictionary<string, int> PdfSizes { get; private set; } = new Dictionary<string, int>();
 
     public async Task<IActionResult> OnGetAsync(string code, int year, string? indeling, string? periode, CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class EditionModel(EditionService editions, PactwerkDb db) : PageM
             return NotFound();
         Edition = edition;
         Period = periode;
+        PdfSizes = await documents.SizesAsync(edition.Pact, edition.Year, ct);
         Sets = (await db.RegionSets.AsNoTracking().Where(s => s.Code != ReferenceData.RegionSetCodes.Country).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Code, s.Name }).ToListAsync(ct)).Select(s => (s.Code, s.Name)).ToList();
         return Page();

@@ -218,9 +218,15 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
     /// live monitor, on the published figures (decided over every region the edition froze) and on the current ones (the
     /// live decision); a published source's figures are shown to everyone (<see cref="MonitorFigures"/>).</remarks>
     /// <returns>Null when the pact or the edition does not exist; an unknown set falls back to the default.</returns>
-    public Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct) => GetAsync(pactCode, year, regionSet, true, ct);
+    public Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, CancellationToken ct) => GetAsync(pactCode, year, regionSet, true, null, ct);
 
-    private async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, bool withChanges, CancellationToken ct)
+    /// <summary>
+    /// The edition as the public reads it (every reader, whoever asks: the small-cell rule as for an anonymous visitor), for the
+    /// document that is stored once and served to everyone.
+    /// </summary>
+    public Task<EditionDto?> GetPublicAsync(string pactCode, int year, CancellationToken ct) => GetAsync(pactCode, year, null, true, FigureReader.Public, ct);
+
+    private async Task<EditionDto?> GetAsync(string pactCode, int year, string? regionSet, bool withChanges, FigureReader? asReader, CancellationToken ct)
     {
         if (await Pacts.PactLookup.FindAsync(db, pactCode, ct) is not { } pact)
             return null;
@@ -242,7 +248,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
         var codes = edition.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Versions).Where(i => codes.Contains(i.Code)).ToListAsync(ct);
 
-        var reader = await monitorFigures.ReaderAsync(ct);
+        var reader = asReader ?? await monitorFigures.ReaderAsync(ct);
         var result = new List<EditionIndicatorDto>();
         foreach (var indicator in codes.Select(c => indicators.Single(i => i.Code == c)))
         {
@@ -275,7 +281,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
                 monitorFigures.DisclosureOf(definition)));
         }
         if (withChanges)
-            result = await WithChangesAsync(pact.Id, pact.Code, edition.Year, result, ct);
+            result = await WithChangesAsync(pact.Id, pact.Code, edition.Year, result, asReader, ct);
         var sections = (await db.Set<EditionSection>().AsNoTracking().Where(s => s.EditionId == edition.Id).OrderBy(s => s.Position).ToListAsync(ct))
             .Select(s => new EditionSectionDto(s.ObjectiveNumber, s.Title, s.Text, s.IndicatorCodes.Split('|', StringSplitOptions.RemoveEmptyEntries))).ToList();
         if (sections.Count == 0)
@@ -288,7 +294,8 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
     /// Per indicator, Nederland's latest published figure in the pact's most recent earlier edition that holds the indicator,
     /// against Nederland's latest figure in this one. Both are read as this reader may see them (a hidden figure has no difference).
     /// </summary>
-    private async Task<List<EditionIndicatorDto>> WithChangesAsync(int pactId, string pactCode, int year, List<EditionIndicatorDto> indicators, CancellationToken ct)
+    private async Task<List<EditionIndicatorDto>> WithChangesAsync(int pactId, string pactCode, int year, List<EditionIndicatorDto> indicators, FigureReader? asReader,
+        CancellationToken ct)
     {
         var earlier = await db.Set<MonitorEdition>().AsNoTracking().Where(e => e.PactId == pactId && e.Year < year).OrderByDescending(e => e.Year)
             .Select(e => new { e.Year, e.IndicatorCodes }).ToListAsync(ct);
@@ -303,7 +310,7 @@ public sealed class EditionService(PactwerkDb db, MonitorEngineHost host, IPlanG
                 continue;
             }
             if (!read.TryGetValue(py, out var previous))
-                read[py] = previous = await GetAsync(pactCode, py, DefaultSet, false, ct);
+                read[py] = previous = await GetAsync(pactCode, py, DefaultSet, false, asReader, ct);
             var before = previous?.Indicators.FirstOrDefault(i => i.Code == indicator.Code) is { } p ? Latest(p) : null;
             if (before is null)
             {
