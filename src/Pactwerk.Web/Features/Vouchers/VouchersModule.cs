@@ -21,6 +21,10 @@ public static class VouchersModule
         services.AddScoped<VoucherLife>();
         services.AddScoped<VoucherExpiry>();
         services.AddHostedService<VoucherExpiryWorker>();
+        services.AddScoped<VoucherMonitorFeed>();
+        services.AddScoped<Agenda.IActionIndicators, VoucherActionIndicators>();
+        services.Configure<VoucherMonitorFeedOptions>(builder.Configuration.GetSection("Vouchers:MonitorFeed"));
+        services.AddHostedService<VoucherMonitorFeedWorker>();
         return builder;
     }
 

@@ -2594,6 +2594,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("character varying(2)")
                         .HasDefaultValue("nl");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateTime?>("ParticipantConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2805,6 +2809,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("AdvanceShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");
@@ -2893,6 +2900,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -3726,6 +3735,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherScheme", b =>
                 {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
