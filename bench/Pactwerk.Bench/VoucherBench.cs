@@ -152,7 +152,7 @@ internal static class VoucherBench
             while ((i = Interlocked.Increment(ref next)) < total)
             {
                 var person = i < applicants ? i : (i - applicants) * 100;
-                var body = new { email = $"aanvrager{person}@bench.example", dateOfBirth = "1985-03-14", targetGroup = "werkzoekend-naar-techniek", course = seeded.CourseId, courseStart = start };
+                var body = new { email = $"aanvrager{person}@bench.example", dateOfBirth = "1985-03-14", targetGroup = "werkzoekend-naar-techniek", municipality = "GM0200", course = seeded.CourseId, courseStart = start };
                 var t = Stopwatch.GetTimestamp();
                 try
                 {

@@ -31,12 +31,13 @@ public sealed class VoucherStoriesTests(BrowserFixture browser) : IClassFixture<
         });
         using var other = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
         var first = await (await other.PostAsJsonAsync("/api/v1/voucher-schemes/gelders-vakmanschap/applications",
-            new { email = "snel@example.org", dateOfBirth = "1985-01-01", targetGroup = "werkzoekend-naar-techniek", course, courseStart = start })).Content.ReadFromJsonAsync<JsonElement>();
+            new { email = "snel@example.org", dateOfBirth = "1985-01-01", targetGroup = "werkzoekend-naar-techniek", municipality = "GM0200", course, courseStart = start })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Granted", first.GetProperty("status").GetString());
 
         await page.GetByLabel("E-mailadres").FillAsync("geduldig@example.org");
         await page.GetByLabel("Geboortedatum").FillAsync("17-05-1990");
         await page.GetByLabel("iemand die werk zoekt in de techniek en zich daarvoor wil omscholen").CheckAsync();
+        await page.GetByLabel("Gemeente waar je woont").SelectOptionAsync(new SelectOptionValue { Label = "Apeldoorn" });
         await page.GetByLabel("Opleiding en startdatum").SelectOptionAsync(choice);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanvraag versturen" }).ClickAsync();
 

@@ -26,6 +26,8 @@ public abstract class PactwerkFactory : WebApplicationFactory<Program>
             ["RateLimits:AuthPerMinute"] = "1000",
             // Monitor tests import far-future years to stay clear of the demo's real figures; the window itself has its own test.
             ["Monitor:LastPlausibleYear"] = "2098",
+            // The voucher figures are refreshed by the tests themselves (the officer's refresh), never by a timer in between.
+            ["Vouchers:MonitorFeed:IntervalMinutes"] = "0",
         };
     }
 

@@ -168,7 +168,9 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
     {
         var indicators = await (await ClientAsync()).GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/indicators");
 
-        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek"], indicators!.Select(i => i.GetProperty("code").GetString()));
+        // The demo's DUO indicators, and the three of each demo voucher scheme (its confidential source, fed at start).
+        string[] vouchers = [.. new[] { "gelders-vakmanschap", "techniekuitdaging" }.SelectMany(s => new[] { "afgerond", "gestart", "toegekend" }.Select(k => $"vouchers-{s}-{k}"))];
+        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
         Assert.All(indicators!, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
         Assert.Contains("techniek", indicators![0].GetProperty("definition").GetString());
     }

@@ -60,7 +60,7 @@ public abstract class VoucherApplicationTests<TFactory>(TFactory factory) : ICla
         var other = await VoucherSchemeBuilder.SchemeAsync(factory, "andere", ceiling: 10_000m, price: 1000m);
         var youngBirth = DateTime.UtcNow.AddYears(-16).ToString("yyyy-MM-dd");
         var response = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/regels/applications",
-            new { email = "jong@example.org", dateOfBirth = youngBirth, targetGroup = "gepensioneerd", course = other.CourseId, courseStart = other.Start.ToString("yyyy-MM-dd") });
+            new { email = "jong@example.org", dateOfBirth = youngBirth, targetGroup = "gepensioneerd", municipality = "GM0200", course = other.CourseId, courseStart = other.Start.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ReadAsync<JsonElement>()).GetProperty("errors");
         Assert.StartsWith("Regel leeftijd:", errors.GetProperty("age")[0].GetString());

@@ -234,7 +234,7 @@ public abstract class VoucherPagesTests<TFactory>(TFactory factory) : IClassFixt
         PostFormAsync(client, $"/regelingen/{scheme.Code}/aanvragen{query}", new()
         {
             ["Input.Email"] = email, ["Input.DateOfBirth"] = birth, ["Input.TargetGroup"] = "werkzoekend-naar-techniek",
-            ["Input.Choice"] = $"{scheme.CourseId}:{scheme.Start:yyyy-MM-dd}",
+            ["Input.Municipality"] = VoucherSchemeBuilder.Municipality, ["Input.Choice"] = $"{scheme.CourseId}:{scheme.Start:yyyy-MM-dd}",
         });
 }
 

@@ -58,6 +58,9 @@ public static class VoucherSchemeBuilder
     public static string KeyOf(JsonElement answer) =>
         System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
 
-    public static object Application(Built scheme, string email, string? birth = "1990-05-17", string? group = "werkzoekend-naar-techniek") =>
-        new { email, dateOfBirth = birth, targetGroup = group, course = scheme.CourseId, courseStart = scheme.Start.ToString("yyyy-MM-dd") };
+    /// <summary>Apeldoorn: the municipality of residence every test applicant gives unless a test says otherwise.</summary>
+    public const string Municipality = "GM0200";
+
+    public static object Application(Built scheme, string email, string? birth = "1990-05-17", string? group = "werkzoekend-naar-techniek", string? municipality = Municipality) =>
+        new { email, dateOfBirth = birth, targetGroup = group, municipality, course = scheme.CourseId, courseStart = scheme.Start.ToString("yyyy-MM-dd") };
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pactwerk.Web.Features.Monitor;
 
@@ -21,6 +22,7 @@ public static class AgendaModule
         services.AddScoped<PlanEditor>();
         services.AddScoped<AnnualReview>();
         services.AddScoped<IPlanGoals, AgendaGoals>();
+        services.TryAddScoped<IActionIndicators, NoActionIndicators>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Agenda/Actions/EditAction", "initiatieven/nieuw");

@@ -78,5 +78,7 @@ public static class DemoModule
             logger.LogInformation("Demo events, meetings and the Zorgpact's learning network loaded.");
         if (await DemoPractices.SeedAsync(db, ct))
             logger.LogInformation("Demo practices loaded: the publication's examples, published.");
+        // The demo schemes' vouchers in the monitor at once, not only at the feed's first tick (unchanged counts write nothing).
+        await scoped.GetRequiredService<Vouchers.VoucherMonitorFeed>().RefreshAllAsync(ct);
     }
 }

@@ -23,6 +23,8 @@ public static class DemoVouchers
         if (pact is null || await db.VoucherSchemes.AnyAsync(ct))
             return false;
         async Task<int> Organisation(string name) => await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync(ct);
+        // The agenda's action each scheme carries out: its effect view shows the scheme's vouchers.
+        async Task<int?> Action(string slug) => await db.PactActions.Where(a => a.Slug == slug).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(now);
         var opens = now.Date.AddDays(-7);
@@ -31,7 +33,7 @@ public static class DemoVouchers
         var gelderland = new VoucherScheme
         {
             Code = Gelderland, Name = "Leve(n)lang Gelders Vakmanschap (demo)", NameEn = "Lifelong Gelderland Craftsmanship (demo)",
-            PactId = pact.Value, OrganisationId = await Organisation("Provincie Gelderland"),
+            PactId = pact.Value, OrganisationId = await Organisation("Provincie Gelderland"), ActionId = await Action("levenlang-gelders-vakmanschap"),
             Ceiling = 250_000m, MaxPerVoucher = 2_500m, CoFundingShare = 0.25m, OpensAt = opens, ClosesAt = closes, MinimumAge = 18, ApplyWithinDaysAfterStart = 14,
             TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-2", "mbo-3", "mbo-4", "hbo"],
             Occupations = ["Elektromonteur", "Installatiemonteur", "Onderhoudsmonteur", "Lasser"],
@@ -41,7 +43,7 @@ public static class DemoVouchers
         var overijssel = new VoucherScheme
         {
             Code = Overijssel, Name = "Overijsselse Techniekuitdaging (demo)", NameEn = "Overijssel Technology Challenge (demo)",
-            PactId = pact.Value, OrganisationId = await Organisation("Provincie Overijssel"),
+            PactId = pact.Value, OrganisationId = await Organisation("Provincie Overijssel"), ActionId = await Action("overijsselse-techniekuitdaging"),
             Ceiling = 150_000m, MaxPerVoucher = 2_000m, CoFundingShare = 0.20m, OpensAt = opens, ClosesAt = closes, MinimumAge = 18, ApplyWithinDaysAfterStart = 14,
             TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-3", "mbo-4"],
             Occupations = ["Elektromonteur", "Monteur werktuigbouw", "CNC-verspaner"],
@@ -87,6 +89,40 @@ public static class DemoVouchers
                 ],
             });
         await db.SaveChangesAsync(ct);
+        await ApplicationsAsync(db, gelderland, now, ct);
         return true;
+    }
+
+    /// <summary>
+    /// Invented applications to the Gelderland scheme since it opened, from four Gelderland municipalities, so its
+    /// figures in the monitor and on its action's effect view are not empty: most granted, some enrolled, one
+    /// delivered. The budget's sums are kept as the decisions would have left them.
+    /// </summary>
+    private static async Task ApplicationsAsync(PactwerkDb db, VoucherScheme scheme, DateTime now, CancellationToken ct)
+    {
+        var courses = await db.VoucherCourses.AsNoTracking().Where(c => c.Provider.SchemeId == scheme.Id && c.Provider.Vetted).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Price, c.StartDates }).ToListAsync(ct);
+        string[] municipalities = ["GM0200", "GM0202", "GM0268", "GM0228"];
+        var made = new List<VoucherApplication>();
+        for (var n = 1; n <= 24; n++)
+        {
+            var course = courses[n % courses.Count];
+            var at = now.AddDays(-6).AddHours(n * 5);
+            var status = n % 8 == 0 ? VoucherStatus.Delivered : n % 3 == 0 ? VoucherStatus.Enrolled : VoucherStatus.Granted;
+            made.Add(new VoucherApplication
+            {
+                SchemeId = scheme.Id, Arrival = n, CourseId = course.Id, Email = $"aanvrager{n}.demo@example.org", DateOfBirth = new DateOnly(1975 + n, 1 + n % 12, 1 + n % 28),
+                // Apeldoorn most, Ede least: the smallest groups show the small-cell rule on the public monitor.
+                MunicipalityCode = municipalities[n % 10 switch { < 5 => 0, < 8 => 1, < 9 => 2, _ => 3 }],
+                TargetGroup = VoucherRules.TargetGroups[n % VoucherRules.TargetGroups.Count], CourseStart = course.StartDates[0], SubmittedAt = at, GrantedAt = at,
+                Status = status, Amount = scheme.VoucherAmount(course.Price), VoucherCode = $"V-DEMO{n:D4}",
+                KeyHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"demo-{scheme.Code}-{n}"))),
+                ProviderConfirmedAt = status == VoucherStatus.Granted ? null : at.AddDays(1), ParticipantConfirmedAt = status == VoucherStatus.Granted ? null : at.AddDays(1),
+            });
+        }
+        db.VoucherApplications.AddRange(made);
+        scheme.Reserved = made.Sum(a => a.Amount);
+        scheme.Arrivals = made.Count;
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -21,6 +21,7 @@ public static class MonitorModule
         builder.Services.AddScoped(sp => new MonitorFigures(sp.GetRequiredService<PactwerkDb>(), sp.GetRequiredService<MonitorQueries>(),
             sp.GetRequiredService<MonitorEngineHost>(), sp.GetRequiredService<Pages.SmallCellMap>(), sp.GetRequiredService<Accounts.AccessScopeProvider>(), sp.GetRequiredService<IPlanGoals>()));
         builder.Services.AddScoped<IndicatorEditor>();
+        builder.Services.AddScoped<MonitorFeeds>();
         // A period travels as the text that says its kind (PeriodJsonConverter); the API document says so too.
         builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
         {

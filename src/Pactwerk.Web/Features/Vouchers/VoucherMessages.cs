@@ -15,6 +15,8 @@ public static class VoucherMessages
     public const string BirthMissing = "Vul je geboortedatum in.";
     public const string BirthInvalid = "Vul je geboortedatum in als jjjj-mm-dd, zoals 1985-03-31.";
     public const string TargetGroupMissing = "Kies tot welke doelgroep je hoort.";
+    public const string MunicipalityMissing = "Kies de gemeente waar je woont.";
+    public const string MunicipalityUnknown = "Regel woongemeente: '{0}' is geen Nederlandse gemeente; kies je gemeente uit de lijst (of geef de CBS-code, zoals GM0200).";
     public const string CourseMissing = "Kies een opleiding.";
     public const string StartMissing = "Kies de startdatum van de opleiding.";
     public const string StartInvalid = "Vul de startdatum in als jjjj-mm-dd, zoals 2027-02-01.";

@@ -17,6 +17,8 @@ public sealed record VoucherBudget(decimal Ceiling, decimal Reserved, decimal Pa
 public sealed record VoucherApplicationDto(string Number, VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, string StatusUrl);
 public sealed record VoucherProviderDto(int Id, string Name, string KvkNumber, string Iban, string QualityRegistration, bool Vetted, int Courses);
 public sealed record VoucherFlagDto(string Kind, string Reason, IReadOnlyList<int> ProviderIds, IReadOnlyList<int> CourseIds, IReadOnlyList<string> Applications);
+/// <param name="Changed">False when the counts were already in the monitor: nothing was written.</param>
+public sealed record VoucherFeedDto(bool Changed, int Observations, int Granted, int Started, int Completed);
 public sealed record VettingInput(bool? Approve, string? Reason);
 public sealed record WithdrawalInput(string? Key);
 
@@ -34,6 +36,7 @@ public static class VouchersApi
         schemes.MapPost("/{code}/providers", RegisterProvider).WithName("RegisterVoucherProvider").WithSummary("Registers a training provider with its courses, to be vetted by the scheme's officer.").AllowAnonymous();
         schemes.MapGet("/{code}/providers", GetProviders).WithName("GetVoucherProviders").WithSummary("The scheme's providers, vetted or not, for its officers.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/flags", GetFlags).WithName("GetVoucherFlags").WithSummary("The scheme's fraud signals for its officers: what, why (the numbers) and which records; prompts to look, not decisions.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapPost("/{code}/monitor-feed", RefreshMonitorFeed).WithName("RefreshVoucherMonitorFeed").WithSummary("The officer refreshes the scheme's figures in the monitor now (granted, started, completed per municipality, sector and year); they are refreshed every few minutes anyway.").RequireAuthorization(Policies.SignedIn);
         schemes.MapPost("/{code}/providers/{id:int}/vetting", VetProvider).WithName("VetVoucherProvider").WithSummary("The officer approves or rejects a provider, with a reason.").RequireAuthorization(Policies.SignedIn);
         // The key from the application's answer is the proof; it travels in the body, never in a logged address.
         api.MapPost("/voucher-applications/withdrawal", Withdraw).WithName("WithdrawVoucherApplication").WithSummary("Withdraws an application or voucher; the waiting list moves up.").WithTags("Vouchers").AllowAnonymous();
@@ -138,6 +141,17 @@ public static class VouchersApi
         if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
             return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling zien haar signalen.");
         return TypedResults.Ok((await flags.ForSchemeAsync(scheme.Id, ct)).Select(f => new VoucherFlagDto(f.Kind, f.Reason, f.ProviderIds, f.CourseIds, f.Applications)).ToList());
+    }
+
+    private static async Task<Results<Ok<VoucherFeedDto>, ProblemHttpResult>> RefreshMonitorFeed(string code, PactwerkDb db, VoucherMonitorFeed feed, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling vernieuwen haar cijfers in de monitor.");
+        var (outcome, counts) = await feed.RefreshAsync(scheme, ct);
+        return TypedResults.Ok(new VoucherFeedDto(outcome.Changed, outcome.Observations, counts.Sum(c => c.Granted), counts.Sum(c => c.Started), counts.Sum(c => c.Completed)));
     }
 
     public static string StatusUrl(string key) => $"/regelingen/aanvraag?key={Uri.EscapeDataString(key)}";

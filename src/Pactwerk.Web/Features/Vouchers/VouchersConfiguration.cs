@@ -13,6 +13,7 @@ internal sealed class VoucherSchemeConfiguration : IEntityTypeConfiguration<Vouc
         scheme.Property(s => s.NameEn).HasMaxLength(300);
         scheme.HasOne<Pacts.Pact>().WithMany().HasForeignKey(s => s.PactId);
         scheme.HasOne<Network.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        scheme.HasOne<Agenda.PactAction>().WithMany().HasForeignKey(s => s.ActionId).OnDelete(DeleteBehavior.SetNull);
         foreach (var money in new[] { nameof(VoucherScheme.Ceiling), nameof(VoucherScheme.MaxPerVoucher), nameof(VoucherScheme.Reserved), nameof(VoucherScheme.Paid), nameof(VoucherScheme.FourEyesThreshold) })
             scheme.Property(money).HasPrecision(14, 2);
         scheme.Property(s => s.CoFundingShare).HasPrecision(5, 4);
@@ -66,6 +67,7 @@ internal sealed class VoucherApplicationConfiguration : IEntityTypeConfiguration
         application.HasOne<VoucherCourse>().WithMany().HasForeignKey(a => a.CourseId).OnDelete(DeleteBehavior.Restrict);
         application.Property(a => a.Email).HasMaxLength(254);
         application.Property(a => a.TargetGroup).HasMaxLength(40);
+        application.Property(a => a.MunicipalityCode).HasMaxLength(6);
         application.Property(a => a.Amount).HasPrecision(14, 2);
         application.Property(a => a.VoucherCode).HasMaxLength(20);
         application.Property(a => a.KeyHash).HasMaxLength(64);

@@ -22,6 +22,10 @@ public static class VouchersModule
         services.AddScoped<VoucherExpiry>();
         services.AddScoped<VoucherPayments>();
         services.AddHostedService<VoucherExpiryWorker>();
+        services.AddScoped<VoucherMonitorFeed>();
+        services.AddScoped<Agenda.IActionIndicators, VoucherActionIndicators>();
+        services.Configure<VoucherMonitorFeedOptions>(builder.Configuration.GetSection("Vouchers:MonitorFeed"));
+        services.AddHostedService<VoucherMonitorFeedWorker>();
         return builder;
     }
 

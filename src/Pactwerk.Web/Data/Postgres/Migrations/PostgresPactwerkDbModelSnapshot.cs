@@ -2633,6 +2633,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("character varying(2)")
                         .HasDefaultValue("nl");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<DateTime?>("ParticipantConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2952,6 +2956,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("AdvanceShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");
@@ -3059,6 +3066,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -3930,6 +3939,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherScheme", b =>
                 {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

@@ -2531,6 +2531,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("nl");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ParticipantConfirmedAt")
                         .HasColumnType("TEXT");
 
@@ -2838,6 +2842,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("AdvanceShare")
                         .HasPrecision(5, 4)
                         .HasColumnType("TEXT");
@@ -2945,6 +2952,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -3816,6 +3825,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherScheme", b =>
                 {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

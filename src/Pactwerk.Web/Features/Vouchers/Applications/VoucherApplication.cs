@@ -42,6 +42,13 @@ public class VoucherApplication
     public int CourseId { get; set; }
     public required string Email { get; set; }
     public DateOnly DateOfBirth { get; set; }
+    /// <summary>
+    /// The CBS code of the municipality the applicant lives in (GM0200), for the scheme's figures in
+    /// the monitor per municipality of residence. Only the code is kept, never the postcode or the
+    /// address: the monitor needs no more (data minimisation, AVG art. 5). Null for applications made
+    /// before it was asked, and after erasure.
+    /// </summary>
+    public string? MunicipalityCode { get; set; }
     public required string TargetGroup { get; set; }
     public DateOnly CourseStart { get; set; }
     public DateTime SubmittedAt { get; set; }

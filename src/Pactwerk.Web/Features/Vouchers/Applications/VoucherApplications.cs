@@ -12,6 +12,8 @@ public sealed class VoucherApplicationInput
     /// <summary>yyyy-MM-dd.</summary>
     public string? DateOfBirth { get; set; }
     public string? TargetGroup { get; set; }
+    /// <summary>The CBS code of the municipality the applicant lives in (GM0200, or 0200); required for new applications.</summary>
+    public string? Municipality { get; set; }
     public int? Course { get; set; }
     /// <summary>The course's start date the applicant chose, yyyy-MM-dd.</summary>
     public string? CourseStart { get; set; }
@@ -62,6 +64,8 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             errors[nameof(input.DateOfBirth)] = [VoucherMessages.BirthInvalid];
         if (string.IsNullOrWhiteSpace(input.TargetGroup))
             errors[nameof(input.TargetGroup)] = [VoucherMessages.TargetGroupMissing];
+        if (string.IsNullOrWhiteSpace(input.Municipality))
+            errors[nameof(input.Municipality)] = [VoucherMessages.MunicipalityMissing];
         if (input.Course is null)
             errors[nameof(input.Course)] = [VoucherMessages.CourseMissing];
         if (string.IsNullOrWhiteSpace(input.CourseStart))
@@ -75,6 +79,11 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         var course = await db.VoucherCourses.AsNoTracking().Where(c => c.Id == input.Course)
             .Select(c => new { c.Id, c.Price, c.Sector, c.Level, c.TargetOccupation, c.StartDates, c.Provider.SchemeId, c.Provider.Vetted })
             .SingleOrDefaultAsync(ct);
+        var municipality = MunicipalityCodeOf(input.Municipality!);
+        // The municipalities of the reference data (loaded from data/nl at start), as they are today.
+        if (municipality is null || !await db.Regions.AnyAsync(r => r.Code == municipality && r.ValidTo == null
+                && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities, ct))
+            errors[nameof(input.Municipality)] = [VoucherMessages.Format(VoucherMessages.MunicipalityUnknown, Short(input.Municipality!.Trim()))];
         if (now < scheme.OpensAt || now >= scheme.ClosesAt)
             errors["window"] = [VoucherMessages.Format(VoucherMessages.OutsideWindow, Local(scheme.OpensAt), Local(scheme.ClosesAt))];
         if (!scheme.TargetGroups.Contains(input.TargetGroup!.Trim()))
@@ -103,7 +112,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         var key = NewSecret(32);
         var application = new VoucherApplication
         {
-            SchemeId = scheme.Id, CourseId = course.Id, Email = email, DateOfBirth = birth, TargetGroup = input.TargetGroup.Trim(),
+            SchemeId = scheme.Id, CourseId = course.Id, Email = email, DateOfBirth = birth, MunicipalityCode = municipality, TargetGroup = input.TargetGroup.Trim(),
             CourseStart = start, SubmittedAt = now, Amount = amount, Status = VoucherStatus.Waiting,
             VoucherCode = NewVoucherCode(), KeyHash = Hash(key), Language = input.Language == "en" ? "en" : "nl",
         };
@@ -228,6 +237,17 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// <summary>GM0200 from "GM0200", "gm0200", "0200" or "200"; null when it cannot be a municipality code.</summary>
+    internal static string? MunicipalityCodeOf(string text)
+    {
+        var code = text.Trim().ToUpperInvariant();
+        if (code.StartsWith("GM", StringComparison.Ordinal))
+            code = code[2..];
+        return code.Length is >= 1 and <= 4 && code.All(char.IsAsciiDigit) ? "GM" + code.PadLeft(4, '0') : null;
+    }
+
+    private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     private static int AgeOn(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
 

@@ -16,7 +16,7 @@ public sealed class VoucherPrivacyOptions
 }
 
 /// <summary>What an applicant gets when they ask for their data (AVG art. 15 and 20).</summary>
-public sealed record VoucherDataExport(string Number, string Scheme, string SchemeName, string Course, string Email, DateOnly DateOfBirth, string TargetGroup,
+public sealed record VoucherDataExport(string Number, string Scheme, string SchemeName, string Course, string Email, DateOnly DateOfBirth, string? Municipality, string TargetGroup,
     DateOnly CourseStart, VoucherStatus Status, decimal Amount, string VoucherCode, DateTime SubmittedAt, DateTime? GrantedAt, DateTime? ClosedAt,
     IReadOnlyList<VoucherDataEvent> Decisions);
 
@@ -25,7 +25,7 @@ public sealed record VoucherDataEvent(DateTime At, string Action);
 /// <summary>
 /// The applicant's rights over their data and the retention rule, in one place. Erasure (on request,
 /// or when the retention period has passed) replaces the e-mail address and date of birth with a
-/// pseudonym and kills the status link; the application's number, amount, status and voucher code
+/// pseudonym, clears the municipality of residence, and kills the status link; the application's number, amount, status and voucher code
 /// stay, so the scheme's budget, payments and audit trail still add up. The pseudonym address ends
 /// in <c>.invalid</c>, a top-level domain reserved so that no real address has it (RFC 2606);
 /// applications with such an address are refused, so the mark cannot be forged.
@@ -53,7 +53,7 @@ public sealed class VoucherPrivacy(PactwerkDb db, VoucherApplications applicatio
         var events = await db.AuditEntries.AsNoTracking()
             .Where(e => e.EntityType == nameof(VoucherApplication) && e.EntityId == number)
             .OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new VoucherDataEvent(e.At, e.Action)).ToListAsync(ct);
-        return new VoucherDataExport(number, found.Code, found.Name, found.Title, a.Email, a.DateOfBirth, a.TargetGroup, a.CourseStart, a.Status, a.Amount,
+        return new VoucherDataExport(number, found.Code, found.Name, found.Title, a.Email, a.DateOfBirth, a.MunicipalityCode, a.TargetGroup, a.CourseStart, a.Status, a.Amount,
             a.VoucherCode, a.SubmittedAt, a.GrantedAt, a.ClosedAt, events);
     }
 
@@ -103,7 +103,8 @@ public sealed class VoucherPrivacy(PactwerkDb db, VoucherApplications applicatio
             // A fresh random hash: the old status link now leads nowhere, and nobody holds a key to the new one.
             var deadKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
             var done = await db.VoucherApplications.Where(a => a.Id == id && !a.Email.EndsWith(suffix))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Email, $"gewist-{id}{suffix}").SetProperty(a => a.DateOfBirth, ErasedBirth).SetProperty(a => a.KeyHash, deadKey), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Email, $"gewist-{id}{suffix}").SetProperty(a => a.DateOfBirth, ErasedBirth)
+                    .SetProperty(a => a.MunicipalityCode, (string?)null).SetProperty(a => a.KeyHash, deadKey), ct);
             if (done == 0)
                 continue;
             erased++;

@@ -22,6 +22,8 @@ public sealed class ApplyModel(VoucherQueries queries, VoucherApplications appli
         /// <summary>dd-mm-jjjj as people write it; jjjj-mm-dd (a browser's date field) is read too.</summary>
         public string? DateOfBirth { get; set; }
         public string? TargetGroup { get; set; }
+        /// <summary>The CBS code of the municipality the applicant lives in, chosen from the list.</summary>
+        public string? Municipality { get; set; }
         /// <summary>The course and its start date in one choice: "{courseId}:{yyyy-MM-dd}".</summary>
         public string? Choice { get; set; }
     }
@@ -29,6 +31,7 @@ public sealed class ApplyModel(VoucherQueries queries, VoucherApplications appli
     [BindProperty] public Form Input { get; set; } = new();
     public VoucherSchemeRules Rules { get; private set; } = null!;
     public bool Open { get; private set; }
+    public IReadOnlyList<MunicipalityChoice> Municipalities { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) =>
@@ -45,7 +48,7 @@ public sealed class ApplyModel(VoucherQueries queries, VoucherApplications appli
             (course, start) = (courseId, day);
         var outcome = await applications.ApplyAsync(code, new VoucherApplicationInput
         {
-            Email = Input.Email, DateOfBirth = birth ?? Input.DateOfBirth, TargetGroup = Input.TargetGroup, Course = course, CourseStart = start,
+            Email = Input.Email, DateOfBirth = birth ?? Input.DateOfBirth, TargetGroup = Input.TargetGroup, Municipality = Input.Municipality, Course = course, CourseStart = start,
             Language = VoucherFormat.Language,
         }, ct);
         switch (outcome)
@@ -76,7 +79,7 @@ public sealed class ApplyModel(VoucherQueries queries, VoucherApplications appli
     // A dictionary rather than a switch: these ids are not texts to translate.
     private static readonly Dictionary<string, string> Fields = new()
     {
-        ["Email"] = "Input_Email", ["DateOfBirth"] = "Input_DateOfBirth", ["age"] = "Input_DateOfBirth", ["TargetGroup"] = "Input_TargetGroup_0",
+        ["Email"] = "Input_Email", ["DateOfBirth"] = "Input_DateOfBirth", ["age"] = "Input_DateOfBirth", ["TargetGroup"] = "Input_TargetGroup_0", ["Municipality"] = "Input_Municipality",
         ["Course"] = "Input_Choice", ["CourseStart"] = "Input_Choice", ["sector"] = "Input_Choice", ["level"] = "Input_Choice",
         ["occupation"] = "Input_Choice", ["deadline"] = "Input_Choice",
     };
@@ -89,6 +92,7 @@ public sealed class ApplyModel(VoucherQueries queries, VoucherApplications appli
         if (await queries.RulesAsync(code, ct) is not { } rules)
             return false;
         Rules = rules;
+        Municipalities = await queries.MunicipalitiesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         Open = now >= rules.OpensAt && now < rules.ClosesAt;
         return true;

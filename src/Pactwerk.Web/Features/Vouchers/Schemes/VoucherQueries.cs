@@ -3,6 +3,8 @@ using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
+public sealed record MunicipalityChoice(string Code, string Name);
+
 /// <summary>What the public sees of a scheme: its rules, its courses and its budget.</summary>
 public sealed class VoucherQueries(PactwerkDb db)
 {
@@ -20,6 +22,12 @@ public sealed class VoucherQueries(PactwerkDb db)
             s.ApplyWithinDaysAfterStart, s.MinimumAge, s.TargetGroups, s.Sectors, s.Levels, s.Occupations,
             courses.Select(c => new VoucherCourseDto(c.Id, c.Provider, c.Title, c.Sector, c.Level, c.Hours, c.Price, s.VoucherAmount(c.Price), c.StartDates, c.TargetOccupation)).ToList());
     }
+
+    /// <summary>Today's municipalities by name, for the applicant to choose where they live.</summary>
+    public async Task<IReadOnlyList<MunicipalityChoice>> MunicipalitiesAsync(CancellationToken ct) =>
+        (await db.Regions.AsNoTracking().Where(r => r.ValidTo == null && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities)
+            .Select(r => new MunicipalityChoice(r.Code, r.Name)).ToListAsync(ct))
+        .OrderBy(m => m.Name, Web.Shared.Values.Dutch).ToList();
 
     public async Task<VoucherBudget?> BudgetAsync(string code, CancellationToken ct)
     {

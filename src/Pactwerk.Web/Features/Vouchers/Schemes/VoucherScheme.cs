@@ -21,6 +21,8 @@ public class VoucherScheme : Audit.IAudited
     public required string NameEn { get; set; }
     public int PactId { get; set; }
     public int OrganisationId { get; set; }
+    /// <summary>The agenda's action this scheme carries out: its effect view shows the scheme's vouchers beside the monitor's figures.</summary>
+    public int? ActionId { get; set; }
 
     /// <summary>The subsidieplafond, in euros.</summary>
     public decimal Ceiling { get; set; }
