@@ -19,4 +19,6 @@ public static class VoucherAuditActions
     [AuditAction] public const string SentBack = "voucher-sent-back";
     [AuditAction] public const string Refused = "voucher-refused";
     [AuditAction] public const string Expired = "voucher-expired";
+    [AuditAction] public const string Pending = "voucher-pending";
+    [AuditAction] public const string Drawn = "voucher-drawn";
 }

@@ -21,6 +21,8 @@ public static class VouchersModule
         services.AddScoped<VoucherLife>();
         services.AddScoped<VoucherExpiry>();
         services.AddHostedService<VoucherExpiryWorker>();
+        services.AddScoped<VoucherDraws>();
+        services.AddHostedService<VoucherDrawWorker>();
         return builder;
     }
 
