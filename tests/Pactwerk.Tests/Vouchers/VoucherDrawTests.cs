@@ -132,6 +132,19 @@ public abstract class VoucherDrawTests<TFactory>(TFactory factory) : IClassFixtu
         // Asking again draws nothing new.
         Assert.Equal(HttpStatusCode.OK, (await DrawAsync("periode")).StatusCode);
         Assert.Single(await factory.InDbAsync(db => db.VoucherDraws.Where(d => d.SchemeId == schemeId).ToListAsync()));
+
+        // The published page, in Dutch and English: the seed, the drawn order and how to recompute it; linked from the scheme's page.
+        var nl = await Anonymous(factory).GetStringAsync("/regelingen/periode/trekkingen");
+        Assert.Contains(seed, nl);
+        Assert.Contains("Zo reken je een trekking na", nl);
+        Assert.Contains("sha256sum", nl);
+        Assert.True(nl.IndexOf(expected[0], StringComparison.Ordinal) < nl.IndexOf(expected[1], StringComparison.Ordinal));
+        Assert.Contains("de eerste 30 in de volgorde van de trekking", nl);
+        var en = await Anonymous(factory).GetStringAsync("/regelingen/periode/trekkingen?culture=en");
+        Assert.Contains("How to recompute a draw", en);
+        Assert.Contains("the first 30 in the order of the draw", en);
+        Assert.Contains("/regelingen/periode/trekkingen", await Anonymous(factory).GetStringAsync("/regelingen/periode"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonymous(factory).GetAsync("/regelingen/bestaat-niet/trekkingen")).StatusCode);
     }
 
     [Fact]
