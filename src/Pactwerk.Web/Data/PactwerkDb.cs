@@ -62,6 +62,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<VoucherProvider> VoucherProviders => Set<VoucherProvider>();
     public DbSet<VoucherCourse> VoucherCourses => Set<VoucherCourse>();
     public DbSet<VoucherApplication> VoucherApplications => Set<VoucherApplication>();
+    public DbSet<VoucherDraw> VoucherDraws => Set<VoucherDraw>();
     public DbSet<VoucherProviderUser> VoucherProviderUsers => Set<VoucherProviderUser>();
     public DbSet<VoucherEvidence> VoucherEvidence => Set<VoucherEvidence>();
     public DbSet<VoucherPayment> VoucherPayments => Set<VoucherPayment>();

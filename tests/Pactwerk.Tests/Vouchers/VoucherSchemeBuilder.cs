@@ -20,7 +20,7 @@ public static class VoucherSchemeBuilder
     public sealed record Built(string Code, int CourseId, DateOnly Start, int ProviderId);
 
     public static async Task<Built> SchemeAsync(PactwerkFactory factory, string code, decimal ceiling, decimal price, decimal maxPerVoucher = 2500m,
-        decimal coFunding = 0m, DateTime? opensAt = null, DateTime? closesAt = null, bool vet = true)
+        decimal coFunding = 0m, DateTime? opensAt = null, DateTime? closesAt = null, bool vet = true, DistributionRule rule = DistributionRule.OrderOfArrival)
     {
         var now = DateTime.UtcNow;
         await factory.InDbAsync(async db =>
@@ -31,7 +31,7 @@ public static class VoucherSchemeBuilder
                 PactId = await db.Pacts.Where(p => p.Code == "techniekpact").Select(p => p.Id).SingleAsync(),
                 OrganisationId = await db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync(),
                 Ceiling = ceiling, MaxPerVoucher = maxPerVoucher, CoFundingShare = coFunding,
-                OpensAt = opensAt ?? now.AddDays(-1), ClosesAt = closesAt ?? now.AddDays(30),
+                OpensAt = opensAt ?? now.AddDays(-1), ClosesAt = closesAt ?? now.AddDays(30), Rule = rule,
                 TargetGroups = [.. VoucherRules.TargetGroups], Sectors = ["techniek"], Levels = ["mbo-4", "hbo"], Occupations = ["Elektromonteur", "Installatiemonteur"],
             });
             return await db.SaveChangesAsync();

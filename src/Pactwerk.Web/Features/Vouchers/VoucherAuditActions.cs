@@ -24,4 +24,6 @@ public static class VoucherAuditActions
     [AuditAction] public const string PaymentsBatched = "voucher-payments-batched";
     [AuditAction] public const string PaymentPaid = "voucher-payment-paid";
     [AuditAction] public const string Paid = "voucher-paid";
+    [AuditAction] public const string Pending = "voucher-pending";
+    [AuditAction] public const string Drawn = "voucher-drawn";
 }

@@ -36,6 +36,8 @@ public static class VoucherMessages
     public const string IbanInvalid = "Dit IBAN klopt niet: controleer het rekeningnummer (het controlegetal past er niet bij).";
     public const string NameMissing = "Vul de naam van de aanbieder in.";
     public const string QualityMissing = "Vul de kwaliteitsregistratie in, zoals CRKBO of NRTO met het nummer.";
+    public const string NotALottery = "Deze regeling verdeelt op volgorde van binnenkomst; er wordt niet geloot.";
+    public const string DrawAfterClose = "Er wordt geloot na de sluiting van de aanvraagperiode ({0}).";
     public const string ProviderAlreadyRegistered = "Dit KvK-nummer is al aangemeld voor deze regeling.";
 
     private static readonly MessageFormats Formats = new(typeof(VoucherMessages));

@@ -21,6 +21,8 @@ public sealed record VoucherFlagDto(string Kind, string Reason, IReadOnlyList<in
 public sealed record VoucherFeedDto(bool Changed, int Observations, int Granted, int Started, int Completed);
 public sealed record VettingInput(bool? Approve, string? Reason);
 public sealed record WithdrawalInput(string? Key);
+/// <summary>A published draw: the seed, when, the application numbers in drawn order, how many of the first were granted, and the rule to recompute it.</summary>
+public sealed record VoucherDrawDto(DateOnly Day, DistributionRule Rule, string Seed, DateTime DrawnAt, IReadOnlyList<string> Numbers, int Granted, string RuleText);
 
 /// <summary>Voucher schemes: their rules and budget, applications, and the providers whose courses they pay for.</summary>
 public static class VouchersApi
@@ -34,6 +36,8 @@ public static class VouchersApi
         // Anyone may apply; the rules and the unique (scheme, e-mail) index decide.
         schemes.MapPost("/{code}/applications", Apply).WithName("ApplyForVoucher").WithSummary("Applies for a voucher: granted while the budget lasts, otherwise on the waiting list; a failed rule is named.").AllowAnonymous();
         schemes.MapPost("/{code}/providers", RegisterProvider).WithName("RegisterVoucherProvider").WithSummary("Registers a training provider with its courses, to be vetted by the scheme's officer.").AllowAnonymous();
+        schemes.MapGet("/{code}/draws", GetDraws).WithName("GetVoucherDraws").WithSummary("The scheme's published draws: seed, time, application numbers in drawn order, how many were granted, and the rule to recompute them.").AllowAnonymous();
+        schemes.MapPost("/{code}/draws", Draw).WithName("DrawVoucherLottery").WithSummary("The officer decides the scheme's due lottery now (after the window closed, or a day ended); a draw happens once.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/providers", GetProviders).WithName("GetVoucherProviders").WithSummary("The scheme's providers, vetted or not, for its officers.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/flags", GetFlags).WithName("GetVoucherFlags").WithSummary("The scheme's fraud signals for its officers: what, why (the numbers) and which records; prompts to look, not decisions.").RequireAuthorization(Policies.SignedIn);
         schemes.MapPost("/{code}/monitor-feed", RefreshMonitorFeed).WithName("RefreshVoucherMonitorFeed").WithSummary("The officer refreshes the scheme's figures in the monitor now (granted, started, completed per municipality, sector and year); they are refreshed every few minutes anyway.").RequireAuthorization(Policies.SignedIn);
@@ -152,6 +156,35 @@ public static class VouchersApi
             return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling vernieuwen haar cijfers in de monitor.");
         var (outcome, counts) = await feed.RefreshAsync(scheme, ct);
         return TypedResults.Ok(new VoucherFeedDto(outcome.Changed, outcome.Observations, counts.Sum(c => c.Granted), counts.Sum(c => c.Started), counts.Sum(c => c.Completed)));
+    }
+
+    private static async Task<Results<Ok<List<VoucherDrawDto>>, ProblemHttpResult>> GetDraws(string code, PactwerkDb db, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        return TypedResults.Ok(await DrawsAsync(db, scheme.Id, ct));
+    }
+
+    internal static async Task<List<VoucherDrawDto>> DrawsAsync(PactwerkDb db, int schemeId, CancellationToken ct) =>
+        (await db.VoucherDraws.AsNoTracking().Where(d => d.SchemeId == schemeId).OrderBy(d => d.Day).ToListAsync(ct))
+            .Select(d => new VoucherDrawDto(d.Day, d.Rule, d.Seed, DateTime.SpecifyKind(d.DrawnAt, DateTimeKind.Utc), d.Numbers, d.Granted, VoucherLottery.RuleText)).ToList();
+
+    private static async Task<Results<Ok<List<VoucherDrawDto>>, ProblemHttpResult>> Draw(string code, PactwerkDb db, VoucherDraws draws, AccessScopeProvider scopes, TimeProvider clock, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
+            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling laten loten.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (scheme.Rule == DistributionRule.OrderOfArrival)
+            return ApiProblems.Conflict(VoucherMessages.NotALottery);
+        if (scheme.Rule == DistributionRule.PeriodLottery && now < scheme.ClosesAt)
+            return ApiProblems.Conflict(VoucherMessages.Format(VoucherMessages.DrawAfterClose, scheme.ClosesAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)));
+        // Nothing due (already drawn, or the day has not ended) is no error: the answer is the draws as they stand.
+        await draws.DecideAsync(scheme.Id, now, ct);
+        return TypedResults.Ok(await DrawsAsync(db, scheme.Id, ct));
     }
 
     public static string StatusUrl(string key) => $"/regelingen/aanvraag?key={Uri.EscapeDataString(key)}";

@@ -78,6 +78,17 @@ internal sealed class VoucherApplicationConfiguration : IEntityTypeConfiguration
         application.HasIndex(a => a.KeyHash).IsUnique();
         // The waiting list in order and the counts per status, each one index range.
         application.HasIndex(a => new { a.SchemeId, a.Arrival }).IsUnique();
-        application.HasIndex(a => new { a.SchemeId, a.Status, a.Arrival });
+        application.HasIndex(a => new { a.SchemeId, a.Status, a.QueueOrder });
+    }
+}
+
+internal sealed class VoucherDrawConfiguration : IEntityTypeConfiguration<VoucherDraw>
+{
+    public void Configure(EntityTypeBuilder<VoucherDraw> draw)
+    {
+        draw.HasOne<VoucherScheme>().WithMany().HasForeignKey(d => d.SchemeId);
+        draw.Property(d => d.Seed).HasMaxLength(64);
+        // One draw per scheme and day, whatever asks for it at the same moment: a second line under the scheme's lock.
+        draw.HasIndex(d => new { d.SchemeId, d.Day }).IsUnique();
     }
 }

@@ -26,6 +26,8 @@ public static class VouchersModule
         services.AddScoped<Agenda.IActionIndicators, VoucherActionIndicators>();
         services.Configure<VoucherMonitorFeedOptions>(builder.Configuration.GetSection("Vouchers:MonitorFeed"));
         services.AddHostedService<VoucherMonitorFeedWorker>();
+        services.AddScoped<VoucherDraws>();
+        services.AddHostedService<VoucherDrawWorker>();
         return builder;
     }
 

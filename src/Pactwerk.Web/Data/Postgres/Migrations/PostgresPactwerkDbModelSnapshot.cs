@@ -2643,6 +2643,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<DateTime?>("ProviderConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("QueueOrder")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SchemeId")
                         .HasColumnType("integer");
 
@@ -2680,7 +2683,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("SchemeId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("SchemeId", "Status", "Arrival");
+                    b.HasIndex("SchemeId", "Status", "QueueOrder");
 
                     b.ToTable("VoucherApplications");
                 });
@@ -2732,6 +2735,48 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("ProviderId");
 
                     b.ToTable("VoucherCourses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Numbers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("VoucherDraws");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>
@@ -3873,6 +3918,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherDraw", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>

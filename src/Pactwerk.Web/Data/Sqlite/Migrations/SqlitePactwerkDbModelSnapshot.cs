@@ -2541,6 +2541,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<DateTime?>("ProviderConfirmedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("QueueOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SchemeId")
                         .HasColumnType("INTEGER");
 
@@ -2578,7 +2581,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("SchemeId", "Email")
                         .IsUnique();
 
-                    b.HasIndex("SchemeId", "Status", "Arrival");
+                    b.HasIndex("SchemeId", "Status", "QueueOrder");
 
                     b.ToTable("VoucherApplications");
                 });
@@ -2628,6 +2631,46 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("ProviderId");
 
                     b.ToTable("VoucherCourses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Numbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("VoucherDraws");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>
@@ -3759,6 +3802,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherDraw", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherEvidence", b =>

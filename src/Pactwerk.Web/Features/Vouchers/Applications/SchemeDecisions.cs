@@ -25,13 +25,13 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
 
     private sealed record Item(VoucherApplication Application, string Key, TaskCompletionSource<ApplicationOutcome> Outcome);
 
-    private sealed record SchemeKey(int Id, string Code, int PactId);
+    private sealed record SchemeKey(int Id, string Code, int PactId, DistributionRule Rule);
 
     /// <summary>Queues a checked application for its scheme's next group and returns its outcome once committed.</summary>
     public Task<ApplicationOutcome> DecideAsync(VoucherScheme scheme, VoucherApplication application, string key)
     {
         var item = new Item(application, key, new TaskCompletionSource<ApplicationOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var key2 = new SchemeKey(scheme.Id, scheme.Code, scheme.PactId);
+        var key2 = new SchemeKey(scheme.Id, scheme.Code, scheme.PactId, scheme.Rule);
         // Lazy: two first callers at once start one loop, not two.
         var writer = _queues.GetOrAdd(scheme.Id, _ => new Lazy<ChannelWriter<Item>>(() => Start(key2))).Value;
         if (!writer.TryWrite(item))
@@ -122,24 +122,37 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
                 }
                 accepted++;
                 a.Arrival = ++arrival;
-                // Granted only while nobody waits and the amount fits; once one waits, everyone after waits too.
+                a.QueueOrder = a.Arrival;
                 int? position = null;
-                if (state.Waiting + waiting == 0 && reserved + a.Amount <= available)
+                string reason;
+                if (scheme.Rule == DistributionRule.PeriodLottery || (scheme.Rule == DistributionRule.DailyLottery && state.Waiting + waiting == 0))
+                {
+                    // Decided later, with the others of its period or day (VoucherDraws). Its moment of arrival is the
+                    // moment its number is given, so a day's applications are exactly a range of numbers.
+                    a.Status = VoucherStatus.Pending;
+                    a.QueueOrder = 0;
+                    a.SubmittedAt = now;
+                    reason = "waits for the scheme's draw";
+                }
+                // Granted only while nobody waits and the amount fits; once one waits, everyone after waits too.
+                else if (state.Waiting + waiting == 0 && reserved + a.Amount <= available)
                 {
                     reserved += a.Amount;
                     a.Status = VoucherStatus.Granted;
                     a.GrantedAt = now;
+                    reason = "budget available, nobody waiting";
                 }
                 else
                 {
                     waiting++;
                     a.Status = VoucherStatus.Waiting;
                     position = state.Waiting + waiting;
+                    reason = "budget taken or others waiting";
                 }
                 db.VoucherApplications.Add(a);
                 var number = VoucherApplication.NumberOf(scheme.Code, a.Arrival);
-                db.RecordEvent(now, a.Status == VoucherStatus.Granted ? VoucherAuditActions.Granted : VoucherAuditActions.Waiting, nameof(VoucherApplication), number,
-                    new { scheme = scheme.Code, amount = a.Amount, reason = a.Status == VoucherStatus.Granted ? "budget available, nobody waiting" : "budget taken or others waiting" }, scheme.PactId);
+                var action = a.Status switch { VoucherStatus.Granted => VoucherAuditActions.Granted, VoucherStatus.Pending => VoucherAuditActions.Pending, _ => VoucherAuditActions.Waiting };
+                db.RecordEvent(now, action, nameof(VoucherApplication), number, new { scheme = scheme.Code, amount = a.Amount, reason }, scheme.PactId);
                 outcomes.Add((item, new ApplicationOutcome.Saved(a, number, item.Key, position)));
                 // The first mail carries the status link; the key waits in memory for it, never in the database.
                 mail.HoldKey(a.KeyHash, item.Key);

@@ -39,6 +39,12 @@ public class VoucherApplication
     public int SchemeId { get; set; }
     /// <summary>1, 2, 3, … per scheme in the order the scheme decided them: the order of arrival.</summary>
     public int Arrival { get; set; }
+    /// <summary>
+    /// The place in the scheme's queue: the waiting list moves up in this order. It is the arrival
+    /// number, except for applications decided by a draw, which take their own arrival numbers in
+    /// drawn order; 0 while an application is pending.
+    /// </summary>
+    public int QueueOrder { get; set; }
     public int CourseId { get; set; }
     public required string Email { get; set; }
     public DateOnly DateOfBirth { get; set; }

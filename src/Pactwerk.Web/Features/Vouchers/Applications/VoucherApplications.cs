@@ -33,7 +33,7 @@ public abstract record ApplicationOutcome
 
 /// <summary>What the applicant's status link shows.</summary>
 public sealed record ApplicationStatus(string Number, string SchemeCode, string SchemeName, string SchemeNameEn, string CourseTitle,
-    VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, DateTime SubmittedAt);
+    VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, DateTime SubmittedAt, DistributionRule Rule, DateOnly? DecidedOn);
 
 /// <summary>
 /// Applications and the budget they draw on. Every change to a scheme's reserve is one conditional
@@ -127,21 +127,22 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (HashOf(key) is not { } hash)
             return null;
         var found = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash)
-            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn })
-            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Code, x.Name, x.NameEn, c.Title })
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt })
+            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Code, x.Name, x.NameEn, x.Rule, x.ClosesAt, c.Title })
             .SingleOrDefaultAsync(ct);
         if (found is null)
             return null;
         var a = found.a;
         var position = await PositionAsync(db, a, ct);
         return new ApplicationStatus(VoucherApplication.NumberOf(found.Code, a.Arrival), found.Code, found.Name, found.NameEn, found.Title, a.Status, a.Amount,
-            a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, a.SubmittedAt);
+            a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, a.SubmittedAt, found.Rule,
+            a.Status == VoucherStatus.Pending && found.Rule != DistributionRule.OrderOfArrival ? VoucherDraws.DecidedOn(found.Rule, found.ClosesAt, a.SubmittedAt) : null);
     }
 
     /// <summary>An application's place on its scheme's waiting list (one indexed count); null when it does not wait.</summary>
     internal static async Task<int?> PositionAsync(PactwerkDb db, VoucherApplication a, CancellationToken ct) =>
         a.Status == VoucherStatus.Waiting
-            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.Arrival < a.Arrival, ct)
+            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.QueueOrder < a.QueueOrder, ct)
             : null;
 
     /// <summary>
@@ -159,22 +160,24 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         using var turn = await gate.EnterAsync(schemeId.Value, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var application = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.KeyHash == hash, ct);
-        if (application.Status is not (VoucherStatus.Granted or VoucherStatus.Waiting))
+        if (application.Status is not (VoucherStatus.Granted or VoucherStatus.Waiting or VoucherStatus.Pending))
             return false;
         // Conditional on the status read, so two clicks at once withdraw (and release) once.
         if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Withdrawn).SetProperty(a => a.ClosedAt, now), ct) == 0)
             return false;
         var amount = application.Amount;
+        // A pending application holds neither money nor a place on the list: it only leaves the draw.
         if (application.Status == VoucherStatus.Granted)
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
-        else
+        else if (application.Status == VoucherStatus.Waiting)
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
         var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
         db.RecordEvent(now, VoucherAuditActions.Withdrawn, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
             new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason = "withdrawn by the applicant" }, scheme.PactId);
         await db.SaveChangesAsync(ct);
-        await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
+        if (application.Status is VoucherStatus.Granted or VoucherStatus.Waiting)
+            await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -217,14 +220,15 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
     }
 
     /// <summary>
-    /// Grants the waiting list in order while the first in line fits the budget. Runs inside the
+    /// Grants the waiting list in queue order (<see cref="VoucherApplication.QueueOrder"/>: arrival, or
+    /// the draw's order) while the first in line fits the budget. Runs inside the
     /// caller's transaction, after it has locked the scheme's row by updating it, so two releases
     /// at once move the list up one after the other.
     /// </summary>
     internal async Task MoveUpAsync(int schemeId, string schemeCode, int pactId, DateTime now, CancellationToken ct)
     {
         while (await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Waiting)
-                   .OrderBy(a => a.Arrival).Select(a => new { a.Id, a.Arrival, a.Amount }).FirstOrDefaultAsync(ct) is { } first)
+                   .OrderBy(a => a.QueueOrder).Select(a => new { a.Id, a.Arrival, a.Amount }).FirstOrDefaultAsync(ct) is { } first)
         {
             var amount = first.Amount;
             if (await db.VoucherSchemes.Where(s => s.Id == schemeId && s.Reserved + s.Paid + amount <= s.Ceiling)

@@ -185,9 +185,9 @@ public sealed class VoucherMailer(VoucherMailQueue queue, IServiceScopeFactory s
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
         var found = await db.VoucherApplications.AsNoTracking()
-            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn })
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt })
             .Where(x => x.Code.ToUpper() == code && x.a.Arrival == arrival)
-            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Name, x.NameEn, c.Title })
+            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Name, x.NameEn, x.Rule, x.ClosesAt, c.Title })
             .SingleOrDefaultAsync(ct);
         if (found is null)
             return;
@@ -211,7 +211,10 @@ public sealed class VoucherMailer(VoucherMailQueue queue, IServiceScopeFactory s
                 body.Append("<p>").Append(H(t["Je plaats op de wachtlijst: {0}.", p])).Append("</p>");
             if (a.Status == VoucherStatus.Granted)
                 body.Append("<p>").Append(H(t["Je vouchercode: {0}. Het bedrag van de voucher: {1}.", a.VoucherCode, a.Amount.ToString("C", CultureInfo.GetCultureInfo(english ? "en-NL" : "nl-NL"))])).Append("</p>");
-            body.Append("<p>").Append(H(t[$"VoucherNext.{a.Status}"])).Append("</p>");
+            var next = a.Status == VoucherStatus.Pending && found.Rule != DistributionRule.OrderOfArrival
+                ? t[$"VoucherNext.Pending.{found.Rule}", VoucherDraws.DecidedOn(found.Rule, found.ClosesAt, a.SubmittedAt).ToString("d MMMM yyyy", culture)]
+                : t[$"VoucherNext.{a.Status}"];
+            body.Append("<p>").Append(H(next)).Append("</p>");
             if (key is not null)
             {
                 var link = Site() + VouchersApi.StatusUrl(key) + (english ? "&culture=en" : "");

@@ -46,7 +46,7 @@ public sealed class StatusModel(VoucherApplications applications) : PageModel
     }
 
     /// <summary>Whether this application can still be withdrawn (while waiting or granted, before the course).</summary>
-    public bool MayWithdraw => Status?.Status is VoucherStatus.Waiting or VoucherStatus.Granted;
+    public bool MayWithdraw => Status?.Status is VoucherStatus.Waiting or VoucherStatus.Granted or VoucherStatus.Pending;
 
     private void NoStore()
     {

@@ -15,6 +15,12 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// </summary>
 public static class VoucherLottery
 {
+    /// <summary>The rule in words, published with every draw.</summary>
+    public const string RuleText =
+        "rank = lowercase hex SHA-256 of the UTF-8 string seed + \":\" + application number (e.g. LGV-000042); " +
+        "applications are drawn in ascending rank (byte-wise string comparison); granted in drawn order while the budget covers the next in line, " +
+        "the rest wait in drawn order. Check one: printf '%s' \"<seed>:LGV-000042\" | sha256sum";
+
     /// <summary>A fresh seed: 32 bytes from <see cref="RandomNumberGenerator"/>, as 64 lowercase hex digits.</summary>
     public static string NewSeed() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 

@@ -4,7 +4,15 @@ namespace Pactwerk.Web.Features.Vouchers;
 public enum DistributionRule
 {
     /// <summary>Granted at once in order of arrival while the budget lasts; the rest wait in arrival order.</summary>
-    OrderOfArrival,
+    OrderOfArrival = 0,
+    /// <summary>
+    /// The applications of one day (Europe/Amsterdam) count as arriving at the same moment: they are
+    /// decided together after the day ends, all granted while the budget covers the whole day, and
+    /// drawn by lot on the day it does not (see <see cref="VoucherDraws"/>).
+    /// </summary>
+    DailyLottery = 1,
+    /// <summary>Every complete application of the opening period waits for one draw after the window closes.</summary>
+    PeriodLottery = 2,
 }
 
 /// <summary>
