@@ -111,7 +111,7 @@ public static class DemoVouchers
             var status = n % 8 == 0 ? VoucherStatus.Delivered : n % 3 == 0 ? VoucherStatus.Enrolled : VoucherStatus.Granted;
             made.Add(new VoucherApplication
             {
-                SchemeId = scheme.Id, Arrival = n, CourseId = course.Id, Email = $"aanvrager{n}.demo@example.org", DateOfBirth = new DateOnly(1975 + n, 1 + n % 12, 1 + n % 28),
+                SchemeId = scheme.Id, Arrival = n, QueueOrder = n, CourseId = course.Id, Email = $"aanvrager{n}.demo@example.org", DateOfBirth = new DateOnly(1975 + n, 1 + n % 12, 1 + n % 28),
                 // Apeldoorn most, Ede least: the smallest groups show the small-cell rule on the public monitor.
                 MunicipalityCode = municipalities[n % 10 switch { < 5 => 0, < 8 => 1, < 9 => 2, _ => 3 }],
                 TargetGroup = VoucherRules.TargetGroups[n % VoucherRules.TargetGroups.Count], CourseStart = course.StartDates[0], SubmittedAt = at, GrantedAt = at,
