@@ -65,12 +65,33 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
+        await SendInvitationAsync(user, setPasswordBaseUrl);
+        return new AccountOutcome<PactwerkUser>.Done(user);
+    }
+
+    /// <summary>
+    /// An account without a role, for someone another area lets act on its own records (a voucher provider's
+    /// user, linked by the scheme's officer): that area authorises the caller and keeps the link. The person
+    /// chooses their password from the mailed link, as for an invitation. Null when the address is taken.
+    /// </summary>
+    public async Task<PactwerkUser?> InviteWithoutRoleAsync(string email, string displayName, string setPasswordBaseUrl, CancellationToken ct)
+    {
+        var user = new PactwerkUser { UserName = email, Email = email, DisplayName = displayName, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        if (!(await users.CreateAsync(user)).Succeeded)
+            return null;
+        Event(AuditActions.Invited, nameof(PactwerkUser), user.Id, new { user.Email, user.DisplayName });
+        await db.SaveChangesAsync(ct);
+        await SendInvitationAsync(user, setPasswordBaseUrl);
+        return user;
+    }
+
+    private async Task SendInvitationAsync(PactwerkUser user, string setPasswordBaseUrl)
+    {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{setPasswordBaseUrl}?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-        await mail.SendEmailAsync(email, "Uitnodiging voor Pactwerk",
+        await mail.SendEmailAsync(user.Email!, "Uitnodiging voor Pactwerk",
             $"<p>Beste {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Je bent uitgenodigd voor Pactwerk. Kies je wachtwoord via deze link (7 dagen geldig):</p>" +
             $"<p><a href=\"{HtmlEncoder.Default.Encode(link)}\">{HtmlEncoder.Default.Encode(link)}</a></p>");
-        return new AccountOutcome<PactwerkUser>.Done(user);
     }
 
     /// <summary>Sends a reset link when the address has an account; says nothing either way.</summary>

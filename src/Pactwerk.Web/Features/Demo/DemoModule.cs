@@ -5,6 +5,7 @@ using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.ReferenceData;
+using Pactwerk.Web.Features.Vouchers;
 
 namespace Pactwerk.Web.Features.Demo;
 
@@ -40,6 +41,10 @@ public static class DemoModule
             logger.LogInformation("Demo accounts created (password {Password}); see the README.", DemoAccounts.Password);
         if (await DemoVouchers.SeedAsync(db, ct))
             logger.LogInformation("Demo voucher schemes of Gelderland and Overijssel loaded, open for applications.");
+        if (await DemoVouchers.SeedVoucherLifeAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<VoucherApplications>(), ct)
+            is { } voucher)
+            logger.LogInformation("Demo voucher {Code} granted, ready to enrol: the provider confirms it at /aanbieder ({Provider}), the participant at their status page {StatusUrl}",
+                voucher.VoucherCode, DemoVouchers.ProviderUserEmail, voucher.StatusUrl);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Vouchers;
 
 namespace Pactwerk.Web.Features.Demo;
@@ -16,6 +18,11 @@ public static class DemoVouchers
     public const string Overijssel = "techniekuitdaging";
     /// <summary>The officer of the Gelderland scheme: an editor of the province that runs it (see <see cref="VoucherAccess"/>).</summary>
     public const string OfficerEmail = "regeling@gelderland.demo";
+    /// <summary>An account of a Gelderland provider (no role: it acts for the provider through the officer's link, see <see cref="VoucherProviderUser"/>).</summary>
+    public const string ProviderUserEmail = "aanbieder@gelderland.demo";
+    /// <summary>The demo participant whose granted voucher waits for the provider's and their own confirmation.</summary>
+    public const string ParticipantEmail = "deelnemer@gelderland.demo";
+    private const string ProviderName = "Opleidingscentrum Veluwe Techniek (demo, verzonnen)";
 
     public static async Task<bool> SeedAsync(PactwerkDb db, CancellationToken ct)
     {
@@ -124,5 +131,33 @@ public static class DemoVouchers
         scheme.Reserved = made.Sum(a => a.Amount);
         scheme.Arrivals = made.Count;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The provider user of the Veluwe school, linked as the officer would, and one granted voucher for its electrician course,
+    /// applied for through the rules as a participant would, so the provider can confirm the enrolment. Returns the voucher's code
+    /// and the participant's status link: its key is never stored, so the log is the only place the demo can show it.
+    /// </summary>
+    public static async Task<(string VoucherCode, string StatusUrl)?> SeedVoucherLifeAsync(PactwerkDb db, UserManager<PactwerkUser> users, VoucherApplications applications,
+        CancellationToken ct)
+    {
+        // Once, and only beside the demo's own provider (a database whose schemes came from elsewhere gets none).
+        if (await users.FindByEmailAsync(ProviderUserEmail) is not null || await db.VoucherProviders.SingleOrDefaultAsync(p => p.Name == ProviderName, ct) is not { } provider)
+            return null;
+        var user = new PactwerkUser { UserName = ProviderUserEmail, Email = ProviderUserEmail, EmailConfirmed = true, DisplayName = "Opleidingscentrum Veluwe Techniek (demo)", CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, DemoAccounts.Password);
+        if (!created.Succeeded)
+            throw new InvalidOperationException($"Demo account {ProviderUserEmail}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        db.VoucherProviderUsers.Add(new VoucherProviderUser { ProviderId = provider.Id, UserId = user.Id, LinkedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
+        var course = await db.VoucherCourses.AsNoTracking().Where(c => c.ProviderId == provider.Id && c.TargetOccupation == "Elektromonteur").SingleAsync(ct);
+        var outcome = await applications.ApplyAsync(Gelderland, new VoucherApplicationInput
+        {
+            Email = ParticipantEmail, DateOfBirth = "1990-05-17", TargetGroup = VoucherRules.TargetGroups[0], Course = course.Id, Municipality = "GM0200",
+            CourseStart = course.StartDates.Min().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Language = "nl",
+        }, ct);
+        if (outcome is not ApplicationOutcome.Saved saved)
+            throw new InvalidOperationException($"The demo voucher application was refused: {outcome}");
+        return (saved.Application.VoucherCode, VouchersApi.StatusUrl(saved.Key));
     }
 }

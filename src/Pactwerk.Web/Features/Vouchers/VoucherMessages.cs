@@ -40,6 +40,37 @@ public static class VoucherMessages
     public const string DrawAfterClose = "Er wordt geloot na de sluiting van de aanvraagperiode ({0}).";
     public const string ProviderAlreadyRegistered = "Dit KvK-nummer is al aangemeld voor deze regeling.";
 
+    // The voucher's life after the grant (VoucherLife, VoucherLifeApi and their pages).
+    public const string VoucherNotFound = "Er is geen voucher met deze code, of u hebt er geen toegang toe.";
+    public const string AttendanceInvalid = "Vul de aanwezigheid in als een heel percentage van 0 tot en met 100, zoals 92.";
+    public const string CompletedOnInvalid = "Vul de datum van afronding in als jjjj-mm-dd, zoals 2027-03-31.";
+    public const string CompletedOnInFuture = "De datum van afronding ligt in de toekomst; bewijs kan pas na afronding worden ingediend.";
+    public const string CertificateMissing = "Voeg het certificaat of diploma toe (PDF, PNG of JPEG).";
+    public const string CertificateTooLarge = "Het certificaat is te groot: hoogstens {0} MB.";
+    public const string CertificateWrongType = "Het certificaat moet een PDF-, PNG- of JPEG-bestand zijn.";
+    public const string CertificateNotFound = "Er is geen certificaat bij deze voucher, of u hebt er geen toegang toe.";
+    public const string EvidenceInvalid = "Het bewijs is niet in orde; er is niets opgeslagen";
+    public const string OnlyProviderConfirms = "Alleen de aanbieder van deze voucher bevestigt de inschrijving.";
+    public const string OnlyGrantedEnrols = "Alleen een toegekende voucher kan worden ingeschreven; er is niets veranderd.";
+    public const string OnlyProviderSubmits = "Alleen de aanbieder van deze voucher dient het bewijs in.";
+    public const string OnlyEnrolledDelivers = "Bewijs kan alleen worden ingediend voor een ingeschreven voucher (aanbieder en deelnemer hebben de inschrijving bevestigd); er is niets veranderd.";
+    public const string OnlyOfficersLinkUsers = "Alleen de behandelaars van deze regeling wijzen accounts toe aan aanbieders.";
+    public const string LinkEmailMissing = "Vul het e-mailadres van het account in.";
+    public const string LinkInvalid = "De koppeling is niet in orde; er is niets opgeslagen";
+    public const string NoProvider = "Deze regeling heeft geen aanbieder met nummer {0}.";
+    public const string ProviderNotVetted = "Deze aanbieder is (nog) niet goedgekeurd; alleen een goedgekeurde aanbieder krijgt accounts.";
+    public const string NoAccount = "Er is geen account met dit e-mailadres.";
+    public const string OnlyOfficersReview = "Alleen de behandelaars van deze regeling beoordelen het bewijs.";
+    public const string OnlyOfficersRefuse = "Alleen de behandelaars van deze regeling weigeren aanvragen.";
+    public const string NoApplication = "Deze regeling heeft geen aanvraag met nummer '{0}'.";
+    public const string NotRefusable = "Alleen een aanvraag of voucher die nog niet is goedgekeurd of afgesloten kan worden geweigerd; er is niets veranderd.";
+    public const string OnlyOfficersApprove = "Alleen de behandelaars van deze regeling keuren bewijs goed.";
+    public const string OnlyDeliveredApproved = "Alleen een voucher waarvan het bewijs is ingediend kan worden goedgekeurd; er is niets veranderd.";
+    public const string OnlyOfficersSendBack = "Alleen de behandelaars van deze regeling sturen bewijs terug.";
+    public const string OnlyDeliveredSentBack = "Alleen een voucher waarvan het bewijs is ingediend kan worden teruggestuurd; er is niets veranderd.";
+    public const string ReasonMissing = "Geef de reden van het besluit (hoogstens 1000 tekens).";
+    public const string DecisionInvalid = "Het besluit is niet in orde; er is niets veranderd";
+
     private static readonly MessageFormats Formats = new(typeof(VoucherMessages));
 
     public static string Format(string format, params object?[] values) => MessageFormats.Format(format, values);

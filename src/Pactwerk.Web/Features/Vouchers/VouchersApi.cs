@@ -189,6 +189,9 @@ public static class VouchersApi
 
     public static string StatusUrl(string key) => $"/regelingen/aanvraag?key={Uri.EscapeDataString(key)}";
 
+    /// <summary>Where the participant confirms the enrolment, with the same secret key as the status link.</summary>
+    public static string EnrolmentUrl(string key) => $"/regelingen/aanvraag/inschrijving?key={Uri.EscapeDataString(key)}";
+
     private static VoucherProviderDto ToDto(VoucherProvider p, int courses) => new(p.Id, p.Name, p.KvkNumber, p.Iban, p.QualityRegistration, p.Vetted, courses);
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;

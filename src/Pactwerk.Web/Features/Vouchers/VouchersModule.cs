@@ -19,6 +19,7 @@ public static class VouchersModule
         services.Configure<VoucherPrivacyOptions>(builder.Configuration.GetSection("Vouchers:Privacy"));
         services.AddHostedService<VoucherRetentionWorker>();
         services.AddScoped<VoucherLife>();
+        services.AddScoped<VoucherProviderUsers>();
         services.AddScoped<VoucherExpiry>();
         services.AddScoped<VoucherPayments>();
         services.AddHostedService<VoucherExpiryWorker>();

@@ -74,6 +74,10 @@ public class VoucherApplication
     /// <summary>When the participant confirmed the enrolment through their status link.</summary>
     public DateTime? ParticipantConfirmedAt { get; set; }
 
+    /// <summary>Whether an application in this state holds its amount in the scheme's reserve (a voucher not yet paid or closed).</summary>
+    public static bool HoldsReserve(VoucherStatus status) =>
+        status is VoucherStatus.Granted or VoucherStatus.Enrolled or VoucherStatus.Delivered or VoucherStatus.Approved;
+
     /// <summary>The application number people quote; ascending in order of arrival.</summary>
     public static string NumberOf(string schemeCode, int arrival) => $"{schemeCode.ToUpperInvariant()}-{arrival:D6}";
 }

@@ -205,15 +205,16 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             return false;
         var amount = application.Amount;
         // A pending application holds neither money nor a place on the list: nothing to release, nobody moves up.
-        if (application.Status == VoucherStatus.Granted)
+        var held = VoucherApplication.HoldsReserve(application.Status);
+        if (held)
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
         else if (application.Status == VoucherStatus.Waiting)
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
         var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
         db.RecordEvent(now, action, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
-            new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason }, scheme.PactId);
+            new { scheme = scheme.Code, was = application.Status.ToString(), released = held ? amount : 0m, reason }, scheme.PactId);
         await db.SaveChangesAsync(ct);
-        if (application.Status is VoucherStatus.Granted or VoucherStatus.Waiting)
+        if (held || application.Status == VoucherStatus.Waiting)
             await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
         await transaction.CommitAsync(ct);
         return true;

@@ -11,6 +11,10 @@ public sealed record VoucherEvidenceDto(int AttendancePercent, DateOnly Complete
 public sealed record VoucherDto(string Code, string Scheme, string Number, VoucherStatus Status, decimal Amount, string Course, string Provider, DateOnly Start,
     DateTime? ProviderConfirmedAt, DateTime? ParticipantConfirmedAt, VoucherEvidenceDto? Evidence);
 
+/// <summary>The enrolment as the participant sees it behind their status link.</summary>
+public sealed record ParticipantEnrolment(string Number, string SchemeCode, string SchemeName, string SchemeNameEn, string Course, string Provider, DateOnly Start,
+    VoucherStatus Status, string VoucherCode, DateTime? ProviderConfirmedAt, DateTime? ParticipantConfirmedAt);
+
 /// <summary>What came of a step in the voucher's life.</summary>
 public enum LifeOutcome
 {
@@ -21,6 +25,8 @@ public enum LifeOutcome
     WrongState,
     /// <summary>Seen, but not this caller's to change (an officer confirming for a provider, a provider approving).</summary>
     Forbidden,
+    /// <summary>The input is not in order (a reason missing); nothing changed.</summary>
+    Invalid,
 }
 
 /// <summary>The delivery evidence as sent, checked by <see cref="VoucherLife.CheckEvidence"/>.</summary>
@@ -31,12 +37,46 @@ public sealed record EvidenceInput(string? AttendancePercent, string? CompletedO
 /// the provider submits the evidence, the officer approves it or sends it back. Each transition is
 /// one conditional UPDATE on the application's status, so two clicks or two processes do it once.
 /// </summary>
-public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes)
+public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes, VoucherApplications applications)
 {
     /// <summary>A certificate is a scan or a PDF: 5 MB is ample, and keeps the database small.</summary>
     public const long MaxCertificateBytes = 5 * 1024 * 1024;
 
-    public const string NotFoundMessage = "Er is geen voucher met deze code, of u hebt er geen toegang toe.";
+    public const string NotFoundMessage = VoucherMessages.VoucherNotFound;
+
+    /// <summary>Every decision of an officer carries a reason for the audit trail: not empty, at most 1000 characters.</summary>
+    public static bool IsReason(string? reason) => !string.IsNullOrWhiteSpace(reason) && reason.Length <= 1000;
+
+    /// <summary>
+    /// The states an officer may refuse from: before a voucher is approved for payment. What it held (its
+    /// reserve or its place on the waiting list) goes back, and the list moves up.
+    /// </summary>
+    public static readonly VoucherStatus[] Refusable =
+        [VoucherStatus.Waiting, VoucherStatus.Pending, VoucherStatus.Granted, VoucherStatus.Enrolled, VoucherStatus.Delivered];
+
+    /// <summary>The officer refuses an application or voucher by the number people quote (TECHNIEK-000012), with a reason.</summary>
+    public async Task<(LifeOutcome Outcome, string? Message)> RefuseAsync(string schemeCode, string? number, string? reason, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == schemeCode, ct);
+        if (scheme is null)
+            return (LifeOutcome.NotFound, VoucherMessages.Format(VoucherMessages.NoScheme, schemeCode.Length > 40 ? schemeCode[..40] : schemeCode));
+        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
+            return (LifeOutcome.Forbidden, VoucherMessages.OnlyOfficersRefuse);
+        if (!IsReason(reason))
+            return (LifeOutcome.Invalid, VoucherMessages.ReasonMissing);
+        number = number?.Trim() ?? "";
+        var shown = number.Length > 40 ? number[..40] : number;
+        var prefix = scheme.Code.ToUpperInvariant() + "-";
+        if (!number.ToUpperInvariant().StartsWith(prefix, StringComparison.Ordinal)
+            || !int.TryParse(number[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var arrival))
+            return (LifeOutcome.NotFound, VoucherMessages.Format(VoucherMessages.NoApplication, shown));
+        var id = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.Arrival == arrival).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+            return (LifeOutcome.NotFound, VoucherMessages.Format(VoucherMessages.NoApplication, shown));
+        return await applications.CloseAsync(id.Value, Refusable, VoucherStatus.Refused, VoucherAuditActions.Refused, reason!.Trim(), ct)
+            ? (LifeOutcome.Done, null)
+            : (LifeOutcome.WrongState, VoucherMessages.NotRefusable);
+    }
 
     private sealed record Found(long Id, int SchemeId, int ProviderId, VoucherStatus Status, int Arrival, DateOnly Start, VoucherScheme Scheme);
 
@@ -111,6 +151,21 @@ public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopePr
         return await AfterConfirmationAsync(found, changed, "provider", a => a.ProviderConfirmedAt != null, transaction, now, ct);
     }
 
+    /// <summary>The enrolment behind a status link's key; null for a wrong key or an application that is not a voucher (waiting, pending).</summary>
+    public async Task<ParticipantEnrolment?> EnrolmentAsync(string? key, CancellationToken ct)
+    {
+        if (VoucherApplications.HashOf(key) is not { } hash)
+            return null;
+        var x = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash)
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn })
+            .Join(db.VoucherCourses, y => y.a.CourseId, c => c.Id, (y, c) => new { y.a, y.Code, y.Name, y.NameEn, c.Title, Provider = c.Provider.Name })
+            .SingleOrDefaultAsync(ct);
+        if (x is null || x.a.Status is VoucherStatus.Waiting or VoucherStatus.Pending)
+            return null;
+        return new ParticipantEnrolment(VoucherApplication.NumberOf(x.Code, x.a.Arrival), x.Code, x.Name, x.NameEn, x.Title, x.Provider, x.a.CourseStart, x.a.Status,
+            x.a.VoucherCode, x.a.ProviderConfirmedAt, x.a.ParticipantConfirmedAt);
+    }
+
     /// <summary>The participant confirms their enrolment through the key of their status link.</summary>
     public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ConfirmByParticipantAsync(string? key, CancellationToken ct)
     {
@@ -156,18 +211,18 @@ public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopePr
         var attendance = 0;
         var completed = default(DateOnly);
         if (!int.TryParse(input.AttendancePercent?.Trim().TrimEnd('%').Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out attendance) || attendance is < 0 or > 100)
-            errors["attendancePercent"] = ["Vul de aanwezigheid in als een heel percentage van 0 tot en met 100, zoals 92."];
+            errors["attendancePercent"] = [VoucherMessages.AttendanceInvalid];
         if (!DateOnly.TryParseExact(input.CompletedOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out completed))
-            errors["completedOn"] = ["Vul de datum van afronding in als jjjj-mm-dd, zoals 2027-03-31."];
+            errors["completedOn"] = [VoucherMessages.CompletedOnInvalid];
         else if (completed > today)
-            errors["completedOn"] = ["De datum van afronding ligt in de toekomst; bewijs kan pas na afronding worden ingediend."];
+            errors["completedOn"] = [VoucherMessages.CompletedOnInFuture];
         var type = input.File is { } file ? ContentTypeOf(file) : null;
         if (input.File is null || input.File.Length == 0)
-            errors["file"] = ["Voeg het certificaat of diploma toe (PDF, PNG of JPEG)."];
+            errors["file"] = [VoucherMessages.CertificateMissing];
         else if (input.File.LongLength > MaxCertificateBytes)
-            errors["file"] = [$"Het certificaat is te groot: hoogstens {Pactwerk.Web.Shared.Uploads.Megabytes(MaxCertificateBytes)} MB."];
+            errors["file"] = [VoucherMessages.Format(VoucherMessages.CertificateTooLarge, Pactwerk.Web.Shared.Uploads.Megabytes(MaxCertificateBytes))];
         else if (type is null)
-            errors["file"] = ["Het certificaat moet een PDF-, PNG- of JPEG-bestand zijn."];
+            errors["file"] = [VoucherMessages.CertificateWrongType];
         return (errors, attendance, completed, type ?? "");
     }
 
@@ -224,11 +279,17 @@ public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopePr
         return (LifeOutcome.Done, await DtoAsync(found.Id, ct));
     }
 
+    private const string Pdf = "application/pdf";
+    private const string Png = "image/png";
+    private const string Jpeg = "image/jpeg";
+
+    private static readonly Dictionary<string, string> Extensions = new() { [Pdf] = ".pdf", [Png] = ".png", [Jpeg] = ".jpg" };
+
     private static string? ContentTypeOf(byte[] file) => file switch
     {
-        [0x25, 0x50, 0x44, 0x46, ..] => "application/pdf", // %PDF
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
-        [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
+        [0x25, 0x50, 0x44, 0x46, ..] => Pdf, // %PDF
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => Png,
+        [0xFF, 0xD8, 0xFF, ..] => Jpeg,
         _ => null,
     };
 
@@ -236,7 +297,7 @@ public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopePr
     private static string SafeFileName(string name, string contentType)
     {
         var stem = new string(Path.GetFileNameWithoutExtension(name ?? "").Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').Take(100).ToArray());
-        var extension = contentType switch { "application/pdf" => ".pdf", "image/png" => ".png", _ => ".jpg" };
+        var extension = Extensions.GetValueOrDefault(contentType, ".jpg");
         return (stem.Length == 0 ? "certificaat" : stem) + extension;
     }
 }

@@ -18,11 +18,11 @@ public static class VoucherLifeApi
     {
         var schemes = api.MapGroup("/voucher-schemes").WithTags("Vouchers");
         schemes.MapPost("/{code}/providers/{id:int}/users", LinkProviderUser).WithName("LinkVoucherProviderUser")
-            .WithSummary("The officer lets an existing account act for a vetted provider: it confirms enrolments and submits evidence for that provider's vouchers.").RequireAuthorization(Policies.SignedIn);
+            .WithSummary("The officer lets an account act for a vetted provider (a new address gets an account and a set-password mail): it confirms enrolments and submits evidence for that provider's vouchers.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/delivered", GetDelivered).WithName("GetDeliveredVouchers")
             .WithSummary("The scheme's delivered vouchers with their evidence, for its officers to approve or send back.").RequireAuthorization(Policies.SignedIn);
         schemes.MapPost("/{code}/applications/{number}/refusal", Refuse).WithName("RefuseVoucherApplication")
-            .WithSummary("The officer refuses a waiting, pending or granted application with a reason; what it held goes back and the waiting list moves up.").RequireAuthorization(Policies.SignedIn);
+            .WithSummary("The officer refuses an application or voucher not yet approved (waiting, pending, granted, enrolled or delivered) with a reason; what it held goes back and the waiting list moves up.").RequireAuthorization(Policies.SignedIn);
 
         var vouchers = api.MapGroup("/vouchers").WithTags("Vouchers");
         vouchers.MapGet("/{code}", GetVoucher).WithName("GetVoucher")
@@ -47,41 +47,16 @@ public static class VoucherLifeApi
     }
 
     private static async Task<Results<Ok<ProviderUserDto>, ValidationProblem, ProblemHttpResult>> LinkProviderUser(string code, int id, ProviderUserInput input,
-        PactwerkDb db, UserManager<PactwerkUser> users, AccessScopeProvider scopes, TimeProvider clock, CancellationToken ct)
-    {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
-        if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, code.Length > 40 ? code[..40] : code));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling wijzen accounts toe aan aanbieders.");
-        if (string.IsNullOrWhiteSpace(input.Email) || input.Email.Length > 254)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Vul het e-mailadres van het account in."] },
-                title: "De koppeling is niet in orde; er is niets opgeslagen");
-        var provider = await db.VoucherProviders.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.SchemeId == scheme.Id, ct);
-        if (provider is null)
-            return ApiProblems.NotFound($"Deze regeling heeft geen aanbieder met nummer {id}.");
-        if (!provider.Vetted)
-            return ApiProblems.Conflict("Deze aanbieder is (nog) niet goedgekeurd; alleen een goedgekeurde aanbieder krijgt accounts.");
-        var user = await users.FindByEmailAsync(input.Email.Trim());
-        if (user is null)
-            return ApiProblems.NotFound("Er is geen account met dit e-mailadres.");
-        if (!await db.VoucherProviderUsers.AnyAsync(l => l.ProviderId == id && l.UserId == user.Id, ct))
+        VoucherProviderUsers providerUsers, HttpContext http, CancellationToken ct) =>
+        await providerUsers.LinkAsync(code, id, input.Email, AccountsApi.SetPasswordUrl(http), ct) switch
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.VoucherProviderUsers.Add(new VoucherProviderUser { ProviderId = id, UserId = user.Id, LinkedAt = now });
-            db.RecordEvent(now, VoucherAuditActions.ProviderUserLinked, nameof(VoucherProvider), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new { scheme = scheme.Code, provider = provider.Name, account = user.Id }, scheme.PactId);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException failure) when (UniqueViolation.Is(failure))
-            {
-                // Linked at the same moment by another request: the link is there, as asked.
-            }
-        }
-        return TypedResults.Ok(new ProviderUserDto(id, user.Email!));
-    }
+            LinkOutcome.Linked linked => TypedResults.Ok(linked.Link),
+            LinkOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: VoucherMessages.LinkInvalid),
+            LinkOutcome.Forbidden forbidden => ApiProblems.Forbidden(forbidden.Message),
+            LinkOutcome.Conflict conflict => ApiProblems.Conflict(conflict.Message),
+            LinkOutcome.NotFound notFound => ApiProblems.NotFound(notFound.Message),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
 
     private static async Task<Results<Ok<List<VoucherDto>>, ProblemHttpResult>> GetDelivered(string code, PactwerkDb db, VoucherLife life, AccessScopeProvider scopes, CancellationToken ct)
     {
@@ -89,40 +64,30 @@ public static class VoucherLifeApi
         if (scheme is null)
             return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, code.Length > 40 ? code[..40] : code));
         if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling beoordelen het bewijs.");
+            return ApiProblems.Forbidden(VoucherMessages.OnlyOfficersReview);
         return TypedResults.Ok(await life.DeliveredAsync(scheme.Id, ct));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Refuse(string code, string number, ReasonInput input, PactwerkDb db,
-        VoucherApplications applications, AccessScopeProvider scopes, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Refuse(string code, string number, ReasonInput input, VoucherLife life,
+        CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
-        if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, code.Length > 40 ? code[..40] : code));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling weigeren aanvragen.");
-        if (Reason(input) is { } invalid)
-            return invalid;
-        // The number people quote: the scheme's code, a dash and the arrival number (TECHNIEK-000012).
-        var prefix = scheme.Code.ToUpperInvariant() + "-";
-        if (!number.Trim().ToUpperInvariant().StartsWith(prefix, StringComparison.Ordinal)
-            || !int.TryParse(number.Trim()[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var arrival))
-            return ApiProblems.NotFound($"Deze regeling heeft geen aanvraag met nummer '{(number.Length > 40 ? number[..40] : number)}'.");
-        var application = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.Arrival == arrival).Select(a => new { a.Id, a.Status }).SingleOrDefaultAsync(ct);
-        if (application is null)
-            return ApiProblems.NotFound($"Deze regeling heeft geen aanvraag met nummer '{(number.Length > 40 ? number[..40] : number)}'.");
-        return await applications.CloseAsync(application.Id, [VoucherStatus.Waiting, VoucherStatus.Pending, VoucherStatus.Granted], VoucherStatus.Refused,
-                VoucherAuditActions.Refused, input.Reason!.Trim(), ct)
-            ? TypedResults.NoContent()
-            : ApiProblems.Conflict("Alleen een wachtende, nog toe te wijzen of toegekende aanvraag kan worden geweigerd; er is niets veranderd.");
+        var (outcome, message) = await life.RefuseAsync(code, number, input.Reason, ct);
+        return outcome switch
+        {
+            LifeOutcome.Done => TypedResults.NoContent(),
+            LifeOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [message!] }, title: VoucherMessages.DecisionInvalid),
+            LifeOutcome.Forbidden => ApiProblems.Forbidden(message!),
+            LifeOutcome.WrongState => ApiProblems.Conflict(message!),
+            _ => ApiProblems.NotFound(message!),
+        };
     }
 
     private static async Task<Results<Ok<VoucherDto>, ProblemHttpResult>> GetVoucher(string code, VoucherLife life, CancellationToken ct) =>
         await life.GetAsync(code, ct) is { } voucher ? TypedResults.Ok(voucher) : ApiProblems.NotFound(VoucherLife.NotFoundMessage);
 
     private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> ConfirmByProvider(string code, VoucherLife life, CancellationToken ct) =>
-        Answer(await life.ConfirmByProviderAsync(code, ct), "Alleen de aanbieder van deze voucher bevestigt de inschrijving.",
-            "Alleen een toegekende voucher kan worden ingeschreven; er is niets veranderd.");
+        Answer(await life.ConfirmByProviderAsync(code, ct), VoucherMessages.OnlyProviderConfirms,
+            VoucherMessages.OnlyGrantedEnrols);
 
     private static async Task<Results<Ok<VoucherDto>, ProblemHttpResult>> ConfirmByParticipant(WithdrawalInput input, VoucherLife life, CancellationToken ct)
     {
@@ -130,7 +95,7 @@ public static class VoucherLifeApi
         return outcome switch
         {
             LifeOutcome.Done => TypedResults.Ok(voucher!),
-            LifeOutcome.WrongState => ApiProblems.Conflict("Alleen een toegekende voucher kan worden ingeschreven; er is niets veranderd."),
+            LifeOutcome.WrongState => ApiProblems.Conflict(VoucherMessages.OnlyGrantedEnrols),
             _ => ApiProblems.NotFound(VoucherMessages.InvalidLink),
         };
     }
@@ -149,34 +114,34 @@ public static class VoucherLifeApi
         var (errors, attendance, completedOn, contentType) = VoucherLife.CheckEvidence(
             new EvidenceInput(form["attendancePercent"], form["completedOn"], file.FileName, bytes), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, title: "Het bewijs is niet in orde; er is niets opgeslagen");
+            return TypedResults.ValidationProblem(errors, title: VoucherMessages.EvidenceInvalid);
         var outcome = await life.SubmitEvidenceAsync(code, attendance, completedOn, file.FileName, contentType, bytes, ct);
-        return Answer(outcome, "Alleen de aanbieder van deze voucher dient het bewijs in.",
-            "Bewijs kan alleen worden ingediend voor een ingeschreven voucher (aanbieder en deelnemer hebben de inschrijving bevestigd); er is niets veranderd.");
+        return Answer(outcome, VoucherMessages.OnlyProviderSubmits,
+            VoucherMessages.OnlyEnrolledDelivers);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCertificate(string code, VoucherLife life, HttpContext http, CancellationToken ct)
     {
         if (await life.CertificateAsync(code, ct) is not { } evidence)
-            return ApiProblems.NotFound("Er is geen certificaat bij deze voucher, of u hebt er geen toegang toe.");
+            return ApiProblems.NotFound(VoucherMessages.CertificateNotFound);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(evidence.Certificate, evidence.ContentType, evidence.FileName);
     }
 
     private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> Approve(string code, ReasonInput input, VoucherLife life, CancellationToken ct) =>
         Reason(input) is { } invalid ? invalid
-            : Answer(await life.ReviewAsync(code, approve: true, input.Reason!.Trim(), ct), "Alleen de behandelaars van deze regeling keuren bewijs goed.",
-                "Alleen een voucher waarvan het bewijs is ingediend kan worden goedgekeurd; er is niets veranderd.");
+            : Answer(await life.ReviewAsync(code, approve: true, input.Reason!.Trim(), ct), VoucherMessages.OnlyOfficersApprove,
+                VoucherMessages.OnlyDeliveredApproved);
 
     private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> SendBack(string code, ReasonInput input, VoucherLife life, CancellationToken ct) =>
         Reason(input) is { } invalid ? invalid
-            : Answer(await life.ReviewAsync(code, approve: false, input.Reason!.Trim(), ct), "Alleen de behandelaars van deze regeling sturen bewijs terug.",
-                "Alleen een voucher waarvan het bewijs is ingediend kan worden teruggestuurd; er is niets veranderd.");
+            : Answer(await life.ReviewAsync(code, approve: false, input.Reason!.Trim(), ct), VoucherMessages.OnlyOfficersSendBack,
+                VoucherMessages.OnlyDeliveredSentBack);
 
     private static ValidationProblem? Reason(ReasonInput input) =>
-        string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Length > 1000
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Geef de reden van het besluit (hoogstens 1000 tekens)."] },
-                title: "Het besluit is niet in orde; er is niets veranderd")
+        !VoucherLife.IsReason(input.Reason)
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [VoucherMessages.ReasonMissing] },
+                title: VoucherMessages.DecisionInvalid)
             : null;
 
     private static ProblemHttpResult Problem((LifeOutcome Outcome, VoucherDto? Voucher) result, string forbidden, string wrongState) => result.Outcome switch

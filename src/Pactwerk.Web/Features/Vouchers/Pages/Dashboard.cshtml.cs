@@ -20,6 +20,8 @@ public sealed class DashboardModel(PactwerkDb db, VoucherQueries queries, Access
     public VoucherBudget Budget { get; private set; } = null!;
     public IReadOnlyList<WaitingRow> Waiting { get; private set; } = [];
     public int ProvidersToVet { get; private set; }
+    /// <summary>Delivered vouchers whose evidence waits for the officer.</summary>
+    public int EvidenceToReview { get; private set; }
     /// <summary>The waiting list shown; the rest is counted in the budget.</summary>
     public const int WaitingShown = 200;
 
@@ -35,6 +37,7 @@ public sealed class DashboardModel(PactwerkDb db, VoucherQueries queries, Access
             .OrderBy(a => a.Arrival).Take(WaitingShown).Select(a => new { a.Arrival, a.Amount, a.SubmittedAt }).ToListAsync(ct);
         Waiting = rows.Select((a, i) => new WaitingRow(i + 1, VoucherApplication.NumberOf(scheme.Code, a.Arrival), a.Amount, a.SubmittedAt)).ToList();
         ProvidersToVet = await db.VoucherProviders.CountAsync(p => p.SchemeId == scheme.Id && !p.Vetted, ct);
+        EvidenceToReview = await db.VoucherApplications.CountAsync(a => a.SchemeId == scheme.Id && a.Status == VoucherStatus.Delivered, ct);
         return Page();
     }
 }

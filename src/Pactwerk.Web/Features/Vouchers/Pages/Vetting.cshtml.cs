@@ -13,7 +13,7 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// (<see cref="VoucherProviders.VetAsync"/>, as the API does). Only an officer who may change the scheme decides.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, VoucherProviderUsers providerUsers, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DecisionMissing = "Kies goedkeuren of afwijzen.";
     public const string ReasonMissing = "Geef de reden van het besluit (hoogstens 1000 tekens).";
@@ -27,6 +27,12 @@ public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, Acce
     [BindProperty] public string? Reason { get; set; }
     public IDictionary<string, string> Errors { get; } = new Dictionary<string, string>();
     public string? Done { get; private set; }
+    /// <summary>The accounts that act for each provider.</summary>
+    public IReadOnlyDictionary<int, List<string>> Accounts { get; private set; } = new Dictionary<int, List<string>>();
+    /// <summary>The e-mail address of an account to link to <see cref="Provider"/>.</summary>
+    [BindProperty] public string? AccountEmail { get; set; }
+    /// <summary>The provider whose account form was sent (its errors and value are shown there).</summary>
+    public int? LinkAnswered { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct) => await LoadAsync(code, ct) ?? Page();
 
@@ -52,6 +58,39 @@ public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, Acce
         return Page();
     }
 
+    /// <summary>The officer lets an account act for a vetted provider; an address without an account gets one and a set-password mail.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } refused)
+            return refused;
+        if (Providers.All(p => p.Id != Provider))
+            return NotFound();
+        LinkAnswered = Provider;
+        switch (await providerUsers.LinkAsync(code, Provider, AccountEmail, AccountsApi.SetPasswordUrl(HttpContext), ct))
+        {
+            case LinkOutcome.Linked linked:
+                var name = Providers.Single(p => p.Id == Provider).Name;
+                Done = linked.Invited
+                    ? t["{0} heeft een account gekregen en handelt nu voor {1}; er is een mail gestuurd om een wachtwoord te kiezen.", linked.Link.Email, name].Value
+                    : t["{0} handelt nu voor {1}.", linked.Link.Email, name].Value;
+                (AccountEmail, LinkAnswered) = (null, null);
+                await LoadAsync(code, ct);
+                return Page();
+            case LinkOutcome.Invalid invalid:
+                Errors["AccountEmail"] = string.Join(" ", VoucherMessages.Localise(t, invalid.Errors).SelectMany(e => e.Value));
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            case LinkOutcome.Conflict conflict:
+                Errors["AccountEmail"] = VoucherMessages.Localise(t, conflict.Message);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+            case LinkOutcome.Forbidden:
+                return Forbid();
+            default:
+                return NotFound();
+        }
+    }
+
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
         if (await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct) is not { } scheme)
@@ -63,6 +102,7 @@ public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, Acce
             .Select(p => new { p.Id, p.Name, p.KvkNumber, p.Iban, p.QualityRegistration, p.Vetted, Courses = p.Courses.OrderBy(c => c.Title).Select(c => c.Title).ToList() })
             .ToListAsync(ct);
         Providers = rows.Select(p => new ProviderRow(p.Id, p.Name, p.KvkNumber, p.Iban, p.QualityRegistration, p.Vetted, p.Courses)).ToList();
+        Accounts = await providerUsers.LinkedAsync(scheme.Id, ct);
         return null;
     }
 }
