@@ -20,7 +20,7 @@ public sealed class VoucherPaymentStoriesTests(BrowserFixture browser) : IClassF
         using var applicant = new HttpClient { BaseAddress = new Uri(browser.BaseAddress) };
         var applied = await applicant.PostAsJsonAsync("/api/v1/voucher-schemes/gelders-vakmanschap/applications", new
         {
-            email = "betaald@example.org", dateOfBirth = "1988-02-03", targetGroup = "technicus-doorgroeien", course = course.Id,
+            email = "betaald@example.org", dateOfBirth = "1988-02-03", targetGroup = "technicus-doorgroeien", municipality = "GM0202", course = course.Id,
             courseStart = course.StartDates.Where(d => d >= DateOnly.FromDateTime(DateTime.UtcNow)).Min().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
         Assert.True(applied.IsSuccessStatusCode, await applied.Content.ReadAsStringAsync());
