@@ -1,3 +1,5 @@
+using Pactwerk.Web.Features.Accounts;
+
 namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>Training vouchers: schemes with a budget ceiling, providers and their courses, applications and the waiting list.</summary>
@@ -21,13 +23,23 @@ public static class VouchersModule
         services.AddScoped<VoucherLife>();
         services.AddScoped<VoucherExpiry>();
         services.AddHostedService<VoucherExpiryWorker>();
+
+        // Officers and provider users sign in with two-factor: the rule holds for every page of this area and every
+        // endpoint it maps that asks for a signed-in user; the public ones (AllowAnonymous) are not touched by it.
+        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().AddRequirements(
+            new TwoFactorRequirement((s, scope, ct) => VoucherAccess.NeedsTwoFactorAsync(s.GetRequiredService<Data.PactwerkDb>(), scope, ct))));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Vouchers", StaffPolicy));
         return builder;
     }
 
+    /// <summary>The policy of the officers' and providers' pages and endpoints: signed in, with two-factor where <see cref="VoucherAccess.NeedsTwoFactorAsync"/> says so.</summary>
+    public const string StaffPolicy = "VoucherStaff";
+
     public static WebApplication MapVouchers(this WebApplication app, RouteGroupBuilder api)
     {
-        api.MapVouchersApi();
-        api.MapVoucherLifeApi();
+        var vouchers = api.MapGroup("").RequireAuthorization(StaffPolicy);
+        vouchers.MapVouchersApi();
+        vouchers.MapVoucherLifeApi();
         return app;
     }
 }
