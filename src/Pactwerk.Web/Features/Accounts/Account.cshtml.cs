@@ -19,6 +19,7 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
 
     public string DisplayName { get; private set; } = "";
     public string? Email { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
     public List<string> Roles { get; } = [];
     public List<EditableAction> Editable { get; } = [];
     /// <summary>Actions the user may edit whose yearly output reports are overdue.</summary>
@@ -59,7 +60,7 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
     private async Task LoadAsync(CancellationToken ct)
     {
         var user = await db.Users.SingleAsync(u => u.Id == UserId, ct);
-        (DisplayName, Email) = (user.DisplayName, user.Email);
+        (DisplayName, Email, TwoFactorEnabled) = (user.DisplayName, user.Email, user.TwoFactorEnabled);
         var scope = await scopes.GetAsync(ct);
         var ids = scope.Grants.Select(g => g.AssignmentId).ToList();
         foreach (var role in await AccountsApi.RolesQuery(db, r => ids.Contains(r.Id)).ToListAsync(ct))

@@ -78,6 +78,10 @@ public static class AccountsModule
         services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.Section));
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<AccountService>();
+        services.AddOptions<TwoFactorOptions>().Bind(builder.Configuration.GetSection(TwoFactorOptions.Section));
+        services.AddScoped<TwoFactor.AccountAuthenticators>();
+        services.AddScoped<IAuthorizationHandler, TwoFactorRequirementHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, TwoFactorRefusal>();
 
         services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, MailKitEmailSender>();

@@ -52,6 +52,9 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
         if (verified && !await users.IsLockedOutAsync(user!) && await signIn.CanSignInAsync(user!))
         {
             throttle.Succeeded(key);
+            // With two-factor on, the password only opens the second step; the session begins after the code.
+            if (user!.TwoFactorEnabled)
+                return await TwoFactor.SignInCodeModel.BeginAsync(this, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
             await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
         }

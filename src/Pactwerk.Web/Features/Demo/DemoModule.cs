@@ -18,7 +18,21 @@ public static class DemoModule
     public const string DuoFile = "duo/ingeschrevenen-hbo-2020-2023.csv";
     public const string PublishedFiguresFile = "techniekpact/published-national-figures.csv";
 
-    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder) => builder;
+    /// <summary>
+    /// With Demo:TwoFactorExempt, the demo accounts need no two-factor where it is required (the voucher officers'
+    /// pages): their password is in the README, so a published secret beside it would be no second factor.
+    /// They can still turn two-factor on and try it. Only in demo mode; the Production environment has none.
+    /// </summary>
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.PostConfigure<TwoFactorOptions>(o =>
+        {
+            if (Enabled(configuration) && configuration.GetValue("Demo:TwoFactorExempt", false))
+                o.ExemptAccounts.UnionWith(DemoAccounts.All.Select(a => a.Email));
+        });
+        return builder;
+    }
 
     public static WebApplication MapDemo(this WebApplication app, RouteGroupBuilder api) => app;
 

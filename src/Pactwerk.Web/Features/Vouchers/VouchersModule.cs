@@ -1,3 +1,5 @@
+using Pactwerk.Web.Features.Accounts;
+
 namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>Training vouchers: schemes with a budget ceiling, providers and their courses, applications and the waiting list.</summary>
@@ -29,14 +31,24 @@ public static class VouchersModule
         services.AddHostedService<VoucherMonitorFeedWorker>();
         services.AddScoped<VoucherDraws>();
         services.AddHostedService<VoucherDrawWorker>();
+
+        // Officers and provider users sign in with two-factor: the rule holds for every page of this area and every
+        // endpoint it maps that asks for a signed-in user; the public ones (AllowAnonymous) are not touched by it.
+        services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().AddRequirements(
+            new TwoFactorRequirement((s, scope, ct) => VoucherAccess.NeedsTwoFactorAsync(s.GetRequiredService<Data.PactwerkDb>(), scope, ct))));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Vouchers", StaffPolicy));
         return builder;
     }
 
+    /// <summary>The policy of the officers' and providers' pages and endpoints: signed in, with two-factor where <see cref="VoucherAccess.NeedsTwoFactorAsync"/> says so.</summary>
+    public const string StaffPolicy = "VoucherStaff";
+
     public static WebApplication MapVouchers(this WebApplication app, RouteGroupBuilder api)
     {
-        api.MapVouchersApi();
-        api.MapVoucherLifeApi();
-        api.MapVoucherPaymentsApi();
+        var vouchers = api.MapGroup("").RequireAuthorization(StaffPolicy);
+        vouchers.MapVouchersApi();
+        vouchers.MapVoucherLifeApi();
+        vouchers.MapVoucherPaymentsApi();
         return app;
     }
 }

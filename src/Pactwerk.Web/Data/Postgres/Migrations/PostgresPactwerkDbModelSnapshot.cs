@@ -335,6 +335,61 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountAuthenticator", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("EnabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AccountAuthenticator");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountRecoveryCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("AccountRecoveryCode");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionObjective", b =>
                 {
                     b.Property<int>("ActionId")
@@ -3212,6 +3267,24 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountAuthenticator", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Pactwerk.Web.Features.Accounts.TwoFactor.AccountAuthenticator", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountRecoveryCode", b =>
+                {
                     b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

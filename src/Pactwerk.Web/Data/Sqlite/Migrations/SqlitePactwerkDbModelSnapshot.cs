@@ -321,6 +321,59 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("RoleAssignments");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountAuthenticator", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AccountAuthenticator");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountRecoveryCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("AccountRecoveryCode");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.ActionObjective", b =>
                 {
                     b.Property<int>("ActionId")
@@ -3096,6 +3149,24 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountAuthenticator", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
+                        .WithOne()
+                        .HasForeignKey("Pactwerk.Web.Features.Accounts.TwoFactor.AccountAuthenticator", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Accounts.TwoFactor.AccountRecoveryCode", b =>
+                {
                     b.HasOne("Pactwerk.Web.Features.Accounts.PactwerkUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
