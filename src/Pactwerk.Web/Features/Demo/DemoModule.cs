@@ -29,7 +29,7 @@ public static class DemoModule
         builder.Services.PostConfigure<TwoFactorOptions>(o =>
         {
             if (Enabled(configuration) && configuration.GetValue("Demo:TwoFactorExempt", false))
-                o.ExemptAccounts.UnionWith(DemoAccounts.All.Select(a => a.Email));
+                o.ExemptAccounts.UnionWith(DemoAccounts.All.Select(a => a.Email).Append(DemoVouchers.ProviderUserEmail));
         });
         return builder;
     }
