@@ -98,6 +98,9 @@ public abstract class EditionPdfTests<TFactory>(TFactory factory) : IClassFixtur
             Assert.Contains(type, read.Structure);
         Assert.NotEmpty(read.FigureAlternatives);
         Assert.All(read.FigureAlternatives, alt => Assert.True(alt.Length > 20, $"a chart has no real text alternative: '{alt}'"));
+        // Each indicator's map of the set, with its own text alternative.
+        Assert.Contains(read.FigureAlternatives, alt => alt.StartsWith(language == "nl" ? "Kaart van " : "Map of ", StringComparison.Ordinal));
+        Assert.Contains(language == "nl" ? "Geen cijfer of verborgen" : "Not available or hidden", read.Text);
 
         // The edition read another way: its JSON as the public gets it.
         var edition = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/pacts/techniekpact/editions/{year}?regionSet=provincies");

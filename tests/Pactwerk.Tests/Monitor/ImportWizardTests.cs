@@ -214,6 +214,59 @@ public abstract class ImportWizardTests<TFactory>(TFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_new_sources_licence_is_chosen_in_the_wizard_a_wrong_one_is_refused_and_the_source_keeps_it()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var upload = await UploadAsync(coordinator, Encoding.UTF8.GetBytes("gemeente,jaar,aantal\nZwolle,2031,12\nDeventer,2031,8\n"), "licentie.csv");
+        var mapping = upload.Headers.Location!.OriginalString;
+        Dictionary<string, string> Fields(string licence, string other) => new()
+        {
+            ["Mapping.ProfileCode"] = "licentie-profiel", ["Mapping.ProfileName"] = "Licentie", ["Mapping.Delimiter"] = ",", ["Mapping.MunicipalityColumn"] = "gemeente",
+            ["Mapping.MunicipalityKind"] = "name", ["Mapping.Layout"] = "long", ["Mapping.PeriodColumn"] = "jaar", ["Mapping.ValueColumn"] = "aantal",
+            ["Mapping.SuppressedMarker"] = "<5", ["Mapping.NewElementCode"] = "licentie-aantal", ["Mapping.NewElementName"] = "Licentietest", ["Mapping.NewElementUnit"] = "stuks",
+            ["Mapping.NewElementPeriodKind"] = "CalendarYear", ["Mapping.NewSourceCode"] = "licentiebron", ["Mapping.NewSourceName"] = "Licentiebron",
+            ["Mapping.NewSourceDisclosure"] = "Published", ["Mapping.NewSourceLicence"] = licence, ["Mapping.NewSourceLicenceOther"] = other,
+        };
+        // The form offers the short list and "unknown" first.
+        var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping));
+        Assert.Contains("<label for=\"Mapping_NewSourceLicence\">Licentie van de nieuwe bron</label>", page);
+        Assert.Contains("<option value=\"http://creativecommons.org/licenses/by/4.0/\">CC BY 4.0: vrij te gebruiken met naamsvermelding</option>", page);
+
+        var before = await StateAsync();
+        var unknownChoice = await PostAsync(coordinator, mapping, "Build", Form(Fields("https://example.org/eigen", ""), []));
+        var noAddress = await PostAsync(coordinator, mapping, "Build", Form(Fields("other", ""), []));
+        var notAnAddress = await PostAsync(coordinator, mapping, "Build", Form(Fields("other", "javascript:alert(1)"), []));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownChoice.StatusCode);
+        Assert.Contains("Kies de licentie van de nieuwe bron uit de lijst", WebUtility.HtmlDecode(await unknownChoice.Content.ReadAsStringAsync()));
+        foreach (var refused in new[] { noAddress, notAnAddress })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var body = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("<p class=\"field-error\" id=\"fout-NewSourceLicenceOther\">Geef het volledige adres (URI) van de licentie", body);
+            Assert.Contains("aria-invalid=\"true\"", body);
+        }
+        Assert.Equal(before, await StateAsync());
+        Assert.False(await factory.InDbAsync(db => db.DataSources.AnyAsync(s => s.Code == "licentiebron")));
+
+        // Another licence by its address: saved with the profile, shown again when the mapping is opened, and given to the new source at import.
+        const string Own = "https://data.overheid.nl/licenties/licentiebron-eigen";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, mapping, "Build", Form(Fields("other", " " + Own + " "), []))).StatusCode);
+        var reopened = WebUtility.HtmlDecode(await coordinator.GetStringAsync(mapping));
+        Assert.Contains($"value=\"{Own}\"", reopened);
+        Assert.Contains("<option value=\"other\" selected=\"selected\">", reopened);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, mapping + "/voorbeeld", "Commit")).StatusCode);
+        Assert.Equal(Own, await factory.InDbAsync(db => db.DataSources.Where(s => s.Code == "licentiebron").Select(s => s.License).SingleAsync()));
+
+        // In English the field and the choices read in English.
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.GetAsync("/taal?culture=en&returnUrl=%2F")).StatusCode);
+        var second = (await UploadAsync(coordinator, Encoding.UTF8.GetBytes("gemeente,jaar,aantal\nZwolle,2032,5\n"), "licence.csv")).Headers.Location!.OriginalString;
+        var english = WebUtility.HtmlDecode(await coordinator.GetStringAsync(second));
+        Assert.Contains("<label for=\"Mapping_NewSourceLicence\">Licence of the new source</label>", english);
+        Assert.Contains(">CC0 1.0: no rights reserved</option>", english);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, second, "Cancel")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_preview_of_a_file_already_imported_under_the_profile_says_so_in_Dutch_and_English()
     {
         // Demo mode imported DUO's file at start: the same bytes again, through the wizard, with the same profile.

@@ -80,6 +80,82 @@ public static class EditionCharts
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>The sequential classes of a map, light to dark; dark blue and white text meet 4.5:1 where a label sits on a class.</summary>
+    private static readonly string[] Classes = ["#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"];
+    private const string NoFigure = "#d9d9d9";
+
+    /// <summary>
+    /// A map of the set's regions (GeoJSON in longitude/latitude, features named by region code), each filled by the class of
+    /// its figure: up to five classes of about equal size, so every class holds regions whatever the spread. Grey where there
+    /// is no figure or the figure is hidden. Projected with the cosine of the Netherlands' middle latitude, enough at this
+    /// scale to keep the country's shape; the legend beneath gives every class's bounds.
+    /// </summary>
+    public static string Map(string id, string alternative, System.Text.Json.JsonElement geo, IReadOnlyDictionary<string, double?> values, string unit, string missing)
+    {
+        var shapes = new List<(string Code, List<List<(double X, double Y)>> Rings)>();
+        foreach (var feature in geo.GetProperty("features").EnumerateArray())
+        {
+            var code = feature.GetProperty("properties").GetProperty("code").GetString() ?? "";
+            var geometry = feature.GetProperty("geometry");
+            var polygons = geometry.GetProperty("type").GetString() switch
+            {
+                "Polygon" => [geometry.GetProperty("coordinates")],
+                "MultiPolygon" => geometry.GetProperty("coordinates").EnumerateArray().ToList(),
+                _ => new List<System.Text.Json.JsonElement>(),
+            };
+            var rings = polygons.SelectMany(p => p.EnumerateArray())
+                .Select(ring => ring.EnumerateArray().Select(c => (c[0].GetDouble() * Math.Cos(52.2 * Math.PI / 180), -c[1].GetDouble())).ToList()).ToList();
+            shapes.Add((code, rings));
+        }
+        var points = shapes.SelectMany(s => s.Rings).SelectMany(r => r).ToList();
+        if (points.Count == 0)
+            return "";
+        var (minX, maxX, minY, maxY) = (points.Min(p => p.X), points.Max(p => p.X), points.Min(p => p.Y), points.Max(p => p.Y));
+        const int mapWidth = 420, legendRow = 18;
+        var scale = mapWidth / Math.Max(maxX - minX, 1e-9);
+        var mapHeight = (int)Math.Ceiling((maxY - minY) * scale);
+
+        var shown = values.Values.OfType<double>().Order().ToList();
+        var bounds = new List<(double Low, double High)>();
+        var count = Math.Min(Classes.Length, shown.Distinct().Count());
+        for (var k = 0; k < count; k++)
+        {
+            var low = shown[k * shown.Count / count];
+            var high = shown[Math.Max((k + 1) * shown.Count / count - 1, k * shown.Count / count)];
+            if (bounds.Count > 0 && low <= bounds[^1].High)
+                low = shown.FirstOrDefault(v => v > bounds[^1].High, bounds[^1].High);
+            if (high < low)
+                continue;
+            bounds.Add((low, high));
+        }
+        string Fill(string code) => values.GetValueOrDefault(code) is { } v
+            ? Classes[Math.Max(0, bounds.FindLastIndex(b => v >= b.Low)) * (Classes.Length - 1) / Math.Max(bounds.Count - 1, 1)]
+            : NoFigure;
+        string ClassColour(int index) => Classes[index * (Classes.Length - 1) / Math.Max(bounds.Count - 1, 1)];
+
+        var height = mapHeight + 12 + legendRow * (bounds.Count + 1);
+        var svg = Open(id, alternative, height).Append(Invariant($"<g transform=\"translate({(Width - mapWidth) / 2},0)\">"));
+        foreach (var (code, rings) in shapes)
+        {
+            var path = new StringBuilder();
+            foreach (var ring in rings)
+            {
+                for (var i = 0; i < ring.Count; i++)
+                    path.Append(Invariant($"{(i == 0 ? "M" : "L")}{(ring[i].X - minX) * scale:0.#},{(ring[i].Y - minY) * scale:0.#}"));
+                path.Append('Z');
+            }
+            svg.Append(Invariant($"<path d=\"{path}\" fill=\"{Fill(code)}\" fill-rule=\"evenodd\" stroke=\"#ffffff\" stroke-width=\"0.6\"/>"));
+        }
+        svg.Append("</g>");
+        var y = mapHeight + 12;
+        for (var k = 0; k < bounds.Count; k++, y += legendRow)
+            svg.Append(Invariant($"<rect x=\"0\" y=\"{y}\" width=\"14\" height=\"12\" fill=\"{ClassColour(k)}\" stroke=\"#555\" stroke-width=\"0.5\"/>"))
+               .Append(Invariant($"<text x=\"20\" y=\"{y + 10}\">{Encode(bounds[k].Low == bounds[k].High ? NumberFormat.Value(bounds[k].Low, unit) : NumberFormat.Value(bounds[k].Low, unit) + " – " + NumberFormat.Value(bounds[k].High, unit))}</text>"));
+        svg.Append(Invariant($"<rect x=\"0\" y=\"{y}\" width=\"14\" height=\"12\" fill=\"{NoFigure}\" stroke=\"#555\" stroke-width=\"0.5\"/>"))
+           .Append(Invariant($"<text x=\"20\" y=\"{y + 10}\">{Encode(missing)}</text>"));
+        return svg.Append("</svg>").ToString();
+    }
+
     private static StringBuilder Open(string id, string alternative, int height) => new StringBuilder()
         .Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" class=\"chart\">"))
         .Append($"<title id=\"{id}\">{Encode(alternative)}</title>");

@@ -23,7 +23,7 @@ public sealed record StoredDocument(string Pact, int Year, string Language, int 
 /// The PDF of an edition per language: made on the first request from the edition as the public reads it, stored with its
 /// SHA-256, and from then on served as stored. A published edition's PDF never changes, whatever later data or rules do.
 /// </summary>
-public sealed class EditionDocuments(PactwerkDb db, EditionService editions, RazorDocument razor, ChromiumPdf chromium, TimeProvider clock, DocumentLocks locks,
+public sealed class EditionDocuments(PactwerkDb db, EditionService editions, RazorDocument razor, ChromiumPdf chromium, TimeProvider clock, DocumentLocks locks, GeoShapes geo,
     ILogger<EditionDocuments> log)
 {
     public static readonly string[] Languages = ["nl", "en"];
@@ -52,7 +52,8 @@ public sealed class EditionDocuments(PactwerkDb db, EditionService editions, Raz
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var edition = (await editions.GetPublicAsync(pact.Code, year, ct))!;
         var set = await db.RegionSets.AsNoTracking().Where(s => s.Code == edition.RegionSet).Select(s => new { s.Name, s.NameEn }).SingleAsync(ct);
-        var html = await razor.RenderAsync(http, View, new EditionPdfModel(edition, set.Name, set.NameEn), new CultureInfo(language));
+        using var shapes = await geo.GeoJsonAsync(edition.RegionSet, ct) is { } bytes ? System.Text.Json.JsonDocument.Parse(bytes) : null;
+        var html = await razor.RenderAsync(http, View, new EditionPdfModel(edition, set.Name, set.NameEn, shapes?.RootElement), new CultureInfo(language));
         byte[] content;
         try
         {

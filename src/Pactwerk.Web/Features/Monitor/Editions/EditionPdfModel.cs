@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Pactwerk.Web.Features.Monitor.Editions;
 
 /// <summary>What the printed edition (_EditionPdf.cshtml) is made of: the edition as the public reads it and the name of its set.</summary>
-public sealed record EditionPdfModel(EditionDto Edition, string SetName, string SetNameEn)
+/// <remarks><see cref="Geo"/> is the set's map as GeoJSON, or null when the set has no geometry (then the document has no maps).</remarks>
+public sealed record EditionPdfModel(EditionDto Edition, string SetName, string SetNameEn, System.Text.Json.JsonElement? Geo = null)
 {
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 

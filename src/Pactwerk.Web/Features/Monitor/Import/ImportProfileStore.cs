@@ -23,7 +23,8 @@ public sealed record ProfileMapping(
     PeriodKind PeriodKind,
     string SourceCode,
     string SourceName,
-    Disclosure Disclosure = Disclosure.Confidential)
+    Disclosure Disclosure = Disclosure.Confidential,
+    string? License = null)
 {
     /// <summary>Year columns of a wide file (2020, 2021, …), as DUO writes them.</summary>
     public static readonly Regex YearColumns = new("^(19|20)[0-9]{2}$", RegexOptions.Compiled);
@@ -34,7 +35,7 @@ public sealed record ProfileMapping(
         Delimiter: Delimiter, MunicipalityColumn: MunicipalityColumn, MunicipalityPrefix: MunicipalityByName ? "" : MunicipalityPrefix,
         Dimensions: Dimensions, SuppressedMarker: SuppressedMarker,
         WidePeriodColumns: Wide ? YearColumns : null, PeriodColumn: Wide ? null : PeriodColumn, ValueColumn: Wide ? null : ValueColumn,
-        MunicipalityByName: MunicipalityByName, Disclosure: Disclosure);
+        MunicipalityByName: MunicipalityByName, Disclosure: Disclosure, SourceLicense: License);
 
     public string Serialise() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 

@@ -141,6 +141,9 @@ public sealed class MappingInput
     public string NewSourceName { get; set; } = "";
     /// <summary>"Published" or "Confidential": chosen on purpose for a new source, never defaulted.</summary>
     public string NewSourceDisclosure { get; set; } = "";
+    /// <summary>A URI of <see cref="Catalog.SourceLicences.Known"/>, "other" (then <see cref="NewSourceLicenceOther"/>), or empty: not known.</summary>
+    public string NewSourceLicence { get; set; } = "";
+    public string NewSourceLicenceOther { get; set; } = "";
 
     /// <summary>Empty fields arrive as null from a form; the checks read them as empty text.</summary>
     public MappingInput Normalised()
@@ -161,6 +164,7 @@ public sealed class MappingInput
         Element = existingElement ? mapping.ElementCode : "", NewElementCode = existingElement ? "" : mapping.ElementCode, NewElementName = existingElement ? "" : mapping.ElementName,
         NewElementUnit = existingElement ? "" : mapping.Unit, NewElementPeriodKind = mapping.PeriodKind.ToString(),
         Source = mapping.SourceCode, NewSourceCode = "", NewSourceName = "", NewSourceDisclosure = mapping.Disclosure.ToString(),
+        NewSourceLicence = Catalog.SourceLicences.ToForm(mapping.License).Choice, NewSourceLicenceOther = Catalog.SourceLicences.ToForm(mapping.License).Other,
     };
 }
 
@@ -241,6 +245,8 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
         string elementCode, elementName, unit, sourceCode, sourceName;
         PeriodKind kind;
         var disclosure = Disclosure.Confidential;
+        // Only a new source takes a licence here; an existing source keeps its own.
+        string? license = null;
         if (input.Element.Trim().Length > 0)
         {
             var element = await db.DataElements.AsNoTracking().SingleOrDefaultAsync(e => e.Code == input.Element.Trim(), ct);
@@ -295,13 +301,16 @@ public sealed partial class MappingBuilder(PactwerkDb db, IAuditActor actor, Tim
                 if (!Enum.TryParse(input.NewSourceDisclosure.Trim(), ignoreCase: false, out disclosure) || !Enum.IsDefined(disclosure))
                     Error(nameof(MappingInput.NewSourceDisclosure),
                         "Kies of de nieuwe bron gepubliceerd is (de uitgever schermde kleine aantallen al af) of vertrouwelijk (eigen gegevens over personen).");
+                (license, var licenceError) = Catalog.SourceLicences.Read(input.NewSourceLicence, input.NewSourceLicenceOther);
+                if (licenceError is not null)
+                    Error(input.NewSourceLicence.Trim() == Catalog.SourceLicences.Other ? nameof(MappingInput.NewSourceLicenceOther) : nameof(MappingInput.NewSourceLicence), licenceError);
             }
         }
         if (errors.Count > 0)
             return (null, errors);
 
         var mapping = new ProfileMapping(delimiter, municipality, byName, prefix, wide, periodColumn, valueColumn,
-            dimensions.Select(d => new DimensionColumn(d, d)).ToList(), suppressed, elementCode, elementName, unit, kind, sourceCode, sourceName, disclosure);
+            dimensions.Select(d => new DimensionColumn(d, d)).ToList(), suppressed, elementCode, elementName, unit, kind, sourceCode, sourceName, disclosure, license);
         var stored = await db.Set<StoredImportProfile>().SingleOrDefaultAsync(p => p.Code == code, ct);
         if (stored is null)
             db.Add(stored = new StoredImportProfile { Code = code, Name = name, Mapping = mapping.Serialise(), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name });
