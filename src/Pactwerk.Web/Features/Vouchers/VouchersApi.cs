@@ -106,11 +106,9 @@ public static class VouchersApi
 
     private static async Task<Results<Ok<List<VoucherProviderDto>>, ProblemHttpResult>> GetProviders(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        var (scheme, refused) = await OfficerSchemeAsync(code, db, scopes, forChange: false, "Alleen de behandelaars van deze regeling zien de aanbieders die nog beoordeeld worden.", ct);
         if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling zien de aanbieders die nog beoordeeld worden.");
+            return refused!;
         var rows = await db.VoucherProviders.AsNoTracking().Where(p => p.SchemeId == scheme.Id).OrderBy(p => p.Id)
             .Select(p => new { p, Courses = p.Courses.Count }).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(r => ToDto(r.p, r.Courses)).ToList());
@@ -119,11 +117,9 @@ public static class VouchersApi
     private static async Task<Results<Ok<VoucherProviderDto>, ValidationProblem, ProblemHttpResult>> VetProvider(string code, int id, VettingInput input,
         PactwerkDb db, VoucherProviders providers, AccessScopeProvider scopes, CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        var (scheme, refused) = await OfficerSchemeAsync(code, db, scopes, forChange: true, "Alleen de behandelaars van deze regeling beoordelen aanbieders.", ct);
         if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling beoordelen aanbieders.");
+            return refused!;
         var errors = new Dictionary<string, string[]>();
         if (input.Approve is null)
             errors["approve"] = ["Geef aan of de aanbieder is goedgekeurd (true) of afgewezen (false)."];
@@ -139,21 +135,17 @@ public static class VouchersApi
 
     private static async Task<Results<Ok<List<VoucherFlagDto>>, ProblemHttpResult>> GetFlags(string code, PactwerkDb db, VoucherFlags flags, AccessScopeProvider scopes, CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        var (scheme, refused) = await OfficerSchemeAsync(code, db, scopes, forChange: false, "Alleen de behandelaars van deze regeling zien haar signalen.", ct);
         if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling zien haar signalen.");
+            return refused!;
         return TypedResults.Ok((await flags.ForSchemeAsync(scheme.Id, ct)).Select(f => new VoucherFlagDto(f.Kind, f.Reason, f.ProviderIds, f.CourseIds, f.Applications)).ToList());
     }
 
     private static async Task<Results<Ok<VoucherFeedDto>, ProblemHttpResult>> RefreshMonitorFeed(string code, PactwerkDb db, VoucherMonitorFeed feed, AccessScopeProvider scopes, CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        var (scheme, refused) = await OfficerSchemeAsync(code, db, scopes, forChange: true, "Alleen de behandelaars van deze regeling vernieuwen haar cijfers in de monitor.", ct);
         if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling vernieuwen haar cijfers in de monitor.");
+            return refused!;
         var (outcome, counts) = await feed.RefreshAsync(scheme, ct);
         return TypedResults.Ok(new VoucherFeedDto(outcome.Changed, outcome.Observations, counts.Sum(c => c.Granted), counts.Sum(c => c.Started), counts.Sum(c => c.Completed)));
     }
@@ -172,11 +164,9 @@ public static class VouchersApi
 
     private static async Task<Results<Ok<List<VoucherDrawDto>>, ProblemHttpResult>> Draw(string code, PactwerkDb db, VoucherDraws draws, AccessScopeProvider scopes, TimeProvider clock, CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        var (scheme, refused) = await OfficerSchemeAsync(code, db, scopes, forChange: true, "Alleen de behandelaars van deze regeling laten loten.", ct);
         if (scheme is null)
-            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
-            return ApiProblems.Forbidden("Alleen de behandelaars van deze regeling laten loten.");
+            return refused!;
         var now = clock.GetUtcNow().UtcDateTime;
         if (scheme.Rule == DistributionRule.OrderOfArrival)
             return ApiProblems.Conflict(VoucherMessages.NotALottery);
@@ -185,6 +175,19 @@ public static class VouchersApi
         // Nothing due (already drawn, or the day has not ended) is no error: the answer is the draws as they stand.
         await draws.DecideAsync(scheme.Id, now, ct);
         return TypedResults.Ok(await DrawsAsync(db, scheme.Id, ct));
+    }
+
+    /// <summary>
+    /// The scheme an officer's endpoint is about: 404 when there is no such scheme, 403 with the endpoint's own message when
+    /// the caller is not its officer (<see cref="VoucherAccess.IsOfficer"/>); otherwise the scheme and no problem.
+    /// </summary>
+    private static async Task<(VoucherScheme? Scheme, ProblemHttpResult? Refused)> OfficerSchemeAsync(string code, PactwerkDb db, AccessScopeProvider scopes,
+        bool forChange, string forbidden, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return (null, ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code))));
+        return VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange) ? (scheme, null) : (null, ApiProblems.Forbidden(forbidden));
     }
 
     public static string StatusUrl(string key) => $"/regelingen/aanvraag?key={Uri.EscapeDataString(key)}";
