@@ -49,6 +49,8 @@ public static class PactwerkApplication
             return await ImportCommand.RunAsync(app.Services, args);
         if (CompactCommand.Handles(args))
             return await CompactCommand.RunAsync(app.Services, args);
+        if (Data.Backup.BackupCommand.Handles(args))
+            return await Data.Backup.BackupCommand.RunAsync(app.Services, args);
         return null;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Pactwerk.Web.Data.Postgres;
 using Pactwerk.Web.Data.Sqlite;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Data;
 
@@ -41,7 +42,8 @@ public static class DatabaseSetup
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<PactwerkDb>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<PactwerkDb>("database", tags: [HealthTags.Ready])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [HealthTags.Ready]);
         return builder;
     }
 

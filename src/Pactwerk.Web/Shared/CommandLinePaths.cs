@@ -16,4 +16,13 @@ public static class CommandLinePaths
             return Path.GetFullPath(Path.Combine(shell, path));
         return Path.GetFullPath(path);
     }
+
+    /// <summary>A file to be made (a backup): a relative path is read against the shell's directory, where the person typing it will look for it.</summary>
+    public static string ResolveNew(string path)
+    {
+        if (Path.IsPathRooted(path))
+            return path;
+        var shell = Environment.GetEnvironmentVariable("PWD");
+        return Path.GetFullPath(Path.Combine(string.IsNullOrEmpty(shell) ? Environment.CurrentDirectory : shell, path));
+    }
 }

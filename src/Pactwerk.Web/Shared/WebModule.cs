@@ -112,6 +112,10 @@ public static class WebModule
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        // Liveness asks only whether the process answers (a restart would not help a database that is down);
+        // readiness whether this instance can serve: database reachable, schema current, figures loaded.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapRazorPages();
         return app;
     }
@@ -125,4 +129,10 @@ public static class WebModule
             checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
         }, JsonSerializerOptions.Web);
     }
+}
+
+/// <summary>The tag of the checks that say whether an instance can serve requests (<c>/health/ready</c>).</summary>
+public static class HealthTags
+{
+    public const string Ready = "ready";
 }

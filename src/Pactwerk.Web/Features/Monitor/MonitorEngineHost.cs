@@ -16,6 +16,9 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
 
     public MonitorEngine Engine => engine;
 
+    /// <summary>True once everything has been read at start: until then the monitor's pages would show no figures, so the instance is not ready.</summary>
+    public bool Loaded { get; private set; }
+
     /// <summary>The release whose values are current for an element's period: every figure's provenance.</summary>
     public ReleaseRef? ReleaseOf(string element, Period period) =>
         _releases.GetValueOrDefault(element)?.GetValueOrDefault(period.StartYear);
@@ -44,6 +47,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         _disclosure = await ReadDisclosureAsync(db, ct);
         engine.Load(index, elements);
         _releases = releases;
+        Loaded = true;
     }
 
     /// <summary>

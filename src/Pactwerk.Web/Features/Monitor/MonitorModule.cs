@@ -15,6 +15,7 @@ public static class MonitorModule
         builder.Services.Configure<MonitorOptions>(builder.Configuration.GetSection(MonitorOptions.Section));
         builder.Services.AddSingleton<MonitorEngine>();
         builder.Services.AddSingleton<MonitorEngineHost>();
+        builder.Services.AddHealthChecks().AddCheck<MonitorEngineHealthCheck>("monitor", tags: [Web.Shared.HealthTags.Ready]);
         builder.Services.AddScoped<MonitorImportService>();
         builder.Services.AddScoped<MonitorQueries>();
         // Built by hand: its constructor takes the monitor's internals, which no other feature may reach.
