@@ -56,7 +56,7 @@ public sealed class TwoFactorPostgresFactory : PostgresFactory
 /// </summary>
 public abstract partial class TwoFactorTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
-    private sealed record Enabled(string Secret, IReadOnlyList<string> RecoveryCodes, long Step);
+    internal sealed record Enabled(string Secret, IReadOnlyList<string> RecoveryCodes, long Step);
 
     private static string Field(string html, string name) =>
         WebUtility.HtmlDecode(Regex.Match(html, $"name=\"{name}\"[^>]*value=\"([^\"]*)\"").Groups[1].Value);
@@ -64,7 +64,7 @@ public abstract partial class TwoFactorTests<TFactory>(TFactory factory) : IClas
     private static string SecretOn(string html) => WebUtility.HtmlDecode(SecretText().Match(html).Groups[1].Value);
 
     /// <summary>Turns two-factor on as a person does: reads the secret on the page, types the app's current code.</summary>
-    private static async Task<Enabled> EnableAsync(HttpClient client)
+    internal static async Task<Enabled> EnableAsync(HttpClient client)
     {
         await Rfc6238.AwayFromStepEdgeAsync();
         var page = await client.GetStringAsync("/account/tweestapsverificatie");
@@ -318,3 +318,53 @@ public abstract partial class TwoFactorTests<TFactory>(TFactory factory) : IClas
 
 public sealed class TwoFactorTestsSqlite(TwoFactorSqliteFactory factory) : TwoFactorTests<TwoFactorSqliteFactory>(factory);
 public sealed class TwoFactorTestsPostgres(TwoFactorPostgresFactory factory) : TwoFactorTests<TwoFactorPostgresFactory>(factory);
+
+/// <summary>The demo exemption off and the requirement for coordinators on (the tests' default is off).</summary>
+public sealed class CoordinatorTwoFactorSqliteFactory : SqliteFactory
+{
+    public CoordinatorTwoFactorSqliteFactory() => With("Demo:TwoFactorExempt", "false").With("TwoFactor:RequiredForCoordinators", "true");
+}
+
+public sealed class CoordinatorTwoFactorPostgresFactory : PostgresFactory
+{
+    public CoordinatorTwoFactorPostgresFactory() => With("Demo:TwoFactorExempt", "false").With("TwoFactor:RequiredForCoordinators", "true");
+}
+
+/// <summary>
+/// Issue 21 item 3: administrators and coordinators act with two-factor only. Their roles are held back in the
+/// access scope until it is on, so every page and endpoint that asks the scope refuses them; sign-in sends them to set it up.
+/// </summary>
+public abstract class CoordinatorTwoFactorTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    [Fact]
+    public async Task A_coordinator_without_two_factor_is_sent_to_set_it_up_acts_as_a_reader_until_then_and_as_coordinator_after()
+    {
+        var client = Anonymous(factory);
+        var signIn = await PostSignInAsync(client, "coordinator@techniekpact.demo", DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/account/tweestapsverificatie?returnUrl=%2Faccount", signIn.Headers.Location!.OriginalString);
+
+        // Held back: a coordinators' page and a coordinators' endpoint refuse, as for anyone without the role.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/monitor/import")).StatusCode);
+        client.DefaultRequestHeaders.Add(Pactwerk.Web.Features.Accounts.WriteGuards.AntiforgeryHeader, AntiforgeryToken(await client.GetStringAsync("/account")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/v1/indicators", new StringContent("""{"code":"tf-test","name":"Test"}""", Encoding.UTF8, "application/json"))).StatusCode);
+        var page = await client.GetStringAsync("/account/tweestapsverificatie");
+        Assert.Contains("Je bent beheerder of co", page);
+
+        await TwoFactorTests<TFactory>.EnableAsync(client);
+        var after = await client.GetAsync("/monitor/import");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.DoesNotContain("Je bent beheerder of co", await client.GetStringAsync("/account/tweestapsverificatie"));
+    }
+
+    [Fact]
+    public async Task A_member_or_partner_editor_signs_in_as_before()
+    {
+        var member = Anonymous(factory);
+        var signIn = await PostSignInAsync(member, "lid@pactwerk.demo", DemoPassword);
+        Assert.Equal("/account", signIn.Headers.Location!.OriginalString);
+    }
+}
+
+public sealed class CoordinatorTwoFactorTestsSqlite(CoordinatorTwoFactorSqliteFactory factory) : CoordinatorTwoFactorTests<CoordinatorTwoFactorSqliteFactory>(factory);
+public sealed class CoordinatorTwoFactorTestsPostgres(CoordinatorTwoFactorPostgresFactory factory) : CoordinatorTwoFactorTests<CoordinatorTwoFactorPostgresFactory>(factory);

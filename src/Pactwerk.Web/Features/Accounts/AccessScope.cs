@@ -24,6 +24,12 @@ public sealed class AccessScope
     public bool ReadOnly { get; }
     public IReadOnlyList<Grant> Grants { get; }
 
+    /// <summary>
+    /// The scope the account would have with two-factor on, when roles are held back for want of it
+    /// (<see cref="TwoFactorOptions.RequiredForCoordinators"/>); null when nothing is held back.
+    /// </summary>
+    public AccessScope? WithTwoFactor { get; init; }
+
     public bool IsSignedIn => UserId is not null;
     public bool IsAdministrator => Grants.Any(g => g.Kind == RoleKind.Administrator);
 
@@ -50,7 +56,7 @@ public sealed class AccessScope
 }
 
 /// <summary>Builds the <see cref="AccessScope"/> of the current request from the database.</summary>
-public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor)
 {
     private AccessScope? _scope;
 
@@ -79,8 +85,27 @@ public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http
         var municipalities = await MunicipalitiesOfAsync(db, regionIds, ct);
         var grants = assignments.Select(a => new Grant(a.Id, a.Kind, a.PactId, a.RegionId, a.OrganisationId,
             a.RegionId is { } r ? municipalities[r] : new HashSet<int>())).ToList();
-        return _scope = new AccessScope(userId, readOnly, grants);
+        var scope = new AccessScope(userId, readOnly, grants);
+        // Every right in the app is read from this scope, so holding the roles back here holds them back
+        // everywhere (pages, API, who sees exact figures) without any caller having to remember it.
+        if (grants.Any(g => TwoFactorOptions.NeedsTwoFactor(g.Kind)) && await LacksTwoFactorAsync(userId, ct))
+            scope = new AccessScope(userId, readOnly, grants.Where(g => !TwoFactorOptions.NeedsTwoFactor(g.Kind)).ToList()) { WithTwoFactor = scope };
+        return _scope = scope;
     }
+
+    /// <summary>Whether roles of this account are held back until it turns two-factor on: where sign-in sends the person next.</summary>
+    public async Task<bool> HoldsRolesBackAsync(string userId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        return await db.RoleAssignments.AnyAsync(r => r.UserId == userId && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today)
+                   && (r.Kind == RoleKind.Administrator || r.Kind == RoleKind.PactCoordinator || r.Kind == RoleKind.RegionalLead || r.Kind == RoleKind.RegionalCoordinator), ct)
+               && await LacksTwoFactorAsync(userId, ct);
+    }
+
+    private async Task<bool> LacksTwoFactorAsync(string userId, CancellationToken ct) =>
+        twoFactor.Value.RequiredForCoordinators
+        && await db.Users.Where(u => u.Id == userId).Select(u => new { u.TwoFactorEnabled, u.Email }).SingleOrDefaultAsync(ct) is { } account
+        && !account.TwoFactorEnabled && !(account.Email is not null && twoFactor.Value.ExemptAccounts.Contains(account.Email));
 
     /// <summary>
     /// Which of the candidate regions lie wholly inside the given region: all their municipalities

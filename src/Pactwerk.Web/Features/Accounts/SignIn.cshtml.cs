@@ -10,7 +10,7 @@ namespace Pactwerk.Web.Features.Accounts;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, SignInThrottle throttle,
-    IStringLocalizer<SharedResource> t) : PageModel
+    AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly PactwerkUser Unknown = new() { DisplayName = "" };
     private static readonly string UnknownHash = new PasswordHasher<PactwerkUser>().HashPassword(Unknown, Guid.NewGuid().ToString());
@@ -56,7 +56,11 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
             if (user!.TwoFactorEnabled)
                 return await TwoFactor.SignInCodeModel.BeginAsync(this, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
             await signIn.SignInAsync(user!, isPersistent: false);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
+            var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
+            // A coordinator's roles wait for two-factor (AccessScopeProvider): the set-up comes first, then where they were going.
+            if (await scopes.HoldsRolesBackAsync(user!.Id, HttpContext.RequestAborted))
+                return LocalRedirect($"{TwoFactorRefusal.SetUpPath}?returnUrl={Uri.EscapeDataString(next)}");
+            return LocalRedirect(next);
         }
 
         throttle.Failed(key);

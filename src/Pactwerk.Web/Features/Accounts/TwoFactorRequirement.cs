@@ -20,6 +20,16 @@ public sealed class TwoFactorOptions
     /// be no second factor, only a second copy of the first.
     /// </summary>
     public HashSet<string> ExemptAccounts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Administrators, pact coordinators and regional leads and coordinators act on the whole pact or a region,
+    /// so their roles count only once two-factor is on (see <see cref="AccessScopeProvider"/>). On by default.
+    /// </summary>
+    public bool RequiredForCoordinators { get; set; } = true;
+
+    /// <summary>The roles <see cref="RequiredForCoordinators"/> holds back until two-factor is on.</summary>
+    public static bool NeedsTwoFactor(RoleKind kind) =>
+        kind is RoleKind.Administrator or RoleKind.PactCoordinator or RoleKind.RegionalLead or RoleKind.RegionalCoordinator;
 }
 
 /// <summary>
@@ -44,7 +54,8 @@ public sealed class TwoFactorRequirementHandler(AccessScopeProvider scopes, Pact
         if (account is null)
             return;
         if (account.TwoFactorEnabled || (account.Email is not null && options.Value.ExemptAccounts.Contains(account.Email))
-            || !await requirement.AppliesToAsync(services, await scopes.GetAsync(ct), ct))
+            // Asked of the roles the account has with two-factor on: roles held back for want of it still call for it.
+            || !await requirement.AppliesToAsync(services, await scopes.GetAsync(ct) is var scope && scope.WithTwoFactor is { } full ? full : scope, ct))
             context.Succeed(requirement);
     }
 }

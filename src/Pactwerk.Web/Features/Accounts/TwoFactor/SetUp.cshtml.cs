@@ -15,7 +15,7 @@ namespace Pactwerk.Web.Features.Accounts.TwoFactor;
 [Authorize(Policy = Policies.InteractiveUser)]
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SetUpModel(UserManager<PactwerkUser> users, SignInManager<PactwerkUser> signIn, AccountAuthenticators authenticators,
-    IStringLocalizer<SharedResource> t) : PageModel
+    AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty] public string SetUpToken { get; set; } = "";
@@ -29,6 +29,8 @@ public sealed class SetUpModel(UserManager<PactwerkUser> users, SignInManager<Pa
     public string? Message { get; private set; }
     public string? Notice { get; private set; }
     public string? Continue => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+    /// <summary>The account's coordinating roles wait for two-factor (<see cref="TwoFactorOptions.RequiredForCoordinators"/>).</summary>
+    public bool RolesHeldBack { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
@@ -37,6 +39,7 @@ public sealed class SetUpModel(UserManager<PactwerkUser> users, SignInManager<Pa
             return Challenge();
         if (done == "uit")
             Notice = t["Tweestapsverificatie staat uit. Je geheime sleutel en herstelcodes zijn gewist."];
+        RolesHeldBack = (await scopes.GetAsync(ct)).WithTwoFactor is not null;
         await ShowAsync(user, secret: null, ct);
         return Page();
     }
