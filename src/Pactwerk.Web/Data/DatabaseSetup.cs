@@ -29,11 +29,13 @@ public static class DatabaseSetup
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres, but Database:ConnectionString is empty.");
             builder.Services.AddDbContext<PactwerkDb, PostgresPactwerkDb>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
+            KeyRingDb.Register(builder.Services, o => o.UseNpgsql(connectionString));
         }
         else if (string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = SqliteConnectionString(connectionString, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<PactwerkDb, SqlitePactwerkDb>((sp, o) => o.UseSqlite(sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
+            KeyRingDb.Register(builder.Services, o => o.UseSqlite(sqlite));
         }
         else
         {

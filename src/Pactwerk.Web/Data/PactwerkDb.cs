@@ -21,6 +21,8 @@ namespace Pactwerk.Web.Data;
 /// </summary>
 public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : IdentityDbContext<PactwerkUser>(options)
 {
+    /// <summary>The data-protection key ring, here so every instance on this database signs cookies and tokens alike (read and written through <see cref="KeyRingDb"/>).</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<RegionSet> RegionSets => Set<RegionSet>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<RegionMembership> RegionMemberships => Set<RegionMembership>();
