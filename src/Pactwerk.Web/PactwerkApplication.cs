@@ -29,6 +29,7 @@ public static class PactwerkApplication
         builder.AddAccounts();
         builder.AddAudit();
         builder.AddWeb();
+        builder.AddTelemetry();
         builder.AddAgenda();
         builder.AddKnowledge();
         builder.AddNewsletter();

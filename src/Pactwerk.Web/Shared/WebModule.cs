@@ -54,6 +54,7 @@ public static class WebModule
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseTelemetry();
         var isApi = (HttpContext c) => c.Request.Path.StartsWithSegments("/api");
         app.UseWhen(isApi, api =>
         {

@@ -18,6 +18,7 @@ public static class MonitorCache
     public static IServiceCollection AddMonitorCache(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(Policy, b => b
+            .AddPolicy<CountingPolicy>()
             .SetVaryByQuery("*")
             // Runs after request localisation, so the cookie's choice is the current culture here.
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
@@ -26,5 +27,26 @@ public static class MonitorCache
         // Every database context gets the registered interceptors (see DatabaseSetup).
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MonitorCacheEviction>();
         return services;
+    }
+}
+
+/// <summary>Counts the monitor cache's hits and misses for the telemetry (hit rate = hits / (hits + misses)); decides nothing.</summary>
+internal sealed class CountingPolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken ct) => ValueTask.CompletedTask;
+
+    /// <summary>Called only when a fresh entry was found for a request that may use the cache.</summary>
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken ct)
+    {
+        Web.Shared.PactwerkMetrics.CacheHits.Add(1);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Called when the page was made after all: a miss if the request could have used the cache (an anonymous reader).</summary>
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken ct)
+    {
+        if (context.AllowCacheLookup)
+            Web.Shared.PactwerkMetrics.CacheMisses.Add(1);
+        return ValueTask.CompletedTask;
     }
 }

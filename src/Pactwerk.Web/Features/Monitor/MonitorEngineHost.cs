@@ -35,6 +35,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
 
     public async Task LoadAllAsync(PactwerkDb db, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var index = await RegionIndexAsync(db, ct);
         var elements = new List<ElementData>();
         var releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(StringComparer.OrdinalIgnoreCase);
@@ -48,6 +49,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         engine.Load(index, elements);
         _releases = releases;
         Loaded = true;
+        Web.Shared.PactwerkMetrics.EngineLoadDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("scope", "all"));
     }
 
     /// <summary>
@@ -86,6 +88,14 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     /// Returns the swap, which the caller runs once its transaction has committed.
     /// </summary>
     public async Task<Action> ReadAgainAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var swap = await ReadAgainMeasuredAsync(db, elementIds, ct);
+        Web.Shared.PactwerkMetrics.EngineLoadDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("scope", "elements"));
+        return swap;
+    }
+
+    private async Task<Action> ReadAgainMeasuredAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
     {
         var read = new List<(string Code, ElementData Data, Dictionary<int, ReleaseRef> Releases)>();
         var disclosure = await ReadDisclosureAsync(db, ct);

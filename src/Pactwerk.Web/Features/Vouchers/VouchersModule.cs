@@ -11,6 +11,7 @@ public static class VouchersModule
         services.AddSingleton<SchemeGate>();
         services.AddSingleton<SchemeDecisions>();
         services.AddSingleton<VoucherMailQueue>();
+        services.AddSingleton(sp => new Web.Shared.QueueLength("voucher-mail", () => sp.GetRequiredService<VoucherMailQueue>().Reader.Count));
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VoucherMailTrigger>();
         services.AddHostedService<VoucherMailer>();
         services.AddScoped<VoucherApplications>();

@@ -97,6 +97,16 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
     public async Task<ImportReport> ImportAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn = null,
         bool replaceShrinking = false)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var report = await ImportMeasuredAsync(profileCode, fileName, content, ct, publishedOn, replaceShrinking);
+        Web.Shared.PactwerkMetrics.ImportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("profile", report.Profile), new KeyValuePair<string, object?>("status", report.Status.ToString()));
+        return report;
+    }
+
+    private async Task<ImportReport> ImportMeasuredAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn,
+        bool replaceShrinking)
+    {
         var (preview, rejection) = await ReadAsync(profileCode, fileName, content, ct);
         if (rejection is not null)
             return rejection;

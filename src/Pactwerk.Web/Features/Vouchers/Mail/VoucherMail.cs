@@ -25,7 +25,8 @@ public sealed record VoucherNotice(string Number, string Action);
 /// </summary>
 public sealed class VoucherMailQueue
 {
-    private readonly Channel<VoucherNotice> _notices = Channel.CreateUnbounded<VoucherNotice>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader: that channel cannot count, and the telemetry reports how many notices wait (QueueLength "voucher-mail").
+    private readonly Channel<VoucherNotice> _notices = Channel.CreateUnbounded<VoucherNotice>();
     private readonly ConcurrentDictionary<string, string> _keys = new(StringComparer.Ordinal);
 
     public ChannelReader<VoucherNotice> Reader => _notices.Reader;
