@@ -65,7 +65,9 @@ public static class TelemetryModule
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("pactwerk"))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(PactwerkMetrics.MeterName).AddPrometheusExporter())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(PactwerkMetrics.MeterName)
+                // Every scrape reads the figures of that moment (the exporter would otherwise answer from a copy up to 300 ms old).
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(t => Npgsql.TracerProviderBuilderExtensions.AddNpgsql(
                 t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/metrics")).AddEntityFrameworkCoreInstrumentation()));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
