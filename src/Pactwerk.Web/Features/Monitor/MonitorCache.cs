@@ -26,6 +26,9 @@ public static class MonitorCache
             .Tag(Tag)));
         // Every database context gets the registered interceptors (see DatabaseSetup).
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MonitorCacheEviction>();
+        // The same on every instance of one PostgreSQL database: each tells the others what it changed.
+        services.AddSingleton<MonitorCluster>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonitorCluster>());
         return services;
     }
 }

@@ -25,7 +25,7 @@ namespace Pactwerk.Web.Features.Monitor;
 /// retires hundreds of thousands of values in a few statements; loading them would cost minutes.
 /// </para>
 /// </summary>
-public sealed class MonitorCacheEviction(IOutputCacheStore store) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class MonitorCacheEviction(IOutputCacheStore store, MonitorCluster cluster) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     /// <summary>
     /// What the public monitor reads: every entity marked <see cref="Data.ShownOnMonitorAttribute"/>
@@ -176,15 +176,22 @@ public sealed class MonitorCacheEviction(IOutputCacheStore store) : ISaveChanges
         return Task.CompletedTask;
     }
 
-    private Task FlushAsync(DbContext db, CancellationToken ct) =>
-        Take(db) ? store.EvictByTagAsync(MonitorCache.Tag, ct).AsTask() : Task.CompletedTask;
+    private async Task FlushAsync(DbContext db, CancellationToken ct)
+    {
+        if (!Take(db))
+            return;
+        await store.EvictByTagAsync(MonitorCache.Tag, ct);
+        cluster.Announce();
+    }
 
     // The synchronous paths (a Commit() without await) block on the store; the in-memory store
     // completes its eviction synchronously.
     private void Flush(DbContext db)
     {
-        if (Take(db))
-            store.EvictByTagAsync(MonitorCache.Tag, default).AsTask().GetAwaiter().GetResult();
+        if (!Take(db))
+            return;
+        store.EvictByTagAsync(MonitorCache.Tag, default).AsTask().GetAwaiter().GetResult();
+        cluster.Announce();
     }
 
     private static bool Take(DbContext db)

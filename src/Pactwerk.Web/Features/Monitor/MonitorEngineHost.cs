@@ -16,6 +16,43 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
 
     public MonitorEngine Engine => engine;
 
+    // What this instance changed in memory since it last told the other instances (MonitorCluster): the
+    // elements, or everything after a full read. Changes taken over from another instance are not recorded.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _changed = new();
+    private volatile bool _changedAll;
+    private static readonly AsyncLocal<bool> FromAnotherInstance = new();
+
+    /// <summary>The elements changed since the last call (all when <c>All</c>), emptied by the call.</summary>
+    internal (bool All, int[] Elements) TakeChanges()
+    {
+        var all = _changedAll;
+        _changedAll = false;
+        var elements = _changed.Keys.ToArray();
+        foreach (var id in elements)
+            _changed.TryRemove(id, out _);
+        return (all, elements);
+    }
+
+    /// <summary>While the returned scope lasts, changes are another instance's news, not this one's to pass on.</summary>
+    internal static IDisposable TakingOver()
+    {
+        FromAnotherInstance.Value = true;
+        return new Restore();
+    }
+
+    private sealed class Restore : IDisposable
+    {
+        public void Dispose() => FromAnotherInstance.Value = false;
+    }
+
+    private void Changed(IEnumerable<int> elementIds)
+    {
+        if (FromAnotherInstance.Value)
+            return;
+        foreach (var id in elementIds)
+            _changed[id] = 0;
+    }
+
     /// <summary>True once everything has been read at start: until then the monitor's pages would show no figures, so the instance is not ready.</summary>
     public bool Loaded { get; private set; }
 
@@ -48,6 +85,9 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         _disclosure = await ReadDisclosureAsync(db, ct);
         engine.Load(index, elements);
         _releases = releases;
+        // A read after the first (new reference data) is news for the other instances; the first read at start is not.
+        if (Loaded && !FromAnotherInstance.Value)
+            _changedAll = true;
         Loaded = true;
         Web.Shared.PactwerkMetrics.EngineLoadDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("scope", "all"));
     }
@@ -107,6 +147,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
         return () =>
         {
             _disclosure = disclosure;
+            Changed(elementIds);
             foreach (var (code, data, release) in read)
             {
                 _releases = new Dictionary<string, Dictionary<int, ReleaseRef>>(_releases, StringComparer.OrdinalIgnoreCase) { [code] = release };
@@ -122,6 +163,7 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     public void Apply(DataElement element, IReadOnlyCollection<int> periods, IEnumerable<(int RegionId, int PeriodStart, string DimensionKey, double? Value)> cells, ReleaseRef release,
         Disclosure disclosure)
     {
+        Changed([element.Id]);
         // Known before the figures are: a new confidential element is never served unprotected.
         _disclosure = new Dictionary<string, Disclosure>(_disclosure, StringComparer.OrdinalIgnoreCase) { [element.Code] = disclosure };
         var builder = new ElementDataBuilder(element.Code, element.Level, element.PeriodKind, element.DimensionList);

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Tests.Platform;
+using Pactwerk.Web.Features.Monitor.Import;
+using static Pactwerk.Tests.Infrastructure.Session;
+
+namespace Pactwerk.Tests.Monitor;
+
+/// <summary>
+/// Issue 21 item 1: two instances on one PostgreSQL database. An import made through one is in the other's
+/// answers within a second — its engine and its cached public pages — and a withdrawal made through the
+/// second is back in the first's within a second. The figures are checked against the reference sum of the
+/// DUO file plus the imported row, not against either instance's own earlier answer alone.
+/// </summary>
+public sealed class MonitorClusterPostgresTests(PostgresFactory first) : IClassFixture<PostgresFactory>
+{
+    private const string Api = "/api/v1/monitor/values?indicator=hbo-ingeschrevenen&region=GM0193&period=2023";
+    private const string Page = "/monitor/indicatoren/hbo-ingeschrevenen?regio=GM0193&indeling=gemeenten";
+
+    private static async Task<double?> ValueAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<List<JsonElement>>(Api))!.Single().GetProperty("value") is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
+
+    /// <summary>How long until <paramref name="seen"/> holds, polling every 20 ms for at most 5 s.</summary>
+    private static async Task<TimeSpan> UntilAsync(Func<Task<bool>> seen)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await seen() && clock.Elapsed < TimeSpan.FromSeconds(5))
+            await Task.Delay(20);
+        return clock.Elapsed;
+    }
+
+    [Fact]
+    public async Task An_import_through_one_instance_and_a_withdrawal_through_the_other_show_on_both_within_a_second()
+    {
+        var connection = await first.InDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        await using var second = new TargetFactory(first.Provider, connection, () => Task.CompletedTask);
+        var readerA = Anonymous(first);
+        var readerB = Anonymous(second);
+        var zwolle = DuoReference.Sum(2023, DuoReference.Regions()["GM0193"]).Sum;
+        Assert.Equal(zwolle, await ValueAsync(readerA));
+        Assert.Equal(zwolle, await ValueAsync(readerB));
+        Assert.DoesNotContain("zwolle-cluster.csv", await readerB.GetStringAsync(Page)); // now cached on B
+
+        // One more Zwolle row (7 students in 2023), imported through A.
+        const string header = "PROVINCIE;GEMEENTENUMMER;GEMEENTENAAM;SOORT INSTELLING;TYPE HOGER ONDERWIJS;INSTELLINGSCODE ACTUEEL;INSTELLINGSNAAM ACTUEEL;ONDERDEEL;SUBONDERDEEL;OPLEIDINGSCODE ACTUEEL;OPLEIDINGSNAAM ACTUEEL;OPLEIDINGSVORM;GESLACHT;2023";
+        var source = await File.ReadAllLinesAsync(Path.Combine(SharedData.Root, DuoReference.File));
+        var y2023 = Array.IndexOf(source[0].Split(';'), "2023");
+        var lines = new List<string> { header };
+        lines.AddRange(source.Skip(1).Select(l => l.Split(';')).Select(c => string.Join(';', c.Take(13).Append(c[y2023]))));
+        lines.Add("Overijssel;0193;Zwolle;reguliere inst.;bachelor;99XX;Testhogeschool;techniek;n.v.t. (techniek);99999;B Testen;voltijd onderwijs;vrouw;7");
+        var releaseId = 0;
+        await first.InScopeAsync(async s =>
+        {
+            var report = await s.GetRequiredService<MonitorImportService>().ImportAsync("duo-hbo-ingeschrevenen", "zwolle-cluster.csv",
+                Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n"), default);
+            Assert.Equal(ImportStatus.Committed, report.Status);
+            releaseId = report.ReleaseId!.Value;
+        });
+
+        var imported = await UntilAsync(async () => await ValueAsync(readerB) == zwolle + 7 && (await readerB.GetStringAsync(Page)).Contains("zwolle-cluster.csv"));
+        Assert.True(imported < TimeSpan.FromSeconds(1), $"B showed the import after {imported.TotalMilliseconds:0} ms");
+        Assert.Equal(zwolle + 7, await ValueAsync(readerA));
+
+        // Withdrawn through B: A's engine takes the earlier values back.
+        var coordinatorB = await SignInAsync(second, "coordinator@techniekpact.demo");
+        Assert.Equal(HttpStatusCode.OK, (await coordinatorB.PostAsJsonAsync($"/api/v1/releases/{releaseId}/withdrawal", new { reason = "Test van twee instanties." })).StatusCode);
+        var withdrawn = await UntilAsync(async () => await ValueAsync(readerA) == zwolle);
+        Assert.True(withdrawn < TimeSpan.FromSeconds(1), $"A showed the withdrawal after {withdrawn.TotalMilliseconds:0} ms");
+        Assert.Equal(zwolle, await ValueAsync(readerB));
+    }
+}
