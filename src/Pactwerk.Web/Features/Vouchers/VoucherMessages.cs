@@ -71,6 +71,35 @@ public static class VoucherMessages
     public const string ReasonMissing = "Geef de reden van het besluit (hoogstens 1000 tekens).";
     public const string DecisionInvalid = "Het besluit is niet in orde; er is niets veranderd";
 
+    public const string SchemeCodeMissing = "Geef de regeling een code (kleine letters, cijfers en streepjes, zoals gelders-vakmanschap).";
+    public const string SchemeCodeInvalid = "Een code bestaat uit kleine letters, cijfers en streepjes, zoals gelders-vakmanschap (hoogstens 40 tekens).";
+    public const string SchemeCodeTaken = "Er is al een regeling met de code {0}; kies een andere.";
+    public const string SchemeCodeFixed = "De code van een regeling verandert niet: links en aanvragen dragen haar.";
+    public const string SchemePactUnknown = "Kies het pact waar de regeling bij hoort.";
+    public const string SchemeCreateForbidden = "Alleen de coördinatoren van het pact maken een regeling.";
+    public const string NotOfficer = "Alleen de behandelaars van deze regeling wijzigen haar.";
+    public const string SchemeNameMissing = "Geef de naam van de regeling (hoogstens 300 tekens).";
+    public const string SchemeOrganisationMissing = "Kies de organisatie die de regeling uitvoert.";
+    public const string SchemeActionNotInPact = "Het initiatief hoort niet bij dit pact; kies een initiatief van het pact of laat het leeg.";
+    public const string SchemeCeilingInvalid = "Vul het subsidieplafond in euro's in, meer dan 0 (bijvoorbeeld 250000 of 250.000,00).";
+    public const string SchemeCeilingBelowHeld = "Het plafond kan niet lager dan wat al is gereserveerd en betaald: {0}.";
+    public const string SchemeMaxInvalid = "Vul het maximum per voucher in euro's in, meer dan 0.";
+    public const string SchemePercentInvalid = "Vul een percentage in van 0 tot 100 (een eigen bijdrage onder 100), bijvoorbeeld 20,75.";
+    public const string SchemeRuleMissing = "Kies hoe het budget wordt verdeeld.";
+    public const string SchemeOpensMissing = "Vul in wanneer de aanvraagperiode begint.";
+    public const string SchemeClosesMissing = "Vul in wanneer de aanvraagperiode eindigt.";
+    public const string SchemeClosesBeforeOpens = "De aanvraagperiode moet eindigen na het begin.";
+    public const string SchemeWholeNumber = "Vul een heel getal in van {0} tot en met {1}.";
+    public const string SchemeTargetGroupsInvalid = "Kies minstens één doelgroep uit: {0}.";
+    public const string SchemeSectorsInvalid = "Een sector is een code van kleine letters, cijfers en streepjes, zoals techniek.";
+    public const string SchemeLevelsInvalid = "Kies niveaus uit: {0}.";
+    public const string SchemeOccupationsInvalid = "Zet één kansberoep per regel, hoogstens 200 tekens per beroep en 500 beroepen.";
+    public const string SchemeThresholdInvalid = "Vul de grens voor het vier-ogenprincipe in euro's in, van 0 tot 1.000.000.";
+    public const string SchemeDebtorNameTooLong = "De naam van de rekeninghouder is hoogstens 70 tekens (zo staat hij in het betaalbestand).";
+    public const string SchemeBicInvalid = "Een BIC is 8 of 11 letters en cijfers, zoals RABONL2U.";
+    public const string SchemeRuleFixed = "De verdeling kan niet meer veranderen: er zijn al aanvragen gedaan onder de huidige.";
+    public const string SchemeOpeningFixed = "Het begin van de aanvraagperiode kan niet meer veranderen: er zijn al aanvragen gedaan.";
+
     private static readonly MessageFormats Formats = new(typeof(VoucherMessages));
 
     public static string Format(string format, params object?[] values) => MessageFormats.Format(format, values);

@@ -32,6 +32,9 @@ public static class VouchersApi
         var schemes = api.MapGroup("/voucher-schemes").WithTags("Vouchers");
         schemes.MapGet("/", GetSchemes).WithName("GetVoucherSchemes").WithSummary("Lists the voucher schemes.").AllowAnonymous();
         schemes.MapGet("/{code}", GetScheme).WithName("GetVoucherScheme").WithSummary("A scheme's rules and the courses of its vetted providers.").AllowAnonymous();
+        schemes.MapPost("/", CreateScheme).WithName("CreateVoucherScheme").WithSummary("Creates a voucher scheme (the pact's coordinators): budget, rules, window, distribution rule, four-eyes threshold and the account it pays from.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapGet("/{code}/settings", GetSettings).WithName("GetVoucherSchemeSettings").WithSummary("A scheme's settings as its officers change them: what this returns, PUT accepts.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapPut("/{code}", UpdateScheme).WithName("UpdateVoucherScheme").WithSummary("Changes a scheme's settings (its officers). Send the version you started from; a stale version gets 409 with what changed since.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/budget", GetBudget).WithName("GetVoucherBudget").WithSummary("A scheme's budget: ceiling, reserved, paid, available, vouchers granted and applications waiting.").AllowAnonymous();
         // Anyone may apply; the rules and the unique (scheme, e-mail) index decide.
         schemes.MapPost("/{code}/applications", Apply).WithName("ApplyForVoucher").WithSummary("Applies for a voucher: granted while the budget lasts, otherwise on the waiting list; a failed rule is named.").AllowAnonymous();
@@ -69,6 +72,26 @@ public static class VouchersApi
 
     private static async Task<Results<Ok<VoucherSchemeRules>, ProblemHttpResult>> GetScheme(string code, VoucherQueries queries, CancellationToken ct) =>
         await queries.RulesAsync(code, ct) is { } rules ? TypedResults.Ok(rules) : ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+
+    private static async Task<VoucherSchemeInput> SettingsOf(PactwerkDb db, VoucherScheme scheme, CancellationToken ct) =>
+        VoucherSchemeEditor.InputOf(scheme, await db.Pacts.Where(p => p.Id == scheme.PactId).Select(p => p.Code).SingleAsync(ct));
+
+    private static async Task<IResult> CreateScheme(VoucherSchemeInput input, VoucherSchemeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(input, ct),
+            async s => TypedResults.Created($"/api/v1/voucher-schemes/{s.Code}", await SettingsOf(db, s, ct)), "", s => SettingsOf(db, s, ct), input.Version);
+
+    private static async Task<IResult> GetSettings(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct);
+        if (scheme is null)
+            return ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));
+        return VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false)
+            ? TypedResults.Ok(await SettingsOf(db, scheme, ct)) : ApiProblems.Forbidden(VoucherMessages.NotOfficer);
+    }
+
+    private static async Task<IResult> UpdateScheme(string code, VoucherSchemeInput input, VoucherSchemeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(code, input, ct),
+            async s => TypedResults.Ok(await SettingsOf(db, s, ct)), VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)), s => SettingsOf(db, s, ct), input.Version);
 
     private static async Task<Results<Ok<VoucherBudget>, ProblemHttpResult>> GetBudget(string code, VoucherQueries queries, CancellationToken ct) =>
         await queries.BudgetAsync(code, ct) is { } budget ? TypedResults.Ok(budget) : ApiProblems.NotFound(VoucherMessages.Format(VoucherMessages.NoScheme, Short(code)));

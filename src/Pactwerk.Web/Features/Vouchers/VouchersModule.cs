@@ -15,6 +15,7 @@ public static class VouchersModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VoucherMailTrigger>();
         services.AddHostedService<VoucherMailer>();
         services.AddScoped<VoucherApplications>();
+        services.AddScoped<VoucherSchemeEditor>();
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();
         services.AddScoped<VoucherPrivacy>();
@@ -37,7 +38,11 @@ public static class VouchersModule
         // endpoint it maps that asks for a signed-in user; the public ones (AllowAnonymous) are not touched by it.
         services.AddAuthorizationBuilder().AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().AddRequirements(
             new TwoFactorRequirement((s, scope, ct) => VoucherAccess.NeedsTwoFactorAsync(s.GetRequiredService<Data.PactwerkDb>(), scope, ct))));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Vouchers", StaffPolicy));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Vouchers", StaffPolicy);
+            o.Conventions.AddPageRoute("/Vouchers/Pages/EditScheme", "regelingen/nieuw");
+        });
         return builder;
     }
 

@@ -3181,6 +3181,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<int>("Waiting")
                         .HasColumnType("integer");
 

@@ -3061,6 +3061,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Waiting")
                         .HasColumnType("INTEGER");
 

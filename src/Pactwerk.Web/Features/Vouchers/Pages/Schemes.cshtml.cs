@@ -8,12 +8,14 @@ namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>The voucher schemes, each with its application window and the budget it has left.</summary>
 [AllowAnonymous]
-public sealed class SchemesModel(PactwerkDb db, TimeProvider clock) : PageModel
+public sealed class SchemesModel(PactwerkDb db, TimeProvider clock, Accounts.AccessScopeProvider scopes) : PageModel
 {
     public sealed record Row(string Code, string Name, string NameEn, string PactName, DateTime OpensAt, DateTime ClosesAt, decimal Available, decimal Ceiling);
 
     public IReadOnlyList<Row> Schemes { get; private set; } = [];
     public DateTime Now { get; private set; }
+    /// <summary>A coordinator of some pact: may make a scheme.</summary>
+    public bool MayCreate { get; private set; }
 
     /// <summary>Only this pact's schemes (its code), as the pact's page links them; all when empty or unknown.</summary>
     [BindProperty(SupportsGet = true)] public string? Pact { get; set; }
@@ -21,6 +23,7 @@ public sealed class SchemesModel(PactwerkDb db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow().UtcDateTime;
+        MayCreate = (await scopes.GetAsync(ct)).Coordinates();
         var now = Now;
         // What is left is the scheme's own row (ceiling less reserved and paid): no count per scheme.
         Schemes = await db.VoucherSchemes.AsNoTracking()

@@ -21,8 +21,11 @@ public enum DistributionRule
 /// one conditional statement on this row (see <see cref="VoucherApplications"/>), so
 /// reserved + paid never passes the ceiling whatever happens at the same moment.
 /// </summary>
-public class VoucherScheme : Audit.IAudited
+public class VoucherScheme : Audit.IAudited, Data.IVersioned
 {
+    /// <summary>Counts the saved edits of the settings (not the budget's running sums, which change by conditional statements only), so a stale edit is refused.</summary>
+    public int Version { get; set; }
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }
