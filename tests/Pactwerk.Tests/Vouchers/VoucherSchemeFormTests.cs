@@ -67,6 +67,20 @@ public abstract class VoucherSchemeFormTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(1, await AuditAsync(code));
     }
 
+    /// <summary>The demo's delivered vouchers once had no evidence and the review page failed on them: every officer page opens on the demo.</summary>
+    [Fact]
+    public async Task Every_officer_page_opens_on_the_demo_scheme()
+    {
+        var officer = await SignInAsync(factory, DemoVouchers.OfficerEmail);
+        foreach (var page in new[] { "beheer", "beheer/bewijs", "beheer/betalingen", "beheer/signalen", "beheer/aanbieders", "bewerken", "trekkingen" })
+        {
+            var response = await officer.GetAsync($"/regelingen/{DemoVouchers.Gelderland}/{page}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
+        }
+        var review = await officer.GetStringAsync($"/regelingen/{DemoVouchers.Gelderland}/beheer/bewijs");
+        Assert.Contains("certificaat-V-DEMO0008.pdf", review);
+    }
+
     [Fact]
     public async Task Bad_input_is_named_at_its_field_and_changes_nothing()
     {
@@ -120,17 +134,17 @@ public abstract class VoucherSchemeFormTests<TFactory>(TFactory factory) : IClas
         // What GET returns, PUT accepts; a change moves the version on, the old version is then stale.
         var changed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(settings.GetRawText())!;
         changed["ceiling"] = JsonSerializer.SerializeToElement(150000);
-        var put = await coordinator.PutAsJsonAsync("/api/v1/voucher-schemes/api-regeling", changed);
+        var put = await coordinator.PutAsJsonAsync("/api/v1/voucher-schemes/api-regeling/settings", changed);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         Assert.Equal(150000m, (await SchemeAsync("api-regeling"))!.Ceiling);
         changed["ceiling"] = JsonSerializer.SerializeToElement(175000);
-        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PutAsJsonAsync("/api/v1/voucher-schemes/api-regeling", changed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await coordinator.PutAsJsonAsync("/api/v1/voucher-schemes/api-regeling/settings", changed)).StatusCode);
         Assert.Equal(150000m, (await SchemeAsync("api-regeling"))!.Ceiling);
 
         // A code taken, and a member who is no officer: refused, nothing changed.
         Assert.Equal(HttpStatusCode.BadRequest, (await coordinator.PostAsJsonAsync("/api/v1/voucher-schemes", input)).StatusCode);
         var member = await SignInAsync(factory, "lid@pactwerk.demo");
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync("/api/v1/voucher-schemes/api-regeling", changed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync("/api/v1/voucher-schemes/api-regeling/settings", changed)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PostAsJsonAsync("/api/v1/voucher-schemes", input with { })).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/regelingen/api-regeling/bewerken")).StatusCode);
         Assert.Equal(150000m, (await SchemeAsync("api-regeling"))!.Ceiling);

@@ -131,6 +131,15 @@ public static class DemoVouchers
         scheme.Reserved = made.Sum(a => a.Amount);
         scheme.Arrivals = made.Count;
         await db.SaveChangesAsync(ct);
+        // A delivered voucher has its evidence, as the provider's page would have left it: the officer reviews it.
+        foreach (var delivered in made.Where(a => a.Status == VoucherStatus.Delivered))
+            db.VoucherEvidence.Add(new VoucherEvidence
+            {
+                ApplicationId = delivered.Id, AttendancePercent = 90 + delivered.Arrival % 10, CompletedOn = DateOnly.FromDateTime(now.AddDays(-1)),
+                FileName = $"certificaat-{delivered.VoucherCode}.pdf", ContentType = "application/pdf", SubmittedAt = now.AddDays(-1),
+                Certificate = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% Demo certificate {delivered.VoucherCode} (invented)\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public static class VouchersApi
         schemes.MapGet("/{code}", GetScheme).WithName("GetVoucherScheme").WithSummary("A scheme's rules and the courses of its vetted providers.").AllowAnonymous();
         schemes.MapPost("/", CreateScheme).WithName("CreateVoucherScheme").WithSummary("Creates a voucher scheme (the pact's coordinators): budget, rules, window, distribution rule, four-eyes threshold and the account it pays from.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/settings", GetSettings).WithName("GetVoucherSchemeSettings").WithSummary("A scheme's settings as its officers change them: what this returns, PUT accepts.").RequireAuthorization(Policies.SignedIn);
-        schemes.MapPut("/{code}", UpdateScheme).WithName("UpdateVoucherScheme").WithSummary("Changes a scheme's settings (its officers). Send the version you started from; a stale version gets 409 with what changed since.").RequireAuthorization(Policies.SignedIn);
+        schemes.MapPut("/{code}/settings", UpdateScheme).WithName("UpdateVoucherScheme").WithSummary("Changes a scheme's settings (its officers). Send the version you started from; a stale version gets 409 with what changed since.").RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/{code}/budget", GetBudget).WithName("GetVoucherBudget").WithSummary("A scheme's budget: ceiling, reserved, paid, available, vouchers granted and applications waiting.").AllowAnonymous();
         // Anyone may apply; the rules and the unique (scheme, e-mail) index decide.
         schemes.MapPost("/{code}/applications", Apply).WithName("ApplyForVoucher").WithSummary("Applies for a voucher: granted while the budget lasts, otherwise on the waiting list; a failed rule is named.").AllowAnonymous();
