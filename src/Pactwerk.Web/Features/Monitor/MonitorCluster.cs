@@ -15,7 +15,7 @@ namespace Pactwerk.Web.Features.Monitor;
 /// drops its cached public monitor — within a second of the commit. After a lost connection a listener reads
 /// everything again, since it may have missed news. On SQLite there is one process per file, so nothing is sent.
 /// </summary>
-public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHost host, IOutputCacheStore store, ILogger<MonitorCluster> log) : BackgroundService
+public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHost host, IOutputCacheStore store, IHostApplicationLifetime lifetime, ILogger<MonitorCluster> log) : BackgroundService
 {
     public const string Channel = "pactwerk_monitor";
 
@@ -53,6 +53,20 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        // After the start: the database is made and migrated by then (DatabaseInitialiser), and the engine loaded.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stopping.Register(() => started.TrySetCanceled()))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
