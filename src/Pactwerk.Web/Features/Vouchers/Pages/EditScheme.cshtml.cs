@@ -38,7 +38,7 @@ public sealed class EditSchemeModel(PactwerkDb db, VoucherSchemeEditor editor, A
             if (!await editor.MayCreateAsync(pact.Value.Id, ct))
                 return Forbid();
             // Sensible starting values: a window that opens next week at nine for a month, order of arrival.
-            var opens = DateOnly.FromDateTime(VoucherSchemeEditor.ToDutch(clock.GetUtcNow().UtcDateTime)).AddDays(7).ToDateTime(new TimeOnly(9, 0));
+            var opens = DateOnly.FromDateTime(VoucherFormat.ToDutch(clock.GetUtcNow().UtcDateTime)).AddDays(7).ToDateTime(new TimeOnly(9, 0));
             Input = new VoucherSchemeInput
             {
                 Pact = pact.Value.Code, Rule = DistributionRule.OrderOfArrival, OpensAt = opens, ClosesAt = opens.AddMonths(1), ApplyWithinDaysAfterStart = 14,

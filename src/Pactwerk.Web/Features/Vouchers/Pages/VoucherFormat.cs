@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
-/// <summary>How the voucher pages show money, days and a scheme's name in the reader's language.</summary>
+/// <summary>How the voucher pages show money, days and a scheme's name in the reader's language, and Dutch time for the whole area.</summary>
 public static class VoucherFormat
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
@@ -14,8 +14,14 @@ public static class VoucherFormat
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
 
     /// <summary>A moment of the window in Dutch time, as people in the Netherlands read it.</summary>
-    public static string Moment(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
+    public static string Moment(DateTime utc) => ToDutch(utc).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture);
+
+    /// <summary>A UTC moment as a clock in the Netherlands shows it.</summary>
+    public static DateTime ToDutch(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam);
+
+    /// <summary>A moment typed in Dutch time, in UTC; one already in UTC stays as it is.</summary>
+    public static DateTime FromDutch(DateTime dutch) =>
+        dutch.Kind == DateTimeKind.Utc ? dutch : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(dutch, DateTimeKind.Unspecified), Amsterdam);
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 

@@ -13,11 +13,9 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// </summary>
 public sealed class VoucherDraws(PactwerkDb db, SchemeGate gate)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>The Dutch calendar day of a UTC moment.</summary>
     public static DateOnly DayOf(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam));
+        DateOnly.FromDateTime(VoucherFormat.ToDutch(utc));
 
     /// <summary>
     /// The day a pending application is decided on: the day the window closes for a period lottery,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
@@ -51,15 +50,11 @@ public sealed class VoucherSchemeInput
 public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvider scopes)
 {
     public static readonly IReadOnlyList<string> LevelChoices = ["mbo-1", "mbo-2", "mbo-3", "mbo-4", "hbo", "master"];
-    private static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
-    public static DateTime ToDutch(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Dutch);
-
     public static VoucherSchemeInput InputOf(VoucherScheme s, string pactCode) => new()
     {
         Code = s.Code, Name = s.Name, NameEn = s.NameEn, Pact = pactCode, OrganisationId = s.OrganisationId, ActionId = s.ActionId,
         Ceiling = s.Ceiling, MaxPerVoucher = s.MaxPerVoucher, CoFundingPercent = s.CoFundingShare * 100, AdvancePercent = s.AdvanceShare * 100,
-        Rule = s.Rule, OpensAt = ToDutch(s.OpensAt), ClosesAt = ToDutch(s.ClosesAt), ApplyWithinDaysAfterStart = s.ApplyWithinDaysAfterStart,
+        Rule = s.Rule, OpensAt = VoucherFormat.ToDutch(s.OpensAt), ClosesAt = VoucherFormat.ToDutch(s.ClosesAt), ApplyWithinDaysAfterStart = s.ApplyWithinDaysAfterStart,
         MinimumAge = s.MinimumAge, ExpireAfterDays = s.ExpireAfterDays, TargetGroups = [.. s.TargetGroups], Sectors = [.. s.Sectors], Levels = [.. s.Levels],
         Occupations = [.. s.Occupations], FourEyesThreshold = s.FourEyesThreshold, DebtorName = s.DebtorName, DebtorIban = s.DebtorIban, DebtorBic = s.DebtorBic,
         Version = s.Version,
@@ -133,7 +128,7 @@ public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvid
             db.ChangeTracker.Clear();
             var held = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == scheme.Id).Select(s => s.Reserved + s.Paid).SingleAsync(ct);
             return new EditOutcome<VoucherScheme>.Invalid(new Dictionary<string, string[]>
-                { [nameof(input.Ceiling)] = [VoucherMessages.Format(VoucherMessages.SchemeCeilingBelowHeld, Euros(held))] });
+                { [nameof(input.Ceiling)] = [VoucherMessages.Format(VoucherMessages.SchemeCeilingBelowHeld, VoucherFormat.Money(held))] });
         }
     }
 
@@ -162,7 +157,7 @@ public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvid
         if (input.Ceiling is not { } ceiling || ceiling <= 0 || ceiling > 1_000_000_000_000m)
             Fail(nameof(input.Ceiling), VoucherMessages.SchemeCeilingInvalid);
         else if (hasApplications && ceiling < scheme.Reserved + scheme.Paid)
-            Fail(nameof(input.Ceiling), VoucherMessages.Format(VoucherMessages.SchemeCeilingBelowHeld, Euros(scheme.Reserved + scheme.Paid)));
+            Fail(nameof(input.Ceiling), VoucherMessages.Format(VoucherMessages.SchemeCeilingBelowHeld, VoucherFormat.Money(scheme.Reserved + scheme.Paid)));
         else
             scheme.Ceiling = Math.Round(ceiling, 2);
         if (input.MaxPerVoucher is not { } max || max <= 0 || max > 1_000_000m)
@@ -190,8 +185,8 @@ public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvid
             Fail(nameof(input.ClosesAt), VoucherMessages.SchemeClosesBeforeOpens);
         if (input.OpensAt is { } open && input.ClosesAt is { } close && close > open)
         {
-            scheme.OpensAt = Utc(open);
-            scheme.ClosesAt = Utc(close);
+            scheme.OpensAt = VoucherFormat.FromDutch(open);
+            scheme.ClosesAt = VoucherFormat.FromDutch(close);
         }
 
         if (input.ApplyWithinDaysAfterStart is { } within and (< 0 or > 365))
@@ -262,11 +257,6 @@ public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvid
         if (!current.SequenceEqual(wanted, StringComparer.Ordinal))
             replace(wanted);
     }
-
-    private static DateTime Utc(DateTime dutch) =>
-        dutch.Kind == DateTimeKind.Utc ? dutch : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(dutch, DateTimeKind.Unspecified), Dutch);
-
-    private static string Euros(decimal amount) => "€ " + amount.ToString("#,0.00", CultureInfo.CurrentCulture);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex CodeShape();
