@@ -98,14 +98,14 @@ public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http
     {
         var today = clock.Today();
         return await db.RoleAssignments.AnyAsync(r => r.UserId == userId && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today)
-                   && (r.Kind == RoleKind.Administrator || r.Kind == RoleKind.PactCoordinator || r.Kind == RoleKind.RegionalLead || r.Kind == RoleKind.RegionalCoordinator), ct)
+                   && TwoFactorOptions.CoordinatingRoles.Contains(r.Kind), ct)
                && await LacksTwoFactorAsync(userId, ct);
     }
 
     private async Task<bool> LacksTwoFactorAsync(string userId, CancellationToken ct) =>
         twoFactor.Value.RequiredForCoordinators
         && await db.Users.Where(u => u.Id == userId).Select(u => new { u.TwoFactorEnabled, u.Email }).SingleOrDefaultAsync(ct) is { } account
-        && !account.TwoFactorEnabled && !(account.Email is not null && twoFactor.Value.ExemptAccounts.Contains(account.Email));
+        && !account.TwoFactorEnabled && !twoFactor.Value.Exempts(account.Email);
 
     /// <summary>
     /// Which of the candidate regions lie wholly inside the given region: all their municipalities

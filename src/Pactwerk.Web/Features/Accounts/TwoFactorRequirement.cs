@@ -27,9 +27,13 @@ public sealed class TwoFactorOptions
     /// </summary>
     public bool RequiredForCoordinators { get; set; } = true;
 
-    /// <summary>The roles <see cref="RequiredForCoordinators"/> holds back until two-factor is on.</summary>
-    public static bool NeedsTwoFactor(RoleKind kind) =>
-        kind is RoleKind.Administrator or RoleKind.PactCoordinator or RoleKind.RegionalLead or RoleKind.RegionalCoordinator;
+    /// <summary>The roles <see cref="RequiredForCoordinators"/> holds back until two-factor is on (a list, so a query can ask for them too).</summary>
+    public static readonly RoleKind[] CoordinatingRoles = [RoleKind.Administrator, RoleKind.PactCoordinator, RoleKind.RegionalLead, RoleKind.RegionalCoordinator];
+
+    public static bool NeedsTwoFactor(RoleKind kind) => CoordinatingRoles.Contains(kind);
+
+    /// <summary>Whether the account is one the requirements do not hold for.</summary>
+    public bool Exempts(string? email) => email is not null && ExemptAccounts.Contains(email);
 }
 
 /// <summary>
@@ -53,7 +57,7 @@ public sealed class TwoFactorRequirementHandler(AccessScopeProvider scopes, Pact
         var account = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.TwoFactorEnabled }).SingleOrDefaultAsync(ct);
         if (account is null)
             return;
-        if (account.TwoFactorEnabled || (account.Email is not null && options.Value.ExemptAccounts.Contains(account.Email))
+        if (account.TwoFactorEnabled || options.Value.Exempts(account.Email)
             // Asked of the roles the account has with two-factor on: roles held back for want of it still call for it.
             || !await requirement.AppliesToAsync(services, await scopes.GetAsync(ct) is var scope && scope.WithTwoFactor is { } full ? full : scope, ct))
             context.Succeed(requirement);
