@@ -131,3 +131,35 @@ public sealed class FixturePostgresFactory : PostgresFactory
 {
     public FixturePostgresFactory() => With("ReferenceData:Path", new RegionFixture().WriteToTempFolder()).With("Demo:Enabled", "false");
 }
+
+/// <summary>
+/// The app on a database the test names (a restored backup, or another instance's), without demo content of its own:
+/// what it shows came from that database. The given drop removes the database when the app is disposed.
+/// </summary>
+public sealed class TargetFactory : PactwerkFactory
+{
+    private readonly string _connection;
+    private readonly Func<Task> _drop;
+
+    public TargetFactory(string provider, string connection, Func<Task> drop)
+    {
+        Provider = provider;
+        _connection = connection;
+        _drop = drop;
+        With("Demo:Enabled", "false");
+    }
+
+    /// <summary>A second instance on the database of a running one; the first owns (and drops) the database.</summary>
+    public static async Task<TargetFactory> SecondInstanceOfAsync(PactwerkFactory first) =>
+        new(first.Provider, await first.InDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)), () => Task.CompletedTask);
+
+    public override string Provider { get; }
+    protected override string ConnectionString => _connection;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _drop();
+        GC.SuppressFinalize(this);
+    }
+}

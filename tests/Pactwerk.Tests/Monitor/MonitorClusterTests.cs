@@ -6,7 +6,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Infrastructure;
-using Pactwerk.Tests.Platform;
 using Pactwerk.Web.Features.Monitor.Import;
 using static Pactwerk.Tests.Infrastructure.Session;
 
@@ -38,8 +37,7 @@ public sealed class MonitorClusterPostgresTests(PostgresFactory first) : IClassF
     [Fact]
     public async Task An_import_through_one_instance_and_a_withdrawal_through_the_other_show_on_both_within_a_second()
     {
-        var connection = await first.InDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using var second = new TargetFactory(first.Provider, connection, () => Task.CompletedTask);
+        await using var second = await TargetFactory.SecondInstanceOfAsync(first);
         var readerA = Anonymous(first);
         var readerB = Anonymous(second);
         var zwolle = DuoReference.Sum(2023, DuoReference.Regions()["GM0193"]).Sum;

@@ -170,28 +170,3 @@ public sealed class BackupRestoreTestsPostgres(PostgresFactory factory) : Backup
         }));
     }
 }
-
-/// <summary>The app on a database the test names, without demo content: what it shows came from the backup.</summary>
-internal sealed class TargetFactory : PactwerkFactory
-{
-    private readonly string _connection;
-    private readonly Func<Task> _drop;
-
-    public TargetFactory(string provider, string connection, Func<Task> drop)
-    {
-        Provider = provider;
-        _connection = connection;
-        _drop = drop;
-        With("Demo:Enabled", "false");
-    }
-
-    public override string Provider { get; }
-    protected override string ConnectionString => _connection;
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _drop();
-        GC.SuppressFinalize(this);
-    }
-}

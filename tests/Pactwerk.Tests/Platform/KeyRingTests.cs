@@ -17,8 +17,7 @@ public abstract class KeyRingTests<TFactory>(TFactory first) : IClassFixture<TFa
     [Fact]
     public async Task A_cookie_and_a_form_token_made_by_one_instance_are_taken_by_another_on_the_same_database()
     {
-        var connection = await first.InDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using var second = new TargetFactory(first.Provider, connection, () => Task.CompletedTask);
+        await using var second = await TargetFactory.SecondInstanceOfAsync(first);
         var cookies = new CookieContainer();
         var a = first.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
         var b = second.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies));
