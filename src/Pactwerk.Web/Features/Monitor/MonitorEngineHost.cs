@@ -130,12 +130,12 @@ public sealed class MonitorEngineHost(MonitorEngine engine)
     public async Task<Action> ReadAgainAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var swap = await ReadAgainMeasuredAsync(db, elementIds, ct);
+        var swap = await ReadAgainUntimedAsync(db, elementIds, ct);
         Web.Shared.PactwerkMetrics.EngineLoadDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("scope", "elements"));
         return swap;
     }
 
-    private async Task<Action> ReadAgainMeasuredAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
+    private async Task<Action> ReadAgainUntimedAsync(PactwerkDb db, IReadOnlyCollection<int> elementIds, CancellationToken ct)
     {
         var read = new List<(string Code, ElementData Data, Dictionary<int, ReleaseRef> Releases)>();
         var disclosure = await ReadDisclosureAsync(db, ct);

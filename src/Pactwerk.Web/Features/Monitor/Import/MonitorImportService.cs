@@ -98,13 +98,13 @@ public sealed class MonitorImportService(PactwerkDb db, MonitorEngineHost engine
         bool replaceShrinking = false)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var report = await ImportMeasuredAsync(profileCode, fileName, content, ct, publishedOn, replaceShrinking);
+        var report = await ImportUntimedAsync(profileCode, fileName, content, ct, publishedOn, replaceShrinking);
         Web.Shared.PactwerkMetrics.ImportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
             new KeyValuePair<string, object?>("profile", report.Profile), new KeyValuePair<string, object?>("status", report.Status.ToString()));
         return report;
     }
 
-    private async Task<ImportReport> ImportMeasuredAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn,
+    private async Task<ImportReport> ImportUntimedAsync(string profileCode, string fileName, byte[] content, CancellationToken ct, DateOnly? publishedOn,
         bool replaceShrinking)
     {
         var (preview, rejection) = await ReadAsync(profileCode, fileName, content, ct);
