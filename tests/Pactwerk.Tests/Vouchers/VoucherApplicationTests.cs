@@ -89,6 +89,39 @@ public abstract class VoucherApplicationTests<TFactory>(TFactory factory) : ICla
         await AssertNothingSavedAsync("ongekeurd");
     }
 
+    /// <summary>
+    /// The request checks the rules on a copy of the scheme read at most a second ago (a rush reads it
+    /// once a second, not per applicant). The copy may never decide: a scheme closed a moment ago
+    /// refuses the next application, and a provider vetted a moment ago is accepted at once.
+    /// </summary>
+    [Fact]
+    public async Task A_change_to_the_scheme_counts_for_the_very_next_application()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "verse-regels", ceiling: 10_000m, price: 1000m);
+        Assert.Equal(HttpStatusCode.Created, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/verse-regels/applications", VoucherSchemeBuilder.Application(scheme, "eerste@example.org"))).StatusCode);
+        // Closed and the course made dearer in the database, right after the first application read the scheme.
+        await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == "verse-regels").ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTime.UtcNow.AddMinutes(-1))));
+        var late = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/verse-regels/applications", VoucherSchemeBuilder.Application(scheme, "tweede@example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.StartsWith("Regel aanvraagperiode:", (await late.ReadAsync<JsonElement>()).GetProperty("errors").GetProperty("window")[0].GetString());
+        Assert.Equal(1, await factory.InDbAsync(db => db.VoucherApplications.CountAsync(a => db.VoucherSchemes.Any(x => x.Id == a.SchemeId && x.Code == "verse-regels"))));
+
+        // The other way: an application refused for an unvetted provider, the provider vetted, the next application accepted at once.
+        var unvetted = await VoucherSchemeBuilder.SchemeAsync(factory, "net-gekeurd", ceiling: 10_000m, price: 1000m, vet: false);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/net-gekeurd/applications", VoucherSchemeBuilder.Application(unvetted, "vroeg@example.org"))).StatusCode);
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsJsonAsync($"/api/v1/voucher-schemes/net-gekeurd/providers/{unvetted.ProviderId}/vetting", new { approve = true, reason = "CRKBO-registratie gecontroleerd" })).StatusCode);
+        var accepted = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/net-gekeurd/applications", VoucherSchemeBuilder.Application(unvetted, "vroeg@example.org"));
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal("Granted", (await accepted.ReadAsync<JsonElement>()).GetProperty("status").GetString());
+
+        // A price raised a moment ago is the price the voucher pays: the amount is taken under the lock.
+        await factory.InDbAsync(db => db.VoucherCourses.Where(c => c.Id == unvetted.CourseId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Price, 1200m)));
+        var dearer = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/net-gekeurd/applications", VoucherSchemeBuilder.Application(unvetted, "later@example.org"))).ReadAsync<JsonElement>();
+        Assert.Equal(1200m, dearer.GetProperty("amount").GetDecimal());
+        Assert.Equal(2200m, (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/net-gekeurd/budget")).GetProperty("reserved").GetDecimal());
+    }
+
     [Fact]
     public async Task A_second_application_by_the_same_person_is_refused_and_changes_nothing()
     {

@@ -10,6 +10,7 @@ public static class VouchersModule
         var services = builder.Services;
         services.AddSingleton<SchemeGate>();
         services.AddSingleton<SchemeDecisions>();
+        services.AddSingleton<SchemeSnapshots>();
         services.AddSingleton<VoucherMailQueue>();
         services.AddSingleton(sp => new Web.Shared.QueueLength("voucher-mail", () => sp.GetRequiredService<VoucherMailQueue>().Reader.Count));
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VoucherMailTrigger>();

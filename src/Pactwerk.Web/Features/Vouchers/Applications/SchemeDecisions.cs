@@ -10,7 +10,8 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// once, and one transaction per application spends its time waiting for the disk (a commit each)
 /// with the scheme's row locked: a few hundred a second at most. Here every application that
 /// arrives while a group is being decided joins the next group, and a group is decided in one
-/// transaction under the scheme's lock: the arrival numbers in queue order, the second application
+/// transaction under the scheme's lock: the rules checked again on what the database holds then
+/// (<see cref="ApplicationRules"/>), the arrival numbers in queue order, the second application
 /// of a person refused, each granted in order while nobody waits and the amount fits, and one
 /// conditional UPDATE of the scheme's row that the database checks again (and its check
 /// constraint after it), so reserved + paid never passes the ceiling. Every caller waits for its
@@ -99,8 +100,14 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
             // On SQLite this begins IMMEDIATE (the write lock on the file); the no-op UPDATE locks the row on PostgreSQL.
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.VoucherSchemes.Where(s => s.Id == scheme.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, x => x.Arrivals));
-            var state = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == scheme.Id)
-                .Select(s => new { s.Arrivals, s.Reserved, s.Paid, s.Ceiling, s.Waiting }).SingleAsync();
+            var state = await db.VoucherSchemes.AsNoTracking().SingleAsync(s => s.Id == scheme.Id);
+
+            // The rules once more, on what the database holds under the lock: the request checked them on a
+            // copy of up to a second ago, and a scheme, course or provider may have changed since.
+            var courseIds = group.Select(i => i.Application.CourseId).Distinct().ToList();
+            var courses = (await ApplicationRules.CoursesAsync(db, db.VoucherCourses.Where(c => courseIds.Contains(c.Id)), CancellationToken.None)).ToDictionary(c => c.Id);
+            var codes = group.Select(i => i.Application.MunicipalityCode ?? "").Distinct().ToList();
+            var municipalities = await ApplicationRules.KnownMunicipalitiesAsync(db, codes, CancellationToken.None);
 
             // One application per person per scheme: those already in, and the second of a pair within this group.
             var emails = group.Select(i => i.Application.Email).Distinct().ToList();
@@ -115,6 +122,16 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
             foreach (var item in group)
             {
                 var a = item.Application;
+                var course = courses.GetValueOrDefault(a.CourseId);
+                var broken = ApplicationRules.Check(state, course, a.CourseId, a.MunicipalityCode is { } m && municipalities.Contains(m), a.MunicipalityCode ?? "",
+                    a.TargetGroup, a.DateOfBirth, a.CourseStart, a.SubmittedAt);
+                if (broken.Count > 0)
+                {
+                    outcomes.Add((item, new ApplicationOutcome.Invalid(broken)));
+                    continue;
+                }
+                // The price as it is now.
+                a.Amount = state.VoucherAmount(course!.Price);
                 if (!taken.Add(a.Email))
                 {
                     outcomes.Add((item, new ApplicationOutcome.Invalid(new Dictionary<string, string[]> { [nameof(VoucherApplicationInput.Email)] = [VoucherMessages.AlreadyApplied] })));

@@ -41,12 +41,11 @@ public sealed record ApplicationStatus(string Number, string SchemeCode, string 
 /// database decides who gets the last euro: reserved + paid never passes the ceiling, and while
 /// anyone waits nobody behind them is granted.
 /// </summary>
-public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, SchemeGate gate, SchemeDecisions decisions)
+public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, SchemeGate gate, SchemeDecisions decisions, SchemeSnapshots snapshots)
 {
     public async Task<ApplicationOutcome> ApplyAsync(string schemeCode, VoucherApplicationInput input, CancellationToken ct)
     {
-        var scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == schemeCode, ct);
-        if (scheme is null)
+        if (await snapshots.GetAsync(db, schemeCode, ct) is not { } snapshot)
             return new ApplicationOutcome.NotFound();
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
@@ -75,44 +74,33 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (errors.Count > 0)
             return new ApplicationOutcome.Invalid(errors);
 
-        // The rules, each named when it fails, so the applicant sees everything at once.
-        var course = await db.VoucherCourses.AsNoTracking().Where(c => c.Id == input.Course)
-            .Select(c => new { c.Id, c.Price, c.Sector, c.Level, c.TargetOccupation, c.StartDates, c.Provider.SchemeId, c.Provider.Vetted })
-            .SingleOrDefaultAsync(ct);
+        // The rules, each named when it fails, so the applicant sees everything at once. Checked first
+        // on the copy of at most a second ago (a rush reads the scheme once a second, not once per
+        // applicant); only a pass is taken from it: a refusal is confirmed on what the database holds
+        // now, and a pass is checked again under the scheme's lock before it is decided.
         var municipality = MunicipalityCodeOf(input.Municipality!);
-        // The municipalities of the reference data (loaded from data/nl at start), as they are today.
-        if (municipality is null || !await db.Regions.AnyAsync(r => r.Code == municipality && r.ValidTo == null
-                && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities, ct))
-            errors[nameof(input.Municipality)] = [VoucherMessages.Format(VoucherMessages.MunicipalityUnknown, Short(input.Municipality!.Trim()))];
-        if (now < scheme.OpensAt || now >= scheme.ClosesAt)
-            errors["window"] = [VoucherMessages.Format(VoucherMessages.OutsideWindow, Local(scheme.OpensAt), Local(scheme.ClosesAt))];
-        if (!scheme.TargetGroups.Contains(input.TargetGroup!.Trim()))
-            errors[nameof(input.TargetGroup)] = [VoucherMessages.Format(VoucherMessages.TargetGroupNotInScheme, string.Join(", ", scheme.TargetGroups))];
-        if (AgeOn(birth, today) < scheme.MinimumAge)
-            errors["age"] = [VoucherMessages.Format(VoucherMessages.TooYoung, scheme.MinimumAge)];
-        if (course is null || course.SchemeId != scheme.Id || !course.Vetted)
-            errors[nameof(input.Course)] = [VoucherMessages.Format(VoucherMessages.CourseNotInScheme, input.Course!.Value)];
-        else
-        {
-            if (scheme.Sectors.Count > 0 && !scheme.Sectors.Contains(course.Sector))
-                errors["sector"] = [VoucherMessages.Format(VoucherMessages.SectorNotEligible, course.Sector)];
-            if (scheme.Levels.Count > 0 && !scheme.Levels.Contains(course.Level))
-                errors["level"] = [VoucherMessages.Format(VoucherMessages.LevelNotEligible, course.Level)];
-            if (scheme.Occupations.Count > 0 && !scheme.Occupations.Contains(course.TargetOccupation))
-                errors["occupation"] = [VoucherMessages.Format(VoucherMessages.OccupationNotEligible, course.TargetOccupation)];
-            if (!course.StartDates.Contains(start))
-                errors[nameof(input.CourseStart)] = [VoucherMessages.Format(VoucherMessages.StartNotOffered, Day(start))];
-            else if (today > start.AddDays(scheme.ApplyWithinDaysAfterStart))
-                errors["deadline"] = [VoucherMessages.Format(VoucherMessages.TooLate, scheme.ApplyWithinDaysAfterStart, Day(start))];
-        }
+        var targetGroup = input.TargetGroup!.Trim();
+        var scheme = snapshot.Scheme;
+        var course = snapshot.Courses.GetValueOrDefault(input.Course!.Value);
+        errors = ApplicationRules.Check(scheme, course, input.Course.Value, municipality is not null && snapshot.Municipalities.Contains(municipality),
+            input.Municipality!, targetGroup, birth, start, now);
         if (errors.Count > 0)
-            return new ApplicationOutcome.Invalid(errors);
+        {
+            scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == schemeCode, ct);
+            if (scheme is null)
+                return new ApplicationOutcome.NotFound();
+            course = (await ApplicationRules.CoursesAsync(db, db.VoucherCourses.Where(c => c.Id == input.Course), ct)).SingleOrDefault();
+            var known = municipality is not null && (await ApplicationRules.KnownMunicipalitiesAsync(db, [municipality], ct)).Count == 1;
+            errors = ApplicationRules.Check(scheme, course, input.Course.Value, known, input.Municipality!, targetGroup, birth, start, now);
+            if (errors.Count > 0)
+                return new ApplicationOutcome.Invalid(errors);
+        }
 
         var amount = scheme.VoucherAmount(course!.Price);
         var key = NewSecret(32);
         var application = new VoucherApplication
         {
-            SchemeId = scheme.Id, CourseId = course.Id, Email = email, DateOfBirth = birth, MunicipalityCode = municipality, TargetGroup = input.TargetGroup.Trim(),
+            SchemeId = scheme.Id, CourseId = course.Id, Email = email, DateOfBirth = birth, MunicipalityCode = municipality, TargetGroup = targetGroup,
             CourseStart = start, SubmittedAt = now, Amount = amount, Status = VoucherStatus.Waiting,
             VoucherCode = NewVoucherCode(), KeyHash = Hash(key), Language = input.Language == "en" ? "en" : "nl",
         };
@@ -252,16 +240,8 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         return code.Length is >= 1 and <= 4 && code.All(char.IsAsciiDigit) ? "GM" + code.PadLeft(4, '0') : null;
     }
 
-    private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    private static int AgeOn(DateOnly birth, DateOnly day) => day.Year - birth.Year - (day < birth.AddYears(day.Year - birth.Year) ? 1 : 0);
-
     private static bool TryParseDay(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Local(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Unambiguous letters and digits (no 0/O, 1/I/L), so a code read aloud or from paper is typed right.</summary>
     private const string CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
