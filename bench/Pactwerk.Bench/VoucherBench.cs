@@ -56,8 +56,8 @@ internal static class VoucherBench
         try
         {
             if (db == "sqlite")
-                return await RunAsync(applicants, concurrency, budget, "Sqlite", Path.Combine(work.FullName, "vouchers.db"), repository);
-            return await BenchPostgres.InFreshDatabaseAsync("pactwerk_vouchers", connection => RunAsync(applicants, concurrency, budget, "Postgres", connection, repository));
+                return await RunAsync(applicants, concurrency, budget, "Sqlite", Path.Combine(work.FullName, "vouchers.db"), repository, work.FullName);
+            return await BenchPostgres.InFreshDatabaseAsync("pactwerk_vouchers", connection => RunAsync(applicants, concurrency, budget, "Postgres", connection, repository, work.FullName));
         }
         finally
         {
@@ -68,7 +68,8 @@ internal static class VoucherBench
     private sealed record Seeded(int CourseId, DateOnly Start, decimal Amount);
 
     /// <param name="database">The SQLite file, or the PostgreSQL connection string.</param>
-    private static async Task<int> RunAsync(int applicants, int concurrency, int budget, string provider, string database, string repository)
+    /// <param name="work">The run's own folder: the applicants' mail goes there (one file each), not into the repository.</param>
+    private static async Task<int> RunAsync(int applicants, int concurrency, int budget, string provider, string database, string repository, string work)
     {
         var connectionString = provider == "Sqlite" ? $"Data Source={database}" : database;
         // The database, the demo pact and the scheme first, in this process; then the server on the same database.
@@ -82,6 +83,7 @@ internal static class VoucherBench
         using var server = LoadBench.StartServer(baseUrl, repository,
         [
             "--Database:Provider", provider, "--Database:ConnectionString", connectionString, "--ReferenceData:LoadOnStart", "false",
+            "--Email:PickupDirectory", Path.Combine(work, "mail"),
             // PACTWERK_BENCH_DEBUG=1: the server logs how long each group of decisions took.
             .. Environment.GetEnvironmentVariable("PACTWERK_BENCH_DEBUG") is "1" ? (string[])["--Logging:LogLevel:Pactwerk.Web.Features.Vouchers", "Debug"] : [],
         ]);
