@@ -48,6 +48,36 @@ public abstract class VoucherMailTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Contains("first mail", movedUp.HtmlBody);
     }
 
+    /// <summary>
+    /// Applications that arrive together are decided together and mailed in batches, after the rush:
+    /// each waiting applicant's mail gives their place, which here is checked against the database's
+    /// own order of those who wait.
+    /// </summary>
+    [Fact]
+    public async Task Applicants_who_arrive_together_each_get_their_mail_with_their_own_place()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "samen", ceiling: 1400m, price: 700m);
+        // Three first: two granted, the third waits and withdraws, so a place is not simply an arrival number less two.
+        foreach (var email in new[] { "vooraf1@example.org", "vooraf2@example.org" })
+            await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/samen/applications", VoucherSchemeBuilder.Application(scheme, email));
+        var leaving = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/samen/applications", VoucherSchemeBuilder.Application(scheme, "vooraf3@example.org"))).ReadAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NoContent, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/withdrawal", new { key = VoucherSchemeBuilder.KeyOf(leaving) })).StatusCode);
+
+        var people = Enumerable.Range(1, 12).Select(i => $"samen{i}@example.org").ToList();
+        var answers = await Task.WhenAll(people.Select(async email =>
+            await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/samen/applications", VoucherSchemeBuilder.Application(scheme, email))).ReadAsync<JsonElement>()));
+        Assert.All(answers, a => Assert.Equal("Waiting", a.GetProperty("status").GetString()));
+
+        var waiting = await factory.InDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.VoucherApplications.Where(a => a.Status == Pactwerk.Web.Features.Vouchers.VoucherStatus.Waiting && a.Email.StartsWith("samen")).OrderBy(a => a.Arrival).Select(a => a.Email)));
+        Assert.Equal(people.Order(), waiting.Order());
+        for (var i = 0; i < waiting.Count; i++)
+        {
+            var mail = Assert.Single(await MailToAsync(factory, waiting[i]));
+            Assert.Contains($"wachtlijst: {i + 1}.", mail.HtmlBody);
+        }
+    }
+
     [Fact]
     public async Task A_refused_application_changes_nothing_and_mails_nobody()
     {

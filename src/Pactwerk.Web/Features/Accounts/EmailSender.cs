@@ -53,7 +53,8 @@ public sealed class MailKitEmailSender(Microsoft.Extensions.Options.IOptions<Ema
             // Written under another name and then renamed, so whoever reads the folder never sees half a message.
             await message.WriteToAsync(file + ".tmp");
             File.Move(file + ".tmp", file);
-            logger.LogInformation("Mail to {To} ({Subject}) written to {File}", email, subject, file);
+            // Debug, not Information: an opening writes hundreds a second, and the address is personal data that production logs do not keep.
+            logger.LogDebug("Mail to {To} ({Subject}) written to {File}", email, subject, file);
             return;
         }
 

@@ -24,6 +24,22 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
 
     private readonly ConcurrentDictionary<int, Lazy<ChannelWriter<Item>>> _queues = new();
 
+    /// <summary>When a group of more than one application was last decided (a timestamp); 0 before the first.</summary>
+    private long _rushSeenAt;
+
+    /// <summary>
+    /// Whether applications arrive faster than one at a time (a group of several was decided within the
+    /// last second): work that can wait, such as the applicants' mail, gives way while it lasts.
+    /// </summary>
+    public bool Rushing
+    {
+        get
+        {
+            var seen = Volatile.Read(ref _rushSeenAt);
+            return seen != 0 && System.Diagnostics.Stopwatch.GetElapsedTime(seen) < TimeSpan.FromSeconds(1);
+        }
+    }
+
     private sealed record Item(VoucherApplication Application, string Key, TaskCompletionSource<ApplicationOutcome> Outcome);
 
     private sealed record SchemeKey(int Id, string Code, int PactId, DistributionRule Rule);
@@ -59,6 +75,8 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await DecideGroupAsync(scheme, group);
+                if (group.Count > 1)
+                    Volatile.Write(ref _rushSeenAt, System.Diagnostics.Stopwatch.GetTimestamp());
                 log.LogDebug("Decided {Count} applications for scheme {Scheme} in {Ms} ms", group.Count, scheme.Code, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception failure) when (group.Count > 1)

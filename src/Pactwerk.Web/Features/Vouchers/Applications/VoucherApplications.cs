@@ -134,6 +134,28 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             : null;
 
     /// <summary>
+    /// The places of several waiting applications of one scheme, by their queue order: one count up to
+    /// the first, then one count of the gap to each next, instead of a count from the head for each.
+    /// </summary>
+    internal static async Task<Dictionary<int, int>> PositionsAsync(PactwerkDb db, int schemeId, IReadOnlyCollection<int> queueOrders, CancellationToken ct)
+    {
+        var places = new Dictionary<int, int>();
+        var waiting = db.VoucherApplications.Where(o => o.SchemeId == schemeId && o.Status == VoucherStatus.Waiting);
+        int? previous = null;
+        var place = 0;
+        foreach (var order in queueOrders.Distinct().Order())
+        {
+            var after = previous;
+            place += 1 + (after is null
+                ? await waiting.CountAsync(o => o.QueueOrder < order, ct)
+                : await waiting.CountAsync(o => o.QueueOrder > after && o.QueueOrder < order, ct));
+            places[order] = place;
+            previous = order;
+        }
+        return places;
+    }
+
+    /// <summary>
     /// Withdraws the application behind the link. A granted voucher's amount goes back to the
     /// budget, and the waiting list moves up in order as far as the budget now reaches.
     /// </summary>

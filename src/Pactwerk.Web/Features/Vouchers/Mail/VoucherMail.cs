@@ -154,21 +154,33 @@ public sealed class VoucherMailTrigger(VoucherMailQueue queue) : ISaveChangesInt
 }
 
 /// <summary>Writes and sends the mails, in the applicant's language, one after the other.</summary>
-public sealed class VoucherMailer(VoucherMailQueue queue, IServiceScopeFactory scopes, IOptions<HostingOptions> hosting, ILogger<VoucherMailer> log) : BackgroundService
+public sealed class VoucherMailer(VoucherMailQueue queue, SchemeDecisions decisions, IServiceScopeFactory scopes, IOptions<HostingOptions> hosting, ILogger<VoucherMailer> log) : BackgroundService
 {
+    /// <summary>Notices written per database round: one scope, one read of the applications, one count per waiting list.</summary>
+    private const int Batch = 200;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var notice in queue.Reader.ReadAllAsync(stoppingToken))
+            var batch = new List<VoucherNotice>(Batch);
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // During an opening the two cores go to taking applications, which decides who gets the money;
+                // the answer and the status page already tell each applicant where they stand, and the mail
+                // follows as soon as the rush is over (the queue's length is in the telemetry: voucher-mail).
+                while (decisions.Rushing)
+                    await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+                batch.Clear();
+                while (batch.Count < Batch && queue.Reader.TryRead(out var notice))
+                    batch.Add(notice);
                 try
                 {
-                    await SendAsync(notice, stoppingToken);
+                    await SendAsync(batch, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    log.LogWarning(e, "The mail about {Number} ({Action}) could not be sent", notice.Number, notice.Action);
+                    log.LogWarning(e, "The mail about {Count} voucher decisions from {Number} on could not be sent", batch.Count, batch[0].Number);
                 }
             }
         }
@@ -177,59 +189,78 @@ public sealed class VoucherMailer(VoucherMailQueue queue, IServiceScopeFactory s
         }
     }
 
-    private async Task SendAsync(VoucherNotice notice, CancellationToken ct)
+    private async Task SendAsync(List<VoucherNotice> notices, CancellationToken ct)
     {
-        var dash = notice.Number.LastIndexOf('-');
-        if (dash <= 0 || !int.TryParse(notice.Number[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var arrival))
-            return;
-        var code = notice.Number[..dash];
+        var wanted = new List<(VoucherNotice Notice, string Code, int Arrival)>();
+        foreach (var notice in notices)
+        {
+            var dash = notice.Number.LastIndexOf('-');
+            if (dash > 0 && int.TryParse(notice.Number[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var arrival))
+                wanted.Add((notice, notice.Number[..dash], arrival));
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
-        var found = await db.VoucherApplications.AsNoTracking()
-            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt })
-            .Where(x => x.Code.ToUpper() == code && x.a.Arrival == arrival)
-            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Name, x.NameEn, x.Rule, x.ClosesAt, c.Title })
-            .SingleOrDefaultAsync(ct);
-        if (found is null)
-            return;
-        var key = queue.TakeKey(found.a.KeyHash);
-        if (VoucherPrivacy.IsErased(found.a.Email))
-            return;
-        var a = found.a;
-        var position = await VoucherApplications.PositionAsync(db, a, ct);
-
-        var english = a.Language == "en";
-        var culture = CultureInfo.GetCultureInfo(english ? "en" : "nl");
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
+        var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
+        var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var codes = wanted.Select(w => w.Code).Distinct().ToList();
+        // Numbers carry the scheme's code in capitals.
+        var schemes = await db.VoucherSchemes.AsNoTracking().Where(s => codes.Contains(s.Code.ToUpper()))
+            .Select(s => new { s.Id, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt }).ToListAsync(ct);
+        foreach (var scheme in schemes)
         {
-            var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
-            string H(string text) => WebUtility.HtmlEncode(text);
-            var body = new System.Text.StringBuilder();
-            body.Append("<p>").Append(H(t["Je aanvraag {0} voor {1} ({2}) is nu: {3}.", notice.Number, english ? found.NameEn : found.Name, found.Title, t[$"VoucherStatus.{a.Status}"]])).Append("</p>");
-            if (position is { } p)
-                body.Append("<p>").Append(H(t["Je plaats op de wachtlijst: {0}.", p])).Append("</p>");
-            if (a.Status == VoucherStatus.Granted)
-                body.Append("<p>").Append(H(t["Je vouchercode: {0}. Het bedrag van de voucher: {1}.", a.VoucherCode, a.Amount.ToString("C", CultureInfo.GetCultureInfo(english ? "en-NL" : "nl-NL"))])).Append("</p>");
-            var next = a.Status == VoucherStatus.Pending && found.Rule != DistributionRule.OrderOfArrival
-                ? t[$"VoucherNext.Pending.{found.Rule}", VoucherDraws.DecidedOn(found.Rule, found.ClosesAt, a.SubmittedAt).ToString("d MMMM yyyy", culture)]
-                : t[$"VoucherNext.{a.Status}"];
-            body.Append("<p>").Append(H(next)).Append("</p>");
-            if (key is not null)
+            var mine = wanted.Where(w => w.Code == scheme.Code.ToUpperInvariant()).ToList();
+            var arrivals = mine.Select(w => w.Arrival).Distinct().ToList();
+            var found = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id && arrivals.Contains(a.Arrival))
+                .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a, c.Title }).ToListAsync(ct);
+            var byArrival = found.ToDictionary(x => x.a.Arrival);
+            var positions = await VoucherApplications.PositionsAsync(db, scheme.Id, found.Where(x => x.a.Status == VoucherStatus.Waiting).Select(x => x.a.QueueOrder).ToList(), ct);
+            foreach (var (notice, _, arrival) in mine)
             {
-                var link = Site() + VouchersApi.StatusUrl(key) + (english ? "&culture=en" : "");
-                body.Append("<p>").Append(H(t["Hier volg je je aanvraag en kun je haar intrekken (bewaar deze link, hij is alleen voor jou):"]))
-                    .Append($" <a href=\"{H(link)}\">{H(link)}</a></p>");
+                if (!byArrival.TryGetValue(arrival, out var x))
+                    continue;
+                var a = x.a;
+                var key = queue.TakeKey(a.KeyHash);
+                if (VoucherPrivacy.IsErased(a.Email))
+                    continue;
+                int? position = a.Status == VoucherStatus.Waiting ? positions[a.QueueOrder] : null;
+                var english = a.Language == "en";
+                var culture = CultureInfo.GetCultureInfo(english ? "en" : "nl");
+                var previous = CultureInfo.CurrentUICulture;
+                CultureInfo.CurrentUICulture = culture;
+                try
+                {
+                    string H(string text) => WebUtility.HtmlEncode(text);
+                    var body = new System.Text.StringBuilder();
+                    body.Append("<p>").Append(H(t["Je aanvraag {0} voor {1} ({2}) is nu: {3}.", notice.Number, english ? scheme.NameEn : scheme.Name, x.Title, t[$"VoucherStatus.{a.Status}"]])).Append("</p>");
+                    if (position is { } p)
+                        body.Append("<p>").Append(H(t["Je plaats op de wachtlijst: {0}.", p])).Append("</p>");
+                    if (a.Status == VoucherStatus.Granted)
+                        body.Append("<p>").Append(H(t["Je vouchercode: {0}. Het bedrag van de voucher: {1}.", a.VoucherCode, a.Amount.ToString("C", CultureInfo.GetCultureInfo(english ? "en-NL" : "nl-NL"))])).Append("</p>");
+                    var next = a.Status == VoucherStatus.Pending && scheme.Rule != DistributionRule.OrderOfArrival
+                        ? t[$"VoucherNext.Pending.{scheme.Rule}", VoucherDraws.DecidedOn(scheme.Rule, scheme.ClosesAt, a.SubmittedAt).ToString("d MMMM yyyy", culture)]
+                        : t[$"VoucherNext.{a.Status}"];
+                    body.Append("<p>").Append(H(next)).Append("</p>");
+                    if (key is not null)
+                    {
+                        var link = Site() + VouchersApi.StatusUrl(key) + (english ? "&culture=en" : "");
+                        body.Append("<p>").Append(H(t["Hier volg je je aanvraag en kun je haar intrekken (bewaar deze link, hij is alleen voor jou):"]))
+                            .Append($" <a href=\"{H(link)}\">{H(link)}</a></p>");
+                    }
+                    else
+                        body.Append("<p>").Append(H(t["Je aanvraag volg je via de link in de eerste mail over deze aanvraag."])).Append("</p>");
+                    var subject = $"{notice.Number}: {t[$"AuditAction.{notice.Action}"]}";
+                    await sender.SendEmailAsync(a.Email, subject, body.ToString());
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One address the server refuses does not hold up the others.
+                    log.LogWarning(e, "The mail about {Number} ({Action}) could not be sent", notice.Number, notice.Action);
+                }
+                finally
+                {
+                    CultureInfo.CurrentUICulture = previous;
+                }
             }
-            else
-                body.Append("<p>").Append(H(t["Je aanvraag volg je via de link in de eerste mail over deze aanvraag."])).Append("</p>");
-            var subject = $"{notice.Number}: {t[$"AuditAction.{notice.Action}"]}";
-            await scope.ServiceProvider.GetRequiredService<IEmailSender>().SendEmailAsync(a.Email, subject, body.ToString());
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 
