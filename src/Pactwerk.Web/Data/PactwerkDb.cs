@@ -65,6 +65,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<VoucherCourse> VoucherCourses => Set<VoucherCourse>();
     public DbSet<VoucherApplication> VoucherApplications => Set<VoucherApplication>();
     public DbSet<VoucherDraw> VoucherDraws => Set<VoucherDraw>();
+    public DbSet<VoucherWaitingCount> VoucherWaitingCounts => Set<VoucherWaitingCount>();
     public DbSet<VoucherProviderUser> VoucherProviderUsers => Set<VoucherProviderUser>();
     public DbSet<VoucherEvidence> VoucherEvidence => Set<VoucherEvidence>();
     public DbSet<VoucherPayment> VoucherPayments => Set<VoucherPayment>();
@@ -100,11 +101,33 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        // One comparison of every tracked entity per save instead of one per question: the checks below,
+        // the audit trail and the interceptors each ask the tracker for its entries, and with automatic
+        // detection each asking compares everything again (a group of voucher decisions tracks hundreds).
+        // Detected again only after this method's own changes (stamps, versions); the interceptors only read.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+            ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedChangesAsync(acceptAllChangesOnSuccess, detect, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private async Task<int> SaveDetectedChangesAsync(bool acceptAllChangesOnSuccess, bool detect, CancellationToken ct)
+    {
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The audit trail is append-only.");
         await Features.Accounts.SessionEnd.StampAccountsLosingAccessAsync(ChangeTracker, Users, ct);
         foreach (var versioned in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
             versioned.Entity.Version++;
+        if (detect)
+            ChangeTracker.DetectChanges();
 
         var pending = AuditTrail.Capture(ChangeTracker, actor, DateTime.UtcNow);
         if (pending.Count == 0)

@@ -122,6 +122,44 @@ public abstract class VoucherApplicationTests<TFactory>(TFactory factory) : ICla
         Assert.Equal(2200m, (await Anonymous(factory).GetFromJsonAsync<JsonElement>("/api/v1/voucher-schemes/net-gekeurd/budget")).GetProperty("reserved").GetDecimal());
     }
 
+    /// <summary>
+    /// A place on the waiting list is kept as counts per block of 1024 queue numbers and a count within
+    /// one block. Here the list starts just below a block's end, so it spans two blocks, and people
+    /// leave it from both and from the head.
+    /// </summary>
+    [Fact]
+    public async Task Places_on_a_waiting_list_that_spans_blocks_stay_exact_as_people_leave_it()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "lange-lijst", ceiling: 2000m, price: 1000m);
+        var schemeId = await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == "lange-lijst").Select(s => s.Id).SingleAsync());
+        // As if 1015 applications had come and gone before (arrival numbers 1016 on: blocks 0 and 1).
+        await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Id == schemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Arrivals, 1015)));
+        var answers = await Task.WhenAll(Enumerable.Range(1, 20).Select(async i =>
+            await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-schemes/lange-lijst/applications", VoucherSchemeBuilder.Application(scheme, $"lijst{i}@example.org"))).ReadAsync<JsonElement>()));
+        Assert.Equal(18, answers.Count(a => a.GetProperty("status").GetString() == "Waiting"));
+        await VoucherSchemeBuilder.AssertWaitingPlacesAsync(factory, schemeId);
+        // The place each was told is the place it has (nobody has left yet).
+        var told = answers.Where(a => a.GetProperty("status").GetString() == "Waiting").OrderBy(a => a.GetProperty("number").GetString())
+            .Select(a => a.GetProperty("position").GetInt32());
+        Assert.Equal(Enumerable.Range(1, 18), told);
+
+        string Number(int arrival) => $"LANGE-LIJST-{arrival:D6}";
+        async Task WithdrawAsync(int arrival)
+        {
+            var answer = answers.Single(a => a.GetProperty("number").GetString() == Number(arrival));
+            Assert.Equal(HttpStatusCode.NoContent, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/withdrawal", new { key = VoucherSchemeBuilder.KeyOf(answer) })).StatusCode);
+            await VoucherSchemeBuilder.AssertWaitingPlacesAsync(factory, schemeId);
+        }
+        await WithdrawAsync(1020); // waiting, block 0
+        await WithdrawAsync(1030); // waiting, block 1
+        await WithdrawAsync(1016); // granted: the head (1018) moves up
+        Assert.Equal(VoucherStatus.Granted, await factory.InDbAsync(db => db.VoucherApplications.Where(a => a.SchemeId == schemeId && a.Arrival == 1018).Select(a => a.Status).SingleAsync()));
+        // And the status page of the last in line shows their place: 15 wait, they are the 15th.
+        var last = answers.Single(a => a.GetProperty("number").GetString() == Number(1035));
+        var page = await (await Anonymous(factory).GetAsync(last.GetProperty("statusUrl").GetString())).Content.ReadAsStringAsync();
+        Assert.Contains(">15<", page);
+    }
+
     [Fact]
     public async Task A_second_application_by_the_same_person_is_refused_and_changes_nothing()
     {

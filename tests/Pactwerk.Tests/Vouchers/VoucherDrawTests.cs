@@ -221,6 +221,8 @@ public abstract class VoucherDrawTests<TFactory>(TFactory factory) : IClassFixtu
         var sums = await factory.InDbAsync(db => db.VoucherSchemes.AsNoTracking().Where(s => s.Id == schemeId).Select(s => new { s.Reserved, s.Waiting }).SingleAsync());
         Assert.Equal(5_000m, sums.Reserved);
         Assert.Equal(6, sums.Waiting);
+        // Day 3's early application went onto the list ahead of one already waiting: the places still count right.
+        await VoucherSchemeBuilder.AssertWaitingPlacesAsync(factory, schemeId);
 
         // A day-1 holder withdraws: the fifth drawn of day 2 moves up.
         var withdrawn = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/withdrawal", new { key = VoucherSchemeBuilder.KeyOf(first[0]) });
@@ -228,6 +230,7 @@ public abstract class VoucherDrawTests<TFactory>(TFactory factory) : IClassFixtu
         rows = await RowsAsync(schemeId);
         Assert.Equal(VoucherStatus.Granted, rows.Single(r => Number(r) == expected[4]).Status);
         Assert.Equal(5_000m, await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Id == schemeId).Select(s => s.Reserved).SingleAsync()));
+        await VoucherSchemeBuilder.AssertWaitingPlacesAsync(factory, schemeId);
     }
 
     [Fact]

@@ -54,6 +54,29 @@ public static class VoucherSchemeBuilder
         return new Built(code, courseId, start, providerId);
     }
 
+    /// <summary>
+    /// Every waiting application's place as the app gives it (<see cref="WaitingList"/>, blocks and a
+    /// count within one) against its place in the rows sorted here, and the block counts against the rows.
+    /// </summary>
+    public static async Task AssertWaitingPlacesAsync(PactwerkFactory factory, int schemeId)
+    {
+        var (orders, places, counted, waitingSum) = await factory.InDbAsync(async db =>
+        {
+            var orders = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Waiting)
+                .Select(a => a.QueueOrder).ToListAsync();
+            orders.Sort();
+            var places = new List<int>();
+            foreach (var order in orders)
+                places.Add(await WaitingList.PlaceAsync(db, schemeId, order, CancellationToken.None));
+            var counted = await db.VoucherWaitingCounts.Where(c => c.SchemeId == schemeId).SumAsync(c => c.Count);
+            var waiting = await db.VoucherSchemes.Where(s => s.Id == schemeId).Select(s => s.Waiting).SingleAsync();
+            return (orders, places, counted, waiting);
+        });
+        Assert.Equal(Enumerable.Range(1, orders.Count), places);
+        Assert.Equal(orders.Count, counted);
+        Assert.Equal(orders.Count, waitingSum);
+    }
+
     /// <summary>The key in an application's status link, as the applicant has it from the answer.</summary>
     public static string KeyOf(JsonElement answer) =>
         System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;

@@ -195,6 +195,8 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
 
             if (accepted > 0)
             {
+                await WaitingList.JoinedAsync(db, scheme.Id, outcomes.Where(o => o.Outcome is ApplicationOutcome.Saved).Select(o => o.Item.Application)
+                    .Where(a => a.Status == VoucherStatus.Waiting).Select(a => a.QueueOrder), CancellationToken.None);
                 // What this process computed under the lock, checked once more by the database in one statement.
                 var updated = await db.VoucherSchemes
                     .Where(s => s.Id == scheme.Id && s.Arrivals == state.Arrivals && s.Waiting == state.Waiting && s.Reserved + s.Paid + reserved <= s.Ceiling)

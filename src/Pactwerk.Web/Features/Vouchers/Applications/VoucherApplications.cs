@@ -127,15 +127,13 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             a.Status == VoucherStatus.Pending && found.Rule != DistributionRule.OrderOfArrival ? VoucherDraws.DecidedOn(found.Rule, found.ClosesAt, a.SubmittedAt) : null);
     }
 
-    /// <summary>An application's place on its scheme's waiting list (one indexed count); null when it does not wait.</summary>
+    /// <summary>An application's place on its scheme's waiting list (<see cref="WaitingList"/>); null when it does not wait.</summary>
     internal static async Task<int?> PositionAsync(PactwerkDb db, VoucherApplication a, CancellationToken ct) =>
-        a.Status == VoucherStatus.Waiting
-            ? 1 + await db.VoucherApplications.CountAsync(o => o.SchemeId == a.SchemeId && o.Status == VoucherStatus.Waiting && o.QueueOrder < a.QueueOrder, ct)
-            : null;
+        a.Status == VoucherStatus.Waiting ? await WaitingList.PlaceAsync(db, a.SchemeId, a.QueueOrder, ct) : null;
 
     /// <summary>
-    /// The places of several waiting applications of one scheme, by their queue order: one count up to
-    /// the first, then one count of the gap to each next, instead of a count from the head for each.
+    /// The places of several waiting applications of one scheme, by their queue order: the first as
+    /// any place, then one count of the gap to each next.
     /// </summary>
     internal static async Task<Dictionary<int, int>> PositionsAsync(PactwerkDb db, int schemeId, IReadOnlyCollection<int> queueOrders, CancellationToken ct)
     {
@@ -146,9 +144,9 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         foreach (var order in queueOrders.Distinct().Order())
         {
             var after = previous;
-            place += 1 + (after is null
-                ? await waiting.CountAsync(o => o.QueueOrder < order, ct)
-                : await waiting.CountAsync(o => o.QueueOrder > after && o.QueueOrder < order, ct));
+            place = after is null
+                ? await WaitingList.PlaceAsync(db, schemeId, order, ct)
+                : place + 1 + await waiting.CountAsync(o => o.QueueOrder > after && o.QueueOrder < order, ct);
             places[order] = place;
             previous = order;
         }
@@ -181,7 +179,10 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (application.Status == VoucherStatus.Granted)
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
         else if (application.Status == VoucherStatus.Waiting)
+        {
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
+            await WaitingList.LeftAsync(db, application.SchemeId, application.QueueOrder, ct);
+        }
         var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
         db.RecordEvent(now, VoucherAuditActions.Withdrawn, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
             new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason = "withdrawn by the applicant" }, scheme.PactId);
@@ -219,7 +220,10 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (held)
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
         else if (application.Status == VoucherStatus.Waiting)
+        {
             await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
+            await WaitingList.LeftAsync(db, application.SchemeId, application.QueueOrder, ct);
+        }
         var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
         db.RecordEvent(now, action, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
             new { scheme = scheme.Code, was = application.Status.ToString(), released = held ? amount : 0m, reason }, scheme.PactId);
@@ -239,7 +243,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
     internal async Task MoveUpAsync(int schemeId, string schemeCode, int pactId, DateTime now, CancellationToken ct)
     {
         while (await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == schemeId && a.Status == VoucherStatus.Waiting)
-                   .OrderBy(a => a.QueueOrder).Select(a => new { a.Id, a.Arrival, a.Amount }).FirstOrDefaultAsync(ct) is { } first)
+                   .OrderBy(a => a.QueueOrder).Select(a => new { a.Id, a.Arrival, a.Amount, a.QueueOrder }).FirstOrDefaultAsync(ct) is { } first)
         {
             var amount = first.Amount;
             if (await db.VoucherSchemes.Where(s => s.Id == schemeId && s.Reserved + s.Paid + amount <= s.Ceiling)
@@ -247,6 +251,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
                 return;
             await db.VoucherApplications.Where(a => a.Id == first.Id && a.Status == VoucherStatus.Waiting)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Granted).SetProperty(a => a.GrantedAt, now), ct);
+            await WaitingList.LeftAsync(db, schemeId, first.QueueOrder, ct);
             db.RecordEvent(now, VoucherAuditActions.Granted, nameof(VoucherApplication), VoucherApplication.NumberOf(schemeCode, first.Arrival),
                 new { scheme = schemeCode, amount, reason = "moved up from the waiting list" }, pactId);
             await db.SaveChangesAsync(ct);

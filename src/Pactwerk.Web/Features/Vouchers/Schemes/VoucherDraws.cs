@@ -115,6 +115,7 @@ public sealed class VoucherDraws(PactwerkDb db, SchemeGate gate)
             db.RecordEvent(now, VoucherAuditActions.Drawn, nameof(VoucherScheme), scheme.Code,
                 new { day = day.ToString("yyyy-MM-dd"), seed = draw.Seed, applications = ordered.Count, granted = draw.Granted }, scheme.PactId);
         }
+        await WaitingList.JoinedAsync(db, scheme.Id, ordered.Where(a => a.Status == VoucherStatus.Waiting).Select(a => a.QueueOrder), ct);
         // What was computed under the lock, checked once more by the database in one statement.
         var amount = reserved;
         if (await db.VoucherSchemes.Where(s => s.Id == scheme.Id && s.Waiting == state.Waiting && s.Reserved + s.Paid + amount <= s.Ceiling)
