@@ -21,4 +21,19 @@ public sealed class KeyRingDb(DbContextOptions<KeyRingDb> options) : DbContext(o
         // One application name: the default derives it from the content root, which differs between machines.
         services.AddDataProtection().SetApplicationName("Pactwerk").PersistKeysToDbContext<KeyRingDb>();
     }
+
+    /// <summary>
+    /// The framework's data-protection service reads the key ring as it starts; from this database, that
+    /// must come after the migrations (<see cref="DatabaseInitialiser"/>), or a fresh database logs three
+    /// failures about a missing table on its first start. Moved behind every hosted service registered so far.
+    /// </summary>
+    public static void StartAfterTheDatabase(IServiceCollection services)
+    {
+        // The framework's type is internal; found by name. Were it renamed, the order stays as it was (noisy, not wrong).
+        foreach (var ring in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(ring);
+            services.Add(ring);
+        }
+    }
 }
