@@ -50,7 +50,7 @@ public static class ApplicationRules
     }
 
     /// <summary>The courses with the given ids, as the rules see them.</summary>
-    internal static Task<List<CourseFacts>> CoursesAsync(PactwerkDb db, IQueryable<VoucherCourse> courses, CancellationToken ct) =>
+    internal static Task<List<CourseFacts>> CoursesAsync(IQueryable<VoucherCourse> courses, CancellationToken ct) =>
         courses.AsNoTracking()
             .Select(c => new CourseFacts(c.Id, c.Price, c.Sector, c.Level, c.TargetOccupation, c.StartDates, c.Provider.SchemeId, c.Provider.Vetted))
             .ToListAsync(ct);
@@ -100,7 +100,7 @@ public sealed class SchemeSnapshots(TimeProvider clock)
             _byCode.TryRemove(code, out _);
             return null;
         }
-        var courses = await ApplicationRules.CoursesAsync(db, db.VoucherCourses.Where(c => c.Provider.SchemeId == scheme.Id), ct);
+        var courses = await ApplicationRules.CoursesAsync(db.VoucherCourses.Where(c => c.Provider.SchemeId == scheme.Id), ct);
         var municipalities = await ApplicationRules.KnownMunicipalitiesAsync(db, null, ct);
         var snapshot = new Snapshot(scheme, courses.ToDictionary(c => c.Id), municipalities, now);
         _byCode[code] = snapshot;

@@ -123,7 +123,7 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
             // The rules once more, on what the database holds under the lock: the request checked them on a
             // copy of up to a second ago, and a scheme, course or provider may have changed since.
             var courseIds = group.Select(i => i.Application.CourseId).Distinct().ToList();
-            var courses = (await ApplicationRules.CoursesAsync(db, db.VoucherCourses.Where(c => courseIds.Contains(c.Id)), CancellationToken.None)).ToDictionary(c => c.Id);
+            var courses = (await ApplicationRules.CoursesAsync(db.VoucherCourses.Where(c => courseIds.Contains(c.Id)), CancellationToken.None)).ToDictionary(c => c.Id);
             var codes = group.Select(i => i.Application.MunicipalityCode ?? "").Distinct().ToList();
             var municipalities = await ApplicationRules.KnownMunicipalitiesAsync(db, codes, CancellationToken.None);
 

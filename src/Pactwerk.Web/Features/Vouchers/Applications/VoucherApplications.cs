@@ -89,7 +89,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
             scheme = await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == schemeCode, ct);
             if (scheme is null)
                 return new ApplicationOutcome.NotFound();
-            course = (await ApplicationRules.CoursesAsync(db, db.VoucherCourses.Where(c => c.Id == input.Course), ct)).SingleOrDefault();
+            course = (await ApplicationRules.CoursesAsync(db.VoucherCourses.Where(c => c.Id == input.Course), ct)).SingleOrDefault();
             var known = municipality is not null && (await ApplicationRules.KnownMunicipalitiesAsync(db, [municipality], ct)).Count == 1;
             errors = ApplicationRules.Check(scheme, course, input.Course.Value, known, input.Municipality!, targetGroup, birth, start, now);
             if (errors.Count > 0)
@@ -161,37 +161,12 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
     {
         if (HashOf(key) is not { } hash)
             return false;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var schemeId = await db.VoucherApplications.Where(a => a.KeyHash == hash).Select(a => (int?)a.SchemeId).SingleOrDefaultAsync(ct);
-        if (schemeId is null)
-            return false;
-        using var turn = await gate.EnterAsync(schemeId.Value, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var application = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.KeyHash == hash, ct);
-        if (application.Status is not (VoucherStatus.Granted or VoucherStatus.Waiting or VoucherStatus.Pending))
-            return false;
-        // Conditional on the status read, so two clicks at once withdraw (and release) once.
-        if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Withdrawn).SetProperty(a => a.ClosedAt, now), ct) == 0)
-            return false;
-        var amount = application.Amount;
-        // A pending application holds neither money nor a place on the list: it only leaves the draw.
-        if (application.Status == VoucherStatus.Granted)
-            await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount), ct);
-        else if (application.Status == VoucherStatus.Waiting)
-        {
-            await db.VoucherSchemes.Where(s => s.Id == application.SchemeId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Waiting, x => x.Waiting - 1), ct);
-            await WaitingList.LeftAsync(db, application.SchemeId, application.QueueOrder, ct);
-        }
-        var scheme = await db.VoucherSchemes.AsNoTracking().Where(s => s.Id == application.SchemeId).Select(s => new { s.Code, s.PactId }).SingleAsync(ct);
-        db.RecordEvent(now, VoucherAuditActions.Withdrawn, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, application.Arrival),
-            new { scheme = scheme.Code, was = application.Status.ToString(), released = application.Status == VoucherStatus.Granted ? amount : 0m, reason = "withdrawn by the applicant" }, scheme.PactId);
-        await db.SaveChangesAsync(ct);
-        if (application.Status is VoucherStatus.Granted or VoucherStatus.Waiting)
-            await MoveUpAsync(application.SchemeId, scheme.Code, scheme.PactId, now, ct);
-        await transaction.CommitAsync(ct);
-        return true;
+        var id = await db.VoucherApplications.Where(a => a.KeyHash == hash).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
+        return id is not null && await CloseAsync(id.Value, Withdrawable, VoucherStatus.Withdrawn, VoucherAuditActions.Withdrawn, "withdrawn by the applicant", ct);
     }
+
+    /// <summary>What an applicant can still withdraw: a pending application leaves the draw, a waiting one the list, a voucher not yet enrolled its reserve.</summary>
+    private static readonly VoucherStatus[] Withdrawable = [VoucherStatus.Granted, VoucherStatus.Waiting, VoucherStatus.Pending];
 
     /// <summary>
     /// Closes an application as refused or expired when its status is one of <paramref name="from"/>:
