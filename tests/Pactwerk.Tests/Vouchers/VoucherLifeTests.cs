@@ -90,11 +90,11 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(1250.50m, dto.GetProperty("amount").GetDecimal());
         Assert.Equal("Elektrotechniek", dto.GetProperty("course").GetString());
 
-        var first = await (await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).ReadAsync<JsonElement>();
+        var first = await (await provider.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).ReadAsync<JsonElement>();
         Assert.Equal("Granted", first.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, first.GetProperty("providerConfirmedAt").ValueKind);
         // A second click: the same answer, one audit entry.
-        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).StatusCode);
         var both = await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = voucher.Key });
         Assert.Equal(HttpStatusCode.OK, both.StatusCode);
         Assert.Equal("Enrolled", (await both.ReadAsync<JsonElement>()).GetProperty("status").GetString());
@@ -142,7 +142,7 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         var own = await (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = voucher.Key })).ReadAsync<JsonElement>();
         Assert.Equal("Granted", own.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = "verkeerd" })).StatusCode);
-        var enrolled = await (await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).ReadAsync<JsonElement>();
+        var enrolled = await (await provider.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).ReadAsync<JsonElement>();
         Assert.Equal("Enrolled", enrolled.GetProperty("status").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/completion", Evidence("70", Today, Pdf))).StatusCode);
@@ -169,8 +169,8 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         // Each voucher: the provider twice and the participant twice, all at the same moment.
         var responses = await Task.WhenAll(vouchers.SelectMany(v => new[]
         {
-            provider.PostAsync($"/api/v1/vouchers/{v.Code}/enrolment", null),
-            provider.PostAsync($"/api/v1/vouchers/{v.Code}/enrolment", null),
+            provider.PostAsJsonAsync($"/api/v1/vouchers/{v.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme)),
+            provider.PostAsJsonAsync($"/api/v1/vouchers/{v.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme)),
             Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = v.Key }),
             Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = v.Key }),
         }));
@@ -187,6 +187,38 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_provider_confirms_an_enrolment_only_with_the_courses_start_date_and_a_wrong_one_changes_nothing()
+    {
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leven-start", ceiling: 10_000m, price: 900m);
+        var voucher = await ApplyAsync(scheme, "start@example.org");
+        var provider = await ProviderAsync(scheme, ProviderUser);
+        var before = await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == voucher.Number));
+        var url = $"/api/v1/vouchers/{voucher.Code}/enrolment";
+
+        async Task AssertRefusedAsync(HttpResponseMessage response, string message)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.ReadAsync<JsonElement>();
+            Assert.Equal(message, problem.GetProperty("errors").GetProperty("start")[0].GetString());
+        }
+        await AssertRefusedAsync(await provider.PostAsync(url, null), VoucherMessages.EnrolmentStartMissing);
+        await AssertRefusedAsync(await provider.PostAsJsonAsync(url, new { }), VoucherMessages.EnrolmentStartMissing);
+        // The Dutch way of writing it is the page's; the API takes ISO dates only, and says so.
+        await AssertRefusedAsync(await provider.PostAsJsonAsync(url, new { start = scheme.Start.ToString("dd-MM-yyyy") }), VoucherMessages.EnrolmentStartMissing);
+        await AssertRefusedAsync(await provider.PostAsJsonAsync(url, new { start = scheme.Start.AddDays(7).ToString("yyyy-MM-dd") }), VoucherMessages.StartMismatch);
+
+        var unchanged = await factory.InDbAsync(db => db.VoucherApplications.AsNoTracking().Where(a => a.VoucherCode == voucher.Code)
+            .Select(a => new { a.Status, a.ProviderConfirmedAt }).SingleAsync());
+        Assert.Equal(VoucherStatus.Granted, unchanged.Status);
+        Assert.Null(unchanged.ProviderConfirmedAt);
+        Assert.Equal(before, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == voucher.Number)));
+
+        var confirmed = await provider.PostAsJsonAsync(url, new { start = " " + scheme.Start.ToString("yyyy-MM-dd") + " " });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.NotNull((await confirmed.ReadAsync<JsonElement>()).GetProperty("providerConfirmedAt").GetString());
+    }
+
+    [Fact]
     public async Task Another_providers_user_cannot_see_confirm_or_submit_evidence_and_nothing_changes()
     {
         var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leven-c", ceiling: 10_000m, price: 900m);
@@ -196,16 +228,16 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         var before = await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == voucher.Number));
 
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/vouchers/{voucher.Code}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).StatusCode);
         // Enrolled by the participant and the right provider, the voucher still refuses the stranger's evidence.
         await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = voucher.Key });
         var provider = await ProviderAsync(scheme, ProviderUser);
-        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).StatusCode);
         var afterEnrolment = await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == voucher.Number));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsync($"/api/v1/vouchers/{voucher.Code}/completion", Evidence("90", Today, Pdf))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/vouchers/{voucher.Code}/certificate")).StatusCode);
         // A signed-in account that acts for no provider, and the officer, do not confirm for the provider.
-        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(factory, "oost@techniekpact.demo")).PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(factory, "oost@techniekpact.demo")).PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await SignInAsync(factory, Officer)).PostAsync($"/api/v1/vouchers/{voucher.Code}/completion", Evidence("90", Today, Pdf))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous(factory).PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).StatusCode);
 
@@ -230,7 +262,7 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Contains("ingeschreven voucher", (await early.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(VoucherStatus.Granted, await StatusAsync(voucher.Code));
 
-        await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null);
+        await provider.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme));
         await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = voucher.Key });
         Assert.Equal(VoucherStatus.Enrolled, await StatusAsync(voucher.Code));
 
@@ -300,7 +332,7 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         var e = await ApplyAsync(scheme, "e@example.org");
         // b is enrolled: it does not expire, however old its grant.
         var provider = await ProviderAsync(scheme, ProviderUser);
-        await provider.PostAsync($"/api/v1/vouchers/{b.Code}/enrolment", null);
+        await provider.PostAsJsonAsync($"/api/v1/vouchers/{b.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme));
         await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = b.Key });
         Assert.Equal(VoucherStatus.Enrolled, await StatusAsync(b.Code));
         var days = await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == "verlopen").Select(s => s.ExpireAfterDays).SingleAsync());

@@ -54,7 +54,7 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
     /// <summary>Through the voucher's whole life as the API offers it: both confirm, the provider submits evidence, the officer approves.</summary>
     private async Task LiveToApprovedAsync(VoucherSchemeBuilder.Built scheme, Voucher voucher, HttpClient provider, HttpClient officer)
     {
-        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsJsonAsync($"/api/v1/vouchers/{voucher.Code}/enrolment", VoucherSchemeBuilder.Enrolment(scheme))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Anonymous(factory).PostAsJsonAsync("/api/v1/voucher-applications/enrolment", new { key = voucher.Key })).StatusCode);
         var evidence = new MultipartFormDataContent { { new StringContent("95"), "attendancePercent" }, { new StringContent(DateTime.UtcNow.ToString("yyyy-MM-dd")), "completedOn" } };
         var file = new ByteArrayContent(Pdf);

@@ -84,6 +84,9 @@ public static class VoucherSchemeBuilder
     /// <summary>Apeldoorn: the municipality of residence every test applicant gives unless a test says otherwise.</summary>
     public const string Municipality = "GM0200";
 
+    /// <summary>The provider's enrolment: the course's start date the participant applied with.</summary>
+    public static object Enrolment(Built scheme) => new { start = scheme.Start.ToString("yyyy-MM-dd") };
+
     public static object Application(Built scheme, string email, string? birth = "1990-05-17", string? group = "werkzoekend-naar-techniek", string? municipality = Municipality) =>
         new { email, dateOfBirth = birth, targetGroup = group, municipality, course = scheme.CourseId, courseStart = scheme.Start.ToString("yyyy-MM-dd") };
 }

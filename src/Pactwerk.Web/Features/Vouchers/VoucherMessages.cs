@@ -51,6 +51,8 @@ public static class VoucherMessages
     public const string CertificateNotFound = "Er is geen certificaat bij deze voucher, of u hebt er geen toegang toe.";
     public const string EvidenceInvalid = "Het bewijs is niet in orde; er is niets opgeslagen";
     public const string OnlyProviderConfirms = "Alleen de aanbieder van deze voucher bevestigt de inschrijving.";
+    public const string StartMismatch = "Deze voucher is voor een opleiding met een andere startdatum; kijk de datum na met de deelnemer. Er is niets veranderd.";
+    public const string EnrolmentStartMissing = "Geef de startdatum van de opleiding (start) als jjjj-mm-dd, zoals 2027-02-01: daarmee controleert Pactwerk dat de vouchercode van de deelnemer bij u is; er is niets veranderd.";
     public const string OnlyGrantedEnrols = "Alleen een toegekende voucher kan worden ingeschreven; er is niets veranderd.";
     public const string OnlyProviderSubmits = "Alleen de aanbieder van deze voucher dient het bewijs in.";
     public const string OnlyEnrolledDelivers = "Bewijs kan alleen worden ingediend voor een ingeschreven voucher (aanbieder en deelnemer hebben de inschrijving bevestigd); er is niets veranderd.";
@@ -69,6 +71,7 @@ public static class VoucherMessages
     public const string OnlyOfficersSendBack = "Alleen de behandelaars van deze regeling sturen bewijs terug.";
     public const string OnlyDeliveredSentBack = "Alleen een voucher waarvan het bewijs is ingediend kan worden teruggestuurd; er is niets veranderd.";
     public const string ReasonMissing = "Geef de reden van het besluit (hoogstens 1000 tekens).";
+    public const string EnrolmentInvalid = "De bevestiging van de inschrijving is niet in orde; er is niets veranderd";
     public const string DecisionInvalid = "Het besluit is niet in orde; er is niets veranderd";
 
     public const string SchemeCodeMissing = "Geef de regeling een code (kleine letters, cijfers en streepjes, zoals gelders-vakmanschap).";

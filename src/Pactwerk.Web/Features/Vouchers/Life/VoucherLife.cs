@@ -25,6 +25,8 @@ public enum LifeOutcome
     WrongState,
     /// <summary>Seen, but not this caller's to change (an officer confirming for a provider, a provider approving).</summary>
     Forbidden,
+    /// <summary>The provider's start date is not the voucher's: the code may not be the participant's in front of them; nothing changed.</summary>
+    StartMismatch,
     /// <summary>The input is not in order (a reason missing); nothing changed.</summary>
     Invalid,
 }
@@ -133,14 +135,20 @@ public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopePr
                 $"/api/v1/vouchers/{a.VoucherCode}/certificate"));
     }
 
-    /// <summary>The provider confirms the participant's enrolment; with the participant's confirmation the voucher is enrolled.</summary>
-    public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ConfirmByProviderAsync(string? code, CancellationToken ct)
+    /// <summary>
+    /// The provider confirms the participant's enrolment, naming the course's start date; with the
+    /// participant's confirmation the voucher is enrolled. The start date is the provider's check that
+    /// the code is the participant in front of them, asked alike by the page and the API.
+    /// </summary>
+    public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ConfirmByProviderAsync(string? code, DateOnly start, CancellationToken ct)
     {
         var (found, role, mayChange) = await FindAsync(code, ct);
         if (found is null)
             return (LifeOutcome.NotFound, null);
         if (role != Role.Provider || !mayChange)
             return (LifeOutcome.Forbidden, null);
+        if (found.Start != start)
+            return (LifeOutcome.StartMismatch, null);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // One statement: the confirmation, and the enrolment when the other side confirmed before,

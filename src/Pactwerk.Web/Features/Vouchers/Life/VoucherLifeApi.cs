@@ -10,6 +10,8 @@ namespace Pactwerk.Web.Features.Vouchers;
 public sealed record ProviderUserInput(string? Email);
 public sealed record ProviderUserDto(int ProviderId, string Email);
 public sealed record ReasonInput(string? Reason);
+/// <summary>The provider's enrolment: the course's start date as the participant gave it, yyyy-MM-dd.</summary>
+public sealed record EnrolmentInput(string? Start);
 
 /// <summary>The voucher's life after the grant: provider users, enrolment, delivery evidence, the officer's review, refusal.</summary>
 public static class VoucherLifeApi
@@ -28,7 +30,7 @@ public static class VoucherLifeApi
         vouchers.MapGet("/{code}", GetVoucher).WithName("GetVoucher")
             .WithSummary("A voucher for its provider and the scheme's officers: status, amount, course, start, confirmations and evidence.").RequireAuthorization(Policies.SignedIn);
         vouchers.MapPost("/{code}/enrolment", ConfirmByProvider).WithName("ConfirmVoucherEnrolmentByProvider")
-            .WithSummary("The voucher's provider confirms the enrolment; once the participant has confirmed too, the voucher is enrolled.").RequireAuthorization(Policies.SignedIn);
+            .WithSummary("The voucher's provider confirms the enrolment with the course's start date (`{\"start\": \"2027-02-01\"}`), its check that the code is the participant's; once the participant has confirmed too, the voucher is enrolled.").RequireAuthorization(Policies.SignedIn);
         vouchers.MapPost("/{code}/completion", SubmitEvidence).WithName("SubmitVoucherEvidence")
             .WithSummary("The voucher's provider submits the delivery evidence (attendance, completion date, certificate as PDF, PNG or JPEG) of an enrolled voucher.")
             .RequireAuthorization(Policies.SignedIn).Accepts<IFormFile>("multipart/form-data");
@@ -85,9 +87,16 @@ public static class VoucherLifeApi
     private static async Task<Results<Ok<VoucherDto>, ProblemHttpResult>> GetVoucher(string code, VoucherLife life, CancellationToken ct) =>
         await life.GetAsync(code, ct) is { } voucher ? TypedResults.Ok(voucher) : ApiProblems.NotFound(VoucherLife.NotFoundMessage);
 
-    private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> ConfirmByProvider(string code, VoucherLife life, CancellationToken ct) =>
-        Answer(await life.ConfirmByProviderAsync(code, ct), VoucherMessages.OnlyProviderConfirms,
-            VoucherMessages.OnlyGrantedEnrols);
+    private static async Task<Results<Ok<VoucherDto>, ValidationProblem, ProblemHttpResult>> ConfirmByProvider(string code, EnrolmentInput? input, VoucherLife life,
+        CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(input?.Start?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["start"] = [VoucherMessages.EnrolmentStartMissing] }, title: VoucherMessages.EnrolmentInvalid);
+        var result = await life.ConfirmByProviderAsync(code, start, ct);
+        return result.Outcome == LifeOutcome.StartMismatch
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["start"] = [VoucherMessages.StartMismatch] }, title: VoucherMessages.EnrolmentInvalid)
+            : Answer(result, VoucherMessages.OnlyProviderConfirms, VoucherMessages.OnlyGrantedEnrols);
+    }
 
     private static async Task<Results<Ok<VoucherDto>, ProblemHttpResult>> ConfirmByParticipant(WithdrawalInput input, VoucherLife life, CancellationToken ct)
     {

@@ -16,7 +16,6 @@ public sealed class ProviderVouchersModel(VoucherLife life, VoucherProviderUsers
 {
     public const string CodeMissing = "Vul de vouchercode in die de deelnemer u gaf.";
     public const string StartDutchInvalid = "Vul de startdatum in als dd-mm-jjjj, zoals 01-02-2027.";
-    public const string StartMismatch = "Deze voucher is voor een opleiding met een andere startdatum; kijk de datum na met de deelnemer. Er is niets veranderd.";
     public const string CompletedOnDutchInvalid = "Vul de datum van afronding in als dd-mm-jjjj, zoals 31-03-2027.";
 
     public sealed class ConfirmForm
@@ -57,32 +56,27 @@ public sealed class ProviderVouchersModel(VoucherLife life, VoucherProviderUsers
             Errors["Confirm_Start"] = t[StartDutchInvalid];
         if (Errors.Count == 0)
         {
-            // The start date is the provider's check that this code is the participant in front of them.
-            if (await life.GetAsync(code, ct) is not { } voucher)
-                Errors["Confirm_Code"] = t[VoucherMessages.VoucherNotFound];
-            else if (voucher.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) != start)
-                Errors["Confirm_Start"] = t[StartMismatch];
-            else
+            var (outcome, confirmed) = await life.ConfirmByProviderAsync(code, DateOnly.ParseExact(start!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct);
+            switch (outcome)
             {
-                var (outcome, confirmed) = await life.ConfirmByProviderAsync(code, ct);
-                switch (outcome)
-                {
-                    case LifeOutcome.Done:
-                        Done = confirmed!.Status == VoucherStatus.Enrolled
-                            ? t["De inschrijving van voucher {0} is bevestigd; de deelnemer had haar al bevestigd, dus de voucher is ingeschreven.", confirmed.Code]
-                            : t["De inschrijving van voucher {0} is bevestigd; nu bevestigt de deelnemer haar nog via de eigen statuslink.", confirmed.Code];
-                        Confirm = new();
-                        break;
-                    case LifeOutcome.Forbidden:
-                        Errors["Confirm_Code"] = t[VoucherMessages.OnlyProviderConfirms];
-                        break;
-                    case LifeOutcome.WrongState:
-                        Errors["Confirm_Code"] = t[VoucherMessages.OnlyGrantedEnrols];
-                        break;
-                    default:
-                        Errors["Confirm_Code"] = t[VoucherMessages.VoucherNotFound];
-                        break;
-                }
+                case LifeOutcome.Done:
+                    Done = confirmed!.Status == VoucherStatus.Enrolled
+                        ? t["De inschrijving van voucher {0} is bevestigd; de deelnemer had haar al bevestigd, dus de voucher is ingeschreven.", confirmed.Code]
+                        : t["De inschrijving van voucher {0} is bevestigd; nu bevestigt de deelnemer haar nog via de eigen statuslink.", confirmed.Code];
+                    Confirm = new();
+                    break;
+                case LifeOutcome.Forbidden:
+                    Errors["Confirm_Code"] = t[VoucherMessages.OnlyProviderConfirms];
+                    break;
+                case LifeOutcome.WrongState:
+                    Errors["Confirm_Code"] = t[VoucherMessages.OnlyGrantedEnrols];
+                    break;
+                case LifeOutcome.StartMismatch:
+                    Errors["Confirm_Start"] = t[VoucherMessages.StartMismatch];
+                    break;
+                default:
+                    Errors["Confirm_Code"] = t[VoucherMessages.VoucherNotFound];
+                    break;
             }
         }
         return await AnswerAsync(ct);
