@@ -49,9 +49,21 @@ public sealed class VoucherLifeStoriesTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(provider.Locator("#gedaan")).ToBeVisibleAsync();
         await provider.AssertNoSeriousViolationsAsync();
 
-        // The participant follows the link on their status page and confirms too: now enrolled.
+        // The participant's status page asks first for the address to be confirmed: the link in their mail does it.
         var participant = await browser.NewPageAsync();
         await participant.GotoAsync(statusUrl);
+        await Assertions.Expect(participant.Locator("#e-mailadres")).ToContainTextAsync("Bevestig je e-mailadres");
+        await participant.AssertNoSeriousViolationsAsync();
+        var mails = await Pactwerk.Tests.Infrastructure.Session.MailToAsync(browser.App, "levensloop@example.org");
+        var confirmLink = System.Text.RegularExpressions.Regex.Match(mails[0].HtmlBody!, "href=\"[^\"]*(/regelingen/e-mailadres\\?[^\"]+)\"").Groups[1].Value;
+        await participant.GotoAsync(System.Net.WebUtility.HtmlDecode(confirmLink));
+        await participant.AssertNoSeriousViolationsAsync();
+        await participant.GetByRole(AriaRole.Button, new() { Name = "Ja, dit is mijn e-mailadres" }).ClickAsync();
+        await Assertions.Expect(participant.Locator("#gedaan")).ToContainTextAsync("Je e-mailadres is bevestigd");
+
+        // Then they follow the link on their status page and confirm the enrolment too: now enrolled.
+        await participant.GotoAsync(statusUrl);
+        await Assertions.Expect(participant.Locator("#e-mailadres")).ToHaveCountAsync(0);
         await participant.GetByRole(AriaRole.Link, new() { Name = "Je inschrijving bevestigen" }).ClickAsync();
         await Assertions.Expect(participant.Locator("#opleider")).Not.ToHaveTextAsync("nog niet");
         await participant.AssertNoSeriousViolationsAsync();

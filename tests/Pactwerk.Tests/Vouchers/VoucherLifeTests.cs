@@ -36,6 +36,8 @@ public abstract class VoucherLifeTests<TFactory>(TFactory factory) : IClassFixtu
         var key = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
         var code = await factory.InDbAsync(db => db.VoucherApplications.Where(a => a.Email == email && db.VoucherSchemes.Any(s => s.Id == a.SchemeId && s.Code == scheme.Code))
             .Select(a => a.VoucherCode).SingleAsync());
+        // The participant's address confirmed through the mailed link: a voucher's enrolment needs it.
+        await VoucherSchemeBuilder.ConfirmEmailAsync(factory, email, scheme.Code);
         return new Voucher(code, key, answer.GetProperty("number").GetString()!, answer.GetProperty("amount").GetDecimal());
     }
 

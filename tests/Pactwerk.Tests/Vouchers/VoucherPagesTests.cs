@@ -72,7 +72,7 @@ public abstract class VoucherPagesTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Contains("Enter your date of birth as dd-mm-yyyy, e.g. 17-05-1990.", html);
         Assert.Contains("Choose the target group you belong to.", html);
         Assert.Contains("<a href=\"#Input_Choice\">Choose a course.</a>", html);
-        Assert.Contains("aria-describedby=\"fout-Input_Email\"", html);
+        Assert.Contains("aria-describedby=\"hint-Email fout-Input_Email\"", html);
         // Rules: too young, and the value typed stays in the form.
         var young = DateTime.UtcNow.AddYears(-16).ToString("dd-MM-yyyy");
         var rules = await ApplyAsync(client, scheme, "?culture=en", "jong@example.org", young);

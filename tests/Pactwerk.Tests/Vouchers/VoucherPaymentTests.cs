@@ -48,6 +48,8 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
         var answer = await response.ReadAsync<JsonElement>();
         var code = await factory.InDbAsync(db => db.VoucherApplications.Where(a => a.Email == email && db.VoucherSchemes.Any(s => s.Id == a.SchemeId && s.Code == scheme.Code))
             .Select(a => a.VoucherCode).SingleAsync());
+        // The participant's address confirmed through the mailed link: a voucher's enrolment needs it.
+        await VoucherSchemeBuilder.ConfirmEmailAsync(factory, email, scheme.Code);
         return new Voucher(code, VoucherSchemeBuilder.KeyOf(answer), answer.GetProperty("number").GetString()!, answer.GetProperty("amount").GetDecimal());
     }
 

@@ -78,6 +78,35 @@ public static class VoucherSchemeBuilder
     }
 
     /// <summary>The key in an application's status link, as the applicant has it from the answer.</summary>
+    /// <summary>
+    /// The link that confirms the address in the latest mail to <paramref name="email"/> about an application to
+    /// <paramref name="scheme"/> (any scheme when null), as a path and query on this site. Waits for that mail.
+    /// </summary>
+    public static async Task<string> ConfirmationLinkAsync(PactwerkFactory factory, string email, int mails = 1, string? scheme = null)
+    {
+        for (var waited = 0; waited < 100; waited++)
+        {
+            var found = (await MailToAsync(factory, email, mails))
+                .Where(m => scheme is null || (m.Subject ?? "").StartsWith(scheme.ToUpperInvariant() + "-", StringComparison.Ordinal))
+                .Select(m => System.Text.RegularExpressions.Regex.Match(m.HtmlBody ?? "", "href=\"([^\"]*/regelingen/e-mailadres\\?[^\"]+)\""))
+                .LastOrDefault(m => m.Success);
+            if (found is not null)
+                return new Uri(WebUtility.HtmlDecode(found.Groups[1].Value)).PathAndQuery;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No confirmation link in the mail to {email}.");
+    }
+
+    /// <summary>The applicant confirms their address as people do: the link in their mail, then the button on its page.</summary>
+    public static async Task ConfirmEmailAsync(PactwerkFactory factory, string email, string? scheme = null)
+    {
+        var link = await ConfirmationLinkAsync(factory, email, scheme: scheme);
+        var code = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + link).Query)["code"]!;
+        var confirmed = await PostFormAsync(Anonymous(factory), "/regelingen/e-mailadres", new() { ["Code"] = code }, link);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("id=\"gedaan\"", await confirmed.Content.ReadAsStringAsync());
+    }
+
     public static string KeyOf(JsonElement answer) =>
         System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("statusUrl").GetString()).Query)["key"]!;
 

@@ -54,6 +54,7 @@ public abstract class VoucherSchemeFormTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(DistributionRule.OrderOfArrival, scheme.Rule);
         Assert.Equal(VoucherRules.TargetGroups, scheme.TargetGroups);
         Assert.Equal(1000m, scheme.FourEyesThreshold);
+        Assert.Equal(7, scheme.ConfirmEmailWithinDays);
         // Typed in Dutch time: an hour ahead of UTC in winter, two in summer (the last Sunday of March to that of October).
         var summer = opens.Month is > 3 and < 10 || (opens.Month == 3 && opens.Day > 24) || (opens.Month == 10 && opens.Day < 25);
         Assert.Equal(opens.AddHours(summer ? -2 : -1), scheme.OpensAt);
@@ -105,6 +106,7 @@ public abstract class VoucherSchemeFormTests<TFactory>(TFactory factory) : IClas
         Assert.Contains("The ceiling cannot go below what is already reserved and paid", await RefusedAsync("Input.Ceiling", "1", "en"));
         Assert.Contains("Vul een percentage in van 0 tot 100", await RefusedAsync("Input.AdvancePercent", "120"));
         Assert.Contains("Ongeldige waarde", await RefusedAsync("Input.MaxPerVoucher", "veel"));
+        Assert.Contains("Vul een heel getal in van 1 tot en met 60", await RefusedAsync("Input.ConfirmEmailWithinDays", "0"));
         Assert.Contains("De verdeling kan niet meer veranderen", await RefusedAsync("Input.Rule", nameof(DistributionRule.PeriodLottery)));
 
         var after = (await SchemeAsync(DemoVouchers.Gelderland))!;

@@ -26,4 +26,6 @@ public static class VoucherAuditActions
     [AuditAction] public const string Paid = "voucher-paid";
     [AuditAction] public const string Pending = "voucher-pending";
     [AuditAction] public const string Drawn = "voucher-drawn";
+    [AuditAction] public const string EmailConfirmed = "voucher-email-confirmed";
+    [AuditAction] public const string ConfirmationResent = "voucher-email-confirmation-resent";
 }

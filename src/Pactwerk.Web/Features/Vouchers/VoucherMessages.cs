@@ -71,6 +71,7 @@ public static class VoucherMessages
     public const string OnlyOfficersSendBack = "Alleen de behandelaars van deze regeling sturen bewijs terug.";
     public const string OnlyDeliveredSentBack = "Alleen een voucher waarvan het bewijs is ingediend kan worden teruggestuurd; er is niets veranderd.";
     public const string ReasonMissing = "Geef de reden van het besluit (hoogstens 1000 tekens).";
+    public const string ConfirmEmailFirst = "Bevestig eerst je e-mailadres met de link in onze e-mail; daarna kun je je inschrijving bevestigen. Er is niets veranderd.";
     public const string EnrolmentInvalid = "De bevestiging van de inschrijving is niet in orde; er is niets veranderd";
     public const string DecisionInvalid = "Het besluit is niet in orde; er is niets veranderd";
 

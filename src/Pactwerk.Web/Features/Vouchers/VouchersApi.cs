@@ -12,9 +12,10 @@ public sealed record VoucherCourseDto(int Id, string Provider, string Title, str
 public sealed record VoucherSchemeRules(string Code, string Name, string NameEn, string Pact, DateTime OpensAt, DateTime ClosesAt, DistributionRule Rule,
     decimal Ceiling, decimal MaxPerVoucher, decimal CoFundingShare, decimal AdvanceShare, int ApplyWithinDaysAfterStart, int MinimumAge,
     IReadOnlyList<string> TargetGroups, IReadOnlyList<string> Sectors, IReadOnlyList<string> Levels, IReadOnlyList<string> Occupations,
-    IReadOnlyList<VoucherCourseDto> Courses);
+    IReadOnlyList<VoucherCourseDto> Courses, int ConfirmEmailWithinDays);
 public sealed record VoucherBudget(decimal Ceiling, decimal Reserved, decimal Paid, decimal Available, int Granted, int Waiting);
-public sealed record VoucherApplicationDto(string Number, VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, string StatusUrl);
+/// <summary>The answer to an application; <paramref name="ConfirmEmailBy"/> is the last day to confirm the address through the mailed link.</summary>
+public sealed record VoucherApplicationDto(string Number, VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, string StatusUrl, DateOnly? ConfirmEmailBy);
 public sealed record VoucherProviderDto(int Id, string Name, string KvkNumber, string Iban, string QualityRegistration, bool Vetted, int Courses);
 public sealed record VoucherFlagDto(string Kind, string Reason, IReadOnlyList<int> ProviderIds, IReadOnlyList<int> CourseIds, IReadOnlyList<string> Applications);
 /// <param name="Changed">False when the counts were already in the monitor: nothing was written.</param>
@@ -104,7 +105,7 @@ public static class VouchersApi
             case ApplicationOutcome.Saved saved:
                 var a = saved.Application;
                 var url = StatusUrl(saved.Key);
-                return TypedResults.Created(url, new VoucherApplicationDto(saved.Number, a.Status, a.Amount, a.Status == VoucherStatus.Granted ? a.VoucherCode : null, saved.Position, url));
+                return TypedResults.Created(url, new VoucherApplicationDto(saved.Number, a.Status, a.Amount, a.Status == VoucherStatus.Granted ? a.VoucherCode : null, saved.Position, url, saved.ConfirmEmailBy));
             case ApplicationOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, title: "De aanvraag is niet in orde; er is niets opgeslagen");
             default:

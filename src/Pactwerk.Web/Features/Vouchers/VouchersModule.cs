@@ -16,6 +16,7 @@ public static class VouchersModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, VoucherMailTrigger>();
         services.AddHostedService<VoucherMailer>();
         services.AddScoped<VoucherApplications>();
+        services.AddScoped<EmailConfirmations>();
         services.AddScoped<VoucherSchemeEditor>();
         services.AddScoped<VoucherProviders>();
         services.AddScoped<VoucherQueries>();

@@ -2692,6 +2692,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("GrantedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3103,6 +3106,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ConfirmEmailWithinDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DebtorBic")
                         .IsRequired()

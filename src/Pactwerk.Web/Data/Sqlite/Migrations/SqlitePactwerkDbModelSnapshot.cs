@@ -2586,6 +2586,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("GrantedAt")
                         .HasColumnType("TEXT");
 
@@ -2983,6 +2986,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmEmailWithinDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DebtorBic")
                         .IsRequired()

@@ -188,7 +188,7 @@ public sealed class SchemeDecisions(IServiceScopeFactory scopes, SchemeGate gate
                 var number = VoucherApplication.NumberOf(scheme.Code, a.Arrival);
                 var action = a.Status switch { VoucherStatus.Granted => VoucherAuditActions.Granted, VoucherStatus.Pending => VoucherAuditActions.Pending, _ => VoucherAuditActions.Waiting };
                 db.RecordEvent(now, action, nameof(VoucherApplication), number, new { scheme = scheme.Code, amount = a.Amount, reason }, scheme.PactId);
-                outcomes.Add((item, new ApplicationOutcome.Saved(a, number, item.Key, position)));
+                outcomes.Add((item, new ApplicationOutcome.Saved(a, number, item.Key, position, EmailConfirmations.Deadline(a.SubmittedAt, state.ConfirmEmailWithinDays))));
                 // The first mail carries the status link; the key waits in memory for it, never in the database.
                 mail.HoldKey(a.KeyHash, item.Key);
             }

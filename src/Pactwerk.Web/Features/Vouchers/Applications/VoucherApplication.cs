@@ -49,6 +49,12 @@ public class VoucherApplication
     public required string Email { get; set; }
     public DateOnly DateOfBirth { get; set; }
     /// <summary>
+    /// When the applicant opened the confirmation link mailed to <see cref="Email"/> and confirmed it;
+    /// null until then. The participant can only confirm an enrolment with a confirmed address, and
+    /// an unconfirmed application expires after the scheme's <see cref="VoucherScheme.ConfirmEmailWithinDays"/>.
+    /// </summary>
+    public DateTime? EmailConfirmedAt { get; set; }
+    /// <summary>
     /// The CBS code of the municipality the applicant lives in (GM0200), for the scheme's figures in
     /// the monitor per municipality of residence. Only the code is kept, never the postcode or the
     /// address: the monitor needs no more (data minimisation, AVG art. 5). Null for applications made

@@ -25,7 +25,8 @@ public sealed class VoucherApplicationInput
 public abstract record ApplicationOutcome
 {
     /// <summary>Saved: granted or on the waiting list (at <paramref name="Position"/>). <paramref name="Key"/> is for the applicant's status link only.</summary>
-    public sealed record Saved(VoucherApplication Application, string Number, string Key, int? Position = null) : ApplicationOutcome;
+    /// <paramref name="ConfirmEmailBy"/> is the last day to confirm the address (<see cref="EmailConfirmations"/>).
+    public sealed record Saved(VoucherApplication Application, string Number, string Key, int? Position = null, DateOnly? ConfirmEmailBy = null) : ApplicationOutcome;
     public sealed record NotFound : ApplicationOutcome;
     /// <summary>Input missing or malformed, or rules not met: each failure named by its field or rule.</summary>
     public sealed record Invalid(IDictionary<string, string[]> Errors) : ApplicationOutcome;
@@ -33,7 +34,8 @@ public abstract record ApplicationOutcome
 
 /// <summary>What the applicant's status link shows.</summary>
 public sealed record ApplicationStatus(string Number, string SchemeCode, string SchemeName, string SchemeNameEn, string CourseTitle,
-    VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, DateTime SubmittedAt, DistributionRule Rule, DateOnly? DecidedOn);
+    VoucherStatus Status, decimal Amount, string? VoucherCode, int? Position, DateTime SubmittedAt, DistributionRule Rule, DateOnly? DecidedOn,
+    DateOnly? ConfirmEmailBy = null);
 
 /// <summary>
 /// Applications and the budget they draw on. Every change to a scheme's reserve is one conditional
@@ -115,8 +117,8 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (HashOf(key) is not { } hash)
             return null;
         var found = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash)
-            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt })
-            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Code, x.Name, x.NameEn, x.Rule, x.ClosesAt, c.Title })
+            .Join(db.VoucherSchemes, a => a.SchemeId, s => s.Id, (a, s) => new { a, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt, s.ConfirmEmailWithinDays })
+            .Join(db.VoucherCourses, x => x.a.CourseId, c => c.Id, (x, c) => new { x.a, x.Code, x.Name, x.NameEn, x.Rule, x.ClosesAt, x.ConfirmEmailWithinDays, c.Title })
             .SingleOrDefaultAsync(ct);
         if (found is null)
             return null;
@@ -124,7 +126,9 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         var position = await PositionAsync(db, a, ct);
         return new ApplicationStatus(VoucherApplication.NumberOf(found.Code, a.Arrival), found.Code, found.Name, found.NameEn, found.Title, a.Status, a.Amount,
             a.Status == VoucherStatus.Granted ? a.VoucherCode : null, position, a.SubmittedAt, found.Rule,
-            a.Status == VoucherStatus.Pending && found.Rule != DistributionRule.OrderOfArrival ? VoucherDraws.DecidedOn(found.Rule, found.ClosesAt, a.SubmittedAt) : null);
+            a.Status == VoucherStatus.Pending && found.Rule != DistributionRule.OrderOfArrival ? VoucherDraws.DecidedOn(found.Rule, found.ClosesAt, a.SubmittedAt) : null,
+            EmailConfirmations.AwaitsConfirmation(a.Status, a.EmailConfirmedAt) && !VoucherPrivacy.IsErased(a.Email)
+                ? EmailConfirmations.Deadline(a.SubmittedAt, found.ConfirmEmailWithinDays) : null);
     }
 
     /// <summary>An application's place on its scheme's waiting list (<see cref="WaitingList"/>); null when it does not wait.</summary>
@@ -173,9 +177,11 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
     /// one conditional update on that status, so an expiry and a withdrawal (or two clicks) at the
     /// same moment close and release it once. What it held goes back (a granted voucher's amount,
     /// a waiting place) and the waiting list moves up in order, under the scheme's gate and lock as
-    /// for a withdrawal.
+    /// for a withdrawal. With <paramref name="onlyUnconfirmed"/> it closes only while the address is
+    /// unconfirmed, decided in the same update, so a confirmation at that moment keeps the application.
     /// </summary>
-    public async Task<bool> CloseAsync(long applicationId, IReadOnlyCollection<VoucherStatus> from, VoucherStatus to, string action, string reason, CancellationToken ct)
+    public async Task<bool> CloseAsync(long applicationId, IReadOnlyCollection<VoucherStatus> from, VoucherStatus to, string action, string reason, CancellationToken ct,
+        bool onlyUnconfirmed = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var schemeId = await db.VoucherApplications.Where(a => a.Id == applicationId).Select(a => (int?)a.SchemeId).SingleOrDefaultAsync(ct);
@@ -186,7 +192,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         var application = await db.VoucherApplications.AsNoTracking().SingleAsync(a => a.Id == applicationId, ct);
         if (!from.Contains(application.Status))
             return false;
-        if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status)
+        if (await db.VoucherApplications.Where(a => a.Id == application.Id && a.Status == application.Status && (!onlyUnconfirmed || a.EmailConfirmedAt == null))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, to).SetProperty(a => a.ClosedAt, now), ct) == 0)
             return false;
         var amount = application.Amount;

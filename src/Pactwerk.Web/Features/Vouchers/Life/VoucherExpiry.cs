@@ -4,8 +4,9 @@ using Pactwerk.Web.Data;
 namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>
-/// Vouchers not enrolled within their scheme's <see cref="VoucherScheme.ExpireAfterDays"/> of the
-/// grant expire: the amount goes back to the budget and the waiting list moves up. Each one is
+/// Applications whose address is not confirmed within the scheme's <see cref="VoucherScheme.ConfirmEmailWithinDays"/>,
+/// and vouchers not enrolled within its <see cref="VoucherScheme.ExpireAfterDays"/> of the grant, expire:
+/// the amount or the place goes back and the waiting list moves up. Each one is
 /// closed by <see cref="VoucherApplications.CloseAsync"/> (one conditional update on Granted), so
 /// running it twice, or beside a withdrawal of the same voucher, releases it once.
 /// </summary>
@@ -14,11 +15,24 @@ public sealed class VoucherExpiry(PactwerkDb db, VoucherApplications application
     /// <summary>Expires what is due at <paramref name="now"/> (the caller's clock, so tests can move it); returns how many expired.</summary>
     public async Task<int> ExpireDueAsync(DateTime now, CancellationToken ct)
     {
-        var schemes = await db.VoucherSchemes.AsNoTracking().Where(s => db.VoucherApplications.Any(a => a.SchemeId == s.Id && a.Status == VoucherStatus.Granted))
-            .Select(s => new { s.Id, s.ExpireAfterDays }).ToListAsync(ct);
+        var schemes = await db.VoucherSchemes.AsNoTracking()
+            .Where(s => db.VoucherApplications.Any(a => a.SchemeId == s.Id && (a.Status == VoucherStatus.Granted || a.Status == VoucherStatus.Waiting || a.Status == VoucherStatus.Pending)))
+            .Select(s => new { s.Id, s.ExpireAfterDays, s.ConfirmEmailWithinDays }).ToListAsync(ct);
         var expired = 0;
         foreach (var scheme in schemes)
         {
+            // First the applications whose address was never confirmed (granted, waiting or pending alike):
+            // a made-up or mistyped address holds neither money nor a place. Then vouchers never enrolled.
+            var unconfirmedBefore = now.AddDays(-scheme.ConfirmEmailWithinDays);
+            var unconfirmed = await db.VoucherApplications.AsNoTracking()
+                .Where(a => a.SchemeId == scheme.Id && a.EmailConfirmedAt == null && a.SubmittedAt < unconfirmedBefore
+                            && (a.Status == VoucherStatus.Granted || a.Status == VoucherStatus.Waiting || a.Status == VoucherStatus.Pending))
+                .OrderBy(a => a.Arrival).Select(a => a.Id).ToListAsync(ct);
+            foreach (var id in unconfirmed)
+                if (await applications.CloseAsync(id, Unconfirmable, VoucherStatus.Expired, VoucherAuditActions.Expired,
+                        $"e-mail address not confirmed within {scheme.ConfirmEmailWithinDays} days of the application", ct, onlyUnconfirmed: true))
+                    expired++;
+
             var cutoff = now.AddDays(-scheme.ExpireAfterDays);
             // In order of arrival, so the releases (and who moves up) follow the list.
             var due = await db.VoucherApplications.AsNoTracking()
@@ -31,6 +45,8 @@ public sealed class VoucherExpiry(PactwerkDb db, VoucherApplications application
         }
         return expired;
     }
+
+    private static readonly VoucherStatus[] Unconfirmable = [VoucherStatus.Granted, VoucherStatus.Waiting, VoucherStatus.Pending];
 }
 
 /// <summary>Runs the expiry every hour; a voucher expires at most an hour after its day.</summary>

@@ -13,7 +13,7 @@ public sealed record VoucherDto(string Code, string Scheme, string Number, Vouch
 
 /// <summary>The enrolment as the participant sees it behind their status link.</summary>
 public sealed record ParticipantEnrolment(string Number, string SchemeCode, string SchemeName, string SchemeNameEn, string Course, string Provider, DateOnly Start,
-    VoucherStatus Status, string VoucherCode, DateTime? ProviderConfirmedAt, DateTime? ParticipantConfirmedAt);
+    VoucherStatus Status, string VoucherCode, DateTime? ProviderConfirmedAt, DateTime? ParticipantConfirmedAt, bool EmailConfirmed = true);
 
 /// <summary>What came of a step in the voucher's life.</summary>
 public enum LifeOutcome
@@ -27,6 +27,8 @@ public enum LifeOutcome
     Forbidden,
     /// <summary>The provider's start date is not the voucher's: the code may not be the participant's in front of them; nothing changed.</summary>
     StartMismatch,
+    /// <summary>The participant has not confirmed their e-mail address yet (<see cref="EmailConfirmations"/>); nothing changed.</summary>
+    EmailUnconfirmed,
     /// <summary>The input is not in order (a reason missing); nothing changed.</summary>
     Invalid,
 }
@@ -171,18 +173,26 @@ public sealed class VoucherLife(PactwerkDb db, TimeProvider clock, AccessScopePr
         if (x is null || x.a.Status is VoucherStatus.Waiting or VoucherStatus.Pending)
             return null;
         return new ParticipantEnrolment(VoucherApplication.NumberOf(x.Code, x.a.Arrival), x.Code, x.Name, x.NameEn, x.Title, x.Provider, x.a.CourseStart, x.a.Status,
-            x.a.VoucherCode, x.a.ProviderConfirmedAt, x.a.ParticipantConfirmedAt);
+            x.a.VoucherCode, x.a.ProviderConfirmedAt, x.a.ParticipantConfirmedAt, x.a.EmailConfirmedAt is not null);
     }
 
-    /// <summary>The participant confirms their enrolment through the key of their status link.</summary>
+    /// <summary>
+    /// The participant confirms their enrolment through the key of their status link. Only with a
+    /// confirmed address: the status link comes with the application's answer too, so the confirmed
+    /// address is what shows that the voucher is used by the person the scheme mails.
+    /// </summary>
     public async Task<(LifeOutcome Outcome, VoucherDto? Voucher)> ConfirmByParticipantAsync(string? key, CancellationToken ct)
     {
         if (VoucherApplications.HashOf(key) is not { } hash)
             return (LifeOutcome.NotFound, null);
         var row = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash)
-            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a.Id, a.SchemeId, c.ProviderId, a.Status, a.Arrival, a.CourseStart }).SingleOrDefaultAsync(ct);
+            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a.Id, a.SchemeId, c.ProviderId, a.Status, a.Arrival, a.CourseStart, a.EmailConfirmedAt })
+            .SingleOrDefaultAsync(ct);
         if (row is null)
             return (LifeOutcome.NotFound, null);
+        // A confirmation is never taken back, so checking it before the update cannot let one through.
+        if (row.EmailConfirmedAt is null)
+            return (LifeOutcome.EmailUnconfirmed, null);
         var scheme = await db.VoucherSchemes.AsNoTracking().SingleAsync(s => s.Id == row.SchemeId, ct);
         var found = new Found(row.Id, row.SchemeId, row.ProviderId, row.Status, row.Arrival, row.CourseStart, scheme);
         var now = clock.GetUtcNow().UtcDateTime;

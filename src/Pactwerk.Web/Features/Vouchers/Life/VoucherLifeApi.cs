@@ -105,6 +105,7 @@ public static class VoucherLifeApi
         {
             LifeOutcome.Done => TypedResults.Ok(voucher!),
             LifeOutcome.WrongState => ApiProblems.Conflict(VoucherMessages.OnlyGrantedEnrols),
+            LifeOutcome.EmailUnconfirmed => ApiProblems.Conflict(VoucherMessages.ConfirmEmailFirst),
             _ => ApiProblems.NotFound(VoucherMessages.InvalidLink),
         };
     }

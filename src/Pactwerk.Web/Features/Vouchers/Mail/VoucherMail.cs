@@ -54,8 +54,8 @@ public sealed class VoucherMailQueue
 /// </summary>
 public sealed class VoucherMailTrigger(VoucherMailQueue queue) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    /// <summary>Kinds that are not news for the applicant: the erasure (the address is gone).</summary>
-    private static readonly HashSet<string> Silent = [VoucherAuditActions.Erased];
+    /// <summary>Kinds that are not news for the applicant: the erasure (the address is gone), and the confirmation of the address they just gave on our page.</summary>
+    private static readonly HashSet<string> Silent = [VoucherAuditActions.Erased, VoucherAuditActions.EmailConfirmed];
 
     private static readonly ConditionalWeakTable<DbContext, List<VoucherNotice>> PendingOf = [];
 
@@ -202,10 +202,11 @@ public sealed class VoucherMailer(VoucherMailQueue queue, SchemeDecisions decisi
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
         var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var confirmations = scope.ServiceProvider.GetRequiredService<EmailConfirmations>();
         var codes = wanted.Select(w => w.Code).Distinct().ToList();
         // Numbers carry the scheme's code in capitals.
         var schemes = await db.VoucherSchemes.AsNoTracking().Where(s => codes.Contains(s.Code.ToUpper()))
-            .Select(s => new { s.Id, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Code, s.Name, s.NameEn, s.Rule, s.ClosesAt, s.ConfirmEmailWithinDays }).ToListAsync(ct);
         foreach (var scheme in schemes)
         {
             var mine = wanted.Where(w => w.Code == scheme.Code.ToUpperInvariant()).ToList();
@@ -248,6 +249,14 @@ public sealed class VoucherMailer(VoucherMailQueue queue, SchemeDecisions decisi
                     }
                     else
                         body.Append("<p>").Append(H(t["Je aanvraag volg je via de link in de eerste mail over deze aanvraag."])).Append("</p>");
+                    // After the status link, so the first link of the mail stays the applicant's page.
+                    if (EmailConfirmations.AwaitsConfirmation(a.Status, a.EmailConfirmedAt))
+                    {
+                        var confirm = Site() + EmailConfirmations.Url(confirmations.TokenFor(a.Id)) + (english ? "&culture=en" : "");
+                        var by = EmailConfirmations.Deadline(a.SubmittedAt, scheme.ConfirmEmailWithinDays).ToString("d MMMM yyyy", culture);
+                        body.Append("<p>").Append(H(t["Bevestig je e-mailadres uiterlijk {0} met deze link; zonder bevestiging vervalt je aanvraag en kun je een voucher niet gebruiken:", by]))
+                            .Append($" <a href=\"{H(confirm)}\">{H(confirm)}</a></p>");
+                    }
                     var subject = $"{notice.Number}: {t[$"AuditAction.{notice.Action}"]}";
                     await sender.SendEmailAsync(a.Email, subject, body.ToString());
                 }

@@ -42,7 +42,7 @@ public sealed class EditSchemeModel(PactwerkDb db, VoucherSchemeEditor editor, A
             Input = new VoucherSchemeInput
             {
                 Pact = pact.Value.Code, Rule = DistributionRule.OrderOfArrival, OpensAt = opens, ClosesAt = opens.AddMonths(1), ApplyWithinDaysAfterStart = 14,
-                MinimumAge = 18, ExpireAfterDays = 90, FourEyesThreshold = 1000m, CoFundingPercent = 0, AdvancePercent = 0, TargetGroups = [.. VoucherRules.TargetGroups],
+                MinimumAge = 18, ExpireAfterDays = 90, ConfirmEmailWithinDays = 7, FourEyesThreshold = 1000m, CoFundingPercent = 0, AdvancePercent = 0, TargetGroups = [.. VoucherRules.TargetGroups],
             };
             return await PageAsync(pact.Value.Id, ct);
         }

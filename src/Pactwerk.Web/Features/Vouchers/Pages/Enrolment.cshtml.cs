@@ -17,6 +17,8 @@ public sealed class EnrolmentModel(VoucherLife life) : PageModel
     public bool JustConfirmed { get; private set; }
     /// <summary>The voucher has moved on or was closed before this confirmation.</summary>
     public bool TooLate { get; private set; }
+    /// <summary>The address is not confirmed yet, so the enrolment cannot be.</summary>
+    public bool EmailFirst { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -32,10 +34,10 @@ public sealed class EnrolmentModel(VoucherLife life) : PageModel
         NoStore();
         var (outcome, _) = await life.ConfirmByParticipantAsync(Key, ct);
         Enrolment = await life.EnrolmentAsync(Key, ct);
-        (JustConfirmed, TooLate) = (outcome == LifeOutcome.Done, outcome == LifeOutcome.WrongState);
+        (JustConfirmed, TooLate, EmailFirst) = (outcome == LifeOutcome.Done, outcome == LifeOutcome.WrongState, outcome == LifeOutcome.EmailUnconfirmed);
         if (Enrolment is null)
             Response.StatusCode = StatusCodes.Status404NotFound;
-        else if (TooLate)
+        else if (TooLate || EmailFirst)
             Response.StatusCode = StatusCodes.Status409Conflict;
         return Page();
     }

@@ -11,7 +11,7 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// travels in the form's body, not in a logged address.
 /// </summary>
 [AllowAnonymous]
-public sealed class StatusModel(VoucherApplications applications) : PageModel
+public sealed class StatusModel(VoucherApplications applications, EmailConfirmations confirmations) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Key { get; set; }
     /// <summary>The confirmation step of a withdrawal.</summary>
@@ -20,6 +20,8 @@ public sealed class StatusModel(VoucherApplications applications) : PageModel
     public bool JustWithdrawn { get; private set; }
     /// <summary>A withdrawal asked for an application that can no longer be withdrawn.</summary>
     public bool Refused { get; private set; }
+    /// <summary>What came of asking for the confirmation mail again; null when not asked.</summary>
+    public ResendOutcome? Resent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +44,19 @@ public sealed class StatusModel(VoucherApplications applications) : PageModel
         }
         JustWithdrawn = true;
         Status = await applications.StatusAsync(Key, ct);
+        return Page();
+    }
+
+    /// <summary>Mails the link that confirms the address again (at most every ten minutes).</summary>
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
+    {
+        NoStore();
+        Resent = await confirmations.ResendAsync(Key, ct);
+        Status = await applications.StatusAsync(Key, ct);
+        if (Status is null)
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        else if (Resent == ResendOutcome.TooSoon)
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
         return Page();
     }
 

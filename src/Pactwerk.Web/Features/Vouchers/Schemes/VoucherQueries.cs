@@ -20,7 +20,8 @@ public sealed class VoucherQueries(PactwerkDb db)
             .Select(c => new { c.Id, Provider = c.Provider.Name, c.Title, c.Sector, c.Level, c.Hours, c.Price, c.StartDates, c.TargetOccupation }).ToListAsync(ct);
         return new VoucherSchemeRules(s.Code, s.Name, s.NameEn, found.Pact, s.OpensAt, s.ClosesAt, s.Rule, s.Ceiling, s.MaxPerVoucher, s.CoFundingShare, s.AdvanceShare,
             s.ApplyWithinDaysAfterStart, s.MinimumAge, s.TargetGroups, s.Sectors, s.Levels, s.Occupations,
-            courses.Select(c => new VoucherCourseDto(c.Id, c.Provider, c.Title, c.Sector, c.Level, c.Hours, c.Price, s.VoucherAmount(c.Price), c.StartDates, c.TargetOccupation)).ToList());
+            courses.Select(c => new VoucherCourseDto(c.Id, c.Provider, c.Title, c.Sector, c.Level, c.Hours, c.Price, s.VoucherAmount(c.Price), c.StartDates, c.TargetOccupation)).ToList(),
+            s.ConfirmEmailWithinDays);
     }
 
     /// <summary>Today's municipalities by name, for the applicant to choose where they live.</summary>

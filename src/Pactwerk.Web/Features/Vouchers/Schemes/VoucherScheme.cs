@@ -63,6 +63,12 @@ public class VoucherScheme : Audit.IAudited, Data.IVersioned
     public int MinimumAge { get; set; } = 18;
     /// <summary>A voucher not enrolled within this many days of its grant expires, and its amount goes back to the budget.</summary>
     public int ExpireAfterDays { get; set; } = 90;
+    /// <summary>
+    /// An application whose address is not confirmed (through the link in the first mail) within this
+    /// many days of its submission expires: a made-up or mistyped address does not hold a voucher or a
+    /// place on the waiting list, and a voucher is used by the person who reads that mail.
+    /// </summary>
+    public int ConfirmEmailWithinDays { get; set; } = 7;
 
     /// <summary>Target group codes (see <see cref="VoucherRules.TargetGroups"/>) an applicant may belong to.</summary>
     public List<string> TargetGroups { get; set; } = [];

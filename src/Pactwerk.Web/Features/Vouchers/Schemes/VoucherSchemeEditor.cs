@@ -30,6 +30,7 @@ public sealed class VoucherSchemeInput
     public int? ApplyWithinDaysAfterStart { get; set; }
     public int? MinimumAge { get; set; }
     public int? ExpireAfterDays { get; set; }
+    public int? ConfirmEmailWithinDays { get; set; }
     public List<string> TargetGroups { get; set; } = [];
     public List<string> Sectors { get; set; } = [];
     public List<string> Levels { get; set; } = [];
@@ -55,7 +56,7 @@ public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvid
         Code = s.Code, Name = s.Name, NameEn = s.NameEn, Pact = pactCode, OrganisationId = s.OrganisationId, ActionId = s.ActionId,
         Ceiling = s.Ceiling, MaxPerVoucher = s.MaxPerVoucher, CoFundingPercent = s.CoFundingShare * 100, AdvancePercent = s.AdvanceShare * 100,
         Rule = s.Rule, OpensAt = VoucherFormat.ToDutch(s.OpensAt), ClosesAt = VoucherFormat.ToDutch(s.ClosesAt), ApplyWithinDaysAfterStart = s.ApplyWithinDaysAfterStart,
-        MinimumAge = s.MinimumAge, ExpireAfterDays = s.ExpireAfterDays, TargetGroups = [.. s.TargetGroups], Sectors = [.. s.Sectors], Levels = [.. s.Levels],
+        MinimumAge = s.MinimumAge, ExpireAfterDays = s.ExpireAfterDays, ConfirmEmailWithinDays = s.ConfirmEmailWithinDays, TargetGroups = [.. s.TargetGroups], Sectors = [.. s.Sectors], Levels = [.. s.Levels],
         Occupations = [.. s.Occupations], FourEyesThreshold = s.FourEyesThreshold, DebtorName = s.DebtorName, DebtorIban = s.DebtorIban, DebtorBic = s.DebtorBic,
         Version = s.Version,
     };
@@ -201,6 +202,10 @@ public sealed partial class VoucherSchemeEditor(PactwerkDb db, AccessScopeProvid
             Fail(nameof(input.ExpireAfterDays), VoucherMessages.Format(VoucherMessages.SchemeWholeNumber, 1, 3650));
         else
             scheme.ExpireAfterDays = input.ExpireAfterDays ?? 90;
+        if (input.ConfirmEmailWithinDays is { } confirmWithin and (< 1 or > 60))
+            Fail(nameof(input.ConfirmEmailWithinDays), VoucherMessages.Format(VoucherMessages.SchemeWholeNumber, 1, 60));
+        else
+            scheme.ConfirmEmailWithinDays = input.ConfirmEmailWithinDays ?? 7;
 
         var groups = Clean(input.TargetGroups);
         if (groups.Count == 0 || groups.Any(g => !VoucherRules.TargetGroups.Contains(g)))
