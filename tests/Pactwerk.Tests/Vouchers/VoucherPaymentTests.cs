@@ -290,6 +290,95 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "voucher-paid" && e.EntityId == big.Number)));
     }
 
+    /// <summary>A statement with one return: money coming back (CRDT) for an end-to-end id, with the bank's reason code.</summary>
+    private static string CamtReturn(string endToEndId, string amount, string reason) =>
+        $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+          <BkToCstmrStmt>
+            <GrpHdr><MsgId>STMT-R</MsgId><CreDtTm>2026-12-08T08:00:00</CreDtTm></GrpHdr>
+            <Stmt>
+              <Id>STMT-R-1</Id>
+              <Acct><Id><IBAN>{DebtorIban}</IBAN></Id></Acct>
+              <Ntry>
+                <Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+                <BookgDt><Dt>2026-12-08</Dt></BookgDt>
+                <AcctSvcrRef>BANK-R1</AcctSvcrRef>
+                <NtryDtls><TxDtls>
+                  <Refs><EndToEndId>{endToEndId}</EndToEndId></Refs>
+                  <RtrInf><Rsn><Cd>{reason}</Cd></Rsn></RtrInf>
+                </TxDtls></NtryDtls>
+              </Ntry>
+            </Stmt>
+          </BkToCstmrStmt>
+        </Document>
+        """;
+
+    [Fact]
+    public async Task A_payment_the_bank_returns_goes_back_to_the_reserve_and_is_paid_again_under_a_new_reference()
+    {
+        var scheme = await SchemeAsync("betaal-terug", price: 820.25m);
+        var voucher = await ApplyAsync(scheme, "terug@example.org");
+        var officer = await SignInAsync(factory, Officer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/providers/{scheme.ProviderId}/users", new { email = "lid@pactwerk.demo" })).StatusCode);
+        var provider = await SignInAsync(factory, "lid@pactwerk.demo");
+        await LiveToApprovedAsync(scheme, voucher, provider, officer);
+        Assert.Equal(HttpStatusCode.Created, (await PayAsync(officer, scheme.Code, voucher.Code)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null)).StatusCode);
+        var id = Assert.Single(await PaymentsAsync(scheme.Code)).Id;
+        var first = $"{voucher.Code}-{id}";
+        var paid = Camt053((first, "820.25", "BANK-P1"));
+        Assert.Equal(HttpStatusCode.OK, (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", Upload(paid, "betaald.xml"))).StatusCode);
+        Assert.Equal((0m, 820.25m), await BudgetAsync(scheme.Code));
+        Assert.Equal(VoucherStatus.Paid, await StatusAsync(voucher.Code));
+
+        // The payee's bank returns it (AC04: account closed): back in the reserve, the voucher owed again.
+        var returned = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", Upload(CamtReturn(first, "820.25", "AC04"), "terug.xml"))).ReadAsync<JsonElement>();
+        Assert.Equal("Returned", Assert.Single(returned.GetProperty("lines").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.Equal((1, 820.25m), (returned.GetProperty("returned").GetInt32(), returned.GetProperty("returnedTotal").GetDecimal()));
+        var payment = Assert.Single(await PaymentsAsync(scheme.Code));
+        Assert.Equal((PaymentStatus.Returned, "AC04", (DateTime?)null), (payment.Status, payment.ReturnReason, payment.PaidAt));
+        Assert.Equal((820.25m, 0m), await BudgetAsync(scheme.Code));
+        Assert.Equal(VoucherStatus.Approved, await StatusAsync(voucher.Code));
+        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == VoucherAuditActions.PaymentReturned && e.EntityId == id.ToString())));
+
+        // Both files again change nothing; there is nothing to batch until the officer offers it again.
+        var audits = await factory.InDbAsync(db => db.AuditEntries.CountAsync());
+        var replay = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", Upload(paid, "betaald.xml"))).ReadAsync<JsonElement>();
+        Assert.Equal("AlreadyReturned", Assert.Single(replay.GetProperty("lines").EnumerateArray()).GetProperty("outcome").GetString());
+        var replayReturn = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", Upload(CamtReturn(first, "820.25", "AC04"), "terug.xml"))).ReadAsync<JsonElement>();
+        Assert.Equal("AlreadyReturned", Assert.Single(replayReturn.GetProperty("lines").EnumerateArray()).GetProperty("outcome").GetString());
+        Assert.NotEqual(HttpStatusCode.Created, (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null)).StatusCode);
+        Assert.Equal(audits, await factory.InDbAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal((820.25m, 0m), await BudgetAsync(scheme.Code));
+
+        // The officer's payments page names the return and offers it again.
+        var page = await officer.GetStringAsync($"/regelingen/{scheme.Code}/beheer/betalingen");
+        Assert.Contains("Teruggeboekt door de bank (AC04)", page);
+        Assert.Contains($"id=\"RetryReason-{id}\"", page);
+
+        // Offered again with a reason (none: refused); a provider cannot; a second offer of the same is refused.
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = "ik wil geld" })).StatusCode);
+        var retried = await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = "IBAN van de aanbieder gecorrigeerd" });
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var second = $"{voucher.Code}-{id}.2";
+        var dto = await retried.ReadAsync<JsonElement>();
+        Assert.Equal((second, "Approved", 2), (dto.GetProperty("endToEndId").GetString(), dto.GetProperty("status").GetString(), dto.GetProperty("attempt").GetInt32()));
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = "nog eens" })).StatusCode);
+
+        // The next batch holds the new transfer under its new reference; the old reference is history.
+        var batch = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null)).ReadAsync<JsonElement>();
+        var transfer = Assert.Single(ReadPain001(await officer.GetByteArrayAsync(batch.GetProperty("xmlUrl").GetString())));
+        Assert.Equal((second, 820.25m), (transfer.EndToEndId, transfer.Amount));
+        var csv = $"end_to_end_id;amount;date;af_bij\n{first};820,25;2026-12-09;Af\n{second};820,25;2026-12-09;Af\n";
+        var final = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", Upload(csv, "afschrift.csv"))).ReadAsync<JsonElement>();
+        Assert.Equal(new[] { "EarlierAttempt", "Paid" }, final.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("outcome").GetString()).ToArray());
+        Assert.Equal((0m, 820.25m), await BudgetAsync(scheme.Code));
+        Assert.Equal(VoucherStatus.Paid, await StatusAsync(voucher.Code));
+        Assert.Equal(PaymentStatus.Paid, Assert.Single(await PaymentsAsync(scheme.Code)).Status);
+    }
+
     [Fact]
     public async Task No_payment_before_delivery_in_any_other_state_and_never_more_than_the_amount()
     {
@@ -411,6 +500,8 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
             ("kolom1;kolom2\r\na;b\r\n", "geen-kolommen.csv"),
             ($"end_to_end_id;amount;date\r\n{voucher.Code}-1;1.250,00;2026-12-05\r\n", "duizendtallen.csv"),
             ("", "leeg.csv"),
+            ($"end_to_end_id;amount;af_bij\r\n{voucher.Code}-1;500,00;Terug\r\n", "richting.csv"),
+            ($"<Document><BkToCstmrStmt><Stmt><Ntry><Amt>500.00</Amt><CdtDbtInd>XXXX</CdtDbtInd><NtryDtls><TxDtls><Refs><EndToEndId>{voucher.Code}-1</EndToEndId></Refs></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>", "richting.xml"),
         })
         {
             var response = await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", Upload(text, name));

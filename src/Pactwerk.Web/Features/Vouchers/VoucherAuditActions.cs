@@ -23,6 +23,8 @@ public static class VoucherAuditActions
     [AuditAction] public const string PaymentCoSigned = "voucher-payment-co-signed";
     [AuditAction] public const string PaymentsBatched = "voucher-payments-batched";
     [AuditAction] public const string PaymentPaid = "voucher-payment-paid";
+    [AuditAction] public const string PaymentReturned = "voucher-payment-returned";
+    [AuditAction] public const string PaymentRetried = "voucher-payment-retried";
     [AuditAction] public const string Paid = "voucher-paid";
     [AuditAction] public const string Pending = "voucher-pending";
     [AuditAction] public const string Drawn = "voucher-drawn";

@@ -2909,6 +2909,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int>("Attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("BankReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2937,6 +2942,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ReturnedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("SchemeId")

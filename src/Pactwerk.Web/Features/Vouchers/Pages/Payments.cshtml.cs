@@ -80,6 +80,26 @@ public sealed class PaymentsModel(VoucherPayments payments, IStringLocalizer<Sha
         return await AnswerAsync(code, ct);
     }
 
+    public async Task<IActionResult> OnPostRetryAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } refused)
+            return refused;
+        Answered = "retry-" + Payment.ToString(CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
+            Errors["Reason"] = t[ReasonMissing].Value;
+        else
+        {
+            var result = await payments.RetryAsync(code, Payment, Reason.Trim(), ct);
+            if (result.Outcome == PaymentOutcome.Done)
+                Done = t[result.Value!.Status == PaymentStatus.AwaitingCoSignature
+                    ? "Betaling {0} wordt opnieuw betaald met kenmerk {1}; een tweede behandelaar tekent mee."
+                    : "Betaling {0} wordt opnieuw betaald met kenmerk {1} en gaat mee in de volgende batch.", Payment, result.Value.EndToEndId].Value;
+            else
+                Errors["Payment"] = t[result.Message!].Value;
+        }
+        return await AnswerAsync(code, ct);
+    }
+
     public async Task<IActionResult> OnPostBatchAsync(string code, CancellationToken ct)
     {
         if (await LoadAsync(code, ct) is { } refused)

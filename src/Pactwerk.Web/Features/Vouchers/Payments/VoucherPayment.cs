@@ -23,6 +23,11 @@ public enum PaymentStatus
     Batched = 2,
     /// <summary>The bank's statement says it was paid: the amount moved from the reserve to the scheme's paid sum.</summary>
     Paid = 3,
+    /// <summary>
+    /// The bank booked it back (a return: closed or wrong account, refused by the payee's bank). The amount is
+    /// back in the reserve, because the voucher is still owed; an officer offers it again (<see cref="VoucherPayment.Attempt"/> + 1).
+    /// </summary>
+    Returned = 4,
 }
 
 /// <summary>
@@ -50,9 +55,18 @@ public class VoucherPayment
     public DateTime? PaidAt { get; set; }
     /// <summary>The bank's reference of the booking that paid it, from the reconciled statement.</summary>
     public string? BankReference { get; set; }
+    /// <summary>1 for the first transfer; one more each time a returned payment is offered again, so each transfer has its own end-to-end id.</summary>
+    public int Attempt { get; set; } = 1;
+    /// <summary>When the bank's statement showed the transfer booked back, and the bank's reason code (e.g. AC04: account closed).</summary>
+    public DateTime? ReturnedAt { get; set; }
+    public string? ReturnReason { get; set; }
 
-    /// <summary>The SEPA end-to-end id: the voucher's code and the payment's number, so the bank statement names both (at most 35 characters).</summary>
-    public static string EndToEndId(string voucherCode, int paymentId) => $"{voucherCode}-{paymentId}";
+    /// <summary>
+    /// The SEPA end-to-end id: the voucher's code, the payment's number and, from the second transfer on, its attempt,
+    /// so the bank statement names all three and a line about an earlier transfer is never taken for the current one (at most 35 characters).
+    /// </summary>
+    public static string EndToEndId(string voucherCode, int paymentId, int attempt = 1) =>
+        attempt <= 1 ? $"{voucherCode}-{paymentId}" : $"{voucherCode}-{paymentId}.{attempt}";
 }
 
 /// <summary>A batch of approved payments, exported once to the bank (pain.001) and the finance system (CSV).</summary>
@@ -81,6 +95,8 @@ internal sealed class VoucherPaymentConfiguration : IEntityTypeConfiguration<Vou
         payment.Property(p => p.ApprovedBy).HasMaxLength(450);
         payment.Property(p => p.CoSignedBy).HasMaxLength(450);
         payment.Property(p => p.BankReference).HasMaxLength(100);
+        payment.Property(p => p.ReturnReason).HasMaxLength(100);
+        payment.Property(p => p.Attempt).HasDefaultValue(1);
         // One advance and one final payment per voucher, whatever arrives at the same moment.
         payment.HasIndex(p => new { p.ApplicationId, p.Kind }).IsUnique();
         payment.HasIndex(p => new { p.SchemeId, p.Status, p.BatchId });

@@ -6,7 +6,8 @@ using Pactwerk.Web.Features.Accounts;
 namespace Pactwerk.Web.Features.Vouchers;
 
 public sealed record PaymentDto(int Id, string Voucher, string Number, string Provider, PaymentKind Kind, decimal Amount, PaymentStatus Status,
-    string ApprovedBy, string? CoSignedBy, int? Batch, DateTime? PaidAt, string? BankReference, string EndToEndId);
+    string ApprovedBy, string? CoSignedBy, int? Batch, DateTime? PaidAt, string? BankReference, string EndToEndId, int Attempt = 1, DateTime? ReturnedAt = null,
+    string? ReturnReason = null);
 
 /// <summary>A voucher that may be paid now: approved (final payment), or under way where the scheme allows an advance.</summary>
 public sealed record PayableDto(string Voucher, string Number, string Provider, VoucherStatus Status, decimal Amount, decimal Committed, decimal Rest,
@@ -41,11 +42,17 @@ public enum ReconciliationOutcome
     WrongAmount,
     /// <summary>The payment exists but was never sent in a batch.</summary>
     NotBatched,
+    /// <summary>Money coming back for a batched or paid payment: returned, its amount back in the reserve, to be offered again.</summary>
+    Returned,
+    /// <summary>Returned before (the same file again): nothing changed.</summary>
+    AlreadyReturned,
+    /// <summary>About an earlier transfer of a payment offered again since: nothing changed.</summary>
+    EarlierAttempt,
 }
 
 public sealed record ReconciliationLine(int Line, string EndToEndId, decimal Amount, ReconciliationOutcome Outcome, decimal? Expected);
 
-public sealed record ReconciliationResult(int Paid, decimal PaidTotal, List<ReconciliationLine> Lines);
+public sealed record ReconciliationResult(int Paid, decimal PaidTotal, List<ReconciliationLine> Lines, int Returned = 0, decimal ReturnedTotal = 0);
 
 /// <summary>
 /// Paying a scheme's providers: every payment is made here and only here, through
@@ -122,7 +129,7 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         string Name(string? id) => id is null ? "" : names.GetValueOrDefault(id, id);
         return [.. rows.Select(x => new Row(x.p.ApplicationId, new PaymentDto(x.p.Id, x.VoucherCode, VoucherApplication.NumberOf(scheme.Code, x.Arrival), x.Provider, x.p.Kind,
             x.p.Amount, x.p.Status, Name(x.p.ApprovedBy), x.p.CoSignedBy is null ? null : Name(x.p.CoSignedBy), x.p.BatchId, x.p.PaidAt, x.p.BankReference,
-            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id))))];
+            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id, x.p.Attempt), x.p.Attempt, x.p.ReturnedAt, x.p.ReturnReason)))];
     }
 
     /// <summary>
@@ -248,14 +255,17 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
             .Join(db.VoucherCourses, x => x.CourseId, c => c.Id, (x, c) => new { x.p, x.VoucherCode, x.Arrival, c.Provider.Name, c.Provider.Iban })
             .OrderBy(x => x.p.Id).ToListAsync(ct);
         return new(PaymentOutcome.Done, null, (scheme!, batch, transfers.Select(x => new SepaTransfer(
-            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id), x.p.Amount, x.Name, x.Iban,
+            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id, x.p.Attempt), x.p.Amount, x.Name, x.Iban,
             $"{VoucherApplication.NumberOf(scheme!.Code, x.Arrival)} {x.VoucherCode} {(x.p.Kind == PaymentKind.Advance ? "voorschot" : "slotbetaling")}", x.p.Kind)).ToList()));
     }
 
     /// <summary>
-    /// Marks the payments a bank statement or reconciliation file shows as paid: each by its end-to-end
-    /// id and exact amount, moving the amount from the reserve to the paid sum in one conditional
-    /// update; the voucher is paid once its payments add up to its amount. Anything else is listed, not applied.
+    /// Applies what a bank statement or reconciliation file shows, line by line in its order. A debit
+    /// marks a batched payment paid (by its end-to-end id and exact amount), moving the amount from the
+    /// reserve to the paid sum in one conditional update; the voucher is paid once its payments add up
+    /// to its amount. A credit for a batched or paid payment is a return: the payment is returned and,
+    /// if it was paid, the amount moves back from the paid sum to the reserve (the voucher is still owed),
+    /// so reserved + paid never changes by a payment or a return. Anything else is listed, not applied.
     /// </summary>
     public async Task<PaymentResult<ReconciliationResult>> ReconcileAsync(string code, IReadOnlyList<StatementLine> lines, CancellationToken ct)
     {
@@ -267,49 +277,145 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var line in lines)
         {
-            var cut = line.EndToEndId.LastIndexOf('-');
-            var payment = cut > 0 && int.TryParse(line.EndToEndId[(cut + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? await db.VoucherPayments.AsNoTracking().Where(p => p.Id == id && p.SchemeId == scheme!.Id)
-                    .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Id, p.Amount, p.Status, p.ApplicationId, a.VoucherCode, a.Arrival, VoucherAmount = a.Amount })
-                    .SingleOrDefaultAsync(ct)
-                : null;
-            if (payment is null || !string.Equals(payment.VoucherCode, line.EndToEndId[..cut], StringComparison.OrdinalIgnoreCase))
+            var (voucherCode, id, attempt) = ParseEndToEndId(line.EndToEndId);
+            var payment = id is null ? null
+                : await db.VoucherPayments.AsNoTracking().Where(p => p.Id == id && p.SchemeId == scheme!.Id)
+                    .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Id, p.Amount, p.Status, p.Attempt, p.ApplicationId, a.VoucherCode, a.Arrival, VoucherAmount = a.Amount })
+                    .SingleOrDefaultAsync(ct);
+            if (payment is null || !string.Equals(payment.VoucherCode, voucherCode, StringComparison.OrdinalIgnoreCase) || attempt > payment.Attempt)
             {
                 result.Add(new(line.Line, line.EndToEndId, line.Amount, ReconciliationOutcome.Unknown, null));
                 continue;
             }
-            var verdict = payment.Status switch
-            {
-                PaymentStatus.Paid => ReconciliationOutcome.AlreadyPaid,
-                not PaymentStatus.Batched => ReconciliationOutcome.NotBatched,
-                _ when payment.Amount != line.Amount => ReconciliationOutcome.WrongAmount,
-                _ => ReconciliationOutcome.Paid,
-            };
-            if (verdict == ReconciliationOutcome.Paid
-                && await db.VoucherPayments.Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Batched)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.BankReference, line.BankReference), ct) == 0)
-                verdict = ReconciliationOutcome.AlreadyPaid;
-            result.Add(new(line.Line, line.EndToEndId, line.Amount, verdict, verdict == ReconciliationOutcome.WrongAmount ? payment.Amount : null));
-            if (verdict != ReconciliationOutcome.Paid)
-                continue;
+            var verdict = attempt < payment.Attempt ? ReconciliationOutcome.EarlierAttempt
+                : line.Credit ? payment.Status switch
+                {
+                    PaymentStatus.Returned => ReconciliationOutcome.AlreadyReturned,
+                    not (PaymentStatus.Batched or PaymentStatus.Paid) => ReconciliationOutcome.NotBatched,
+                    _ when payment.Amount != line.Amount => ReconciliationOutcome.WrongAmount,
+                    _ => ReconciliationOutcome.Returned,
+                }
+                : payment.Status switch
+                {
+                    PaymentStatus.Paid => ReconciliationOutcome.AlreadyPaid,
+                    // The same file again after its return line was applied: the debit it begins with is history.
+                    PaymentStatus.Returned => ReconciliationOutcome.AlreadyReturned,
+                    not PaymentStatus.Batched => ReconciliationOutcome.NotBatched,
+                    _ when payment.Amount != line.Amount => ReconciliationOutcome.WrongAmount,
+                    _ => ReconciliationOutcome.Paid,
+                };
             var amount = payment.Amount;
-            // From the reserve to the paid sum in one statement: their total does not change, so the ceiling holds.
-            if (await db.VoucherSchemes.Where(s => s.Id == scheme!.Id && s.Reserved >= amount)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount).SetProperty(x => x.Paid, x => x.Paid + amount), ct) == 0)
-                throw new InvalidOperationException($"The reserve of scheme {scheme!.Code} does not hold payment {payment.Id}: the budget's books disagree.");
-            db.RecordEvent(now, VoucherAuditActions.PaymentPaid, nameof(VoucherPayment), payment.Id.ToString(CultureInfo.InvariantCulture),
-                new { scheme = scheme!.Code, endToEndId = line.EndToEndId, amount, bankReference = line.BankReference, bookedOn = line.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-                scheme.PactId);
-            var paid = (await db.VoucherPayments.AsNoTracking().Where(p => p.ApplicationId == payment.ApplicationId && p.Status == PaymentStatus.Paid).Select(p => p.Amount).ToListAsync(ct)).Sum();
-            if (paid == payment.VoucherAmount
-                && await db.VoucherApplications.Where(a => a.Id == payment.ApplicationId && a.Status == VoucherStatus.Approved)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Paid).SetProperty(a => a.ClosedAt, now), ct) == 1)
-                db.RecordEvent(now, VoucherAuditActions.Paid, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, payment.Arrival),
-                    new { scheme = scheme.Code, voucher = payment.VoucherCode, amount = paid, reason = "the bank's statement shows every payment of the voucher" }, scheme.PactId);
-            await db.SaveChangesAsync(ct);
+            if (verdict == ReconciliationOutcome.Paid)
+            {
+                if (await db.VoucherPayments.Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Batched && p.Attempt == payment.Attempt)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.BankReference, line.BankReference), ct) == 0)
+                    verdict = ReconciliationOutcome.AlreadyPaid;
+                else
+                    await PaidAsync(scheme!, payment.Id, payment.ApplicationId, payment.VoucherCode, payment.Arrival, payment.VoucherAmount, amount, line, now, ct);
+            }
+            else if (verdict == ReconciliationOutcome.Returned)
+            {
+                var wasPaid = payment.Status == PaymentStatus.Paid;
+                if (await db.VoucherPayments.Where(p => p.Id == payment.Id && p.Status == payment.Status && p.Attempt == payment.Attempt)
+                        .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Returned).SetProperty(p => p.ReturnedAt, now)
+                            .SetProperty(p => p.ReturnReason, line.ReturnReason).SetProperty(p => p.PaidAt, (DateTime?)null), ct) == 0)
+                    verdict = ReconciliationOutcome.AlreadyReturned;
+                else
+                    await ReturnedAsync(scheme!, payment.Id, payment.ApplicationId, payment.VoucherCode, payment.Arrival, amount, wasPaid, line, now, ct);
+            }
+            result.Add(new(line.Line, line.EndToEndId, line.Amount, verdict, verdict == ReconciliationOutcome.WrongAmount ? payment.Amount : null));
         }
         await transaction.CommitAsync(ct);
         var applied = result.Where(l => l.Outcome == ReconciliationOutcome.Paid).ToList();
-        return new(PaymentOutcome.Done, null, new ReconciliationResult(applied.Count, applied.Sum(l => l.Amount), result));
+        var returned = result.Where(l => l.Outcome == ReconciliationOutcome.Returned).ToList();
+        return new(PaymentOutcome.Done, null, new ReconciliationResult(applied.Count, applied.Sum(l => l.Amount), result, returned.Count, returned.Sum(l => l.Amount)));
+    }
+
+    /// <summary>The voucher code, payment number and attempt in an end-to-end id (<see cref="VoucherPayment.EndToEndId"/>); nulls when it is not one of ours.</summary>
+    private static (string? VoucherCode, int? PaymentId, int Attempt) ParseEndToEndId(string endToEndId)
+    {
+        var cut = endToEndId.LastIndexOf('-');
+        if (cut <= 0)
+            return (null, null, 0);
+        var rest = endToEndId[(cut + 1)..];
+        var dot = rest.IndexOf('.');
+        var attempt = 1;
+        if (dot >= 0 && (!int.TryParse(rest[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out attempt) || attempt < 2))
+            return (null, null, 0);
+        return int.TryParse(dot >= 0 ? rest[..dot] : rest, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (endToEndId[..cut], id, attempt) : (null, null, 0);
+    }
+
+    private async Task PaidAsync(VoucherScheme scheme, int paymentId, long applicationId, string voucherCode, int arrival, decimal voucherAmount, decimal amount,
+        StatementLine line, DateTime now, CancellationToken ct)
+    {
+        // From the reserve to the paid sum in one statement: their total does not change, so the ceiling holds.
+        if (await db.VoucherSchemes.Where(s => s.Id == scheme.Id && s.Reserved >= amount)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reserved, x => x.Reserved - amount).SetProperty(x => x.Paid, x => x.Paid + amount), ct) == 0)
+            throw new InvalidOperationException($"The reserve of scheme {scheme.Code} does not hold payment {paymentId}: the budget's books disagree.");
+        db.RecordEvent(now, VoucherAuditActions.PaymentPaid, nameof(VoucherPayment), paymentId.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, endToEndId = line.EndToEndId, amount, bankReference = line.BankReference, bookedOn = line.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            scheme.PactId);
+        var paid = (await db.VoucherPayments.AsNoTracking().Where(p => p.ApplicationId == applicationId && p.Status == PaymentStatus.Paid).Select(p => p.Amount).ToListAsync(ct)).Sum();
+        if (paid == voucherAmount
+            && await db.VoucherApplications.Where(a => a.Id == applicationId && a.Status == VoucherStatus.Approved)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Paid).SetProperty(a => a.ClosedAt, now), ct) == 1)
+            db.RecordEvent(now, VoucherAuditActions.Paid, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, arrival),
+                new { scheme = scheme.Code, voucher = voucherCode, amount = paid, reason = "the bank's statement shows every payment of the voucher" }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ReturnedAsync(VoucherScheme scheme, int paymentId, long applicationId, string voucherCode, int arrival, decimal amount, bool wasPaid,
+        StatementLine line, DateTime now, CancellationToken ct)
+    {
+        if (wasPaid)
+        {
+            // Back from the paid sum to the reserve in one statement: the voucher is still owed, and the total does not change.
+            if (await db.VoucherSchemes.Where(s => s.Id == scheme.Id && s.Paid >= amount)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Paid, x => x.Paid - amount).SetProperty(x => x.Reserved, x => x.Reserved + amount), ct) == 0)
+                throw new InvalidOperationException($"The paid sum of scheme {scheme.Code} does not hold payment {paymentId}: the budget's books disagree.");
+            // A voucher closed as paid is open again until its payment arrives.
+            if (await db.VoucherApplications.Where(a => a.Id == applicationId && a.Status == VoucherStatus.Paid)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, VoucherStatus.Approved).SetProperty(a => a.ClosedAt, (DateTime?)null), ct) == 1)
+                db.RecordEvent(now, VoucherAuditActions.Approved, nameof(VoucherApplication), VoucherApplication.NumberOf(scheme.Code, arrival),
+                    new { scheme = scheme.Code, voucher = voucherCode, reason = $"a payment was returned by the bank ({line.ReturnReason ?? "no reason given"}); the voucher is owed again" }, scheme.PactId);
+        }
+        db.RecordEvent(now, VoucherAuditActions.PaymentReturned, nameof(VoucherPayment), paymentId.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, endToEndId = line.EndToEndId, amount, wasPaid, returnReason = line.ReturnReason, bankReference = line.BankReference,
+                bookedOn = line.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// An officer offers a returned payment again (after the provider's account was put right): a new
+    /// transfer with its own end-to-end id (the next attempt) in the next batch. Above the scheme's
+    /// threshold it needs a second officer again, since the account it goes to may have changed.
+    /// </summary>
+    public async Task<PaymentResult<PaymentDto>> RetryAsync(string code, int paymentId, string reason, CancellationToken ct)
+    {
+        var (scheme, userId, outcome) = await OfficerAsync(code, forChange: true, ct);
+        if (outcome != PaymentOutcome.Done)
+            return Fail<PaymentDto>(outcome, code);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The amount is compared here, not in SQL: SQLite keeps decimals as text. The update below is still conditional on Returned.
+        var amount = await db.VoucherPayments.AsNoTracking().Where(p => p.Id == paymentId && p.SchemeId == scheme!.Id).Select(p => (decimal?)p.Amount).SingleOrDefaultAsync(ct);
+        var next = amount > scheme!.FourEyesThreshold ? PaymentStatus.AwaitingCoSignature : PaymentStatus.Approved;
+        var changed = await db.VoucherPayments.Where(p => p.Id == paymentId && p.SchemeId == scheme.Id && p.Status == PaymentStatus.Returned)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Status, next)
+                .SetProperty(p => p.Attempt, p => p.Attempt + 1).SetProperty(p => p.BatchId, (int?)null)
+                .SetProperty(p => p.ApprovedBy, userId!).SetProperty(p => p.CoSignedBy, (string?)null).SetProperty(p => p.CoSignedAt, (DateTime?)null)
+                .SetProperty(p => p.BankReference, (string?)null), ct);
+        if (changed == 0)
+        {
+            var exists = await db.VoucherPayments.AnyAsync(p => p.Id == paymentId && p.SchemeId == scheme.Id, ct);
+            return exists ? new(PaymentOutcome.Refused, "Alleen een teruggeboekte betaling kan opnieuw worden aangeboden; er is niets veranderd.", null)
+                : new(PaymentOutcome.NotFound, $"Deze regeling heeft geen betaling met nummer {paymentId}.", null);
+        }
+        db.RecordEvent(now, VoucherAuditActions.PaymentRetried, nameof(VoucherPayment), paymentId.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, reason }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(PaymentOutcome.Done, null, (await PaymentsAsync(scheme, p => p.Id == paymentId, ct)).Single().Dto);
     }
 }

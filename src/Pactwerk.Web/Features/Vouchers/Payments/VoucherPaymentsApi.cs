@@ -19,6 +19,8 @@ public static class VoucherPaymentsApi
             .WithSummary("The officer approves a payment of a voucher (final after approved delivery; an advance only where the scheme allows one); above the four-eyes threshold it awaits a second officer.");
         schemes.MapPost("/payments/{id:int}/co-signature", CoSignPayment).WithName("CoSignVoucherPayment")
             .WithSummary("A second, different officer co-signs a payment above the scheme's four-eyes threshold, with a reason.");
+        schemes.MapPost("/payments/{id:int}/retry", RetryPayment).WithName("RetryVoucherPayment")
+            .WithSummary("An officer offers a payment the bank returned again, with a reason: a new transfer (next attempt, its own end-to-end id) for the next batch; above the four-eyes threshold a second officer co-signs again.");
         schemes.MapPost("/payment-batches", CreateBatch).WithName("CreateVoucherPaymentBatch")
             .WithSummary("The officer collects every approved (and where needed co-signed) payment not yet in a batch into one new batch.");
         schemes.MapGet("/payment-batches/{id:int}/pain001", GetPain001).WithName("GetVoucherPaymentBatchPain001")
@@ -78,6 +80,15 @@ public static class VoucherPaymentsApi
         if (Reason(input.Reason) is { } invalid)
             return invalid;
         var result = await payments.CoSignAsync(code, id, input.Reason!.Trim(), ct);
+        return result.Outcome == PaymentOutcome.Done ? TypedResults.Ok(result.Value!) : Problem(result);
+    }
+
+    private static async Task<Results<Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> RetryPayment(string code, int id, ReasonInput input, VoucherPayments payments,
+        CancellationToken ct)
+    {
+        if (Reason(input.Reason) is { } invalid)
+            return invalid;
+        var result = await payments.RetryAsync(code, id, input.Reason!.Trim(), ct);
         return result.Outcome == PaymentOutcome.Done ? TypedResults.Ok(result.Value!) : Problem(result);
     }
 
