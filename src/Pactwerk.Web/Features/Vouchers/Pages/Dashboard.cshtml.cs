@@ -12,11 +12,10 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// officer needs the order, not the people), and how many providers wait to be vetted.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DashboardModel(PactwerkDb db, VoucherQueries queries, AccessScopeProvider scopes) : PageModel
+public sealed class DashboardModel(PactwerkDb db, VoucherQueries queries, AccessScopeProvider scopes) : OfficerPageModel
 {
     public sealed record WaitingRow(int Position, string Number, decimal Amount, DateTime SubmittedAt);
 
-    public VoucherScheme Scheme { get; private set; } = null!;
     public VoucherBudget Budget { get; private set; } = null!;
     public IReadOnlyList<WaitingRow> Waiting { get; private set; } = [];
     public int ProvidersToVet { get; private set; }
@@ -27,11 +26,9 @@ public sealed class DashboardModel(PactwerkDb db, VoucherQueries queries, Access
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct) is not { } scheme)
-            return NotFound();
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
-            return Forbid();
-        Scheme = scheme;
+        if (await OpenSchemeAsync(db, scopes, code, forChange: false, ct) is { } refused)
+            return refused;
+        var scheme = Scheme;
         Budget = (await queries.BudgetAsync(code, ct))!;
         var rows = await db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id && a.Status == VoucherStatus.Waiting)
             .OrderBy(a => a.Arrival).Take(WaitingShown).Select(a => new { a.Arrival, a.Amount, a.SubmittedAt }).ToListAsync(ct);

@@ -9,9 +9,8 @@ namespace Pactwerk.Web.Features.Vouchers;
 
 /// <summary>The scheme's fraud signals for its officers, with the published thresholds that raise them.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class FlagsModel(PactwerkDb db, VoucherFlags flags, AccessScopeProvider scopes) : PageModel
+public sealed class FlagsModel(PactwerkDb db, VoucherFlags flags, AccessScopeProvider scopes) : OfficerPageModel
 {
-    public VoucherScheme Scheme { get; private set; } = null!;
     public IReadOnlyList<VoucherFlag> Flags { get; private set; } = [];
     /// <summary>Provider names by id, for the records a signal names.</summary>
     public IReadOnlyDictionary<int, string> Providers { get; private set; } = new Dictionary<int, string>();
@@ -19,11 +18,9 @@ public sealed class FlagsModel(PactwerkDb db, VoucherFlags flags, AccessScopePro
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct) is not { } scheme)
-            return NotFound();
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
-            return Forbid();
-        Scheme = scheme;
+        if (await OpenSchemeAsync(db, scopes, code, forChange: false, ct) is { } refused)
+            return refused;
+        var scheme = Scheme;
         Flags = await flags.ForSchemeAsync(scheme.Id, ct);
         var providerIds = Flags.SelectMany(f => f.ProviderIds).Distinct().ToList();
         var courseIds = Flags.SelectMany(f => f.CourseIds).Distinct().ToList();

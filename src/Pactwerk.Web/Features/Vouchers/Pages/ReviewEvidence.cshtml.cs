@@ -14,12 +14,11 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// the API does); and refuses any application not yet approved by its number.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ReviewEvidenceModel(PactwerkDb db, VoucherLife life, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReviewEvidenceModel(PactwerkDb db, VoucherLife life, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : OfficerPageModel
 {
     public const string DecisionMissing = "Kies goedkeuren, terugsturen of weigeren.";
     public const string NumberMissing = "Vul het aanvraagnummer in, zoals TECHNIEK-000012.";
 
-    public VoucherScheme Scheme { get; private set; } = null!;
     public IReadOnlyList<VoucherDto> Delivered { get; private set; } = [];
     [BindProperty] public string? Voucher { get; set; }
     [BindProperty] public string? Decision { get; set; }
@@ -114,11 +113,9 @@ public sealed class ReviewEvidenceModel(PactwerkDb db, VoucherLife life, AccessS
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
-        if (await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct) is not { } scheme)
-            return NotFound();
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: false))
-            return Forbid();
-        Scheme = scheme;
+        if (await OpenSchemeAsync(db, scopes, code, forChange: false, ct) is { } refused)
+            return refused;
+        var scheme = Scheme;
         Delivered = await life.DeliveredAsync(scheme.Id, ct);
         return null;
     }

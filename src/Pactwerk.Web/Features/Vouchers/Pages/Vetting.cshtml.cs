@@ -13,14 +13,13 @@ namespace Pactwerk.Web.Features.Vouchers;
 /// (<see cref="VoucherProviders.VetAsync"/>, as the API does). Only an officer who may change the scheme decides.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, VoucherProviderUsers providerUsers, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, VoucherProviderUsers providerUsers, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : OfficerPageModel
 {
     public const string DecisionMissing = "Kies goedkeuren of afwijzen.";
     public const string ReasonMissing = "Geef de reden van het besluit (hoogstens 1000 tekens).";
 
     public sealed record ProviderRow(int Id, string Name, string KvkNumber, string Iban, string QualityRegistration, bool Vetted, IReadOnlyList<string> Courses);
 
-    public VoucherScheme Scheme { get; private set; } = null!;
     public IReadOnlyList<ProviderRow> Providers { get; private set; } = [];
     [BindProperty] public int Provider { get; set; }
     [BindProperty] public string? Decision { get; set; }
@@ -93,11 +92,9 @@ public sealed class VettingModel(PactwerkDb db, VoucherProviders providers, Vouc
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
-        if (await db.VoucherSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Code == code, ct) is not { } scheme)
-            return NotFound();
-        if (!VoucherAccess.IsOfficer(await scopes.GetAsync(ct), scheme, forChange: true))
-            return Forbid();
-        Scheme = scheme;
+        if (await OpenSchemeAsync(db, scopes, code, forChange: true, ct) is { } refused)
+            return refused;
+        var scheme = Scheme;
         var rows = await db.VoucherProviders.AsNoTracking().Where(p => p.SchemeId == scheme.Id).OrderBy(p => p.Vetted).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.Name, p.KvkNumber, p.Iban, p.QualityRegistration, p.Vetted, Courses = p.Courses.OrderBy(c => c.Title).Select(c => c.Title).ToList() })
             .ToListAsync(ct);
