@@ -38,6 +38,7 @@ public static class PactwerkApplication
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
         // (telemetry, for one, must listen before the engine's first load is measured).
+        builder.Services.AddScoped<Shared.JobLeases>();
         builder.Services.AddHostedService<DatabaseInitialiser>();
         KeyRingDb.StartAfterTheDatabase(builder.Services);
         return builder;

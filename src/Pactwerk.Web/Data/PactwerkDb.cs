@@ -70,6 +70,8 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<VoucherEvidence> VoucherEvidence => Set<VoucherEvidence>();
     public DbSet<VoucherPayment> VoucherPayments => Set<VoucherPayment>();
     public DbSet<VoucherPaymentBatch> VoucherPaymentBatches => Set<VoucherPaymentBatch>();
+    /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
+    public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -328,6 +328,34 @@ public abstract partial class NewsletterTests<TFactory>(TFactory factory) : ICla
     }
 
     [Fact]
+    public async Task While_another_instance_holds_the_deliveries_this_one_sends_nothing_and_takes_over_when_its_lease_lapses()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var readers = await AddSubscribersAsync(2);
+        // Another instance on this database holds the deliveries (this one's worker renews its own lease every round).
+        async Task HeldByAsync(string holder, DateTime until) => await factory.InDbAsync(async db =>
+            await db.JobLeases.Where(l => l.Name == NewsletterWorker.Lease).ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.Until, until)) == 1
+                ? 1
+                : await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"INSERT INTO \"JobLeases\" (\"Name\", \"Holder\", \"TakenAt\", \"Until\") VALUES ({NewsletterWorker.Lease}, {holder}, {DateTime.UtcNow}, {until})"));
+        await HeldByAsync("other-instance", DateTime.UtcNow.AddHours(1));
+
+        var edition = await CreateAsync(coordinator, new { title = "Overname", introduction = "Eén keer." });
+        var id = edition.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Accepted, (await coordinator.PostAsJsonAsync($"{Base}/editions/{id}/send", new { version = edition.GetProperty("version").GetInt32() })).StatusCode);
+        await Task.Delay(1500);
+        Assert.All(await factory.InDbAsync(db => db.Set<NewsletterDelivery>().Where(d => d.EditionId == id).ToListAsync()), d => Assert.Equal(DeliveryState.Pending, d.State));
+        Assert.All(readers, r => Assert.DoesNotContain(Sink.To(r), m => m.Subject == "Overname"));
+
+        // That instance is gone: once its lease lapses, this one takes the deliveries and sends each once.
+        await HeldByAsync("other-instance", DateTime.UtcNow.AddSeconds(-1));
+        await WaitUntilSentAsync(id);
+        foreach (var reader in readers)
+            Assert.Single(Sink.To(reader), m => m.Subject == "Overname");
+        Assert.NotEqual("other-instance", await factory.InDbAsync(db => db.JobLeases.Where(l => l.Name == NewsletterWorker.Lease).Select(l => l.Holder).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Sending_twice_is_refused_and_resends_nothing_and_a_sent_edition_cannot_be_edited()
     {
         var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");

@@ -96,7 +96,7 @@ public sealed class NewsletterSmtp(IOptions<NewsletterOptions> options) : IAsync
 /// Message-ID so the receiving side can drop the copy (the one window no database can close: the
 /// SMTP server's "250 OK" and our record of it are not one transaction). Temporary refusals are
 /// retried with a doubling wait; permanent ones (5xx) and the last retry are recorded as failed.
-/// One worker per database: two app instances on one database would each work the same rows.
+/// Across instances on one database one worker holds the deliveries (<see cref="Lease"/>).
 /// </summary>
 public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<NewsletterOptions> options, NewsletterSignal signal, NewsletterOutbox outbox,
     IEnumerable<INewsletterDeliveryObserver> observers, NewsletterLinks links, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<NewsletterWorker> logger) : BackgroundService
@@ -138,12 +138,22 @@ public sealed class NewsletterWorker(IServiceScopeFactory scopes, IOptions<Newsl
         await confirmations;
     }
 
-    /// <summary>One batch; the number of deliveries handled (0 when there was nothing due).</summary>
+    /// <summary>The deliveries are worked by one instance at a time: it holds this lease, renewed every batch.</summary>
+    public const string Lease = "newsletter-deliveries";
+
+    /// <summary>How long a lease outlives the instance's last batch; another instance takes over after it.</summary>
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
+
+    /// <summary>One batch; the number of deliveries handled (0 when there was nothing due, or another instance holds the deliveries).</summary>
     public async Task<int> RunBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
         var now = clock.GetUtcNow().UtcDateTime;
+        // Several instances on one database would each work the same rows; one holds them, the others wait
+        // until it has been gone for LeaseTime (its Sending deliveries are then sent again, as after a crash).
+        if (!await scope.ServiceProvider.GetRequiredService<Pactwerk.Web.Shared.JobLeases>().TryHoldAsync(Lease, Pactwerk.Web.Shared.JobLeases.ThisInstance, now, now + LeaseTime, ct))
+            return 0;
         var batch = await db.Set<NewsletterDelivery>()
             .Where(d => (d.State == DeliveryState.Pending || d.State == DeliveryState.Sending) && d.NextAttemptAt <= now)
             .OrderBy(d => d.Id).Take(options.Value.BatchSize).ToListAsync(ct);

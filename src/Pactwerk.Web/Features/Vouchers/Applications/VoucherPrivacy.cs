@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
@@ -119,33 +120,12 @@ public sealed class VoucherPrivacy(PactwerkDb db, VoucherApplications applicatio
     }
 }
 
-/// <summary>Applies the retention rule once a day, and once shortly after start.</summary>
-public sealed class VoucherRetentionWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherRetentionWorker> log) : BackgroundService
+/// <summary>Applies the retention rule once a day (and shortly after start), once across instances.</summary>
+public sealed class VoucherRetentionWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherRetentionWorker> log) : ClusterJob(scopes, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock);
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var erased = await scope.ServiceProvider.GetRequiredService<VoucherPrivacy>().ApplyRetentionAsync(stoppingToken);
-                    if (erased > 0)
-                        log.LogInformation("Pseudonymised {Count} voucher applications past their retention period", erased);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Applying the voucher retention period failed; it is tried again tomorrow.");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    public override string Name => "voucher-retention";
+    protected override TimeSpan Period => TimeSpan.FromDays(1);
+
+    protected override async Task<string?> RunAsync(IServiceProvider services, DateTime now, CancellationToken ct) =>
+        await services.GetRequiredService<VoucherPrivacy>().ApplyRetentionAsync(ct) is > 0 and var erased ? $"pseudonymised {erased} voucher applications past their retention period" : null;
 }

@@ -78,36 +78,22 @@ public sealed class VoucherMonitorFeedOptions
 }
 
 /// <summary>
-/// Refreshes every scheme's figures in the monitor on a timer; the first tick comes one interval after
-/// start, when the database is ready (the demo feeds its scheme while it seeds). Not after
+/// Refreshes every scheme's figures in the monitor on a timer, once across instances; the first tick comes
+/// one interval after start, when the database is ready (the demo feeds its scheme while it seeds). Not after
 /// each decision: at an opening those come by the thousand a second, and the monitor's figures are
 /// yearly counts that may be a few minutes behind.
 /// </summary>
 public sealed class VoucherMonitorFeedWorker(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<VoucherMonitorFeedOptions> options,
-    ILogger<VoucherMonitorFeedWorker> log) : BackgroundService
+    ILogger<VoucherMonitorFeedWorker> log) : Pactwerk.Web.Shared.ClusterJob(scopes, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => "voucher-monitor-feed";
+    protected override bool Enabled => options.Value.IntervalMinutes > 0;
+    protected override TimeSpan Period => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+    protected override TimeSpan FirstRunAfter => Period;
+
+    protected override async Task<string?> RunAsync(IServiceProvider services, DateTime now, CancellationToken ct)
     {
-        if (options.Value.IntervalMinutes <= 0)
-            return;
-        try
-        {
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IntervalMinutes), clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<VoucherMonitorFeed>().RefreshAllAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Refreshing the voucher figures in the monitor failed; it is tried again at the next tick.");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await services.GetRequiredService<VoucherMonitorFeed>().RefreshAllAsync(ct);
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
@@ -49,34 +50,12 @@ public sealed class VoucherExpiry(PactwerkDb db, VoucherApplications application
     private static readonly VoucherStatus[] Unconfirmable = [VoucherStatus.Granted, VoucherStatus.Waiting, VoucherStatus.Pending];
 }
 
-/// <summary>Runs the expiry every hour; a voucher expires at most an hour after its day.</summary>
-public sealed class VoucherExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherExpiryWorker> log) : BackgroundService
+/// <summary>Runs the expiry every hour, once across instances; a voucher expires at most an hour after its day.</summary>
+public sealed class VoucherExpiryWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherExpiryWorker> log) : ClusterJob(scopes, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            // Not at start-up: migrations and the demo data come first.
-            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var expired = await scope.ServiceProvider.GetRequiredService<VoucherExpiry>().ExpireDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-                    if (expired > 0)
-                        log.LogInformation("{Count} vouchers expired", expired);
-                }
-                catch (Exception failure) when (failure is not OperationCanceledException)
-                {
-                    log.LogError(failure, "Voucher expiry failed; tried again in an hour");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    public override string Name => "voucher-expiry";
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    protected override async Task<string?> RunAsync(IServiceProvider services, DateTime now, CancellationToken ct) =>
+        await services.GetRequiredService<VoucherExpiry>().ExpireDueAsync(now, ct) is > 0 and var expired ? $"{expired} vouchers expired" : null;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Vouchers;
 
@@ -126,34 +127,13 @@ public sealed class VoucherDraws(PactwerkDb db, SchemeGate gate)
     }
 }
 
-/// <summary>Decides due lottery groups every minute: a day's draw follows its end (or the window's close) within a minute.</summary>
-public sealed class VoucherDrawWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherDrawWorker> log) : BackgroundService
+/// <summary>Decides due lottery groups every minute, once across instances: a day's draw follows its end (or the window's close) within a minute.</summary>
+public sealed class VoucherDrawWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<VoucherDrawWorker> log) : ClusterJob(scopes, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            // Not at start-up: migrations and the demo data come first.
-            await Task.Delay(TimeSpan.FromSeconds(30), clock, stoppingToken);
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-            do
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var decided = await scope.ServiceProvider.GetRequiredService<VoucherDraws>().DecideDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-                    if (decided > 0)
-                        log.LogInformation("{Count} pending voucher applications decided", decided);
-                }
-                catch (Exception failure) when (failure is not OperationCanceledException)
-                {
-                    log.LogError(failure, "Deciding the voucher lotteries failed; tried again in a minute");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    public override string Name => "voucher-draws";
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+    protected override TimeSpan FirstRunAfter => TimeSpan.FromSeconds(30);
+
+    protected override async Task<string?> RunAsync(IServiceProvider services, DateTime now, CancellationToken ct) =>
+        await services.GetRequiredService<VoucherDraws>().DecideDueAsync(now, ct) is > 0 and var decided ? $"{decided} pending voucher applications decided" : null;
 }
