@@ -47,7 +47,7 @@ public sealed class EmailConfirmations(PactwerkDb db, TimeProvider clock, IDataP
 
     /// <summary>The states in which an application still waits for its address to be confirmed.</summary>
     public static bool AwaitsConfirmation(VoucherStatus status, DateTime? confirmedAt) =>
-        confirmedAt is null && status is VoucherStatus.Waiting or VoucherStatus.Pending or VoucherStatus.Granted;
+        confirmedAt is null && VoucherApplication.IsOpen(status);
 
     /// <summary>The last day on which the address can be confirmed; the application expires after it.</summary>
     public static DateOnly Deadline(DateTime submittedAt, int days) => DateOnly.FromDateTime(submittedAt.AddDays(days));
@@ -93,8 +93,7 @@ public sealed class EmailConfirmations(PactwerkDb db, TimeProvider clock, IDataP
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.VoucherApplications
-            .Where(a => a.Id == id && a.EmailConfirmedAt == null
-                        && (a.Status == VoucherStatus.Waiting || a.Status == VoucherStatus.Pending || a.Status == VoucherStatus.Granted))
+            .Where(a => a.Id == id && a.EmailConfirmedAt == null && VoucherApplication.Open.Contains(a.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.EmailConfirmedAt, now), ct);
         if (changed == 0)
         {

@@ -80,6 +80,14 @@ public class VoucherApplication
     /// <summary>When the participant confirmed the enrolment through their status link.</summary>
     public DateTime? ParticipantConfirmedAt { get; set; }
 
+    /// <summary>
+    /// The states of an application that is still open before any enrolment: waiting, pending a draw, or a
+    /// voucher not yet enrolled. Such an application can be withdrawn, and its address still awaits confirmation.
+    /// </summary>
+    public static readonly VoucherStatus[] Open = [VoucherStatus.Granted, VoucherStatus.Waiting, VoucherStatus.Pending];
+
+    public static bool IsOpen(VoucherStatus status) => status is VoucherStatus.Granted or VoucherStatus.Waiting or VoucherStatus.Pending;
+
     /// <summary>Whether an application in this state holds its amount in the scheme's reserve (a voucher not yet paid or closed).</summary>
     public static bool HoldsReserve(VoucherStatus status) =>
         status is VoucherStatus.Granted or VoucherStatus.Enrolled or VoucherStatus.Delivered or VoucherStatus.Approved;

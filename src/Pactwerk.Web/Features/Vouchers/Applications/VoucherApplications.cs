@@ -166,11 +166,9 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
         if (HashOf(key) is not { } hash)
             return false;
         var id = await db.VoucherApplications.Where(a => a.KeyHash == hash).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
-        return id is not null && await CloseAsync(id.Value, Withdrawable, VoucherStatus.Withdrawn, VoucherAuditActions.Withdrawn, "withdrawn by the applicant", ct);
+        // An open application: a pending one leaves the draw, a waiting one the list, a voucher not yet enrolled its reserve.
+        return id is not null && await CloseAsync(id.Value, VoucherApplication.Open, VoucherStatus.Withdrawn, VoucherAuditActions.Withdrawn, "withdrawn by the applicant", ct);
     }
-
-    /// <summary>What an applicant can still withdraw: a pending application leaves the draw, a waiting one the list, a voucher not yet enrolled its reserve.</summary>
-    private static readonly VoucherStatus[] Withdrawable = [VoucherStatus.Granted, VoucherStatus.Waiting, VoucherStatus.Pending];
 
     /// <summary>
     /// Closes an application as refused or expired when its status is one of <paramref name="from"/>:

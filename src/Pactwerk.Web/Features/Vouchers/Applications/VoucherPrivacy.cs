@@ -71,7 +71,7 @@ public sealed class VoucherPrivacy(PactwerkDb db, VoucherApplications applicatio
         var application = await db.VoucherApplications.AsNoTracking().Where(a => a.KeyHash == hash).Select(a => new { a.Id, a.Status }).SingleOrDefaultAsync(ct);
         if (application is null)
             return false;
-        if (application.Status is VoucherStatus.Waiting or VoucherStatus.Pending or VoucherStatus.Granted)
+        if (VoucherApplication.IsOpen(application.Status))
             await applications.WithdrawAsync(key, ct);
         return await PseudonymiseAsync([application.Id], "erased at the applicant's request", ct) == 1;
     }

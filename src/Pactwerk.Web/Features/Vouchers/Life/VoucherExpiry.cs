@@ -17,37 +17,30 @@ public sealed class VoucherExpiry(PactwerkDb db, VoucherApplications application
     public async Task<int> ExpireDueAsync(DateTime now, CancellationToken ct)
     {
         var schemes = await db.VoucherSchemes.AsNoTracking()
-            .Where(s => db.VoucherApplications.Any(a => a.SchemeId == s.Id && (a.Status == VoucherStatus.Granted || a.Status == VoucherStatus.Waiting || a.Status == VoucherStatus.Pending)))
+            .Where(s => db.VoucherApplications.Any(a => a.SchemeId == s.Id && VoucherApplication.Open.Contains(a.Status)))
             .Select(s => new { s.Id, s.ExpireAfterDays, s.ConfirmEmailWithinDays }).ToListAsync(ct);
         var expired = 0;
+        // In order of arrival, so the releases (and who moves up) follow the list.
+        async Task CloseAllAsync(IQueryable<VoucherApplication> due, VoucherStatus[] from, string reason, bool onlyUnconfirmed)
+        {
+            foreach (var id in await due.OrderBy(a => a.Arrival).Select(a => a.Id).ToListAsync(ct))
+                if (await applications.CloseAsync(id, from, VoucherStatus.Expired, VoucherAuditActions.Expired, reason, ct, onlyUnconfirmed))
+                    expired++;
+        }
         foreach (var scheme in schemes)
         {
+            var ofScheme = db.VoucherApplications.AsNoTracking().Where(a => a.SchemeId == scheme.Id);
             // First the applications whose address was never confirmed (granted, waiting or pending alike):
             // a made-up or mistyped address holds neither money nor a place. Then vouchers never enrolled.
             var unconfirmedBefore = now.AddDays(-scheme.ConfirmEmailWithinDays);
-            var unconfirmed = await db.VoucherApplications.AsNoTracking()
-                .Where(a => a.SchemeId == scheme.Id && a.EmailConfirmedAt == null && a.SubmittedAt < unconfirmedBefore
-                            && (a.Status == VoucherStatus.Granted || a.Status == VoucherStatus.Waiting || a.Status == VoucherStatus.Pending))
-                .OrderBy(a => a.Arrival).Select(a => a.Id).ToListAsync(ct);
-            foreach (var id in unconfirmed)
-                if (await applications.CloseAsync(id, Unconfirmable, VoucherStatus.Expired, VoucherAuditActions.Expired,
-                        $"e-mail address not confirmed within {scheme.ConfirmEmailWithinDays} days of the application", ct, onlyUnconfirmed: true))
-                    expired++;
-
+            await CloseAllAsync(ofScheme.Where(a => a.EmailConfirmedAt == null && a.SubmittedAt < unconfirmedBefore && VoucherApplication.Open.Contains(a.Status)),
+                VoucherApplication.Open, $"e-mail address not confirmed within {scheme.ConfirmEmailWithinDays} days of the application", onlyUnconfirmed: true);
             var cutoff = now.AddDays(-scheme.ExpireAfterDays);
-            // In order of arrival, so the releases (and who moves up) follow the list.
-            var due = await db.VoucherApplications.AsNoTracking()
-                .Where(a => a.SchemeId == scheme.Id && a.Status == VoucherStatus.Granted && a.GrantedAt != null && a.GrantedAt < cutoff)
-                .OrderBy(a => a.Arrival).Select(a => a.Id).ToListAsync(ct);
-            foreach (var id in due)
-                if (await applications.CloseAsync(id, [VoucherStatus.Granted], VoucherStatus.Expired, VoucherAuditActions.Expired,
-                        $"not enrolled within {scheme.ExpireAfterDays} days of the grant", ct))
-                    expired++;
+            await CloseAllAsync(ofScheme.Where(a => a.Status == VoucherStatus.Granted && a.GrantedAt != null && a.GrantedAt < cutoff),
+                [VoucherStatus.Granted], $"not enrolled within {scheme.ExpireAfterDays} days of the grant", onlyUnconfirmed: false);
         }
         return expired;
     }
-
-    private static readonly VoucherStatus[] Unconfirmable = [VoucherStatus.Granted, VoucherStatus.Waiting, VoucherStatus.Pending];
 }
 
 /// <summary>Runs the expiry every hour, once across instances; a voucher expires at most an hour after its day.</summary>

@@ -61,7 +61,7 @@ public sealed class StatusModel(VoucherApplications applications, EmailConfirmat
     }
 
     /// <summary>Whether this application can still be withdrawn (while waiting or granted, before the course).</summary>
-    public bool MayWithdraw => Status?.Status is VoucherStatus.Waiting or VoucherStatus.Granted or VoucherStatus.Pending;
+    public bool MayWithdraw => Status is { } s && VoucherApplication.IsOpen(s.Status);
 
     private void NoStore()
     {

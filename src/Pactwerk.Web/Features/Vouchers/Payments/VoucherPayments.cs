@@ -399,6 +399,8 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The amount is compared here, not in SQL: SQLite keeps decimals as text. The update below is still conditional on Returned.
         var amount = await db.VoucherPayments.AsNoTracking().Where(p => p.Id == paymentId && p.SchemeId == scheme!.Id).Select(p => (decimal?)p.Amount).SingleOrDefaultAsync(ct);
+        if (amount is null)
+            return new(PaymentOutcome.NotFound, $"Deze regeling heeft geen betaling met nummer {paymentId}.", null);
         var next = amount > scheme!.FourEyesThreshold ? PaymentStatus.AwaitingCoSignature : PaymentStatus.Approved;
         var changed = await db.VoucherPayments.Where(p => p.Id == paymentId && p.SchemeId == scheme.Id && p.Status == PaymentStatus.Returned)
             .ExecuteUpdateAsync(s => s
@@ -407,11 +409,7 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
                 .SetProperty(p => p.ApprovedBy, userId!).SetProperty(p => p.CoSignedBy, (string?)null).SetProperty(p => p.CoSignedAt, (DateTime?)null)
                 .SetProperty(p => p.BankReference, (string?)null), ct);
         if (changed == 0)
-        {
-            var exists = await db.VoucherPayments.AnyAsync(p => p.Id == paymentId && p.SchemeId == scheme.Id, ct);
-            return exists ? new(PaymentOutcome.Refused, "Alleen een teruggeboekte betaling kan opnieuw worden aangeboden; er is niets veranderd.", null)
-                : new(PaymentOutcome.NotFound, $"Deze regeling heeft geen betaling met nummer {paymentId}.", null);
-        }
+            return new(PaymentOutcome.Refused, "Alleen een teruggeboekte betaling kan opnieuw worden aangeboden; er is niets veranderd.", null);
         db.RecordEvent(now, VoucherAuditActions.PaymentRetried, nameof(VoucherPayment), paymentId.ToString(CultureInfo.InvariantCulture),
             new { scheme = scheme.Code, reason }, scheme.PactId);
         await db.SaveChangesAsync(ct);
