@@ -357,6 +357,14 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
         Assert.Contains("Teruggeboekt door de bank (AC04)", page);
         Assert.Contains($"id=\"RetryReason-{id}\"", page);
 
+        // On the page, in English, without a reason: the message in English, and nothing changes.
+        var pageUrl = $"/regelingen/{scheme.Code}/beheer/betalingen";
+        var noReason = await PostFormAsync(officer, pageUrl + "?handler=Retry&culture=en", new() { ["Payment"] = id.ToString(), ["Reason"] = " " }, pageUrl + "?culture=en");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Give the reason for the decision", await noReason.Content.ReadAsStringAsync());
+        var unchanged = Assert.Single(await PaymentsAsync(scheme.Code));
+        Assert.Equal((PaymentStatus.Returned, 1), (unchanged.Status, unchanged.Attempt));
+
         // Offered again with a reason (none: refused); a provider cannot; a second offer of the same is refused.
         Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = " " })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = "ik wil geld" })).StatusCode);
@@ -366,6 +374,11 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
         var dto = await retried.ReadAsync<JsonElement>();
         Assert.Equal((second, "Approved", 2), (dto.GetProperty("endToEndId").GetString(), dto.GetProperty("status").GetString(), dto.GetProperty("attempt").GetInt32()));
         Assert.NotEqual(HttpStatusCode.OK, (await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{id}/retry", new { reason = "nog eens" })).StatusCode);
+        // The same again on the page, in Dutch: refused with the reason why, still attempt 2.
+        var again = await PostFormAsync(officer, pageUrl + "?handler=Retry", new() { ["Payment"] = id.ToString(), ["Reason"] = "nog eens" }, pageUrl);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("Alleen een teruggeboekte betaling kan opnieuw worden aangeboden", await again.Content.ReadAsStringAsync());
+        Assert.Equal(2, Assert.Single(await PaymentsAsync(scheme.Code)).Attempt);
 
         // The next batch holds the new transfer under its new reference; the old reference is history.
         var batch = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null)).ReadAsync<JsonElement>();

@@ -107,6 +107,7 @@ public abstract class VoucherSchemeFormTests<TFactory>(TFactory factory) : IClas
         Assert.Contains("Vul een percentage in van 0 tot 100", await RefusedAsync("Input.AdvancePercent", "120"));
         Assert.Contains("Ongeldige waarde", await RefusedAsync("Input.MaxPerVoucher", "veel"));
         Assert.Contains("Vul een heel getal in van 1 tot en met 60", await RefusedAsync("Input.ConfirmEmailWithinDays", "0"));
+        Assert.Contains("Enter a whole number from 1 to 60", await RefusedAsync("Input.ConfirmEmailWithinDays", "61", "en"));
         Assert.Contains("De verdeling kan niet meer veranderen", await RefusedAsync("Input.Rule", nameof(DistributionRule.PeriodLottery)));
 
         var after = (await SchemeAsync(DemoVouchers.Gelderland))!;

@@ -62,38 +62,30 @@ public sealed class PaymentsModel(VoucherPayments payments, IStringLocalizer<Sha
         return await AnswerAsync(code, ct);
     }
 
-    public async Task<IActionResult> OnPostCoSignAsync(string code, CancellationToken ct)
-    {
-        if (await LoadAsync(code, ct) is { } refused)
-            return refused;
-        Answered = Payment.ToString(CultureInfo.InvariantCulture);
-        if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
-            Errors["Reason"] = t[ReasonMissing].Value;
-        else
-        {
-            var result = await payments.CoSignAsync(code, Payment, Reason.Trim(), ct);
-            if (result.Outcome == PaymentOutcome.Done)
-                Done = t["Betaling {0} is medeondertekend en gaat mee in de volgende batch.", Payment].Value;
-            else
-                Errors["Payment"] = t[result.Message!].Value;
-        }
-        return await AnswerAsync(code, ct);
-    }
+    public Task<IActionResult> OnPostCoSignAsync(string code, CancellationToken ct) =>
+        PaymentStepAsync(code, Payment.ToString(CultureInfo.InvariantCulture), reason => payments.CoSignAsync(code, Payment, reason, ct),
+            _ => t["Betaling {0} is medeondertekend en gaat mee in de volgende batch.", Payment].Value, ct);
 
-    public async Task<IActionResult> OnPostRetryAsync(string code, CancellationToken ct)
+    public Task<IActionResult> OnPostRetryAsync(string code, CancellationToken ct) =>
+        PaymentStepAsync(code, "retry-" + Payment.ToString(CultureInfo.InvariantCulture), reason => payments.RetryAsync(code, Payment, reason, ct),
+            done => t[done.Status == PaymentStatus.AwaitingCoSignature
+                ? "Betaling {0} wordt opnieuw betaald met kenmerk {1}; een tweede behandelaar tekent mee."
+                : "Betaling {0} wordt opnieuw betaald met kenmerk {1} en gaat mee in de volgende batch.", Payment, done.EndToEndId].Value, ct);
+
+    /// <summary>A step on one payment that needs a reason (co-signing, paying again): the reason checked, the step taken, its answer shown.</summary>
+    private async Task<IActionResult> PaymentStepAsync(string code, string answered, Func<string, Task<PaymentResult<PaymentDto>>> step,
+        Func<PaymentDto, string> done, CancellationToken ct)
     {
         if (await LoadAsync(code, ct) is { } refused)
             return refused;
-        Answered = "retry-" + Payment.ToString(CultureInfo.InvariantCulture);
+        Answered = answered;
         if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 1000)
             Errors["Reason"] = t[ReasonMissing].Value;
         else
         {
-            var result = await payments.RetryAsync(code, Payment, Reason.Trim(), ct);
+            var result = await step(Reason.Trim());
             if (result.Outcome == PaymentOutcome.Done)
-                Done = t[result.Value!.Status == PaymentStatus.AwaitingCoSignature
-                    ? "Betaling {0} wordt opnieuw betaald met kenmerk {1}; een tweede behandelaar tekent mee."
-                    : "Betaling {0} wordt opnieuw betaald met kenmerk {1} en gaat mee in de volgende batch.", Payment, result.Value.EndToEndId].Value;
+                Done = done(result.Value!);
             else
                 Errors["Payment"] = t[result.Message!].Value;
         }

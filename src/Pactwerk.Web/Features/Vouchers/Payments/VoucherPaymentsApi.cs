@@ -74,21 +74,21 @@ public static class VoucherPaymentsApi
             : Problem(result);
     }
 
-    private static async Task<Results<Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> CoSignPayment(string code, int id, ReasonInput input, VoucherPayments payments,
-        CancellationToken ct)
-    {
-        if (Reason(input.Reason) is { } invalid)
-            return invalid;
-        var result = await payments.CoSignAsync(code, id, input.Reason!.Trim(), ct);
-        return result.Outcome == PaymentOutcome.Done ? TypedResults.Ok(result.Value!) : Problem(result);
-    }
+    private static Task<Results<Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> CoSignPayment(string code, int id, ReasonInput input, VoucherPayments payments,
+        CancellationToken ct) =>
+        PaymentStepAsync(input, reason => payments.CoSignAsync(code, id, reason, ct));
 
-    private static async Task<Results<Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> RetryPayment(string code, int id, ReasonInput input, VoucherPayments payments,
-        CancellationToken ct)
+    private static Task<Results<Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> RetryPayment(string code, int id, ReasonInput input, VoucherPayments payments,
+        CancellationToken ct) =>
+        PaymentStepAsync(input, reason => payments.RetryAsync(code, id, reason, ct));
+
+    /// <summary>A step on one payment that needs a reason: a missing reason is a 400, otherwise the step's answer.</summary>
+    private static async Task<Results<Ok<PaymentDto>, ValidationProblem, ProblemHttpResult>> PaymentStepAsync(ReasonInput input,
+        Func<string, Task<PaymentResult<PaymentDto>>> step)
     {
         if (Reason(input.Reason) is { } invalid)
             return invalid;
-        var result = await payments.RetryAsync(code, id, input.Reason!.Trim(), ct);
+        var result = await step(input.Reason!.Trim());
         return result.Outcome == PaymentOutcome.Done ? TypedResults.Ok(result.Value!) : Problem(result);
     }
 
