@@ -25,6 +25,8 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
     /// <summary>Actions the user may edit whose yearly output reports are overdue.</summary>
     public List<OverdueAction> Overdue { get; } = [];
     public List<ApiToken> Tokens { get; private set; } = [];
+    /// <summary>The providers this account signs in through (scheme and name).</summary>
+    public List<(string Scheme, string Name)> Logins { get; private set; } = [];
     public string? NewSecret { get; private set; }
     public List<string> Errors { get; } = [];
 
@@ -57,6 +59,22 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// Forgets the link with a provider, e.g. after a change of account there. The next sign-in through it links
+    /// again by verified address, so this cannot shut anyone out; it only undoes a link the person did not want.
+    /// </summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(string scheme, CancellationToken ct)
+    {
+        var login = await db.UserLogins.SingleOrDefaultAsync(l => l.UserId == UserId && l.LoginProvider == scheme, ct);
+        if (login is null)
+            return RedirectToPage();
+        db.UserLogins.Remove(login);
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, External.ExternalSignInAuditActions.Unlinked, nameof(PactwerkUser), UserId,
+            new { Provider = login.LoginProvider, Subject = login.ProviderKey });
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var user = await db.Users.SingleAsync(u => u.Id == UserId, ct);
@@ -79,6 +97,9 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
         Overdue.AddRange(periods.Select(a => new OverdueAction(a.Id, a.Title,
                 Agenda.OutputReporting.OverdueYears(a.Status, a.StartsOn, a.EndsOn, reported[a.Id].ToHashSet(), Web.Shared.Values.Today(clock))))
             .Where(a => a.Years.Count > 0));
+        Logins = (await db.UserLogins.Where(l => l.UserId == UserId).OrderBy(l => l.ProviderDisplayName)
+            .Select(l => new { l.LoginProvider, l.ProviderDisplayName }).ToListAsync(ct))
+            .Select(l => (l.LoginProvider, l.ProviderDisplayName ?? l.LoginProvider)).ToList();
         Tokens = await db.ApiTokens.Where(t => t.UserId == UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
     }
 }

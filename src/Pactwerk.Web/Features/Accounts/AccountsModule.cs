@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts.External;
 
 namespace Pactwerk.Web.Features.Accounts;
 
@@ -41,12 +42,15 @@ public static class AccountsModule
             .ValidateOnStart();
 
         // One scheme in front: an API token when the request carries one, the browser cookie otherwise.
-        services.AddAuthentication(SmartScheme)
+        var authentication = services.AddAuthentication(SmartScheme);
+        authentication
             .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = c =>
                 c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
+        services.AddExternalSignIn(builder.Configuration, authentication);
+        services.AddScoped<SignInSteps>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/inloggen";

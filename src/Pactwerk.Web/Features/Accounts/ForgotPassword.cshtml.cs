@@ -7,6 +7,7 @@ namespace Pactwerk.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
+[External.LocalPasswordsOnly]
 public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";

@@ -10,6 +10,7 @@ namespace Pactwerk.Web.Features.Accounts;
 /// <summary>Where an invitation or a reset link leads: the user chooses their own password.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
+[External.LocalPasswordsOnly]
 public sealed class SetPasswordModel(UserManager<PactwerkUser> users, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public new string User { get; set; } = "";

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Pactwerk.Web.Features.Accounts.External;
 
 namespace Pactwerk.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, SignInThrottle throttle,
-    AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
+    SignInSteps steps, IOptions<ExternalSignInOptions> external, IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly PactwerkUser Unknown = new() { DisplayName = "" };
     private static readonly string UnknownHash = new PasswordHasher<PactwerkUser>().HashPassword(Unknown, Guid.NewGuid().ToString());
@@ -20,11 +22,16 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Message { get; private set; }
     public string? Notice { get; private set; }
+    public ExternalSignInOptions External => external.Value;
 
     public void OnGet(string? done)
     {
         if (done == "wachtwoord")
             Notice = t["Je wachtwoord is ingesteld. Log in om verder te gaan."];
+        if (Request.Query["wachtwoord"] == "uit")
+            Notice = t["Inloggen met een wachtwoord staat uit op deze site. Log in via je organisatie, met het e-mailadres waarop je uitgenodigd bent."];
+        if (Request.Query["extern"] == "mislukt")
+            Message = t["Inloggen via je organisatie is niet gelukt of afgebroken. Probeer het opnieuw."];
     }
 
     /// <summary>
@@ -35,6 +42,14 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
     /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!External.LocalPasswords)
+        {
+            // Switched off: no password is even looked at, so an old one cannot open the account.
+            Message = t["Inloggen met een wachtwoord staat uit op deze site. Log in via je organisatie, met het e-mailadres waarop je uitgenodigd bent."];
+            Password = "";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var key = SignInThrottle.Key(Email);
         if (throttle.DelayFor(key) is { Ticks: > 0 } wait)
             await Task.Delay(wait, HttpContext.RequestAborted);
@@ -52,15 +67,7 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
         if (verified && !await users.IsLockedOutAsync(user!) && await signIn.CanSignInAsync(user!))
         {
             throttle.Succeeded(key);
-            // With two-factor on, the password only opens the second step; the session begins after the code.
-            if (user!.TwoFactorEnabled)
-                return await TwoFactor.SignInCodeModel.BeginAsync(this, user, Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null);
-            await signIn.SignInAsync(user!, isPersistent: false);
-            var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
-            // A coordinator's roles wait for two-factor (AccessScopeProvider): the set-up comes first, then where they were going.
-            if (await scopes.HoldsRolesBackAsync(user!.Id, HttpContext.RequestAborted))
-                return LocalRedirect($"{TwoFactorRefusal.SetUpPath}?returnUrl={Uri.EscapeDataString(next)}");
-            return LocalRedirect(next);
+            return await steps.ContinueAsync(this, user!, ReturnUrl, "pwd");
         }
 
         throttle.Failed(key);
