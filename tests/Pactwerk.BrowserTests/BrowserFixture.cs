@@ -22,7 +22,7 @@ public class BrowserFixture<TApp> : IAsyncLifetime where TApp : PactwerkFactory,
     public IBrowser Browser { get; private set; } = null!;
     public string BaseAddress { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run does this).");
@@ -47,7 +47,7 @@ public class BrowserFixture<TApp> : IAsyncLifetime where TApp : PactwerkFactory,
         return await context.NewPageAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
             await Browser.CloseAsync();
