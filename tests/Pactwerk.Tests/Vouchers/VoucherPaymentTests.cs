@@ -10,6 +10,7 @@ using System.Xml.Linq;
 using System.Xml.XPath;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Vouchers;
 using static Pactwerk.Tests.Infrastructure.Session;
 
@@ -469,8 +470,9 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal((0m, 1000m), await BudgetAsync(scheme.Code));
     }
 
+    /// <summary>On PostgreSQL half the requests go through a second instance on the same database (issue 21: done once across instances).</summary>
     [Fact]
-    public async Task Twenty_batch_requests_at_once_make_one_batch()
+    public async Task Twenty_batch_requests_at_once_make_one_batch_also_through_two_instances()
     {
         var scheme = await SchemeAsync("betaal-d", price: 400m);
         var officer = await SignInAsync(factory, Officer);
@@ -480,10 +482,13 @@ public abstract class VoucherPaymentTests<TFactory>(TFactory factory) : IClassFi
             await SetStatusAsync(voucher.Code, VoucherStatus.Approved);
             Assert.Equal(HttpStatusCode.Created, (await PayAsync(officer, scheme.Code, voucher.Code)).StatusCode);
         }
-        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => SignInAsync(factory, Officer)));
+        // In demo mode like the first, so the demo officer's exemption from two-factor holds on both (the demo is loaded only into an empty database).
+        await using var second = factory.Provider == DatabaseSetup.Postgres ? (await TargetFactory.SecondInstanceOfAsync(factory)).With("Demo:Enabled", "true") : null;
+        PactwerkFactory[] instances = second is null ? [factory] : [factory, second];
+        var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SignInAsync(instances[i % instances.Length], Officer)));
         var answers = await Task.WhenAll(clients.Select(c => c.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null)));
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
-        Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.Conflict));
+        Assert.True(answers.Count(a => a.StatusCode == HttpStatusCode.Conflict) == 19, string.Join(", ", answers.Select(a => (int)a.StatusCode)));
         var batches = await factory.InDbAsync(db => db.VoucherPaymentBatches.AsNoTracking().Where(b => db.VoucherSchemes.Any(s => s.Id == b.SchemeId && s.Code == scheme.Code)).ToListAsync());
         var batch = Assert.Single(batches);
         var payments = await PaymentsAsync(scheme.Code);
