@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Pactwerk.Web.Data.Postgres;
 using Pactwerk.Web.Data.Sqlite;
 using Pactwerk.Web.Features.Audit;
@@ -59,6 +60,15 @@ public static class DatabaseSetup
     public static async Task MigrateAsync(IServiceProvider scoped, CancellationToken ct)
     {
         var db = scoped.GetRequiredService<PactwerkDb>();
+        // A database that does not exist yet (a fresh PostgreSQL) is made here, with its empty migrations
+        // history: left to the migrator, its first attempts to connect and to read the history are logged as
+        // failures at error level on every fresh start, which an operator would rightly chase.
+        var creator = db.Database.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(ct))
+        {
+            await creator.CreateAsync(ct);
+            await db.Database.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         if (applied.Count > 0 && !applied.Any(known.Contains))
