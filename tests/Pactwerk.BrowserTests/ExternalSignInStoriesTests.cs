@@ -64,7 +64,7 @@ public sealed class ExternalSignInStoriesTests(ExternalSignInBrowserFixture brow
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen/code"));
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByLabel("Code uit je app of herstelcode").FillAsync(Rfc6238.Code(secret, Math.Max(step + 1, Rfc6238.StepAt(DateTimeOffset.UtcNow))));
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
         await Assertions.Expect(page.GetByText("Tweestapsverificatie staat aan: je logt in")).ToBeVisibleAsync();
         Assert.Equal(["sub-officer", "sub-officer"], browser.Provider.SignedIn);

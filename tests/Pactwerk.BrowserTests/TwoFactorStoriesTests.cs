@@ -35,17 +35,17 @@ public sealed class TwoFactorStoriesTests(BrowserFixture browser) : IClassFixtur
         await page.GotoAsync("/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(email);
         await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen/code"));
         await page.AssertNoSeriousViolationsAsync();
 
         // The code the set-up used is refused; the next one (the app's clock a little ahead, or thirty seconds later) signs in.
         await page.GetByLabel("Code uit je app of herstelcode").FillAsync(Rfc6238.Code(secret, step));
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Deze code is al gebruikt");
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByLabel("Code uit je app of herstelcode").FillAsync(Rfc6238.Code(secret, Math.Max(step + 1, Rfc6238.StepAt(DateTimeOffset.UtcNow))));
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
         await Assertions.Expect(page.GetByText("Tweestapsverificatie staat aan: je logt in")).ToBeVisibleAsync();
 

@@ -11,5 +11,6 @@ public sealed class PostgresPactwerkDb(DbContextOptions<PostgresPactwerkDb> opti
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPactwerkDb>
 {
     public PostgresPactwerkDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresPactwerkDb>().UseNpgsql("Host=localhost;Database=pactwerk_design").Options, SystemAuditActor.Instance);
+        new(new DbContextOptionsBuilder<PostgresPactwerkDb>().UseNpgsql("Host=localhost;Database=pactwerk_design")
+            .UseApplicationServiceProvider(IdentitySchema.DesignTimeServices).Options, SystemAuditActor.Instance);
 }

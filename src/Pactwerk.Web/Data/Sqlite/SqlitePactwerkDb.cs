@@ -11,5 +11,6 @@ public sealed class SqlitePactwerkDb(DbContextOptions<SqlitePactwerkDb> options,
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePactwerkDb>
 {
     public SqlitePactwerkDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlitePactwerkDb>().UseSqlite("Data Source=design-time.db").Options, SystemAuditActor.Instance);
+        new(new DbContextOptionsBuilder<SqlitePactwerkDb>().UseSqlite("Data Source=design-time.db")
+            .UseApplicationServiceProvider(IdentitySchema.DesignTimeServices).Options, SystemAuditActor.Instance);
 }

@@ -26,6 +26,8 @@ public static class AccountsModule
                 // Accounts can be locked (by an administrator, or on erasure); failed sign-ins never
                 // lock them, they slow further tries instead (SignInThrottle).
                 o.Lockout.AllowedForNewUsers = true;
+                // Version 3 of Identity's tables adds AspNetUserPasskeys: passkeys are the framework's own.
+                o.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddEntityFrameworkStores<PactwerkDb>()
             .AddSignInManager()

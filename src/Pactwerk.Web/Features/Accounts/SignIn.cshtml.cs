@@ -12,7 +12,7 @@ namespace Pactwerk.Web.Features.Accounts;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, SignInThrottle throttle,
-    SignInSteps steps, IOptions<ExternalSignInOptions> external, IStringLocalizer<SharedResource> t) : PageModel
+    SignInSteps steps, IOptions<ExternalSignInOptions> external, Data.PactwerkDb db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly PactwerkUser Unknown = new() { DisplayName = "" };
     private static readonly string UnknownHash = new PasswordHasher<PactwerkUser>().HashPassword(Unknown, Guid.NewGuid().ToString());
@@ -20,6 +20,8 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    /// <summary>The browser's answer to the passkey ceremony (navigator.credentials.get(), as JSON).</summary>
+    [BindProperty] public string? Credential { get; set; }
     public string? Message { get; private set; }
     public string? Notice { get; private set; }
     public ExternalSignInOptions External => external.Value;
@@ -74,6 +76,33 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
         // One message for every failure, so the form does not tell which addresses have an account.
         Message = t["Inloggen is niet gelukt. Het e-mailadres of het wachtwoord klopt niet, of het account is geblokkeerd. Na herhaalde mislukte pogingen duurt elke volgende poging langer."];
         Password = "";
+        return Page();
+    }
+
+    /// <summary>The options for navigator.credentials.get(): any passkey of this site on the device may answer.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>
+    /// Sign-in with a passkey: Identity checks the signature against the stored public key, the challenge from the
+    /// options and this site's origin; the passkey's new signature count is stored, so a cloned key shows.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(Credential))
+        {
+            var assertion = await Passkeys.PasskeyAnswers.AssertAsync(signIn, Credential);
+            if (assertion is { Succeeded: true } && !await users.IsLockedOutAsync(assertion.User) && await signIn.CanSignInAsync(assertion.User))
+            {
+                // The event and the new signature count are saved together.
+                db.RecordEvent(clock.GetUtcNow().UtcDateTime, Passkeys.PasskeyAuditActions.SignedIn, nameof(PactwerkUser), assertion.User.Id,
+                    new { assertion.Passkey.Name }, by: new Audit.NamedAuditActor(assertion.User.Id, assertion.User.DisplayName));
+                await users.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey);
+                return await steps.ContinueAsync(this, assertion.User, ReturnUrl, "passkey", bothFactors: true);
+            }
+        }
+        Message = t["Inloggen met een passkey is niet gelukt. Gebruik een passkey die je voor dit account hebt toegevoegd, of log op een andere manier in."];
+        Credential = "";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 }

@@ -11,12 +11,16 @@ namespace Pactwerk.Web.Features.Accounts;
 /// </summary>
 public sealed class SignInSteps(SignInManager<PactwerkUser> signIn, AccessScopeProvider scopes)
 {
-    /// <param name="method">How the first factor was given ("pwd", or the provider's scheme), kept as the session's authentication method.</param>
-    public async Task<IActionResult> ContinueAsync(PageModel page, PactwerkUser user, string? returnUrl, string method)
+    /// <param name="method">How the first factor was given ("pwd", "passkey", or the provider's scheme), kept as the session's authentication method.</param>
+    /// <param name="bothFactors">
+    /// The credential was itself two factors: a passkey is something the person has, unlocked by their fingerprint,
+    /// face or PIN (user verification, which Identity requires by default), so no code is asked after it.
+    /// </param>
+    public async Task<IActionResult> ContinueAsync(PageModel page, PactwerkUser user, string? returnUrl, string method, bool bothFactors = false)
     {
         var local = page.Url.IsLocalUrl(returnUrl) ? returnUrl : null;
         // With two-factor on, the first factor only opens the second step; the session begins after the code.
-        if (user.TwoFactorEnabled)
+        if (user.TwoFactorEnabled && !bothFactors)
             return await TwoFactor.SignInCodeModel.BeginAsync(page, user, local);
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: method);
         var next = local ?? "/account";
