@@ -42,6 +42,14 @@ public sealed class ExternalSignInStoriesTests(ExternalSignInBrowserFixture brow
         await page.GetByLabel("Your address at the provider").FillAsync("regeling@gelderland.demo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
+        // Her account has a password of its own: Pactwerk asks for it once before it links the provider.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Er is al een account met regeling@gelderland.demo");
+        await Assertions.Expect(page.GetByLabel("E-mailadres")).ToHaveValueAsync("regeling@gelderland.demo");
+        await page.AssertNoSeriousViolationsAsync();
+        await page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Session.DemoPassword);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
+
         // Back where she was going, in her Pactwerk account, now linked.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
         await Assertions.Expect(page.GetByText("Gekoppeld aan Testprovider")).ToBeVisibleAsync();

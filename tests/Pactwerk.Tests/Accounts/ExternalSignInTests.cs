@@ -20,7 +20,11 @@ public class ExternalSignInFixture<TFactory> : IAsyncLifetime where TFactory : P
     public const string Name = "test";
     public const string DisplayName = "Testprovider";
 
+    /// <summary>A demo account with a password of its own: it proves the account once before the link is made.</summary>
     public static readonly Person Member = new("sub-lid", "lid@pactwerk.demo", true, "Lid bij de provider");
+    /// <summary>Invited, no password chosen: the first sign-in through the provider links the account.</summary>
+    public static readonly Person Invited = new("sub-ans", "ans@school.example", true, "Ans");
+    public static readonly Person InvitedToo = new("sub-hans", "hans@school.example", true, "Hans");
     public static readonly Person Unverified = new("sub-bram", "bram@school.example", false, "Bram");
     public static readonly Person NoAccount = new("sub-cor", "cor@school.example", true, "Cor");
     public static readonly Person WithTwoFactor = new("sub-dirk", "dirk@school.example", true, "Dirk");
@@ -37,7 +41,7 @@ public class ExternalSignInFixture<TFactory> : IAsyncLifetime where TFactory : P
 
     public async Task InitializeAsync()
     {
-        Provider = await OidcTestProvider.StartAsync(Member, Unverified, NoAccount, WithTwoFactor, Blocked, Linked, ReusedAddress, NoEmail);
+        Provider = await OidcTestProvider.StartAsync(Member, Invited, InvitedToo, Unverified, NoAccount, WithTwoFactor, Blocked, Linked, ReusedAddress, NoEmail);
         foreach (var (key, value) in Provider.Settings(Name, DisplayName).Concat(MoreSettings))
             App.With(key, value);
         // The app under test answers on http://localhost (the test server); that is the callback the provider allows.
@@ -45,7 +49,7 @@ public class ExternalSignInFixture<TFactory> : IAsyncLifetime where TFactory : P
         await App.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PactwerkUser>>();
-            foreach (var person in new[] { Unverified, WithTwoFactor, Blocked, Linked })
+            foreach (var person in new[] { Invited, InvitedToo, Unverified, WithTwoFactor, Blocked, Linked })
                 Check(await users.CreateAsync(new PactwerkUser { UserName = person.Email, Email = person.Email, DisplayName = person.Name }));
             Check(await users.SetTwoFactorEnabledAsync((await users.FindByEmailAsync(WithTwoFactor.Email))!, true));
             Check(await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(Blocked.Email))!, DateTimeOffset.MaxValue));
@@ -76,33 +80,32 @@ public abstract class ExternalSignInTests<TFixture, TFactory>(TFixture fixture) 
     private const string Scheme = "oidc-test";
 
     [Fact]
-    public async Task A_member_signs_in_through_the_provider_the_account_is_linked_once_and_its_roles_are_Pactwerks_own()
+    public async Task An_invited_person_signs_in_through_the_provider_and_the_account_is_linked_once()
     {
         var client = Anonymous(App);
         var signInPage = await client.GetStringAsync("/inloggen");
         Assert.Contains("href=\"/inloggen/extern/test\"", signInPage);
         Assert.Contains("Inloggen met Testprovider", signInPage);
 
-        var done = await ExternalSignIn.RunAsync(client, fixture.Provider, ExternalSignInFixture<TFactory>.Member.Email);
+        var done = await ExternalSignIn.RunAsync(client, fixture.Provider, ExternalSignInFixture<TFactory>.Invited.Email);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/account", done.Headers.Location!.OriginalString);
         var account = await client.GetStringAsync("/account");
-        // The name and role are the ones Pactwerk holds, not the provider's.
-        Assert.Contains("Lid (demo)", account);
-        Assert.DoesNotContain("Lid bij de provider", account);
         Assert.Contains("Gekoppeld aan Testprovider", account);
+        // The provider's answer was used up: nothing waits for the next sign-in in this browser.
+        Assert.DoesNotContain("Er is al een account met", await client.GetStringAsync("/inloggen"));
 
-        var userId = await App.InDbAsync(db => db.Users.Where(u => u.Email == "lid@pactwerk.demo").Select(u => u.Id).SingleAsync());
-        Assert.Equal(1, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId && l.LoginProvider == Scheme && l.ProviderKey == "sub-lid")));
+        var userId = await UserIdAsync("ans@school.example");
+        Assert.Equal(1, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId && l.LoginProvider == Scheme && l.ProviderKey == "sub-ans")));
         Assert.Equal(1, await App.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ExternalSignInAuditActions.Linked && a.EntityId == userId)));
 
         // A second sign-in uses the link: no second link, no second event.
         var again = Anonymous(App);
-        Assert.Equal("/account", (await ExternalSignIn.RunAsync(again, fixture.Provider, "lid@pactwerk.demo")).Headers.Location!.OriginalString);
+        Assert.Equal("/account", (await ExternalSignIn.RunAsync(again, fixture.Provider, "ans@school.example")).Headers.Location!.OriginalString);
         Assert.Equal(1, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId)));
         Assert.Equal(1, await App.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ExternalSignInAuditActions.Linked && a.EntityId == userId)));
 
-        // Unlinking on the account page forgets the link (and says so in the audit trail); the next sign-in links again.
+        // Unlinking on the account page forgets the link (and says so in the audit trail).
         var unlink = await PostFormAsync(again, "/account?handler=Unlink", new() { ["scheme"] = Scheme }, "/account");
         Assert.Equal(HttpStatusCode.Redirect, unlink.StatusCode);
         Assert.Equal(0, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId)));
@@ -111,14 +114,42 @@ public abstract class ExternalSignInTests<TFixture, TFactory>(TFixture fixture) 
     }
 
     [Fact]
+    public async Task An_account_with_a_password_is_linked_only_after_its_password_and_its_roles_stay_Pactwerks_own()
+    {
+        var client = Anonymous(App);
+        var first = await ExternalSignIn.RunAsync(client, fixture.Provider, ExternalSignInFixture<TFactory>.Member.Email);
+        Assert.Equal("/inloggen", first.Headers.Location!.OriginalString);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/inloggen"));
+        Assert.Contains("Er is al een account met lid@pactwerk.demo. Log hier één keer in met het wachtwoord van dat account", page);
+        var userId = await UserIdAsync("lid@pactwerk.demo");
+        Assert.Equal(0, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId)));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
+
+        // A wrong password links nothing; the right one signs in and links.
+        Assert.Equal(HttpStatusCode.OK, (await PostSignInAsync(client, "lid@pactwerk.demo", "niet-het-wachtwoord")).StatusCode);
+        Assert.Equal(0, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId)));
+        Assert.Equal("/account", (await PostSignInAsync(client, "lid@pactwerk.demo", DemoPassword)).Headers.Location!.OriginalString);
+        Assert.Equal(1, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId && l.ProviderKey == "sub-lid")));
+        var account = await client.GetStringAsync("/account");
+        Assert.Contains("Lid (demo)", account);
+        Assert.DoesNotContain("Lid bij de provider", account);
+
+        // From now on the provider alone signs in.
+        Assert.Equal("/account", (await ExternalSignIn.RunAsync(Anonymous(App), fixture.Provider, "lid@pactwerk.demo")).Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_place_the_person_was_going_is_kept_and_an_outside_address_is_not_followed()
     {
         var client = Anonymous(App);
-        var done = await ExternalSignIn.RunAsync(client, fixture.Provider, "lid@pactwerk.demo", "/monitor");
+        var done = await ExternalSignIn.RunAsync(client, fixture.Provider, ExternalSignInFixture<TFactory>.InvitedToo.Email, "/monitor");
         Assert.Equal("/monitor", done.Headers.Location!.OriginalString);
 
-        var elsewhere = await ExternalSignIn.RunAsync(Anonymous(App), fixture.Provider, "lid@pactwerk.demo", "https://evil.example/");
-        Assert.Equal("/account", elsewhere.Headers.Location!.OriginalString);
+        foreach (var outside in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example/" })
+        {
+            var elsewhere = await ExternalSignIn.RunAsync(Anonymous(App), fixture.Provider, ExternalSignInFixture<TFactory>.InvitedToo.Email, outside);
+            Assert.Equal("/account", elsewhere.Headers.Location!.OriginalString);
+        }
     }
 
     [Fact]
@@ -157,8 +188,9 @@ public abstract class ExternalSignInTests<TFixture, TFactory>(TFixture fixture) 
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         Assert.StartsWith("/inloggen/code", next.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(next.Headers.Location)).StatusCode);
-        // The provider alone opened no session.
+        // The provider alone opened no session, and left no link while the code was not given.
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
+        Assert.Equal(0, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.ProviderKey == "sub-dirk")));
     }
 
     [Fact]
@@ -169,6 +201,7 @@ public abstract class ExternalSignInTests<TFixture, TFactory>(TFixture fixture) 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("dit account is geblokkeerd", await refused.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
+        Assert.Equal(0, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.ProviderKey == "sub-eva")));
     }
 
     [Fact]
@@ -184,6 +217,8 @@ public abstract class ExternalSignInTests<TFixture, TFactory>(TFixture fixture) 
         Assert.Equal(0, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.ProviderKey == "sub-fien-2")));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/account")).StatusCode);
     }
+
+    private Task<string> UserIdAsync(string email) => App.InDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     [Fact]
     public async Task Coming_back_without_a_valid_answer_leads_to_the_sign_in_page_with_a_message()
@@ -206,7 +241,8 @@ public sealed class ExternalSignInPostgresTests(ExternalSignInPostgresFixture fi
 /// <summary>Local passwords switched off: only the provider signs in; the password pages change and send nothing.</summary>
 public sealed class PasswordsOffFixture : ExternalSignInFixture<SqliteFactory>
 {
-    protected override IEnumerable<KeyValuePair<string, string?>> MoreSettings => [new("SignIn:LocalPasswords", "false")];
+    protected override IEnumerable<KeyValuePair<string, string?>> MoreSettings =>
+        [new("SignIn:LocalPasswords", "false"), new($"SignIn:Providers:{Name}:TrustEmailWithoutVerifiedClaim", "true")];
 }
 
 public sealed class LocalPasswordsOffTests(PasswordsOffFixture fixture) : IClassFixture<PasswordsOffFixture>
@@ -235,8 +271,14 @@ public sealed class LocalPasswordsOffTests(PasswordsOffFixture fixture) : IClass
         Assert.Empty(MailTo(app, "beheerder@pactwerk.demo"));
         Assert.Contains("Log in via je organisatie", await client.GetStringAsync(LocalPasswordsOnlyAttribute.SwitchedOffPath));
 
+        // With passwords off there is none to prove: the provider's verified address links the account at once.
         Assert.Equal("/account", (await ExternalSignIn.RunAsync(client, fixture.Provider, "lid@pactwerk.demo")).Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
+
+        // Trusting a provider's addresses without the claim never overrides an explicit "not verified".
+        var unverified = await ExternalSignIn.RunAsync(Anonymous(app), fixture.Provider, PasswordsOffFixture.Unverified.Email);
+        Assert.Equal(HttpStatusCode.Forbidden, unverified.StatusCode);
+        Assert.Equal(0, await app.InDbAsync(db => db.UserLogins.CountAsync(l => l.ProviderKey == "sub-bram")));
     }
 }
 

@@ -61,16 +61,17 @@ public sealed class AccountModel(PactwerkDb db, AccessScopeProvider scopes, Acco
 
     /// <summary>
     /// Forgets the link with a provider, e.g. after a change of account there. The next sign-in through it links
-    /// again by verified address, so this cannot shut anyone out; it only undoes a link the person did not want.
+    /// again by verified address (with the account's password once, if it has one).
     /// </summary>
     public async Task<IActionResult> OnPostUnlinkAsync(string scheme, CancellationToken ct)
     {
-        var login = await db.UserLogins.SingleOrDefaultAsync(l => l.UserId == UserId && l.LoginProvider == scheme, ct);
-        if (login is null)
+        var logins = await db.UserLogins.Where(l => l.UserId == UserId && l.LoginProvider == scheme).ToListAsync(ct);
+        if (logins.Count == 0)
             return RedirectToPage();
-        db.UserLogins.Remove(login);
-        db.RecordEvent(clock.GetUtcNow().UtcDateTime, External.ExternalSignInAuditActions.Unlinked, nameof(PactwerkUser), UserId,
-            new { Provider = login.LoginProvider, Subject = login.ProviderKey });
+        db.UserLogins.RemoveRange(logins);
+        foreach (var login in logins)
+            db.RecordEvent(clock.GetUtcNow().UtcDateTime, External.ExternalSignInAuditActions.Unlinked, nameof(PactwerkUser), UserId,
+                new { Provider = login.LoginProvider, Subject = login.ProviderKey });
         await db.SaveChangesAsync(ct);
         return RedirectToPage();
     }

@@ -53,6 +53,7 @@ public static class AccountsModule
             .AddIdentityCookies();
         services.AddExternalSignIn(builder.Configuration, authentication);
         services.AddScoped<SignInSteps>();
+        services.AddScoped<ExternalLinks>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/inloggen";

@@ -12,7 +12,7 @@ namespace Pactwerk.Web.Features.Accounts;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, SignInThrottle throttle,
-    SignInSteps steps, IOptions<ExternalSignInOptions> external, Data.PactwerkDb db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
+    SignInSteps steps, ExternalLinks links, IOptions<ExternalSignInOptions> external, Data.PactwerkDb db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     private static readonly PactwerkUser Unknown = new() { DisplayName = "" };
     private static readonly string UnknownHash = new PasswordHasher<PactwerkUser>().HashPassword(Unknown, Guid.NewGuid().ToString());
@@ -26,8 +26,16 @@ public sealed class SignInModel(SignInManager<PactwerkUser> signIn, UserManager<
     public string? Notice { get; private set; }
     public ExternalSignInOptions External => external.Value;
 
-    public void OnGet(string? done)
+    public async Task OnGetAsync(string? done)
     {
+        // A provider's answer waiting for an account that has a password: that password, once, makes the link.
+        if (await links.PendingAsync() is { } pending && links.VouchedEmail(pending) is { } address)
+        {
+            Email = address;
+            Notice = t["Er is al een account met {0}. Log hier één keer in met het wachtwoord van dat account (en zo nodig je code); daarna is het gekoppeld aan {1} en log je voortaan daar in.",
+                address, pending.ProviderDisplayName ?? pending.LoginProvider];
+            return;
+        }
         if (done == "wachtwoord")
             Notice = t["Je wachtwoord is ingesteld. Log in om verder te gaan."];
         if (Request.Query["wachtwoord"] == "uit")

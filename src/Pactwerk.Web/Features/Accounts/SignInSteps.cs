@@ -9,7 +9,7 @@ namespace Pactwerk.Web.Features.Accounts;
 /// second step for an account with two-factor on, otherwise the session; and a coordinator whose roles
 /// wait for two-factor is sent to set it up first. One place, so a new way of signing in cannot skip it.
 /// </summary>
-public sealed class SignInSteps(SignInManager<PactwerkUser> signIn, AccessScopeProvider scopes)
+public sealed class SignInSteps(SignInManager<PactwerkUser> signIn, AccessScopeProvider scopes, External.ExternalLinks links)
 {
     /// <param name="method">How the first factor was given ("pwd", "passkey", or the provider's scheme), kept as the session's authentication method.</param>
     /// <param name="bothFactors">
@@ -22,11 +22,18 @@ public sealed class SignInSteps(SignInManager<PactwerkUser> signIn, AccessScopeP
         // With two-factor on, the first factor only opens the second step; the session begins after the code.
         if (user.TwoFactorEnabled && !bothFactors)
             return await TwoFactor.SignInCodeModel.BeginAsync(page, user, local);
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: method);
+        await BeginSessionAsync(page.HttpContext, user, method);
         var next = local ?? "/account";
         // A coordinator's roles wait for two-factor (AccessScopeProvider): the set-up comes first, then where they were going.
         if (await scopes.HoldsRolesBackAsync(user.Id, page.HttpContext.RequestAborted))
             return page.LocalRedirect($"{TwoFactorRefusal.SetUpPath}?returnUrl={Uri.EscapeDataString(next)}");
         return page.LocalRedirect(next);
+    }
+
+    /// <summary>The session begins: the cookie, and a provider's answer waiting for this account becomes its link.</summary>
+    public async Task BeginSessionAsync(HttpContext http, PactwerkUser user, string method)
+    {
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: method);
+        await links.LinkPendingAsync(http, user);
     }
 }

@@ -16,11 +16,12 @@ namespace Pactwerk.Web.Features.Accounts.External;
 /// the provider; it comes back here without a provider name, and the answer is read once from
 /// Identity's external cookie. Accounts are never created here: a person signs in to the account an
 /// administrator or coordinator invited them to, found by the provider's link or, the first time, by
-/// the e-mail address the provider vouches for. Roles stay granted in Pactwerk.
+/// the e-mail address the provider vouches for (linked by <see cref="ExternalLinks"/> once the sign-in is
+/// complete). Roles stay granted in Pactwerk.
 /// </summary>
 [AllowAnonymous]
 public sealed class ExternalSignInModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, SignInSteps steps,
-    PactwerkDb db, TimeProvider clock, IOptions<ExternalSignInOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+    ExternalLinks links, IOptions<ExternalSignInOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Provider { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -42,43 +43,55 @@ public sealed class ExternalSignInModel(SignInManager<PactwerkUser> signIn, User
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
             return Redirect("/inloggen?extern=mislukt");
-        // The provider's answer is used once: whatever follows, it does not linger in a cookie.
-        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         var provider = info.ProviderDisplayName ?? info.LoginProvider;
 
-        var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey)
-                   ?? await LinkByEmailAsync(info, provider);
-        if (user is null)
-            return Refused();
-        if (await users.IsLockedOutAsync(user) || !await signIn.CanSignInAsync(user))
+        if (await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey) is { } linked)
         {
-            Message = t["Inloggen is niet gelukt: dit account is geblokkeerd."];
+            // The provider's answer is used once: it does not linger in a cookie.
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+            return await AllowedAsync(linked) ? await steps.ContinueAsync(this, linked, ReturnUrl, info.LoginProvider) : Refused();
+        }
+        var user = await AccountForAddressAsync(info, provider);
+        if (user is null || !await AllowedAsync(user))
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
             return Refused();
         }
+        // The answer stays in the external cookie and becomes the link when the sign-in completes (ExternalLinks).
+        // An account with a password of its own proves it once: the provider's word about an address alone
+        // does not hand over an account that someone may have had long before the address came to this person.
+        if (user.PasswordHash is not null && options.Value.LocalPasswords)
+            return Redirect("/inloggen" + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
         return await steps.ContinueAsync(this, user, ReturnUrl, info.LoginProvider);
     }
 
+    private async Task<bool> AllowedAsync(PactwerkUser user)
+    {
+        if (!await users.IsLockedOutAsync(user) && await signIn.CanSignInAsync(user))
+            return true;
+        Message = t["Inloggen is niet gelukt: dit account is geblokkeerd."];
+        return false;
+    }
+
     /// <summary>
-    /// The first sign-in through a provider: the account with the address the provider says is verified
-    /// gets the link, in one save with its audit event. An address the provider does not vouch for links nothing.
+    /// The account a first sign-in through a provider is for: the one with the address the provider vouches for.
+    /// Refused with a message when the provider does not vouch for one, there is no such account, or the account is
+    /// already linked to someone else at this provider.
     /// </summary>
-    private async Task<PactwerkUser?> LinkByEmailAsync(ExternalLoginInfo info, string provider)
+    private async Task<PactwerkUser?> AccountForAddressAsync(ExternalLoginInfo info, string provider)
     {
         var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
-        var settings = options.Value.Providers.FirstOrDefault(p => ExternalSignInOptions.SchemeOf(p.Key) == info.LoginProvider).Value;
-        var verified = string.Equals(info.Principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase)
-                       || settings?.TrustEmailWithoutVerifiedClaim == true;
         if (string.IsNullOrWhiteSpace(email))
         {
             Message = t["{0} gaf geen e-mailadres door, dus we weten niet welk account van jou is.", provider];
             return null;
         }
-        if (!verified)
+        if (links.VouchedEmail(info) is null)
         {
             Message = t["{0} heeft niet bevestigd dat {1} van jou is. Daarom koppelen we het niet aan een account.", provider, email];
             return null;
         }
-        if (await users.FindByEmailAsync(email) is not { } user)
+        if (await users.FindByEmailAsync(email) is not { } user || !string.Equals(user.Email, email.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             Message = t["Er is geen account met het e-mailadres {0}. Accounts maakt een beheerder of coördinator aan: vraag hun om een uitnodiging.", email];
             return null;
@@ -87,16 +100,6 @@ public sealed class ExternalSignInModel(SignInManager<PactwerkUser> signIn, User
         {
             // Addresses get reused; a second person at the provider with the same address does not take over the account.
             Message = t["Het account met {0} is al gekoppeld aan een ander account bij {1}.", email, provider];
-            return null;
-        }
-        db.RecordEvent(clock.GetUtcNow().UtcDateTime, ExternalSignInAuditActions.Linked, nameof(PactwerkUser), user.Id,
-            new { Provider = info.LoginProvider, Subject = info.ProviderKey }, by: new NamedAuditActor(user.Id, user.DisplayName));
-        // The provider vouched for the address, as following an e-mailed link would have.
-        user.EmailConfirmed = true;
-        var result = await users.AddLoginAsync(user, new UserLoginInfo(info.LoginProvider, info.ProviderKey, provider));
-        if (!result.Succeeded)
-        {
-            Message = string.Join(" ", result.Errors.Select(e => e.Description));
             return null;
         }
         return user;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Pactwerk.Web.Features.Accounts.External;
 
@@ -60,7 +61,8 @@ public sealed class ExternalProvider
     public string ClientId { get; set; } = "";
     /// <summary>Keep out of appsettings.json: set it as SignIn__Providers__&lt;name&gt;__ClientSecret in the environment.</summary>
     public string? ClientSecret { get; set; }
-    public string[] Scopes { get; set; } = ["openid", "email", "profile"];
+    /// <summary>Null means openid, email and profile; a configured list replaces that (an array default would be appended to).</summary>
+    public string[]? Scopes { get; set; }
     /// <summary>Off only for a provider on this machine for testing.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
     /// <summary>
@@ -93,7 +95,7 @@ public static class ExternalSignInRegistration
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
                 o.Scope.Clear();
-                foreach (var scope in provider.Scopes)
+                foreach (var scope in provider.Scopes ?? ["openid", "email", "profile"])
                     o.Scope.Add(scope);
                 // The answer comes back as a plain redirect (a top-level GET), so the correlation and nonce
                 // cookies can be SameSite=Lax rather than None; a form post from the provider would need None.
@@ -106,6 +108,8 @@ public static class ExternalSignInRegistration
                 // Pactwerk keeps no tokens of the provider: it only wants to know who this is.
                 o.SaveTokens = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
+                // A provider that says whether the address is verified only in its userinfo answer is heard too.
+                o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
                 // The person may cancel at the provider; they come back to the sign-in page with a message, not an error page.
                 o.Events.OnRemoteFailure = context =>
                 {

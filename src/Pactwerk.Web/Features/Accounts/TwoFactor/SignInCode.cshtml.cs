@@ -16,7 +16,7 @@ namespace Pactwerk.Web.Features.Accounts.TwoFactor;
 [AllowAnonymous]
 [EnableRateLimiting(Policies.AuthRateLimit)]
 public sealed class SignInCodeModel(SignInManager<PactwerkUser> signIn, UserManager<PactwerkUser> users, AccountAuthenticators authenticators,
-    IStringLocalizer<SharedResource> t) : PageModel
+    SignInSteps steps, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -42,7 +42,7 @@ public sealed class SignInCodeModel(SignInManager<PactwerkUser> signIn, UserMana
         {
             await authenticators.RecordSignInAsync(user, check, ct);
             await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-            await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "mfa");
+            await steps.BeginSessionAsync(HttpContext, user, "mfa");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account");
         }
         // A right code for an account locked or erased in the meantime gets the sign-in form's one message for every failure.

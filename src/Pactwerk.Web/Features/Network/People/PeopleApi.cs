@@ -103,6 +103,12 @@ public static class PeopleApi
                 role.ValidTo = today;
             foreach (var token in await db.ApiTokens.Where(t => t.UserId == account.Id && t.RevokedAt == null).ToListAsync(ct))
                 token.RevokedAt = now;
+            // Links to sign-in providers and passkeys go: a provider's subject identifies the person too,
+            // and in the audit trail it becomes the pseudonym like their name.
+            var logins = await db.UserLogins.Where(l => l.UserId == account.Id).ToListAsync(ct);
+            formerNames.AddRange(logins.Select(l => l.ProviderKey));
+            db.UserLogins.RemoveRange(logins);
+            db.UserPasskeys.RemoveRange(await db.UserPasskeys.Where(p => p.UserId == account.Id).ToListAsync(ct));
             await db.SaveChangesAsync(ct);
             await db.AuditEntries.Where(a => a.UserId == account.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Actor, pseudonym), ct);
         }
