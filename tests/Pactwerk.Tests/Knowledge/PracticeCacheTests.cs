@@ -54,6 +54,32 @@ public abstract class PracticeCacheTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_changed_region_or_objective_shows_in_the_next_search_facets_at_once()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var word = Word("plevier");
+        async Task<(Dictionary<string, int> Region, Dictionary<string, int> Objective, Dictionary<string, int> Sector)> FacetsAsync()
+        {
+            var facets = (await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices?q={word}")).GetProperty("facets");
+            Dictionary<string, int> Facet(string name) => facets.GetProperty(name).EnumerateArray()
+                .ToDictionary(v => v.GetProperty("value").GetString()!, v => v.GetProperty("count").GetInt32());
+            return (Facet("region"), Facet("objective"), Facet("sector"));
+        }
+        var (id, version) = await PublishedAsync(coordinator, Input(0, "Vogels " + word, "Tellen.", word, "TP-NOORD", "technology", "workers", 4));
+        var before = await FacetsAsync(); // the traits of this version are now kept
+        Assert.Equal(new Dictionary<string, int> { ["TP-NOORD"] = 1 }, before.Region);
+        Assert.Equal(new Dictionary<string, int> { ["techniekpact:4"] = 1 }, before.Objective);
+
+        var changed = await coordinator.PutAsJsonAsync($"/api/v1/practices/{id}", Input(version, "Vogels " + word, "Tellen.", word, "TP-ZUIDWEST", "care", "workers", 1));
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        var after = await FacetsAsync();
+        Assert.Equal(new Dictionary<string, int> { ["TP-ZUIDWEST"] = 1 }, after.Region);
+        Assert.Equal(new Dictionary<string, int> { ["techniekpact:1"] = 1 }, after.Objective);
+        Assert.Equal(new Dictionary<string, int> { ["care"] = 1 }, after.Sector);
+    }
+
+    [Fact]
     public async Task A_practice_changed_to_match_another_is_its_most_related_at_the_next_view()
     {
         var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");

@@ -31,10 +31,11 @@ public sealed record PracticeResults(string? Query, int Total, int Page, int Pag
 /// <summary>
 /// Full-text search over published practices with Dutch stemming, ranking, highlighted snippets
 /// and facets. The words are matched in the database (FTS5 with bm25 on SQLite, the 'dutch' text
-/// search configuration with ts_rank on PostgreSQL); filters and facet counts are SQL over the
-/// matched practices, snippets are made here from the plain text, the same on both.
+/// search configuration with ts_rank on PostgreSQL) and joined to the filters in SQL; facets are
+/// counted here over the matched rows and the traits kept per practice version, and snippets are
+/// made here from the plain text, the same on both.
 /// </summary>
-public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, PracticePlainTextCache plainTexts)
+public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, PracticePlainTextCache plainTexts, PracticeTraitsCache traits)
 {
     public const int PageSize = 20;
     public const int MaxQueryLength = 500;
@@ -107,8 +108,8 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, P
             filtered = filtered.Where(p => p.Objectives.Any(x => x.ObjectiveId == o));
 
         var rows = q is null
-            ? await filtered.Select(p => new FacetRow(p.Id, p.Title, p.PublishedAt, p.PactId, p.Sector, null)).ToListAsync(ct)
-            : await filtered.Join(Match(words), p => p.Id, m => m.Id, (p, m) => new FacetRow(p.Id, p.Title, p.PublishedAt, p.PactId, p.Sector, m.Rank)).ToListAsync(ct);
+            ? await filtered.Select(p => new FacetRow(p.Id, p.Version, p.Title, p.PublishedAt, p.PactId, p.Sector, null)).ToListAsync(ct)
+            : await filtered.Join(Match(words), p => p.Id, m => m.Id, (p, m) => new FacetRow(p.Id, p.Version, p.Title, p.PublishedAt, p.PactId, p.Sector, m.Rank)).ToListAsync(ct);
         var ordered = q is not null
             ? rows.OrderByDescending(c => c.Rank).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList()
             : rows.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList();
@@ -179,33 +180,34 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, P
         return shown.ToDictionary(p => p.Id, p => PracticeText.Snippet(p.Title + ". " + texts[p.Id], stems));
     }
 
-    private sealed record FacetRow(int Id, string Title, DateTime? PublishedAt, int PactId, string? Sector, double? Rank);
+    private sealed record FacetRow(int Id, int Version, string Title, DateTime? PublishedAt, int PactId, string? Sector, double? Rank);
 
     /// <summary>
     /// Facet counts over the filtered practices. Sector and pact come with the rows the search reads
-    /// anyway (one row per practice, so a count per value); objectives and regions are grouped in SQL
-    /// over the matched ids, and only the landsdeel facet maps regions in memory (from the cache).
+    /// anyway (one row per practice, so a count per value). Regions and objectives come from the
+    /// traits kept per practice version (the same that related practices are scored on): reading
+    /// them for thousands of matched ids on every search cost more than the match itself, and a
+    /// practice's version rises with every change of its lists, so a kept trait is never stale.
     /// </summary>
     private async Task<PracticeFacets> FacetsAsync(List<FacetRow> rows, PracticeAreas areas, CancellationToken ct)
     {
-        var ids = rows.Select(r => r.Id).ToArray();
+        var kept = await traits.GetAsync(db, rows.Select(r => (r.Id, r.Version)).ToList(), ct);
         var sectors = rows.Where(r => r.Sector is not null).CountBy(r => r.Sector!).Select(g => new { g.Key, Count = g.Value }).ToList();
         var names = await db.Pacts.Select(p => new { p.Id, p.Code, p.Name }).ToDictionaryAsync(p => p.Id, ct);
         var pacts = rows.CountBy(r => r.PactId).Select(g => new { names[g.Key].Code, names[g.Key].Name, Count = g.Value }).ToList();
-        var objectives = await db.Set<PracticeObjective>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
-            .GroupBy(x => x.ObjectiveId).Select(g => new { g.Key, Count = g.Count() })
-            .Join(db.Objectives, g => g.Key, o => o.Id, (g, o) => new { o.Number, o.Title, o.PactId, g.Count })
-            .Join(db.Pacts, g => g.PactId, p => p.Id, (g, p) => new { Pact = p.Code, g.Number, g.Title, g.Count }).ToListAsync(ct);
+        var perObjective = kept.Values.SelectMany(t => t.Objectives).CountBy(o => o).ToDictionary(g => g.Key, g => g.Value);
+        var objectiveIds = perObjective.Keys.ToArray();
+        var objectives = (await db.Objectives.Where(o => EF.Parameter(objectiveIds).Contains(o.Id))
+                .Join(db.Pacts, o => o.PactId, p => p.Id, (o, p) => new { o.Id, Pact = p.Code, o.Number, o.Title }).ToListAsync(ct))
+            .Select(o => new { o.Pact, o.Number, o.Title, Count = perObjective[o.Id] }).ToList();
         // A practice counts once per landsdeel it touches, however many of its regions lie there.
-        var regions = await db.Set<PracticeRegion>().Where(x => EF.Parameter(ids).Contains(x.PracticeId))
-            .Select(x => new { x.PracticeId, x.RegionId }).ToListAsync(ct);
         var perLandsdeel = new Dictionary<int, int>();
         var touched = new HashSet<int>();
-        foreach (var practice in regions.GroupBy(x => x.PracticeId))
+        foreach (var practice in kept.Values.Where(t => t.Regions.Length > 0))
         {
             touched.Clear();
-            foreach (var x in practice)
-                foreach (var l in areas.LandsdelenOfRegion(x.RegionId))
+            foreach (var region in practice.Regions)
+                foreach (var l in areas.LandsdelenOfRegion(region))
                     touched.Add(l.Id);
             foreach (var l in touched)
                 perLandsdeel[l] = perLandsdeel.GetValueOrDefault(l) + 1;
