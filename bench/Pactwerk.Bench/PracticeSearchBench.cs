@@ -1,17 +1,20 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.Pacts;
 
 /// <summary>
-/// Practice search on SQLite over N generated published practices: the full search (FTS5 match on
-/// C#-stemmed text, bm25, filters, facets, snippets of the first page), the FTS5 match alone, and a
-/// plain LIKE scan over the same columns as the comparator, all in one run over the same queries.
+/// Practice search over N generated published practices, on SQLite or PostgreSQL: the full search
+/// (the match, filters, facets, snippets of the first page), the database's match alone (FTS5 with
+/// bm25 on SQLite, the 'dutch' tsvector with ts_rank on PostgreSQL), and a plain LIKE scan over the
+/// same columns as the comparator, all in one run over the same queries.
 /// </summary>
 internal static class PracticeSearchBench
 {
@@ -24,15 +27,19 @@ internal static class PracticeSearchBench
          "bedrijven", "mbo", "hbo", "vmbo", "docenten", "stage", "regio", "arbeidsmarkt", "instroom", "doorlopende", "leerlijn", "praktijk", "cliënten", "installatie",
          "programmeren", "metselen", "ouders", "evenement", "subsidie", "fonds", "netwerk", "bestuurders", "casus", "krimp", "vakmanschap", "certificaat", "baan", "groep"];
 
-    public static async Task<int> RunAsync(int count, string work)
+    public static Task<int> RunAsync(int count, string db, string work) => db == "postgres"
+        ? BenchPostgres.InFreshDatabaseAsync("pactwerk_bench_practices", postgres => RunOnAsync(count, work, postgres))
+        : RunOnAsync(count, work, null);
+
+    private static async Task<int> RunOnAsync(int count, string work, string? postgres)
     {
-        await using var app = new BenchApp(Path.Combine(work, "pactwerk.db"));
         var database = Path.Combine(work, "pactwerk.db");
+        await using var app = postgres is null ? new BenchApp(database) : new BenchApp(postgres, "Postgres");
         var clock = Stopwatch.StartNew();
         var (regionIds, firstId) = await GenerateAsync(app, count);
         Console.WriteLine($"generated and indexed {count:N0} published practices over {regionIds} regions in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        await using var connection = new SqliteConnection($"Data Source={database}");
+        await using DbConnection connection = postgres is null ? new SqliteConnection($"Data Source={database}") : new NpgsqlConnection(postgres);
         await connection.OpenAsync();
         var checks = new List<string>();
         foreach (var q in Queries)
@@ -54,8 +61,13 @@ internal static class PracticeSearchBench
         var match = await TimeAsync(q =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT rowid, -bm25(PracticeSearch, 3.0, 1.0) FROM PracticeSearch WHERE PracticeSearch MATCH $m";
-            command.Parameters.AddWithValue("$m", string.Join(' ', PracticeSearch.SearchWords(q).Select(w => $"\"{PracticeText.Stem(w)}\"")));
+            // The same statement the search composes its filters with (PracticeSearch.Match), alone.
+            command.CommandText = postgres is null
+                ? "SELECT rowid, -bm25(PracticeSearch, 3.0, 1.0) FROM PracticeSearch WHERE PracticeSearch MATCH @m"
+                : """SELECT "Id", ts_rank("SearchVector", plainto_tsquery('dutch', @m))::float8 FROM "Practices" WHERE "Status" = 'Published' AND "SearchVector" @@ plainto_tsquery('dutch', @m)""";
+            Parameter(command, "@m", postgres is null
+                ? string.Join(' ', PracticeSearch.SearchWords(q).Select(w => $"\"{PracticeText.Stem(w)}\""))
+                : string.Join(' ', PracticeSearch.SearchWords(q)));
             using var reader = command.ExecuteReader();
             while (reader.Read()) { }
             return Task.CompletedTask;
@@ -97,35 +109,48 @@ internal static class PracticeSearchBench
         };
         Console.WriteLine($"{"measure",-34}{"p50 ms",10}{"p95 ms",10}");
         Console.WriteLine($"{"search (match, facets, snippets)",-34}{result.search_p50_ms,10:0.000}{result.search_p95_ms,10:0.000}");
-        Console.WriteLine($"{"FTS5 match + bm25 only",-34}{result.fts_match_p50_ms,10:0.000}{result.fts_match_p95_ms,10:0.000}");
+        Console.WriteLine($"{(postgres is null ? "FTS5 match + bm25 only" : "tsvector match + ts_rank only"),-34}{result.fts_match_p50_ms,10:0.000}{result.fts_match_p95_ms,10:0.000}");
         Console.WriteLine($"{"LIKE scan (comparator)",-34}{result.like_scan_p50_ms,10:0.000}{result.like_scan_p95_ms,10:0.000}");
         Console.WriteLine($"{"practice with related practices",-34}{result.practice_page_p50_ms,10:0.000}{result.practice_page_p95_ms,10:0.000}");
-        Console.WriteLine($"FTS5 match / LIKE scan p95 ratio: {result.fts_match_p95_ms / result.like_scan_p95_ms:0.00}; full search / LIKE scan p95 ratio: {result.search_p95_ms / result.like_scan_p95_ms:0.00}; practice page / LIKE scan p95 ratio: {result.practice_page_p95_ms / result.like_scan_p95_ms:0.00}");
+        Console.WriteLine($"match / LIKE scan p95 ratio: {result.fts_match_p95_ms / result.like_scan_p95_ms:0.00}; full search / LIKE scan p95 ratio: {result.search_p95_ms / result.like_scan_p95_ms:0.00}; practice page / LIKE scan p95 ratio: {result.practice_page_p95_ms / result.like_scan_p95_ms:0.00}");
         var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
         Directory.CreateDirectory(results);
-        await File.WriteAllTextAsync(Path.Combine(results, $"practices-{count}.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        await File.WriteAllTextAsync(Path.Combine(results, postgres is null ? $"practices-{count}.json" : $"practices-postgres-{count}.json"), JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"{"first view after a change (median of 5)",-34}{result.cold_page_p50_ms,10:0.000}");
         Console.WriteLine(System.FormattableString.Invariant(
-            $"practices: db=sqlite n={count} search_p95_ms={result.search_p95_ms:0.00} match_p95_ms={result.fts_match_p95_ms:0.00} cold_page_ms={result.cold_page_p50_ms:0.0} warm_page_ms={result.practice_page_p50_ms:0.0}"));
+            $"practices: db={(postgres is null ? "sqlite" : "postgres")} n={count} search_p95_ms={result.search_p95_ms:0.00} match_p95_ms={result.fts_match_p95_ms:0.00} cold_page_ms={result.cold_page_p50_ms:0.0} warm_page_ms={result.practice_page_p50_ms:0.0}"));
         return 0;
     }
 
-    /// <summary>Every practice that holds each word literally somewhere in its text: what a search without an index would do.</summary>
-    private static List<long> LikeScan(SqliteConnection connection, List<string> words)
+    /// <summary>
+    /// Every practice that holds each word literally somewhere in its text: what a search without an
+    /// index would do. Case-insensitive on both (SQLite's LIKE is for ASCII; PostgreSQL needs ILIKE).
+    /// </summary>
+    private static List<long> LikeScan(DbConnection connection, List<string> words)
     {
         using var command = connection.CreateCommand();
-        var where = new StringBuilder("Status = 'Published'");
+        var like = connection is NpgsqlConnection ? "ILIKE" : "LIKE";
+        var where = new StringBuilder("\"Status\" = 'Published'");
         for (var i = 0; i < words.Count; i++)
         {
-            where.Append($" AND (Title LIKE $w{i} OR Summary LIKE $w{i} OR Context LIKE $w{i} OR Approach LIKE $w{i} OR Results LIKE $w{i} OR WhatWorked LIKE $w{i} OR WhatDidNotWork LIKE $w{i} OR TransferConditions LIKE $w{i})");
-            command.Parameters.AddWithValue($"$w{i}", $"%{words[i]}%");
+            where.Append(" AND (" + string.Join(" OR ", new[] { "Title", "Summary", "Context", "Approach", "Results", "WhatWorked", "WhatDidNotWork", "TransferConditions" }
+                .Select(c => $"\"{c}\" {like} @w{i}")) + ")");
+            Parameter(command, $"@w{i}", $"%{words[i]}%");
         }
-        command.CommandText = $"SELECT Id FROM Practices WHERE {where}";
+        command.CommandText = $"SELECT \"Id\" FROM \"Practices\" WHERE {where}";
         var ids = new List<long>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
             ids.Add(reader.GetInt64(0));
         return ids;
+    }
+
+    private static void Parameter(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static Task<double[]> TimeAsync(Func<string, Task> run) => TimeAsync(run, Queries);

@@ -29,14 +29,17 @@ internal static partial class BenchMain
             return await LoadAsync(args[1..]);
         if (args is ["vouchers", ..])
             return await VoucherBench.MainAsync(args[1..], Repository());
-        var practices = args is ["practices", "--count", var c] && int.TryParse(c, out var pc) && pc >= 100 ? pc : (int?)null;
+        var practices = args is ["practices", "--count", var c, ..] && int.TryParse(c, out var pc) && pc >= 100 && args.Length is 3 or 5 ? pc : (int?)null;
         var monitorDb = args is ["monitor", "--observations", _, "--db", var d] ? d : "sqlite";
+        var practicesDb = args is ["practices", "--count", _, "--db", var pd] ? pd : args.Length == 3 ? "sqlite" : "";
+        if (practicesDb is not ("sqlite" or "postgres"))
+            practices = null;
         if (practices is null && (args is not ["monitor", "--observations", var n, ..] || !int.TryParse(n, out var observations) || observations < 1000
             || args.Length is not (3 or 5) || monitorDb is not ("sqlite" or "postgres")))
         {
             Console.Error.WriteLine("Usage: dotnet run -c Release --project bench/Pactwerk.Bench -- monitor --observations N [--db sqlite|postgres]   (N ≥ 1000;");
             Console.Error.WriteLine("       postgres needs PACTWERK_BENCH_POSTGRES, a connection string to a server where the bench may create a database)");
-            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N [--db sqlite|postgres]   (N ≥ 100; postgres as for monitor)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [--signed-in lid@pactwerk.demo] [path …]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- vouchers --applicants N [--db sqlite|postgres] [--concurrency 64] [--budget vouchers]");
             return 2;
@@ -51,7 +54,7 @@ internal static partial class BenchMain
         try
         {
             return practices is { } count
-                ? await PracticeSearchBench.RunAsync(count, work.FullName)
+                ? await PracticeSearchBench.RunAsync(count, practicesDb, work.FullName)
                 : await MonitorBench.RunAsync(int.Parse(args[2], CultureInfo.InvariantCulture), monitorDb, work.FullName);
         }
         finally
