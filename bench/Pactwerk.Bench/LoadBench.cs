@@ -108,7 +108,7 @@ internal static partial class LoadBench
     }
 
     /// <summary>Signs in through the sign-in form as a person would (antiforgery token and all) and returns the session cookie.</summary>
-    private static async Task<string> SignInAsync(string baseUrl, string email)
+    internal static async Task<string> SignInAsync(string baseUrl, string email)
     {
         var jar = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -123,9 +123,9 @@ internal static partial class LoadBench
         return $"{session.Name}={session.Value}";
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+    internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
 
-    private static async Task<WrkResult> RunWrkAsync(string wrk, string url, int seconds, int connections, string? cookie = null)
+    internal static async Task<WrkResult> RunWrkAsync(string wrk, string url, int seconds, int connections, string? cookie = null)
     {
         var info = new ProcessStartInfo(wrk)
         {
@@ -197,6 +197,6 @@ internal static partial class LoadBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string? FindOnPath(string name) =>
+    internal static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

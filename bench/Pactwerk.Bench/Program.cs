@@ -29,6 +29,8 @@ internal static partial class BenchMain
             return await LoadAsync(args[1..]);
         if (args is ["vouchers", ..])
             return await VoucherBench.MainAsync(args[1..], Repository());
+        if (args is ["cluster", ..])
+            return await ClusterBench.MainAsync(args[1..], Repository());
         var practices = args is ["practices", "--count", var c] && int.TryParse(c, out var pc) && pc >= 100 ? pc : (int?)null;
         var monitorDb = args is ["monitor", "--observations", _, "--db", var d] ? d : "sqlite";
         if (practices is null && (args is not ["monitor", "--observations", var n, ..] || !int.TryParse(n, out var observations) || observations < 1000
@@ -39,6 +41,8 @@ internal static partial class BenchMain
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- practices --count N      (N ≥ 100)");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [--signed-in lid@pactwerk.demo] [path …]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- vouchers --applicants N [--db sqlite|postgres] [--concurrency 64] [--budget vouchers]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- cluster --instances 1|2 [--seconds 10] [--connections 32] [--port 5180] [--repeats 10]");
+            Console.Error.WriteLine("       (cluster starts ./cluster.sh with its own folder and ports; needs PostgreSQL, nginx and wrk)");
             return 2;
         }
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
