@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -62,12 +63,14 @@ internal static partial class ClusterBench
         // A folder that does not exist yet (cluster.sh refuses one that does), outside the repository's .cluster/.
         var cluster = new Cluster(repository, Path.Combine(Path.GetTempPath(), "pactwerk-cluster-bench-" + Guid.NewGuid().ToString("N")[..8]), port);
         using var interrupted = new CancellationTokenSource();
-        // Ctrl+C ends the run between steps, so the finally below still stops the cluster; a SIGTERM ends
-        // the process without finally blocks, so the cluster is stopped from the exit handler.
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupted.Cancel(); };
-        EventHandler onExit = (_, _) => cluster.StopAsync().GetAwaiter().GetResult();
-        Console.CancelKeyPress += onCancel;
-        AppDomain.CurrentDomain.ProcessExit += onExit;
+        // Ctrl+C (SIGINT), SIGTERM and SIGHUP would end the process without its finally blocks and leave the
+        // cluster running: they end the run between steps instead, and the finally below stops the cluster.
+        using var signals = new DisposableList(
+            [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Select(s => PosixSignalRegistration.Create(s, context =>
+            {
+                context.Cancel = true;
+                interrupted.Cancel();
+            }))]);
         try
         {
             return await RunAsync(cluster, instances, seconds, connections, repeats, wrk, interrupted.Token);
@@ -80,8 +83,6 @@ internal static partial class ClusterBench
         finally
         {
             await cluster.StopAsync();
-            Console.CancelKeyPress -= onCancel;
-            AppDomain.CurrentDomain.ProcessExit -= onExit;
         }
     }
 
@@ -286,11 +287,18 @@ internal static partial class ClusterBench
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
+    private sealed class DisposableList(IReadOnlyList<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+                item.Dispose();
+        }
+    }
+
     /// <summary>The README's cluster script, run with a folder and ports of the bench's own.</summary>
     private sealed class Cluster(string repository, string dir, int port)
     {
-        private int _stopped;
-
         public string Proxy { get; } = $"http://127.0.0.1:{port}";
 
         public string Instance(int i) => $"http://127.0.0.1:{port + i}";
@@ -301,10 +309,10 @@ internal static partial class ClusterBench
             return (code == 0, output);
         }
 
-        /// <summary>Once, whatever called it first: the end of the run or the process's exit.</summary>
+        /// <summary>Stops what the start started; also after a start that failed half-way (the script leaves what it had started).</summary>
         public async Task StopAsync()
         {
-            if (Interlocked.Exchange(ref _stopped, 1) == 1 || !Directory.Exists(dir))
+            if (!Directory.Exists(dir))
                 return;
             var (code, output) = await RunAsync("stop", CancellationToken.None);
             if (code != 0)
