@@ -140,6 +140,9 @@ internal static partial class ClusterBench
             errors += proxied.Errors + alone.Errors;
             Console.WriteLine(FormattableString.Invariant(
                 $"{label,-56}{proxied.RequestsPerSecond,12:0}{proxied.P99Ms,9:0.00}{alone.RequestsPerSecond,13:0}{alone.P99Ms,9:0.00}{ratio,8:0.00}{proxied.Errors + alone.Errors,8}"));
+            // Errors are non-2xx answers and socket errors; say how many were wrk's own 2 s time-out (a slow answer, not a lost one).
+            if (proxied.Errors + alone.Errors > 0)
+                Console.WriteLine($"{"",-56}errors: proxy {proxied.Errors} ({proxied.Timeouts} wrk time-outs), direct {alone.Errors} ({alone.Timeouts} wrk time-outs)");
             summary.Add(FormattableString.Invariant(
                 $"cluster: instances={instances} page={path} signed_in={(signedIn ? "true" : "false")} proxy_rps={proxied.RequestsPerSecond:0} proxy_p99_ms={proxied.P99Ms:0.00} direct_rps={alone.RequestsPerSecond:0} direct_p99_ms={alone.P99Ms:0.00} ratio={ratio:0.00}"));
         }
