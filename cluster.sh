@@ -129,11 +129,16 @@ http {
     uwsgi_temp_path $dir/nginx-uwsgi;
     scgi_temp_path $dir/nginx-scgi;
     upstream pactwerk {
-$upstreams    }
+$upstreams        # Connections to the instances are kept open and reused: a new one per request cost more than half
+        # of the proxy's throughput on a cached monitor page (bench cluster, bench/results/2026-12-05-cluster.md).
+        keepalive 64;
+    }
     server {
         listen 127.0.0.1:$proxy_port;
         location / {
             proxy_pass http://pactwerk;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
             proxy_set_header Host \$http_host;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto \$scheme;

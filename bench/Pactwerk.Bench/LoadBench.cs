@@ -108,7 +108,7 @@ internal static partial class LoadBench
     }
 
     /// <summary>Signs in through the sign-in form as a person would (antiforgery token and all) and returns the session cookie.</summary>
-    private static async Task<string> SignInAsync(string baseUrl, string email)
+    internal static async Task<string> SignInAsync(string baseUrl, string email)
     {
         var jar = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
@@ -123,9 +123,10 @@ internal static partial class LoadBench
         return $"{session.Name}={session.Value}";
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+    /// <summary><paramref name="Timeouts"/> (part of <paramref name="Errors"/>): requests wrk gave up on after its 2 s, left out of its latencies.</summary>
+    internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, long Timeouts = 0);
 
-    private static async Task<WrkResult> RunWrkAsync(string wrk, string url, int seconds, int connections, string? cookie = null)
+    internal static async Task<WrkResult> RunWrkAsync(string wrk, string url, int seconds, int connections, string? cookie = null)
     {
         var info = new ProcessStartInfo(wrk)
         {
@@ -145,9 +146,13 @@ internal static partial class LoadBench
         var rps = double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
         // Non-2xx answers and socket errors are both errors for this measurement.
         var errors = Non2xx().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var timeouts = 0L;
         if (SocketErrors().Match(output) is { Success: true } s)
+        {
             errors += s.Groups.Values.Skip(1).Sum(g => long.Parse(g.Value, CultureInfo.InvariantCulture));
-        return new WrkResult(rps, Latency(output, "50"), Latency(output, "99"), errors);
+            timeouts = long.Parse(s.Groups[4].Value, CultureInfo.InvariantCulture);
+        }
+        return new WrkResult(rps, Latency(output, "50"), Latency(output, "99"), errors, timeouts);
     }
 
     /// <summary>wrk prints latencies as 1.23ms, 456.00us or 1.02s.</summary>
@@ -197,6 +202,6 @@ internal static partial class LoadBench
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string? FindOnPath(string name) =>
+    internal static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }
