@@ -23,15 +23,18 @@ public sealed class ExternalLinks(SignInManager<PactwerkUser> signIn, UserManage
     /// </summary>
     public string? VouchedEmail(ExternalLoginInfo info)
     {
-        var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
-        if (string.IsNullOrWhiteSpace(email))
+        if (AddressOf(info) is not { } email)
             return null;
         var verified = info.Principal.FindFirstValue("email_verified");
         var trusted = verified is null
-            ? options.Value.Providers.FirstOrDefault(p => ExternalSignInOptions.SchemeOf(p.Key) == info.LoginProvider).Value?.TrustEmailWithoutVerifiedClaim == true
+            ? options.Value.ProviderOfScheme(info.LoginProvider)?.TrustEmailWithoutVerifiedClaim == true
             : string.Equals(verified, "true", StringComparison.OrdinalIgnoreCase);
         return trusted ? email.Trim() : null;
     }
+
+    /// <summary>The address the provider passed on, vouched for or not (mapped to the standard claim, or as sent).</summary>
+    public static string? AddressOf(ExternalLoginInfo info) =>
+        (info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email")) is { } email && !string.IsNullOrWhiteSpace(email) ? email : null;
 
     /// <summary>The provider's answer waiting to become a link, if any (the sign-in page tells the person what to do).</summary>
     public Task<ExternalLoginInfo?> PendingAsync() => signIn.GetExternalLoginInfoAsync();

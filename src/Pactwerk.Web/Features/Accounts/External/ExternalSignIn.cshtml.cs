@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -80,8 +79,7 @@ public sealed class ExternalSignInModel(SignInManager<PactwerkUser> signIn, User
     /// </summary>
     private async Task<PactwerkUser?> AccountForAddressAsync(ExternalLoginInfo info, string provider)
     {
-        var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
-        if (string.IsNullOrWhiteSpace(email))
+        if (ExternalLinks.AddressOf(info) is not { } email)
         {
             Message = t["{0} gaf geen e-mailadres door, dus we weten niet welk account van jou is.", provider];
             return null;

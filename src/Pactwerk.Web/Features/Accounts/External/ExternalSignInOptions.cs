@@ -30,6 +30,9 @@ public sealed partial class ExternalSignInOptions
 
     public ExternalProvider? Find(string? name) => name is not null && Providers.TryGetValue(name, out var p) ? p : null;
 
+    /// <summary>The provider behind an authentication scheme (<see cref="SchemeOf"/>), as a sign-in's answer names it.</summary>
+    public ExternalProvider? ProviderOfScheme(string scheme) => Providers.FirstOrDefault(p => SchemeOf(p.Key) == scheme).Value;
+
     /// <summary>Every reason the settings cannot work, in words an operator can act on; empty when they can.</summary>
     public IEnumerable<string> Problems()
     {
