@@ -70,6 +70,10 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<VoucherEvidence> VoucherEvidence => Set<VoucherEvidence>();
     public DbSet<VoucherPayment> VoucherPayments => Set<VoucherPayment>();
     public DbSet<VoucherPaymentBatch> VoucherPaymentBatches => Set<VoucherPaymentBatch>();
+    public DbSet<Features.Rooms.Room> Rooms => Set<Features.Rooms.Room>();
+    public DbSet<Features.Rooms.RoomOpeningHours> RoomOpeningHours => Set<Features.Rooms.RoomOpeningHours>();
+    public DbSet<Features.Rooms.RoomClosure> RoomClosures => Set<Features.Rooms.RoomClosure>();
+    public DbSet<Features.Rooms.RoomBooking> RoomBookings => Set<Features.Rooms.RoomBooking>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 

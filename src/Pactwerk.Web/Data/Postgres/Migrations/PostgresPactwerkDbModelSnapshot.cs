@@ -2682,6 +2682,202 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("RegionSets");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessibilityNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.PrimitiveCollection<List<string>>("AllowedUsers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("ApprovalRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Equipment")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("LeadTimeHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WheelchairAccessible")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Rooms", t =>
+                        {
+                            t.HasCheckConstraint("CK_Rooms_Rules", "\"Capacity\" > 0 AND \"LeadTimeHours\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomBooking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("UserKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("RoomBookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_RoomBookings_Order", "\"StartsAt\" < \"EndsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "From");
+
+                    b.ToTable("RoomClosures");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomOpeningHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("RoomOpeningHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_RoomOpeningHours_Order", "\"Opens\" < \"Closes\"");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherApplication", b =>
                 {
                     b.Property<long>("Id")
@@ -4122,6 +4318,54 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("PactId");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomBooking", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomClosure", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomOpeningHours", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
+                        .WithMany("OpeningHours")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherApplication", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
@@ -4338,6 +4582,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.Regions.RegionSet", b =>
                 {
                     b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("OpeningHours");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>

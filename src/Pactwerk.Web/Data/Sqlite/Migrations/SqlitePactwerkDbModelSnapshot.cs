@@ -2578,6 +2578,194 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("RegionSets");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessibilityNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AllowedUsers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ApprovalRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Equipment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTimeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WheelchairAccessible")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Rooms", t =>
+                        {
+                            t.HasCheckConstraint("CK_Rooms_Rules", "\"Capacity\" > 0 AND \"LeadTimeHours\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomBooking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Use")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.HasIndex("RoomId", "StartsAt");
+
+                    b.ToTable("RoomBookings", t =>
+                        {
+                            t.HasCheckConstraint("CK_RoomBookings_Order", "\"StartsAt\" < \"EndsAt\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "From");
+
+                    b.ToTable("RoomClosures");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomOpeningHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoomId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("RoomOpeningHours", t =>
+                        {
+                            t.HasCheckConstraint("CK_RoomOpeningHours_Order", "\"Opens\" < \"Closes\"");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherApplication", b =>
                 {
                     b.Property<long>("Id")
@@ -4002,6 +4190,54 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasForeignKey("PactId");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomBooking", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomClosure", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
+                        .WithMany("Closures")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomOpeningHours", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
+                        .WithMany("OpeningHours")
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherApplication", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
@@ -4218,6 +4454,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.Regions.RegionSet", b =>
                 {
                     b.Navigation("Regions");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
+                {
+                    b.Navigation("Closures");
+
+                    b.Navigation("OpeningHours");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>

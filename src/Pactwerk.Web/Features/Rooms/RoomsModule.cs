@@ -1,0 +1,21 @@
+namespace Pactwerk.Web.Features.Rooms;
+
+/// <summary>Shared technology rooms (technieklokalen): rooms with their owner's rules, bookings without double booking, and their utilisation.</summary>
+public static class RoomsModule
+{
+    public static IHostApplicationBuilder AddRooms(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<RoomWriteGate>();
+        services.AddScoped<RoomEditor>();
+        services.AddScoped<RoomBookings>();
+        return builder;
+    }
+
+    public static WebApplication MapRooms(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapRoomsApi();
+        api.MapRoomBookingsApi();
+        return app;
+    }
+}
