@@ -9,6 +9,7 @@ public static class RoomsModule
         services.AddSingleton<RoomWriteGate>();
         services.AddScoped<RoomEditor>();
         services.AddScoped<RoomBookings>();
+        services.AddScoped<RoomUtilisationQueries>();
         return builder;
     }
 
@@ -16,6 +17,7 @@ public static class RoomsModule
     {
         api.MapRoomsApi();
         api.MapRoomBookingsApi();
+        api.MapRoomUtilisationApi();
         return app;
     }
 }
