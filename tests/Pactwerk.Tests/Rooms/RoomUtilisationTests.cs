@@ -14,44 +14,10 @@ namespace Pactwerk.Tests.Rooms;
 /// </summary>
 public abstract class RoomUtilisationTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
-    private static readonly DateOnly Monday = new(2031, 3, 3); // ISO week 2031-W10
-
-    private async Task<(int A, int B)> SeasonAsync()
-    {
-        // Room A: Mon–Fri 07:00–22:00 (15 h a day), closed Wed 12 March. Room B: Tuesdays 18:00–22:00 only.
-        var a = await RoomsTestData.RoomAsync(factory, "Lokaal A", closures: [new { from = "2031-03-12", to = "2031-03-12", reason = "Studiedag" }]);
-        await RoomsTestData.EnsureAccountsAsync(factory);
-        var owner = await SignInAsync(factory, RoomsTestData.Owner);
-        var created = await owner.PostAsJsonAsync("/api/v1/rooms", new
-        {
-            organisationId = await RoomsTestData.OrganisationIdAsync(factory, "Landstede Groep"), name = "=Lokaal B", address = "Campus 3, Zwolle", capacity = 8,
-            openingHours = new[] { new { day = "Tuesday", opens = "18:00", closes = "22:00" } },
-        });
-        var b = (await created.ReadAsync<RoomDto>()).Id;
-        var company = await RoomsTestData.OrganisationIdAsync(factory, "FN Kempen");
-        await factory.InDbAsync(async db =>
-        {
-            RoomBooking Row(int days, string from, string to, RoomUserKind kind, RoomBookingStatus status, RoomUse? use) => new()
-            {
-                RoomId = a, OrganisationId = company, BookedBy = "test", UserKind = kind, Status = status, Use = use, CreatedAt = DateTime.UtcNow,
-                StartsAt = RoomTime.ToUtc(Monday.AddDays(days), TimeOnly.Parse(from)), EndsAt = RoomTime.ToUtc(Monday.AddDays(days), TimeOnly.Parse(to)),
-            };
-            db.RoomBookings.AddRange(
-                Row(1, "19:00", "21:30", RoomUserKind.Company, RoomBookingStatus.Approved, RoomUse.Used),          // W10: 2.5 booked, 2.5 used
-                Row(2, "09:00", "12:00", RoomUserKind.OtherSchool, RoomBookingStatus.Approved, RoomUse.NoShow),    // W10: 3 booked, 0 used
-                Row(3, "10:00", "11:00", RoomUserKind.OwnSchool, RoomBookingStatus.Pending, null),                 // not approved: not counted
-                Row(7, "08:00", "10:00", RoomUserKind.AdultEducation, RoomBookingStatus.Approved, RoomUse.Used),   // W11: 2 booked, 2 used
-                Row(8, "19:00", "21:30", RoomUserKind.Company, RoomBookingStatus.Declined, null),                  // declined: not counted
-                Row(14, "19:00", "21:30", RoomUserKind.Company, RoomBookingStatus.Approved, RoomUse.Used));        // after the period
-            return await db.SaveChangesAsync();
-        });
-        return (a, b);
-    }
-
     [Fact]
     public async Task Hours_open_booked_and_used_per_room_week_school_and_kind_match_the_figures_worked_out_by_hand()
     {
-        var (a, b) = await SeasonAsync();
+        var (a, b) = await RoomSeason.SeasonAsync(factory);
         var u = (await Anonymous(factory).GetFromJsonAsync<UtilisationDto>("/api/v1/rooms/utilisation?region=TP-OOST&from=2031-03-03&to=2031-03-16"))!;
 
         var weeksOfA = u.Weeks.Where(w => w.RoomId == a).ToList();

@@ -19,6 +19,13 @@ public sealed record FeedSource(string Code, string Name, string Dataset);
 /// </summary>
 public sealed record FeedElement(string Code, string Name, string NameEn, string Unit, string Description, string DescriptionEn);
 
+/// <summary>
+/// An indicator the feed defines over two of its elements: multiplier × Σ numerator / Σ denominator (a share
+/// or a rate, such as booked hours per open hour), made once, like the element's own indicators.
+/// </summary>
+public sealed record FeedRatio(string Code, string Name, string NameEn, string Unit, string Numerator, string Denominator, double Multiplier,
+    string Description, string DescriptionEn);
+
 /// <summary>One cell: how many there were of an element in a municipality, year and sector.</summary>
 public sealed record FeedCell(string Element, string Municipality, int Year, string Sector, int Count);
 
@@ -40,7 +47,8 @@ public sealed class MonitorFeeds(PactwerkDb db, MonitorEngineHost host, IAuditAc
     /// <summary>The one breakdown of a fed element.</summary>
     public const string Dimension = "SECTOR";
 
-    public async Task<FeedOutcome> ReplaceAsync(FeedSource feed, IReadOnlyList<FeedElement> elements, IReadOnlyList<FeedCell> cells, CancellationToken ct)
+    public async Task<FeedOutcome> ReplaceAsync(FeedSource feed, IReadOnlyList<FeedElement> elements, IReadOnlyList<FeedCell> cells, CancellationToken ct,
+        IReadOnlyList<FeedRatio>? ratios = null)
     {
         var municipalities = await db.Regions.AsNoTracking().Where(r => r.ValidTo == null && r.RegionSet.Kind == RegionSetKind.Municipalities)
             .ToDictionaryAsync(r => r.Code, r => r.Id, ct);
@@ -88,6 +96,20 @@ public sealed class MonitorFeeds(PactwerkDb db, MonitorEngineHost host, IAuditAc
                 });
                 db.Indicators.Add(indicator);
             }
+        }
+        foreach (var r in ratios ?? [])
+        {
+            if (!ids.ContainsKey(r.Numerator) || !ids.ContainsKey(r.Denominator))
+                throw new InvalidOperationException($"Ratio {r.Code} reads elements this feed does not deliver.");
+            if (await db.Indicators.AnyAsync(i => i.Code == r.Code, ct))
+                continue;
+            var indicator = new Indicator { Code = r.Code, Name = r.Name, NameEn = r.NameEn, Unit = r.Unit, Direction = Direction.HigherIsBetter, CurrentVersion = 1 };
+            indicator.Versions.Add(new IndicatorVersion
+            {
+                Version = 1, Definition = IndicatorDefinitions.Serialise(new IndicatorDefinition(r.Code, Measure.All(r.Numerator), Measure.All(r.Denominator), r.Multiplier)),
+                Description = r.Description, DescriptionEn = r.DescriptionEn, Source = feed.Name, CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            db.Indicators.Add(indicator);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var years = known.Select(c => c.Year).Distinct().Order().ToList();

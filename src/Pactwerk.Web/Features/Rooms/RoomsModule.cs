@@ -10,6 +10,9 @@ public static class RoomsModule
         services.AddScoped<RoomEditor>();
         services.AddScoped<RoomBookings>();
         services.AddScoped<RoomUtilisationQueries>();
+        services.AddScoped<RoomMonitorFeed>();
+        services.Configure<RoomMonitorFeedOptions>(builder.Configuration.GetSection("Rooms:MonitorFeed"));
+        services.AddHostedService<RoomMonitorFeedWorker>();
         return builder;
     }
 

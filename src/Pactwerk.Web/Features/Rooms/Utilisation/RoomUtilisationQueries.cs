@@ -46,14 +46,30 @@ public sealed class RoomUtilisationQueries(PactwerkDb db)
         var input = found.Select(x => new UtilisationRoom(x.r.Id, x.r.Name, x.School, regionOf.GetValueOrDefault(x.r.MunicipalityId, "–"),
             x.r.OpeningHours.ToDictionary(h => h.Day, h => (h.Closes - h.Opens).TotalHours), x.r.Closures.Select(c => (c.From, c.To)).ToList())).ToList();
 
-        var ids = input.Select(r => r.Id).ToList();
+        var bookings = await ApprovedAsync(input.Select(r => r.Id).ToList(), first, last, ct);
+        return new Outcome.Computed(RoomUtilisation.Compute(input, bookings, first, last), first, last, setCode);
+    }
+
+    /// <summary>Every room, grouped by the CBS code of its municipality (the monitor's unit), for a period.</summary>
+    public async Task<RoomUtilisation.Result?> ComputeByMunicipalityAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var found = await db.Rooms.AsNoTracking().Include(r => r.OpeningHours).Include(r => r.Closures)
+            .Join(db.Regions, r => r.MunicipalityId, m => m.Id, (r, m) => new { r, m.Code }).ToListAsync(ct);
+        if (found.Count == 0)
+            return null;
+        var input = found.Select(x => new UtilisationRoom(x.r.Id, x.r.Name, x.r.OrganisationId.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Code,
+            x.r.OpeningHours.ToDictionary(h => h.Day, h => (h.Closes - h.Opens).TotalHours), x.r.Closures.Select(c => (c.From, c.To)).ToList())).ToList();
+        return RoomUtilisation.Compute(input, await ApprovedAsync(input.Select(r => r.Id).ToList(), from, to, ct), from, to);
+    }
+
+    private async Task<List<UtilisationBooking>> ApprovedAsync(List<int> ids, DateOnly first, DateOnly last, CancellationToken ct)
+    {
         var (start, end) = (RoomTime.ToUtc(first, TimeOnly.MinValue), RoomTime.ToUtc(last.AddDays(1), TimeOnly.MinValue));
-        var bookings = (await db.RoomBookings.AsNoTracking()
+        return (await db.RoomBookings.AsNoTracking()
                 .Where(b => ids.Contains(b.RoomId) && b.Status == RoomBookingStatus.Approved && b.StartsAt >= start && b.StartsAt < end)
                 .Select(b => new { b.RoomId, b.StartsAt, b.EndsAt, b.UserKind, b.Use }).ToListAsync(ct))
             .Select(b => new UtilisationBooking(b.RoomId, DateOnly.FromDateTime(RoomTime.ToLocal(b.StartsAt)), (b.EndsAt - b.StartsAt).TotalHours, b.UserKind, b.Use == RoomUse.Used))
             .ToList();
-        return new Outcome.Computed(RoomUtilisation.Compute(input, bookings, first, last), first, last, setCode);
     }
 
     private static string Cut(string text) => text.Length > 40 ? text[..40] : text;
