@@ -15,6 +15,14 @@ public static class RoomSeason
 
     public static async Task<(int A, int B)> SeasonAsync(PactwerkFactory factory)
     {
+        // Without the demo's rooms, so that the figures are these two rooms' alone.
+        await factory.InDbAsync(async db =>
+        {
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.RoomBookings);
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.RoomOpeningHours);
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.RoomClosures);
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(db.Rooms);
+        });
         // Room A: Mon–Fri 07:00–22:00 (15 h a day), closed Wed 12 March. Room B: Tuesdays 18:00–22:00 only.
         var a = await RoomsTestData.RoomAsync(factory, "Lokaal A", closures: [new { from = "2031-03-12", to = "2031-03-12", reason = "Studiedag" }]);
         await RoomsTestData.EnsureAccountsAsync(factory);

@@ -55,6 +55,8 @@ public static class DemoModule
             logger.LogInformation("Demo accounts created (password {Password}); see the README.", DemoAccounts.Password);
         if (await DemoVouchers.SeedAsync(db, ct))
             logger.LogInformation("Demo voucher schemes of Gelderland and Overijssel loaded, open for applications.");
+        if (await DemoRooms.SeedAsync(db, ct))
+            logger.LogInformation("Demo technology rooms in Oost loaded, with a season of bookings.");
         if (await DemoVouchers.SeedVoucherLifeAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<VoucherApplications>(), ct)
             is { } voucher)
             logger.LogInformation("Demo voucher {Code} granted, ready to enrol: the provider confirms it at /aanbieder ({Provider}), the participant at their status page {StatusUrl}",
@@ -99,5 +101,7 @@ public static class DemoModule
             logger.LogInformation("Demo practices loaded: the publication's examples, published.");
         // The demo schemes' vouchers in the monitor at once, not only at the feed's first tick (unchanged counts write nothing).
         await scoped.GetRequiredService<Vouchers.VoucherMonitorFeed>().RefreshAllAsync(ct);
+        // Likewise the rooms' utilisation and its indicator.
+        await scoped.GetRequiredService<Rooms.RoomMonitorFeed>().RefreshAsync(ct);
     }
 }

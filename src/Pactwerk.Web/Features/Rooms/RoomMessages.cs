@@ -58,6 +58,6 @@ public static class RoomMessages
     {
         RoomBookingStatus.Pending => "wacht op goedkeuring",
         RoomBookingStatus.Approved => "goedgekeurd",
-        _ => "afgewezen",
+        _ => "afgewezen door de eigenaar",
     };
 }
