@@ -11,7 +11,7 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261205194312_rooms_Rooms")]
+    [Migration("20261205205824_rooms_Rooms")]
     partial class rooms_Rooms
     {
         /// <inheritdoc />
@@ -1323,6 +1323,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("Status", "PactId");
 
                     b.HasIndex("Status", "Version");
+
+                    b.HasIndex("Id", "Status", "Version", "Title", "PublishedAt", "PactId", "Sector")
+                        .HasDatabaseName("IX_Practices_SearchRow");
 
                     b.ToTable("Practices", (string)null);
                 });
