@@ -12,6 +12,7 @@ using Pactwerk.Web.Features.Pacts;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Features.Vouchers;
+using Pactwerk.Web.Features.WorkshopDays;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web;
@@ -35,6 +36,7 @@ public static class PactwerkApplication
         builder.AddNewsletter();
         builder.AddNetwork();
         builder.AddVouchers();
+        builder.AddWorkshopDays();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
         // (telemetry, for one, must listen before the engine's first load is measured).
@@ -73,6 +75,7 @@ public static class PactwerkApplication
         app.MapMonitor(api);
         app.MapNewsletter(api);
         app.MapVouchers(api);
+        app.MapWorkshopDays(api);
         app.MapDemo(api);
         app.MapWeb();
         return app;

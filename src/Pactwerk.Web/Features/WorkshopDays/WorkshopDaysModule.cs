@@ -1,0 +1,22 @@
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT and the schedules.</summary>
+public static class WorkshopDaysModule
+{
+    public static IHostApplicationBuilder AddWorkshopDays(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<WorkshopDayEditor>();
+        services.AddScoped<WorkshopDayQueries>();
+        services.AddScoped<SchoolRegistrations>();
+        services.AddScoped<WorkshopAllocations>();
+        services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
+        return builder;
+    }
+
+    public static WebApplication MapWorkshopDays(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapWorkshopDaysApi();
+        return app;
+    }
+}
