@@ -11,6 +11,11 @@ public static class WorkshopDaysModule
         services.AddScoped<SchoolRegistrations>();
         services.AddScoped<WorkshopAllocations>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/WorkshopDays/Pages/EditEvent", "workshopdagen/{slug}/bewerken");
+            o.Conventions.AddPageRoute("/WorkshopDays/Pages/Register", "workshopdagen/aanmelding");
+        });
         return builder;
     }
 
