@@ -19,7 +19,7 @@ public static class WorkshopDaysApi
         days.MapPost("/{id:int}/registrations", Register).WithName("RegisterForWorkshopDays").WithSummary("A school registers classes with up to five ranked workshops each, without an account; the answer holds the secret link to change it, and the teacher confirms the address through the mailed link.").AllowAnonymous();
         days.MapPost("/{id:int}/allocation", Allocate).WithName("AllocateWorkshopDays").WithSummary("The coordinator runs the allocation (CP-SAT): returns the assignment, the objective (rank points), the solver's bound and the time taken. Pinned classes are kept.").RequireAuthorization(Policies.SignedIn);
         days.MapPost("/{id:int}/allocation/moves", Move).WithName("MoveWorkshopDaysClass").WithSummary("The coordinator moves one workshop of a class to another session; the class is pinned for later runs.").RequireAuthorization(Policies.SignedIn);
-        days.MapPost("/{id:int}/publication", Publish).WithName("PublishWorkshopDays").WithSummary("The coordinator publishes the allocation: schools see their schedules from then on.").RequireAuthorization(Policies.SignedIn);
+        days.MapPost("/{id:int}/publication", Publish).WithName("PublishWorkshopDays").WithSummary("The coordinator publishes the allocation: schools see their schedules from then on, and each school gets its schedule by mail once, with the link to its printable page and calendar.").RequireAuthorization(Policies.SignedIn);
         days.MapGet("/{id:int}/schedule", GetSchedule).WithName("GetWorkshopDaysSchedule").WithSummary("The published schedule, of every class or of one school (?school=); the coordinator sees it before publication too.").AllowAnonymous();
         api.MapPut("/workshop-day-registrations", ChangeRegistration).WithTags("Workshop days").WithName("ChangeWorkshopDaysRegistration").WithSummary("A school changes its registration with the key from its link, until registration closes.").AllowAnonymous();
         return api;
@@ -56,10 +56,10 @@ public static class WorkshopDaysApi
         return forbidden ? TypedResults.Forbid() : refusal is not null ? Refused(refusal, t, StatusCodes.Status409Conflict) : TypedResults.NoContent();
     }
 
-    private static async Task<Results<NoContent, ForbidHttpResult, ProblemHttpResult>> Publish(int id, WorkshopAllocations allocations,
+    private static async Task<Results<NoContent, ForbidHttpResult, ProblemHttpResult>> Publish(int id, SchoolSchedules schedules,
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
-        var (refusal, forbidden) = await allocations.PublishAsync(id, ct);
+        var (refusal, forbidden) = await schedules.PublishAsync(id, ct);
         return forbidden ? TypedResults.Forbid() : refusal is not null ? Refused(refusal, t, StatusCodes.Status409Conflict) : TypedResults.NoContent();
     }
 

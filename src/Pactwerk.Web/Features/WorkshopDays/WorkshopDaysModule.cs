@@ -10,6 +10,7 @@ public static class WorkshopDaysModule
         services.AddScoped<WorkshopDayQueries>();
         services.AddScoped<SchoolRegistrations>();
         services.AddScoped<WorkshopAllocations>();
+        services.AddScoped<SchoolSchedules>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
@@ -22,6 +23,7 @@ public static class WorkshopDaysModule
     public static WebApplication MapWorkshopDays(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapWorkshopDaysApi();
+        app.MapGet("/workshopdagen/mijn-rooster.ics", SchoolScheduleCalendar.Get).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -3395,6 +3395,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ScheduleKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ScheduleMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("School")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3413,6 +3420,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("EventId");
 
                     b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleKeyHash")
                         .IsUnique();
 
                     b.ToTable("SchoolRegistrations");

@@ -3267,6 +3267,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScheduleKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduleMailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("School")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -3285,6 +3292,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("EventId");
 
                     b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleKeyHash")
                         .IsUnique();
 
                     b.ToTable("SchoolRegistrations");

@@ -134,7 +134,15 @@ public sealed class WorkshopAllocations(PactwerkDb db, AccessScopeProvider scope
             return (new Refusal(WorkshopDayMessages.AlreadyPublished), false);
         e.PublishedAt = clock.GetUtcNow().UtcDateTime;
         db.RecordEvent(e.PublishedAt.Value, WorkshopDayAuditActions.Published, nameof(WorkshopDayEvent), e.Slug, new { allocatedAt = e.AllocatedAt }, e.PactId);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request (or instance) published first: the event's version moved on under this one.
+            return (new Refusal(WorkshopDayMessages.AlreadyPublished), false);
+        }
         return (null, false);
     }
 

@@ -10,7 +10,7 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 
 /// <summary>The coordinator runs the allocation, sees satisfaction per school and the fill of every session, moves a class by hand and publishes.</summary>
 [Authorize]
-public sealed class AllocationModel(PactwerkDb db, WorkshopDayQueries queries, WorkshopAllocations allocations, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AllocationModel(PactwerkDb db, WorkshopDayQueries queries, WorkshopAllocations allocations, SchoolSchedules schedules, AccessScopeProvider scopes, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     public WorkshopDayView? View { get; private set; }
@@ -51,7 +51,7 @@ public sealed class AllocationModel(PactwerkDb db, WorkshopDayQueries queries, W
     {
         if (await IdAsync(ct) is not { } id)
             return NotFound();
-        var (refusal, forbidden) = await allocations.PublishAsync(id, ct);
+        var (refusal, forbidden) = await schedules.PublishAsync(id, ct);
         return forbidden ? Forbid() : refusal is null ? Redirect($"/workshopdagen/{Slug}/indeling?gedaan=gepubliceerd") : await RefusedAsync(refusal, ct);
     }
 
