@@ -72,9 +72,13 @@ start() {
     initdb=$(pg_bin initdb); pg_ctl=$(pg_bin pg_ctl); nginx=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
     [ -n "$initdb" ] && [ -n "$pg_ctl" ] || { echo "PostgreSQL is not installed: apt-get install -y postgresql" >&2; exit 1; }
     [ -n "$nginx" ] || { echo "nginx is not installed: apt-get install -y nginx" >&2; exit 1; }
-    if curl -s -o /dev/null "http://127.0.0.1:$proxy_port/" 2>/dev/null; then
-        echo "port $proxy_port is taken (another Pactwerk?); set PACTWERK_CLUSTER_PORT" >&2; exit 1
-    fi
+    # Every port the cluster takes: the proxy's, one per instance, and one per instance's mail sink (+100).
+    local port
+    for port in "$proxy_port" $(seq $((proxy_port + 1)) $((proxy_port + n))) $(seq $((proxy_port + 101)) $((proxy_port + 100 + n))); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "port $port is taken (another Pactwerk?); set PACTWERK_CLUSTER_PORT to a port with the next $n and those 100 above them free" >&2; exit 1
+        fi
+    done
 
     mkdir -p "$dir/pg"
     chmod 755 "$dir" "$dir/pg"

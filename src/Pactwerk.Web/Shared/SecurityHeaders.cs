@@ -11,7 +11,7 @@ public sealed class HostingOptions
     public string[] KnownProxies { get; set; } = [];
     /// <summary>Send Strict-Transport-Security (only when served over HTTPS).</summary>
     public bool Hsts { get; set; }
-    /// <summary>The site's public address, used in e-mailed links. Required outside Development and Testing.</summary>
+    /// <summary>The site's public address, used in e-mailed links and as the address sign-in providers send people back to. Required outside Development and Testing.</summary>
     public string? PublicBaseUrl { get; set; }
 }
 

@@ -34,19 +34,23 @@ public class ExternalSignInFixture<TFactory> : IAsyncLifetime where TFactory : P
     /// <summary>A second person at the provider who got Fien's old address.</summary>
     public static readonly Person ReusedAddress = new("sub-fien-2", "fien@school.example", true, "Fien (nieuw)");
     public static readonly Person NoEmail = new("sub-geen", "", true, "Zonder adres");
+    /// <summary>The demo's administrator, for the pages only administrators see when passwords are off.</summary>
+    public static readonly Person Administrator = new("sub-beheerder", "beheerder@pactwerk.demo", true, "Beheerder");
 
     public OidcTestProvider Provider { get; private set; } = null!;
     public TFactory App { get; } = new();
     /// <summary>Settings beyond the provider's, e.g. local passwords off.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings => [];
+    /// <summary>Where the provider sends people back to: the test server's own address, unless a public address is configured.</summary>
+    public virtual string CallbackBase => "http://localhost";
 
     public async Task InitializeAsync()
     {
-        Provider = await OidcTestProvider.StartAsync(Member, Invited, InvitedToo, Unverified, NoAccount, WithTwoFactor, Blocked, Linked, ReusedAddress, NoEmail);
+        Provider = await OidcTestProvider.StartAsync(Member, Invited, InvitedToo, Unverified, NoAccount, WithTwoFactor, Blocked, Linked, ReusedAddress, NoEmail, Administrator);
         foreach (var (key, value) in Provider.Settings(Name, DisplayName).Concat(MoreSettings))
             App.With(key, value);
-        // The app under test answers on http://localhost (the test server); that is the callback the provider allows.
-        await Provider.AllowClientAsync($"http://localhost/signin-oidc-{Name}");
+        // The app under test answers on http://localhost (the test server); the callback the provider allows is there or at the public address.
+        await Provider.AllowClientAsync($"{CallbackBase}/signin-oidc-{Name}");
         await App.InScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<PactwerkUser>>();
@@ -98,6 +102,12 @@ public abstract class ExternalSignInTests<TFixture, TFactory>(TFixture fixture) 
 
         var userId = await UserIdAsync("ans@school.example");
         Assert.Equal(1, await App.InDbAsync(db => db.UserLogins.CountAsync(l => l.UserId == userId && l.LoginProvider == Scheme && l.ProviderKey == "sub-ans")));
+        // She never chose a password, yet she accepted the invitation by signing in: the people page says so.
+        Assert.NotNull(await App.InDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.LastSignInAt).SingleAsync()));
+        var people = await (await SignInAsync(App, "beheerder@pactwerk.demo")).GetStringAsync("/beheer/mensen?culture=en");
+        var row = people[people.IndexOf(">ans@school.example<", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.True(row.Contains("<td>accepted</td>"), row);
         Assert.Equal(1, await App.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == ExternalSignInAuditActions.Linked && a.EntityId == userId)));
 
         // A second sign-in uses the link: no second link, no second event.
@@ -243,7 +253,10 @@ public sealed class ExternalSignInPostgresTests(ExternalSignInPostgresFixture fi
 public sealed class PasswordsOffFixture : ExternalSignInFixture<SqliteFactory>
 {
     protected override IEnumerable<KeyValuePair<string, string?>> MoreSettings =>
-        [new("SignIn:LocalPasswords", "false"), new($"SignIn:Providers:{Name}:TrustEmailWithoutVerifiedClaim", "true")];
+        [new("SignIn:LocalPasswords", "false"), new($"SignIn:Providers:{Name}:TrustEmailWithoutVerifiedClaim", "true"), new("Hosting:PublicBaseUrl", CallbackBase)];
+
+    /// <summary>A public address other than the test server's: the provider must send people there, whatever Host a request named.</summary>
+    public override string CallbackBase => "https://pactwerk.example";
 }
 
 public sealed class LocalPasswordsOffTests(PasswordsOffFixture fixture) : IClassFixture<PasswordsOffFixture>
@@ -272,14 +285,51 @@ public sealed class LocalPasswordsOffTests(PasswordsOffFixture fixture) : IClass
         Assert.Empty(MailTo(app, "beheerder@pactwerk.demo"));
         Assert.Contains("Log in via je organisatie", await client.GetStringAsync(LocalPasswordsOnlyAttribute.SwitchedOffPath));
 
-        // With passwords off there is none to prove: the provider's verified address links the account at once.
-        Assert.Equal("/account", (await ExternalSignIn.RunAsync(client, fixture.Provider, "lid@pactwerk.demo")).Headers.Location!.OriginalString);
+        // With passwords off there is none to prove: the provider's verified address links the account at once. The provider
+        // sends the person back to the configured public address, and the code is redeemed with that same address.
+        Assert.Equal("/account", (await ExternalSignIn.RunAsync(client, fixture.Provider, "lid@pactwerk.demo", callbackBase: fixture.CallbackBase)).Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account")).StatusCode);
 
         // Trusting a provider's addresses without the claim never overrides an explicit "not verified".
-        var unverified = await ExternalSignIn.RunAsync(Anonymous(app), fixture.Provider, PasswordsOffFixture.Unverified.Email);
+        var unverified = await ExternalSignIn.RunAsync(Anonymous(app), fixture.Provider, PasswordsOffFixture.Unverified.Email, callbackBase: fixture.CallbackBase);
         Assert.Equal(HttpStatusCode.Forbidden, unverified.StatusCode);
         Assert.Equal(0, await app.InDbAsync(db => db.UserLogins.CountAsync(l => l.ProviderKey == "sub-bram")));
+    }
+
+    [Fact]
+    public async Task A_forged_Host_header_does_not_change_where_the_provider_sends_people_back_to()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/inloggen/extern/test");
+        request.Headers.Host = "evil.example";
+        var start = await Anonymous(fixture.App).SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal("https://pactwerk.example/signin-oidc-test", HttpUtility.ParseQueryString(start.Headers.Location!.Query)["redirect_uri"]);
+    }
+
+    [Fact]
+    public async Task An_invitation_says_to_sign_in_through_the_provider_and_a_person_who_did_reads_as_accepted()
+    {
+        var app = fixture.App;
+        await app.InScopeAsync(async s =>
+            Assert.NotNull(await s.GetRequiredService<AccountService>().InviteWithoutRoleAsync("nieuw@school.example", "Nieuw", "https://pactwerk.example/wachtwoord-instellen", default)));
+        var mail = Assert.Single(await MailToAsync(app, "nieuw@school.example")).HtmlBody;
+        Assert.Contains("Log in via Testprovider met je e-mailadres nieuw@school.example", mail);
+        Assert.Contains("https://pactwerk.example/inloggen", mail);
+        Assert.DoesNotContain("wachtwoord", mail, StringComparison.OrdinalIgnoreCase);
+
+        // The invitation has no link to expire: an account made long ago that never signed in is still invited.
+        await app.InDbAsync(db => db.Users.Where(u => u.Email == "nieuw@school.example").ExecuteUpdateAsync(s => s.SetProperty(u => u.CreatedAt, DateTime.UtcNow.AddDays(-30))));
+        var admin = Anonymous(app);
+        Assert.Equal("/account", (await ExternalSignIn.RunAsync(admin, fixture.Provider, PasswordsOffFixture.Administrator.Email, callbackBase: fixture.CallbackBase)).Headers.Location!.OriginalString);
+        var people = await admin.GetStringAsync("/beheer/mensen?culture=en");
+        string Row(string email)
+        {
+            var at = people.IndexOf($">{email}<", StringComparison.Ordinal);
+            return people[at..people.IndexOf("</tr>", at, StringComparison.Ordinal)];
+        }
+        Assert.Contains("<td>invited</td>", Row("nieuw@school.example"));
+        // The administrator never chose a password here either, and signed in: accepted.
+        Assert.Contains("<td>accepted</td>", Row(PasswordsOffFixture.Administrator.Email));
     }
 }
 
@@ -326,7 +376,8 @@ public sealed class ExternalSignInSettingsTests
 public static class ExternalSignIn
 {
     /// <param name="who">What the person types at the provider: their address or subject.</param>
-    public static async Task<HttpResponseMessage> RunAsync(HttpClient pactwerk, OidcTestProvider provider, string who, string? returnUrl = null)
+    public static async Task<HttpResponseMessage> RunAsync(HttpClient pactwerk, OidcTestProvider provider, string who, string? returnUrl = null,
+        string callbackBase = "http://localhost")
     {
         using var browserAtProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
             { BaseAddress = new Uri(provider.Authority) };
@@ -340,7 +391,7 @@ public static class ExternalSignIn
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         var answer = await browserAtProvider.GetAsync(signedIn.Headers.Location);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        Assert.StartsWith("http://localhost/signin-oidc-test?", answer.Headers.Location!.ToString());
+        Assert.StartsWith($"{callbackBase}/signin-oidc-test?", answer.Headers.Location!.ToString());
         var callback = await pactwerk.GetAsync(answer.Headers.Location!.PathAndQuery);
         Assert.True(callback.StatusCode == HttpStatusCode.Redirect, $"The callback answered {(int)callback.StatusCode}: {await callback.Content.ReadAsStringAsync()}");
         return await pactwerk.GetAsync(callback.Headers.Location);

@@ -68,18 +68,18 @@ public sealed partial class ClusterScriptTests(ClusterScriptTests.RunningCluster
 
         private static int FreePort()
         {
-            // Three ports in a row: the proxy's and one per instance.
+            // Three ports in a row, the proxy's and one per instance, and the instances' mail sinks 100 above them.
             for (var attempt = 0; attempt < 50; attempt++)
             {
                 var port = Random.Shared.Next(30000, 60000);
-                if (Enumerable.Range(port, 3).All(p =>
+                if (Enumerable.Range(port, 3).Concat(Enumerable.Range(port + 101, 2)).All(p =>
                     {
                         try { using var l = new TcpListener(IPAddress.Loopback, p); l.Start(); return true; }
                         catch (SocketException) { return false; }
                     }))
                     return port;
             }
-            throw new InvalidOperationException("No three free ports in a row.");
+            throw new InvalidOperationException("No free ports for the proxy, the instances and their mail sinks.");
         }
     }
 

@@ -24,7 +24,7 @@ public abstract record AccountOutcome<T>
 /// checked against the granter's own scope, and every one is written to the audit trail.
 /// </summary>
 public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> users, AccessScopeProvider scopes, IEmailSender mail,
-    TimeProvider clock, ILogger<AccountService> logger)
+    TimeProvider clock, ILogger<AccountService> logger, Microsoft.Extensions.Options.IOptions<External.ExternalSignInOptions> signInOptions)
 {
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(366);
 
@@ -87,6 +87,16 @@ public sealed class AccountService(PactwerkDb db, UserManager<PactwerkUser> user
 
     private async Task SendInvitationAsync(PactwerkUser user, string setPasswordBaseUrl)
     {
+        if (!signInOptions.Value.LocalPasswords)
+        {
+            // No password to choose: the invitation says where and how to sign in, with the address the provider must vouch for.
+            var signInUrl = setPasswordBaseUrl[..^AccountsApi.SetPasswordPath.Length] + "/inloggen";
+            var providers = string.Join(" of ", signInOptions.Value.Shown.Select(p => HtmlEncoder.Default.Encode(p.Value.DisplayName ?? p.Key)));
+            await mail.SendEmailAsync(user.Email!, "Uitnodiging voor Pactwerk",
+                $"<p>Beste {HtmlEncoder.Default.Encode(user.DisplayName)},</p><p>Je bent uitgenodigd voor Pactwerk. Log in via {providers} " +
+                $"met je e-mailadres {HtmlEncoder.Default.Encode(user.Email!)}:</p><p><a href=\"{HtmlEncoder.Default.Encode(signInUrl)}\">{HtmlEncoder.Default.Encode(signInUrl)}</a></p>");
+            return;
+        }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{setPasswordBaseUrl}?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         await mail.SendEmailAsync(user.Email!, "Uitnodiging voor Pactwerk",

@@ -96,8 +96,10 @@ public static class AccountsApi
     {
         var configured = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pactwerk.Web.Shared.HostingOptions>>().Value.PublicBaseUrl;
         var root = string.IsNullOrWhiteSpace(configured) ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : configured.TrimEnd('/');
-        return root + "/wachtwoord-instellen";
+        return root + SetPasswordPath;
     }
+
+    public const string SetPasswordPath = "/wachtwoord-instellen";
 
     private static TokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.ReadOnly, t.ScopeIds);
 }

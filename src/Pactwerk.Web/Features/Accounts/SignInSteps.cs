@@ -30,10 +30,12 @@ public sealed class SignInSteps(SignInManager<PactwerkUser> signIn, AccessScopeP
         return page.LocalRedirect(next);
     }
 
-    /// <summary>The session begins: the cookie, and a provider's answer waiting for this account becomes its link.</summary>
+    /// <summary>The session begins: a provider's answer waiting for this account becomes its link, and the cookie is issued.</summary>
     public async Task BeginSessionAsync(HttpContext http, PactwerkUser user, string method)
     {
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: method);
+        // The link first: making it saves the whole account, which after the cookie would write back the sign-in time
+        // the cookie's issue had just recorded (SignInRecorder) as it was before.
         await links.LinkPendingAsync(http, user);
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: method);
     }
 }

@@ -1373,6 +1373,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Status", "Version");
 
+                    b.HasIndex("Id", "Status", "Version", "Title", "PublishedAt", "PactId", "Sector")
+                        .HasDatabaseName("IX_Practices_SearchRow");
+
                     b.ToTable("Practices", (string)null);
                 });
 

@@ -1321,6 +1321,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "Version");
 
+                    b.HasIndex("Id", "Status", "Version", "Title", "PublishedAt", "PactId", "Sector")
+                        .HasDatabaseName("IX_Practices_SearchRow");
+
                     b.ToTable("Practices", (string)null);
                 });
 

@@ -21,7 +21,8 @@ public sealed record PersonRow(string UserId, string Name, string? Email, IReadO
 /// the site actually grants.
 /// </summary>
 [Authorize(Policy = Policies.Coordinator)]
-public sealed class PeopleModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, IOptions<DataProtectionTokenProviderOptions> tokens) : PageModel
+public sealed class PeopleModel(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, IOptions<DataProtectionTokenProviderOptions> tokens,
+    IOptions<External.ExternalSignInOptions> signInOptions) : PageModel
 {
     public sealed record Choice(string Code, string Name);
 
@@ -103,8 +104,11 @@ public sealed class PeopleModel(PactwerkDb db, AccessScopeProvider scopes, TimeP
             var roles = shown.OrderBy(a => a.Kind).ThenBy(a => a.ValidFrom).Select(a => new RoleRow(a.Kind,
                 a.PactId is { } p ? pactNames[p] : null, a.RegionId is { } r ? regionNames[r] : null,
                 a.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, a.ValidFrom, a.ValidTo, a.IsActiveOn(today))).ToList();
-            var invitation = user.PasswordHash is not null ? InvitationState.Accepted
-                : user.CreatedAt + lifespan > now ? InvitationState.Invited : InvitationState.Expired;
+            // Accepted once the person chose a password or signed in at all (through a provider or a passkey, which
+            // need no password). The mailed link expires; with local passwords off the invitation is to sign in through
+            // a provider, which has no link to expire.
+            var invitation = user.PasswordHash is not null || user.LastSignInAt is not null ? InvitationState.Accepted
+                : !signInOptions.Value.LocalPasswords || user.CreatedAt + lifespan > now ? InvitationState.Invited : InvitationState.Expired;
             rows.Add(new PersonRow(user.Id, user.DisplayName, user.Email, roles,
                 user.LastSignInAt is { } at ? TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)), Amsterdam) : null, invitation));
         }

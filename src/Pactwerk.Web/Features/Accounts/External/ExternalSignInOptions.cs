@@ -113,6 +113,19 @@ public static class ExternalSignInRegistration
                 o.GetClaimsFromUserInfoEndpoint = true;
                 // A provider that says whether the address is verified only in its userinfo answer is heard too.
                 o.ClaimActions.MapUniqueJsonKey("email_verified", "email_verified");
+                // The address the provider sends the person back to is the site's public address when one is configured,
+                // not whatever Host header the request carried: behind a proxy, or with a forged header, the request's
+                // own address is not the one registered at the provider. The same address is used to redeem the code.
+                o.Events.OnRedirectToIdentityProvider = context =>
+                {
+                    var hosting = context.HttpContext.RequestServices.GetRequiredService<IOptions<Web.Shared.HostingOptions>>().Value;
+                    if (!string.IsNullOrWhiteSpace(hosting.PublicBaseUrl))
+                    {
+                        // The handler keeps this message's address after the event, to redeem the code with.
+                        context.ProtocolMessage.RedirectUri = hosting.PublicBaseUrl.TrimEnd('/') + context.Options.CallbackPath;
+                    }
+                    return Task.CompletedTask;
+                };
                 // The person may cancel at the provider; they come back to the sign-in page with a message, not an error page.
                 o.Events.OnRemoteFailure = context =>
                 {
