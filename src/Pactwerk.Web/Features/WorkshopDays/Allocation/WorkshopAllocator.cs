@@ -85,6 +85,12 @@ public static class WorkshopAllocator
         var workerCount = workers > 0 ? workers : Math.Max(Environment.ProcessorCount, Workers);
         solver.StringParameters = $"max_time_in_seconds:{(timeLimit.TotalSeconds * PhaseOneShare).ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
         var first = solver.Solve(model);
+        // No schedule yet in the fairness phase's share: it may use the rest of the budget, leaving none for the total.
+        if (first == CpSolverStatus.Unknown && timeLimit - clock.Elapsed > TimeSpan.FromSeconds(0.5))
+        {
+            solver.StringParameters = $"max_time_in_seconds:{(timeLimit - clock.Elapsed).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+            first = solver.Solve(model);
+        }
         if (first is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
             return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
         if (first is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
