@@ -20,6 +20,11 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 /// </remarks>
 public static class WorkshopAllocator
 {
+    /// <summary>The share of the time budget the fairness phase may use; it usually proves its optimum well before.</summary>
+    public static double PhaseOneShare { get; set; } = 0.3;
+    /// <summary>CP-SAT workers at least (its portfolio pairs search strategies with bound-proving workers).</summary>
+    public static int Workers { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("PACTWERK_CPSAT_WORKERS"), out var n) && n > 0 ? n : 2;
+
     public static AllocationResult Solve(AllocationProblem problem, TimeSpan timeLimit, int workers = 0)
     {
         var clock = Stopwatch.StartNew();
@@ -71,10 +76,21 @@ public static class WorkshopAllocator
             model.Add(LinearExpr.WeightedSum(mine.Select(v => v.Var), mine.Select(v => 1000L * AllocationProblem.Weight(v.Class, v.Workshop.Id))) >= LinearExpr.Term(worst, best));
         }
         model.Maximize(worst);
+        // Start the search from the first-come schedule: most of it is usually valid, and CP-SAT repairs the rest.
+        var firstCome = FirstComeAllocator.Place(problem).ToHashSet();
+        foreach (var v in x)
+            model.AddHint(v.Var, firstCome.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)));
         var solver = new CpSolver();
-        var workerCount = workers > 0 ? workers : Math.Max(2, Environment.ProcessorCount);
-        solver.StringParameters = $"max_time_in_seconds:{(timeLimit.TotalSeconds * 0.4).ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+        // CP-SAT's portfolio needs several workers to pair its search strategies with bound-proving LP workers; 8 is its own default.
+        var workerCount = workers > 0 ? workers : Math.Max(Environment.ProcessorCount, Workers);
+        solver.StringParameters = $"max_time_in_seconds:{(timeLimit.TotalSeconds * PhaseOneShare).ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
         var first = solver.Solve(model);
+        // No schedule yet in the fairness phase's share: it may use the rest of the budget, leaving none for the total.
+        if (first == CpSolverStatus.Unknown && timeLimit - clock.Elapsed > TimeSpan.FromSeconds(0.5))
+        {
+            solver.StringParameters = $"max_time_in_seconds:{(timeLimit - clock.Elapsed).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+            first = solver.Solve(model);
+        }
         if (first is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
             return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
         if (first is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
@@ -85,6 +101,7 @@ public static class WorkshopAllocator
         model.Add(worst >= worstValue);
         model.Maximize(total);
         // Start from the first solution, so the second solve never ends with less than it.
+        model.ClearHints();
         foreach (var v in x)
             model.AddHint(v.Var, solver.BooleanValue(v.Var));
         var remaining = Math.Max(0.5, timeLimit.TotalSeconds - clock.Elapsed.TotalSeconds);

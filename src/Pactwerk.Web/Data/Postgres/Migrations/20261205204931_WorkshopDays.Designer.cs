@@ -13,7 +13,7 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261205194432_WorkshopDays")]
+    [Migration("20261205204931_WorkshopDays")]
     partial class WorkshopDays
     {
         /// <inheritdoc />
@@ -1375,6 +1375,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("Status", "PactId");
 
                     b.HasIndex("Status", "Version");
+
+                    b.HasIndex("Id", "Status", "Version", "Title", "PublishedAt", "PactId", "Sector")
+                        .HasDatabaseName("IX_Practices_SearchRow");
 
                     b.ToTable("Practices", (string)null);
                 });

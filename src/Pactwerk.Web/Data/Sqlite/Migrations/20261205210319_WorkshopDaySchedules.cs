@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkshopDayCheckIn : Migration
+    public partial class WorkshopDaySchedules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -11,7 +11,7 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261205194427_WorkshopDays")]
+    [Migration("20261205204923_WorkshopDays")]
     partial class WorkshopDays
     {
         /// <inheritdoc />
@@ -1323,6 +1323,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("Status", "PactId");
 
                     b.HasIndex("Status", "Version");
+
+                    b.HasIndex("Id", "Status", "Version", "Title", "PublishedAt", "PactId", "Sector")
+                        .HasDatabaseName("IX_Practices_SearchRow");
 
                     b.ToTable("Practices", (string)null);
                 });
