@@ -13,6 +13,7 @@ using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Features.Rooms;
 using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Features.Vouchers;
+using Pactwerk.Web.Features.WorkshopDays;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web;
@@ -37,6 +38,7 @@ public static class PactwerkApplication
         builder.AddNetwork();
         builder.AddVouchers();
         builder.AddRooms();
+        builder.AddWorkshopDays();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
         // (telemetry, for one, must listen before the engine's first load is measured).
@@ -76,6 +78,7 @@ public static class PactwerkApplication
         app.MapNewsletter(api);
         app.MapVouchers(api);
         app.MapRooms(api);
+        app.MapWorkshopDays(api);
         app.MapDemo(api);
         app.MapWeb();
         return app;

@@ -74,6 +74,14 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Features.Rooms.RoomOpeningHours> RoomOpeningHours => Set<Features.Rooms.RoomOpeningHours>();
     public DbSet<Features.Rooms.RoomClosure> RoomClosures => Set<Features.Rooms.RoomClosure>();
     public DbSet<Features.Rooms.RoomBooking> RoomBookings => Set<Features.Rooms.RoomBooking>();
+    public DbSet<Features.WorkshopDays.WorkshopDayEvent> WorkshopDayEvents => Set<Features.WorkshopDays.WorkshopDayEvent>();
+    public DbSet<Features.WorkshopDays.EventDay> EventDays => Set<Features.WorkshopDays.EventDay>();
+    public DbSet<Features.WorkshopDays.SessionSlot> SessionSlots => Set<Features.WorkshopDays.SessionSlot>();
+    public DbSet<Features.WorkshopDays.Workshop> Workshops => Set<Features.WorkshopDays.Workshop>();
+    public DbSet<Features.WorkshopDays.VolunteerShift> VolunteerShifts => Set<Features.WorkshopDays.VolunteerShift>();
+    public DbSet<Features.WorkshopDays.SchoolRegistration> SchoolRegistrations => Set<Features.WorkshopDays.SchoolRegistration>();
+    public DbSet<Features.WorkshopDays.SchoolClass> SchoolClasses => Set<Features.WorkshopDays.SchoolClass>();
+    public DbSet<Features.WorkshopDays.ClassAssignment> ClassAssignments => Set<Features.WorkshopDays.ClassAssignment>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 

@@ -3465,6 +3465,354 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkshopId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.HasIndex("ClassId", "WorkshopId")
+                        .IsUnique();
+
+                    b.ToTable("ClassAssignments");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("EventDays");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolClass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("Arrival")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Departure")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<int>>("Preferences")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("Pupils")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("SchoolClasses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScheduleKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ScheduleMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Teacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("SchoolRegistrations");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SessionSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("SessionSlots");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.VolunteerShift", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("VolunteerShifts");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.Workshop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CapacityPerSession")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("Workshops", t =>
+                        {
+                            t.HasCheckConstraint("CK_Workshops_Sizes", "\"CapacityPerSession\" > 0 AND \"DurationMinutes\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AllocationBound")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AllocationMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AllocationObjective")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Invented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkshopsPerClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorstSchoolPerMille")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopDayEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkshopDayEvents_PerClass", "\"WorkshopsPerClass\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Shared.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -4495,6 +4843,113 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassAssignment", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SessionSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Days")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolClass", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", null)
+                        .WithMany("Classes")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SessionSlot", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.VolunteerShift", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Shifts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.Workshop", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Workshops")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
                 {
                     b.Navigation("Indicators");
@@ -4597,6 +5052,25 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.Navigation("Courses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.Navigation("Classes");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.Navigation("Days");
+
+                    b.Navigation("Shifts");
+
+                    b.Navigation("Workshops");
                 });
 #pragma warning restore 612, 618
         }

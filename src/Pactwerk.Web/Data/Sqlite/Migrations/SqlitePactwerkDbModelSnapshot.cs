@@ -3337,6 +3337,338 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkshopId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.HasIndex("ClassId", "WorkshopId")
+                        .IsUnique();
+
+                    b.ToTable("ClassAssignments");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("EventDays");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolClass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Arrival")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Departure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Preferences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Pupils")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("SchoolClasses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduleMailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Teacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("SchoolRegistrations");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SessionSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("SessionSlots");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.VolunteerShift", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("VolunteerShifts");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.Workshop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapacityPerSession")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("Workshops", t =>
+                        {
+                            t.HasCheckConstraint("CK_Workshops_Sizes", "\"CapacityPerSession\" > 0 AND \"DurationMinutes\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AllocatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AllocationBound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AllocationMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AllocationObjective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Invented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegistrationClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkshopsPerClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorstSchoolPerMille")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopDayEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkshopDayEvents_PerClass", "\"WorkshopsPerClass\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Shared.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -4367,6 +4699,113 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassAssignment", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SessionSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Days")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolClass", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", null)
+                        .WithMany("Classes")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SessionSlot", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.VolunteerShift", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Shifts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.Workshop", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Workshops")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
                 {
                     b.Navigation("Indicators");
@@ -4469,6 +4908,25 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.Navigation("Courses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.Navigation("Classes");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.Navigation("Days");
+
+                    b.Navigation("Shifts");
+
+                    b.Navigation("Workshops");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,7 +10,7 @@ namespace Pactwerk.Web.Features.Knowledge;
 /// </summary>
 public static class CalendarFeed
 {
-    public sealed record Item(int Id, string Title, DateTime StartsAt, DateTime EndsAt, string? Place, string? Programme, string? Url, int Version);
+    public sealed record Item(int Id, string Title, DateTime StartsAt, DateTime EndsAt, string? Place, string? Programme, string? Url, int Version, string? Uid = null);
 
     /// <summary>The right-hand side of every UID: fixed, so the UID stays the same whichever address the feed was fetched from.</summary>
     public const string UidDomain = "events.pactwerk";
@@ -28,7 +28,7 @@ public static class CalendarFeed
         foreach (var e in events)
         {
             Line("BEGIN:VEVENT");
-            Line($"UID:event-{e.Id}@{UidDomain}");
+            Line("UID:" + (e.Uid ?? $"event-{e.Id}@{UidDomain}"));
             Line("DTSTAMP:" + Utc(stampUtc));
             Line("DTSTART:" + Utc(e.StartsAt));
             Line("DTEND:" + Utc(e.EndsAt > e.StartsAt ? e.EndsAt : e.StartsAt.AddHours(1)));

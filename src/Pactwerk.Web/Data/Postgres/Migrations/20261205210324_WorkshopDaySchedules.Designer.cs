@@ -13,8 +13,8 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261205205829_rooms_Rooms")]
-    partial class rooms_Rooms
+    [Migration("20261205210324_WorkshopDaySchedules")]
+    partial class WorkshopDaySchedules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2688,202 +2688,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("RegionSets");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AccessibilityNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.PrimitiveCollection<List<string>>("AllowedUsers")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<bool>("ApprovalRequired")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Capacity")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("Equipment")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<int>("LeadTimeHours")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MunicipalityId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("WheelchairAccessible")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MunicipalityId");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("Rooms", t =>
-                        {
-                            t.HasCheckConstraint("CK_Rooms_Rules", "\"Capacity\" > 0 AND \"LeadTimeHours\" >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomBooking", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("BookedBy")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecisionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("SeriesId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Use")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("UserKind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("SeriesId");
-
-                    b.HasIndex("RoomId", "StartsAt");
-
-                    b.ToTable("RoomBookings", t =>
-                        {
-                            t.HasCheckConstraint("CK_RoomBookings_Order", "\"StartsAt\" < \"EndsAt\"");
-                        });
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomClosure", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoomId", "From");
-
-                    b.ToTable("RoomClosures");
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomOpeningHours", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<TimeOnly>("Closes")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<string>("Day")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<TimeOnly>("Opens")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int>("RoomId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RoomId", "Day")
-                        .IsUnique();
-
-                    b.ToTable("RoomOpeningHours", t =>
-                        {
-                            t.HasCheckConstraint("CK_RoomOpeningHours_Order", "\"Opens\" < \"Closes\"");
-                        });
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherApplication", b =>
                 {
                     b.Property<long>("Id")
@@ -3465,6 +3269,354 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("VoucherWaitingCounts", t =>
                         {
                             t.HasCheckConstraint("CK_VoucherWaitingCounts_Count", "\"Count\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SlotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkshopId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SlotId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.HasIndex("ClassId", "WorkshopId")
+                        .IsUnique();
+
+                    b.ToTable("ClassAssignments");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("EventDays");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolClass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("Arrival")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Departure")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<int>>("Preferences")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("Pupils")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("SchoolClasses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ScheduleKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ScheduleMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("School")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Teacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("ScheduleKeyHash")
+                        .IsUnique();
+
+                    b.ToTable("SchoolRegistrations");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SessionSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("SessionSlots");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.VolunteerShift", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("EndsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("VolunteerShifts");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.Workshop", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CapacityPerSession")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DayId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("Workshops", t =>
+                        {
+                            t.HasCheckConstraint("CK_Workshops_Sizes", "\"CapacityPerSession\" > 0 AND \"DurationMinutes\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AllocationBound")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AllocationMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("AllocationObjective")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Invented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkshopsPerClass")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WorstSchoolPerMille")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("PactId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("WorkshopDayEvents", t =>
+                        {
+                            t.HasCheckConstraint("CK_WorkshopDayEvents_PerClass", "\"WorkshopsPerClass\" BETWEEN 1 AND 5");
                         });
                 });
 
@@ -4324,54 +4476,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasForeignKey("PactId");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
-                        .WithMany()
-                        .HasForeignKey("MunicipalityId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomBooking", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
-                        .WithMany()
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomClosure", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
-                        .WithMany("Closures")
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.RoomOpeningHours", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Rooms.Room", null)
-                        .WithMany("OpeningHours")
-                        .HasForeignKey("RoomId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherApplication", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
@@ -4498,6 +4602,113 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassAssignment", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SessionSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Days")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolClass", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", null)
+                        .WithMany("Classes")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SessionSlot", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.VolunteerShift", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Shifts")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.Workshop", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.EventDay", null)
+                        .WithMany()
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany("Workshops")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Agenda.PactAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Agenda.Objective", b =>
                 {
                     b.Navigation("Indicators");
@@ -4590,16 +4801,28 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Navigation("Regions");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Rooms.Room", b =>
-                {
-                    b.Navigation("Closures");
-
-                    b.Navigation("OpeningHours");
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Vouchers.VoucherProvider", b =>
                 {
                     b.Navigation("Courses");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
+                {
+                    b.Navigation("Slots");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.SchoolRegistration", b =>
+                {
+                    b.Navigation("Classes");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", b =>
+                {
+                    b.Navigation("Days");
+
+                    b.Navigation("Shifts");
+
+                    b.Navigation("Workshops");
                 });
 #pragma warning restore 612, 618
         }

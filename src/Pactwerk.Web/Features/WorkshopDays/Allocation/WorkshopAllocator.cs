@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Google.OrTools.Sat;
+
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>
+/// Places classes into workshop sessions with Google OR-Tools CP-SAT. One boolean per (class, session the class
+/// fits); hard rules: exactly <see cref="AllocationProblem.WorkshopsPerClass"/> sessions per class, no two of a
+/// class's sessions overlap in time, no session holds more pupils than the workshop's capacity, no class in the
+/// same workshop twice, pinned placements kept.
+/// </summary>
+/// <remarks>
+/// Fairness is lexicographic, in two solves. First the worst-off school's satisfaction (its rank points as a share,
+/// in per mille, of the points its classes could at best earn) is maximised; then, with every school held at
+/// least at that level, the total of rank points. A single weighted sum would let a few large schools' first
+/// choices outweigh a small school left with only its last choices — exactly what the pact wants to avoid — while
+/// "worst school first" guarantees that no school is sacrificed and still uses all remaining room for the
+/// total. The recorded objective and bound are those of the second solve, so the gap says how far the total
+/// may still be from the best total at that fairness level.
+/// </remarks>
+public static class WorkshopAllocator
+{
+    /// <summary>The share of the time budget the fairness phase may use; it usually proves its optimum well before.</summary>
+    public static double PhaseOneShare { get; set; } = 0.3;
+    /// <summary>CP-SAT workers at least (its portfolio pairs search strategies with bound-proving workers).</summary>
+    public static int Workers { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("PACTWERK_CPSAT_WORKERS"), out var n) && n > 0 ? n : 2;
+
+    public static AllocationResult Solve(AllocationProblem problem, TimeSpan timeLimit, int workers = 0)
+    {
+        var clock = Stopwatch.StartNew();
+        var workshops = problem.Workshops.ToDictionary(w => w.Id);
+        var slotsByDay = problem.Slots.GroupBy(s => s.Day).ToDictionary(g => g.Key, g => g.ToList());
+        var pinned = problem.Pinned.ToHashSet();
+
+        var model = new CpModel();
+        var x = new List<(AllocationClass Class, AllocationWorkshop Workshop, AllocationSlot Slot, BoolVar Var)>();
+        foreach (var c in problem.Classes)
+            foreach (var w in problem.Workshops.Where(w => w.Day == c.Day))
+                foreach (var s in slotsByDay.GetValueOrDefault(c.Day, []))
+                    if (AllocationProblem.Fits(c, w, s) || pinned.Contains(new Placement(c.Id, w.Id, s.Id)))
+                        x.Add((c, w, s, model.NewBoolVar("")));
+
+        foreach (var perClass in x.GroupBy(v => v.Class.Id))
+        {
+            model.Add(LinearExpr.Sum(perClass.Select(v => v.Var)) == problem.WorkshopsPerClass);
+            foreach (var perWorkshop in perClass.GroupBy(v => v.Workshop.Id))
+                model.Add(LinearExpr.Sum(perWorkshop.Select(v => v.Var)) <= 1);
+            // Intervals on a line overlap only if some start lies inside both: one "at most one" per start covers every overlap.
+            foreach (var start in perClass.Select(v => v.Slot.Start).Distinct())
+            {
+                var covering = perClass.Where(v => v.Slot.Start <= start && start < AllocationProblem.EndOf(v.Workshop, v.Slot)).Select(v => v.Var).ToList();
+                if (covering.Count > 1)
+                    model.AddAtMostOne(covering);
+            }
+        }
+        var placeable = x.Select(v => v.Class.Id).ToHashSet();
+        if (problem.Classes.Any(c => !placeable.Contains(c.Id)))
+            return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
+        foreach (var session in x.GroupBy(v => (v.Workshop.Id, v.Slot.Id)))
+            model.Add(LinearExpr.WeightedSum(session.Select(v => v.Var), session.Select(v => (long)v.Class.Pupils)) <= workshops[session.Key.Item1].Capacity);
+        foreach (var v in x.Where(v => pinned.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id))))
+            model.Add(v.Var == 1);
+
+        var weighted = x.Where(v => AllocationProblem.Weight(v.Class, v.Workshop.Id) > 0).ToList();
+        var total = LinearExpr.WeightedSum(weighted.Select(v => v.Var), weighted.Select(v => (long)AllocationProblem.Weight(v.Class, v.Workshop.Id)));
+
+        // Phase 1: the worst school's share, per mille. S_school * 1000 >= worst * Best_school for every school that asked for something.
+        var worst = model.NewIntVar(0, 1000, "worst");
+        foreach (var school in problem.Classes.GroupBy(c => c.School))
+        {
+            var best = school.Sum(problem.BestPossible);
+            if (best == 0)
+                continue;
+            var ids = school.Select(c => c.Id).ToHashSet();
+            var mine = weighted.Where(v => ids.Contains(v.Class.Id)).ToList();
+            model.Add(LinearExpr.WeightedSum(mine.Select(v => v.Var), mine.Select(v => 1000L * AllocationProblem.Weight(v.Class, v.Workshop.Id))) >= LinearExpr.Term(worst, best));
+        }
+        model.Maximize(worst);
+        // Start the search from the first-come schedule: most of it is usually valid, and CP-SAT repairs the rest.
+        var firstCome = FirstComeAllocator.Place(problem).ToHashSet();
+        foreach (var v in x)
+            model.AddHint(v.Var, firstCome.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)));
+        var solver = new CpSolver();
+        // CP-SAT's portfolio needs several workers to pair its search strategies with bound-proving LP workers; 8 is its own default.
+        var workerCount = workers > 0 ? workers : Math.Max(Environment.ProcessorCount, Workers);
+        solver.StringParameters = $"max_time_in_seconds:{(timeLimit.TotalSeconds * PhaseOneShare).ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+        var first = solver.Solve(model);
+        // No schedule yet in the fairness phase's share: it may use the rest of the budget, leaving none for the total.
+        if (first == CpSolverStatus.Unknown && timeLimit - clock.Elapsed > TimeSpan.FromSeconds(0.5))
+        {
+            solver.StringParameters = $"max_time_in_seconds:{(timeLimit - clock.Elapsed).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+            first = solver.Solve(model);
+        }
+        if (first is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
+            return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
+        if (first is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            return new AllocationResult(AllocationStatus.NoSolutionInTime, [], 0, 0, 0, clock.Elapsed);
+        var worstValue = (int)solver.Value(worst);
+
+        // Phase 2: every school at least at the worst level found, the total of rank points as high as possible.
+        model.Add(worst >= worstValue);
+        model.Maximize(total);
+        // Start from the first solution, so the second solve never ends with less than it.
+        model.ClearHints();
+        foreach (var v in x)
+            model.AddHint(v.Var, solver.BooleanValue(v.Var));
+        var remaining = Math.Max(0.5, timeLimit.TotalSeconds - clock.Elapsed.TotalSeconds);
+        solver.StringParameters = $"max_time_in_seconds:{remaining.ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+        var second = solver.Solve(model);
+        if (second is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            return new AllocationResult(AllocationStatus.NoSolutionInTime, [], 0, 0, worstValue, clock.Elapsed);
+        var placements = x.Where(v => solver.BooleanValue(v.Var)).Select(v => new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)).ToList();
+        return new AllocationResult(second == CpSolverStatus.Optimal ? AllocationStatus.Optimal : AllocationStatus.Feasible, placements,
+            (long)solver.ObjectiveValue, (long)Math.Floor(solver.BestObjectiveBound + 1e-6), worstValue, clock.Elapsed);
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>
+/// A school registers its classes (/workshopdagen/{slug}/aanmelden) or changes them through its secret link
+/// (/workshopdagen/aanmelding?sleutel=…); no account. Rows left empty are not classes; every rule is <see cref="SchoolRegistrations"/>'s.
+/// </summary>
+[AllowAnonymous]
+public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistrations registrations, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public sealed class ClassForm
+    {
+        public string? Name { get; set; }
+        public string? Grade { get; set; }
+        public int? Pupils { get; set; }
+        public int? DayId { get; set; }
+        public TimeOnly? Arrival { get; set; }
+        public TimeOnly? Departure { get; set; }
+        public List<int?> Preferences { get; set; } = [];
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Grade) && Pupils is null && Preferences.All(p => p is null);
+    }
+
+    [BindProperty(SupportsGet = true)] public string? Slug { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sleutel { get; set; }
+    [BindProperty(SupportsGet = true, Name = "nieuw")] public bool Created { get; set; }
+    [BindProperty(SupportsGet = true, Name = "opgeslagen")] public bool Saved { get; set; }
+    [BindProperty] public string? School { get; set; }
+    [BindProperty] public string? Municipality { get; set; }
+    [BindProperty] public string? Teacher { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public List<ClassForm> Classes { get; set; } = [];
+    public WorkshopDayView? View { get; private set; }
+    public bool IsChange => Slug is null;
+    public bool? Confirmed { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        NoStore();
+        if (IsChange)
+        {
+            var r = await registrations.FindAsync(Sleutel, ct);
+            if (r is null)
+                return NotFound();
+            (School, Municipality, Teacher, Email, Confirmed) = (r.School, r.Municipality, r.Teacher, r.Email, r.EmailConfirmed);
+            Classes = r.Classes.Select(c => new ClassForm { Name = c.Name, Grade = c.Grade, Pupils = c.Pupils, DayId = c.DayId, Arrival = c.Arrival, Departure = c.Departure,
+                Preferences = c.Preferences.Select(p => (int?)p).ToList() }).ToList();
+            View = await queries.FindAsync(r.EventId, ct);
+        }
+        else
+        {
+            View = await queries.FindAsync(Slug!, ct);
+            if (View is null)
+                return NotFound();
+        }
+        Pad();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        NoStore();
+        var input = new RegistrationInput(School, Municipality, Teacher, Email, Classes.Where(c => !c.IsEmpty)
+            .Select(c => new ClassInput(c.Name, c.Pupils, c.Grade, c.DayId, c.Arrival, c.Departure, c.Preferences.Where(p => p is not null).Select(p => p!.Value).ToList())).ToList());
+        if (IsChange)
+        {
+            var r = await registrations.FindAsync(Sleutel, ct);
+            if (r is null)
+                return NotFound();
+            View = await queries.FindAsync(r.EventId, ct);
+            // A value the binder could not read (a time or number that is not one) is refused before anything is asked.
+            var (answer, refusal) = ModelState.IsValid ? await registrations.ChangeAsync(Sleutel, input, ct) : (null, null);
+            if (answer is not null)
+                return Redirect(SchoolRegistrations.ChangeUrl(Sleutel!) + "&opgeslagen=true");
+            return Refused(refusal);
+        }
+        View = await queries.FindAsync(Slug!, ct);
+        if (View is null)
+            return NotFound();
+        var (created, refused) = ModelState.IsValid ? await registrations.RegisterAsync(View.Id, input, ct) : (null, null);
+        if (created is not null)
+            return Redirect(created.ChangeUrl + "&nieuw=true");
+        return Refused(refused);
+    }
+
+    private PageResult Refused(Refusal? refusal)
+    {
+        Error = refusal?.In(t) ?? t["Een van de waarden is geen getal of tijd; controleer het formulier."].Value;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Pad();
+        return Page();
+    }
+
+    /// <summary>Empty rows to fill: three on a new registration, one more than the classes on a change.</summary>
+    private void Pad()
+    {
+        while (Classes.Count < (IsChange ? Classes.Count(c => !c.IsEmpty) + 1 : 3))
+            Classes.Add(new ClassForm());
+    }
+
+    private void NoStore()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+}

@@ -1,0 +1,50 @@
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>
+/// A school's registration, made without an account: the teacher's address counts once confirmed through the
+/// mailed link; the secret key in the answer's link lets the school change its classes until registration closes.
+/// Only the key's hash is stored.
+/// </summary>
+public class SchoolRegistration : Audit.IAudited
+{
+    public int Id { get; set; }
+    public int EventId { get; set; }
+    public required string School { get; set; }
+    /// <summary>The school's municipality, as typed.</summary>
+    public required string Municipality { get; set; }
+    public required string Teacher { get; set; }
+    public required string Email { get; set; }
+    public DateTime? EmailConfirmedAt { get; set; }
+    public required string KeyHash { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    /// <summary>Hash of the key in the schedule mail's link (the school's printable schedule and its calendar); set with <see cref="ScheduleMailedAt"/>.</summary>
+    public string? ScheduleKeyHash { get; set; }
+    /// <summary>When the schedule mail was claimed for sending: set by one conditional update, so only one request or instance mails it.</summary>
+    public DateTime? ScheduleMailedAt { get; set; }
+    public List<SchoolClass> Classes { get; set; } = [];
+}
+
+/// <summary>A class the school brings: its size, grade, day, arrival and departure and up to five ranked workshops.</summary>
+public class SchoolClass : Audit.IAudited
+{
+    public int Id { get; set; }
+    public int RegistrationId { get; set; }
+    public required string Name { get; set; }
+    public int Pupils { get; set; }
+    public required string Grade { get; set; }
+    public int DayId { get; set; }
+    public TimeOnly Arrival { get; set; }
+    public TimeOnly Departure { get; set; }
+    /// <summary>Workshop ids by rank, first choice first.</summary>
+    public List<int> Preferences { get; set; } = [];
+}
+
+/// <summary>A session given to a class by the allocation; <see cref="Pinned"/> when the coordinator placed it by hand (a re-run keeps it).</summary>
+public class ClassAssignment : Audit.IAudited
+{
+    public int Id { get; set; }
+    public int ClassId { get; set; }
+    public int WorkshopId { get; set; }
+    public int SlotId { get; set; }
+    public bool Pinned { get; set; }
+}

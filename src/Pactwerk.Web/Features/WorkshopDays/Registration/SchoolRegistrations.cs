@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+public sealed record ClassInput(string? Name, int? Pupils, string? Grade, int? DayId, TimeOnly? Arrival, TimeOnly? Departure, List<int>? Preferences);
+public sealed record RegistrationInput(string? School, string? Municipality, string? Teacher, string? Email, List<ClassInput>? Classes);
+/// <summary>The answer to a registration: its number, the secret link to change it, and whether the address still waits for its confirmation.</summary>
+public sealed record RegistrationAnswer(int Number, string ChangeUrl, bool EmailConfirmed);
+public sealed record RegisteredClassView(int Id, string Name, int Pupils, string Grade, int DayId, TimeOnly Arrival, TimeOnly Departure, IReadOnlyList<int> Preferences);
+public sealed record RegistrationView(int Id, int EventId, string EventSlug, string School, string Municipality, string Teacher, string Email, bool EmailConfirmed,
+    IReadOnlyList<RegisteredClassView> Classes);
+
+/// <summary>
+/// Schools register without an account. The answer holds a secret link with which the school changes its classes until
+/// registration closes; a mail to the teacher holds that link and a confirmation link (the registration's id protected by
+/// ASP.NET Core data protection, as for vouchers' <see cref="Vouchers.EmailConfirmations"/>): only classes of a confirmed
+/// address are allocated, so a made-up address holds no places in the schedule. Every rule is checked before anything
+/// is written, so a refused registration changes nothing.
+/// </summary>
+public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IDataProtectionProvider protection, IEmailSender mail,
+    IOptions<HostingOptions> hosting, IStringLocalizer<SharedResource> t, WorkshopDayQueries queries)
+{
+    public const int MaxPreferences = 5;
+    private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.EmailConfirmation.v1");
+
+    public static string ChangeUrl(string key) => $"/workshopdagen/aanmelding?sleutel={Uri.EscapeDataString(key)}";
+    public static string ConfirmUrl(string token) => $"/workshopdagen/e-mailadres?code={Uri.EscapeDataString(token)}";
+    public string TokenFor(int registrationId) => _protector.Protect(registrationId.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> RegisterAsync(int eventId, RegistrationInput input, CancellationToken ct)
+    {
+        if (await queries.FindAsync(eventId, ct) is not { } view)
+            return (null, null);
+        if (Check(view, input, null, clock.GetUtcNow().UtcDateTime) is { } refusal)
+            return (null, refusal);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var registration = new SchoolRegistration
+        {
+            EventId = eventId, School = input.School!.Trim(), Municipality = input.Municipality!.Trim(), Teacher = input.Teacher!.Trim(),
+            Email = input.Email!.Trim(), KeyHash = Hash(key), SubmittedAt = clock.GetUtcNow().UtcDateTime, Classes = ClassesOf(input),
+        };
+        db.SchoolRegistrations.Add(registration);
+        await db.SaveChangesAsync(ct);
+        await MailAsync(view, registration, key);
+        return (new RegistrationAnswer(registration.Id, ChangeUrl(key), false), null);
+    }
+
+    /// <summary>Replaces the school's details and classes, until registration closes; the address stays confirmed unless it changes.</summary>
+    public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> ChangeAsync(string? key, RegistrationInput input, CancellationToken ct)
+    {
+        if (HashOf(key) is not { } hash)
+            return (null, null);
+        var registration = await db.SchoolRegistrations.Include(r => r.Classes).SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
+        if (registration is null || await queries.FindAsync(registration.EventId, ct) is not { } view)
+            return (null, null);
+        if (Check(view, input, registration, clock.GetUtcNow().UtcDateTime) is { } refusal)
+            return (null, refusal);
+        var email = input.Email!.Trim();
+        var newAddress = !string.Equals(email, registration.Email, StringComparison.OrdinalIgnoreCase);
+        (registration.School, registration.Municipality, registration.Teacher, registration.Email) =
+            (input.School!.Trim(), input.Municipality!.Trim(), input.Teacher!.Trim(), email);
+        if (newAddress)
+            registration.EmailConfirmedAt = null;
+        var wanted = ClassesOf(input);
+        // A class kept as it was is not rewritten, so an unchanged save changes nothing (and writes no audit line).
+        var same = registration.Classes.Count == wanted.Count && registration.Classes.OrderBy(c => c.Id).Zip(wanted).All(p => Same(p.First, p.Second));
+        if (!same)
+        {
+            db.SchoolClasses.RemoveRange(registration.Classes);
+            registration.Classes = wanted;
+        }
+        await db.SaveChangesAsync(ct);
+        if (newAddress)
+            await MailAsync(view, registration, key!.Trim());
+        return (new RegistrationAnswer(registration.Id, ChangeUrl(key!.Trim()), registration.EmailConfirmedAt is not null), null);
+    }
+
+    private static bool Same(SchoolClass a, SchoolClass b) =>
+        a.Name == b.Name && a.Pupils == b.Pupils && a.Grade == b.Grade && a.DayId == b.DayId && a.Arrival == b.Arrival && a.Departure == b.Departure
+        && a.Preferences.SequenceEqual(b.Preferences);
+
+    public async Task<RegistrationView?> FindAsync(string? key, CancellationToken ct) =>
+        HashOf(key) is { } hash ? await ViewAsync(db.SchoolRegistrations.Where(r => r.KeyHash == hash), ct) : null;
+
+    private async Task<RegistrationView?> ViewAsync(IQueryable<SchoolRegistration> registrations, CancellationToken ct)
+    {
+        var r = await registrations.AsNoTracking().Include(x => x.Classes).SingleOrDefaultAsync(ct);
+        if (r is null)
+            return null;
+        var slug = await db.WorkshopDayEvents.Where(e => e.Id == r.EventId).Select(e => e.Slug).SingleAsync(ct);
+        return new RegistrationView(r.Id, r.EventId, slug, r.School, r.Municipality, r.Teacher, r.Email, r.EmailConfirmedAt is not null,
+            r.Classes.OrderBy(c => c.Id).Select(c => new RegisteredClassView(c.Id, c.Name, c.Pupils, c.Grade, c.DayId, c.Arrival, c.Departure, c.Preferences)).ToList());
+    }
+
+    public async Task<RegistrationView?> InfoAsync(string? token, CancellationToken ct) =>
+        IdOf(token) is { } id ? await ViewAsync(db.SchoolRegistrations.Where(r => r.Id == id), ct) : null;
+
+    /// <summary>Confirms the address behind the token; one conditional update, so a second click confirms (and audits) nothing.</summary>
+    public async Task<bool?> ConfirmAsync(string? token, CancellationToken ct)
+    {
+        if (IdOf(token) is not { } id || await db.SchoolRegistrations.FindAsync([id], ct) is not { } registration)
+            return null;
+        if (registration.EmailConfirmedAt is not null)
+            return false;
+        registration.EmailConfirmedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private int? IdOf(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
+            return null;
+        try
+        {
+            return int.TryParse(_protector.Unprotect(token.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every rule of a registration, against the event as it is now (the registration's own classes not counted when it changes).</summary>
+    public static Refusal? Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now)
+    {
+        if (now >= view.RegistrationClosesAt || view.AllocatedAt is not null || (existing is null && !view.RegistrationOpen))
+            return new Refusal(WorkshopDayMessages.RegistrationClosed);
+        if (new[] { input.School, input.Municipality, input.Teacher }.Any(x => string.IsNullOrWhiteSpace(x) || x.Trim().Length > 200) || !IsEmailAddress(input.Email?.Trim()))
+            return new Refusal(WorkshopDayMessages.SchoolRequired);
+        var classes = input.Classes ?? [];
+        if (classes.Count == 0)
+            return new Refusal(WorkshopDayMessages.NoClasses);
+        if (classes.Count > 20)
+            return new Refusal(WorkshopDayMessages.TooManyClasses);
+        var workshops = view.Workshops.ToDictionary(w => w.Id);
+        var added = new Dictionary<int, int>();
+        for (var i = 0; i < classes.Count; i++)
+        {
+            var c = classes[i];
+            var label = string.IsNullOrWhiteSpace(c.Name) ? (i + 1).ToString(CultureInfo.InvariantCulture) : c.Name.Trim();
+            var day = view.Days.FirstOrDefault(d => d.Id == c.DayId);
+            if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Trim().Length > 100 || string.IsNullOrWhiteSpace(c.Grade) || c.Grade.Trim().Length > 60
+                || c.Pupils is not (>= 1 and <= 1000) || day is null || c.Arrival is null || c.Departure is null)
+                return new Refusal(WorkshopDayMessages.ClassIncomplete, label);
+            var ofDay = view.Workshops.Where(w => w.DayId == day.Id).ToList();
+            var largest = ofDay.Count == 0 ? 0 : ofDay.Max(w => w.CapacityPerSession);
+            if (c.Pupils > largest)
+                return new Refusal(WorkshopDayMessages.ClassTooLarge, label, c.Pupils, largest);
+            if (c.Departure <= c.Arrival)
+                return new Refusal(WorkshopDayMessages.ClassTimes, label);
+            var fit = MostSessionsBetween(ofDay, day, c.Arrival.Value, c.Departure.Value, c.Pupils.Value);
+            if (fit < view.WorkshopsPerClass)
+                return new Refusal(WorkshopDayMessages.ClassWindowTooShort, label, fit, view.WorkshopsPerClass);
+            var preferences = c.Preferences ?? [];
+            if (preferences.Count > MaxPreferences)
+                return new Refusal(WorkshopDayMessages.TooManyPreferences, label);
+            foreach (var p in preferences)
+            {
+                if (!workshops.TryGetValue(p, out var w))
+                    return new Refusal(WorkshopDayMessages.PreferenceUnknown, label);
+                if (preferences.Count(x => x == p) > 1)
+                    return new Refusal(WorkshopDayMessages.PreferenceTwice, label, w.Title);
+                if (w.DayId != day.Id)
+                    return new Refusal(WorkshopDayMessages.PreferenceOtherDay, label, w.Title);
+                if (w.CapacityPerSession < c.Pupils)
+                    return new Refusal(WorkshopDayMessages.PreferenceTooSmall, label, w.Title, w.CapacityPerSession, c.Pupils);
+            }
+            added[day.Id] = added.GetValueOrDefault(day.Id) + c.Pupils.Value;
+            var own = existing?.Classes.Where(x => x.DayId == day.Id).Sum(x => x.Pupils) ?? 0;
+            var room = day.CapacityPupils - (day.RegisteredPupils - own);
+            if (added[day.Id] > room)
+                return new Refusal(WorkshopDayMessages.DayFull, Math.Max(0, room - (added[day.Id] - c.Pupils.Value)), label, c.Pupils);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// How many sessions a class could follow between arrival and departure without overlap, in workshops big enough
+    /// for it: the classic earliest-end-first choice of intervals, which gives the largest number of disjoint ones.
+    /// </summary>
+    public static int MostSessionsBetween(IReadOnlyList<WorkshopView> workshops, DayView day, TimeOnly arrival, TimeOnly departure, int pupils)
+    {
+        var sessions = workshops.Where(w => w.CapacityPerSession >= pupils)
+            .SelectMany(w => day.Slots.Select(s => (Start: s.StartsAt, End: s.StartsAt.AddMinutes(w.DurationMinutes), w.Id)))
+            .Where(s => s.Start >= arrival && s.End <= departure && s.End > s.Start).OrderBy(s => s.End).ToList();
+        var count = 0;
+        var free = arrival;
+        var used = new HashSet<int>();
+        foreach (var s in sessions)
+            if (s.Start >= free && used.Add(s.Id))
+                (count, free) = (count + 1, s.End);
+        return count;
+    }
+
+    private static List<SchoolClass> ClassesOf(RegistrationInput input) => (input.Classes ?? []).Select(c => new SchoolClass
+    {
+        Name = c.Name!.Trim(), Pupils = c.Pupils!.Value, Grade = c.Grade!.Trim(), DayId = c.DayId!.Value, Arrival = c.Arrival!.Value, Departure = c.Departure!.Value,
+        Preferences = [.. c.Preferences ?? []],
+    }).ToList();
+
+    private async Task MailAsync(WorkshopDayView view, SchoolRegistration registration, string key)
+    {
+        var site = string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var change = site + ChangeUrl(key) + (english ? "&culture=en" : "");
+        var confirm = site + ConfirmUrl(TokenFor(registration.Id)) + (english ? "&culture=en" : "");
+        var body = $"<p>{WebUtility.HtmlEncode(t["Bevestig je e-mailadres, dan tellen de klassen van {0} mee in de indeling van {1}.", registration.School, view.Name].Value)}</p>"
+                   + $"<p><a href=\"{WebUtility.HtmlEncode(confirm)}\">{WebUtility.HtmlEncode(t["E-mailadres bevestigen"].Value)}</a></p>"
+                   + $"<p>{WebUtility.HtmlEncode(t["Met deze link bekijk en wijzig je de aanmelding tot de aanmelding sluit:"].Value)} <a href=\"{WebUtility.HtmlEncode(change)}\">{WebUtility.HtmlEncode(change)}</a></p>";
+        await mail.SendEmailAsync(registration.Email, t["Aanmelding {0}", view.Name].Value, body);
+    }
+
+    internal static string? HashOf(string? key) => string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : Hash(key.Trim());
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
+    private static bool IsEmailAddress(string? email) =>
+        email is { Length: > 3 and <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
+        && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Knowledge;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>One school's published schedule, as its printable page and its calendar show it.</summary>
+public sealed record SchoolScheduleView(int EventId, string EventSlug, string EventName, string Venue, bool Invented, string School, IReadOnlyList<ScheduleRow> Rows);
+
+/// <summary>
+/// After publication every school with placed classes gets its schedule by mail, with a secret link to its printable page
+/// and calendar; no account is needed. The mail goes once: a registration is claimed for mailing by one conditional
+/// update (its key hash and time set only where no mail was claimed yet), so a repeated publication, a retry or a second
+/// instance finds nothing left to claim. Only the key's hash is stored, so the link cannot be recovered from the database.
+/// </summary>
+public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSender mail, IOptions<HostingOptions> hosting,
+    IStringLocalizer<SharedResource> t, WorkshopAllocations allocations)
+{
+    public static string PageUrl(string key) => $"/workshopdagen/mijn-rooster?sleutel={Uri.EscapeDataString(key)}";
+    public static string CalendarUrl(string key) => $"/workshopdagen/mijn-rooster.ics?sleutel={Uri.EscapeDataString(key)}";
+
+    /// <summary>The day's times are Dutch wall-clock times; the calendar writes them in UTC, as the app's other calendars do.</summary>
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    private const string UidDomain = "workshopdays.pactwerk";
+
+    /// <summary>Publishes the allocation and mails the schools their schedules.</summary>
+    public async Task<(Refusal? Refusal, bool Forbidden)> PublishAsync(int eventId, CancellationToken ct)
+    {
+        var result = await allocations.PublishAsync(eventId, ct);
+        if (result is { Refusal: null, Forbidden: false })
+            await MailPublishedAsync(eventId, ct);
+        return result;
+    }
+
+    /// <summary>Mails every school of a published event that has placed classes and was not mailed yet; returns how many were mailed here.</summary>
+    public async Task<int> MailPublishedAsync(int eventId, CancellationToken ct)
+    {
+        var e = await db.WorkshopDayEvents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId && x.PublishedAt != null, ct);
+        if (e is null)
+            return 0;
+        var rows = await allocations.ScheduleAsync(eventId, null, ct);
+        var placedClasses = rows.Select(r => r.ClassId).ToHashSet();
+        var waiting = await db.SchoolRegistrations.AsNoTracking()
+            .Where(r => r.EventId == eventId && r.EmailConfirmedAt != null && r.ScheduleMailedAt == null)
+            .Select(r => new { r.Id, r.School, r.Teacher, r.Email, Classes = r.Classes.Select(c => c.Id).ToList() })
+            .ToListAsync(ct);
+        var mailed = 0;
+        foreach (var r in waiting.Where(r => r.Classes.Any(placedClasses.Contains)))
+        {
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+            var hash = SchoolRegistrations.HashOf(key)!;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var claimed = await db.SchoolRegistrations.Where(x => x.Id == r.Id && x.ScheduleMailedAt == null)
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.ScheduleKeyHash, hash).SetProperty(y => y.ScheduleMailedAt, now), ct);
+            if (claimed != 1)
+                continue;
+            var classes = r.Classes.ToHashSet();
+            await MailAsync(e, r.School, r.Email, key, rows.Where(x => classes.Contains(x.ClassId)).ToList());
+            mailed++;
+        }
+        return mailed;
+    }
+
+    public async Task<SchoolScheduleView?> FindAsync(string? key, CancellationToken ct)
+    {
+        if (SchoolRegistrations.HashOf(key) is not { } hash)
+            return null;
+        var r = await db.SchoolRegistrations.AsNoTracking().Where(x => x.ScheduleKeyHash == hash)
+            .Select(x => new { x.EventId, x.School, Classes = x.Classes.Select(c => c.Id).ToList() }).SingleOrDefaultAsync(ct);
+        if (r is null)
+            return null;
+        var e = await db.WorkshopDayEvents.AsNoTracking().SingleAsync(x => x.Id == r.EventId, ct);
+        if (e.PublishedAt is null)
+            return null;
+        var classes = r.Classes.ToHashSet();
+        var rows = (await allocations.ScheduleAsync(e.Id, null, ct)).Where(x => classes.Contains(x.ClassId)).ToList();
+        return new SchoolScheduleView(e.Id, e.Slug, e.Name, e.Venue, e.Invented, r.School, rows);
+    }
+
+    /// <summary>
+    /// The school's calendar: one VEVENT per workshop of a class, its UID made of the class and the workshop (a class has a
+    /// workshop at most once), so a calendar that imports it again updates the events instead of doubling them.
+    /// </summary>
+    public string Calendar(SchoolScheduleView view, string? pageUrl) => CalendarFeed.Write($"{view.EventName} – {view.School}",
+        view.Rows.Select(r => new CalendarFeed.Item(r.ClassId, $"{r.Workshop} ({r.Class})", Utc(r.Date, r.StartsAt), Utc(r.Date, r.EndsAt), view.Venue,
+            t["{0}, {1}; aanbieder: {2}", view.School, r.Class, r.Provider].Value, pageUrl, 0, $"class-{r.ClassId}-workshop-{r.WorkshopId}@{UidDomain}")),
+        clock.GetUtcNow().UtcDateTime);
+
+    public static DateTime Utc(DateOnly date, TimeOnly time) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified), Amsterdam);
+
+    private async Task MailAsync(WorkshopDayEvent e, string school, string email, string key, IReadOnlyList<ScheduleRow> rows)
+    {
+        // Schools are Dutch; the coordinator's own language at publication says nothing about theirs.
+        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
+        try
+        {
+            var site = string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+            var body = new StringBuilder();
+            body.Append($"<p>{H(t["Het rooster van {0} voor {1} is bekend.", school, e.Name].Value)}</p><table><thead><tr><th>{H(t["Klas"].Value)}</th><th>{H(t["Dag"].Value)}</th><th>{H(t["Tijd"].Value)}</th><th>{H(t["Workshop"].Value)}</th></tr></thead><tbody>");
+            foreach (var r in rows)
+                body.Append($"<tr><td>{H(r.Class)}</td><td>{H(WorkshopDayFormat.Day(r.Date))}</td><td>{H(WorkshopDayFormat.Time(r.StartsAt))}–{H(WorkshopDayFormat.Time(r.EndsAt))}</td><td>{H(r.Workshop)}</td></tr>");
+            body.Append("</tbody></table>");
+            var page = site + PageUrl(key);
+            body.Append($"<p>{H(t["Het rooster om te printen, met een agenda-bestand:"].Value)} <a href=\"{H(page)}\">{H(page)}</a></p>");
+            await mail.SendEmailAsync(email, t["Rooster {0}", e.Name].Value, body.ToString());
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+
+    private static string H(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,11 @@
+using Pactwerk.Web.Features.Audit;
+
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>The workshop days' decisions in the audit trail; each is named in the audit log in Dutch and English.</summary>
+public static class WorkshopDayAuditActions
+{
+    [AuditAction] public const string Allocated = "workshop-days-allocated";
+    [AuditAction] public const string ClassMoved = "workshop-days-class-moved";
+    [AuditAction] public const string Published = "workshop-days-published";
+}

@@ -1,0 +1,29 @@
+namespace Pactwerk.Web.Features.WorkshopDays;
+
+/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT and the schedules.</summary>
+public static class WorkshopDaysModule
+{
+    public static IHostApplicationBuilder AddWorkshopDays(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<WorkshopDayEditor>();
+        services.AddScoped<WorkshopDayQueries>();
+        services.AddScoped<SchoolRegistrations>();
+        services.AddScoped<WorkshopAllocations>();
+        services.AddScoped<SchoolSchedules>();
+        services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/WorkshopDays/Pages/EditEvent", "workshopdagen/{slug}/bewerken");
+            o.Conventions.AddPageRoute("/WorkshopDays/Pages/Register", "workshopdagen/aanmelding");
+        });
+        return builder;
+    }
+
+    public static WebApplication MapWorkshopDays(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapWorkshopDaysApi();
+        app.MapGet("/workshopdagen/mijn-rooster.ics", SchoolScheduleCalendar.Get).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

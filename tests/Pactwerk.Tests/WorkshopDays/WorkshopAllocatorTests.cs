@@ -1,0 +1,133 @@
+using Pactwerk.Web.Features.WorkshopDays;
+
+namespace Pactwerk.Tests.WorkshopDays;
+
+/// <summary>
+/// The optimiser against an independent checker of every rule, and on tiny instances against brute force: every
+/// possible schedule enumerated, the fairest (worst school first) and then the best total taken.
+/// </summary>
+public sealed class WorkshopAllocatorTests
+{
+    private static AllocationProblem Tiny(int seed, int perClass = 2, IReadOnlyList<Placement>? pins = null)
+    {
+        var random = new Random(seed);
+        var workshops = Enumerable.Range(1, 3).Select(i => new AllocationWorkshop(i, 1, random.Next(20, 50), i == 3 ? 90 : 60)).ToList();
+        var slots = new[] { new AllocationSlot(1, 1, 9 * 60), new AllocationSlot(2, 1, 10 * 60), new AllocationSlot(3, 1, 11 * 60) };
+        var classes = Enumerable.Range(1, 3).Select(i => new AllocationClass(i, (i + 1) / 2, random.Next(15, 26), 1, 9 * 60, i == 3 ? 11 * 60 + 30 : 12 * 60,
+            workshops.Select(w => w.Id).OrderBy(_ => random.Next()).Take(random.Next(2, 4)).ToList())).ToList();
+        return new AllocationProblem(classes, workshops, slots, perClass, pins ?? []);
+    }
+
+    /// <summary>Every schedule: per class every set of sessions of the right size, combined across classes.</summary>
+    private static (int Worst, int Points)? BruteForce(AllocationProblem problem)
+    {
+        var options = problem.Classes.Select(c =>
+        {
+            var sessions = problem.Workshops.SelectMany(w => problem.Slots.Select(s => new Placement(c.Id, w.Id, s.Id))).ToList();
+            // Only the sets that break no rule for this class alone; capacity and pins are checked on the whole.
+            var alone = problem with { Classes = [c], Pinned = [] };
+            return Subsets(sessions, problem.WorkshopsPerClass).Where(o => AllocationChecker.Violations(alone, o).Count == 0).ToList();
+        }).ToList();
+        (int, int)? best = null;
+        void Walk(int i, List<Placement> chosen)
+        {
+            if (i == options.Count)
+            {
+                if (AllocationChecker.Violations(problem, chosen).Count > 0)
+                    return;
+                var score = (AllocationChecker.WorstSchool(problem, chosen), AllocationChecker.Points(problem, chosen));
+                if (best is null || score.CompareTo(best.Value) > 0)
+                    best = score;
+                return;
+            }
+            foreach (var option in options[i])
+            {
+                chosen.AddRange(option);
+                Walk(i + 1, chosen);
+                chosen.RemoveRange(chosen.Count - option.Count, option.Count);
+            }
+        }
+        Walk(0, []);
+        return best;
+    }
+
+    private static IEnumerable<List<Placement>> Subsets(List<Placement> items, int size, int from = 0)
+    {
+        if (size == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        for (var i = from; i <= items.Count - size; i++)
+            foreach (var rest in Subsets(items, size - 1, i + 1))
+                yield return [items[i], .. rest];
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void On_a_tiny_instance_the_solver_finds_the_brute_force_optimum_and_breaks_no_rule(int seed)
+    {
+        var problem = Tiny(seed);
+        var result = WorkshopAllocator.Solve(problem, TimeSpan.FromSeconds(5));
+        var expected = BruteForce(problem);
+        Assert.NotNull(expected);
+        Assert.Equal(AllocationStatus.Optimal, result.Status);
+        Assert.Empty(AllocationChecker.Violations(problem, result.Placements));
+        Assert.Equal(expected.Value.Worst, AllocationChecker.WorstSchool(problem, result.Placements));
+        Assert.Equal(expected.Value.Points, AllocationChecker.Points(problem, result.Placements));
+        Assert.Equal(expected.Value.Points, result.Objective);
+        Assert.Equal(result.Objective, result.Bound);
+        Assert.Equal(expected.Value.Worst, result.WorstSchoolPerMille);
+    }
+
+    [Fact]
+    public void A_pinned_placement_is_kept_and_the_rest_still_keeps_every_rule()
+    {
+        var free = Tiny(5);
+        var first = WorkshopAllocator.Solve(free, TimeSpan.FromSeconds(5));
+        // Pin class 1 to a session it did not get, one that some valid schedule has (brute force says which).
+        var pin = free.Workshops.SelectMany(w => free.Slots.Select(s => new Placement(1, w.Id, s.Id)))
+            .First(p => !first.Placements.Contains(p) && BruteForce(free with { Pinned = [p] }) is not null);
+        var pinned = free with { Pinned = [pin] };
+        var result = WorkshopAllocator.Solve(pinned, TimeSpan.FromSeconds(5));
+        Assert.Contains(pin, result.Placements);
+        Assert.Empty(AllocationChecker.Violations(pinned, result.Placements));
+        Assert.Equal(BruteForce(pinned)!.Value.Points, AllocationChecker.Points(pinned, result.Placements));
+    }
+
+    [Fact]
+    public void More_pupils_than_places_is_reported_as_infeasible_and_places_nothing()
+    {
+        var workshops = new[] { new AllocationWorkshop(1, 1, 30, 60), new AllocationWorkshop(2, 1, 30, 60) };
+        var slots = new[] { new AllocationSlot(1, 1, 540), new AllocationSlot(2, 1, 600) };
+        // Three classes of 25 and two sessions' worth of room per workshop: the third cannot be placed.
+        var classes = Enumerable.Range(1, 3).Select(i => new AllocationClass(i, i, 25, 1, 540, 720, [1, 2])).ToList();
+        var result = WorkshopAllocator.Solve(new AllocationProblem(classes, workshops, slots, 2, []), TimeSpan.FromSeconds(5));
+        Assert.Equal(AllocationStatus.Infeasible, result.Status);
+        Assert.Empty(result.Placements);
+    }
+
+    [Fact]
+    public void Fairness_gives_a_small_school_its_first_choice_before_a_large_school_gets_all_of_its_own_at_an_equal_total()
+    {
+        // One slot; the popular workshop has room for two of the three classes, and all three want it first. Every choice
+        // gives the same total (5 + 5 + 4), but leaving out school 2's only class leaves it at 80 % while school 1 would
+        // keep 90 % with one of its two classes moved: worst-school-first must give school 2 its first choice.
+        var workshops = new[] { new AllocationWorkshop(1, 1, 50, 60), new AllocationWorkshop(2, 1, 100, 60) };
+        var slots = new[] { new AllocationSlot(1, 1, 540) };
+        var classes = new[]
+        {
+            new AllocationClass(1, 1, 25, 1, 540, 600, [1, 2]), new AllocationClass(2, 1, 25, 1, 540, 600, [1, 2]),
+            new AllocationClass(4, 2, 25, 1, 540, 600, [1, 2]),
+        };
+        var problem = new AllocationProblem(classes, workshops, slots, 1, []);
+        var result = WorkshopAllocator.Solve(problem, TimeSpan.FromSeconds(5));
+        Assert.Contains(new Placement(4, 1, 1), result.Placements);
+        Assert.Equal(900, result.WorstSchoolPerMille);
+        Assert.Empty(AllocationChecker.Violations(problem, result.Placements));
+        Assert.Equal(BruteForce(problem)!.Value, (AllocationChecker.WorstSchool(problem, result.Placements), AllocationChecker.Points(problem, result.Placements)));
+    }
+}
