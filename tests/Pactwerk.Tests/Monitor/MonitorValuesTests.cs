@@ -168,9 +168,11 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
     {
         var indicators = await (await ClientAsync()).GetFromJsonAsync<List<System.Text.Json.JsonElement>>("/api/v1/indicators");
 
-        // The demo's DUO indicators, and the three of each demo voucher scheme (its confidential source, fed at start).
+        // The demo's DUO indicators, the shared rooms' utilisation and its three counts (fed at start), and the three of each
+        // demo voucher scheme (its confidential source, fed at start).
         string[] vouchers = [.. new[] { "gelders-vakmanschap", "techniekuitdaging" }.SelectMany(s => new[] { "afgerond", "gestart", "toegekend" }.Select(k => $"vouchers-{s}-{k}"))];
-        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
+        string[] rooms = ["technieklokalen-bezettingsgraad", "technieklokalen-minuten-geboekt", "technieklokalen-minuten-gebruikt", "technieklokalen-minuten-open"];
+        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
         Assert.All(indicators!, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
         Assert.Contains("techniek", indicators![0].GetProperty("definition").GetString());
     }

@@ -15,7 +15,7 @@ public abstract class RoomsDemoTests<TFactory>(TFactory factory) : IClassFixture
         var anonymous = Anonymous(factory);
         var oost = (await anonymous.GetFromJsonAsync<List<RoomDto>>("/api/v1/rooms?region=TP-OOST"))!;
         Assert.Equal(["Fablab (demo)", "Smart Industry-lab (demo)", "Techniekwerkplaats (demo)"], oost.Select(r => r.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(["GM0193", "GM0193", "GM0202"], oost.Select(r => r.MunicipalityCode).Order(StringComparer.Ordinal));
+        Assert.Equal(["GM0193", "GM0193", "GM0202"], oost.Select(r => r.Municipality).Order(StringComparer.Ordinal));
         Assert.Empty((await anonymous.GetFromJsonAsync<List<RoomDto>>("/api/v1/rooms?region=TP-NOORD"))!);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

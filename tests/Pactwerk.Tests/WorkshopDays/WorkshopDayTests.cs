@@ -222,6 +222,42 @@ public abstract class WorkshopDayTests<TFactory>(TFactory factory) : IClassFixtu
     private static List<Placement> Placements(JsonElement rows) => rows.EnumerateArray()
         .Select(r => new Placement(r.GetProperty("classId").GetInt32(), r.GetProperty("workshopId").GetInt32(), r.GetProperty("slotId").GetInt32())).ToList();
 
+    [Fact]
+    public async Task Schools_registering_at_the_same_moment_never_overfill_a_day()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var e = await EventAsync(factory, coordinator, "drukte");
+        // Worked out by hand from the builder: (30 + 90 + 30) places × 3 slots ÷ 2 workshops per class = 225 pupils a day,
+        // so nine classes of 25 fit on day 1, and the tenth does not.
+        const int room = (30 + 90 + 30) * 3 / 2;
+        var answers = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Anonymous(factory).PostAsJsonAsync($"/api/v1/workshop-days/{e.Id}/registrations",
+            Registration($"School {i}", $"juf{i}@drukte.example", Class("Groep 8", e.Day1, e.Workshops1[0])))));
+        Assert.Equal(room / 25, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.BadRequest, a.StatusCode));
+        var pupils = await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.DayId == e.Day1).SumAsync(c => c.Pupils));
+        Assert.Equal(room, pupils);
+    }
+
+    [Theory]
+    [InlineData("nieuw")]
+    [InlineData("mijn-rooster")]
+    [InlineData("aanmelding")]
+    [InlineData("e-mailadres")]
+    public async Task A_code_that_is_an_address_of_the_site_itself_is_refused(string code)
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var create = await Form.OpenAsync(coordinator, "/workshopdagen/nieuw");
+        create["Slug"] = code;
+        create["Name"] = "Techniekdagen";
+        create["Venue"] = "Sporthal De Phoenix, Mijdrecht";
+        create["ClosesAt"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd'T'HH:mm");
+        create["PerClass"] = "2";
+        var response = await create.SubmitAsync(coordinator);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"De code &#x27;{code}&#x27; is al een vast adres", await response.Content.ReadAsStringAsync());
+        Assert.False(await factory.InDbAsync(db => db.WorkshopDayEvents.AnyAsync(x => x.Slug == code)));
+    }
+
     /// <summary>A move the checker accepts: one workshop of a class to another session, the rest unchanged.</summary>
     private static Task<(int ClassId, int From, Placement To)> FindMoveAsync(AllocationProblem problem, List<Placement> placements)
     {

@@ -17,6 +17,7 @@ public static class WorkshopDayMessages
     public static string VenueRequired => "Geef de locatie.";
     public static string SlugInvalid => "De code bestaat uit 3 tot 60 kleine letters, cijfers en streepjes.";
     public static string SlugTaken => "Er zijn al workshopdagen met de code '{0}'.";
+    public static string SlugFixedAddress => "De code '{0}' is al een vast adres van de site (/workshopdagen/{0}); kies een andere.";
     public static string PerClassRange => "Een klas volgt 1 tot 5 workshops.";
     public static string ActionOfOtherPact => "Kies een actie van hetzelfde pact.";
     public static string DayTaken => "Deze dag staat er al in.";

@@ -8,7 +8,8 @@ namespace Pactwerk.Web.Features.Rooms;
 
 public sealed record OpeningHoursDto(string Day, string Opens, string Closes);
 public sealed record ClosureDto(DateOnly From, DateOnly To, string Reason);
-public sealed record RoomDto(int Id, int Version, string Name, string Address, int OrganisationId, string Organisation, string MunicipalityCode, string Municipality,
+/// <summary>A room as read; <c>municipality</c> is the CBS code a PUT takes back, its name only for reading.</summary>
+public sealed record RoomDto(int Id, int Version, string Name, string Address, int OrganisationId, string Organisation, string Municipality, string MunicipalityName,
     IReadOnlyList<string> Equipment, int Capacity, bool WheelchairAccessible, string? AccessibilityNote, IReadOnlyList<OpeningHoursDto> OpeningHours,
     IReadOnlyList<ClosureDto> Closures, IReadOnlyList<string> AllowedUsers, int LeadTimeHours, bool ApprovalRequired);
 

@@ -28,6 +28,9 @@ public sealed partial class WorkshopDayEditor(PactwerkDb db, AccessScopeProvider
 {
     public static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    /// <summary>The pages at /workshopdagen/&lt;word&gt; that are not an event: an event with such a code could never be reached.</summary>
+    public static readonly IReadOnlySet<string> FixedAddresses = new HashSet<string>(StringComparer.Ordinal) { "nieuw", "mijn-rooster", "aanmelding", "e-mailadres" };
+
     public async Task<EditAnswer> CreateAsync(int pactId, EventInput input, CancellationToken ct)
     {
         if (!WorkshopDayAccess.MayCoordinate(await scopes.GetAsync(ct), pactId))
@@ -37,6 +40,8 @@ public sealed partial class WorkshopDayEditor(PactwerkDb db, AccessScopeProvider
             return EditAnswer.Refused(WorkshopDayMessages.SlugInvalid);
         if (await CheckAsync(pactId, input, ct) is { } refusal)
             return refusal;
+        if (FixedAddresses.Contains(slug))
+            return EditAnswer.Refused(WorkshopDayMessages.SlugFixedAddress, slug);
         if (await db.WorkshopDayEvents.AnyAsync(e => e.Slug == slug, ct))
             return EditAnswer.Refused(WorkshopDayMessages.SlugTaken, slug);
         db.WorkshopDayEvents.Add(new WorkshopDayEvent

@@ -38,7 +38,8 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
 
     public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> RegisterAsync(int eventId, RegistrationInput input, CancellationToken ct)
     {
-        if (await queries.FindAsync(eventId, ct) is not { } view)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockAsync(eventId, ct) || await queries.FindAsync(eventId, ct) is not { } view)
             return (null, null);
         if (Check(view, input, null, clock.GetUtcNow().UtcDateTime) is { } refusal)
             return (null, refusal);
@@ -50,6 +51,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         };
         db.SchoolRegistrations.Add(registration);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await MailAsync(view, registration, key);
         return (new RegistrationAnswer(registration.Id, ChangeUrl(key), false), null);
     }
@@ -57,7 +59,10 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     /// <summary>Replaces the school's details and classes, until registration closes; the address stays confirmed unless it changes.</summary>
     public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> ChangeAsync(string? key, RegistrationInput input, CancellationToken ct)
     {
-        if (HashOf(key) is not { } hash)
+        if (HashOf(key) is not { } hash || await db.SchoolRegistrations.Where(r => r.KeyHash == hash).Select(r => (int?)r.EventId).SingleOrDefaultAsync(ct) is not { } eventId)
+            return (null, null);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockAsync(eventId, ct))
             return (null, null);
         var registration = await db.SchoolRegistrations.Include(r => r.Classes).SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
         if (registration is null || await queries.FindAsync(registration.EventId, ct) is not { } view)
@@ -79,10 +84,20 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             registration.Classes = wanted;
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         if (newAddress)
             await MailAsync(view, registration, key!.Trim());
         return (new RegistrationAnswer(registration.Id, ChangeUrl(key!.Trim()), registration.EmailConfirmedAt is not null), null);
     }
+
+    /// <summary>
+    /// Registrations of one event are decided one at a time, on what the database holds then: two schools checking the
+    /// same free places at the same moment would otherwise both get them and overfill a day. Within the open transaction,
+    /// a no-op update locks the event's row on PostgreSQL (the next registration waits for the commit, then reads it);
+    /// on SQLite the transaction began IMMEDIATE, holding the file's write lock. False when there is no such event.
+    /// </summary>
+    private async Task<bool> LockAsync(int eventId, CancellationToken ct) =>
+        await db.WorkshopDayEvents.Where(e => e.Id == eventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Version, e => e.Version), ct) == 1;
 
     private static bool Same(SchoolClass a, SchoolClass b) =>
         a.Name == b.Name && a.Pupils == b.Pupils && a.Grade == b.Grade && a.DayId == b.DayId && a.Arrival == b.Arrival && a.Departure == b.Departure
