@@ -57,7 +57,23 @@ public static class WorkshopAllocator
         if (problem.Classes.Any(c => !placeable.Contains(c.Id)))
             return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
         foreach (var session in x.GroupBy(v => (v.Workshop.Id, v.Slot.Id)))
-            model.Add(LinearExpr.WeightedSum(session.Select(v => v.Var), session.Select(v => (long)v.Class.Pupils)) <= workshops[session.Key.Item1].Capacity);
+        {
+            var capacity = workshops[session.Key.Item1].Capacity;
+            model.Add(LinearExpr.WeightedSum(session.Select(v => v.Var), session.Select(v => (long)v.Class.Pupils)) <= capacity);
+            // The same rule in counts: k + 1 classes of more than capacity / (k + 1) pupils never fit. The pupils sum alone
+            // lets the LP relaxation put fractions of classes in a session; these cuts give the solver a bound near the
+            // true optimum, which is what lets it prove a schedule good within seconds.
+            for (var k = 1; k < session.Count(); k++)
+            {
+                var big = session.Where(v => v.Class.Pupils * (k + 1) > capacity).Select(v => v.Var).ToList();
+                if (big.Count <= k)
+                    break;
+                if (k == 1)
+                    model.AddAtMostOne(big);
+                else
+                    model.Add(LinearExpr.Sum(big) <= k);
+            }
+        }
         foreach (var v in x.Where(v => pinned.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id))))
             model.Add(v.Var == 1);
 
