@@ -209,6 +209,37 @@ public abstract class WaitingListTests<TFactory>(TFactory factory) : IClassFixtu
             .Any(p => AllocationChecker.Violations(Only(problem, classes), [.. schedule, p]).Count == 0);
     }
 
+    [Fact]
+    public async Task Cancellations_and_registrations_at_the_same_moment_never_overfill_a_day_and_move_a_class_up_once()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var e = await EventAsync(factory, coordinator, "wachtdrukte");
+        // By hand: 225 pupils on day 1, nine classes of 25; the tenth waits first in line.
+        var early = new List<(int Id, string Key)>();
+        for (var i = 0; i < 9; i++)
+            early.Add(await RegisterAsync(e.Id, $"Vroeg {i}", Class("Groep 8", e.Day1, e.Workshops1[0])));
+        var first = await RegisterAsync(e.Id, "Eerste wachter", Class("Groep 8", e.Day1, e.Workshops1[0]));
+        var firstClass = await ClassOfAsync(first.Id, "Groep 8");
+
+        // Two schools cancel while six others register, all at once.
+        var cancels = early.Take(2).Select(async r => await Anonymous(factory).PostAsJsonAsync("/api/v1/workshop-day-registrations/cancellation",
+            new { key = r.Key, classId = await ClassOfAsync(r.Id, "Groep 8") }));
+        var registrations = Enumerable.Range(0, 6).Select(i => Anonymous(factory).PostAsJsonAsync($"/api/v1/workshop-days/{e.Id}/registrations",
+            Registration($"Tegelijk {i}", $"tegelijk{i}@wacht.example", Class("Groep 8", e.Day1, e.Workshops1[0]))));
+        var answers = await Task.WhenAll(cancels.Concat(registrations));
+        Assert.All(answers.Take(2), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.All(answers.Skip(2), a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+
+        // The day holds exactly its room; the first in line moved up once; the other places went to one of the six.
+        var placedPupils = await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.DayId == e.Day1 && !c.Waiting && c.CancelledAt == null).SumAsync(c => c.Pupils));
+        Assert.Equal(225, placedPupils);
+        Assert.False(await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.Id == firstClass).Select(c => c.Waiting).SingleAsync()));
+        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == WorkshopDayAuditActions.ClassMovedUp && a.EntityId == firstClass.ToString())));
+        var line = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/workshop-days/{e.Id}/waiting-list");
+        Assert.Equal(5, line.GetArrayLength());
+        Assert.Equal(Enumerable.Range(1, 5), line.EnumerateArray().Select(w => w.GetProperty("position").GetInt32()));
+    }
+
     private static AllocationProblem Only(AllocationProblem problem, IEnumerable<int> classIds)
     {
         var ids = classIds.ToHashSet();
