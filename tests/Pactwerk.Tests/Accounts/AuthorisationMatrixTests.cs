@@ -79,9 +79,9 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                     Assert.True(status is 400 or 404, $"POST {url} answered {status} to an empty anonymous voucher request");
                     continue;
                 }
-                // A school registers for workshop days without an account and changes its registration with the secret key
-                // of its link; an empty request is refused as invalid or names no event.
-                if ((operation.Name == "post" && path.Name == "/api/v1/workshop-days/{id}/registrations")
+                // A school registers for workshop days without an account and changes its registration, or cancels a class,
+                // with the secret key of its link; an empty request is refused as invalid or names no event or class.
+                if ((operation.Name == "post" && path.Name is "/api/v1/workshop-days/{id}/registrations" or "/api/v1/workshop-day-registrations/cancellation")
                     || (operation.Name == "put" && path.Name == "/api/v1/workshop-day-registrations"))
                 {
                     Assert.True(status is 400 or 404, $"{operation.Name.ToUpperInvariant()} {url} answered {status} to an empty anonymous workshop registration");

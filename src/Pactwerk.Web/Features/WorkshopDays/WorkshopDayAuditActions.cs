@@ -8,4 +8,6 @@ public static class WorkshopDayAuditActions
     [AuditAction] public const string Allocated = "workshop-days-allocated";
     [AuditAction] public const string ClassMoved = "workshop-days-class-moved";
     [AuditAction] public const string Published = "workshop-days-published";
+    [AuditAction] public const string ClassCancelled = "workshop-days-class-cancelled";
+    [AuditAction] public const string ClassMovedUp = "workshop-days-class-moved-up";
 }

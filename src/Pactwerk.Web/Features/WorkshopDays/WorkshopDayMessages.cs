@@ -53,4 +53,8 @@ public static class WorkshopDayMessages
     public static string MoveOverlaps => "Die ronde overlapt met een andere workshop van de klas.";
     public static string MoveFull => "Daar is geen plaats meer: {0} van {1} plaatsen bezet, de klas heeft {2} leerlingen.";
     public static string MoveTwice => "De klas heeft die workshop al.";
+
+    public static string CancelUnknown => "Deze klas is niet gevonden bij deze aanmelding of workshopdagen; controleer de link.";
+    public static string AlreadyCancelled => "Klas {0} is al afgemeld.";
+    public static string CancelAfterDay => "De dag van klas {0} is voorbij; afmelden kan niet meer.";
 }

@@ -11,6 +11,7 @@ public static class WorkshopDaysModule
         services.AddScoped<SchoolRegistrations>();
         services.AddScoped<WorkshopAllocations>();
         services.AddScoped<SchoolSchedules>();
+        services.AddScoped<WaitingList>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {

@@ -3530,6 +3530,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<TimeOnly>("Arrival")
                         .HasColumnType("time without time zone");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("DayId")
                         .HasColumnType("integer");
 
@@ -3555,6 +3558,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Waiting")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

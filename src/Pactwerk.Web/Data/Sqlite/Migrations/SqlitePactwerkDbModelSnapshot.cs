@@ -3396,6 +3396,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<TimeOnly>("Arrival")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DayId")
                         .HasColumnType("INTEGER");
 
@@ -3420,6 +3423,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Waiting")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -65,7 +65,7 @@ public sealed class WorkshopAllocations(PactwerkDb db, AccessScopeProvider scope
     /// <summary>The problem as the solver sees it: confirmed classes, the event's workshops and slots, and the placements pinned by hand.</summary>
     public async Task<AllocationProblem> ProblemAsync(WorkshopDayEvent e, CancellationToken ct)
     {
-        var classes = await db.SchoolClasses.AsNoTracking()
+        var classes = await db.SchoolClasses.AsNoTracking().Where(c => !c.Waiting && c.CancelledAt == null)
             .Join(db.SchoolRegistrations.Where(r => r.EventId == e.Id && r.EmailConfirmedAt != null), c => c.RegistrationId, r => r.Id, (c, r) => c)
             .OrderBy(c => c.Id).ToListAsync(ct);
         var workshops = await db.Workshops.AsNoTracking().Where(w => w.EventId == e.Id).ToListAsync(ct);

@@ -30,7 +30,8 @@ public sealed class WorkshopDayQueries(PactwerkDb db, TimeProvider clock)
         if (e is null)
             return null;
         var pact = await db.Pacts.Where(p => p.Id == e.PactId).Select(p => p.Name).SingleAsync(ct);
-        var classes = await db.SchoolClasses.AsNoTracking().Where(c => db.SchoolRegistrations.Any(r => r.Id == c.RegistrationId && r.EventId == id))
+        // Waiting and cancelled classes hold no place: they count neither in a day's fill nor in the totals.
+        var classes = await db.SchoolClasses.AsNoTracking().Where(c => !c.Waiting && c.CancelledAt == null && db.SchoolRegistrations.Any(r => r.Id == c.RegistrationId && r.EventId == id))
             .Select(c => new { c.Id, c.DayId, c.Pupils, c.RegistrationId }).ToListAsync(ct);
         var pupilsOf = classes.ToDictionary(c => c.Id, c => c.Pupils);
         var assignments = await db.ClassAssignments.AsNoTracking().Where(a => db.Workshops.Any(w => w.Id == a.WorkshopId && w.EventId == id))
@@ -46,7 +47,8 @@ public sealed class WorkshopDayQueries(PactwerkDb db, TimeProvider clock)
         var dayViews = days.Select(d => new DayView(d.Id, d.Date, d.Slots.OrderBy(s => s.StartsAt).Select(s => new SlotView(s.Id, s.StartsAt)).ToList(),
             CapacityOf(e.Workshops.Where(w => w.DayId == d.Id).Select(w => w.CapacityPerSession), d.Slots.Count, e.WorkshopsPerClass),
             classes.Where(c => c.DayId == d.Id).Sum(c => c.Pupils))).ToList();
-        var open = clock.GetUtcNow().UtcDateTime < e.RegistrationClosesAt && e.AllocatedAt is null && dayViews.Any(d => d.Remaining > 0);
+        // Full days do not close registration: classes registered then go on the waiting list.
+        var open = clock.GetUtcNow().UtcDateTime < e.RegistrationClosesAt && e.AllocatedAt is null;
         return new WorkshopDayView(e.Id, e.Slug, e.Name, e.Venue, e.PactId, pact, e.ActionId, e.RegistrationClosesAt, e.WorkshopsPerClass, open, e.Invented,
             dayViews, workshops,
             e.Shifts.OrderBy(s => dateOf[s.DayId]).ThenBy(s => s.StartsAt).Select(s => new ShiftView(s.Id, s.DayId, dateOf[s.DayId], s.Task, s.StartsAt, s.EndsAt, s.Needed)).ToList(),

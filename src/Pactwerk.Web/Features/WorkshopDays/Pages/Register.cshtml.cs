@@ -8,9 +8,10 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 /// <summary>
 /// A school registers its classes (/workshopdagen/{slug}/aanmelden) or changes them through its secret link
 /// (/workshopdagen/aanmelding?sleutel=…); no account. Rows left empty are not classes; every rule is <see cref="SchoolRegistrations"/>'s.
+/// Through the same link the school sees which classes wait and where in line, and cancels a class (<see cref="WaitingList"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistrations registrations, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistrations registrations, WaitingList waitingList, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class ClassForm
     {
@@ -28,12 +29,17 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
     [BindProperty(SupportsGet = true)] public string? Sleutel { get; set; }
     [BindProperty(SupportsGet = true, Name = "nieuw")] public bool Created { get; set; }
     [BindProperty(SupportsGet = true, Name = "opgeslagen")] public bool Saved { get; set; }
+    [BindProperty(SupportsGet = true, Name = "afgemeld")] public bool CancelledOne { get; set; }
     [BindProperty] public string? School { get; set; }
     [BindProperty] public string? Municipality { get; set; }
     [BindProperty] public string? Teacher { get; set; }
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public List<ClassForm> Classes { get; set; } = [];
     public WorkshopDayView? View { get; private set; }
+    /// <summary>The school's classes that hold or wait for a place (cancelled ones left out), to cancel.</summary>
+    public IReadOnlyList<RegisteredClassView> Current { get; private set; } = [];
+    /// <summary>The school's classes on the waiting list, with their place in line.</summary>
+    public IReadOnlyList<WaitingEntry> Waiting { get; private set; } = [];
     public bool IsChange => Slug is null;
     public bool? Confirmed { get; private set; }
     public string? Error { get; private set; }
@@ -50,6 +56,7 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
             Classes = r.Classes.Select(c => new ClassForm { Name = c.Name, Grade = c.Grade, Pupils = c.Pupils, DayId = c.DayId, Arrival = c.Arrival, Departure = c.Departure,
                 Preferences = c.Preferences.Select(p => (int?)p).ToList() }).ToList();
             View = await queries.FindAsync(r.EventId, ct);
+            await LineAsync(r, ct);
         }
         else
         {
@@ -72,6 +79,7 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
             if (r is null)
                 return NotFound();
             View = await queries.FindAsync(r.EventId, ct);
+            await LineAsync(r, ct);
             // A value the binder could not read (a time or number that is not one) is refused before anything is asked.
             var (answer, refusal) = ModelState.IsValid ? await registrations.ChangeAsync(Sleutel, input, ct) : (null, null);
             if (answer is not null)
@@ -87,10 +95,34 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
         return Refused(refused);
     }
 
-    private PageResult Refused(Refusal? refusal)
+    /// <summary>The school cancels one class; the form carries the key, as the change form does.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int? classId, CancellationToken ct)
+    {
+        NoStore();
+        var r = await registrations.FindAsync(Sleutel, ct);
+        if (r is null)
+            return NotFound();
+        var (answer, refusal) = await waitingList.CancelBySchoolAsync(Sleutel, classId ?? 0, ct);
+        if (answer is not null)
+            return Redirect(SchoolRegistrations.ChangeUrl(Sleutel!) + "&afgemeld=true");
+        (School, Municipality, Teacher, Email, Confirmed) = (r.School, r.Municipality, r.Teacher, r.Email, r.EmailConfirmed);
+        Classes = r.Classes.Select(c => new ClassForm { Name = c.Name, Grade = c.Grade, Pupils = c.Pupils, DayId = c.DayId, Arrival = c.Arrival, Departure = c.Departure,
+            Preferences = c.Preferences.Select(p => (int?)p).ToList() }).ToList();
+        View = await queries.FindAsync(r.EventId, ct);
+        await LineAsync(r, ct);
+        return Refused(refusal, refusal?.Message == WorkshopDayMessages.CancelUnknown ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
+    }
+
+    private async Task LineAsync(RegistrationView r, CancellationToken ct)
+    {
+        Current = r.Classes;
+        Waiting = (await waitingList.EntriesAsync(r.EventId, ct)).Where(w => w.RegistrationId == r.Id).ToList();
+    }
+
+    private PageResult Refused(Refusal? refusal, int status = StatusCodes.Status400BadRequest)
     {
         Error = refusal?.In(t) ?? t["Een van de waarden is geen getal of tijd; controleer het formulier."].Value;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         Pad();
         return Page();
     }

@@ -37,6 +37,10 @@ public class SchoolClass : Audit.IAudited
     public TimeOnly Departure { get; set; }
     /// <summary>Workshop ids by rank, first choice first.</summary>
     public List<int> Preferences { get; set; } = [];
+    /// <summary>Registered when its day was full: the class holds no place and waits, in order of registration, for one to open (see <see cref="WaitingList"/>).</summary>
+    public bool Waiting { get; set; }
+    /// <summary>Set when the school or the coordinator cancels the class: it holds no place any more; the row stays for the record.</summary>
+    public DateTime? CancelledAt { get; set; }
 }
 
 /// <summary>A session given to a class by the allocation; <see cref="Pinned"/> when the coordinator placed it by hand (a re-run keeps it).</summary>

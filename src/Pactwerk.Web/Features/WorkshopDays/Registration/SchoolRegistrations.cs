@@ -13,9 +13,9 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 
 public sealed record ClassInput(string? Name, int? Pupils, string? Grade, int? DayId, TimeOnly? Arrival, TimeOnly? Departure, List<int>? Preferences);
 public sealed record RegistrationInput(string? School, string? Municipality, string? Teacher, string? Email, List<ClassInput>? Classes);
-/// <summary>The answer to a registration: its number, the secret link to change it, and whether the address still waits for its confirmation.</summary>
-public sealed record RegistrationAnswer(int Number, string ChangeUrl, bool EmailConfirmed);
-public sealed record RegisteredClassView(int Id, string Name, int Pupils, string Grade, int DayId, TimeOnly Arrival, TimeOnly Departure, IReadOnlyList<int> Preferences);
+/// <summary>The answer to a registration: its number, the secret link to change it, whether the address still waits for its confirmation, and the classes that went on the waiting list because their day was full.</summary>
+public sealed record RegistrationAnswer(int Number, string ChangeUrl, bool EmailConfirmed, IReadOnlyList<string> WaitingClasses);
+public sealed record RegisteredClassView(int Id, string Name, int Pupils, string Grade, int DayId, TimeOnly Arrival, TimeOnly Departure, IReadOnlyList<int> Preferences, bool Waiting);
 public sealed record RegistrationView(int Id, int EventId, string EventSlug, string School, string Municipality, string Teacher, string Email, bool EmailConfirmed,
     IReadOnlyList<RegisteredClassView> Classes);
 
@@ -27,7 +27,7 @@ public sealed record RegistrationView(int Id, int EventId, string EventSlug, str
 /// is written, so a refused registration changes nothing.
 /// </summary>
 public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IDataProtectionProvider protection, IEmailSender mail,
-    IOptions<HostingOptions> hosting, IStringLocalizer<SharedResource> t, WorkshopDayQueries queries)
+    IOptions<HostingOptions> hosting, IStringLocalizer<SharedResource> t, WorkshopDayQueries queries, WaitingList waitingList)
 {
     public const int MaxPreferences = 5;
     private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.EmailConfirmation.v1");
@@ -39,21 +39,22 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> RegisterAsync(int eventId, RegistrationInput input, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockAsync(eventId, ct) || await queries.FindAsync(eventId, ct) is not { } view)
+        if (!await LockAsync(db, eventId, ct) || await queries.FindAsync(eventId, ct) is not { } view)
             return (null, null);
-        if (Check(view, input, null, clock.GetUtcNow().UtcDateTime) is { } refusal)
+        var (refusal, waiting) = Check(view, input, null, clock.GetUtcNow().UtcDateTime);
+        if (refusal is not null)
             return (null, refusal);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         var registration = new SchoolRegistration
         {
             EventId = eventId, School = input.School!.Trim(), Municipality = input.Municipality!.Trim(), Teacher = input.Teacher!.Trim(),
-            Email = input.Email!.Trim(), KeyHash = Hash(key), SubmittedAt = clock.GetUtcNow().UtcDateTime, Classes = ClassesOf(input),
+            Email = input.Email!.Trim(), KeyHash = Hash(key), SubmittedAt = clock.GetUtcNow().UtcDateTime, Classes = ClassesOf(input, waiting),
         };
         db.SchoolRegistrations.Add(registration);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await MailAsync(view, registration, key);
-        return (new RegistrationAnswer(registration.Id, ChangeUrl(key), false), null);
+        return (new RegistrationAnswer(registration.Id, ChangeUrl(key), false, WaitingOf(registration)), null);
     }
 
     /// <summary>Replaces the school's details and classes, until registration closes; the address stays confirmed unless it changes.</summary>
@@ -62,12 +63,13 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         if (HashOf(key) is not { } hash || await db.SchoolRegistrations.Where(r => r.KeyHash == hash).Select(r => (int?)r.EventId).SingleOrDefaultAsync(ct) is not { } eventId)
             return (null, null);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockAsync(eventId, ct))
+        if (!await LockAsync(db, eventId, ct))
             return (null, null);
         var registration = await db.SchoolRegistrations.Include(r => r.Classes).SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
         if (registration is null || await queries.FindAsync(registration.EventId, ct) is not { } view)
             return (null, null);
-        if (Check(view, input, registration, clock.GetUtcNow().UtcDateTime) is { } refusal)
+        var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime);
+        if (refusal is not null)
             return (null, refusal);
         var email = input.Email!.Trim();
         var newAddress = !string.Equals(email, registration.Email, StringComparison.OrdinalIgnoreCase);
@@ -75,19 +77,25 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             (input.School!.Trim(), input.Municipality!.Trim(), input.Teacher!.Trim(), email);
         if (newAddress)
             registration.EmailConfirmedAt = null;
-        var wanted = ClassesOf(input);
+        var wanted = ClassesOf(input, waiting);
+        // Cancelled classes stay as the record of the cancellation; only the school's current classes are compared and replaced.
+        var current = registration.Classes.Where(c => c.CancelledAt is null).OrderBy(c => c.Id).ToList();
         // A class kept as it was is not rewritten, so an unchanged save changes nothing (and writes no audit line).
-        var same = registration.Classes.Count == wanted.Count && registration.Classes.OrderBy(c => c.Id).Zip(wanted).All(p => Same(p.First, p.Second));
+        var same = current.Count == wanted.Count && current.Zip(wanted).All(p => Same(p.First, p.Second));
         if (!same)
         {
-            db.SchoolClasses.RemoveRange(registration.Classes);
-            registration.Classes = wanted;
+            db.SchoolClasses.RemoveRange(current);
+            registration.Classes.RemoveAll(current.Contains);
+            registration.Classes.AddRange(wanted);
         }
         await db.SaveChangesAsync(ct);
+        if (!same)
+            // Fewer or smaller classes may leave room for classes waiting for that day.
+            await waitingList.MoveUpAsync(registration.EventId, ct);
         await transaction.CommitAsync(ct);
         if (newAddress)
             await MailAsync(view, registration, key!.Trim());
-        return (new RegistrationAnswer(registration.Id, ChangeUrl(key!.Trim()), registration.EmailConfirmedAt is not null), null);
+        return (new RegistrationAnswer(registration.Id, ChangeUrl(key!.Trim()), registration.EmailConfirmedAt is not null, WaitingOf(registration)), null);
     }
 
     /// <summary>
@@ -96,12 +104,14 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     /// a no-op update locks the event's row on PostgreSQL (the next registration waits for the commit, then reads it);
     /// on SQLite the transaction began IMMEDIATE, holding the file's write lock. False when there is no such event.
     /// </summary>
-    private async Task<bool> LockAsync(int eventId, CancellationToken ct) =>
+    internal static async Task<bool> LockAsync(PactwerkDb db, int eventId, CancellationToken ct) =>
         await db.WorkshopDayEvents.Where(e => e.Id == eventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.Version, e => e.Version), ct) == 1;
 
     private static bool Same(SchoolClass a, SchoolClass b) =>
         a.Name == b.Name && a.Pupils == b.Pupils && a.Grade == b.Grade && a.DayId == b.DayId && a.Arrival == b.Arrival && a.Departure == b.Departure
         && a.Preferences.SequenceEqual(b.Preferences);
+
+    private static List<string> WaitingOf(SchoolRegistration r) => r.Classes.Where(c => c.Waiting && c.CancelledAt is null).OrderBy(c => c.Id).Select(c => c.Name).ToList();
 
     public async Task<RegistrationView?> FindAsync(string? key, CancellationToken ct) =>
         HashOf(key) is { } hash ? await ViewAsync(db.SchoolRegistrations.Where(r => r.KeyHash == hash), ct) : null;
@@ -113,7 +123,8 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             return null;
         var slug = await db.WorkshopDayEvents.Where(e => e.Id == r.EventId).Select(e => e.Slug).SingleAsync(ct);
         return new RegistrationView(r.Id, r.EventId, slug, r.School, r.Municipality, r.Teacher, r.Email, r.EmailConfirmedAt is not null,
-            r.Classes.OrderBy(c => c.Id).Select(c => new RegisteredClassView(c.Id, c.Name, c.Pupils, c.Grade, c.DayId, c.Arrival, c.Departure, c.Preferences)).ToList());
+            r.Classes.Where(c => c.CancelledAt == null).OrderBy(c => c.Id)
+                .Select(c => new RegisteredClassView(c.Id, c.Name, c.Pupils, c.Grade, c.DayId, c.Arrival, c.Departure, c.Preferences, c.Waiting)).ToList());
     }
 
     public async Task<RegistrationView?> InfoAsync(string? token, CancellationToken ct) =>
@@ -145,8 +156,18 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         }
     }
 
-    /// <summary>Every rule of a registration, against the event as it is now (the registration's own classes not counted when it changes).</summary>
-    public static Refusal? Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now)
+    /// <summary>
+    /// Every rule of a registration, against the event as it is now (the registration's own classes not counted when it
+    /// changes). A class for which its day has no room left is not refused but goes on the waiting list: its index is in
+    /// <c>Waiting</c>, and it takes none of the day's room, so a later, smaller class of the same registration may still fit.
+    /// </summary>
+    public static (Refusal? Refusal, HashSet<int> Waiting) Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now)
+    {
+        var waiting = new HashSet<int>();
+        return (Rules(view, input, existing, now, waiting), waiting);
+    }
+
+    private static Refusal? Rules(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now, HashSet<int> waiting)
     {
         if (now >= view.RegistrationClosesAt || view.AllocatedAt is not null || (existing is null && !view.RegistrationOpen))
             return new Refusal(WorkshopDayMessages.RegistrationClosed);
@@ -191,10 +212,13 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
                     return new Refusal(WorkshopDayMessages.PreferenceTooSmall, label, w.Title, w.CapacityPerSession, c.Pupils);
             }
             added[day.Id] = added.GetValueOrDefault(day.Id) + c.Pupils.Value;
-            var own = existing?.Classes.Where(x => x.DayId == day.Id).Sum(x => x.Pupils) ?? 0;
+            var own = existing?.Classes.Where(x => x.DayId == day.Id && !x.Waiting && x.CancelledAt == null).Sum(x => x.Pupils) ?? 0;
             var room = day.CapacityPupils - (day.RegisteredPupils - own);
             if (added[day.Id] > room)
-                return new Refusal(WorkshopDayMessages.DayFull, Math.Max(0, room - (added[day.Id] - c.Pupils.Value)), label, c.Pupils);
+            {
+                waiting.Add(i);
+                added[day.Id] -= c.Pupils.Value;
+            }
         }
         return null;
     }
@@ -217,10 +241,10 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         return count;
     }
 
-    private static List<SchoolClass> ClassesOf(RegistrationInput input) => (input.Classes ?? []).Select(c => new SchoolClass
+    private static List<SchoolClass> ClassesOf(RegistrationInput input, HashSet<int> waiting) => (input.Classes ?? []).Select((c, i) => new SchoolClass
     {
         Name = c.Name!.Trim(), Pupils = c.Pupils!.Value, Grade = c.Grade!.Trim(), DayId = c.DayId!.Value, Arrival = c.Arrival!.Value, Departure = c.Departure!.Value,
-        Preferences = [.. c.Preferences ?? []],
+        Preferences = [.. c.Preferences ?? []], Waiting = waiting.Contains(i),
     }).ToList();
 
     private async Task MailAsync(WorkshopDayView view, SchoolRegistration registration, string key)
@@ -231,7 +255,10 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var confirm = site + ConfirmUrl(TokenFor(registration.Id)) + (english ? "&culture=en" : "");
         var body = $"<p>{WebUtility.HtmlEncode(t["Bevestig je e-mailadres, dan tellen de klassen van {0} mee in de indeling van {1}.", registration.School, view.Name].Value)}</p>"
                    + $"<p><a href=\"{WebUtility.HtmlEncode(confirm)}\">{WebUtility.HtmlEncode(t["E-mailadres bevestigen"].Value)}</a></p>"
-                   + $"<p>{WebUtility.HtmlEncode(t["Met deze link bekijk en wijzig je de aanmelding tot de aanmelding sluit:"].Value)} <a href=\"{WebUtility.HtmlEncode(change)}\">{WebUtility.HtmlEncode(change)}</a></p>";
+                   + $"<p>{WebUtility.HtmlEncode(t["Met deze link bekijk en wijzig je de aanmelding tot de aanmelding sluit:"].Value)} <a href=\"{WebUtility.HtmlEncode(change)}\">{WebUtility.HtmlEncode(change)}</a></p>"
+                   + (WaitingOf(registration) is { Count: > 0 } waiting
+                       ? $"<p>{WebUtility.HtmlEncode(t["Op de wachtlijst, want hun dag is vol: {0}. Komt er plaats vrij, dan krijg je bericht.", string.Join(", ", waiting)].Value)}</p>"
+                       : "");
         await mail.SendEmailAsync(registration.Email, t["Aanmelding {0}", view.Name].Value, body);
     }
 
