@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class WorkshopVolunteers : Migration
+    public partial class WorkshopWaitingList : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

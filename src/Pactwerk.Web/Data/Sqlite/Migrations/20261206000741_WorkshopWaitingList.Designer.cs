@@ -11,8 +11,8 @@ using Pactwerk.Web.Data.Sqlite;
 namespace Pactwerk.Web.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqlitePactwerkDb))]
-    [Migration("20261205230344_WorkshopVolunteers")]
-    partial class WorkshopVolunteers
+    [Migration("20261206000741_WorkshopWaitingList")]
+    partial class WorkshopWaitingList
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -13,8 +13,8 @@ using Pactwerk.Web.Data.Postgres;
 namespace Pactwerk.Web.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresPactwerkDb))]
-    [Migration("20261205230356_WorkshopVolunteers")]
-    partial class WorkshopVolunteers
+    [Migration("20261206000749_WorkshopWaitingList")]
+    partial class WorkshopWaitingList
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
