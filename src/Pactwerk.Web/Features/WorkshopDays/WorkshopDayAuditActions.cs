@@ -8,4 +8,5 @@ public static class WorkshopDayAuditActions
     [AuditAction] public const string Allocated = "workshop-days-allocated";
     [AuditAction] public const string ClassMoved = "workshop-days-class-moved";
     [AuditAction] public const string Published = "workshop-days-published";
+    [AuditAction] public const string CheckedIn = "workshop-days-class-checked-in";
 }

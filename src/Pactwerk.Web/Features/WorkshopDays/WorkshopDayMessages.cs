@@ -53,4 +53,11 @@ public static class WorkshopDayMessages
     public static string MoveOverlaps => "Die ronde overlapt met een andere workshop van de klas.";
     public static string MoveFull => "Daar is geen plaats meer: {0} van {1} plaatsen bezet, de klas heeft {2} leerlingen.";
     public static string MoveTwice => "De klas heeft die workshop al.";
+
+    public static string CheckInNotPublished => "De indeling is nog niet gepubliceerd: er is nog geen klas om in te checken.";
+    public static string CheckInCodeRequired => "Typ of scan de incheckcode van de klas.";
+    public static string CheckInCodeUnknown => "De code {0} is onbekend. Controleer de code op het rooster van de school.";
+    public static string CheckInCodeOtherEvent => "De code {0} hoort bij andere workshopdagen: {1}.";
+    public static string CheckInTwice => "{0} van {1} is al ingecheckt om {2}, met {3} leerlingen.";
+    public static string CheckInPresentRange => "Het aantal aanwezige leerlingen is een heel getal van 1 tot en met {0}, de grootte van de klas.";
 }

@@ -37,6 +37,8 @@ public class SchoolClass : Audit.IAudited
     public TimeOnly Departure { get; set; }
     /// <summary>Workshop ids by rank, first choice first.</summary>
     public List<int> Preferences { get; set; } = [];
+    /// <summary>The code the class shows at the door (see <see cref="CheckInCodes"/>); given once the event is published and the class placed.</summary>
+    public string? CheckInCode { get; set; }
 }
 
 /// <summary>A session given to a class by the allocation; <see cref="Pinned"/> when the coordinator placed it by hand (a re-run keeps it).</summary>
