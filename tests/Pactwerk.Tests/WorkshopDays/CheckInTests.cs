@@ -161,7 +161,7 @@ public abstract class CheckInTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var shown = WebUtility.HtmlDecode(await coordinator.GetStringAsync(posted.Headers.Location!.OriginalString));
         Assert.Matches("B van School 0 is ingecheckt om \\d\\d:\\d\\d: 25 van 25 leerlingen.", shown);
-        Assert.Contains("Aanwezig: 2 van 4 klassen, 45 leerlingen.", shown);
+        Assert.Contains("Klassen ingecheckt: 2 van 4; leerlingen aanwezig: 45.", shown);
 
         // D on the door page in English with 24; then A again, which the page refuses with the first check-in's figures.
         var english = await Form.OpenAsync(coordinator, $"/workshopdagen/{e.Slug}/deur?culture=en");
@@ -173,7 +173,7 @@ public abstract class CheckInTests<TFactory>(TFactory factory) : IClassFixture<T
         twice["Code"] = codes["A"];
         var refusedPage = await twice.SubmitAsync(coordinator);
         Assert.Equal(HttpStatusCode.BadRequest, refusedPage.StatusCode);
-        Assert.Matches("A of School 0 was already checked in at \\d\\d:\\d\\d, with 20 pupils.", WebUtility.HtmlDecode(await refusedPage.Content.ReadAsStringAsync()));
+        Assert.Matches("A of School 0 was already checked in at \\d\\d:\\d\\d \\(present: 20\\).", WebUtility.HtmlDecode(await refusedPage.Content.ReadAsStringAsync()));
         var againApi = await CheckInAsync(coordinator, e.Id, codes["A"], 25);
         Assert.Equal(HttpStatusCode.Conflict, againApi.StatusCode);
         Assert.Contains("A van School 0 is al ingecheckt om", await DetailAsync(againApi));
@@ -216,8 +216,8 @@ public abstract class CheckInTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal((25, 24), Session(day2, e.Workshops2[0], 1));
         Assert.Equal(18, day1.GetProperty("sessions").GetArrayLength() + day2.GetProperty("sessions").GetArrayLength());
         var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/workshopdagen/{e.Slug}/aanwezigheid"));
-        Assert.Contains("69 leerlingen aanwezig in 3 van 4 klassen; 5 workshops gehouden.", page);
-        Assert.Contains("69 pupils present in 3 of 4 classes; 5 workshops held.", WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/workshopdagen/{e.Slug}/aanwezigheid?culture=en")));
+        Assert.Contains("Leerlingen aanwezig: 69; klassen ingecheckt: 3 van 4; workshops gehouden: 5.", page);
+        Assert.Contains("Pupils present: 69; classes checked in: 3 of 4; workshops held: 5.", WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/workshopdagen/{e.Slug}/aanwezigheid?culture=en")));
 
         // C at two doors at the same moment: one check-in, the other is told.
         var second = await SignInAsync(factory, "coordinator@techniekpact.demo");
