@@ -82,6 +82,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Features.WorkshopDays.SchoolRegistration> SchoolRegistrations => Set<Features.WorkshopDays.SchoolRegistration>();
     public DbSet<Features.WorkshopDays.SchoolClass> SchoolClasses => Set<Features.WorkshopDays.SchoolClass>();
     public DbSet<Features.WorkshopDays.ClassAssignment> ClassAssignments => Set<Features.WorkshopDays.ClassAssignment>();
+    public DbSet<Features.WorkshopDays.ClassCheckIn> ClassCheckIns => Set<Features.WorkshopDays.ClassCheckIn>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 

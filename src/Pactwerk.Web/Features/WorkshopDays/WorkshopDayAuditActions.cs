@@ -10,4 +10,5 @@ public static class WorkshopDayAuditActions
     [AuditAction] public const string Published = "workshop-days-published";
     [AuditAction] public const string ClassCancelled = "workshop-days-class-cancelled";
     [AuditAction] public const string ClassMovedUp = "workshop-days-class-moved-up";
+    [AuditAction] public const string CheckedIn = "workshop-days-class-checked-in";
 }

@@ -57,4 +57,10 @@ public static class WorkshopDayMessages
     public static string CancelUnknown => "Deze klas is niet gevonden bij deze aanmelding of workshopdagen; controleer de link.";
     public static string AlreadyCancelled => "Klas {0} is al afgemeld.";
     public static string CancelAfterDay => "De dag van klas {0} is voorbij; afmelden kan niet meer.";
+    public static string CheckInNotPublished => "De indeling is nog niet gepubliceerd: er is nog geen klas om in te checken.";
+    public static string CheckInCodeRequired => "Typ of scan de incheckcode van de klas.";
+    public static string CheckInCodeUnknown => "De code {0} is onbekend. Controleer de code op het rooster van de school.";
+    public static string CheckInCodeOtherEvent => "De code {0} hoort bij andere workshopdagen: {1}.";
+    public static string CheckInTwice => "{0} van {1} is al ingecheckt om {2} (aanwezig: {3}).";
+    public static string CheckInPresentRange => "Het aantal aanwezige leerlingen is een heel getal van 1 tot en met {0}, de grootte van de klas.";
 }

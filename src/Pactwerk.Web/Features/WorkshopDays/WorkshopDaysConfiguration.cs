@@ -80,6 +80,8 @@ internal sealed class SchoolClassConfiguration : IEntityTypeConfiguration<School
         c.Property(x => x.Name).HasMaxLength(100);
         c.Property(x => x.Grade).HasMaxLength(60);
         c.HasOne<EventDay>().WithMany().HasForeignKey(x => x.DayId).OnDelete(DeleteBehavior.Restrict);
+        c.Property(x => x.CheckInCode).HasMaxLength(CheckInCodes.Length);
+        c.HasIndex(x => x.CheckInCode).IsUnique();
     }
 }
 
@@ -92,5 +94,17 @@ internal sealed class ClassAssignmentConfiguration : IEntityTypeConfiguration<Cl
         a.HasOne<SessionSlot>().WithMany().HasForeignKey(x => x.SlotId).OnDelete(DeleteBehavior.Restrict);
         // No class twice in a workshop, in the database too.
         a.HasIndex(x => new { x.ClassId, x.WorkshopId }).IsUnique();
+    }
+}
+
+internal sealed class ClassCheckInConfiguration : IEntityTypeConfiguration<ClassCheckIn>
+{
+    public void Configure(EntityTypeBuilder<ClassCheckIn> c)
+    {
+        c.HasOne<WorkshopDayEvent>().WithMany().HasForeignKey(x => x.EventId);
+        c.HasOne<SchoolClass>().WithMany().HasForeignKey(x => x.ClassId);
+        // A class checks in once, also when two doors scan its code at the same moment.
+        c.HasIndex(x => x.ClassId).IsUnique();
+        c.ToTable(t => t.HasCheckConstraint("CK_ClassCheckIns_Present", "\"Present\" > 0"));
     }
 }

@@ -1,6 +1,6 @@
 namespace Pactwerk.Web.Features.WorkshopDays;
 
-/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT and the schedules.</summary>
+/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, and check-in at the door with live attendance.</summary>
 public static class WorkshopDaysModule
 {
     public static IHostApplicationBuilder AddWorkshopDays(this IHostApplicationBuilder builder)
@@ -12,6 +12,9 @@ public static class WorkshopDaysModule
         services.AddScoped<WorkshopAllocations>();
         services.AddScoped<SchoolSchedules>();
         services.AddScoped<WaitingList>();
+        services.AddScoped<CheckInCodes>();
+        services.AddScoped<ClassCheckIns>();
+        services.AddScoped<AttendanceQueries>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
@@ -24,6 +27,7 @@ public static class WorkshopDaysModule
     public static WebApplication MapWorkshopDays(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapWorkshopDaysApi();
+        api.MapCheckInApi();
         app.MapGet("/workshopdagen/mijn-rooster.ics", SchoolScheduleCalendar.Get).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

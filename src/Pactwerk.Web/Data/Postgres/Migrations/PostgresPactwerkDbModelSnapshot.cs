@@ -3497,6 +3497,39 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("ClassAssignments");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Present")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ClassCheckIns", t =>
+                        {
+                            t.HasCheckConstraint("CK_ClassCheckIns_Present", "\"Present\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
                 {
                     b.Property<int>("Id")
@@ -3533,6 +3566,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<int>("DayId")
                         .HasColumnType("integer");
 
@@ -3563,6 +3600,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
 
                     b.HasIndex("DayId");
 
@@ -4867,6 +4907,21 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassCheckIn", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

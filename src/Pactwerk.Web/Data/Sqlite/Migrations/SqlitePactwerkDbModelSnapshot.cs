@@ -3367,6 +3367,37 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("ClassAssignments");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId")
+                        .IsUnique();
+
+                    b.HasIndex("EventId");
+
+                    b.ToTable("ClassCheckIns", t =>
+                        {
+                            t.HasCheckConstraint("CK_ClassCheckIns_Present", "\"Present\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.EventDay", b =>
                 {
                     b.Property<int>("Id")
@@ -3399,6 +3430,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CheckInCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DayId")
                         .HasColumnType("INTEGER");
 
@@ -3429,6 +3464,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CheckInCode")
+                        .IsUnique();
 
                     b.HasIndex("DayId");
 
@@ -4723,6 +4761,21 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.WorkshopDays.ClassCheckIn", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.WorkshopDays.WorkshopDayEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

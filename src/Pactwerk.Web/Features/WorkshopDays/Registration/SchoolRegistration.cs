@@ -41,6 +41,8 @@ public class SchoolClass : Audit.IAudited
     public bool Waiting { get; set; }
     /// <summary>Set when the school or the coordinator cancels the class: it holds no place any more; the row stays for the record.</summary>
     public DateTime? CancelledAt { get; set; }
+    /// <summary>The code the class shows at the door (see <see cref="CheckInCodes"/>); given once the event is published and the class placed.</summary>
+    public string? CheckInCode { get; set; }
 }
 
 /// <summary>A session given to a class by the allocation; <see cref="Pinned"/> when the coordinator placed it by hand (a re-run keeps it).</summary>

@@ -13,7 +13,9 @@ using Pactwerk.Web.Shared;
 namespace Pactwerk.Web.Features.WorkshopDays;
 
 /// <summary>One school's published schedule, as its printable page and its calendar show it.</summary>
-public sealed record SchoolScheduleView(int EventId, string EventSlug, string EventName, string Venue, bool Invented, string School, IReadOnlyList<ScheduleRow> Rows);
+/// <param name="CheckInCodes">Per class: the code it shows at the door. Only on the school's own page: the open schedule does not show them.</param>
+public sealed record SchoolScheduleView(int EventId, string EventSlug, string EventName, string Venue, bool Invented, string School, IReadOnlyList<ScheduleRow> Rows,
+    IReadOnlyDictionary<int, string> CheckInCodes);
 
 /// <summary>
 /// After publication every school with placed classes gets its schedule by mail, with a secret link to its printable page
@@ -22,7 +24,7 @@ public sealed record SchoolScheduleView(int EventId, string EventSlug, string Ev
 /// instance finds nothing left to claim. Only the key's hash is stored, so the link cannot be recovered from the database.
 /// </summary>
 public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSender mail, IOptions<HostingOptions> hosting,
-    IStringLocalizer<SharedResource> t, WorkshopAllocations allocations)
+    IStringLocalizer<SharedResource> t, WorkshopAllocations allocations, CheckInCodes codes)
 {
     public static string PageUrl(string key) => $"/workshopdagen/mijn-rooster?sleutel={Uri.EscapeDataString(key)}";
     public static string CalendarUrl(string key) => $"/workshopdagen/mijn-rooster.ics?sleutel={Uri.EscapeDataString(key)}";
@@ -36,7 +38,10 @@ public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSen
     {
         var result = await allocations.PublishAsync(eventId, ct);
         if (result is { Refusal: null, Forbidden: false })
+        {
+            await codes.EnsureAsync(eventId, ct);
             await MailPublishedAsync(eventId, ct);
+        }
         return result;
     }
 
@@ -82,7 +87,12 @@ public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSen
             return null;
         var classes = r.Classes.ToHashSet();
         var rows = (await allocations.ScheduleAsync(e.Id, null, ct)).Where(x => classes.Contains(x.ClassId)).ToList();
-        return new SchoolScheduleView(e.Id, e.Slug, e.Name, e.Venue, e.Invented, r.School, rows);
+        // A class placed after publication (from the waiting list) gets its code here, the first time the page is shown.
+        if (await db.SchoolClasses.AnyAsync(c => classes.Contains(c.Id) && c.CheckInCode == null && db.ClassAssignments.Any(a => a.ClassId == c.Id), ct))
+            await codes.EnsureAsync(e.Id, ct);
+        var checkInCodes = await db.SchoolClasses.AsNoTracking().Where(c => classes.Contains(c.Id) && c.CheckInCode != null)
+            .ToDictionaryAsync(c => c.Id, c => c.CheckInCode!, ct);
+        return new SchoolScheduleView(e.Id, e.Slug, e.Name, e.Venue, e.Invented, r.School, rows, checkInCodes);
     }
 
     /// <summary>
