@@ -104,6 +104,8 @@ public abstract class RoomPagesTests<TFactory>(TFactory factory) : IClassFixture
         var company = await InAsync(RoomsTestData.Company, culture);
         var form = Form.Read(await company.GetStringAsync($"/lokalen/{room}"), $"/lokalen/{room}");
         Assert.Contains(behalf, await company.GetStringAsync($"/lokalen/{room}"));
+        // The form carries its own antiforgery token (a browser sends no header).
+        Assert.Contains("__RequestVerificationToken", form.Names);
         form["Date"] = Iso(tuesday);
         form["From"] = "19:00";
         form["To"] = "21:30";
