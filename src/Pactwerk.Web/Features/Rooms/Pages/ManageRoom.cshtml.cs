@@ -13,6 +13,7 @@ namespace Pactwerk.Web.Features.Rooms;
 /// form saved by <see cref="RoomEditor"/>, and the bookings that wait for approval, decided by <see cref="RoomBookings"/> (a series
 /// as a whole, a decline with a reason). Everyone else is refused, as by the API.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize]
 public sealed class ManageRoomModel(PactwerkDb db, AccessScopeProvider scopes, RoomEditor editor, RoomBookings bookings, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Monday first, as a Dutch week is read.</summary>
