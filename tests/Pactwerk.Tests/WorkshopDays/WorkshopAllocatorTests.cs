@@ -130,4 +130,25 @@ public sealed class WorkshopAllocatorTests
         Assert.Empty(AllocationChecker.Violations(problem, result.Placements));
         Assert.Equal(BruteForce(problem)!.Value, (AllocationChecker.WorstSchool(problem, result.Placements), AllocationChecker.Points(problem, result.Placements)));
     }
+
+    [Fact]
+    public void Out_of_time_the_coordinator_still_gets_a_valid_schedule_with_an_honest_bound()
+    {
+        // Roomy enough that the first-come rule places everyone; a budget too short for the solver to prove anything.
+        var random = new Random(5);
+        var workshops = Enumerable.Range(1, 24).Select(i => new AllocationWorkshop(i, 1, 64, 60)).ToList();
+        var slots = Enumerable.Range(0, 4).Select(i => new AllocationSlot(i + 1, 1, 9 * 60 + i * 75)).ToList();
+        var classes = Enumerable.Range(1, 40).Select(i => new AllocationClass(i, (i + 2) / 3, random.Next(18, 33), 1, 9 * 60, 14 * 60 + 15,
+            workshops.Select(w => w.Id).OrderBy(_ => random.Next()).Take(5).ToList())).ToList();
+        var problem = new AllocationProblem(classes, workshops, slots, 3, []);
+
+        var result = WorkshopAllocator.Solve(problem, TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(AllocationStatus.Feasible, result.Status);
+        Assert.Empty(AllocationChecker.Violations(problem, result.Placements));
+        Assert.Equal(AllocationChecker.Points(problem, result.Placements), result.Objective);
+        Assert.Equal(AllocationChecker.WorstSchool(problem, result.Placements), result.WorstSchoolPerMille);
+        // The bound is never below what was found, and never above every class getting its three best choices.
+        Assert.InRange(result.Bound, result.Objective, classes.Count * (5 + 4 + 3));
+    }
 }

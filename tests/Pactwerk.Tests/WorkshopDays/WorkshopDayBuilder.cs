@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.WorkshopDays;
 using static Pactwerk.Tests.Infrastructure.Session;
 
 namespace Pactwerk.Tests.WorkshopDays;
@@ -59,4 +60,19 @@ public static class WorkshopDayBuilder
 
     public static string KeyOf(JsonElement answer) =>
         System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + answer.GetProperty("changeUrl").GetString()).Query)["sleutel"]!;
+
+    /// <summary>An event's allocation problem read straight from the database rows, apart from the app's own reading of it: the confirmed classes, the workshops, slots and pins.</summary>
+    public static Task<AllocationProblem> ProblemAsync(PactwerkFactory factory, int eventId) => factory.InDbAsync(async db =>
+    {
+        var perClass = await db.WorkshopDayEvents.Where(e => e.Id == eventId).Select(e => e.WorkshopsPerClass).SingleAsync();
+        var classes = await db.SchoolClasses.Where(c => db.SchoolRegistrations.Any(r => r.Id == c.RegistrationId && r.EventId == eventId && r.EmailConfirmedAt != null)).ToListAsync();
+        var workshops = await db.Workshops.Where(w => w.EventId == eventId).ToListAsync();
+        var slots = await db.SessionSlots.Where(s => db.EventDays.Any(d => d.Id == s.DayId && d.EventId == eventId)).ToListAsync();
+        var pins = await db.ClassAssignments.Where(a => a.Pinned).Select(a => new Placement(a.ClassId, a.WorkshopId, a.SlotId)).ToListAsync();
+        var ids = classes.Select(c => c.Id).ToHashSet();
+        return new AllocationProblem(
+            classes.Select(c => new AllocationClass(c.Id, c.RegistrationId, c.Pupils, c.DayId, c.Arrival.Hour * 60 + c.Arrival.Minute, c.Departure.Hour * 60 + c.Departure.Minute, c.Preferences)).ToList(),
+            workshops.Select(w => new AllocationWorkshop(w.Id, w.DayId, w.CapacityPerSession, w.DurationMinutes)).ToList(),
+            slots.Select(s => new AllocationSlot(s.Id, s.DayId, s.StartsAt.Hour * 60 + s.StartsAt.Minute)).ToList(), perClass, pins.Where(p => ids.Contains(p.ClassId)).ToList());
+    });
 }

@@ -205,19 +205,7 @@ public abstract class WorkshopDayTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(3, await factory.InDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == e.Slug && (a.Action == WorkshopDayAuditActions.Allocated || a.Action == WorkshopDayAuditActions.Published))));
     }
 
-    /// <summary>The problem read straight from the database rows, apart from the app's own reading of it.</summary>
-    private Task<AllocationProblem> ProblemAsync(int eventId) => factory.InDbAsync(async db =>
-    {
-        var classes = await db.SchoolClasses.Where(c => db.SchoolRegistrations.Any(r => r.Id == c.RegistrationId && r.EventId == eventId && r.EmailConfirmedAt != null)).ToListAsync();
-        var workshops = await db.Workshops.Where(w => w.EventId == eventId).ToListAsync();
-        var slots = await db.SessionSlots.Where(s => db.EventDays.Any(d => d.Id == s.DayId && d.EventId == eventId)).ToListAsync();
-        var pins = await db.ClassAssignments.Where(a => a.Pinned).Select(a => new Placement(a.ClassId, a.WorkshopId, a.SlotId)).ToListAsync();
-        var ids = classes.Select(c => c.Id).ToHashSet();
-        return new AllocationProblem(
-            classes.Select(c => new AllocationClass(c.Id, c.RegistrationId, c.Pupils, c.DayId, c.Arrival.Hour * 60 + c.Arrival.Minute, c.Departure.Hour * 60 + c.Departure.Minute, c.Preferences)).ToList(),
-            workshops.Select(w => new AllocationWorkshop(w.Id, w.DayId, w.CapacityPerSession, w.DurationMinutes)).ToList(),
-            slots.Select(s => new AllocationSlot(s.Id, s.DayId, s.StartsAt.Hour * 60 + s.StartsAt.Minute)).ToList(), 2, pins.Where(p => ids.Contains(p.ClassId)).ToList());
-    });
+    private Task<AllocationProblem> ProblemAsync(int eventId) => WorkshopDayBuilder.ProblemAsync(factory, eventId);
 
     private static List<Placement> Placements(JsonElement rows) => rows.EnumerateArray()
         .Select(r => new Placement(r.GetProperty("classId").GetInt32(), r.GetProperty("workshopId").GetInt32(), r.GetProperty("slotId").GetInt32())).ToList();

@@ -57,6 +57,8 @@ public static class DemoModule
             logger.LogInformation("Demo voucher schemes of Gelderland and Overijssel loaded, open for applications.");
         if (await DemoRooms.SeedAsync(db, ct))
             logger.LogInformation("Demo technology rooms in Oost loaded, with a season of bookings.");
+        if (await DemoWorkshopDays.SeedAsync(db, ct))
+            logger.LogInformation("Demo Techniek Driedaagse 2018 loaded: registration closed, ready for the coordinator to allocate at /workshopdagen/{Slug}/indeling.", DemoWorkshopDays.Slug);
         if (await DemoVouchers.SeedVoucherLifeAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<VoucherApplications>(), ct)
             is { } voucher)
             logger.LogInformation("Demo voucher {Code} granted, ready to enrol: the provider confirms it at /aanbieder ({Provider}), the participant at their status page {StatusUrl}",

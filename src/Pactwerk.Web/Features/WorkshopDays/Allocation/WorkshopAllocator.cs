@@ -57,7 +57,23 @@ public static class WorkshopAllocator
         if (problem.Classes.Any(c => !placeable.Contains(c.Id)))
             return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
         foreach (var session in x.GroupBy(v => (v.Workshop.Id, v.Slot.Id)))
-            model.Add(LinearExpr.WeightedSum(session.Select(v => v.Var), session.Select(v => (long)v.Class.Pupils)) <= workshops[session.Key.Item1].Capacity);
+        {
+            var capacity = workshops[session.Key.Item1].Capacity;
+            model.Add(LinearExpr.WeightedSum(session.Select(v => v.Var), session.Select(v => (long)v.Class.Pupils)) <= capacity);
+            // The same rule in counts: k + 1 classes of more than capacity / (k + 1) pupils never fit. The pupils sum alone
+            // lets the LP relaxation put fractions of classes in a session; these cuts give the solver a bound near the
+            // true optimum, which is what lets it prove a schedule good within seconds.
+            for (var k = 1; k < session.Count(); k++)
+            {
+                var big = session.Where(v => v.Class.Pupils * (k + 1) > capacity).Select(v => v.Var).ToList();
+                if (big.Count <= k)
+                    break;
+                if (k == 1)
+                    model.AddAtMostOne(big);
+                else
+                    model.Add(LinearExpr.Sum(big) <= k);
+            }
+        }
         foreach (var v in x.Where(v => pinned.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id))))
             model.Add(v.Var == 1);
 
@@ -94,7 +110,15 @@ public static class WorkshopAllocator
         if (first is CpSolverStatus.Infeasible or CpSolverStatus.ModelInvalid)
             return new AllocationResult(AllocationStatus.Infeasible, [], 0, 0, 0, clock.Elapsed);
         if (first is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            return new AllocationResult(AllocationStatus.NoSolutionInTime, [], 0, 0, 0, clock.Elapsed);
+        {
+            // No schedule from the solver in the whole budget (a loaded machine): the first-come schedule is still a
+            // valid one when it places every class within capacity, and better than none; its bound is the plain
+            // "every class its best choices", so the gap stays honest.
+            var fallback = FirstComeAllocator.Place(problem);
+            return IsComplete(problem, fallback)
+                ? new AllocationResult(AllocationStatus.Feasible, fallback, Points(problem, fallback), problem.Classes.Sum(problem.BestPossible), WorstSchool(problem, fallback), clock.Elapsed)
+                : new AllocationResult(AllocationStatus.NoSolutionInTime, [], 0, 0, 0, clock.Elapsed);
+        }
         var worstValue = (int)solver.Value(worst);
 
         // Phase 2: every school at least at the worst level found, the total of rank points as high as possible.
@@ -106,11 +130,38 @@ public static class WorkshopAllocator
             model.AddHint(v.Var, solver.BooleanValue(v.Var));
         var remaining = Math.Max(0.5, timeLimit.TotalSeconds - clock.Elapsed.TotalSeconds);
         solver.StringParameters = $"max_time_in_seconds:{remaining.ToString(System.Globalization.CultureInfo.InvariantCulture)},num_workers:{workerCount},random_seed:1";
+        var firstPlacements = x.Where(v => solver.BooleanValue(v.Var)).Select(v => new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)).ToList();
         var second = solver.Solve(model);
+        // The second solve found nothing better in its time (not even its hint again): the fairness phase's schedule stands.
         if (second is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            return new AllocationResult(AllocationStatus.NoSolutionInTime, [], 0, 0, worstValue, clock.Elapsed);
+        {
+            var bound = second == CpSolverStatus.Unknown && double.IsFinite(solver.BestObjectiveBound) && solver.BestObjectiveBound > 0
+                ? (long)Math.Floor(solver.BestObjectiveBound + 1e-6) : problem.Classes.Sum(problem.BestPossible);
+            return new AllocationResult(AllocationStatus.Feasible, firstPlacements, Points(problem, firstPlacements), bound, worstValue, clock.Elapsed);
+        }
         var placements = x.Where(v => solver.BooleanValue(v.Var)).Select(v => new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)).ToList();
         return new AllocationResult(second == CpSolverStatus.Optimal ? AllocationStatus.Optimal : AllocationStatus.Feasible, placements,
             (long)solver.ObjectiveValue, (long)Math.Floor(solver.BestObjectiveBound + 1e-6), worstValue, clock.Elapsed);
+    }
+
+    private static long Points(AllocationProblem problem, IReadOnlyList<Placement> placements)
+    {
+        var classes = problem.Classes.ToDictionary(c => c.Id);
+        return placements.Sum(p => (long)AllocationProblem.Weight(classes[p.ClassId], p.WorkshopId));
+    }
+
+    private static int WorstSchool(AllocationProblem problem, IReadOnlyList<Placement> placements) =>
+        problem.Classes.GroupBy(c => c.School).Select(g => (Best: g.Sum(problem.BestPossible), Ids: g.Select(c => c.Id).ToHashSet()))
+            .Where(g => g.Best > 0).Select(g => (int)(Points(problem, placements.Where(p => g.Ids.Contains(p.ClassId)).ToList()) * 1000 / g.Best))
+            .DefaultIfEmpty(1000).Min();
+
+    /// <summary>Every class its full number of workshops, no session over capacity, every pin kept (overlaps and repeats the first-come rule never makes).</summary>
+    private static bool IsComplete(AllocationProblem problem, IReadOnlyList<Placement> placements)
+    {
+        var pupils = problem.Classes.ToDictionary(c => c.Id, c => c.Pupils);
+        var capacity = problem.Workshops.ToDictionary(w => w.Id, w => w.Capacity);
+        return problem.Classes.All(c => placements.Count(p => p.ClassId == c.Id) == problem.WorkshopsPerClass)
+            && placements.GroupBy(p => (p.WorkshopId, p.SlotId)).All(g => g.Sum(p => pupils[p.ClassId]) <= capacity[g.Key.WorkshopId])
+            && problem.Pinned.All(placements.Contains);
     }
 }
