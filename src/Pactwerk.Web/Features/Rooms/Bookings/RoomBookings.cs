@@ -142,7 +142,9 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
                 await transaction.CommitAsync(ct);
                 return new BookingOutcome.Booked(bookings, clashes);
             }
-            catch (DbUpdateException e) when (RoomBookingConstraints.IsOverlap(e))
+            // Two series inserting their dates can each wait on the other's uncommitted slot; PostgreSQL then ends one of
+            // them as a deadlock, which is a lost race like any other.
+            catch (DbUpdateException e) when (RoomBookingConstraints.IsOverlap(e) || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
             {
                 // Another request took a slot between our read and our insert (PostgreSQL): the winner has committed
                 // by now, since the constraint waits for it, so the clash can be named.
