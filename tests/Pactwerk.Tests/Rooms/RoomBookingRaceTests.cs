@@ -60,6 +60,35 @@ public abstract class RoomBookingRaceTests<TFactory>(TFactory factory) : IClassF
         // No two rows overlap, checked pair by pair.
         Assert.DoesNotContain(rows, a => rows.Any(b => a.Id != b.Id && a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt));
     }
+
+    [Fact]
+    public async Task Sixteen_weekly_series_that_overlap_on_some_dates_posted_at_once_never_book_a_date_twice_and_the_free_dates_are_all_taken()
+    {
+        var room = await RoomsTestData.RoomAsync(factory, "Lokaal reeksen");
+        var first = RoomsTestData.Next(DayOfWeek.Tuesday);
+        // Eight Tuesdays; series i runs five weeks from week i % 4, so every date is wanted by several series and every
+        // pair of series shares at least one date. Half of them book only their free dates, half all or nothing.
+        var series = Enumerable.Range(0, 16).Select(i => (object)new
+        {
+            date = RoomsTestData.Iso(first.AddDays(7 * (i % 4))), from = i % 3 == 0 ? "18:30" : "19:00", to = "21:00",
+            weeklyUntil = RoomsTestData.Iso(first.AddDays(7 * (i % 4 + 4))), skipClashing = i / 4 % 2 == 0,
+        }).ToList();
+        var results = await RushAsync(room, series);
+
+        Assert.All(results, r => Assert.True(r.Status is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{r.Status}: {r.Body}"));
+        Assert.Contains(results, r => r.Status == HttpStatusCode.Conflict);
+        var rows = await factory.InDbAsync(db => db.RoomBookings.AsNoTracking().Where(b => b.RoomId == room).ToListAsync());
+        // Never two bookings in one slot, checked pair by pair, and what the answers say was booked is what the database holds.
+        Assert.DoesNotContain(rows, a => rows.Any(b => a.Id != b.Id && a.StartsAt < b.EndsAt && b.StartsAt < a.EndsAt));
+        var answered = results.Where(r => r.Status == HttpStatusCode.Created)
+            .SelectMany(r => System.Text.Json.JsonSerializer.Deserialize<BookedDto>(r.Body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!.Bookings)
+            .Select(b => b.Id).Order().ToList();
+        Assert.Equal(rows.Select(b => b.Id).Order(), answered);
+        // A series that books its free dates found each date of its five either free or taken: so every one of the eight is held, once.
+        Assert.Equal(Enumerable.Range(0, 8).Select(w => first.AddDays(7 * w)), rows.Select(b => DateOnly.FromDateTime(RoomTime.ToLocal(b.StartsAt))).Order());
+        // An all-or-nothing series either holds all its five dates or none.
+        Assert.All(rows.GroupBy(b => b.SeriesId), g => Assert.True(g.Count() <= 5));
+    }
 }
 
 public sealed class RoomBookingRaceSqlite(SqliteFactory factory) : RoomBookingRaceTests<SqliteFactory>(factory);

@@ -45,6 +45,11 @@ public static class RoomMessages
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 
+    private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(RoomMessages));
+
+    /// <summary>A message in the reader's language (the pages): by its format when it has one, else as a whole.</summary>
+    public static string Localise(Microsoft.Extensions.Localization.IStringLocalizer t, string message) => Formats.Localise(t, message);
+
     /// <summary>A kind of user as the messages name it.</summary>
     public static string KindName(RoomUserKind kind) => kind switch
     {

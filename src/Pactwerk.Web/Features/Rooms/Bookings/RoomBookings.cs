@@ -119,34 +119,44 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
         var status = room.ApprovalRequired && kind != RoomUserKind.OwnSchool ? RoomBookingStatus.Pending : RoomBookingStatus.Approved;
         var purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim()[..Math.Min(300, input.Purpose.Trim().Length)];
         var seriesId = slots.Count > 1 ? Guid.NewGuid() : (Guid?)null;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            using var turn = await gate.EnterAsync(db, ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var clashes = await ClashesAsync(roomId, slots, ct);
-            if (clashes.Count > 0 && (!input.SkipClashing || clashes.Select(c => c.Date).Distinct().Count() == slots.Count))
-                return Clashed(clashes, slots.Count);
-            var taken = clashes.Select(c => c.Date).ToHashSet();
-            var bookings = slots.Where(s => !taken.Contains(s.Day)).Select(s => new RoomBooking
+            try
             {
-                RoomId = roomId, OrganisationId = organisation.Id, BookedBy = scope.UserId!, UserKind = kind.Value, StartsAt = s.StartsAt, EndsAt = s.EndsAt,
-                Status = status, SeriesId = seriesId, Purpose = purpose, CreatedAt = now, DecidedAt = status == RoomBookingStatus.Approved ? now : null,
-            }).ToList();
-            db.RoomBookings.AddRange(bookings);
-            await db.SaveChangesAsync(ct);
-            db.RecordEvent(now, RoomAuditActions.Booked, nameof(RoomBooking), bookings[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                new { room = room.Name, organisation = organisation.Name, dates = bookings.Count, first = bookings[0].StartsAt, status = status.ToString(), skipped = taken.Count });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new BookingOutcome.Booked(bookings, clashes);
-        }
-        catch (DbUpdateException e) when (RoomBookingConstraints.IsOverlap(e))
-        {
-            // Another request took a slot between our read and our insert (PostgreSQL): the winner has committed
-            // by now, since the constraint waits for it, so the clash can be named.
-            db.ChangeTracker.Clear();
-            var clashes = await ClashesAsync(roomId, slots, ct);
-            return Clashed(clashes, slots.Count);
+                using var turn = await gate.EnterAsync(db, ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var clashes = await ClashesAsync(roomId, slots, ct);
+                if (clashes.Count > 0 && (!input.SkipClashing || clashes.Select(c => c.Date).Distinct().Count() == slots.Count))
+                    return Clashed(clashes, slots.Count);
+                var taken = clashes.Select(c => c.Date).ToHashSet();
+                var bookings = slots.Where(s => !taken.Contains(s.Day)).Select(s => new RoomBooking
+                {
+                    RoomId = roomId, OrganisationId = organisation.Id, BookedBy = scope.UserId!, UserKind = kind.Value, StartsAt = s.StartsAt, EndsAt = s.EndsAt,
+                    Status = status, SeriesId = seriesId, Purpose = purpose, CreatedAt = now, DecidedAt = status == RoomBookingStatus.Approved ? now : null,
+                }).ToList();
+                db.RoomBookings.AddRange(bookings);
+                await db.SaveChangesAsync(ct);
+                db.RecordEvent(now, RoomAuditActions.Booked, nameof(RoomBooking), bookings[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    new { room = room.Name, organisation = organisation.Name, dates = bookings.Count, first = bookings[0].StartsAt, status = status.ToString(), skipped = taken.Count });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new BookingOutcome.Booked(bookings, clashes);
+            }
+            // Two series inserting their dates can each wait on the other's uncommitted slot; PostgreSQL then ends one of
+            // them as a deadlock, which is a lost race like any other.
+            catch (DbUpdateException e) when (RoomBookingConstraints.IsOverlap(e) || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
+            {
+                // Another request took a slot between our read and our insert (PostgreSQL): the winner has committed
+                // by now, since the constraint waits for it, so the clash can be named.
+                db.ChangeTracker.Clear();
+                // A series with skipClashing asked for whatever is free: read again and book what is left. Each lost
+                // round means another booking took one of its dates, so after as many rounds as dates all are taken
+                // and the read answers without a write.
+                if (input.SkipClashing && attempt <= slots.Count)
+                    continue;
+                var clashes = await ClashesAsync(roomId, slots, ct);
+                return Clashed(clashes, slots.Count);
+            }
         }
     }
 

@@ -52,15 +52,25 @@ public static class RoomBookingsApi
             return ApiProblems.NotFound(RoomMessages.Format(RoomMessages.NoRoom, id));
         if (!RoomTime.TryParseDay(from, out var first) || !RoomTime.TryParseDay(to, out var last) || first > last || last > first.AddYears(2))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [RoomMessages.PeriodInvalid] });
+        return TypedResults.Ok(await VisibleAsync(db, await scopes.GetAsync(ct), room, first, last, ct));
+    }
+
+    /// <summary>
+    /// The bookings of a room from <paramref name="first"/> to <paramref name="last"/> (Dutch days) that the account may see:
+    /// the owner all of them, others those of their own organisations and the slots others hold (who, when), not the
+    /// declined bookings of others. The API and the room's page both ask here.
+    /// </summary>
+    public static async Task<List<BookingDto>> VisibleAsync(PactwerkDb db, AccessScope scope, Room room, DateOnly first, DateOnly last, CancellationToken ct)
+    {
         var (start, end) = (RoomTime.ToUtc(first, TimeOnly.MinValue), RoomTime.ToUtc(last.AddDays(1), TimeOnly.MinValue));
-        var scope = await scopes.GetAsync(ct);
         var owner = RoomAccess.ActsFor(scope, room.OrganisationId, forChange: false);
         var mine = RoomAccess.OrganisationsOf(scope);
+        var id = room.Id;
         var ids = await db.RoomBookings.AsNoTracking()
             .Where(b => b.RoomId == id && b.StartsAt < end && start < b.EndsAt)
             .Where(b => owner || mine.Contains(b.OrganisationId) || b.Status == RoomBookingStatus.Pending || b.Status == RoomBookingStatus.Approved)
             .Select(b => b.Id).ToListAsync(ct);
-        return TypedResults.Ok(await DescribeAsync(db, ids, ct));
+        return await DescribeAsync(db, ids, ct);
     }
 
     private static async Task<Results<Ok<DecidedDto>, ValidationProblem, ProblemHttpResult>> Decide(int id, int bookingId, DecisionInput input, RoomBookings bookings,
@@ -92,7 +102,7 @@ public static class RoomBookingsApi
 
     private static ClashDto ToDto(BookingClash c) => new(c.Date, c.BookingId, c.Organisation, c.StartsAt, c.EndsAt, c.Status, c.Describe());
 
-    private static async Task<List<BookingDto>> DescribeAsync(PactwerkDb db, List<int> ids, CancellationToken ct) =>
+    public static async Task<List<BookingDto>> DescribeAsync(PactwerkDb db, List<int> ids, CancellationToken ct) =>
         (await db.RoomBookings.AsNoTracking().Where(b => ids.Contains(b.Id))
             .Join(db.Organisations, b => b.OrganisationId, o => o.Id, (b, o) => new { b, o.Name })
             .ToListAsync(ct))

@@ -29,20 +29,28 @@ public static class RoomsApi
         return api;
     }
 
-    private static async Task<Results<Ok<List<RoomDto>>, ProblemHttpResult>> GetRooms(string? region, string? equipment, PactwerkDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<RoomDto>>, ProblemHttpResult>> GetRooms(string? region, string? equipment, PactwerkDb db, CancellationToken ct) =>
+        await FindAsync(db, region, equipment, ct) is { Rooms: { } rooms } ? TypedResults.Ok(rooms)
+            : ApiProblems.NotFound(RoomMessages.Format(RoomMessages.NoRegion, region!.Length > 40 ? region[..40] : region));
+
+    /// <summary>
+    /// The rooms in a region (any set's code) with all the given equipment (comma-separated), for everyone: a room,
+    /// its hours and its rules are public. Null rooms when the region does not exist. The API and the rooms page both ask here.
+    /// </summary>
+    public static async Task<(List<RoomDto>? Rooms, bool RegionFound)> FindAsync(PactwerkDb db, string? region, string? equipment, CancellationToken ct)
     {
         var query = db.Rooms.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(region))
         {
             var regionId = await db.Regions.Where(r => r.Code == region.Trim()).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
             if (regionId is null)
-                return ApiProblems.NotFound(RoomMessages.Format(RoomMessages.NoRegion, region.Length > 40 ? region[..40] : region));
+                return (null, false);
             var municipalities = (await AccessScopeProvider.MunicipalitiesOfAsync(db, [regionId.Value], ct))[regionId.Value].ToList();
             query = query.Where(r => municipalities.Contains(r.MunicipalityId));
         }
         var rooms = await DescribeAsync(db, query, ct);
         var wanted = (equipment ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(e => e.ToLowerInvariant()).ToList();
-        return TypedResults.Ok(rooms.Where(r => wanted.All(r.Equipment.Contains)).ToList());
+        return (rooms.Where(r => wanted.All(r.Equipment.Contains)).ToList(), true);
     }
 
     private static async Task<Results<Ok<RoomDto>, ProblemHttpResult>> GetRoom(int id, PactwerkDb db, CancellationToken ct) =>
