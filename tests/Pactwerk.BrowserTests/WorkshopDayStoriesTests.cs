@@ -113,7 +113,7 @@ public sealed class WorkshopDayAllocationStoriesTests(BrowserFixture browser) : 
             }
             throw new InvalidOperationException("no free session in the whole allocation");
         });
-        await page.GetByLabel("Klas", new() { Exact = true }).SelectOptionAsync(move.Class.ToString());
+        await page.GetByRole(AriaRole.Group, new() { Name = "Een klas met de hand verplaatsen" }).GetByLabel("Klas", new() { Exact = true }).SelectOptionAsync(move.Class.ToString());
         await page.GetByLabel("Workshop die verplaatst wordt").SelectOptionAsync(move.From.ToString());
         await page.GetByLabel("Naar workshop").SelectOptionAsync(move.To.ToString());
         await page.GetByLabel("In de ronde van").SelectOptionAsync(move.Slot.ToString());

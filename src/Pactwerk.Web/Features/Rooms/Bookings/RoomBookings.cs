@@ -144,7 +144,9 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
             }
             // Two series inserting their dates can each wait on the other's uncommitted slot; PostgreSQL then ends one of
             // them as a deadlock, which is a lost race like any other.
-            catch (DbUpdateException e) when (RoomBookingConstraints.IsOverlap(e) || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
+            // The deadlock can surface from the insert (wrapped by EF) or from a later statement of the transaction (bare), so every
+            // exception is searched down its inner exceptions.
+            catch (Exception e) when (e is DbUpdateException u && RoomBookingConstraints.IsOverlap(u) || IsDeadlock(e))
             {
                 // Another request took a slot between our read and our insert (PostgreSQL): the winner has committed
                 // by now, since the constraint waits for it, so the clash can be named.
@@ -153,6 +155,10 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
                 // round means another booking took one of its dates, so after as many rounds as dates all are taken
                 // and the read answers without a write.
                 if (input.SkipClashing && attempt <= slots.Count)
+                    continue;
+                // A deadlock is no clash: nothing of the other request may have committed (it can be rolled back too), so
+                // an all-or-nothing request tries again rather than answer a clash that names no date.
+                if (IsDeadlock(e) && attempt <= 5)
                     continue;
                 var clashes = await ClashesAsync(roomId, slots, ct);
                 return Clashed(clashes, slots.Count);
@@ -250,4 +256,12 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
     }
 
     private static string DayName(DayOfWeek day) => System.Globalization.CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
+
+    private static bool IsDeadlock(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
+                return true;
+        return false;
+    }
 }
