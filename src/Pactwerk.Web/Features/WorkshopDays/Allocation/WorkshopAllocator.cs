@@ -93,9 +93,10 @@ public static class WorkshopAllocator
         }
         model.Maximize(worst);
         // Start the search from the first-come schedule: most of it is usually valid, and CP-SAT repairs the rest.
-        var firstCome = FirstComeAllocator.Place(problem).ToHashSet();
+        var firstCome = FirstComeAllocator.Place(problem);
+        var hinted = firstCome.ToHashSet();
         foreach (var v in x)
-            model.AddHint(v.Var, firstCome.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)));
+            model.AddHint(v.Var, hinted.Contains(new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)));
         var solver = new CpSolver();
         // CP-SAT's portfolio needs several workers to pair its search strategies with bound-proving LP workers; 8 is its own default.
         var workerCount = workers > 0 ? workers : Math.Max(Environment.ProcessorCount, Workers);
@@ -114,9 +115,8 @@ public static class WorkshopAllocator
             // No schedule from the solver in the whole budget (a loaded machine): the first-come schedule is still a
             // valid one when it places every class within capacity, and better than none; its bound is the plain
             // "every class its best choices", so the gap stays honest.
-            var fallback = FirstComeAllocator.Place(problem);
-            return IsComplete(problem, fallback)
-                ? new AllocationResult(AllocationStatus.Feasible, fallback, Points(problem, fallback), problem.Classes.Sum(problem.BestPossible), WorstSchool(problem, fallback), clock.Elapsed)
+            return IsComplete(problem, firstCome)
+                ? new AllocationResult(AllocationStatus.Feasible, firstCome, Points(problem, firstCome), problem.Classes.Sum(problem.BestPossible), WorstSchool(problem, firstCome), clock.Elapsed)
                 : new AllocationResult(AllocationStatus.NoSolutionInTime, [], 0, 0, 0, clock.Elapsed);
         }
         var worstValue = (int)solver.Value(worst);
