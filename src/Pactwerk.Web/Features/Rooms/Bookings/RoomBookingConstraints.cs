@@ -57,4 +57,12 @@ public static class RoomBookingConstraints
         Microsoft.Data.Sqlite.SqliteException s => s.Message.Contains(SqliteMessage, StringComparison.Ordinal),
         _ => false,
     };
+
+    /// <summary>Whether PostgreSQL ended the transaction as one side of a deadlock, bare or wrapped (by EF's DbUpdateException, for one).</summary>
+    public static bool IsDeadlock(Exception? e) => e switch
+    {
+        null => false,
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected,
+        _ => IsDeadlock(e.InnerException),
+    };
 }

@@ -143,10 +143,8 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
                 return new BookingOutcome.Booked(bookings, clashes);
             }
             // Two series inserting their dates can each wait on the other's uncommitted slot; PostgreSQL then ends one of
-            // them as a deadlock, which is a lost race like any other.
-            // The deadlock can surface from the insert (wrapped by EF) or from a later statement of the transaction (bare), so every
-            // exception is searched down its inner exceptions.
-            catch (Exception e) when (e is DbUpdateException u && RoomBookingConstraints.IsOverlap(u) || IsDeadlock(e))
+            // them as a deadlock, which is a lost race like any other (it can surface from any statement of the transaction).
+            catch (Exception e) when (RoomBookingConstraints.IsOverlap(e) || RoomBookingConstraints.IsDeadlock(e))
             {
                 // Another request took a slot between our read and our insert (PostgreSQL): the winner has committed
                 // by now, since the constraint waits for it, so the clash can be named.
@@ -158,7 +156,7 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
                     continue;
                 // A deadlock is no clash: nothing of the other request may have committed (it can be rolled back too), so
                 // an all-or-nothing request tries again rather than answer a clash that names no date.
-                if (IsDeadlock(e) && attempt <= 5)
+                if (RoomBookingConstraints.IsDeadlock(e) && attempt <= 5)
                     continue;
                 var clashes = await ClashesAsync(roomId, slots, ct);
                 return Clashed(clashes, slots.Count);
@@ -256,12 +254,4 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
     }
 
     private static string DayName(DayOfWeek day) => System.Globalization.CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
-
-    private static bool IsDeadlock(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected })
-                return true;
-        return false;
-    }
 }
