@@ -68,16 +68,24 @@ public sealed class WorkshopAllocations(PactwerkDb db, AccessScopeProvider scope
         var classes = await db.SchoolClasses.AsNoTracking().Where(c => !c.Waiting && c.CancelledAt == null)
             .Join(db.SchoolRegistrations.Where(r => r.EventId == e.Id && r.EmailConfirmedAt != null), c => c.RegistrationId, r => r.Id, (c, r) => c)
             .OrderBy(c => c.Id).ToListAsync(ct);
-        var workshops = await db.Workshops.AsNoTracking().Where(w => w.EventId == e.Id).ToListAsync(ct);
-        var slots = await db.SessionSlots.AsNoTracking().Where(s => db.EventDays.Any(d => d.Id == s.DayId && d.EventId == e.Id)).ToListAsync(ct);
+        var (workshops, slots) = await ProgrammeAsync(e.Id, ct);
         var pinned = await AssignmentsOf(e.Id).AsNoTracking().Where(a => a.Pinned).Select(a => new Placement(a.ClassId, a.WorkshopId, a.SlotId)).ToListAsync(ct);
         var ids = classes.Select(c => c.Id).ToHashSet();
-        return new AllocationProblem(
-            classes.Select(c => new AllocationClass(c.Id, c.RegistrationId, c.Pupils, c.DayId, Minutes(c.Arrival), Minutes(c.Departure), c.Preferences)).ToList(),
-            workshops.Select(w => new AllocationWorkshop(w.Id, w.DayId, w.CapacityPerSession, w.DurationMinutes)).ToList(),
-            slots.Select(s => new AllocationSlot(s.Id, s.DayId, Minutes(s.StartsAt))).ToList(),
-            e.WorkshopsPerClass, pinned.Where(p => ids.Contains(p.ClassId)).ToList());
+        return new AllocationProblem(classes.Select(ToAllocation).ToList(), workshops, slots, e.WorkshopsPerClass, pinned.Where(p => ids.Contains(p.ClassId)).ToList());
     }
+
+    /// <summary>The event's workshops and time slots as the solvers see them (the allocation's, and the waiting list's per class).</summary>
+    public async Task<(List<AllocationWorkshop> Workshops, List<AllocationSlot> Slots)> ProgrammeAsync(int eventId, CancellationToken ct)
+    {
+        var workshops = await db.Workshops.AsNoTracking().Where(w => w.EventId == eventId)
+            .Select(w => new AllocationWorkshop(w.Id, w.DayId, w.CapacityPerSession, w.DurationMinutes)).ToListAsync(ct);
+        var slots = await db.SessionSlots.AsNoTracking().Where(s => db.EventDays.Any(d => d.Id == s.DayId && d.EventId == eventId)).ToListAsync(ct);
+        return (workshops, slots.Select(s => new AllocationSlot(s.Id, s.DayId, Minutes(s.StartsAt))).ToList());
+    }
+
+    /// <summary>A registered class as the solvers see it: its window in minutes since midnight.</summary>
+    public static AllocationClass ToAllocation(SchoolClass c) =>
+        new(c.Id, c.RegistrationId, c.Pupils, c.DayId, Minutes(c.Arrival), Minutes(c.Departure), c.Preferences);
 
     /// <summary>
     /// Moves one of a class's workshops to another session (another slot, or another workshop of its day) and pins the

@@ -28,7 +28,8 @@ public sealed record CancellationAnswer(int ClassId, IReadOnlyList<int> MovedUp)
 /// cancellation, so two cancellations at once never give one place twice. After publication the moved-up school gets the
 /// schedule mail again, with a new link (only the old link's hash is stored, so it cannot be mailed again).
 /// </remarks>
-public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes, WorkshopDayQueries queries, SchoolSchedules schedules)
+public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes, WorkshopDayQueries queries, SchoolSchedules schedules,
+    WorkshopAllocations allocations)
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -121,10 +122,7 @@ public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopePr
         }
         else
         {
-            var workshops = await db.Workshops.AsNoTracking().Where(w => w.EventId == eventId)
-                .Select(w => new AllocationWorkshop(w.Id, w.DayId, w.CapacityPerSession, w.DurationMinutes)).ToListAsync(ct);
-            var slots = (await db.SessionSlots.AsNoTracking().Where(s => db.EventDays.Any(d => d.Id == s.DayId && d.EventId == eventId)).ToListAsync(ct))
-                .Select(s => new AllocationSlot(s.Id, s.DayId, WorkshopAllocations.Minutes(s.StartsAt))).ToList();
+            var (workshops, slots) = await allocations.ProgrammeAsync(eventId, ct);
             var capacity = workshops.ToDictionary(w => w.Id, w => w.Capacity);
             var taken = await db.ClassAssignments.Where(a => db.Workshops.Any(w => w.Id == a.WorkshopId && w.EventId == eventId))
                 .Join(db.SchoolClasses, a => a.ClassId, c => c.Id, (a, c) => new { a.WorkshopId, a.SlotId, c.Pupils }).ToListAsync(ct);
@@ -132,8 +130,7 @@ public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopePr
             foreach (var w in line.Where(w => w.EmailConfirmed))
             {
                 var c = await db.SchoolClasses.SingleAsync(x => x.Id == w.ClassId, ct);
-                var candidate = new AllocationClass(c.Id, c.RegistrationId, c.Pupils, c.DayId, WorkshopAllocations.Minutes(c.Arrival), WorkshopAllocations.Minutes(c.Departure), c.Preferences);
-                if (WaitingListPlacer.Place(candidate, workshops.Where(x => x.Day == c.DayId).ToList(), slots.Where(s => s.Day == c.DayId).ToList(), room, e.WorkshopsPerClass)
+                if (WaitingListPlacer.Place(WorkshopAllocations.ToAllocation(c), workshops.Where(x => x.Day == c.DayId).ToList(), slots.Where(s => s.Day == c.DayId).ToList(), room, e.WorkshopsPerClass)
                     is not { } placements)
                     continue;
                 foreach (var p in placements)
