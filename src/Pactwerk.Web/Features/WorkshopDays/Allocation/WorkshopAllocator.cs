@@ -137,11 +137,17 @@ public static class WorkshopAllocator
         {
             var bound = second == CpSolverStatus.Unknown && double.IsFinite(solver.BestObjectiveBound) && solver.BestObjectiveBound > 0
                 ? (long)Math.Floor(solver.BestObjectiveBound + 1e-6) : problem.Classes.Sum(problem.BestPossible);
-            return new AllocationResult(AllocationStatus.Feasible, firstPlacements, Points(problem, firstPlacements), bound, worstValue, clock.Elapsed);
+            return new AllocationResult(AllocationStatus.Feasible, firstPlacements, Points(problem, firstPlacements), bound, WorstSchool(problem, firstPlacements), clock.Elapsed);
         }
         var placements = x.Where(v => solver.BooleanValue(v.Var)).Select(v => new Placement(v.Class.Id, v.Workshop.Id, v.Slot.Id)).ToList();
-        return new AllocationResult(second == CpSolverStatus.Optimal ? AllocationStatus.Optimal : AllocationStatus.Feasible, placements,
-            (long)solver.ObjectiveValue, (long)Math.Floor(solver.BestObjectiveBound + 1e-6), worstValue, clock.Elapsed);
+        // The objective is counted from the placements themselves, not taken from the solver's response: under a time
+        // limit on a loaded machine the response once reported 8 points fewer than its own solution earned, and the
+        // coordinator's figure must be the schedule's. The fairness phase's schedule stands if it is the better one.
+        var (chosen, points) = Points(problem, placements) is var secondPoints && secondPoints >= Points(problem, firstPlacements)
+            ? (placements, secondPoints) : (firstPlacements, Points(problem, firstPlacements));
+        var proven = Math.Max(points, (long)Math.Floor(solver.BestObjectiveBound + 1e-6));
+        return new AllocationResult(second == CpSolverStatus.Optimal && chosen == placements ? AllocationStatus.Optimal : AllocationStatus.Feasible, chosen,
+            points, proven, WorstSchool(problem, chosen), clock.Elapsed);
     }
 
     private static long Points(AllocationProblem problem, IReadOnlyList<Placement> placements)
