@@ -16,4 +16,8 @@ public static class RoomAccess
     /// <summary>The organisations the account books for (administrators name one themselves).</summary>
     public static IReadOnlyList<int> OrganisationsOf(AccessScope scope) =>
         scope.Grants.Where(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct().ToList();
+
+    /// <summary>Who may add a room: an administrator, or whoever acts for an organisation (as <see cref="RoomEditor"/> decides for that organisation).</summary>
+    public static bool MayAddRooms(AccessScope scope) =>
+        scope.IsSignedIn && !scope.ReadOnly && (scope.IsAdministrator || OrganisationsOf(scope).Count > 0);
 }

@@ -9,12 +9,14 @@ public static class RoomMessages
     public const string NotOwner = "Alleen wie namens de eigenaar van het lokaal optreedt, kan dit doen.";
     public const string NotForOrganisation = "Je treedt niet op namens deze organisatie; boeken kan alleen namens je eigen organisatie.";
     public const string OrganisationMissing = "Kies namens welke organisatie je boekt.";
+    public const string OwnerMissing = "Kies de organisatie die het lokaal deelt.";
     public const string NoOrganisation = "Er is geen organisatie met nummer {0}.";
     public const string NameMissing = "Vul de naam van het lokaal in.";
     public const string AddressMissing = "Vul het adres van het lokaal in.";
     public const string CapacityInvalid = "Vul een capaciteit in van 1 tot 500 personen.";
     public const string LeadTimeInvalid = "Vul een boektermijn in van 0 tot 8760 uur.";
-    public const string MunicipalityUnknown = "'{0}' is geen gemeente; geef de CBS-code, zoals GM0200.";
+    public const string MunicipalityUnknown = "'{0}' is geen gemeente; geef de naam of de CBS-code, zoals GM0200.";
+    public const string MunicipalityAmbiguous = "'{0}' past bij meer dan één gemeente: {1}. Kies er één of geef de CBS-code.";
     public const string MunicipalityMissing = "Kies de gemeente van het lokaal: de eigenaar heeft geen vestigingsgemeente.";
     public const string UserKindUnknown = "'{0}' is geen soort gebruiker; kies uit OwnSchool, OtherSchool, Company of AdultEducation.";
     public const string HoursInvalid = "Openingstijden: vul per dag een openings- en sluitingstijd in als uu:mm, met de opening voor de sluiting (dag {0}).";

@@ -23,10 +23,13 @@ public sealed class RoomsModel(PactwerkDb db, Accounts.AccessScopeProvider scope
     public IReadOnlyList<string> EquipmentChoices { get; private set; } = [];
     public bool RegionUnknown { get; private set; }
     public bool SignedIn { get; private set; }
+    /// <summary>Whether the reader may add a room (<see cref="RoomAccess.MayAddRooms"/>): only then the link.</summary>
+    public bool MayAdd { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        SignedIn = (await scopes.GetAsync(ct)).IsSignedIn;
+        var scope = await scopes.GetAsync(ct);
+        (SignedIn, MayAdd) = (scope.IsSignedIn, RoomAccess.MayAddRooms(scope));
         var all = await RoomsApi.FindAsync(db, null, null, ct);
         EquipmentChoices = all.Rooms!.SelectMany(r => r.Equipment).Distinct().Order(StringComparer.Ordinal).ToList();
         // The landsdelen and the municipalities that have a room: the regions a filter can find something in.

@@ -7,7 +7,7 @@ namespace Pactwerk.Web.Features.Rooms;
 public sealed record OpeningHoursInput(string? Day, string? Opens, string? Closes);
 public sealed record ClosureInput(string? From, string? To, string? Reason);
 
-/// <summary>A room as its owner describes it. Municipality: a CBS code; without one the owner's own municipality.</summary>
+/// <summary>A room as its owner describes it. Municipality: a CBS code or a name; without one the owner's own municipality.</summary>
 public sealed record RoomInput(int? OrganisationId, string? Name, string? Address, string? Municipality, List<string>? Equipment, int? Capacity,
     bool WheelchairAccessible, string? AccessibilityNote, List<OpeningHoursInput>? OpeningHours, List<ClosureInput>? Closures,
     List<string>? AllowedUsers, int? LeadTimeHours, bool ApprovalRequired, int? Version = null);
@@ -43,7 +43,7 @@ public sealed class RoomEditor(PactwerkDb db, AccessScopeProvider scopes)
         }
         var organisationId = room?.OrganisationId ?? input.OrganisationId;
         if (organisationId is null)
-            return new RoomEditOutcome.Invalid(new() { ["organisationId"] = [RoomMessages.OrganisationMissing] });
+            return new RoomEditOutcome.Invalid(new() { ["organisationId"] = [RoomMessages.OwnerMissing] });
         var owner = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.MunicipalityId }).SingleOrDefaultAsync(ct);
         if (owner is null)
             return new RoomEditOutcome.Invalid(new() { ["organisationId"] = [RoomMessages.Format(RoomMessages.NoOrganisation, organisationId)] });
@@ -64,11 +64,25 @@ public sealed class RoomEditor(PactwerkDb db, AccessScopeProvider scopes)
         int? municipalityId = owner.MunicipalityId;
         if (!string.IsNullOrWhiteSpace(input.Municipality))
         {
-            var code = input.Municipality.Trim().ToUpperInvariant();
+            var text = input.Municipality.Trim();
+            var code = text.ToUpperInvariant();
             code = code.StartsWith("GM", StringComparison.Ordinal) ? code : "GM" + code.PadLeft(4, '0');
+            // A name as a person types it in the page's picker without script (Zwolle, zwolle) is read as the municipality it names.
+            if (!await db.Regions.AnyAsync(r => r.Code == code && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities, ct) && text.Length <= 100)
+            {
+                switch (await Regions.MunicipalityResolver.ResolveAsync(db, text, ct))
+                {
+                    case Regions.MunicipalityMatch.Found found:
+                        code = found.Code;
+                        break;
+                    case Regions.MunicipalityMatch.Ambiguous ambiguous:
+                        errors["municipality"] = [RoomMessages.Format(RoomMessages.MunicipalityAmbiguous, Cut(text), ambiguous.Candidates)];
+                        break;
+                }
+            }
             municipalityId = await db.Regions.Where(r => r.Code == code && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities)
                 .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
-            if (municipalityId is null)
+            if (municipalityId is null && !errors.ContainsKey("municipality"))
                 errors["municipality"] = [RoomMessages.Format(RoomMessages.MunicipalityUnknown, Cut(input.Municipality))];
         }
         else if (municipalityId is null)
