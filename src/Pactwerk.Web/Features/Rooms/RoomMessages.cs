@@ -45,6 +45,15 @@ public static class RoomMessages
     public const string NoRegion = "Er is geen regio '{0}'.";
     public const string NoRegionSet = "Er is geen regio-indeling '{0}'.";
 
+    /// <summary>
+    /// The language the values in a message (day names, dates) are written in: the request's when it asked for English,
+    /// Dutch otherwise (also outside a request), so an English reader never gets "dinsdag" inside an English sentence.
+    /// </summary>
+    public static CultureInfo Culture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? CultureInfo.CurrentUICulture : CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>A day of the week as the messages name it, in <see cref="Culture"/>: dinsdag / Tuesday.</summary>
+    public static string DayName(DayOfWeek day) => Culture.DateTimeFormat.GetDayName(day);
+
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 
     private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(RoomMessages));

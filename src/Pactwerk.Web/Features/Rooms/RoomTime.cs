@@ -22,8 +22,8 @@ public static class RoomTime
     public static bool TryParseTime(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text?.Trim().Replace('.', ':'), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
-    /// <summary>A day as the messages write it: di 13-01-2027.</summary>
-    public static string Day(DateOnly day) => day.ToString("ddd dd-MM-yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+    /// <summary>A day as the messages write it, in the reader's language (<see cref="RoomMessages.Culture"/>): di 13-01-2027 / Tue 13-01-2027.</summary>
+    public static string Day(DateOnly day) => day.ToString("ddd dd-MM-yyyy", RoomMessages.Culture);
 
     /// <summary>A slot as the messages write it: di 13-01-2027 19:00–21:30.</summary>
     public static string Slot(DateTime startsAtUtc, DateTime endsAtUtc)

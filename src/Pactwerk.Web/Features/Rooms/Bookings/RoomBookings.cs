@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
@@ -16,7 +17,8 @@ public sealed record BookingInput(int? OrganisationId, string? Date, string? Fro
 /// <summary>A holding booking in the way of a requested slot: which booking, who holds it, and when.</summary>
 public sealed record BookingClash(DateOnly Date, int BookingId, string Organisation, DateTime StartsAt, DateTime EndsAt, RoomBookingStatus Status)
 {
-    public string Describe() => RoomMessages.Format(RoomMessages.ClashLine, RoomTime.Slot(StartsAt, EndsAt), Organisation, BookingId, RoomMessages.StatusName(Status));
+    /// <summary>The clash in one line, its day and status in the reader's language.</summary>
+    public string Describe(IStringLocalizer t) => RoomMessages.Format(RoomMessages.ClashLine, RoomTime.Slot(StartsAt, EndsAt), Organisation, BookingId, t[RoomMessages.StatusName(Status)].Value);
 }
 
 public enum ChangeOutcome
@@ -48,7 +50,8 @@ public abstract record BookingOutcome
 /// free slot, and the exclusion constraint refuses the second insert, which is then answered with the
 /// clash it lost to, read after the winner committed.
 /// </summary>
-public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, RoomWriteGate gate)
+/// <remarks>The values in its messages (days, statuses, kinds of user) are in the reader's language; the sentence is translated where it is shown.</remarks>
+public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, RoomWriteGate gate, IStringLocalizer<SharedResource> t)
 {
     /// <summary>The longest series: a year of weeks.</summary>
     public const int MaxOccurrences = 53;
@@ -94,7 +97,7 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
 
         // The owner's rules, each failure named with its dates, so the booker sees everything at once.
         if (kind != RoomUserKind.OwnSchool && !room.AllowedUsers.Contains(kind!.Value.ToString()))
-            return new BookingOutcome.Invalid(new() { ["userKind"] = [RoomMessages.Format(RoomMessages.UserKindNotAllowed, RoomMessages.KindName(kind.Value))] });
+            return new BookingOutcome.Invalid(new() { ["userKind"] = [RoomMessages.Format(RoomMessages.UserKindNotAllowed, t[RoomMessages.KindName(kind.Value)].Value)] });
         var days = new List<DateOnly>();
         for (var day = first; day <= until && days.Count < MaxOccurrences; day = day.AddDays(7))
             days.Add(day);
@@ -102,9 +105,9 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
         var hours = room.OpeningHours.SingleOrDefault(h => h.Day == first.DayOfWeek);
         var problems = new List<string>();
         if (hours is null)
-            problems.Add(RoomMessages.Format(RoomMessages.ClosedThatDay, DayName(first.DayOfWeek)));
+            problems.Add(RoomMessages.Format(RoomMessages.ClosedThatDay, RoomMessages.DayName(first.DayOfWeek)));
         else if (from < hours.Opens || to > hours.Closes)
-            problems.Add(RoomMessages.Format(RoomMessages.OutsideHours, DayName(first.DayOfWeek), hours.Opens.ToString("HH:mm"), hours.Closes.ToString("HH:mm")));
+            problems.Add(RoomMessages.Format(RoomMessages.OutsideHours, RoomMessages.DayName(first.DayOfWeek), hours.Opens.ToString("HH:mm"), hours.Closes.ToString("HH:mm")));
         var slots = days.Select(d => (Day: d, StartsAt: RoomTime.ToUtc(d, from), EndsAt: RoomTime.ToUtc(d, to))).ToList();
         if (slots[0].StartsAt <= now)
             problems.Add(RoomMessages.Format(RoomMessages.InThePast, RoomTime.Slot(slots[0].StartsAt, slots[0].EndsAt)));
@@ -179,7 +182,7 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
         if (booking is null)
             return (ChangeOutcome.NotFound, RoomMessages.Format(RoomMessages.NoBooking, bookingId), 0);
         if (booking.Status != RoomBookingStatus.Pending)
-            return (ChangeOutcome.Conflict, RoomMessages.Format(RoomMessages.AlreadyDecided, RoomMessages.StatusName(booking.Status)), 0);
+            return (ChangeOutcome.Conflict, RoomMessages.Format(RoomMessages.AlreadyDecided, t[RoomMessages.StatusName(booking.Status)].Value), 0);
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(500, reason.Trim().Length)];
         if (!approve && trimmed is null)
             return (ChangeOutcome.Invalid, RoomMessages.ReasonMissing, 0);
@@ -243,15 +246,13 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
             .OrderBy(c => c.StartsAt).ToList();
     }
 
-    private static BookingOutcome.Clashed Clashed(List<BookingClash> clashes, int requested)
+    private BookingOutcome.Clashed Clashed(List<BookingClash> clashes, int requested)
     {
         if (requested == 1 && clashes.Count > 0)
         {
             var c = clashes[0];
-            return new(RoomMessages.Format(RoomMessages.Clash, RoomTime.Slot(c.StartsAt, c.EndsAt), c.Organisation, c.BookingId, RoomMessages.StatusName(c.Status)), clashes);
+            return new(RoomMessages.Format(RoomMessages.Clash, RoomTime.Slot(c.StartsAt, c.EndsAt), c.Organisation, c.BookingId, t[RoomMessages.StatusName(c.Status)].Value), clashes);
         }
-        return new(RoomMessages.Format(RoomMessages.SeriesClash, clashes.Select(c => c.Date).Distinct().Count(), requested, string.Join("; ", clashes.Select(c => c.Describe()))), clashes);
+        return new(RoomMessages.Format(RoomMessages.SeriesClash, clashes.Select(c => c.Date).Distinct().Count(), requested, string.Join("; ", clashes.Select(c => c.Describe(t)))), clashes);
     }
-
-    private static string DayName(DayOfWeek day) => System.Globalization.CultureInfo.GetCultureInfo("nl-NL").DateTimeFormat.GetDayName(day);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
@@ -31,16 +32,17 @@ public static class RoomBookingsApi
         return api;
     }
 
-    private static async Task<IResult> Book(int id, BookingInput input, RoomBookings bookings, PactwerkDb db, CancellationToken ct) =>
+    /// <remarks>The messages in the reader's language (<c>?culture=en</c>), Dutch by default, as the pages show them.</remarks>
+    private static async Task<IResult> Book(int id, BookingInput input, RoomBookings bookings, PactwerkDb db, IStringLocalizer<SharedResource> t, CancellationToken ct) =>
         await bookings.BookAsync(id, input, ct) switch
         {
             BookingOutcome.Booked booked => TypedResults.Created($"/api/v1/rooms/{id}/bookings",
-                new BookedDto(await DescribeAsync(db, booked.Bookings.Select(b => b.Id).ToList(), ct), booked.Skipped.Select(ToDto).ToList())),
-            BookingOutcome.Clashed clashed => TypedResults.Json(new ClashProblemDto("Al bezet", clashed.Message, 409, clashed.Clashes.Select(ToDto).ToList()),
+                new BookedDto(await DescribeAsync(db, booked.Bookings.Select(b => b.Id).ToList(), ct), booked.Skipped.Select(c => ToDto(c, t)).ToList())),
+            BookingOutcome.Clashed clashed => TypedResults.Json(new ClashProblemDto(t["Al bezet"].Value, RoomMessages.Localise(t, clashed.Message), 409, clashed.Clashes.Select(c => ToDto(c, t)).ToList()),
                 statusCode: StatusCodes.Status409Conflict, contentType: "application/problem+json"),
-            BookingOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "De boeking is niet in orde; er is niets geboekt"),
-            BookingOutcome.Forbidden forbidden => ApiProblems.Forbidden(forbidden.Message),
-            BookingOutcome.NotFound notFound => ApiProblems.NotFound(notFound.Message),
+            BookingOutcome.Invalid invalid => TypedResults.ValidationProblem(Localise(t, invalid.Errors), title: t["De boeking is niet in orde; er is niets geboekt"].Value),
+            BookingOutcome.Forbidden forbidden => ApiProblems.Forbidden(RoomMessages.Localise(t, forbidden.Message)),
+            BookingOutcome.NotFound notFound => ApiProblems.NotFound(RoomMessages.Localise(t, notFound.Message)),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
 
@@ -100,7 +102,10 @@ public static class RoomBookingsApi
         _ => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "Niet mogelijk"),
     };
 
-    private static ClashDto ToDto(BookingClash c) => new(c.Date, c.BookingId, c.Organisation, c.StartsAt, c.EndsAt, c.Status, c.Describe());
+    private static ClashDto ToDto(BookingClash c, IStringLocalizer t) => new(c.Date, c.BookingId, c.Organisation, c.StartsAt, c.EndsAt, c.Status, RoomMessages.Localise(t, c.Describe(t)));
+
+    private static Dictionary<string, string[]> Localise(IStringLocalizer t, Dictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Select(m => RoomMessages.Localise(t, m)).ToArray());
 
     public static async Task<List<BookingDto>> DescribeAsync(PactwerkDb db, List<int> ids, CancellationToken ct) =>
         (await db.RoomBookings.AsNoTracking().Where(b => ids.Contains(b.Id))

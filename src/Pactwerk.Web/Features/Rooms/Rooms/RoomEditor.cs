@@ -102,11 +102,13 @@ public sealed class RoomEditor(PactwerkDb db, AccessScopeProvider scopes)
             if (!Enum.TryParse<DayOfWeek>(h.Day, ignoreCase: true, out var day) || int.TryParse(h.Day, out _)
                 || !RoomTime.TryParseTime(h.Opens, out var opens) || !RoomTime.TryParseTime(h.Closes, out var closes) || opens >= closes)
             {
-                errors["openingHours"] = [RoomMessages.Format(RoomMessages.HoursInvalid, Cut(h.Day ?? ""))];
+                // The day as the reader names it when it is one (the page sends Tuesday), else as it was sent.
+                var named = Enum.TryParse<DayOfWeek>(h.Day, ignoreCase: true, out var d) && !int.TryParse(h.Day, out _) ? RoomMessages.DayName(d) : Cut(h.Day ?? "");
+                errors["openingHours"] = [RoomMessages.Format(RoomMessages.HoursInvalid, named)];
                 continue;
             }
             if (hours.Any(x => x.Day == day))
-                errors["openingHours"] = [RoomMessages.Format(RoomMessages.DayTwice, day)];
+                errors["openingHours"] = [RoomMessages.Format(RoomMessages.DayTwice, RoomMessages.DayName(day))];
             hours.Add(new RoomOpeningHours { Day = day, Opens = opens, Closes = closes });
         }
         var closures = new List<RoomClosure>();
