@@ -1,6 +1,6 @@
 namespace Pactwerk.Web.Features.WorkshopDays;
 
-/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, and check-in at the door with live attendance.</summary>
+/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, check-in at the door with live attendance, and volunteers signing up for shifts.</summary>
 public static class WorkshopDaysModule
 {
     public static IHostApplicationBuilder AddWorkshopDays(this IHostApplicationBuilder builder)
@@ -15,6 +15,8 @@ public static class WorkshopDaysModule
         services.AddScoped<CheckInCodes>();
         services.AddScoped<ClassCheckIns>();
         services.AddScoped<AttendanceQueries>();
+        services.AddScoped<VolunteerSignUps>();
+        services.AddScoped<VolunteerRoster>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
@@ -28,6 +30,7 @@ public static class WorkshopDaysModule
     {
         api.MapWorkshopDaysApi();
         api.MapCheckInApi();
+        api.MapVolunteersApi();
         app.MapGet("/workshopdagen/mijn-rooster.ics", SchoolScheduleCalendar.Get).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
