@@ -163,7 +163,7 @@ public abstract class VolunteerTests<TFactory>(TFactory factory) : IClassFixture
         var mails = MailTo(factory, "piet@fout.example").Count;
         var refusals = new (int Shift, object Body, HttpStatusCode Status, string Message)[]
         {
-            (s.Coffee, Volunteer("Anna", "anna@fout.example"), HttpStatusCode.Conflict, "De dienst 'Koffie' is vol: alle 1 plaatsen zijn bezet. Kies een andere dienst."),
+            (s.Coffee, Volunteer("Anna", "anna@fout.example"), HttpStatusCode.Conflict, "De dienst 'Koffie' is vol: er zijn genoeg vrijwilligers. Kies een andere dienst."),
             (otherShift, Volunteer("Anna", "anna@fout.example"), HttpStatusCode.NotFound, "Kies een dienst van deze workshopdagen."),
             (s.Reception, Volunteer("Piet", "PIET@fout.example"), HttpStatusCode.Conflict, "Met dit e-mailadres ben je al aangemeld voor de dienst 'Ontvangst'."),
             (s.Guiding, Volunteer("Piet", "piet@fout.example"), HttpStatusCode.Conflict, "Met dit e-mailadres ben je op die dag al aangemeld voor 'Ontvangst' van 08:00 tot 12:00; die dienst overlapt met deze."),
@@ -180,8 +180,13 @@ public abstract class VolunteerTests<TFactory>(TFactory factory) : IClassFixture
             Assert.Equal(status, refused.StatusCode);
             Assert.Equal(message, (await refused.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         }
+        // A shift whose day is over.
+        await factory.InDbAsync(db => db.EventDays.Where(d => d.Id == s.Event.Day2).ExecuteUpdateAsync(x => x.SetProperty(d => d.Date, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)))));
+        var past = await SignUpAsync(s.Event.Id, s.Building, Volunteer("Anna", "anna@fout.example"));
+        Assert.Equal(HttpStatusCode.Conflict, past.StatusCode);
+        Assert.Equal("De dag van de dienst 'Opbouw' is voorbij; aanmelden kan niet meer.", (await past.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         var english = await SignUpAsync(s.Event.Id, s.Coffee, Volunteer("Anna", "anna@fout.example"), "?culture=en");
-        Assert.Equal("The shift 'Koffie' is full: all 1 places are taken. Choose another shift.", (await english.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("The shift 'Koffie' is full: it has enough volunteers. Choose another shift.", (await english.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await SignUpAsync(999_999, s.Reception, Volunteer("Anna", "anna@fout.example"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Anonymous(factory).GetAsync("/api/v1/workshop-days/999999/shifts")).StatusCode);
 
@@ -231,7 +236,7 @@ public abstract class VolunteerTests<TFactory>(TFactory factory) : IClassFixture
         foreach (var r in refused)
         {
             Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
-            Assert.Equal("De dienst 'Parkeren' is vol: alle 5 plaatsen zijn bezet. Kies een andere dienst.", (await r.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+            Assert.Equal("De dienst 'Parkeren' is vol: er zijn genoeg vrijwilligers. Kies een andere dienst.", (await r.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         }
         // Nothing else written: five rows, five audit lines, five mails; the answers counted the places down 4, 3, 2, 1, 0.
         var rows = await factory.InDbAsync(db => db.VolunteerSignUps.Where(v => v.EventId == e.Id).ToListAsync());
@@ -264,6 +269,11 @@ public abstract class VolunteerTests<TFactory>(TFactory factory) : IClassFixture
         var (_, bramLink, _) = await LinksAsync("v1@rooster.example");
         var bram = Anonymous(factory);
         Assert.Equal(HttpStatusCode.Redirect, (await (await Form.OpenAsync(bram, bramLink, "Withdraw")).SubmitAsync(bram)).StatusCode);
+        // His confirmation link, used after withdrawing, confirms nothing.
+        var bramConfirm = (await LinksAsync("v1@rooster.example")).Confirm;
+        Assert.Contains("id=\"afgemeld\"", await bram.GetStringAsync(bramConfirm));
+        await PostFormAsync(bram, "/workshopdagen/vrijwilliger-bevestigen", new() { ["Code"] = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + bramConfirm).Query)["code"]! }, bramConfirm);
+        Assert.Null(await factory.InDbAsync(db => db.VolunteerSignUps.Where(v => v.Email == "v1@rooster.example").Select(v => v.EmailConfirmedAt).SingleAsync()));
 
         // By hand from the rows: per shift the sign-ups neither withdrawn nor removed.
         var rows = await factory.InDbAsync(db => db.VolunteerSignUps.Where(v => v.EventId == id).ToListAsync());

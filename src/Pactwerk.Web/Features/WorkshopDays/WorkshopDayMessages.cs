@@ -68,7 +68,8 @@ public static class WorkshopDayMessages
     public static string VolunteerEmailInvalid => "Geef een geldig e-mailadres; daar komt de link om je aanmelding te bevestigen.";
     public static string VolunteerPhoneInvalid => "Een telefoonnummer heeft hoogstens {0} tekens: cijfers, spaties en + - ( ).";
     public static string ShiftUnknown => "Kies een dienst van deze workshopdagen.";
-    public static string ShiftFull => "De dienst '{0}' is vol: alle {1} plaatsen zijn bezet. Kies een andere dienst.";
+    public static string ShiftFull => "De dienst '{0}' is vol: er zijn genoeg vrijwilligers. Kies een andere dienst.";
+    public static string ShiftPast => "De dag van de dienst '{0}' is voorbij; aanmelden kan niet meer.";
     public static string ShiftTwice => "Met dit e-mailadres ben je al aangemeld voor de dienst '{0}'.";
     public static string ShiftOverlaps => "Met dit e-mailadres ben je op die dag al aangemeld voor '{0}' van {1} tot {2}; die dienst overlapt met deze.";
     public static string SignUpUnknown => "Deze aanmelding als vrijwilliger is niet gevonden; controleer de link.";

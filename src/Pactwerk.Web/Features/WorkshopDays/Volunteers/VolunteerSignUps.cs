@@ -35,6 +35,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
     IStringLocalizer<SharedResource> t, AccessScopeProvider scopes)
 {
     public const int MaxPhoneLength = 30;
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.VolunteerConfirmation.v1");
 
     public static string ShiftsUrl(string key) => $"/workshopdagen/mijn-diensten?sleutel={Uri.EscapeDataString(key)}";
@@ -84,8 +85,10 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
                 return (null, new Refusal(WorkshopDayMessages.ShiftTwice, shift.Task));
             if (places.FirstOrDefault(s => s.Id != shift.Id && own.Contains(s.Id) && s.DayId == shift.DayId && s.StartsAt < shift.EndsAt && shift.StartsAt < s.EndsAt) is { } clash)
                 return (null, new Refusal(WorkshopDayMessages.ShiftOverlaps, clash.Task, WorkshopDayFormat.Time(clash.StartsAt), WorkshopDayFormat.Time(clash.EndsAt)));
+            if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Amsterdam)) > shift.Date)
+                return (null, new Refusal(WorkshopDayMessages.ShiftPast, shift.Task));
             if (shift.Full)
-                return (null, new Refusal(WorkshopDayMessages.ShiftFull, shift.Task, shift.Needed));
+                return (null, new Refusal(WorkshopDayMessages.ShiftFull, shift.Task));
             signUp = new VolunteerSignUp
             {
                 EventId = eventId, ShiftId = shift.Id, Name = name, Email = email, Phone = phone, KeyHash = SchoolRegistrations.Hash(key), SignedUpAt = now,
@@ -123,7 +126,8 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
             return null;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.VolunteerSignUps.Where(v => v.Id == id && v.EmailConfirmedAt == null).ExecuteUpdateAsync(u => u.SetProperty(v => v.EmailConfirmedAt, now), ct) == 0)
+        // A withdrawn or removed sign-up has nothing left to confirm.
+        if (await db.VolunteerSignUps.Where(v => v.Id == id && v.EmailConfirmedAt == null).Where(Standing).ExecuteUpdateAsync(u => u.SetProperty(v => v.EmailConfirmedAt, now), ct) == 0)
             return false;
         var e = await db.WorkshopDayEvents.AsNoTracking().SingleAsync(x => x.Id == signUp.EventId, ct);
         Record(now, WorkshopDayAuditActions.VolunteerConfirmed, signUp, e, "volunteer");

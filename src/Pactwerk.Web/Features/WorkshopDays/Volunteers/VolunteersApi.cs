@@ -33,7 +33,7 @@ public static class VolunteersApi
     internal static int StatusOf(Refusal refusal) =>
         refusal.Message == WorkshopDayMessages.ShiftUnknown || refusal.Message == WorkshopDayMessages.SignUpUnknown ? StatusCodes.Status404NotFound
         : refusal.Message == WorkshopDayMessages.ShiftFull || refusal.Message == WorkshopDayMessages.ShiftTwice || refusal.Message == WorkshopDayMessages.ShiftOverlaps
-          || refusal.Message == WorkshopDayMessages.AlreadyWithdrawn || refusal.Message == WorkshopDayMessages.VolunteerAlreadyOff ? StatusCodes.Status409Conflict
+          || refusal.Message == WorkshopDayMessages.ShiftPast || refusal.Message == WorkshopDayMessages.AlreadyWithdrawn || refusal.Message == WorkshopDayMessages.VolunteerAlreadyOff ? StatusCodes.Status409Conflict
         : StatusCodes.Status400BadRequest;
 
     private static async Task<Results<Ok<List<RosterShift>>, ForbidHttpResult>> GetRoster(int id, VolunteerRoster roster, CancellationToken ct) =>
