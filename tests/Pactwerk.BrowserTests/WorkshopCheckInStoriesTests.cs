@@ -25,7 +25,7 @@ public sealed class WorkshopCheckInStoriesTests(BrowserFixture browser) : IClass
             CapacityPerSession = 30, DurationMinutes = 60 };
         db.Workshops.Add(workshop);
         var code = CheckInCodes.NewCode();
-        var registration = new SchoolRegistration { EventId = e.Id, School = "OBS De Eendracht", Municipality = "De Ronde Venen", Teacher = "Juf Anna",
+        var registration = new SchoolRegistration { EventId = e.Id, School = "OBS De Eendracht", Municipality = "De Ronde Venen", MunicipalityCode = "GM0736", Teacher = "Juf Anna",
             Email = "juf@eendracht.example", EmailConfirmedAt = DateTime.UtcNow, KeyHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()), SubmittedAt = DateTime.UtcNow,
             Classes = [new SchoolClass { Name = "Groep 8a", Pupils = 24, Grade = "groep 8", DayId = day.Id, Arrival = new TimeOnly(9, 0), Departure = new TimeOnly(12, 0), CheckInCode = code }] };
         db.SchoolRegistrations.Add(registration);
@@ -67,6 +67,10 @@ public sealed class WorkshopCheckInStoriesTests(BrowserFixture browser) : IClass
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Aanwezigheid per workshop", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#totaal")).ToHaveTextAsync("Leerlingen aanwezig: 22; klassen ingecheckt: 1 van 1; workshops gehouden: 1.");
+        await page.AssertNoSeriousViolationsAsync();
+        // The last class is in: the coordinator brings the figures to the monitor at once rather than at the timer's next tick.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cijfers nu bijwerken", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#gedaan")).ToHaveTextAsync("De monitor is bijgewerkt: 22 leerlingen aanwezig.");
         await page.AssertNoSeriousViolationsAsync();
 
         // The same code again: the message, and nothing changes.

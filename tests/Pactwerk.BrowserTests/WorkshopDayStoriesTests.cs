@@ -31,7 +31,9 @@ public sealed class WorkshopDayRegistrationStoriesTests(BrowserFixture browser) 
         await page.GotoAsync($"/workshopdagen/{DemoWorkshopDays.Slug}/aanmelden");
         await page.AssertNoSeriousViolationsAsync();
         await page.GetByLabel("Naam van de school").FillAsync("OBS De Kraanvogel");
-        await page.GetByLabel("Gemeente").FillAsync("De Ronde Venen");
+        // The municipality is picked from today's municipalities: type part of the name, choose it from the list.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Gemeente *" }).FillAsync("ronde");
+        await page.Locator("#Municipality-listbox").GetByRole(AriaRole.Option).Filter(new() { HasText = "De Ronde Venen" }).First.ClickAsync();
         await page.GetByLabel("Naam van de leerkracht").FillAsync("Meester Bram");
         await page.GetByLabel("E-mailadres van de leerkracht").FillAsync("bram@kraanvogel.example");
         await FillClassAsync(page, 0, "groep 8a", "groep 8", "27", days[0], "09:00", "14:15", first);

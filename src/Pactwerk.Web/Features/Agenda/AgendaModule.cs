@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Pactwerk.Web.Features.Monitor;
 
@@ -16,13 +15,13 @@ public static class AgendaModule
         services.AddScoped<PactActionEditor>();
         services.AddScoped<ActionSearch>();
         services.AddScoped<ActionRecordsEditor>();
+        services.AddScoped<CountedOutputs>();
         services.AddScoped<ActionDetails>();
         services.AddScoped<ObjectiveEffect>();
         services.AddScoped<ObjectiveEditor>();
         services.AddScoped<PlanEditor>();
         services.AddScoped<AnnualReview>();
         services.AddScoped<IPlanGoals, AgendaGoals>();
-        services.TryAddScoped<IActionIndicators, NoActionIndicators>();
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Agenda/Actions/EditAction", "initiatieven/nieuw");

@@ -58,6 +58,9 @@ public static class DemoWorkshopDays
             return false;
         var action = await db.PactActions.Where(a => a.Slug == "techniek-driedaagse").Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
         var random = new Random(2018);
+        // Attendance is counted in the monitor by the school's municipality code, as a registration through the form stores it.
+        var codes = await db.Regions.Where(r => r.ValidTo == null && r.RegionSet.Kind == Regions.RegionSetKind.Municipalities && Municipalities.Contains(r.Name))
+            .ToDictionaryAsync(r => r.Name, r => r.Code, ct);
 
         var e = new WorkshopDayEvent
         {
@@ -93,7 +96,7 @@ public static class DemoWorkshopDays
             var municipality = Municipalities[school % Municipalities.Length];
             var registration = new SchoolRegistration
             {
-                EventId = e.Id, School = $"{name} (verzonnen)", Municipality = municipality, Teacher = $"Leerkracht {school + 1} (verzonnen)",
+                EventId = e.Id, School = $"{name} (verzonnen)", Municipality = municipality, MunicipalityCode = codes.GetValueOrDefault(municipality), Teacher = $"Leerkracht {school + 1} (verzonnen)",
                 Email = $"school{school + 1}@driedaagse.example", EmailConfirmedAt = new DateTime(2018, 10, 1, 8, 0, 0, DateTimeKind.Utc),
                 KeyHash = Convert.ToHexString(SHA256.HashData(RandomNumberGenerator.GetBytes(24))), SubmittedAt = new DateTime(2018, 9, 10, 8, 0, 0, DateTimeKind.Utc).AddHours(school * 7),
             };

@@ -30,6 +30,8 @@ public static class WorkshopDayMessages
 
     public static string RegistrationClosed => "De aanmelding is gesloten.";
     public static string SchoolRequired => "Geef de naam van de school, de gemeente, de naam van de leerkracht en een geldig e-mailadres.";
+    public static string UnknownMunicipality => "Er is geen gemeente '{0}'. Typ de naam van de gemeente (bijvoorbeeld De Ronde Venen) of haar CBS-code (GM0736).";
+    public static string AmbiguousMunicipality => "'{0}' past bij meer dan één gemeente: {1}. Typ de code.";
     public static string NoClasses => "Meld minstens één klas aan.";
     public static string ClassIncomplete => "Geef bij klas {0} de naam, het leerjaar, het aantal leerlingen en de dag.";
     public static string ClassTooLarge => "Klas {0} heeft {1} leerlingen; de grootste workshop op die dag biedt plaats aan {2}. Splits de klas in twee groepen.";
@@ -57,6 +59,7 @@ public static class WorkshopDayMessages
     public static string CancelUnknown => "Deze klas is niet gevonden bij deze aanmelding of workshopdagen; controleer de link.";
     public static string AlreadyCancelled => "Klas {0} is al afgemeld.";
     public static string CancelAfterDay => "De dag van klas {0} is voorbij; afmelden kan niet meer.";
+    public static string ResultsNotPublished => "De indeling is nog niet gepubliceerd: er is nog niets te tellen.";
     public static string CheckInNotPublished => "De indeling is nog niet gepubliceerd: er is nog geen klas om in te checken.";
     public static string CheckInCodeRequired => "Typ of scan de incheckcode van de klas.";
     public static string CheckInCodeUnknown => "De code {0} is onbekend. Controleer de code op het rooster van de school.";

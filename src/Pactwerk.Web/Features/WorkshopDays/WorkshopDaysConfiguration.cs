@@ -79,6 +79,7 @@ internal sealed class SchoolRegistrationConfiguration : IEntityTypeConfiguration
         r.HasOne<WorkshopDayEvent>().WithMany().HasForeignKey(x => x.EventId);
         r.Property(x => x.School).HasMaxLength(200);
         r.Property(x => x.Municipality).HasMaxLength(100);
+        r.Property(x => x.MunicipalityCode).HasMaxLength(6);
         r.Property(x => x.Teacher).HasMaxLength(200);
         r.Property(x => x.Email).HasMaxLength(254);
         r.Property(x => x.KeyHash).HasMaxLength(64);

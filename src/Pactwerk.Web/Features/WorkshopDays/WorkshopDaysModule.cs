@@ -1,6 +1,6 @@
 namespace Pactwerk.Web.Features.WorkshopDays;
 
-/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, check-in at the door with live attendance, and volunteers signing up for shifts.</summary>
+/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, check-in at the door with live attendance, the counts fed to the monitor and the action's outputs, and volunteers signing up for shifts.</summary>
 public static class WorkshopDaysModule
 {
     public static IHostApplicationBuilder AddWorkshopDays(this IHostApplicationBuilder builder)
@@ -15,6 +15,12 @@ public static class WorkshopDaysModule
         services.AddScoped<CheckInCodes>();
         services.AddScoped<ClassCheckIns>();
         services.AddScoped<AttendanceQueries>();
+        services.AddScoped<WorkshopDayMonitorFeed>();
+        services.AddScoped<WorkshopDayOutputs>();
+        services.AddScoped<WorkshopDayResults>();
+        services.AddScoped<Agenda.IActionIndicators, WorkshopDayActionIndicators>();
+        services.Configure<WorkshopDayFeedOptions>(builder.Configuration.GetSection("WorkshopDays:Feed"));
+        services.AddHostedService<WorkshopDayFeedWorker>();
         services.AddScoped<VolunteerSignUps>();
         services.AddScoped<VolunteerRoster>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));

@@ -3640,6 +3640,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
                     b.Property<string>("ScheduleKeyHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

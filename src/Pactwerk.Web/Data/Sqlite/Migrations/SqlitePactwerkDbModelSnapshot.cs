@@ -3502,6 +3502,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ScheduleKeyHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

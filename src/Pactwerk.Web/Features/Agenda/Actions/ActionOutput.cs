@@ -32,6 +32,9 @@ public enum OutputUnit
     PupilsReached,
     CompaniesInvolved,
     Cohorts,
+    /// <summary>Workshops held (a Techniek Driedaagse counts them at the door).</summary>
+    Workshops,
+    Volunteers,
     Other,
 }
 

@@ -3,16 +3,10 @@ namespace Pactwerk.Web.Features.Agenda;
 /// <summary>
 /// Indicators an action feeds itself (a voucher scheme's granted, started and completed vouchers),
 /// which its objective's effect view shows beside the indicators the objective is measured by.
-/// The area that runs the instrument answers; the agenda only asks, so it depends on no instrument.
+/// The area that runs the instrument answers; the agenda asks every one registered (none, one or several), so it depends on no instrument.
 /// </summary>
 public interface IActionIndicators
 {
     /// <summary>The codes of the indicators the given actions feed, in a stable order.</summary>
     Task<IReadOnlyList<string>> ForActionsAsync(IReadOnlyCollection<int> actionIds, CancellationToken ct);
-}
-
-/// <summary>An installation without instruments: no action feeds an indicator.</summary>
-internal sealed class NoActionIndicators : IActionIndicators
-{
-    public Task<IReadOnlyList<string>> ForActionsAsync(IReadOnlyCollection<int> actionIds, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -23,7 +23,7 @@ public sealed record EffectView(ObjectiveRef Objective, RegionRef Region, IReadO
 /// year by year, beside how its indicators moved against the target of the plan that holds there.
 /// Outputs of kind "other" are listed with their action but not added up: they share no unit.
 /// </summary>
-public sealed class ObjectiveEffect(PactwerkDb db, MonitorFigures figures, IActionIndicators actionIndicators)
+public sealed class ObjectiveEffect(PactwerkDb db, MonitorFigures figures, IEnumerable<IActionIndicators> actionIndicators)
 {
     private static IQueryable<ObjectiveRef> Refs(PactwerkDb db, int id) =>
         db.Objectives.Where(o => o.Id == id).Select(o => new ObjectiveRef(o.Id, db.Pacts.Where(p => p.Id == o.PactId).Select(p => p.Code).First(), o.Number, o.Title, o.Description, o.IsDemoContent));
@@ -52,7 +52,10 @@ public sealed class ObjectiveEffect(PactwerkDb db, MonitorFigures figures, IActi
         var indicatorIds = await db.Objectives.Where(o => o.Id == objectiveId).SelectMany(o => o.Indicators.Select(i => i.IndicatorId)).ToListAsync(ct);
         var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).OrderBy(i => i.Code).ToListAsync(ct);
         // Beside them, what the counted actions feed themselves (a voucher scheme's vouchers), after the objective's own.
-        var fed = await actionIndicators.ForActionsAsync(counted.Select(a => a.Id).ToList(), ct);
+        var ids = counted.Select(a => a.Id).ToList();
+        var fed = new List<string>();
+        foreach (var source in actionIndicators)
+            fed.AddRange(await source.ForActionsAsync(ids, ct));
         var known = indicators.Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
         var extra = await db.Indicators.AsNoTracking().Where(i => fed.Contains(i.Code)).ToListAsync(ct);
         indicators.AddRange(fed.Where(known.Add).Select(code => extra.SingleOrDefault(i => i.Code == code)).OfType<Indicator>());

@@ -22,7 +22,17 @@ public static class CheckInApi
         api.MapGet("/workshop-days/{id:int}/attendance", GetAttendance).WithTags("Workshop days").WithName("GetWorkshopDaysAttendance")
             .WithSummary("Live attendance: per day and per workshop session the classes and pupils of the published schedule and those checked in; in total the pupils present and the workshops held (with at least one checked-in class).")
             .RequireAuthorization(Policies.SignedIn);
+        api.MapPost("/workshop-days/{id:int}/results", RefreshResults).WithTags("Workshop days").WithName("RefreshWorkshopDaysResults")
+            .WithSummary("The coordinator brings the event's counts into the monitor at once (a confidential source: pupils placed, pupils and classes present, per municipality of the school and year) and into its action's outputs (pupils reached, workshops held); a timer does the same every few minutes.")
+            .RequireAuthorization(Policies.SignedIn);
         return api;
+    }
+
+    private static async Task<Results<Ok<WorkshopDayResultsAnswer>, ForbidHttpResult, ProblemHttpResult>> RefreshResults(int id, WorkshopDayResults results,
+        IStringLocalizer<SharedResource> t, CancellationToken ct)
+    {
+        var (answer, refusal, forbidden) = await results.RefreshAsync(id, ct);
+        return forbidden ? TypedResults.Forbid() : refusal is not null ? TypedResults.Problem(detail: refusal.In(t), statusCode: StatusCodes.Status409Conflict) : TypedResults.Ok(answer!);
     }
 
     private static async Task<Results<Created<CheckInAnswer>, ForbidHttpResult, ProblemHttpResult>> CheckIn(CheckInInput input, ClassCheckIns checkIns,

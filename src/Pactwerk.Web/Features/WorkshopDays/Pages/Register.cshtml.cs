@@ -113,6 +113,18 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
         return Refused(refusal, refusal?.Message == WorkshopDayMessages.CancelUnknown ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict);
     }
 
+    /// <summary>
+    /// The municipality as a picker over today's municipalities (too many for a select: without script a text field for a
+    /// name or code). The registration keeps the name, which is what is posted back and read again on a change.
+    /// </summary>
+    public Pactwerk.Web.Shared.Picker MunicipalityPicker() =>
+        new("Municipality", nameof(Municipality), t["Gemeente"].Value + " *", "/api/v1/lookup/regions?set=" + ReferenceData.RegionSetCodes.Municipalities)
+        {
+            Chosen = string.IsNullOrWhiteSpace(Municipality) ? [] : [new Pactwerk.Web.Shared.LookupItem(Municipality, Municipality, null)],
+            Text = Municipality, MaxLength = 100, Required = true,
+            Hint = t["Zoek op naam; zonder JavaScript de naam of de CBS-code (GM0736)."].Value,
+        };
+
     private async Task LineAsync(RegistrationView r, CancellationToken ct)
     {
         Current = r.Classes;

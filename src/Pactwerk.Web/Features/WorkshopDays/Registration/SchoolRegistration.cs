@@ -10,8 +10,10 @@ public class SchoolRegistration : Audit.IAudited
     public int Id { get; set; }
     public int EventId { get; set; }
     public required string School { get; set; }
-    /// <summary>The school's municipality, as typed.</summary>
+    /// <summary>The school's municipality by name, as today's reference data names it.</summary>
     public required string Municipality { get; set; }
+    /// <summary>Its CBS code (GM0736), by which attendance is counted in the monitor; null only for registrations made before it was asked.</summary>
+    public string? MunicipalityCode { get; set; }
     public required string Teacher { get; set; }
     public required string Email { get; set; }
     public DateTime? EmailConfirmedAt { get; set; }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Regions;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.WorkshopDays;
@@ -38,16 +39,17 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
 
     public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> RegisterAsync(int eventId, RegistrationInput input, CancellationToken ct)
     {
+        var (municipality, unknown) = await MunicipalityAsync(input.Municipality, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await LockAsync(db, eventId, ct) || await queries.FindAsync(eventId, ct) is not { } view)
             return (null, null);
         var (refusal, waiting) = Check(view, input, null, clock.GetUtcNow().UtcDateTime);
-        if (refusal is not null)
-            return (null, refusal);
+        if ((refusal ?? unknown) is { } refused)
+            return (null, refused);
         var key = NewKey();
         var registration = new SchoolRegistration
         {
-            EventId = eventId, School = input.School!.Trim(), Municipality = input.Municipality!.Trim(), Teacher = input.Teacher!.Trim(),
+            EventId = eventId, School = input.School!.Trim(), Municipality = municipality!.Name, MunicipalityCode = municipality.Code, Teacher = input.Teacher!.Trim(),
             Email = input.Email!.Trim(), KeyHash = Hash(key), SubmittedAt = clock.GetUtcNow().UtcDateTime, Classes = ClassesOf(input, waiting),
         };
         db.SchoolRegistrations.Add(registration);
@@ -62,6 +64,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     {
         if (HashOf(key) is not { } hash || await db.SchoolRegistrations.Where(r => r.KeyHash == hash).Select(r => (int?)r.EventId).SingleOrDefaultAsync(ct) is not { } eventId)
             return (null, null);
+        var (municipality, unknown) = await MunicipalityAsync(input.Municipality, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await LockAsync(db, eventId, ct))
             return (null, null);
@@ -69,12 +72,12 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         if (registration is null || await queries.FindAsync(registration.EventId, ct) is not { } view)
             return (null, null);
         var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime);
-        if (refusal is not null)
-            return (null, refusal);
+        if ((refusal ?? unknown) is { } refused)
+            return (null, refused);
         var email = input.Email!.Trim();
         var newAddress = !string.Equals(email, registration.Email, StringComparison.OrdinalIgnoreCase);
-        (registration.School, registration.Municipality, registration.Teacher, registration.Email) =
-            (input.School!.Trim(), input.Municipality!.Trim(), input.Teacher!.Trim(), email);
+        (registration.School, registration.Municipality, registration.MunicipalityCode, registration.Teacher, registration.Email) =
+            (input.School!.Trim(), municipality!.Name, municipality.Code, input.Teacher!.Trim(), email);
         if (newAddress)
             registration.EmailConfirmedAt = null;
         var wanted = ClassesOf(input, waiting);
@@ -97,6 +100,19 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             await MailAsync(view, registration, key!.Trim());
         return (new RegistrationAnswer(registration.Id, ChangeUrl(key!.Trim()), registration.EmailConfirmedAt is not null, WaitingOf(registration)), null);
     }
+
+    /// <summary>
+    /// The typed municipality as one of today's (read before the event's lock is taken: it is reference data). A blank one is
+    /// left to <see cref="Check"/>, which names every missing field at once; one that is no municipality is refused, since the
+    /// monitor counts attendance by municipality code and would otherwise lose the school's pupils.
+    /// </summary>
+    private async Task<(MunicipalityMatch.Found? Found, Refusal? Refusal)> MunicipalityAsync(string? text, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim().Length > 200 ? (null, null) : await Regions.MunicipalityResolver.ResolveAsync(db, text.Trim(), ct) switch
+        {
+            MunicipalityMatch.Found found => (found, null),
+            MunicipalityMatch.Ambiguous a => (null, new Refusal(WorkshopDayMessages.AmbiguousMunicipality, text.Trim(), a.Candidates)),
+            _ => (null, new Refusal(WorkshopDayMessages.UnknownMunicipality, text.Trim())),
+        };
 
     /// <summary>
     /// Registrations of one event are decided one at a time, on what the database holds then: two schools checking the
