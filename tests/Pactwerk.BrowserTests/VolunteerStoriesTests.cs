@@ -12,8 +12,14 @@ public sealed class VolunteerStoriesTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task A_volunteer_signs_up_for_a_shift_on_a_phone_and_the_coordinator_sees_them_on_the_roster()
     {
-        var shift = await browser.App.InDbAsync(db => db.VolunteerShifts.Where(s => db.WorkshopDayEvents.Any(e => e.Id == s.EventId && e.Slug == DemoWorkshopDays.Slug))
-            .OrderBy(s => s.Id).Select(s => new { s.Id, s.Task }).FirstAsync());
+        // The demo's days are in 2018, and a shift whose day is over takes nobody: the shift's day moves to 2030.
+        var shift = await browser.App.InDbAsync(async db =>
+        {
+            var first = await db.VolunteerShifts.Where(s => db.WorkshopDayEvents.Any(e => e.Id == s.EventId && e.Slug == DemoWorkshopDays.Slug))
+                .OrderBy(s => s.Id).Select(s => new { s.Id, s.Task, s.DayId }).FirstAsync();
+            await db.EventDays.Where(d => d.Id == first.DayId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Date, new DateOnly(2030, 11, 6)));
+            return first;
+        });
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(390, 844);
 
