@@ -180,7 +180,7 @@ public abstract class RoomPagesTests<TFactory>(TFactory factory) : IClassFixture
 
     [Theory]
     [InlineData("nl", "06:00", "08:00", 0, null, "Buiten de openingstijden: op dinsdag is het lokaal open van 07:00 tot 22:00.")]
-    [InlineData("en", "06:00", "08:00", 0, null, "Outside the opening hours: on dinsdag the room is open from 07:00 to 22:00.")]
+    [InlineData("en", "06:00", "08:00", 0, null, "Outside the opening hours: on Tuesday the room is open from 07:00 to 22:00.")]
     [InlineData("nl", "19:00", "20:00", -14, null, "ligt in het verleden; boeken kan alleen voor een moment dat nog komt.")]
     [InlineData("en", "19:00", "20:00", -14, null, "is in the past; you can only book a moment still to come.")]
     [InlineData("nl", "19:00", "20:00", 0, 21, "Het lokaal is gesloten op")]
