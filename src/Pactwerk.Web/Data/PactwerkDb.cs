@@ -83,6 +83,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Features.WorkshopDays.SchoolClass> SchoolClasses => Set<Features.WorkshopDays.SchoolClass>();
     public DbSet<Features.WorkshopDays.ClassAssignment> ClassAssignments => Set<Features.WorkshopDays.ClassAssignment>();
     public DbSet<Features.WorkshopDays.ClassCheckIn> ClassCheckIns => Set<Features.WorkshopDays.ClassCheckIn>();
+    public DbSet<Features.WorkshopDays.VolunteerSignUp> VolunteerSignUps => Set<Features.WorkshopDays.VolunteerSignUp>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 

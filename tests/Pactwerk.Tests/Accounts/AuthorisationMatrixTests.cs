@@ -79,6 +79,13 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                     Assert.True(status is 400 or 404, $"POST {url} answered {status} to an empty anonymous voucher request");
                     continue;
                 }
+                // Anyone signs up as a volunteer for a shift of workshop days without an account; an empty sign-up is refused
+                // as invalid, or names no event or shift.
+                if (operation.Name == "post" && path.Name == "/api/v1/workshop-days/{id}/shifts/{shiftId}/volunteers")
+                {
+                    Assert.True(status is 400 or 404, $"POST {url} answered {status} to an empty anonymous volunteer sign-up");
+                    continue;
+                }
                 // A school registers for workshop days without an account and changes its registration, or cancels a class,
                 // with the secret key of its link; an empty request is refused as invalid or names no event or class.
                 if ((operation.Name == "post" && path.Name is "/api/v1/workshop-days/{id}/registrations" or "/api/v1/workshop-day-registrations/cancellation")

@@ -11,4 +11,8 @@ public static class WorkshopDayAuditActions
     [AuditAction] public const string ClassCancelled = "workshop-days-class-cancelled";
     [AuditAction] public const string ClassMovedUp = "workshop-days-class-moved-up";
     [AuditAction] public const string CheckedIn = "workshop-days-class-checked-in";
+    [AuditAction] public const string VolunteerSignedUp = "workshop-days-volunteer-signed-up";
+    [AuditAction] public const string VolunteerConfirmed = "workshop-days-volunteer-confirmed";
+    [AuditAction] public const string VolunteerWithdrew = "workshop-days-volunteer-withdrew";
+    [AuditAction] public const string VolunteerRemoved = "workshop-days-volunteer-removed";
 }

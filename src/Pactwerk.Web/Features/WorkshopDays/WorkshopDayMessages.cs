@@ -66,4 +66,16 @@ public static class WorkshopDayMessages
     public static string CheckInCodeOtherEvent => "De code {0} hoort bij andere workshopdagen: {1}.";
     public static string CheckInTwice => "{0} van {1} is al ingecheckt om {2} (aanwezig: {3}).";
     public static string CheckInPresentRange => "Het aantal aanwezige leerlingen is een heel getal van 1 tot en met {0}, de grootte van de klas.";
+
+    public static string VolunteerNameRequired => "Geef je naam (hoogstens 200 tekens).";
+    public static string VolunteerEmailInvalid => "Geef een geldig e-mailadres; daar komt de link om je aanmelding te bevestigen.";
+    public static string VolunteerPhoneInvalid => "Een telefoonnummer heeft hoogstens {0} tekens: cijfers, spaties en + - ( ).";
+    public static string ShiftUnknown => "Kies een dienst van deze workshopdagen.";
+    public static string ShiftFull => "De dienst '{0}' is vol: er zijn genoeg vrijwilligers. Kies een andere dienst.";
+    public static string ShiftPast => "De dag van de dienst '{0}' is voorbij; aanmelden kan niet meer.";
+    public static string ShiftTwice => "Met dit e-mailadres ben je al aangemeld voor de dienst '{0}'.";
+    public static string ShiftOverlaps => "Met dit e-mailadres ben je op die dag al aangemeld voor '{0}' van {1} tot {2}; die dienst overlapt met deze.";
+    public static string SignUpUnknown => "Deze aanmelding als vrijwilliger is niet gevonden; controleer de link.";
+    public static string AlreadyWithdrawn => "Je bent al afgemeld voor de dienst '{0}'.";
+    public static string VolunteerAlreadyOff => "{0} staat al niet meer op de dienst '{1}'.";
 }

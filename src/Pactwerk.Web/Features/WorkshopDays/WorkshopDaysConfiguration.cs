@@ -56,6 +56,22 @@ internal sealed class VolunteerShiftConfiguration : IEntityTypeConfiguration<Vol
     }
 }
 
+internal sealed class VolunteerSignUpConfiguration : IEntityTypeConfiguration<VolunteerSignUp>
+{
+    public void Configure(EntityTypeBuilder<VolunteerSignUp> v)
+    {
+        v.HasOne<WorkshopDayEvent>().WithMany().HasForeignKey(x => x.EventId);
+        v.HasOne<VolunteerShift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Restrict);
+        v.Property(x => x.Name).HasMaxLength(200);
+        v.Property(x => x.Email).HasMaxLength(254);
+        v.Property(x => x.Phone).HasMaxLength(VolunteerSignUps.MaxPhoneLength);
+        v.Property(x => x.KeyHash).HasMaxLength(64);
+        v.HasIndex(x => x.KeyHash).IsUnique();
+        v.HasIndex(x => new { x.EventId, x.Email });
+        v.HasIndex(x => x.ShiftId);
+    }
+}
+
 internal sealed class SchoolRegistrationConfiguration : IEntityTypeConfiguration<SchoolRegistration>
 {
     public void Configure(EntityTypeBuilder<SchoolRegistration> r)

@@ -1,6 +1,6 @@
 namespace Pactwerk.Web.Features.WorkshopDays;
 
-/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, check-in at the door with live attendance, and the counts fed to the monitor and the action's outputs.</summary>
+/// <summary>Workshop days (the Techniek Driedaagse): the programme, school registration without an account, the allocation with CP-SAT, the schedules, check-in at the door with live attendance, the counts fed to the monitor and the action's outputs, and volunteers signing up for shifts.</summary>
 public static class WorkshopDaysModule
 {
     public static IHostApplicationBuilder AddWorkshopDays(this IHostApplicationBuilder builder)
@@ -21,6 +21,8 @@ public static class WorkshopDaysModule
         services.AddScoped<Agenda.IActionIndicators, WorkshopDayActionIndicators>();
         services.Configure<WorkshopDayFeedOptions>(builder.Configuration.GetSection("WorkshopDays:Feed"));
         services.AddHostedService<WorkshopDayFeedWorker>();
+        services.AddScoped<VolunteerSignUps>();
+        services.AddScoped<VolunteerRoster>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
@@ -34,6 +36,7 @@ public static class WorkshopDaysModule
     {
         api.MapWorkshopDaysApi();
         api.MapCheckInApi();
+        api.MapVolunteersApi();
         app.MapGet("/workshopdagen/mijn-rooster.ics", SchoolScheduleCalendar.Get).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

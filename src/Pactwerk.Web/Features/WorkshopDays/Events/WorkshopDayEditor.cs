@@ -29,7 +29,7 @@ public sealed partial class WorkshopDayEditor(PactwerkDb db, AccessScopeProvider
     public static readonly TimeZoneInfo Dutch = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>The pages at /workshopdagen/&lt;word&gt; that are not an event: an event with such a code could never be reached.</summary>
-    public static readonly IReadOnlySet<string> FixedAddresses = new HashSet<string>(StringComparer.Ordinal) { "nieuw", "mijn-rooster", "aanmelding", "e-mailadres" };
+    public static readonly IReadOnlySet<string> FixedAddresses = new HashSet<string>(StringComparer.Ordinal) { "nieuw", "mijn-rooster", "aanmelding", "e-mailadres", "mijn-diensten", "vrijwilliger-bevestigen" };
 
     public async Task<EditAnswer> CreateAsync(int pactId, EventInput input, CancellationToken ct)
     {

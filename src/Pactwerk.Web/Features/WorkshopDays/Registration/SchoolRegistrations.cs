@@ -46,7 +46,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var (refusal, waiting) = Check(view, input, null, clock.GetUtcNow().UtcDateTime);
         if ((refusal ?? unknown) is { } refused)
             return (null, refused);
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var key = NewKey();
         var registration = new SchoolRegistration
         {
             EventId = eventId, School = input.School!.Trim(), Municipality = municipality!.Name, MunicipalityCode = municipality.Code, Teacher = input.Teacher!.Trim(),
@@ -278,10 +278,12 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         await mail.SendEmailAsync(registration.Email, t["Aanmelding {0}", view.Name].Value, body);
     }
 
+    /// <summary>A secret for a link: 24 random bytes, URL-safe.</summary>
+    internal static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
     internal static string? HashOf(string? key) => string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : Hash(key.Trim());
-    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+    internal static string Hash(string key) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
-    private static bool IsEmailAddress(string? email) =>
+    internal static bool IsEmailAddress(string? email) =>
         email is { Length: > 3 and <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
         && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
 }
