@@ -95,6 +95,56 @@ public abstract class SchoolScheduleTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(new DateTime(2030, 11, 6, 8, 0, 0, DateTimeKind.Utc), SchoolSchedules.Utc(new DateOnly(2030, 11, 6), new TimeOnly(9, 0)));
         Assert.Equal(new DateTime(2030, 6, 6, 7, 0, 0, DateTimeKind.Utc), SchoolSchedules.Utc(new DateOnly(2030, 6, 6), new TimeOnly(9, 0)));
     }
+
+    [Fact]
+    public async Task A_schedule_mail_that_failed_goes_in_the_next_round_and_every_mailed_link_keeps_working()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var e = await EventAsync(factory, coordinator, "roosterweer");
+        Assert.Equal(HttpStatusCode.Created, (await Anonymous(factory).PostAsJsonAsync($"/api/v1/workshop-days/{e.Id}/registrations",
+            Registration("School 0", "school0@roosterweer.example", Class("Groep 8", e.Day1, e.Workshops1[0], e.Workshops1[1])))).StatusCode);
+        await factory.InDbAsync(db => db.SchoolRegistrations.Where(r => r.EventId == e.Id).ExecuteUpdateAsync(x => x.SetProperty(r => r.EmailConfirmedAt, DateTime.UtcNow)));
+        Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/v1/workshop-days/{e.Id}/allocation", null)).StatusCode);
+        await MailToAsync(factory, "school0@roosterweer.example");
+
+        // The mail server is away at publication (here: the pickup folder cannot be written). Publishing still succeeds.
+        var aside = factory.MailFolder + ".weg";
+        Directory.Move(factory.MailFolder, aside);
+        await File.WriteAllTextAsync(factory.MailFolder, "geen map");
+        try
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await coordinator.PostAsync($"/api/v1/workshop-days/{e.Id}/publication", null)).StatusCode);
+        }
+        finally
+        {
+            File.Delete(factory.MailFolder);
+            Directory.Move(aside, factory.MailFolder);
+        }
+        Assert.DoesNotContain(MailTo(factory, "school0@roosterweer.example"), m => m.Subject!.StartsWith("Rooster"));
+        Assert.Null(await factory.InDbAsync(db => db.SchoolRegistrations.Where(r => r.EventId == e.Id).Select(r => r.ScheduleMailedAt).SingleAsync()));
+
+        // The next round (the timer's) sends it.
+        async Task<int> RoundAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<SchoolSchedules>().MailPublishedAsync(e.Id, CancellationToken.None);
+        }
+        Assert.Equal(1, await RoundAsync());
+        Assert.Equal(0, await RoundAsync());
+        static string LinkOf(MimeKit.MimeMessage m) => Regex.Matches(WebUtility.HtmlDecode(m.HtmlBody!), "href=\"([^\"]+)\"").Select(x => new Uri(x.Groups[1].Value).PathAndQuery)
+            .Single(l => l.StartsWith("/workshopdagen/mijn-rooster"));
+        var first = LinkOf(Assert.Single(await MailToAsync(factory, "school0@roosterweer.example", 2), m => m.Subject!.StartsWith("Rooster")));
+
+        // Later a class of the school moves up from the waiting list: the claim is given back and the school mailed again
+        // (as WaitingList does). The link of the first mail still works beside the new one.
+        await factory.InDbAsync(db => db.SchoolRegistrations.Where(r => r.EventId == e.Id).ExecuteUpdateAsync(x => x.SetProperty(r => r.ScheduleMailedAt, (DateTime?)null)));
+        Assert.Equal(1, await RoundAsync());
+        var links = (await MailToAsync(factory, "school0@roosterweer.example", 3)).Where(m => m.Subject!.StartsWith("Rooster")).Select(LinkOf).ToList();
+        Assert.Equal(2, links.Count);
+        foreach (var link in links)
+            Assert.Contains("Rooster van School 0", WebUtility.HtmlDecode(await Anonymous(factory).GetStringAsync(link)));
+        Assert.Contains(first, links);
+    }
 }
 
 public sealed class SchoolScheduleSqlite(SqliteFactory factory) : SchoolScheduleTests<SqliteFactory>(factory);

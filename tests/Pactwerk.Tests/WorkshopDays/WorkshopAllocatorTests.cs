@@ -18,8 +18,8 @@ public sealed class WorkshopAllocatorTests
         return new AllocationProblem(classes, workshops, slots, perClass, pins ?? []);
     }
 
-    /// <summary>Every schedule: per class every set of sessions of the right size, combined across classes.</summary>
-    private static (int Worst, int Points)? BruteForce(AllocationProblem problem)
+    /// <summary>Every schedule: per class every set of sessions of the right size, combined across classes; the best by worst school then points, or by points alone when not <paramref name="fair"/>.</summary>
+    private static (int Worst, int Points)? BruteForce(AllocationProblem problem, bool fair = true)
     {
         var options = problem.Classes.Select(c =>
         {
@@ -36,7 +36,7 @@ public sealed class WorkshopAllocatorTests
                 if (AllocationChecker.Violations(problem, chosen).Count > 0)
                     return;
                 var score = (AllocationChecker.WorstSchool(problem, chosen), AllocationChecker.Points(problem, chosen));
-                if (best is null || score.CompareTo(best.Value) > 0)
+                if (best is null || (fair ? score.CompareTo(best.Value) > 0 : score.Item2 > best.Value.Item2))
                     best = score;
                 return;
             }
@@ -81,6 +81,21 @@ public sealed class WorkshopAllocatorTests
         Assert.Equal(expected.Value.Points, result.Objective);
         Assert.Equal(result.Objective, result.Bound);
         Assert.Equal(expected.Value.Worst, result.WorstSchoolPerMille);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Without_fairness_the_solver_finds_the_largest_total_which_is_never_below_the_fair_one(int seed)
+    {
+        var problem = Tiny(seed);
+        var unfair = WorkshopAllocator.Solve(problem, TimeSpan.FromSeconds(5), fair: false);
+        Assert.Equal(AllocationStatus.Optimal, unfair.Status);
+        Assert.Empty(AllocationChecker.Violations(problem, unfair.Placements));
+        Assert.Equal(BruteForce(problem, fair: false)!.Value.Points, AllocationChecker.Points(problem, unfair.Placements));
+        Assert.True(unfair.Objective >= BruteForce(problem)!.Value.Points);
     }
 
     [Fact]

@@ -83,6 +83,21 @@ public abstract class WorkshopDayResultsTests<TFactory>(TFactory factory) : ICla
         foreach (var (name, count) in present)
             Assert.Equal(HttpStatusCode.Created, (await coordinator.PostAsJsonAsync("/api/v1/check-ins", new { @event = e.Id, code = codes[name], present = count })).StatusCode);
 
+        // Volunteers of the day's shift: two confirmed (one signed up in capitals on the same address counts once), one
+        // never confirmed, one withdrawn — two people helped.
+        await factory.InDbAsync(async db =>
+        {
+            var shift = await db.VolunteerShifts.Where(x => x.EventId == e.Id).Select(x => x.Id).FirstAsync();
+            var now = DateTime.UtcNow;
+            VolunteerSignUp Helper(string name, string email, bool confirmed, bool withdrawn = false) => new()
+            {
+                EventId = e.Id, ShiftId = shift, Name = name, Email = email, KeyHash = Guid.NewGuid().ToString("N"), SignedUpAt = now,
+                EmailConfirmedAt = confirmed ? now : null, WithdrawnAt = withdrawn ? now : null,
+            };
+            db.VolunteerSignUps.AddRange(Helper("Els", "els@deurtelling.example", true), Helper("Piet", "piet@deurtelling.example", true),
+                Helper("Onbevestigd", "nog@deurtelling.example", false), Helper("Afgemeld", "weg@deurtelling.example", true, withdrawn: true));
+            return await db.SaveChangesAsync();
+        });
         var refreshed = await coordinator.PostAsync($"/api/v1/workshop-days/{e.Id}/results", null);
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         Assert.True((await refreshed.ReadAsync<JsonElement>()).GetProperty("monitorChanged").GetBoolean());
@@ -129,8 +144,8 @@ public abstract class WorkshopDayResultsTests<TFactory>(TFactory factory) : ICla
             .Where(a => db.ClassCheckIns.Any(i => i.ClassId == a.ClassId) && db.Workshops.Any(w => w.Id == a.WorkshopId && w.EventId == e.Id))
             .Select(a => a.WorkshopId).Distinct().CountAsync());
         var outputs = await factory.InDbAsync(db => db.ActionOutputs.AsNoTracking().Where(o => o.ActionId == action).ToListAsync());
-        Assert.Equal([(2030, OutputUnit.PupilsReached, 25m + 20 + 4 + 22 + 25), (2030, OutputUnit.Workshops, (decimal)held)],
-            outputs.OrderBy(o => o.Unit.ToString()).Select(o => (o.Year, o.Unit, o.Quantity)).OrderBy(o => o.Unit == OutputUnit.Workshops));
+        Assert.Equal([(2030, OutputUnit.PupilsReached, 25m + 20 + 4 + 22 + 25), (2030, OutputUnit.Volunteers, 2m), (2030, OutputUnit.Workshops, (decimal)held)],
+            outputs.Select(o => (o.Year, o.Unit, o.Quantity)).OrderBy(o => o.Unit.ToString(), StringComparer.Ordinal));
         Assert.All(outputs, o => Assert.Equal("Geteld bij de deur: 5 klassen op 2 dag(en).", o.Note));
 
         // Unchanged counts write nothing: no release, no output rewritten, no audit line.

@@ -84,8 +84,6 @@ internal sealed class SchoolRegistrationConfiguration : IEntityTypeConfiguration
         r.Property(x => x.Email).HasMaxLength(254);
         r.Property(x => x.KeyHash).HasMaxLength(64);
         r.HasIndex(x => x.KeyHash).IsUnique();
-        r.Property(x => x.ScheduleKeyHash).HasMaxLength(64);
-        r.HasIndex(x => x.ScheduleKeyHash).IsUnique();
         r.HasMany(x => x.Classes).WithOne().HasForeignKey(c => c.RegistrationId);
     }
 }

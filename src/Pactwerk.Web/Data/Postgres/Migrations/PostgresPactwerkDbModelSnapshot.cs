@@ -3644,10 +3644,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
-                    b.Property<string>("ScheduleKeyHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<DateTime?>("ScheduleMailedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3669,9 +3665,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasIndex("EventId");
 
                     b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("ScheduleKeyHash")
                         .IsUnique();
 
                     b.ToTable("SchoolRegistrations");

@@ -3506,10 +3506,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ScheduleKeyHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("ScheduleMailedAt")
                         .HasColumnType("TEXT");
 
@@ -3531,9 +3527,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasIndex("EventId");
 
                     b.HasIndex("KeyHash")
-                        .IsUnique();
-
-                    b.HasIndex("ScheduleKeyHash")
                         .IsUnique();
 
                     b.ToTable("SchoolRegistrations");

@@ -25,7 +25,8 @@ public static class WorkshopAllocator
     /// <summary>CP-SAT workers at least (its portfolio pairs search strategies with bound-proving workers).</summary>
     public static int Workers { get; set; } = int.TryParse(Environment.GetEnvironmentVariable("PACTWERK_CPSAT_WORKERS"), out var n) && n > 0 ? n : 2;
 
-    public static AllocationResult Solve(AllocationProblem problem, TimeSpan timeLimit, int workers = 0)
+    /// <param name="fair">False leaves the worst school's level out (the total alone is maximised): for the bench, which measures what fairness costs.</param>
+    public static AllocationResult Solve(AllocationProblem problem, TimeSpan timeLimit, int workers = 0, bool fair = true)
     {
         var clock = Stopwatch.StartNew();
         var workshops = problem.Workshops.ToDictionary(w => w.Id);
@@ -91,6 +92,8 @@ public static class WorkshopAllocator
             var mine = weighted.Where(v => ids.Contains(v.Class.Id)).ToList();
             model.Add(LinearExpr.WeightedSum(mine.Select(v => v.Var), mine.Select(v => 1000L * AllocationProblem.Weight(v.Class, v.Workshop.Id))) >= LinearExpr.Term(worst, best));
         }
+        if (!fair)
+            model.Add(worst == 0);
         model.Maximize(worst);
         // Start the search from the first-come schedule: most of it is usually valid, and CP-SAT repairs the rest.
         var firstCome = FirstComeAllocator.Place(problem);

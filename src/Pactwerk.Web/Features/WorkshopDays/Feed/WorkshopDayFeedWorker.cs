@@ -11,7 +11,8 @@ public sealed class WorkshopDayFeedOptions
 
 /// <summary>
 /// Brings every published event's counts into the monitor and its action's outputs on a timer, once across instances. Not
-/// after each check-in: at the door they come one every few seconds, and yearly figures may be a few minutes behind.
+/// after each check-in: at the door they come one every few seconds, and yearly figures may be a few minutes behind. The
+/// same round sends schedule mails whose first send failed (<see cref="SchoolSchedules.MailPublishedAsync"/> gave the claim back).
 /// </summary>
 public sealed class WorkshopDayFeedWorker(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<WorkshopDayFeedOptions> options,
     ILogger<WorkshopDayFeedWorker> log) : Pactwerk.Web.Shared.ClusterJob(scopes, clock, log)
@@ -25,8 +26,12 @@ public sealed class WorkshopDayFeedWorker(IServiceScopeFactory scopes, TimeProvi
     {
         var db = services.GetRequiredService<PactwerkDb>();
         var results = services.GetRequiredService<WorkshopDayResults>();
+        var schedules = services.GetRequiredService<SchoolSchedules>();
         foreach (var e in await db.WorkshopDayEvents.AsNoTracking().Where(x => x.PublishedAt != null).OrderBy(x => x.Id).ToListAsync(ct))
+        {
             await results.RunAsync(e, ct);
+            await schedules.MailPublishedAsync(e.Id, ct);
+        }
         return null;
     }
 }

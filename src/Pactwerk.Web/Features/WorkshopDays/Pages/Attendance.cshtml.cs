@@ -42,7 +42,7 @@ public sealed class AttendanceModel(AttendanceQueries attendance, AccessScopePro
             ? t["De monitor is bijgewerkt: {0} leerlingen aanwezig.", answer.Counts.Sum(c => c.PupilsPresent)].Value
             : t["De monitor had deze aantallen al; er is niets veranderd."].Value;
         if (answer.Outputs.Count > 0)
-            Done += " " + t["Resultaten van de actie: {0}.", string.Join("; ", answer.Outputs.Select(o => t["{0}: {1} leerlingen, {2} workshops", o.Year, o.PupilsPresent, o.WorkshopsHeld].Value))].Value;
+            Done += " " + t["Resultaten van de actie: {0}.", string.Join("; ", answer.Outputs.Select(o => t["{0}: {1} leerlingen, {2} workshops, {3} vrijwilligers", o.Year, o.PupilsPresent, o.WorkshopsHeld, o.Volunteers].Value))].Value;
         return Page();
     }
 }

@@ -19,8 +19,6 @@ public class SchoolRegistration : Audit.IAudited
     public DateTime? EmailConfirmedAt { get; set; }
     public required string KeyHash { get; set; }
     public DateTime SubmittedAt { get; set; }
-    /// <summary>Hash of the key in the schedule mail's link (the school's printable schedule and its calendar); set with <see cref="ScheduleMailedAt"/>.</summary>
-    public string? ScheduleKeyHash { get; set; }
     /// <summary>When the schedule mail was claimed for sending: set by one conditional update, so only one request or instance mails it.</summary>
     public DateTime? ScheduleMailedAt { get; set; }
     public List<SchoolClass> Classes { get; set; } = [];

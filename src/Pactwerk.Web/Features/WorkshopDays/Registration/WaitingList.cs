@@ -151,11 +151,11 @@ public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopePr
         return moved;
     }
 
-    /// <summary>The moved-up schools get the schedule mail again: their claim is released, and the schedule mailing claims it anew.</summary>
+    /// <summary>The moved-up schools get the schedule mail again: their claim is released, and the schedule mailing claims it anew (the link of an earlier mail keeps working).</summary>
     private async Task MailAgainAsync(int eventId, List<int> registrationIds, CancellationToken ct)
     {
         await db.SchoolRegistrations.Where(r => registrationIds.Contains(r.Id))
-            .ExecuteUpdateAsync(x => x.SetProperty(r => r.ScheduleMailedAt, (DateTime?)null).SetProperty(r => r.ScheduleKeyHash, (string?)null), ct);
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.ScheduleMailedAt, (DateTime?)null), ct);
         await schedules.MailPublishedAsync(eventId, ct);
     }
 }

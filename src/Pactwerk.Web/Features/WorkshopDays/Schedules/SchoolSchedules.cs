@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,33 @@ public sealed record SchoolScheduleView(int EventId, string EventSlug, string Ev
 /// <summary>
 /// After publication every school with placed classes gets its schedule by mail, with a secret link to its printable page
 /// and calendar; no account is needed. The mail goes once: a registration is claimed for mailing by one conditional
-/// update (its key hash and time set only where no mail was claimed yet), so a repeated publication, a retry or a second
-/// instance finds nothing left to claim. Only the key's hash is stored, so the link cannot be recovered from the database.
+/// update (its time set only where no mail was claimed yet), so a repeated publication, a retry or a second instance
+/// finds nothing left to claim; a send that fails gives the claim back, so the next round (publication, a class moving
+/// up, the upkeep timer) mails it. The link's key is the registration's number protected by ASP.NET Core data protection
+/// (as the confirmation links are): nothing secret is stored, and every mail a school gets — a later one after a class
+/// moved up from the waiting list too — holds a link that keeps working.
 /// </summary>
 public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSender mail, IOptions<HostingOptions> hosting,
-    IStringLocalizer<SharedResource> t, WorkshopAllocations allocations, CheckInCodes codes)
+    IStringLocalizer<SharedResource> t, WorkshopAllocations allocations, CheckInCodes codes, IDataProtectionProvider protection, ILogger<SchoolSchedules> log)
 {
+    private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.Schedule.v1");
+
+    public string KeyFor(int registrationId) => _protector.Protect(registrationId.ToString(CultureInfo.InvariantCulture));
+
+    private int? RegistrationOf(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 400)
+            return null;
+        try
+        {
+            return int.TryParse(_protector.Unprotect(key.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
     public static string PageUrl(string key) => $"/workshopdagen/mijn-rooster?sleutel={Uri.EscapeDataString(key)}";
     public static string CalendarUrl(string key) => $"/workshopdagen/mijn-rooster.ics?sleutel={Uri.EscapeDataString(key)}";
 
@@ -60,25 +82,34 @@ public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSen
         var mailed = 0;
         foreach (var r in waiting.Where(r => r.Classes.Any(placedClasses.Contains)))
         {
-            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-            var hash = SchoolRegistrations.HashOf(key)!;
             var now = clock.GetUtcNow().UtcDateTime;
             var claimed = await db.SchoolRegistrations.Where(x => x.Id == r.Id && x.ScheduleMailedAt == null)
-                .ExecuteUpdateAsync(x => x.SetProperty(y => y.ScheduleKeyHash, hash).SetProperty(y => y.ScheduleMailedAt, now), ct);
+                .ExecuteUpdateAsync(x => x.SetProperty(y => y.ScheduleMailedAt, now), ct);
             if (claimed != 1)
                 continue;
             var classes = r.Classes.ToHashSet();
-            await MailAsync(e, r.School, r.Email, key, rows.Where(x => classes.Contains(x.ClassId)).ToList());
-            mailed++;
+            try
+            {
+                await MailAsync(e, r.School, r.Email, KeyFor(r.Id), rows.Where(x => classes.Contains(x.ClassId)).ToList());
+                mailed++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The mail server refused or was away: give the claim back (only our own), so the next round sends it;
+                // the other schools still get theirs now.
+                log.LogWarning(ex, "Schedule mail for registration {Registration} failed; it is sent again in the next round", r.Id);
+                await db.SchoolRegistrations.Where(x => x.Id == r.Id && x.ScheduleMailedAt == now)
+                    .ExecuteUpdateAsync(x => x.SetProperty(y => y.ScheduleMailedAt, (DateTime?)null), CancellationToken.None);
+            }
         }
         return mailed;
     }
 
     public async Task<SchoolScheduleView?> FindAsync(string? key, CancellationToken ct)
     {
-        if (SchoolRegistrations.HashOf(key) is not { } hash)
+        if (RegistrationOf(key) is not { } id)
             return null;
-        var r = await db.SchoolRegistrations.AsNoTracking().Where(x => x.ScheduleKeyHash == hash)
+        var r = await db.SchoolRegistrations.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new { x.EventId, x.School, Classes = x.Classes.Select(c => c.Id).ToList() }).SingleOrDefaultAsync(ct);
         if (r is null)
             return null;
