@@ -195,6 +195,13 @@ public abstract class VolunteerTests<TFactory>(TFactory factory) : IClassFixture
         var page = WebUtility.HtmlDecode(await visitor.GetStringAsync("/workshopdagen/fouten/vrijwilligers"));
         Assert.Contains("Vol", Regex.Match(page, $"<tr id=\"dienst-{s.Coffee}\">.*?</tr>", RegexOptions.Singleline).Value);
         Assert.Matches($"<option value=\"{s.Coffee}\"[^>]*disabled[^>]*>[^<]*Koffie \\(vol\\)", page);
+        // A shift whose day is over says so, offers no sign-up and cannot be chosen; the API says it too.
+        var building = Regex.Match(page, $"<tr id=\"dienst-{s.Building}\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("Voorbij", building);
+        Assert.DoesNotContain("Aanmelden voor", building);
+        Assert.Matches($"<option value=\"{s.Building}\"[^>]*disabled[^>]*>[^<]*Opbouw \\(voorbij\\)", page);
+        var shifts = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/workshop-days/{s.Event.Id}/shifts");
+        Assert.Equal([(s.Building, true)], shifts.EnumerateArray().Where(x => x.GetProperty("past").GetBoolean()).Select(x => (x.GetProperty("id").GetInt32(), true)));
         var form = await Form.OpenAsync(visitor, "/workshopdagen/fouten/vrijwilligers");
         (form["dienst"], form["Name"], form["Email"]) = (s.Guiding.ToString(), "Piet", "piet@fout.example");
         var refusedPage = await form.SubmitAsync(visitor);

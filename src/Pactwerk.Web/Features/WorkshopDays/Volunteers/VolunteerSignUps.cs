@@ -13,10 +13,13 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 
 public sealed record VolunteerInput(string? Name, string? Email, string? Phone);
 /// <summary>A shift as the public sees it: how many are needed and how many places are left; never who signed up.</summary>
-public sealed record ShiftPlaces(int Id, int DayId, DateOnly Date, string Task, TimeOnly StartsAt, TimeOnly EndsAt, int Needed, int SignedUp)
+/// <param name="Past">Its day is over (Dutch time): nobody signs up for it any more.</param>
+public sealed record ShiftPlaces(int Id, int DayId, DateOnly Date, string Task, TimeOnly StartsAt, TimeOnly EndsAt, int Needed, int SignedUp, bool Past)
 {
     public int PlacesLeft => Math.Max(0, Needed - SignedUp);
     public bool Full => PlacesLeft == 0;
+    /// <summary>Whether one can still sign up: a place left on a day not yet over.</summary>
+    public bool Open => !Full && !Past;
 }
 /// <summary>The answer to a sign-up: its number, the shift and the places left on it after this one. The link to see and withdraw is only in the mail, so only the address's owner has it.</summary>
 public sealed record VolunteerAnswer(int Number, int ShiftId, bool EmailConfirmed, int PlacesLeft);
@@ -54,8 +57,9 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var shifts = await db.VolunteerShifts.AsNoTracking().Where(s => s.EventId == eventId)
             .Join(db.EventDays, s => s.DayId, d => d.Id, (s, d) => new { s, d.Date }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Amsterdam));
         return shifts.OrderBy(x => x.Date).ThenBy(x => x.s.StartsAt).ThenBy(x => x.s.Task)
-            .Select(x => new ShiftPlaces(x.s.Id, x.s.DayId, x.Date, x.s.Task, x.s.StartsAt, x.s.EndsAt, x.s.Needed, taken.GetValueOrDefault(x.s.Id))).ToList();
+            .Select(x => new ShiftPlaces(x.s.Id, x.s.DayId, x.Date, x.s.Task, x.s.StartsAt, x.s.EndsAt, x.s.Needed, taken.GetValueOrDefault(x.s.Id), today > x.Date)).ToList();
     }
 
     /// <summary>Signs a person up for a shift of the event; (null, null) when there is no such event.</summary>
@@ -85,7 +89,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
                 return (null, new Refusal(WorkshopDayMessages.ShiftTwice, shift.Task));
             if (places.FirstOrDefault(s => s.Id != shift.Id && own.Contains(s.Id) && s.DayId == shift.DayId && s.StartsAt < shift.EndsAt && shift.StartsAt < s.EndsAt) is { } clash)
                 return (null, new Refusal(WorkshopDayMessages.ShiftOverlaps, clash.Task, WorkshopDayFormat.Time(clash.StartsAt), WorkshopDayFormat.Time(clash.EndsAt)));
-            if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Amsterdam)) > shift.Date)
+            if (shift.Past)
                 return (null, new Refusal(WorkshopDayMessages.ShiftPast, shift.Task));
             if (shift.Full)
                 return (null, new Refusal(WorkshopDayMessages.ShiftFull, shift.Task));
