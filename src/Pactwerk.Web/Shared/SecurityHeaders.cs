@@ -13,6 +13,8 @@ public sealed class HostingOptions
     public bool Hsts { get; set; }
     /// <summary>The site's public address, used in e-mailed links and as the address sign-in providers send people back to. Required outside Development and Testing.</summary>
     public string? PublicBaseUrl { get; set; }
+    /// <summary>The address e-mailed links start with: <see cref="PublicBaseUrl"/> without its trailing slash, or the development address when it is not set.</summary>
+    public string SiteUrl => string.IsNullOrWhiteSpace(PublicBaseUrl) ? "http://localhost:5080" : PublicBaseUrl.TrimEnd('/');
 }
 
 /// <summary>Headers on every response: no inline script, no framing, no MIME sniffing, little referrer.</summary>

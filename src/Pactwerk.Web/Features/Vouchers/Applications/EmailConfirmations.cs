@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Shared;
 using Pactwerk.Web.Data;
 
 namespace Pactwerk.Web.Features.Vouchers;
@@ -54,21 +55,9 @@ public sealed class EmailConfirmations(PactwerkDb db, TimeProvider clock, IDataP
 
     public static string Url(string token) => $"/regelingen/e-mailadres?code={Uri.EscapeDataString(token)}";
 
-    public string TokenFor(long applicationId) => _protector.Protect(applicationId.ToString(CultureInfo.InvariantCulture));
+    public string TokenFor(long applicationId) => _protector.ProtectId(applicationId);
 
-    private long? IdOf(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
-            return null;
-        try
-        {
-            return long.TryParse(_protector.Unprotect(token.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private long? IdOf(string? token) => _protector.UnprotectId(token);
 
     public async Task<EmailConfirmationInfo?> InfoAsync(string? token, CancellationToken ct)
     {

@@ -273,5 +273,5 @@ public sealed class VoucherMailer(VoucherMailQueue queue, SchemeDecisions decisi
         }
     }
 
-    private string Site() => string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+    private string Site() => hosting.Value.SiteUrl;
 }

@@ -35,7 +35,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
 
     public static string ChangeUrl(string key) => $"/workshopdagen/aanmelding?sleutel={Uri.EscapeDataString(key)}";
     public static string ConfirmUrl(string token) => $"/workshopdagen/e-mailadres?code={Uri.EscapeDataString(token)}";
-    public string TokenFor(int registrationId) => _protector.Protect(registrationId.ToString(CultureInfo.InvariantCulture));
+    public string TokenFor(int registrationId) => _protector.ProtectId(registrationId);
 
     public async Task<(RegistrationAnswer? Answer, Refusal? Refusal)> RegisterAsync(int eventId, RegistrationInput input, CancellationToken ct)
     {
@@ -158,19 +158,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         return true;
     }
 
-    private int? IdOf(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
-            return null;
-        try
-        {
-            return int.TryParse(_protector.Unprotect(token.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private int? IdOf(string? token) => _protector.UnprotectInt32Id(token);
 
     /// <summary>
     /// Every rule of a registration, against the event as it is now (the registration's own classes not counted when it
@@ -265,7 +253,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
 
     private async Task MailAsync(WorkshopDayView view, SchoolRegistration registration, string key)
     {
-        var site = string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+        var site = hosting.Value.SiteUrl;
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var change = site + ChangeUrl(key) + (english ? "&culture=en" : "");
         var confirm = site + ConfirmUrl(TokenFor(registration.Id)) + (english ? "&culture=en" : "");

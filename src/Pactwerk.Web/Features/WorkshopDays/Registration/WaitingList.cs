@@ -31,7 +31,6 @@ public sealed record CancellationAnswer(int ClassId, IReadOnlyList<int> MovedUp)
 public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopeProvider scopes, WorkshopDayQueries queries, SchoolSchedules schedules,
     WorkshopAllocations allocations)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public async Task<List<WaitingEntry>> EntriesAsync(int eventId, CancellationToken ct)
     {
@@ -83,7 +82,7 @@ public sealed class WaitingList(PactwerkDb db, TimeProvider clock, AccessScopePr
             if (c.CancelledAt is not null)
                 return (null, new Refusal(WorkshopDayMessages.AlreadyCancelled, c.Name));
             var date = await db.EventDays.Where(d => d.Id == c.DayId).Select(d => d.Date).SingleAsync(ct);
-            if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Amsterdam)) > date)
+            if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, WorkshopDayEditor.Dutch)) > date)
                 return (null, new Refusal(WorkshopDayMessages.CancelAfterDay, c.Name));
             c.CancelledAt = now;
             var freed = await db.ClassAssignments.Where(a => a.ClassId == c.Id).ToListAsync(ct);

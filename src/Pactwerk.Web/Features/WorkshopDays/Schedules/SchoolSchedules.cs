@@ -32,27 +32,14 @@ public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSen
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.Schedule.v1");
 
-    public string KeyFor(int registrationId) => _protector.Protect(registrationId.ToString(CultureInfo.InvariantCulture));
+    public string KeyFor(int registrationId) => _protector.ProtectId(registrationId);
 
-    private int? RegistrationOf(string? key)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 400)
-            return null;
-        try
-        {
-            return int.TryParse(_protector.Unprotect(key.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private int? RegistrationOf(string? key) => _protector.UnprotectInt32Id(key, maxLength: 400);
 
     public static string PageUrl(string key) => $"/workshopdagen/mijn-rooster?sleutel={Uri.EscapeDataString(key)}";
     public static string CalendarUrl(string key) => $"/workshopdagen/mijn-rooster.ics?sleutel={Uri.EscapeDataString(key)}";
 
     /// <summary>The day's times are Dutch wall-clock times; the calendar writes them in UTC, as the app's other calendars do.</summary>
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private const string UidDomain = "workshopdays.pactwerk";
 
     /// <summary>Publishes the allocation and mails the schools their schedules.</summary>
@@ -136,7 +123,7 @@ public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSen
         clock.GetUtcNow().UtcDateTime);
 
     public static DateTime Utc(DateOnly date, TimeOnly time) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified), Amsterdam);
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified), WorkshopDayEditor.Dutch);
 
     private async Task MailAsync(WorkshopDayEvent e, string school, string email, string key, IReadOnlyList<ScheduleRow> rows)
     {
@@ -145,7 +132,7 @@ public sealed class SchoolSchedules(PactwerkDb db, TimeProvider clock, IEmailSen
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
         try
         {
-            var site = string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+            var site = hosting.Value.SiteUrl;
             var body = new StringBuilder();
             body.Append($"<p>{H(t["Het rooster van {0} voor {1} is bekend.", school, e.Name].Value)}</p><table><thead><tr><th>{H(t["Klas"].Value)}</th><th>{H(t["Dag"].Value)}</th><th>{H(t["Tijd"].Value)}</th><th>{H(t["Workshop"].Value)}</th></tr></thead><tbody>");
             foreach (var r in rows)

@@ -38,12 +38,11 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
     IStringLocalizer<SharedResource> t, AccessScopeProvider scopes)
 {
     public const int MaxPhoneLength = 30;
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
     private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.VolunteerConfirmation.v1");
 
     public static string ShiftsUrl(string key) => $"/workshopdagen/mijn-diensten?sleutel={Uri.EscapeDataString(key)}";
     public static string ConfirmUrl(string token) => $"/workshopdagen/vrijwilliger-bevestigen?code={Uri.EscapeDataString(token)}";
-    public string TokenFor(int signUpId) => _protector.Protect(signUpId.ToString(CultureInfo.InvariantCulture));
+    public string TokenFor(int signUpId) => _protector.ProtectId(signUpId);
 
     /// <summary>A sign-up that still stands: neither withdrawn nor removed. Only these hold a place.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<VolunteerSignUp, bool>> Standing = v => v.WithdrawnAt == null && v.RemovedAt == null;
@@ -57,7 +56,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var shifts = await db.VolunteerShifts.AsNoTracking().Where(s => s.EventId == eventId)
             .Join(db.EventDays, s => s.DayId, d => d.Id, (s, d) => new { s, d.Date }).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, Amsterdam));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, WorkshopDayEditor.Dutch));
         return shifts.OrderBy(x => x.Date).ThenBy(x => x.s.StartsAt).ThenBy(x => x.s.Task)
             .Select(x => new ShiftPlaces(x.s.Id, x.s.DayId, x.Date, x.s.Task, x.s.StartsAt, x.s.EndsAt, x.s.Needed, taken.GetValueOrDefault(x.s.Id), today > x.Date)).ToList();
     }
@@ -210,7 +209,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
 
     private async Task MailAsync(WorkshopDayEvent e, ShiftPlaces shift, VolunteerSignUp signUp, string key)
     {
-        var site = string.IsNullOrWhiteSpace(hosting.Value.PublicBaseUrl) ? "http://localhost:5080" : hosting.Value.PublicBaseUrl.TrimEnd('/');
+        var site = hosting.Value.SiteUrl;
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var shifts = site + ShiftsUrl(key) + (english ? "&culture=en" : "");
         var confirm = site + ConfirmUrl(TokenFor(signUp.Id)) + (english ? "&culture=en" : "");
@@ -220,17 +219,5 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
         await mail.SendEmailAsync(signUp.Email, t["Vrijwilliger bij {0}", e.Name].Value, body);
     }
 
-    private int? IdOf(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
-            return null;
-        try
-        {
-            return int.TryParse(_protector.Unprotect(token.Trim()), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-    }
+    private int? IdOf(string? token) => _protector.UnprotectInt32Id(token);
 }
