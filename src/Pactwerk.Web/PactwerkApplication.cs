@@ -4,6 +4,7 @@ using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
 using Pactwerk.Web.Features.Demo;
 using Pactwerk.Web.Features.Knowledge;
+using Pactwerk.Web.Features.LearningAccounts;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Network;
@@ -37,6 +38,7 @@ public static class PactwerkApplication
         builder.AddNewsletter();
         builder.AddNetwork();
         builder.AddVouchers();
+        builder.AddLearningAccounts();
         builder.AddRooms();
         builder.AddWorkshopDays();
         builder.AddDemo();

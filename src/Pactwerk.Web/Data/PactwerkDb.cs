@@ -84,6 +84,11 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Features.WorkshopDays.ClassAssignment> ClassAssignments => Set<Features.WorkshopDays.ClassAssignment>();
     public DbSet<Features.WorkshopDays.ClassCheckIn> ClassCheckIns => Set<Features.WorkshopDays.ClassCheckIn>();
     public DbSet<Features.WorkshopDays.VolunteerSignUp> VolunteerSignUps => Set<Features.WorkshopDays.VolunteerSignUp>();
+    public DbSet<Features.LearningAccounts.Funder> LearningFunders => Set<Features.LearningAccounts.Funder>();
+    public DbSet<Features.LearningAccounts.LearningAccount> LearningAccounts => Set<Features.LearningAccounts.LearningAccount>();
+    public DbSet<Features.LearningAccounts.Deposit> LearningDeposits => Set<Features.LearningAccounts.Deposit>();
+    public DbSet<Features.LearningAccounts.LedgerPosting> LedgerPostings => Set<Features.LearningAccounts.LedgerPosting>();
+    public DbSet<Features.LearningAccounts.LedgerLine> LedgerLines => Set<Features.LearningAccounts.LedgerLine>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 

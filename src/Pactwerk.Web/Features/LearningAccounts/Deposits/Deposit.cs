@@ -1,0 +1,41 @@
+namespace Pactwerk.Web.Features.LearningAccounts;
+
+/// <summary>
+/// Money a funder paid into one account, with what it may pay for. Its amount is what the ledger's
+/// deposit posting brought in; what is left of it is never stored here but summed from the ledger
+/// (<see cref="LearningLedger"/>). An empty earmark list means "any".
+/// </summary>
+public class Deposit : Audit.IAudited
+{
+    public long Id { get; set; }
+    public long AccountId { get; set; }
+    public int FunderId { get; set; }
+    public Funder Funder { get; set; } = null!;
+    /// <summary>In euro cents.</summary>
+    public long Amount { get; set; }
+    public DateOnly ValidFrom { get; set; }
+    /// <summary>The last day it can be spent; what is still available after it expires (an expiry posting).</summary>
+    public DateOnly ValidUntil { get; set; }
+    /// <summary>The sectors of the courses it may pay for (as the vouchers' courses name them).</summary>
+    public List<string> Sectors { get; set; } = [];
+    /// <summary>The course levels it may pay for.</summary>
+    public List<string> Levels { get; set; } = [];
+    /// <summary>The occupations a course must lead to (the opportunity-occupation list).</summary>
+    public List<string> Occupations { get; set; } = [];
+    /// <summary>Whether it stays usable after the person leaves the funder's sector or employer.</summary>
+    public bool FollowsPerson { get; set; }
+    /// <summary>The funder's own reference (e.g. its row in a bulk file); unique per funder.</summary>
+    public required string Reference { get; set; }
+    public DateTime DepositedAt { get; set; }
+
+    /// <summary>Whether this deposit may pay for a course of this sector, level and occupation on this day.</summary>
+    public static bool Fits(IReadOnlyCollection<string> sectors, IReadOnlyCollection<string> levels, IReadOnlyCollection<string> occupations,
+        DateOnly validFrom, DateOnly validUntil, CourseFacts course, DateOnly day) =>
+        validFrom <= day && day <= validUntil
+        && (sectors.Count == 0 || sectors.Contains(course.Sector, StringComparer.OrdinalIgnoreCase))
+        && (levels.Count == 0 || levels.Contains(course.Level, StringComparer.OrdinalIgnoreCase))
+        && (occupations.Count == 0 || occupations.Contains(course.Occupation, StringComparer.OrdinalIgnoreCase));
+}
+
+/// <summary>What a deposit's earmarks are checked against: a catalogue course (a vouchers' <see cref="Vouchers.VoucherCourse"/>).</summary>
+public sealed record CourseFacts(string Sector, string Level, string Occupation);

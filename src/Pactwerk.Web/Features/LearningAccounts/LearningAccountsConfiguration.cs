@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Pactwerk.Web.Features.LearningAccounts;
+
+internal sealed class FunderConfiguration : IEntityTypeConfiguration<Funder>
+{
+    public void Configure(EntityTypeBuilder<Funder> funder)
+    {
+        funder.ToTable("LearningFunders");
+        funder.Property(f => f.Code).HasMaxLength(40);
+        funder.HasIndex(f => f.Code).IsUnique();
+        funder.Property(f => f.Name).HasMaxLength(300);
+    }
+}
+
+internal sealed class LearningAccountConfiguration : IEntityTypeConfiguration<LearningAccount>
+{
+    public void Configure(EntityTypeBuilder<LearningAccount> account)
+    {
+        account.Property(a => a.HolderEmail).HasMaxLength(254);
+        // One account per person, whoever opens it first.
+        account.HasIndex(a => a.HolderEmail).IsUnique();
+    }
+}
+
+internal sealed class DepositConfiguration : IEntityTypeConfiguration<Deposit>
+{
+    public void Configure(EntityTypeBuilder<Deposit> deposit)
+    {
+        deposit.ToTable("LearningDeposits", t => t.HasCheckConstraint("CK_LearningDeposits_Amount", "\"Amount\" > 0 AND \"ValidFrom\" <= \"ValidUntil\""));
+        deposit.HasOne<LearningAccount>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
+        deposit.HasOne(d => d.Funder).WithMany().HasForeignKey(d => d.FunderId).OnDelete(DeleteBehavior.Restrict);
+        deposit.Property(d => d.Reference).HasMaxLength(100);
+        // A funder's reference names one deposit: a bulk file sent twice adds nothing the second time.
+        deposit.HasIndex(d => new { d.FunderId, d.Reference }).IsUnique();
+        deposit.HasIndex(d => new { d.AccountId, d.ValidUntil });
+        deposit.HasIndex(d => d.ValidUntil);
+    }
+}
+
+internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<LedgerPosting>
+{
+    public void Configure(EntityTypeBuilder<LedgerPosting> posting)
+    {
+        posting.HasOne<LearningAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        posting.Property(p => p.By).HasMaxLength(450);
+        posting.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PostingId).OnDelete(DeleteBehavior.Restrict);
+        // A reservation is released or spent once, a posting reversed once, whatever arrives at the same moment.
+        posting.HasOne<LedgerPosting>().WithMany().HasForeignKey(p => p.SettlesId).OnDelete(DeleteBehavior.Restrict);
+        posting.HasOne<LedgerPosting>().WithMany().HasForeignKey(p => p.ReversesId).OnDelete(DeleteBehavior.Restrict);
+        posting.HasIndex(p => p.SettlesId).IsUnique();
+        posting.HasIndex(p => p.ReversesId).IsUnique();
+        posting.HasIndex(p => new { p.AccountId, p.Id });
+    }
+}
+
+internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerLine>
+{
+    public void Configure(EntityTypeBuilder<LedgerLine> line)
+    {
+        line.ToTable(t => t.HasCheckConstraint("CK_LedgerLines_Amount", "\"Amount\" <> 0"));
+        line.HasOne<Deposit>().WithMany().HasForeignKey(l => l.DepositId).OnDelete(DeleteBehavior.Restrict);
+        // A deposit's balance is one index range, summed per bucket.
+        line.HasIndex(l => new { l.DepositId, l.Bucket }).IncludeProperties(l => l.Amount);
+    }
+}
