@@ -79,6 +79,7 @@ public static class PactwerkApplication
         app.MapMonitor(api);
         app.MapNewsletter(api);
         app.MapVouchers(api);
+        app.MapLearningAccounts(api);
         app.MapRooms(api);
         app.MapWorkshopDays(api);
         app.MapDemo(api);

@@ -13,7 +13,7 @@ public static class LearningAccountBuilder
     public static Task<int> FunderAsync(PactwerkFactory factory, string code, FunderKind kind = FunderKind.Province, int priority = 1) =>
         factory.InDbAsync(async db =>
         {
-            var funder = new Funder { Code = code, Name = $"Fonds {code}", Kind = kind, Priority = priority };
+            var funder = new Funder { Code = code, Name = $"Fonds {code}", Kind = kind, Priority = priority, OrganisationId = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync() };
             db.LearningFunders.Add(funder);
             await db.SaveChangesAsync();
             return funder.Id;

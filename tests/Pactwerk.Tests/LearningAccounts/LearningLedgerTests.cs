@@ -119,7 +119,8 @@ public abstract class LearningLedgerTests<TFactory>(TFactory factory) : IClassFi
         // Reserved the day before it lapsed (the day is the booking's, within the deposit's validity).
         var booking = Assert.IsType<PostingOutcome.Posted>(await LedgerAsync(factory, l => l.ReserveAsync(account, Care, 30_00, Today.AddDays(-2), "dewi", default)));
 
-        Assert.True(await LedgerAsync(factory, l => l.ExpireAsync(Today, default)) >= 1);
+        // The hourly job may have run too; either way the expiry is posted once.
+        await LedgerAsync(factory, l => l.ExpireAsync(Today, default));
         var sums = await SumsAsync(factory, account);
         Assert.Equal(50_00, sums[(lapsing, LedgerBucket.Expired)]);
         Assert.Equal(0, sums[(lapsing, LedgerBucket.Available)]);

@@ -3,6 +3,24 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// <summary>The messages of the learning accounts' rules, in Dutch as the API gives them (English in the resources).</summary>
 public static class LearningAccountMessages
 {
+    public static string Format(string format, params object?[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, values);
+
+    public const string EmailMissing = "Vul het e-mailadres van de persoon in.";
+    public const string EmailInvalid = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.";
+    public const string AmountInvalid = "Vul het bedrag in euro in, groter dan 0 en in hele centen, zoals 250,75.";
+    public const string AmountTooLarge = "Eén storting is hoogstens € {0}.";
+    public const string ValidUntilMissing = "Vul in tot wanneer het geld geldig is (jjjj-mm-dd).";
+    public const string ValidPeriodInvalid = "De geldigheid eindigt vóór ze begint.";
+    public const string ReferenceMissing = "Vul uw eigen kenmerk van de storting in.";
+    public const string ReferenceTooLong = "Het kenmerk is hoogstens 100 tekens.";
+    public const string EarmarkInvalid = "Een bestemming (sector, niveau of beroep) is leeg of langer dan 200 tekens, of het zijn er meer dan 50.";
+    public const string NoFunder = "Financier {0} bestaat niet.";
+    public const string NotFunderOfficer = "U mag niet storten of rapporteren voor deze financier.";
+    public const string ReferenceTaken = "Kenmerk {0} is al gebruikt voor een andere storting van deze financier; er is niets veranderd.";
+    public const string LeftOnMissing = "Vul in op welke dag de persoon is vertrokken (jjjj-mm-dd).";
+    public const string NoDepositsOfFunder = "Deze financier heeft niets gestort op een leerrekening van deze persoon.";
+    public const string NoAccountForYou = "Er is geen leerrekening op uw bevestigde e-mailadres.";
+    public const string NotYourAccount = "U mag deze leerrekening niet inzien.";
     public const string NoAccount = "Deze leerrekening bestaat niet; er is niets veranderd.";
     public const string EmptyPosting = "Een boeking zonder regels wordt niet geboekt; er is niets veranderd.";
     public const string ZeroLine = "Een boekingsregel van € 0 wordt niet geboekt; er is niets veranderd.";

@@ -11,6 +11,7 @@ internal sealed class FunderConfiguration : IEntityTypeConfiguration<Funder>
         funder.Property(f => f.Code).HasMaxLength(40);
         funder.HasIndex(f => f.Code).IsUnique();
         funder.Property(f => f.Name).HasMaxLength(300);
+        funder.HasOne<Network.Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -8,6 +8,15 @@ public static class LearningAccountsModule
         var services = builder.Services;
         services.AddSingleton<LedgerGate>();
         services.AddScoped<LearningLedger>();
+        services.AddScoped<LearningDeposits>();
+        services.AddScoped<LearningAccountQueries>();
+        services.AddHostedService<LedgerExpiryWorker>();
         return builder;
+    }
+
+    public static WebApplication MapLearningAccounts(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapLearningAccountsApi();
+        return app;
     }
 }

@@ -1566,6 +1566,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
@@ -1573,6 +1576,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("LearningFunders", (string)null);
                 });
@@ -4739,6 +4744,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LedgerLine", b =>

@@ -1508,6 +1508,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
@@ -1515,6 +1518,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("OrganisationId");
 
                     b.ToTable("LearningFunders", (string)null);
                 });
@@ -4580,6 +4585,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LedgerLine", b =>

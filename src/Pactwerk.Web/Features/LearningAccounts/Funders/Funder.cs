@@ -13,7 +13,8 @@ public enum FunderKind
 /// <summary>
 /// A funder of learning accounts (the state, a province, a sector training fund, an employer, a
 /// municipality). Its <see cref="Priority"/> is the order the scheme sets among deposits that expire on
-/// the same day: the lower number pays first.
+/// the same day: the lower number pays first. Its officers are the partner editors of its
+/// <see cref="OrganisationId"/> (<see cref="LearningAccountAccess"/>).
 /// </summary>
 public class Funder : Audit.IAudited
 {
@@ -23,4 +24,6 @@ public class Funder : Audit.IAudited
     public required string Name { get; set; }
     public FunderKind Kind { get; set; }
     public int Priority { get; set; }
+    /// <summary>The organisation whose editors are the funder's officers: they deposit for it and read its report.</summary>
+    public int OrganisationId { get; set; }
 }

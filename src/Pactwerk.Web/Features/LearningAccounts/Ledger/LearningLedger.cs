@@ -94,19 +94,20 @@ public sealed class LearningLedger(PactwerkDb db, TimeProvider clock, LedgerGate
         var accounts = await db.LearningDeposits.Where(d => d.ValidUntil < today).Select(d => d.AccountId).Distinct().ToListAsync(ct);
         var posted = 0;
         foreach (var accountId in accounts)
-        {
-            var outcome = await PostAsync(accountId, PostingKind.Expire, null, null, null, async balances =>
-            {
-                var over = await db.LearningDeposits.Where(d => d.AccountId == accountId && d.ValidUntil < today).Select(d => d.Id).ToListAsync(ct);
-                var lines = LedgerRules.Move(LedgerBucket.Available, LedgerBucket.Expired,
-                    over.Where(id => balances[id].Available > 0).Select(id => new Allocation(id, balances[id].Available)));
-                return lines.Count == 0 ? (null, null) : (lines, null);
-            }, ct);
-            if (outcome is PostingOutcome.Posted)
+            if (await ExpireAccountAsync(accountId, today, null, ct) is PostingOutcome.Posted)
                 posted++;
-        }
         return posted;
     }
+
+    /// <summary>The expiry of one account's lapsed deposits; refused without a message when nothing is left to expire.</summary>
+    public Task<PostingOutcome> ExpireAccountAsync(long accountId, DateOnly today, string? by, CancellationToken ct) =>
+        PostAsync(accountId, PostingKind.Expire, by, null, null, async balances =>
+        {
+            var over = await db.LearningDeposits.Where(d => d.AccountId == accountId && d.ValidUntil < today).Select(d => d.Id).ToListAsync(ct);
+            var lines = LedgerRules.Move(LedgerBucket.Available, LedgerBucket.Expired,
+                over.Where(id => balances[id].Available > 0).Select(id => new Allocation(id, balances[id].Available)));
+            return lines.Count == 0 ? (null, null) : (lines, null);
+        }, ct);
 
     private async Task<List<PaymentCandidate>> CandidatesAsync(long accountId, IReadOnlyDictionary<long, DepositBalance> balances, CancellationToken ct) =>
         [.. (await db.LearningDeposits.AsNoTracking().Where(d => d.AccountId == accountId)

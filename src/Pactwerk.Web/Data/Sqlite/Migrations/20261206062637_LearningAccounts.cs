@@ -35,11 +35,18 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Priority = table.Column<int>(type: "INTEGER", nullable: false)
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LearningFunders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningFunders_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -170,6 +177,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                 table: "LearningFunders",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningFunders_OrganisationId",
+                table: "LearningFunders",
+                column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerLines_DepositId_Bucket",

@@ -37,11 +37,18 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Priority = table.Column<int>(type: "integer", nullable: false)
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LearningFunders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LearningFunders_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -172,6 +179,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                 table: "LearningFunders",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LearningFunders_OrganisationId",
+                table: "LearningFunders",
+                column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerLines_DepositId_Bucket",
