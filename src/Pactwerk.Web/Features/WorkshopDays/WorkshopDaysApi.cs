@@ -43,7 +43,8 @@ public static class WorkshopDaysApi
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (answer, refusal) = await registrations.ChangeAsync(input.Key, new RegistrationInput(input.School, input.Municipality, input.Teacher, input.Email, input.Classes), ct);
-        return refusal is not null ? Refused(refusal, t) : answer is null ? TypedResults.NotFound() : TypedResults.Ok(answer);
+        return refusal is not null ? Refused(refusal, t, refusal.Message == WorkshopDayMessages.RegistrationLapsed ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest)
+            : answer is null ? TypedResults.NotFound() : TypedResults.Ok(answer);
     }
 
     private static async Task<Results<Ok<AllocationAnswer>, ForbidHttpResult, ProblemHttpResult>> Allocate(int id, WorkshopAllocations allocations,

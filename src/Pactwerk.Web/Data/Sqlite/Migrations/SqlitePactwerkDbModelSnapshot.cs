@@ -3481,6 +3481,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmationAskedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -3495,6 +3498,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LapsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Municipality")
@@ -3607,6 +3613,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LapsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
