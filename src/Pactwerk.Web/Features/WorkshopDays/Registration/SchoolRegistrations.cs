@@ -200,6 +200,8 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             return new Refusal(WorkshopDayMessages.TooManyClasses);
         var workshops = view.Workshops.ToDictionary(w => w.Id);
         var added = new Dictionary<int, int>();
+        // The school's classes that wait now (by name and day: a change rewrites the classes, so that is what names one).
+        var waited = existing?.Classes.Where(x => x.Waiting && x.CancelledAt == null).Select(x => (x.Name, x.DayId)).ToHashSet() ?? [];
         for (var i = 0; i < classes.Count; i++)
         {
             var c = classes[i];
@@ -230,6 +232,14 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
                     return new Refusal(WorkshopDayMessages.PreferenceOtherDay, label, w.Title);
                 if (w.CapacityPerSession < c.Pupils)
                     return new Refusal(WorkshopDayMessages.PreferenceTooSmall, label, w.Title, w.CapacityPerSession, c.Pupils);
+            }
+            if (waited.Contains((c.Name.Trim(), day.Id)))
+            {
+                // A waiting class keeps waiting through its school's change, and keeps its place in line (the registration's
+                // time): room the school frees goes to the line in order (WaitingList.MoveUpAsync after the change), so a
+                // school cannot put its own waiting class ahead of classes of other schools that waited before it.
+                waiting.Add(i);
+                continue;
             }
             added[day.Id] = added.GetValueOrDefault(day.Id) + c.Pupils.Value;
             var own = existing?.Classes.Where(x => x.DayId == day.Id && !x.Waiting && x.CancelledAt == null).Sum(x => x.Pupils) ?? 0;
