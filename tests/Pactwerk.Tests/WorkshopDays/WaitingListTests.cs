@@ -284,6 +284,35 @@ public abstract class WaitingListTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(audit, await AuditCountAsync());
     }
 
+    [Fact]
+    public async Task A_school_cannot_jump_the_line_by_renaming_its_waiting_class_or_adding_a_new_one()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var e = await EventAsync(factory, coordinator, "hernoemd");
+        // The same day as above, by hand: 225 pupils; eight classes of 25 and one of 20 leave 5 places.
+        for (var i = 0; i < 8; i++)
+            await RegisterAsync(e.Id, $"School {i}", Class("Groep 8", e.Day1, e.Workshops1[0]));
+        var twenty = await RegisterAsync(e.Id, "OBS Twintig", Sized("Groep 8", e.Day1, 20, "09:00", e.Workshops1[0]));
+        await RegisterAsync(e.Id, "OBS Eerst", Class("Groep 8", e.Day1, e.Workshops1[1]));
+        var later = await RegisterAsync(e.Id, "OBS Later", Sized("Groep 6", e.Day1, 5, "09:00", e.Workshops1[1]), Class("Groep 7", e.Day1, e.Workshops1[2]));
+        await RegisterAsync(e.Id, "OBS Laatst", Class("Groep 5", e.Day1, e.Workshops1[2]));
+        await Anonymous(factory).PostAsJsonAsync("/api/v1/workshop-day-registrations/cancellation", new { key = twenty.Key, classId = await ClassOfAsync(twenty.Id, "Groep 8") });
+        async Task<List<(string School, string Class, int Position)>> LineAsync() =>
+            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/workshop-days/{e.Id}/waiting-list")).EnumerateArray()
+            .Select(w => (w.GetProperty("school").GetString()!, w.GetProperty("class").GetString()!, w.GetProperty("position").GetInt32())).ToList();
+
+        // OBS Later drops its Groep 6 (25 places free) and sends its waiting Groep 7 under a new name plus a new class of 20:
+        // neither is placed ahead of OBS Eerst, who registered before OBS Later and gets the 25 places.
+        var changed = await Anonymous(factory).PutAsJsonAsync("/api/v1/workshop-day-registrations",
+            new { key = later.Key, school = "OBS Later", municipality = "De Ronde Venen", teacher = "Juf Anna", email = "obs-later@wacht.example",
+                classes = new[] { Class("Groep 7b", e.Day1, e.Workshops1[2]), Sized("Groep 4", e.Day1, 20, "09:00", e.Workshops1[1]) } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(["Groep 7b", "Groep 4"], (await changed.ReadAsync<JsonElement>()).GetProperty("waitingClasses").EnumerateArray().Select(x => x.GetString()).ToList());
+        Assert.Equal([("OBS Later", "Groep 7b", 1), ("OBS Later", "Groep 4", 2), ("OBS Laatst", "Groep 5", 3)], await LineAsync());
+        // Counted from the rows: OBS Eerst's 25 fill the day exactly.
+        Assert.Equal(225, await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.DayId == e.Day1 && !c.Waiting && c.CancelledAt == null).SumAsync(c => c.Pupils)));
+    }
+
     private static AllocationProblem Only(AllocationProblem problem, IEnumerable<int> classIds)
     {
         var ids = classIds.ToHashSet();

@@ -75,7 +75,13 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             return (null, null);
         if (registration.LapsedAt is not null)
             return (null, LapsedRefusal);
-        var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime);
+        // The days on which classes of schools ahead in line (registered earlier) wait: a class this change brings into the day's
+        // places joins the line there instead of taking room they are first in line for.
+        var lineAhead = (await db.SchoolClasses.Where(c => c.Waiting && c.CancelledAt == null)
+            .Join(db.SchoolRegistrations.Where(r => r.EventId == registration.EventId && r.Id != registration.Id && r.LapsedAt == null
+                && (r.SubmittedAt < registration.SubmittedAt || (r.SubmittedAt == registration.SubmittedAt && r.Id < registration.Id))), c => c.RegistrationId, r => r.Id, (c, r) => c.DayId)
+            .Distinct().ToListAsync(ct)).ToHashSet();
+        var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime, lineAhead);
         if ((refusal ?? unknown) is { } refused)
             return (null, refused);
         var email = input.Email!.Trim();
@@ -180,14 +186,17 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     /// Every rule of a registration, against the event as it is now (the registration's own classes not counted when it
     /// changes). A class for which its day has no room left is not refused but goes on the waiting list: its index is in
     /// <c>Waiting</c>, and it takes none of the day's room, so a later, smaller class of the same registration may still fit.
+    /// On a change, a class that had no place before goes on the waiting list as well when classes ahead of it in line wait for
+    /// its day (<paramref name="lineAhead"/>, or the school's own waiting classes): the line then decides, in its order.
     /// </summary>
-    public static (Refusal? Refusal, HashSet<int> Waiting) Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now)
+    public static (Refusal? Refusal, HashSet<int> Waiting) Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now,
+        IReadOnlySet<int>? lineAhead = null)
     {
         var waiting = new HashSet<int>();
-        return (Rules(view, input, existing, now, waiting), waiting);
+        return (Rules(view, input, existing, now, waiting, lineAhead ?? new HashSet<int>()), waiting);
     }
 
-    private static Refusal? Rules(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now, HashSet<int> waiting)
+    private static Refusal? Rules(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now, HashSet<int> waiting, IReadOnlySet<int> lineAhead)
     {
         if (now >= view.RegistrationClosesAt || view.AllocatedAt is not null || (existing is null && !view.RegistrationOpen))
             return new Refusal(WorkshopDayMessages.RegistrationClosed);
@@ -202,6 +211,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var added = new Dictionary<int, int>();
         // The school's classes that wait now (by name and day: a change rewrites the classes, so that is what names one).
         var waited = existing?.Classes.Where(x => x.Waiting && x.CancelledAt == null).Select(x => (x.Name, x.DayId)).ToHashSet() ?? [];
+        var placed = existing?.Classes.Where(x => !x.Waiting && x.CancelledAt == null).Select(x => (x.Name, x.DayId)).ToHashSet();
         for (var i = 0; i < classes.Count; i++)
         {
             var c = classes[i];
@@ -238,6 +248,14 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
                 // A waiting class keeps waiting through its school's change, and keeps its place in line (the registration's
                 // time): room the school frees goes to the line in order (WaitingList.MoveUpAsync after the change), so a
                 // school cannot put its own waiting class ahead of classes of other schools that waited before it.
+                waiting.Add(i);
+                continue;
+            }
+            // A class new to the day's places (a renamed waiting class is one too) is behind every class that waits ahead of it:
+            // those of schools registered earlier, and this school's own that wait (they come first by their number).
+            if (placed is not null && !placed.Contains((c.Name.Trim(), day.Id))
+                && (lineAhead.Contains(day.Id) || waiting.Any(j => classes[j].DayId == day.Id) || waited.Any(x => x.DayId == day.Id)))
+            {
                 waiting.Add(i);
                 continue;
             }
