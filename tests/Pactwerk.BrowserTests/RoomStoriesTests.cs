@@ -13,7 +13,7 @@ namespace Pactwerk.BrowserTests;
 /// <summary>
 /// A company books a shared technology room for a recurring Tuesday evening (issue 20, done when): one date clashes with a
 /// school's booking, the message says which date, who and when, and nothing is booked; it then books the free dates, and the
-/// owner approves the series on the owner's page. axe on every page visited.
+/// owner approves the series on the owner's page; an owner's person adds a room through its form. axe on every page visited.
 /// </summary>
 public sealed class RoomStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -77,6 +77,82 @@ public sealed class RoomStoriesTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.Locator("#week + p + table")).ToContainTextAsync("18:00–20:00 Hogeschool van Arnhem en Nijmegen");
         await page.AssertNoSeriousViolationsAsync();
     }
+
+    /// <summary>
+    /// A person acting for Landstede (an owner organisation) adds a room through <c>/lokalen/nieuw</c>, in Dutch and once in
+    /// English: only the required fields, a capacity typed as 20,75 is refused at the field and nothing is saved; corrected,
+    /// the room is saved and the person lands on its owner page. axe on every page visited.
+    /// </summary>
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en")]
+    public async Task An_owner_adds_a_room_with_only_the_required_fields_and_a_decimal_capacity_is_refused_at_the_field(string culture)
+    {
+        var english = culture == "en";
+        var email = $"lokaal-{culture}@landstede.test";
+        await AccountAsync(email, "Landstede Groep");
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(email);
+        if (english)
+            // As the language switch leaves it.
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=en|uic=en", Url = browser.BaseAddress }]);
+        await page.GotoAsync("/lokalen");
+        await page.AssertNoSeriousViolationsAsync();
+        var add = english ? "Add a room" : "Lokaal toevoegen";
+        await page.GetByRole(AriaRole.Link, new() { Name = add, Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/lokalen/nieuw$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(add);
+        await page.AssertNoSeriousViolationsAsync();
+
+        var name = $"Practicumlokaal {culture}";
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#address").FillAsync("Campus 5, Zwolle");
+        // The municipality is picked from today's municipalities: type part of the name, choose it from the list.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = (english ? "Municipality" : "Gemeente") + " *" }).FillAsync("zwol");
+        await page.Locator("#municipality-listbox").GetByRole(AriaRole.Option).Filter(new() { HasText = "Zwolle" }).First.ClickAsync();
+        await page.Locator("#capacity").FillAsync("20,75");
+        var rooms = await browser.App.InDbAsync(db => db.Rooms.CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = add, Exact = true }).ClickAsync();
+        var error = page.Locator("#fout-capacity");
+        await Assertions.Expect(error).ToHaveTextAsync(english ? "Fill in a capacity of 1 to 500 people." : "Vul een capaciteit in van 1 tot 500 personen.");
+        await Assertions.Expect(page.Locator("#capacity")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#capacity")).ToHaveAttributeAsync("aria-describedby", "fout-capacity");
+        // Only the capacity is wrong, and what was typed is kept.
+        await Assertions.Expect(page.Locator(".field-error")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#name")).ToHaveValueAsync(name);
+        Assert.Equal(rooms, await browser.App.InDbAsync(db => db.Rooms.CountAsync()));
+        await page.AssertNoSeriousViolationsAsync();
+
+        await page.Locator("#capacity").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = add, Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/lokalen/\d+/beheer\?toegevoegd=true$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(english ? "Room added." : "Lokaal toegevoegd.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+        await page.AssertNoSeriousViolationsAsync();
+
+        var saved = await browser.App.InDbAsync(db => db.Rooms.AsNoTracking().SingleAsync(r => r.Name == name));
+        Assert.Equal(rooms + 1, await browser.App.InDbAsync(db => db.Rooms.CountAsync()));
+        Assert.Equal(("Campus 5, Zwolle", 20), (saved.Address, saved.Capacity));
+        Assert.Equal("GM0193", await browser.App.InDbAsync(db => db.Regions.Where(r => r.Id == saved.MunicipalityId).Select(r => r.Code).SingleAsync()));
+        Assert.Equal(await browser.App.InDbAsync(db => db.Organisations.Where(o => o.Name == "Landstede Groep").Select(o => o.Id).SingleAsync()), saved.OrganisationId);
+        Assert.EndsWith($"/lokalen/{saved.Id}/beheer?toegevoegd=true", page.Url);
+    }
+
+    /// <summary>An editor of the organisation in the Techniekpact, signed in with the demo password.</summary>
+    private Task AccountAsync(string email, string organisation) => browser.App.InScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<PactwerkUser>>();
+        var db = services.GetRequiredService<PactwerkDb>();
+        var user = new PactwerkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Session.DemoPassword)).Succeeded);
+        db.RoleAssignments.Add(new RoleAssignment
+        {
+            UserId = user.Id, Kind = RoleKind.PartnerEditor, ValidFrom = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+            PactId = await db.Pacts.Where(p => p.Code == "techniekpact").Select(p => p.Id).SingleAsync(),
+            OrganisationId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync(),
+        });
+        await db.SaveChangesAsync();
+    });
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -22,8 +22,9 @@ public static class WebModule
         {
             o.DefaultRequestCulture = new RequestCulture("nl");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
-            // Dutch unless the visitor chose otherwise: the browser's language does not decide.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Dutch unless the visitor chose otherwise: the browser's language does not decide on a page. An API client
+            // has no language switch, so there the Accept-Language header counts too (after ?culture= and the cookie).
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()];
         });
         // Public pages carry [AllowAnonymous]; every other page falls under the deny-by-default policy.
         // Each module adds its own page conventions (the "new" routes of its edit pages).
@@ -35,14 +36,19 @@ public static class WebModule
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
+            var t = c.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
             if (c.Exception is BadHttpRequestException bad)
             {
                 c.HttpContext.RequestServices.GetRequiredService<BadInputLog>().Refused(c.HttpContext, bad.Message);
                 c.ProblemDetails.Title = "Ongeldig verzoek";
                 c.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException { Path: { } path }
-                    ? $"De JSON kon niet worden gelezen: ongeldige waarde bij {path}."
-                    : "Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON.";
+                    ? t["De JSON kon niet worden gelezen: ongeldige waarde bij {0}.", path].Value
+                    : t["Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON."].Value;
             }
+            // Titles are written in Dutch, the key of their translation (ApiProblems' "Niet gevonden", a validation
+            // problem's "De invoer is niet in orde"): one place turns them into the reader's language for every API.
+            if (c.ProblemDetails.Title is { } title)
+                c.ProblemDetails.Title = t[title].Value;
         });
         services.AddOptions<BadInputOptions>().BindConfiguration(BadInputOptions.Section);
         services.AddSingleton<BadInputLog>();
@@ -136,4 +142,11 @@ public static class WebModule
 public static class HealthTags
 {
     public const string Ready = "ready";
+}
+
+/// <summary>The Accept-Language header, for the API only: pages stay Dutch unless the visitor chooses (see <see cref="WebModule.AddWeb"/>).</summary>
+public sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+        httpContext.Request.Path.StartsWithSegments("/api") ? base.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
 }

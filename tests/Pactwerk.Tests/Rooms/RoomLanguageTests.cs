@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using AngleSharp.Html.Parser;
 using Pactwerk.Tests.Infrastructure;
 using Pactwerk.Web.Features.Rooms;
@@ -76,6 +77,73 @@ public abstract class RoomLanguageTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains(outside, new HtmlParser().ParseDocument(await late.Content.ReadAsStringAsync()).QuerySelector("main")!.TextContent);
         Assert.Equal(before, await RoomsTestData.BookingCountAsync(factory));
+    }
+
+    /// <summary>A request in the given language: Dutch by default, English by <c>?culture=en</c> or by the Accept-Language header an API client sends.</summary>
+    private static HttpRequestMessage Request(HttpMethod method, string url, string language, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, language == "en-query" ? url + (url.Contains('?') ? "&" : "?") + "culture=en" : url);
+        if (language == "en-header")
+            request.Headers.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        return request;
+    }
+
+    [Theory]
+    [InlineData("nl")]
+    [InlineData("en-query")]
+    [InlineData("en-header")]
+    public async Task A_series_clash_and_the_refusals_are_wholly_in_the_readers_language(string language)
+    {
+        var english = language != "nl";
+        var room = await RoomsTestData.RoomAsync(factory, "Lokaal reeks taal " + language);
+        var first = RoomsTestData.Next(DayOfWeek.Tuesday);
+        var school = await SignInAsync(factory, RoomsTestData.OtherSchool);
+        var held = (await (await school.PostAsJsonAsync($"/api/v1/rooms/{room}/bookings", Slot(first.AddDays(14), "18:30", "20:00"))).ReadAsync<BookedDto>()).Bookings.Single();
+        var company = await SignInAsync(factory, RoomsTestData.Company);
+        var before = await RoomsTestData.BookingCountAsync(factory);
+
+        // A weekly series with one taken date: the message and the line naming the clash, both in one language.
+        var clash = await company.SendAsync(Request(HttpMethod.Post, $"/api/v1/rooms/{room}/bookings", language,
+            new { date = RoomsTestData.Iso(first), from = "19:00", to = "21:30", weeklyUntil = RoomsTestData.Iso(first.AddDays(7 * 4)) }));
+        Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
+        var problem = await clash.ReadAsync<ClashProblemDto>();
+        var line = english
+            ? $"Tue {first.AddDays(14):dd-MM-yyyy} 18:30–20:00 by Hogeschool van Arnhem en Nijmegen (booking {held.Id}, awaiting approval)"
+            : $"di {first.AddDays(14):dd-MM-yyyy} 18:30–20:00 door Hogeschool van Arnhem en Nijmegen (boeking {held.Id}, wacht op goedkeuring)";
+        Assert.Equal(english
+            ? $"1 of the 5 dates are already taken; nothing was booked. Taken: {line}. Book the other dates with 'book only the free dates'."
+            : $"1 van de 5 data zijn al bezet; er is niets geboekt. Bezet: {line}. Boek de andere data met 'alleen vrije data boeken'.", problem.Detail);
+        Assert.Equal(line, Assert.Single(problem.Clashes).Description);
+        Assert.Equal(english ? "Already taken" : "Al bezet", problem.Title);
+        Assert.Equal(before, await RoomsTestData.BookingCountAsync(factory));
+
+        // A room that is not there: title and detail.
+        var missing = await Anonymous(factory).SendAsync(Request(HttpMethod.Get, "/api/v1/rooms/987654", language));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var notFound = await missing.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal(english ? ("Not found", "There is no room number 987654.") : ("Niet gevonden", "Er is geen lokaal met nummer 987654."), (notFound.Title, notFound.Detail));
+        var noBookings = await company.SendAsync(Request(HttpMethod.Get, "/api/v1/rooms/987654/bookings?from=2027-01-01&to=2027-01-31", language));
+        Assert.Equal(english ? "There is no room number 987654." : "Er is geen lokaal met nummer 987654.", (await noBookings.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Detail);
+
+        // A room without a name, field by field: title and message; nothing saved.
+        var owner = await SignInAsync(factory, RoomsTestData.Owner);
+        var rooms = await factory.InDbAsync(db => db.Rooms.CountAsync());
+        var invalid = await owner.SendAsync(Request(HttpMethod.Post, "/api/v1/rooms", language,
+            new { organisationId = await RoomsTestData.OrganisationIdAsync(factory, "Landstede Groep"), address = "Campus 1, Zwolle", capacity = 12 }));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var validation = await invalid.ReadAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal(english ? "The input is not valid" : "De invoer is niet in orde", validation.Title);
+        Assert.Equal([english ? "Fill in the room's name." : "Vul de naam van het lokaal in."], validation.Errors.Values.SelectMany(v => v).ToList());
+        Assert.Equal(rooms, await factory.InDbAsync(db => db.Rooms.CountAsync()));
+
+        // Someone who is not a coordinator refreshing the monitor figures.
+        var refused = await company.SendAsync(Request(HttpMethod.Post, "/api/v1/rooms/monitor-feed", language));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var forbidden = await refused.ReadAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+        Assert.Equal(english ? ("No access", "Only coordinators of a pact refresh the figures in the monitor.") : ("Geen toegang", "Alleen coördinatoren van een pact vernieuwen de cijfers in de monitor."),
+            (forbidden.Title, forbidden.Detail));
     }
 }
 

@@ -240,6 +240,79 @@ public abstract class WaitingListTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(Enumerable.Range(1, 5), line.EnumerateArray().Select(w => w.GetProperty("position").GetInt32()));
     }
 
+    [Fact]
+    public async Task A_school_that_changes_its_registration_does_not_put_its_waiting_class_ahead_of_earlier_ones()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var e = await EventAsync(factory, coordinator, "voorrang");
+        // By hand: 225 pupils on day 1. Eight classes of 25 and one of 20 leave 5 places.
+        for (var i = 0; i < 8; i++)
+            await RegisterAsync(e.Id, $"School {i}", Class("Groep 8", e.Day1, e.Workshops1[0]));
+        var twenty = await RegisterAsync(e.Id, "OBS Twintig", Sized("Groep 8", e.Day1, 20, "09:00", e.Workshops1[0]));
+        // OBS Eerst's 25 wait; OBS Later's Groep 6 of 5 takes the last places, its Groep 7 of 25 waits behind OBS Eerst, and OBS Laatst's behind it.
+        var first = await RegisterAsync(e.Id, "OBS Eerst", Class("Groep 8", e.Day1, e.Workshops1[1]));
+        var later = await RegisterAsync(e.Id, "OBS Later", Sized("Groep 6", e.Day1, 5, "09:00", e.Workshops1[1]), Class("Groep 7", e.Day1, e.Workshops1[2]));
+        await RegisterAsync(e.Id, "OBS Laatst", Class("Groep 5", e.Day1, e.Workshops1[2]));
+        async Task<List<(string School, string Class, int Position)>> LineAsync() =>
+            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/workshop-days/{e.Id}/waiting-list")).EnumerateArray()
+            .Select(w => (w.GetProperty("school").GetString()!, w.GetProperty("class").GetString()!, w.GetProperty("position").GetInt32())).ToList();
+        Assert.Equal([("OBS Eerst", "Groep 8", 1), ("OBS Later", "Groep 7", 2), ("OBS Laatst", "Groep 5", 3)], await LineAsync());
+
+        // OBS Twintig cancels: 20 places, too few for any class in line; nobody moves up.
+        var cancelled = await Anonymous(factory).PostAsJsonAsync("/api/v1/workshop-day-registrations/cancellation", new { key = twenty.Key, classId = await ClassOfAsync(twenty.Id, "Groep 8") });
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Empty((await cancelled.ReadAsync<JsonElement>()).GetProperty("movedUp").EnumerateArray());
+
+        // OBS Later drops its Groep 6 with the key of its link: 25 places now. They go to the first in line, OBS Eerst — not
+        // to OBS Later's own waiting Groep 7, which keeps its place in line by its registration's time, ahead of OBS Laatst.
+        var changed = await Anonymous(factory).PutAsJsonAsync("/api/v1/workshop-day-registrations",
+            new { key = later.Key, school = "OBS Later", municipality = "De Ronde Venen", teacher = "Juf Anna", email = "obs-later@wacht.example",
+                classes = new[] { Class("Groep 7", e.Day1, e.Workshops1[2]) } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(["Groep 7"], (await changed.ReadAsync<JsonElement>()).GetProperty("waitingClasses").EnumerateArray().Select(x => x.GetString()).ToList());
+        Assert.False(await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.Id == db.SchoolClasses.Where(x => x.RegistrationId == first.Id).Select(x => x.Id).Single()).Select(c => c.Waiting).SingleAsync()));
+        Assert.Equal([("OBS Later", "Groep 7", 1), ("OBS Laatst", "Groep 5", 2)], await LineAsync());
+        // Counted from the rows: the placed classes fill the day exactly.
+        Assert.Equal(225, await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.DayId == e.Day1 && !c.Waiting && c.CancelledAt == null).SumAsync(c => c.Pupils)));
+
+        // An unchanged save through the page of its link changes nothing: same line, no audit line.
+        var audit = await AuditCountAsync();
+        var school = Anonymous(factory);
+        var form = await Form.OpenAsync(school, SchoolRegistrations.ChangeUrl(later.Key));
+        Assert.Equal(HttpStatusCode.Redirect, (await form.SubmitAsync(school)).StatusCode);
+        Assert.Equal([("OBS Later", "Groep 7", 1), ("OBS Laatst", "Groep 5", 2)], await LineAsync());
+        Assert.Equal(audit, await AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task A_school_cannot_jump_the_line_by_renaming_its_waiting_class_or_adding_a_new_one()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var e = await EventAsync(factory, coordinator, "hernoemd");
+        // The same day as above, by hand: 225 pupils; eight classes of 25 and one of 20 leave 5 places.
+        for (var i = 0; i < 8; i++)
+            await RegisterAsync(e.Id, $"School {i}", Class("Groep 8", e.Day1, e.Workshops1[0]));
+        var twenty = await RegisterAsync(e.Id, "OBS Twintig", Sized("Groep 8", e.Day1, 20, "09:00", e.Workshops1[0]));
+        await RegisterAsync(e.Id, "OBS Eerst", Class("Groep 8", e.Day1, e.Workshops1[1]));
+        var later = await RegisterAsync(e.Id, "OBS Later", Sized("Groep 6", e.Day1, 5, "09:00", e.Workshops1[1]), Class("Groep 7", e.Day1, e.Workshops1[2]));
+        await RegisterAsync(e.Id, "OBS Laatst", Class("Groep 5", e.Day1, e.Workshops1[2]));
+        await Anonymous(factory).PostAsJsonAsync("/api/v1/workshop-day-registrations/cancellation", new { key = twenty.Key, classId = await ClassOfAsync(twenty.Id, "Groep 8") });
+        async Task<List<(string School, string Class, int Position)>> LineAsync() =>
+            (await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/workshop-days/{e.Id}/waiting-list")).EnumerateArray()
+            .Select(w => (w.GetProperty("school").GetString()!, w.GetProperty("class").GetString()!, w.GetProperty("position").GetInt32())).ToList();
+
+        // OBS Later drops its Groep 6 (25 places free) and sends its waiting Groep 7 under a new name plus a new class of 20:
+        // neither is placed ahead of OBS Eerst, who registered before OBS Later and gets the 25 places.
+        var changed = await Anonymous(factory).PutAsJsonAsync("/api/v1/workshop-day-registrations",
+            new { key = later.Key, school = "OBS Later", municipality = "De Ronde Venen", teacher = "Juf Anna", email = "obs-later@wacht.example",
+                classes = new[] { Class("Groep 7b", e.Day1, e.Workshops1[2]), Sized("Groep 4", e.Day1, 20, "09:00", e.Workshops1[1]) } });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(["Groep 7b", "Groep 4"], (await changed.ReadAsync<JsonElement>()).GetProperty("waitingClasses").EnumerateArray().Select(x => x.GetString()).ToList());
+        Assert.Equal([("OBS Later", "Groep 7b", 1), ("OBS Later", "Groep 4", 2), ("OBS Laatst", "Groep 5", 3)], await LineAsync());
+        // Counted from the rows: OBS Eerst's 25 fill the day exactly.
+        Assert.Equal(225, await factory.InDbAsync(db => db.SchoolClasses.Where(c => c.DayId == e.Day1 && !c.Waiting && c.CancelledAt == null).SumAsync(c => c.Pupils)));
+    }
+
     private static AllocationProblem Only(AllocationProblem problem, IEnumerable<int> classIds)
     {
         var ids = classIds.ToHashSet();

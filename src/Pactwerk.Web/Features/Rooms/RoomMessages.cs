@@ -44,6 +44,8 @@ public static class RoomMessages
     public const string PeriodInvalid = "Vul van en tot in als jjjj-mm-dd, van niet na tot, hoogstens twee jaar.";
     public const string NoRegion = "Er is geen regio '{0}'.";
     public const string NoRegionSet = "Er is geen regio-indeling '{0}'.";
+    public const string Stale = "Iemand anders heeft dit lokaal intussen gewijzigd; er is niets opgeslagen.";
+    public const string NotCoordinator = "Alleen coördinatoren van een pact vernieuwen de cijfers in de monitor.";
 
     /// <summary>
     /// The language the values in a message (day names, dates) are written in: the request's when it asked for English,

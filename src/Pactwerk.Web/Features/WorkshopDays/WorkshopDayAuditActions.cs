@@ -15,4 +15,6 @@ public static class WorkshopDayAuditActions
     [AuditAction] public const string VolunteerConfirmed = "workshop-days-volunteer-confirmed";
     [AuditAction] public const string VolunteerWithdrew = "workshop-days-volunteer-withdrew";
     [AuditAction] public const string VolunteerRemoved = "workshop-days-volunteer-removed";
+    [AuditAction] public const string RegistrationLapsed = "workshop-days-registration-lapsed";
+    [AuditAction] public const string VolunteerLapsed = "workshop-days-volunteer-lapsed";
 }

@@ -44,6 +44,7 @@ public static class WorkshopDayMessages
     public static string PreferenceTooSmall => "Klas {0}: workshop '{1}' biedt plaats aan {2} leerlingen, de klas heeft er {3}.";
     public static string DayFull => "Op deze dag is nog plaats voor {0} leerlingen; klas {1} heeft er {2}. Kies een andere dag.";
     public static string TooManyClasses => "Meld hoogstens 20 klassen tegelijk aan.";
+    public static string RegistrationLapsed => "Deze aanmelding is verlopen: het e-mailadres is niet binnen {0} uur bevestigd, dus de klassen houden geen plaats meer vast. Meld opnieuw aan.";
 
     public static string NoClassesToAllocate => "Er zijn nog geen klassen met een bevestigd e-mailadres om in te delen.";
     public static string AllocationInfeasible => "Er is geen indeling die aan alle regels voldoet: er is te weinig plaats, of een vastgezette klas laat geen ruimte.";
@@ -78,4 +79,5 @@ public static class WorkshopDayMessages
     public static string SignUpUnknown => "Deze aanmelding als vrijwilliger is niet gevonden; controleer de link.";
     public static string AlreadyWithdrawn => "Je bent al afgemeld voor de dienst '{0}'.";
     public static string VolunteerAlreadyOff => "{0} staat al niet meer op de dienst '{1}'.";
+    public static string VolunteerLapsed => "Deze aanmelding als vrijwilliger is verlopen: het e-mailadres is niet binnen {0} uur bevestigd, dus de plaats is weer vrij. Meld je opnieuw aan.";
 }

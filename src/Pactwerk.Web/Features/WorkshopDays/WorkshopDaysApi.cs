@@ -25,7 +25,7 @@ public static class WorkshopDaysApi
         days.MapPost("/{id:int}/classes/{classId:int}/cancellation", CancelClass).WithName("CancelWorkshopDaysClass").WithSummary("The coordinator cancels a class, until its day; its places go to the first waiting classes that fit (the answer names them), and after publication they get their schedule by mail.").RequireAuthorization(Policies.SignedIn);
         days.MapGet("/{id:int}/waiting-list", GetWaitingList).WithName("GetWorkshopDaysWaitingList").WithSummary("The coordinator's waiting list: classes registered when their day was full, or without a place after the allocation, in order of registration.").RequireAuthorization(Policies.SignedIn);
         api.MapPost("/workshop-day-registrations/cancellation", CancelBySchool).WithTags("Workshop days").WithName("CancelWorkshopDaysClassBySchool").WithSummary("A school cancels one of its classes with the key from its link, until the class's day; its places go to the first waiting classes that fit.").AllowAnonymous();
-        api.MapPut("/workshop-day-registrations", ChangeRegistration).WithTags("Workshop days").WithName("ChangeWorkshopDaysRegistration").WithSummary("A school changes its registration with the key from its link, until registration closes.").AllowAnonymous();
+        api.MapPut("/workshop-day-registrations", ChangeRegistration).WithTags("Workshop days").WithName("ChangeWorkshopDaysRegistration").WithSummary("A school changes its registration with the key from its link, until registration closes; a registration whose address was not confirmed in time has lapsed (410).").AllowAnonymous();
         return api;
     }
 
@@ -43,7 +43,8 @@ public static class WorkshopDaysApi
         IStringLocalizer<SharedResource> t, CancellationToken ct)
     {
         var (answer, refusal) = await registrations.ChangeAsync(input.Key, new RegistrationInput(input.School, input.Municipality, input.Teacher, input.Email, input.Classes), ct);
-        return refusal is not null ? Refused(refusal, t) : answer is null ? TypedResults.NotFound() : TypedResults.Ok(answer);
+        return refusal is not null ? Refused(refusal, t, refusal.Message == WorkshopDayMessages.RegistrationLapsed ? StatusCodes.Status410Gone : StatusCodes.Status400BadRequest)
+            : answer is null ? TypedResults.NotFound() : TypedResults.Ok(answer);
     }
 
     private static async Task<Results<Ok<AllocationAnswer>, ForbidHttpResult, ProblemHttpResult>> Allocate(int id, WorkshopAllocations allocations,

@@ -23,6 +23,9 @@ public static class WorkshopDaysModule
         services.AddHostedService<WorkshopDayFeedWorker>();
         services.AddScoped<VolunteerSignUps>();
         services.AddScoped<VolunteerRoster>();
+        services.AddScoped<UnconfirmedLapse>();
+        services.Configure<WorkshopDayLapseOptions>(builder.Configuration.GetSection("WorkshopDays:Lapse"));
+        services.AddHostedService<UnconfirmedLapseWorker>();
         services.Configure<WorkshopAllocationOptions>(builder.Configuration.GetSection("WorkshopDays:Allocation"));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {

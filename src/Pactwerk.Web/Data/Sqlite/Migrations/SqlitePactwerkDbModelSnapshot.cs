@@ -3675,6 +3675,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ConfirmationAskedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -3689,6 +3692,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LapsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Municipality")
@@ -3801,6 +3807,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LapsedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -17,8 +17,11 @@ public sealed record BookingInput(int? OrganisationId, string? Date, string? Fro
 /// <summary>A holding booking in the way of a requested slot: which booking, who holds it, and when.</summary>
 public sealed record BookingClash(DateOnly Date, int BookingId, string Organisation, DateTime StartsAt, DateTime EndsAt, RoomBookingStatus Status)
 {
-    /// <summary>The clash in one line, its day and status in the reader's language.</summary>
-    public string Describe(IStringLocalizer t) => RoomMessages.Format(RoomMessages.ClashLine, RoomTime.Slot(StartsAt, EndsAt), Organisation, BookingId, t[RoomMessages.StatusName(Status)].Value);
+    /// <summary>
+    /// The clash in one line, wholly in the reader's language ("… door … (boeking …)" / "… by … (booking …)"): a series'
+    /// message lists these lines inside its own, where finding the message again by its Dutch format cannot reach them.
+    /// </summary>
+    public string Describe(IStringLocalizer t) => t[RoomMessages.ClashLine, RoomTime.Slot(StartsAt, EndsAt), Organisation, BookingId, t[RoomMessages.StatusName(Status)].Value].Value;
 }
 
 public enum ChangeOutcome

@@ -20,7 +20,7 @@ public static class RoomBookingsApi
 {
     public static RouteGroupBuilder MapRoomBookingsApi(this RouteGroupBuilder api)
     {
-        var rooms = api.MapGroup("/rooms").WithTags("Rooms").RequireAuthorization(Policies.SignedIn);
+        var rooms = api.MapGroup("/rooms").WithTags("Rooms").RequireAuthorization(Policies.SignedIn).AddEndpointFilter(RoomProblemLanguage.Filter);
         rooms.MapPost("/{id:int}/bookings", Book).WithName("BookRoom")
             .WithSummary("Books a room for the organisation the account acts for: one slot (`date`, `from`, `to` in Dutch local time) or a weekly series up to `weeklyUntil`. A clash answers 409 with the bookings in the way (which, who, when) and books nothing; with `skipClashing` a series books its free dates and lists the others.");
         rooms.MapGet("/{id:int}/bookings", GetBookings).WithName("GetRoomBookings")

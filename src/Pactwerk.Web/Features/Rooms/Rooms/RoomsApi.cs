@@ -18,7 +18,7 @@ public static class RoomsApi
 {
     public static RouteGroupBuilder MapRoomsApi(this RouteGroupBuilder api)
     {
-        var rooms = api.MapGroup("/rooms").WithTags("Rooms");
+        var rooms = api.MapGroup("/rooms").WithTags("Rooms").AddEndpointFilter(RoomProblemLanguage.Filter);
         rooms.MapGet("", GetRooms).WithName("GetRooms").AllowAnonymous()
             .WithSummary("The shared technology rooms, optionally those in a region (`region=TP-OOST`, any region code of any set, or a municipality `GM0200`) and with all the given equipment (`equipment=cnc,3d-printer`).");
         rooms.MapGet("/{id:int}", GetRoom).WithName("GetRoom").AllowAnonymous().WithSummary("One room with its opening hours, closures and the owner's rules.");
@@ -71,7 +71,7 @@ public static class RoomsApi
         RoomEditOutcome.NotFound => ApiProblems.NotFound(RoomMessages.Format(RoomMessages.NoRoom, "?")),
         RoomEditOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
         RoomEditOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
-        RoomEditOutcome.Stale => ApiProblems.Conflict("Iemand anders heeft dit lokaal intussen gewijzigd; er is niets opgeslagen."),
+        RoomEditOutcome.Stale => ApiProblems.Conflict(RoomMessages.Stale),
         _ => throw new InvalidOperationException("Unknown outcome."),
     };
 

@@ -25,9 +25,9 @@ public static class RoomUtilisationApi
 {
     public static RouteGroupBuilder MapRoomUtilisationApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rooms/utilisation", GetUtilisation).WithName("GetRoomUtilisation").WithTags("Rooms").AllowAnonymous()
+        api.MapGet("/rooms/utilisation", GetUtilisation).WithName("GetRoomUtilisation").WithTags("Rooms").AllowAnonymous().AddEndpointFilter(RoomProblemLanguage.Filter)
             .WithSummary("Hours open, booked (approved) and used per room and ISO week, by kind of user, with totals per room, school, region of `regionSet` (default gemeenten) and week; rooms in `region` only; `from` and `to` yyyy-MM-dd. `format=csv` gives the room-week table as a CSV file.");
-        api.MapPost("/rooms/monitor-feed", Refresh).WithName("RefreshRoomMonitorFeed").WithTags("Rooms").RequireAuthorization(Accounts.Policies.SignedIn)
+        api.MapPost("/rooms/monitor-feed", Refresh).WithName("RefreshRoomMonitorFeed").WithTags("Rooms").RequireAuthorization(Accounts.Policies.SignedIn).AddEndpointFilter(RoomProblemLanguage.Filter)
             .WithSummary("A pact coordinator refreshes the rooms' figures in the monitor now (minutes open, booked and used per municipality and year, and the indicator technieklokalen-bezettingsgraad); a timer does so every hour.");
         return api;
     }
@@ -36,7 +36,7 @@ public static class RoomUtilisationApi
     {
         var scope = await scopes.GetAsync(ct);
         if (!scope.Coordinates() || scope.ReadOnly)
-            return ApiProblems.Forbidden("Alleen coördinatoren van een pact vernieuwen de cijfers in de monitor.");
+            return ApiProblems.Forbidden(RoomMessages.NotCoordinator);
         var outcome = await feed.RefreshAsync(ct);
         return TypedResults.Ok(new { outcome.Changed, outcome.Observations });
     }

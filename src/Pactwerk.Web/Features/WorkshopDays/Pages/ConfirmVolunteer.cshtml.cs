@@ -6,11 +6,12 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 
 /// <summary>The confirmation link in a volunteer's mail, as the teacher's (<see cref="ConfirmEmailModel"/>): opening it shows a button, only the button confirms.</summary>
 [AllowAnonymous]
-public sealed class ConfirmVolunteerModel(VolunteerSignUps signUps) : PageModel
+public sealed class ConfirmVolunteerModel(VolunteerSignUps signUps, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     public VolunteerView? Info { get; private set; }
     public bool Confirmed { get; private set; }
+    public string LapsedMessage => signUps.LapsedRefusal.In(t);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -30,8 +31,8 @@ public sealed class ConfirmVolunteerModel(VolunteerSignUps signUps) : PageModel
     private async Task ShowAsync(CancellationToken ct)
     {
         Info = await signUps.InfoAsync(Code, ct);
-        if (Info is null)
-            Response.StatusCode = StatusCodes.Status404NotFound;
+        // A lapsed sign-up is gone for good: the link says so, and to sign up again.
+        Response.StatusCode = Info is null ? StatusCodes.Status404NotFound : Info.Lapsed ? StatusCodes.Status410Gone : Response.StatusCode;
         Confirmed = Info?.Shifts.FirstOrDefault(s => s.SignUpId == Info.SignUpId)?.EmailConfirmed ?? false;
     }
 }

@@ -13,6 +13,7 @@ public sealed class MyShiftsModel(VolunteerSignUps signUps, IStringLocalizer<Sha
     [BindProperty(SupportsGet = true, Name = "afgemeld")] public bool Withdrew { get; set; }
     public VolunteerView? View { get; private set; }
     public string? Error { get; private set; }
+    public string LapsedMessage => signUps.LapsedRefusal.In(t);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -43,6 +43,8 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
     public bool IsChange => Slug is null;
     public bool? Confirmed { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The message of a lapsed registration (<see cref="UnconfirmedLapse"/>): the page shows it, with the way to register again, and nothing to change.</summary>
+    public string? Lapsed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -52,6 +54,8 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
             var r = await registrations.FindAsync(Sleutel, ct);
             if (r is null)
                 return NotFound();
+            if (r.Lapsed)
+                return await LapsedAsync(r, ct);
             (School, Municipality, Teacher, Email, Confirmed) = (r.School, r.Municipality, r.Teacher, r.Email, r.EmailConfirmed);
             Classes = r.Classes.Select(c => new ClassForm { Name = c.Name, Grade = c.Grade, Pupils = c.Pupils, DayId = c.DayId, Arrival = c.Arrival, Departure = c.Departure,
                 Preferences = c.Preferences.Select(p => (int?)p).ToList() }).ToList();
@@ -78,6 +82,8 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
             var r = await registrations.FindAsync(Sleutel, ct);
             if (r is null)
                 return NotFound();
+            if (r.Lapsed)
+                return await LapsedAsync(r, ct);
             View = await queries.FindAsync(r.EventId, ct);
             await LineAsync(r, ct);
             // A value the binder could not read (a time or number that is not one) is refused before anything is asked.
@@ -102,6 +108,8 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
         var r = await registrations.FindAsync(Sleutel, ct);
         if (r is null)
             return NotFound();
+        if (r.Lapsed)
+            return await LapsedAsync(r, ct);
         var (answer, refusal) = await waitingList.CancelBySchoolAsync(Sleutel, classId ?? 0, ct);
         if (answer is not null)
             return Redirect(SchoolRegistrations.ChangeUrl(Sleutel!) + "&afgemeld=true");
@@ -129,6 +137,15 @@ public sealed class RegisterModel(WorkshopDayQueries queries, SchoolRegistration
     {
         Current = r.Classes;
         Waiting = (await waitingList.EntriesAsync(r.EventId, ct)).Where(w => w.RegistrationId == r.Id).ToList();
+    }
+
+    /// <summary>A lapsed registration is gone for good (410): the page names why and links to a new registration.</summary>
+    private async Task<PageResult> LapsedAsync(RegistrationView r, CancellationToken ct)
+    {
+        View = await queries.FindAsync(r.EventId, ct);
+        Lapsed = registrations.LapsedRefusal.In(t);
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return Page();
     }
 
     private PageResult Refused(Refusal? refusal, int status = StatusCodes.Status400BadRequest)

@@ -19,6 +19,13 @@ public class SchoolRegistration : Audit.IAudited
     public DateTime? EmailConfirmedAt { get; set; }
     public required string KeyHash { get; set; }
     public DateTime SubmittedAt { get; set; }
+    /// <summary>
+    /// When the confirmation link was last mailed (the registration, or a change of address): the lapse is counted from
+    /// here, not from <see cref="SubmittedAt"/>, which stays the school's place in line. Null for rows made before it was kept.
+    /// </summary>
+    public DateTime? ConfirmationAskedAt { get; set; }
+    /// <summary>Set when the address was not confirmed in time (<see cref="UnconfirmedLapse"/>): its classes are cancelled and hold no place; the links say so.</summary>
+    public DateTime? LapsedAt { get; set; }
     /// <summary>When the schedule mail was claimed for sending: set by one conditional update, so only one request or instance mails it.</summary>
     public DateTime? ScheduleMailedAt { get; set; }
     public List<SchoolClass> Classes { get; set; } = [];
@@ -39,7 +46,7 @@ public class SchoolClass : Audit.IAudited
     public List<int> Preferences { get; set; } = [];
     /// <summary>Registered when its day was full: the class holds no place and waits, in order of registration, for one to open (see <see cref="WaitingList"/>).</summary>
     public bool Waiting { get; set; }
-    /// <summary>Set when the school or the coordinator cancels the class: it holds no place any more; the row stays for the record.</summary>
+    /// <summary>Set when the school or the coordinator cancels the class, or its registration lapses unconfirmed: it holds no place any more; the row stays for the record.</summary>
     public DateTime? CancelledAt { get; set; }
     /// <summary>The code the class shows at the door (see <see cref="CheckInCodes"/>); given once the event is published and the class placed.</summary>
     public string? CheckInCode { get; set; }

@@ -17,8 +17,9 @@ public sealed record RegistrationInput(string? School, string? Municipality, str
 /// <summary>The answer to a registration: its number, the secret link to change it, whether the address still waits for its confirmation, and the classes that went on the waiting list because their day was full.</summary>
 public sealed record RegistrationAnswer(int Number, string ChangeUrl, bool EmailConfirmed, IReadOnlyList<string> WaitingClasses);
 public sealed record RegisteredClassView(int Id, string Name, int Pupils, string Grade, int DayId, TimeOnly Arrival, TimeOnly Departure, IReadOnlyList<int> Preferences, bool Waiting);
+/// <param name="Lapsed">The address was not confirmed in time (<see cref="UnconfirmedLapse"/>): the classes hold no place and the school registers again.</param>
 public sealed record RegistrationView(int Id, int EventId, string EventSlug, string School, string Municipality, string Teacher, string Email, bool EmailConfirmed,
-    IReadOnlyList<RegisteredClassView> Classes);
+    IReadOnlyList<RegisteredClassView> Classes, bool Lapsed = false);
 
 /// <summary>
 /// Schools register without an account. The answer holds a secret link with which the school changes its classes until
@@ -28,7 +29,7 @@ public sealed record RegistrationView(int Id, int EventId, string EventSlug, str
 /// is written, so a refused registration changes nothing.
 /// </summary>
 public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IDataProtectionProvider protection, IEmailSender mail,
-    IOptions<HostingOptions> hosting, IStringLocalizer<SharedResource> t, WorkshopDayQueries queries, WaitingList waitingList)
+    IOptions<HostingOptions> hosting, IStringLocalizer<SharedResource> t, WorkshopDayQueries queries, WaitingList waitingList, IOptions<WorkshopDayLapseOptions> lapse)
 {
     public const int MaxPreferences = 5;
     private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.EmailConfirmation.v1");
@@ -50,7 +51,8 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var registration = new SchoolRegistration
         {
             EventId = eventId, School = input.School!.Trim(), Municipality = municipality!.Name, MunicipalityCode = municipality.Code, Teacher = input.Teacher!.Trim(),
-            Email = input.Email!.Trim(), KeyHash = Hash(key), SubmittedAt = clock.GetUtcNow().UtcDateTime, Classes = ClassesOf(input, waiting),
+            Email = input.Email!.Trim(), KeyHash = Hash(key), SubmittedAt = clock.GetUtcNow().UtcDateTime, ConfirmationAskedAt = clock.GetUtcNow().UtcDateTime,
+            Classes = ClassesOf(input, waiting),
         };
         db.SchoolRegistrations.Add(registration);
         await db.SaveChangesAsync(ct);
@@ -71,7 +73,15 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var registration = await db.SchoolRegistrations.Include(r => r.Classes).SingleOrDefaultAsync(r => r.KeyHash == hash, ct);
         if (registration is null || await queries.FindAsync(registration.EventId, ct) is not { } view)
             return (null, null);
-        var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime);
+        if (registration.LapsedAt is not null)
+            return (null, LapsedRefusal);
+        // The days on which classes of schools ahead in line (registered earlier) wait: a class this change brings into the day's
+        // places joins the line there instead of taking room they are first in line for.
+        var lineAhead = (await db.SchoolClasses.Where(c => c.Waiting && c.CancelledAt == null)
+            .Join(db.SchoolRegistrations.Where(r => r.EventId == registration.EventId && r.Id != registration.Id && r.LapsedAt == null
+                && (r.SubmittedAt < registration.SubmittedAt || (r.SubmittedAt == registration.SubmittedAt && r.Id < registration.Id))), c => c.RegistrationId, r => r.Id, (c, r) => c.DayId)
+            .Distinct().ToListAsync(ct)).ToHashSet();
+        var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime, lineAhead);
         if ((refusal ?? unknown) is { } refused)
             return (null, refused);
         var email = input.Email!.Trim();
@@ -79,7 +89,8 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         (registration.School, registration.Municipality, registration.MunicipalityCode, registration.Teacher, registration.Email) =
             (input.School!.Trim(), municipality!.Name, municipality.Code, input.Teacher!.Trim(), email);
         if (newAddress)
-            registration.EmailConfirmedAt = null;
+            // The new address has its own time to be confirmed, counted from its mail.
+            (registration.EmailConfirmedAt, registration.ConfirmationAskedAt) = (null, clock.GetUtcNow().UtcDateTime);
         var wanted = ClassesOf(input, waiting);
         // Cancelled classes stay as the record of the cancellation; only the school's current classes are compared and replaced.
         var current = registration.Classes.Where(c => c.CancelledAt is null).OrderBy(c => c.Id).ToList();
@@ -140,21 +151,32 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var slug = await db.WorkshopDayEvents.Where(e => e.Id == r.EventId).Select(e => e.Slug).SingleAsync(ct);
         return new RegistrationView(r.Id, r.EventId, slug, r.School, r.Municipality, r.Teacher, r.Email, r.EmailConfirmedAt is not null,
             r.Classes.Where(c => c.CancelledAt == null).OrderBy(c => c.Id)
-                .Select(c => new RegisteredClassView(c.Id, c.Name, c.Pupils, c.Grade, c.DayId, c.Arrival, c.Departure, c.Preferences, c.Waiting)).ToList());
+                .Select(c => new RegisteredClassView(c.Id, c.Name, c.Pupils, c.Grade, c.DayId, c.Arrival, c.Departure, c.Preferences, c.Waiting)).ToList(),
+            r.LapsedAt is not null);
     }
 
     public async Task<RegistrationView?> InfoAsync(string? token, CancellationToken ct) =>
         IdOf(token) is { } id ? await ViewAsync(db.SchoolRegistrations.Where(r => r.Id == id), ct) : null;
 
-    /// <summary>Confirms the address behind the token; one conditional update, so a second click confirms (and audits) nothing.</summary>
+    /// <summary>The refusal of a change or a confirmation of a lapsed registration, naming the hours it had.</summary>
+    public Refusal LapsedRefusal => new(WorkshopDayMessages.RegistrationLapsed, lapse.Value.Hours);
+
+    /// <summary>
+    /// Confirms the address behind the token, once: a second click confirms (and audits) nothing, and neither does a click
+    /// on a lapsed registration. Decided under the event's lock, as the lapse is, so of the two at one moment only the first counts.
+    /// </summary>
     public async Task<bool?> ConfirmAsync(string? token, CancellationToken ct)
     {
-        if (IdOf(token) is not { } id || await db.SchoolRegistrations.FindAsync([id], ct) is not { } registration)
+        if (IdOf(token) is not { } id || await db.SchoolRegistrations.AsNoTracking().Where(r => r.Id == id).Select(r => (int?)r.EventId).SingleOrDefaultAsync(ct) is not { } eventId)
             return null;
-        if (registration.EmailConfirmedAt is not null)
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(db, eventId, ct);
+        var registration = await db.SchoolRegistrations.SingleAsync(r => r.Id == id, ct);
+        if (registration.EmailConfirmedAt is not null || registration.LapsedAt is not null)
             return false;
         registration.EmailConfirmedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
@@ -164,14 +186,17 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     /// Every rule of a registration, against the event as it is now (the registration's own classes not counted when it
     /// changes). A class for which its day has no room left is not refused but goes on the waiting list: its index is in
     /// <c>Waiting</c>, and it takes none of the day's room, so a later, smaller class of the same registration may still fit.
+    /// On a change, a class that had no place before goes on the waiting list as well when classes ahead of it in line wait for
+    /// its day (<paramref name="lineAhead"/>, or the school's own waiting classes): the line then decides, in its order.
     /// </summary>
-    public static (Refusal? Refusal, HashSet<int> Waiting) Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now)
+    public static (Refusal? Refusal, HashSet<int> Waiting) Check(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now,
+        IReadOnlySet<int>? lineAhead = null)
     {
         var waiting = new HashSet<int>();
-        return (Rules(view, input, existing, now, waiting), waiting);
+        return (Rules(view, input, existing, now, waiting, lineAhead ?? new HashSet<int>()), waiting);
     }
 
-    private static Refusal? Rules(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now, HashSet<int> waiting)
+    private static Refusal? Rules(WorkshopDayView view, RegistrationInput input, SchoolRegistration? existing, DateTime now, HashSet<int> waiting, IReadOnlySet<int> lineAhead)
     {
         if (now >= view.RegistrationClosesAt || view.AllocatedAt is not null || (existing is null && !view.RegistrationOpen))
             return new Refusal(WorkshopDayMessages.RegistrationClosed);
@@ -184,6 +209,9 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             return new Refusal(WorkshopDayMessages.TooManyClasses);
         var workshops = view.Workshops.ToDictionary(w => w.Id);
         var added = new Dictionary<int, int>();
+        // The school's classes that wait now (by name and day: a change rewrites the classes, so that is what names one).
+        var waited = existing?.Classes.Where(x => x.Waiting && x.CancelledAt == null).Select(x => (x.Name, x.DayId)).ToHashSet() ?? [];
+        var placed = existing?.Classes.Where(x => !x.Waiting && x.CancelledAt == null).Select(x => (x.Name, x.DayId)).ToHashSet();
         for (var i = 0; i < classes.Count; i++)
         {
             var c = classes[i];
@@ -214,6 +242,22 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
                     return new Refusal(WorkshopDayMessages.PreferenceOtherDay, label, w.Title);
                 if (w.CapacityPerSession < c.Pupils)
                     return new Refusal(WorkshopDayMessages.PreferenceTooSmall, label, w.Title, w.CapacityPerSession, c.Pupils);
+            }
+            if (waited.Contains((c.Name.Trim(), day.Id)))
+            {
+                // A waiting class keeps waiting through its school's change, and keeps its place in line (the registration's
+                // time): room the school frees goes to the line in order (WaitingList.MoveUpAsync after the change), so a
+                // school cannot put its own waiting class ahead of classes of other schools that waited before it.
+                waiting.Add(i);
+                continue;
+            }
+            // A class new to the day's places (a renamed waiting class is one too) is behind every class that waits ahead of it:
+            // those of schools registered earlier, and this school's own that wait (they come first by their number).
+            if (placed is not null && !placed.Contains((c.Name.Trim(), day.Id))
+                && (lineAhead.Contains(day.Id) || waiting.Any(j => classes[j].DayId == day.Id) || waited.Any(x => x.DayId == day.Id)))
+            {
+                waiting.Add(i);
+                continue;
             }
             added[day.Id] = added.GetValueOrDefault(day.Id) + c.Pupils.Value;
             var own = existing?.Classes.Where(x => x.DayId == day.Id && !x.Waiting && x.CancelledAt == null).Sum(x => x.Pupils) ?? 0;

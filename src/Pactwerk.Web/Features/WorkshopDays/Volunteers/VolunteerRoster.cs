@@ -28,7 +28,7 @@ public sealed class VolunteerRoster(PactwerkDb db, AccessScopeProvider scopes)
             return (null, true);
         var shifts = await db.VolunteerShifts.AsNoTracking().Where(s => s.EventId == eventId)
             .Join(db.EventDays, s => s.DayId, d => d.Id, (s, d) => new { s, d.Date }).ToListAsync(ct);
-        var volunteers = (await db.VolunteerSignUps.AsNoTracking().Where(v => v.EventId == eventId && v.WithdrawnAt == null && v.RemovedAt == null).ToListAsync(ct))
+        var volunteers = (await db.VolunteerSignUps.AsNoTracking().Where(v => v.EventId == eventId && v.WithdrawnAt == null && v.RemovedAt == null && v.LapsedAt == null).ToListAsync(ct))
             .ToLookup(v => v.ShiftId);
         return (shifts.OrderBy(x => x.Date).ThenBy(x => x.s.StartsAt).ThenBy(x => x.s.Task)
             .Select(x => new RosterShift(x.s.Id, x.s.DayId, x.Date, x.s.Task, x.s.StartsAt, x.s.EndsAt, x.s.Needed,

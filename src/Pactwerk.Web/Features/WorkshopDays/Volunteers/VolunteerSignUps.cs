@@ -25,7 +25,9 @@ public sealed record ShiftPlaces(int Id, int DayId, DateOnly Date, string Task, 
 public sealed record VolunteerAnswer(int Number, int ShiftId, bool EmailConfirmed, int PlacesLeft);
 public sealed record VolunteerShiftView(int SignUpId, int ShiftId, DateOnly Date, string Task, TimeOnly StartsAt, TimeOnly EndsAt, bool EmailConfirmed);
 /// <summary>What the link of a volunteer's mail shows: their current shifts of the event (every sign-up of the event with that address) and whether the key's own sign-up still stands.</summary>
-public sealed record VolunteerView(int SignUpId, int EventId, string EventSlug, string EventName, string Name, string Email, bool Withdrawn, IReadOnlyList<VolunteerShiftView> Shifts);
+/// <param name="Lapsed">The key's own sign-up lapsed unconfirmed (<see cref="UnconfirmedLapse"/>); <paramref name="Withdrawn"/> is then true too.</param>
+public sealed record VolunteerView(int SignUpId, int EventId, string EventSlug, string EventName, string Name, string Email, bool Withdrawn, IReadOnlyList<VolunteerShiftView> Shifts,
+    bool Lapsed = false);
 
 /// <summary>
 /// Volunteers sign up for shifts without an account, as schools register: the answer names the places left, and a mail
@@ -35,7 +37,7 @@ public sealed record VolunteerView(int SignUpId, int EventId, string EventSlug, 
 /// sign up at once. Every rule is checked before anything is written, so a refused sign-up changes nothing.
 /// </summary>
 public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataProtectionProvider protection, IEmailSender mail, IOptions<HostingOptions> hosting,
-    IStringLocalizer<SharedResource> t, AccessScopeProvider scopes)
+    IStringLocalizer<SharedResource> t, AccessScopeProvider scopes, IOptions<WorkshopDayLapseOptions> lapse)
 {
     public const int MaxPhoneLength = 30;
     private readonly IDataProtector _protector = protection.CreateProtector("Pactwerk.WorkshopDays.VolunteerConfirmation.v1");
@@ -44,8 +46,8 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
     public static string ConfirmUrl(string token) => $"/workshopdagen/vrijwilliger-bevestigen?code={Uri.EscapeDataString(token)}";
     public string TokenFor(int signUpId) => _protector.ProtectId(signUpId);
 
-    /// <summary>A sign-up that still stands: neither withdrawn nor removed. Only these hold a place.</summary>
-    private static readonly System.Linq.Expressions.Expression<Func<VolunteerSignUp, bool>> Standing = v => v.WithdrawnAt == null && v.RemovedAt == null;
+    /// <summary>A sign-up that still stands: neither withdrawn, removed nor lapsed. Only these hold a place.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<VolunteerSignUp, bool>> Standing = v => v.WithdrawnAt == null && v.RemovedAt == null && v.LapsedAt == null;
 
     /// <summary>The event's shifts with the places left; null when there is no such event.</summary>
     public async Task<List<ShiftPlaces>?> PlacesAsync(int eventId, CancellationToken ct)
@@ -153,9 +155,10 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
         var shifts = await db.VolunteerSignUps.AsNoTracking().Where(x => x.EventId == v.EventId && x.Email.ToLower() == lowered).Where(Standing)
             .Join(db.VolunteerShifts, x => x.ShiftId, s => s.Id, (x, s) => new { x.Id, x.EmailConfirmedAt, s })
             .Join(db.EventDays, x => x.s.DayId, d => d.Id, (x, d) => new { x.Id, x.EmailConfirmedAt, x.s, d.Date }).ToListAsync(ct);
-        return new VolunteerView(v.Id, v.EventId, e.Slug, e.Name, v.Name, v.Email, v.WithdrawnAt is not null || v.RemovedAt is not null,
+        return new VolunteerView(v.Id, v.EventId, e.Slug, e.Name, v.Name, v.Email, v.WithdrawnAt is not null || v.RemovedAt is not null || v.LapsedAt is not null,
             shifts.OrderBy(x => x.Date).ThenBy(x => x.s.StartsAt)
-                .Select(x => new VolunteerShiftView(x.Id, x.s.Id, x.Date, x.s.Task, x.s.StartsAt, x.s.EndsAt, x.EmailConfirmedAt is not null)).ToList());
+                .Select(x => new VolunteerShiftView(x.Id, x.s.Id, x.Date, x.s.Task, x.s.StartsAt, x.s.EndsAt, x.EmailConfirmedAt is not null)).ToList(),
+            v.LapsedAt is not null);
     }
 
     /// <summary>
@@ -220,4 +223,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
     }
 
     private int? IdOf(string? token) => _protector.UnprotectInt32Id(token);
+
+    /// <summary>What the links of a lapsed sign-up say, naming the hours it had.</summary>
+    public Refusal LapsedRefusal => new(WorkshopDayMessages.VolunteerLapsed, lapse.Value.Hours);
 }
