@@ -63,6 +63,8 @@ public abstract class UnconfirmedLapseTests<TFactory>(TFactory factory) : IClass
         var confirmedLink = await LinkAsync(Address("OBS Bevestigd"), "/workshopdagen/e-mailadres");
         Assert.Contains("id=\"gedaan\"", await (await PostFormAsync(school, "/workshopdagen/e-mailadres", new() { ["Code"] = CodeOf(confirmedLink) }, confirmedLink)).Content.ReadAsStringAsync());
         var forgottenLink = await LinkAsync(Address("OBS Vergeten"), "/workshopdagen/e-mailadres");
+        // The mail says how long the school has.
+        Assert.Contains("Bevestig binnen 48 uur; daarna vervalt de aanmelding en komen de plaatsen vrij.", WebUtility.HtmlDecode((await MailToAsync(factory, Address("OBS Vergeten"))).Last().HtmlBody!));
 
         // Hour 47: seven more schools fill day 1 — by hand (30 + 90 + 30) × 3 slots ÷ 2 = 225 pupils, nine classes of 25 —
         // and the next one waits.
@@ -155,6 +157,7 @@ public abstract class UnconfirmedLapseTests<TFactory>(TFactory factory) : IClass
         Assert.Contains("id=\"gedaan\"", await (await PostFormAsync(visitor, "/workshopdagen/vrijwilliger-bevestigen", new() { ["Code"] = CodeOf(confirmLink) }, confirmLink)).Content.ReadAsStringAsync());
         var forgottenConfirm = await LinkAsync(Address("Vera Vergeten"), "/workshopdagen/vrijwilliger-bevestigen");
         var forgottenShifts = await LinkAsync(Address("Vera Vergeten"), "/workshopdagen/mijn-diensten");
+        Assert.Contains("Bevestig binnen 48 uur; daarna vervalt je aanmelding en komt de plaats vrij.", WebUtility.HtmlDecode((await MailToAsync(factory, Address("Vera Vergeten"))).Last().HtmlBody!));
 
         // Hour 47: ten more fill the twelve places; the next is refused.
         factory.Clock.Advance(TimeSpan.FromHours(47));

@@ -303,6 +303,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
         var confirm = site + ConfirmUrl(TokenFor(registration.Id)) + (english ? "&culture=en" : "");
         var body = $"<p>{WebUtility.HtmlEncode(t["Bevestig je e-mailadres, dan tellen de klassen van {0} mee in de indeling van {1}.", registration.School, view.Name].Value)}</p>"
                    + $"<p><a href=\"{WebUtility.HtmlEncode(confirm)}\">{WebUtility.HtmlEncode(t["E-mailadres bevestigen"].Value)}</a></p>"
+                   + $"<p>{WebUtility.HtmlEncode(t["Bevestig binnen {0} uur; daarna vervalt de aanmelding en komen de plaatsen vrij.", lapse.Value.Hours].Value)}</p>"
                    + $"<p>{WebUtility.HtmlEncode(t["Met deze link bekijk en wijzig je de aanmelding tot de aanmelding sluit:"].Value)} <a href=\"{WebUtility.HtmlEncode(change)}\">{WebUtility.HtmlEncode(change)}</a></p>"
                    + (WaitingOf(registration) is { Count: > 0 } waiting
                        ? $"<p>{WebUtility.HtmlEncode(t["Op de wachtlijst, want hun dag is vol: {0}. Komt er plaats vrij, dan krijg je bericht.", string.Join(", ", waiting)].Value)}</p>"

@@ -218,6 +218,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
         var confirm = site + ConfirmUrl(TokenFor(signUp.Id)) + (english ? "&culture=en" : "");
         var body = $"<p>{WebUtility.HtmlEncode(t["Je hebt je aangemeld als vrijwilliger bij {0}: {1}, {2} van {3} tot {4}.", e.Name, shift.Task, WorkshopDayFormat.Day(shift.Date), WorkshopDayFormat.Time(shift.StartsAt), WorkshopDayFormat.Time(shift.EndsAt)].Value)}</p>"
                    + $"<p>{WebUtility.HtmlEncode(t["Bevestig je e-mailadres, dan weet de coördinator dat je aanmelding klopt."].Value)} <a href=\"{WebUtility.HtmlEncode(confirm)}\">{WebUtility.HtmlEncode(t["E-mailadres bevestigen"].Value)}</a></p>"
+                   + $"<p>{WebUtility.HtmlEncode(t["Bevestig binnen {0} uur; daarna vervalt je aanmelding en komt de plaats vrij.", lapse.Value.Hours].Value)}</p>"
                    + $"<p>{WebUtility.HtmlEncode(t["Met deze link bekijk je je diensten en meld je je af:"].Value)} <a href=\"{WebUtility.HtmlEncode(shifts)}\">{WebUtility.HtmlEncode(shifts)}</a></p>";
         await mail.SendEmailAsync(signUp.Email, t["Vrijwilliger bij {0}", e.Name].Value, body);
     }
