@@ -10,6 +10,13 @@ namespace Pactwerk.Web.Shared;
 /// <summary>The web platform every module shares: localisation, Razor Pages, problem details, the pipeline, OpenAPI and health.</summary>
 public static class WebModule
 {
+    /// <summary>The Dutch title of a problem by its status, for problems that carry none of their own (the key of the translation).</summary>
+    private static readonly Dictionary<int, string> DefaultTitles = new()
+    {
+        [400] = "Ongeldig verzoek", [401] = "Niet aangemeld", [403] = "Geen toegang", [404] = "Niet gevonden", [409] = "Conflict",
+        [410] = "Niet meer geldig", [422] = "Niet te verwerken", [429] = "Te veel verzoeken", [500] = "Er ging iets mis",
+    };
+
     public static readonly CultureInfo[] Cultures = [new("nl"), new("en")];
 
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
@@ -47,6 +54,11 @@ public static class WebModule
             }
             // Titles are written in Dutch, the key of their translation (ApiProblems' "Niet gevonden", a validation
             // problem's "De invoer is niet in orde"): one place turns them into the reader's language for every API.
+            // A problem without a title of its own carries the framework's English one for its status ("Bad Request"); the Dutch
+            // one takes its place first, so a Dutch reader sees Dutch and an English reader our translation.
+            if (c.ProblemDetails.Status is { } status && DefaultTitles.TryGetValue(status, out var dutch)
+                && (c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || (status == 500 && c.ProblemDetails.Title == "An error occurred while processing your request.")))
+                c.ProblemDetails.Title = dutch;
             if (c.ProblemDetails.Title is { } title)
                 c.ProblemDetails.Title = t[title].Value;
         });
