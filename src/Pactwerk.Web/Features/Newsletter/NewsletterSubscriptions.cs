@@ -143,9 +143,7 @@ public sealed class NewsletterSubscriptions(PactwerkDb db, IDataProtectionProvid
     public static string Normalise(string? email) => email?.Trim().ToLowerInvariant() ?? "";
 
     public static bool IsEmailAddress(string email) =>
-        email.Length is > 3 and <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
-        && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
-        && MailboxAddress.TryParse(email, out _);
+        Web.Shared.EmailAddresses.IsValid(email) && !email.Any(char.IsControl) && MailboxAddress.TryParse(email, out _);
 }
 
 /// <summary>

@@ -84,7 +84,7 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
             errors[nameof(input.Name)] = ["Vul je naam in."];
         else if (name.Length > 200)
             errors[nameof(input.Name)] = ["Je naam is langer dan 200 tekens."];
-        if (!IsEmailAddress(email))
+        if (!Web.Shared.EmailAddresses.IsValid(email))
             errors[nameof(input.Email)] = ["Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."];
         if (errors.Count > 0)
             return new RegistrationOutcome.Invalid(errors);
@@ -223,8 +223,4 @@ public sealed class EventRegistrar(PactwerkDb db, EventRegistrationLimiter limit
     private const int MaxAttempts = 50;
     public const string AlreadyRegistered = "Dit e-mailadres is al aangemeld voor dit evenement.";
     public const string InvalidLink = "Deze afmeldlink is niet geldig, of de aanmelding is al geannuleerd.";
-
-    private static bool IsEmailAddress(string email) =>
-        email.Length is > 3 and <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
-        && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
 }

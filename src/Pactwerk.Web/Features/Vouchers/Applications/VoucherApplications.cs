@@ -261,8 +261,7 @@ public sealed class VoucherApplications(PactwerkDb db, TimeProvider clock, Schem
     internal static string? HashOf(string? key) => string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : Hash(key.Trim());
 
     private static bool IsEmailAddress(string email) =>
-        email.Length is > 3 and <= 254 && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
-        && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace)
+        Web.Shared.EmailAddresses.IsValid(email)
         // .invalid is reserved (RFC 2606): no mail reaches it, and erased applications carry it (VoucherPrivacy).
         && !email.EndsWith(".invalid", StringComparison.Ordinal);
 }

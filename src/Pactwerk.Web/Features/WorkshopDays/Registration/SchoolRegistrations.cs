@@ -200,7 +200,7 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     {
         if (now >= view.RegistrationClosesAt || view.AllocatedAt is not null || (existing is null && !view.RegistrationOpen))
             return new Refusal(WorkshopDayMessages.RegistrationClosed);
-        if (new[] { input.School, input.Municipality, input.Teacher }.Any(x => string.IsNullOrWhiteSpace(x) || x.Trim().Length > 200) || !IsEmailAddress(input.Email?.Trim()))
+        if (new[] { input.School, input.Municipality, input.Teacher }.Any(x => string.IsNullOrWhiteSpace(x) || x.Trim().Length > 200) || !EmailAddresses.IsValid(input.Email?.Trim()))
             return new Refusal(WorkshopDayMessages.SchoolRequired);
         var classes = input.Classes ?? [];
         if (classes.Count == 0)
@@ -316,7 +316,4 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
     internal static string? HashOf(string? key) => string.IsNullOrWhiteSpace(key) || key.Length > 100 ? null : Hash(key.Trim());
     internal static string Hash(string key) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
-    internal static bool IsEmailAddress(string? email) =>
-        email is { Length: > 3 and <= 254 } && System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email
-        && email.IndexOf('@') is var at && at > 0 && email.IndexOf('.', at) > at + 1 && !email.Any(char.IsWhiteSpace);
 }

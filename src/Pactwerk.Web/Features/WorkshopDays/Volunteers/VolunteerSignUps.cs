@@ -112,7 +112,7 @@ public sealed class VolunteerSignUps(PactwerkDb db, TimeProvider clock, IDataPro
     {
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
             return new Refusal(WorkshopDayMessages.VolunteerNameRequired);
-        if (!SchoolRegistrations.IsEmailAddress(input.Email?.Trim()))
+        if (!EmailAddresses.IsValid(input.Email?.Trim()))
             return new Refusal(WorkshopDayMessages.VolunteerEmailInvalid);
         if (!string.IsNullOrWhiteSpace(input.Phone)
             && (input.Phone.Trim().Length > MaxPhoneLength || !input.Phone.Trim().All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-' or '(' or ')') || !input.Phone.Any(char.IsAsciiDigit)))
