@@ -75,11 +75,13 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             return (null, null);
         if (registration.LapsedAt is not null)
             return (null, LapsedRefusal);
-        // The days on which classes of schools ahead in line (registered earlier) wait: a class this change brings into the day's
-        // places joins the line there instead of taking room they are first in line for.
+        // The days on which classes of other schools ahead in line wait: a class this change brings into the day's places joins
+        // the line there instead of taking room they are first in line for. The line is the registration's time, then the
+        // class's number (WaitingList); a class the change writes gets a number above every existing one, so every waiting
+        // class of a registration made at the same time or earlier is ahead of it.
         var lineAhead = (await db.SchoolClasses.Where(c => c.Waiting && c.CancelledAt == null)
             .Join(db.SchoolRegistrations.Where(r => r.EventId == registration.EventId && r.Id != registration.Id && r.LapsedAt == null
-                && (r.SubmittedAt < registration.SubmittedAt || (r.SubmittedAt == registration.SubmittedAt && r.Id < registration.Id))), c => c.RegistrationId, r => r.Id, (c, r) => c.DayId)
+                && r.SubmittedAt <= registration.SubmittedAt), c => c.RegistrationId, r => r.Id, (c, r) => c.DayId)
             .Distinct().ToListAsync(ct)).ToHashSet();
         var (refusal, waiting) = Check(view, input, registration, clock.GetUtcNow().UtcDateTime, lineAhead);
         if ((refusal ?? unknown) is { } refused)
