@@ -97,6 +97,8 @@ public abstract class WorkshopDayTests<TFactory>(TFactory factory) : IClassFixtu
             (Registration("OBS Twee", "twee@example.org", tooLarge), "Klas Groep 7/8 heeft 91 leerlingen; de grootste workshop op die dag biedt plaats aan 90. Splits de klas in twee groepen."),
             (Registration("OBS Twee", "twee@example.org", Class("Groep 6", e.Day1, e.Workshops1[0], e.Workshops2[0])), $"Klas Groep 6: workshop 'Metselen {e.Day2}' is op een andere dag dan de dag van de klas."),
             (Registration("OBS Twee", "twee@example.org", Class("Groep 6", e.Day1, e.Workshops1[0], e.Workshops1[0])), $"Klas Groep 6: workshop 'Metselen {e.Day1}' staat twee keer in de voorkeuren."),
+            (Registration("OBS Twee", "twee@example.org", Class("Groep 6", e.Day1, e.Workshops1[0]), Class(" groep 6", e.Day1, e.Workshops1[1])),
+                "Twee klassen heten 'Groep 6' op dezelfde dag: geef elke klas een eigen naam."),
             (Registration("OBS Twee", "geen-adres", Class("Groep 6", e.Day1)), "Geef de naam van de school, de gemeente, de naam van de leerkracht en een geldig e-mailadres."),
         };
         foreach (var (body, message) in refusals)

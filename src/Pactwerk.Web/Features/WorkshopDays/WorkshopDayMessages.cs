@@ -38,6 +38,7 @@ public static class WorkshopDayMessages
     public static string ClassTimes => "Klas {0}: het vertrek moet na de aankomst liggen.";
     public static string ClassWindowTooShort => "Klas {0}: tussen aankomst en vertrek passen {1} workshops; elke klas volgt er {2}.";
     public static string TooManyPreferences => "Klas {0}: kies hoogstens 5 workshops.";
+    public static string ClassNameTwice => "Twee klassen heten '{0}' op dezelfde dag: geef elke klas een eigen naam.";
     public static string PreferenceTwice => "Klas {0}: workshop '{1}' staat twee keer in de voorkeuren.";
     public static string PreferenceOtherDay => "Klas {0}: workshop '{1}' is op een andere dag dan de dag van de klas.";
     public static string PreferenceUnknown => "Klas {0}: die workshop bestaat niet bij deze workshopdagen.";

@@ -209,6 +209,10 @@ public sealed class SchoolRegistrations(PactwerkDb db, TimeProvider clock, IData
             return new Refusal(WorkshopDayMessages.NoClasses);
         if (classes.Count > 20)
             return new Refusal(WorkshopDayMessages.TooManyClasses);
+        // A class is known by its name on its day (its schedule, and which class waits across a change, which rewrites
+        // the classes), so two classes of one school may not share a name on one day.
+        if (classes.Where(c => !string.IsNullOrWhiteSpace(c.Name)).GroupBy(c => (Name: c.Name!.Trim().ToLowerInvariant(), c.DayId)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return new Refusal(WorkshopDayMessages.ClassNameTwice, twice.First().Name!.Trim());
         var workshops = view.Workshops.ToDictionary(w => w.Id);
         var added = new Dictionary<int, int>();
         // The school's classes that wait now (by name and day: a change rewrites the classes, so that is what names one).
