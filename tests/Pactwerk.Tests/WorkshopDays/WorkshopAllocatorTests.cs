@@ -98,6 +98,38 @@ public sealed class WorkshopAllocatorTests
         Assert.True(unfair.Objective >= BruteForce(problem)!.Value.Points);
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(3, 4)]
+    public void Each_day_is_solved_on_its_own_and_a_school_that_comes_on_two_days_is_held_fair_on_each(int seed1, int seed2)
+    {
+        // Two tiny days with the same schools: the combined schedule is each day's brute-force optimum (worst school
+        // that day first, then the day's total), and the reported total and bound are the days' sums.
+        var first = Tiny(seed1);
+        var second = OnDay(Tiny(seed2), day: 2, offset: 10);
+        var both = new AllocationProblem([.. first.Classes, .. second.Classes], [.. first.Workshops, .. second.Workshops], [.. first.Slots, .. second.Slots], 2, []);
+
+        var result = WorkshopAllocator.Solve(both, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(AllocationStatus.Optimal, result.Status);
+        Assert.Empty(AllocationChecker.Violations(both, result.Placements));
+        foreach (var day in new[] { first, second })
+        {
+            var ids = day.Classes.Select(c => c.Id).ToHashSet();
+            var mine = result.Placements.Where(p => ids.Contains(p.ClassId)).ToList();
+            Assert.Equal(BruteForce(day)!.Value, (AllocationChecker.WorstSchool(day, mine), AllocationChecker.Points(day, mine)));
+        }
+        Assert.Equal(BruteForce(first)!.Value.Points + BruteForce(second)!.Value.Points, result.Objective);
+        Assert.Equal(result.Objective, result.Bound);
+        Assert.Equal(AllocationChecker.WorstSchool(both, result.Placements), result.WorstSchoolPerMille);
+    }
+
+    /// <summary>The same instance on another day, with its ids moved up so they do not clash with the first day's.</summary>
+    private static AllocationProblem OnDay(AllocationProblem p, int day, int offset) =>
+        new([.. p.Classes.Select(c => c with { Id = c.Id + offset, Day = day, Preferences = [.. c.Preferences.Select(w => w + offset)] })],
+            [.. p.Workshops.Select(w => w with { Id = w.Id + offset, Day = day })], [.. p.Slots.Select(s => s with { Id = s.Id + offset, Day = day })],
+            p.WorkshopsPerClass, []);
+
     [Fact]
     public void A_pinned_placement_is_kept_and_the_rest_still_keeps_every_rule()
     {

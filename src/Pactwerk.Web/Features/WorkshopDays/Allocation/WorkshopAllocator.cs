@@ -10,13 +10,19 @@ namespace Pactwerk.Web.Features.WorkshopDays;
 /// same workshop twice, pinned placements kept.
 /// </summary>
 /// <remarks>
-/// Fairness is lexicographic, in two solves. First the worst-off school's satisfaction (its rank points as a share,
-/// in per mille, of the points its classes could at best earn) is maximised; then, with every school held at
-/// least at that level, the total of rank points. A single weighted sum would let a few large schools' first
-/// choices outweigh a small school left with only its last choices — exactly what the pact wants to avoid — while
-/// "worst school first" guarantees that no school is sacrificed and still uses all remaining room for the
-/// total. The recorded objective and bound are those of the second solve, so the gap says how far the total
-/// may still be from the best total at that fairness level.
+/// <para>Each day is its own problem: a class comes on one day and a day's workshops run only that day, so the days
+/// are solved one after the other, each with its share of the time budget (what a day leaves unused goes to the
+/// next). A model a third of the size lets CP-SAT prove its bound within seconds, where the whole event's model left
+/// a gap of 7–8 % in 10 s.</para>
+/// <para>Fairness is lexicographic, in two solves per day. First the worst-off school's satisfaction on that day
+/// (the rank points of its classes that day as a share, in per mille, of the points they could at best earn) is
+/// maximised; then, with every school held at least at that level, the total of rank points. A single weighted sum
+/// would let a few large schools' first choices outweigh a small school left with only its last choices — exactly
+/// what the pact wants to avoid — while "worst school first" guarantees that no school is sacrificed and still uses
+/// all remaining room for the total. Fairness per school and day is stricter than per school alone: a school that
+/// comes on two days is not left with its last choices on either, so a small group on one day is never traded for
+/// the school's larger group on another. The recorded objective and bound are the days' sums of the second solves,
+/// so the gap says how far the total may still be from the best total at those fairness levels.</para>
 /// </remarks>
 public static class WorkshopAllocator
 {
@@ -27,6 +33,30 @@ public static class WorkshopAllocator
 
     /// <param name="fair">False leaves the worst school's level out (the total alone is maximised): for the bench, which measures what fairness costs.</param>
     public static AllocationResult Solve(AllocationProblem problem, TimeSpan timeLimit, int workers = 0, bool fair = true)
+    {
+        var clock = Stopwatch.StartNew();
+        var days = problem.Classes.GroupBy(c => c.Day).OrderBy(g => g.Key).ToList();
+        var results = new List<AllocationResult>();
+        var classesLeft = problem.Classes.Count;
+        foreach (var day in days)
+        {
+            var share = (timeLimit - clock.Elapsed) * ((double)day.Count() / classesLeft);
+            classesLeft -= day.Count();
+            var ids = day.Select(c => c.Id).ToHashSet();
+            var ofDay = new AllocationProblem([.. day], [.. problem.Workshops.Where(w => w.Day == day.Key)], [.. problem.Slots.Where(s => s.Day == day.Key)],
+                problem.WorkshopsPerClass, [.. problem.Pinned.Where(p => ids.Contains(p.ClassId))]);
+            var result = SolveDay(ofDay, share > TimeSpan.FromMilliseconds(1) ? share : TimeSpan.FromMilliseconds(1), workers, fair);
+            if (result.Status is AllocationStatus.Infeasible or AllocationStatus.NoSolutionInTime)
+                return result with { Elapsed = clock.Elapsed };
+            results.Add(result);
+        }
+        List<Placement> placements = [.. results.SelectMany(r => r.Placements)];
+        return new AllocationResult(results.All(r => r.Status == AllocationStatus.Optimal) ? AllocationStatus.Optimal : AllocationStatus.Feasible,
+            placements, results.Sum(r => r.Objective), results.Sum(r => r.Bound), WorstSchool(problem, placements), clock.Elapsed);
+    }
+
+    /// <summary>One day's classes, workshops and slots: the model and its two solves.</summary>
+    private static AllocationResult SolveDay(AllocationProblem problem, TimeSpan timeLimit, int workers, bool fair)
     {
         var clock = Stopwatch.StartNew();
         var workshops = problem.Workshops.ToDictionary(w => w.Id);
