@@ -283,6 +283,35 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
         var xml = await officer.GetStringAsync((await batch.ReadAsync<JsonElement>()).GetProperty("xmlUrl").GetString());
         Assert.Contains($"<EndToEndId>{code}-{payment.GetProperty("id").GetInt32()}</EndToEndId>", xml);
         Assert.Contains("<InstdAmt Ccy=\"EUR\">820.25</InstdAmt>", xml);
+        // The bank's statement pays it: the payment is paid; the scheme's voucher budget is untouched (the money was the learning account's).
+        var budget = await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == scheme.Code).Select(s => new ValueTuple<decimal, decimal>(s.Reserved, s.Paid)).SingleAsync());
+        var endToEnd = $"{code}-{payment.GetProperty("id").GetInt32()}";
+        var statement = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+              <BkToCstmrStmt>
+                <GrpHdr><MsgId>STMT-LR</MsgId><CreDtTm>2026-12-05T08:00:00</CreDtTm></GrpHdr>
+                <Stmt>
+                  <Id>STMT-LR-1</Id>
+                  <Acct><Id><IBAN>NL20INGB0001234567</IBAN></Id></Acct>
+                  <Ntry>
+                    <Amt Ccy="EUR">820.25</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>
+                    <BookgDt><Dt>2026-12-05</Dt></BookgDt>
+                    <AcctSvcrRef>BANK-LR1</AcctSvcrRef>
+                    <NtryDtls><TxDtls><Refs><EndToEndId>{endToEnd}</EndToEndId></Refs></TxDtls></NtryDtls>
+                  </Ntry>
+                </Stmt>
+              </BkToCstmrStmt>
+            </Document>
+            """;
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(statement));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        var reconciled = await (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/reconciliation", new MultipartFormDataContent { { file, "file", "afschrift.xml" } }))
+            .ReadAsync<JsonElement>();
+        Assert.Equal("Paid", reconciled.GetProperty("lines")[0].GetProperty("outcome").GetString());
+        Assert.Equal(budget, await factory.InDbAsync(db => db.VoucherSchemes.Where(s => s.Code == scheme.Code).Select(s => new ValueTuple<decimal, decimal>(s.Reserved, s.Paid)).SingleAsync()));
+        Assert.Equal(PaymentStatus.Paid.ToString(), (await holder.GetFromJsonAsync<JsonElement>("/api/v1/learning-accounts/me/bookings"))
+            .EnumerateArray().Single(b => b.GetProperty("id").GetInt64() == id).GetProperty("payment").GetString());
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == LearningAccountAuditActions.Delivered && e.EntityId == id.ToString())));
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == VoucherAuditActions.BookingPaymentDue)));
     }
@@ -324,3 +353,67 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
 
 public sealed class LearningBookingsApiSqlite(SqliteFactory factory) : LearningBookingsApiTests<SqliteFactory>(factory);
 public sealed class LearningBookingsApiPostgres(PostgresFactory factory) : LearningBookingsApiTests<PostgresFactory>(factory);
+
+/// <summary>
+/// Where the scheme allows a co-payment (here up to a quarter of the price), the holder may pay the rest of a course
+/// themselves once they accept it; the account pays its share and the provider is paid that share.
+/// </summary>
+public abstract class LearningCoPaymentTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    [Fact]
+    public async Task The_holder_pays_the_rest_themselves_up_to_the_allowed_share_once_they_accept_it()
+    {
+        var fund = await FunderAsync(factory, "fonds-c1", FunderKind.SectorFund);
+        var email = "eigen@example.org";
+        await factory.InScopeAsync(async services =>
+        {
+            var user = new PactwerkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = DateTime.UtcNow };
+            Assert.True((await services.GetRequiredService<UserManager<PactwerkUser>>().CreateAsync(user, DemoPassword)).Succeeded);
+        });
+        var account = await AccountAsync(factory, email);
+        var deposit = await DepositAsync(factory, account, fund, 1000_00);
+        var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leer-c1", 50_000m, 1200m);
+        var holder = await SignInAsync(factory, email);
+        var postings = await factory.InDbAsync(db => db.LedgerPostings.CountAsync());
+
+        // € 200,00 of € 1200,00 is 16,7 %: within the quarter, but only once accepted.
+        var preview = await holder.GetFromJsonAsync<JsonElement>($"/api/v1/learning-accounts/me/bookings/preview?course={scheme.CourseId}");
+        Assert.True(preview.GetProperty("mayBook").GetBoolean());
+        Assert.Equal((1000m, 200m), (preview.GetProperty("fromAccount").GetDecimal(), preview.GetProperty("coPayment").GetDecimal()));
+        var unaccepted = await holder.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId });
+        Assert.Equal(HttpStatusCode.Conflict, unaccepted.StatusCode);
+        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1200,00; bevestig dat u zelf € 200,00 bijdraagt. Er is niets geboekt.",
+            (await unaccepted.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(postings, await factory.InDbAsync(db => db.LedgerPostings.CountAsync()));
+
+        var booked = await holder.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, acceptCoPayment = true });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var booking = await booked.ReadAsync<JsonElement>();
+        Assert.Equal((1200m, 1000m, 200m), (booking.GetProperty("price").GetDecimal(), booking.GetProperty("fromAccount").GetDecimal(), booking.GetProperty("coPayment").GetDecimal()));
+        Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Reserved)]);
+
+        // Cancelled, and the price raised: € 1500,00 leaves € 500,00 (33,3 %), more than a quarter.
+        Assert.Equal(HttpStatusCode.OK, (await holder.PostAsync($"/api/v1/learning-accounts/me/bookings/{booking.GetProperty("id").GetInt64()}/cancel", null)).StatusCode);
+        await factory.InDbAsync(db => db.VoucherCourses.Where(c => c.Id == scheme.CourseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Price, 1500m)));
+        postings = await factory.InDbAsync(db => db.LedgerPostings.CountAsync());
+        var tooMuch = await holder.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, acceptCoPayment = true });
+        Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
+        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1500,00; de eigen bijdrage van € 500,00 is meer dan het deel (25%) dat u zelf mag bijdragen. Er is niets geboekt.",
+            (await tooMuch.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal(postings, await factory.InDbAsync(db => db.LedgerPostings.CountAsync()));
+        Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Available)]);
+    }
+}
+
+public sealed class CoPaymentSqliteFactory : SqliteFactory
+{
+    public CoPaymentSqliteFactory() => With("LearningAccounts:CoPayment:Allowed", "true").With("LearningAccounts:CoPayment:MaxShare", "0.25");
+}
+
+public sealed class CoPaymentPostgresFactory : PostgresFactory
+{
+    public CoPaymentPostgresFactory() => With("LearningAccounts:CoPayment:Allowed", "true").With("LearningAccounts:CoPayment:MaxShare", "0.25");
+}
+
+public sealed class LearningCoPaymentSqlite(CoPaymentSqliteFactory factory) : LearningCoPaymentTests<CoPaymentSqliteFactory>(factory);
+public sealed class LearningCoPaymentPostgres(CoPaymentPostgresFactory factory) : LearningCoPaymentTests<CoPaymentPostgresFactory>(factory);

@@ -19,19 +19,23 @@ public static class LearningBookingsApi
             .WithSummary("Before booking a catalogue course (`?course=12&start=2027-02-01`, the first start to come when left out): which deposits of the signed-in person's account would pay how much and why, which would not and why, and what they would pay themselves. Nothing is reserved.");
         mine.MapGet("", GetMine).WithName("GetMyLearningBookings").WithSummary("The signed-in person's bookings, newest first, with what each funder pays and the provider's payment.");
         mine.MapPost("", Book).WithName("BookLearningCourse")
-            .WithSummary("The signed-in person books a catalogue course on their own account (`{\"course\": 12, \"start\": \"2027-02-01\", \"acceptCoPayment\": true}`): the price is reserved from the deposits the preview names; the rest is their own co-payment where the scheme allows it.");
+            .WithSummary("The signed-in person books a catalogue course on their own account (`{\"course\": 12, \"start\": \"2027-02-01\", \"acceptCoPayment\": true}`): the price is reserved from the deposits the preview names; the rest is their own co-payment where the scheme allows it.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapPost("/{id:long}/cancel", Cancel).WithName("CancelLearningBooking")
-            .WithSummary("The holder cancels a booking before either side confirmed delivery: the reservation goes back to the same deposits.");
+            .WithSummary("The holder cancels a booking before either side confirmed delivery: the reservation goes back to the same deposits.").WithStepProblems();
         mine.MapPost("/{id:long}/delivery", ConfirmByHolder).WithName("ConfirmLearningDeliveryByHolder")
-            .WithSummary("The holder confirms the course was delivered (from its start date on); once the provider has confirmed too, the money is spent and the provider's payment is due.");
+            .WithSummary("The holder confirms the course was delivered (from its start date on); once the provider has confirmed too, the money is spent and the provider's payment is due.").WithStepProblems();
 
         var providers = api.MapGroup("/learning-bookings").WithTags("Learning accounts").RequireAuthorization(Vouchers.VouchersModule.StaffPolicy).AddEndpointFilter(Translate);
         providers.MapGet("", GetProviders).WithName("GetProviderLearningBookings")
             .WithSummary("The learning-account bookings of the providers the signed-in account acts for (no personal data of the holder).");
         providers.MapPost("/{id:long}/delivery", ConfirmByProvider).WithName("ConfirmLearningDeliveryByProvider")
-            .WithSummary("The course's provider confirms it delivered the course (from its start date on); once the holder has confirmed too, the money is spent and the payment is due in the provider's scheme (batched and exported as for vouchers).");
+            .WithSummary("The course's provider confirms it delivered the course (from its start date on); once the holder has confirmed too, the money is spent and the payment is due in the provider's scheme (batched and exported as for vouchers).").WithStepProblems();
         return api;
     }
+
+    private static RouteHandlerBuilder WithStepProblems(this RouteHandlerBuilder step) =>
+        step.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>The problems in the reader's language: each message found again by its format (<see cref="LearningAccountMessages.Localise(IStringLocalizer, string)"/>).</summary>
     private static async ValueTask<object?> Translate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
