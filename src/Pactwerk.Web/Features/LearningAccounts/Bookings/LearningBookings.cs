@@ -15,6 +15,9 @@ public sealed record BookingDto(long Id, string Code, int CourseId, string Cours
     BookingStatus Status, DateTime BookedAt, DateTime? ProviderConfirmedAt, DateTime? HolderConfirmedAt, DateTime? CancelledAt, IReadOnlyList<BookingShare> PaidBy,
     PaymentStatus? Payment);
 
+/// <summary>A course of the catalogue: a vetted provider's course with a start date still to come.</summary>
+public sealed record CatalogueEntry(int Id, string Title, string Provider, string Sector, string Level, string Occupation, decimal Price, DateOnly NextStart);
+
 /// <summary>What one funder's deposit pays of a booking.</summary>
 public sealed record BookingShare(long DepositId, string Funder, decimal Amount);
 
@@ -154,6 +157,16 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new BookingOutcome.Done((await DtosAsync(b => b.Id == booking.Id, ct)).Single());
+    }
+
+    /// <summary>The catalogue: every vetted provider's course with a start date still to come, by title.</summary>
+    public async Task<IReadOnlyList<CatalogueEntry>> CatalogueAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var courses = await db.VoucherCourses.AsNoTracking().Where(c => c.Provider.Vetted)
+            .Select(c => new { c.Id, c.Title, Provider = c.Provider.Name, c.Sector, c.Level, c.TargetOccupation, c.Price, c.StartDates }).ToListAsync(ct);
+        return [.. courses.Where(c => c.StartDates.Any(d => d >= today)).OrderBy(c => c.Title, StringComparer.CurrentCulture).ThenBy(c => c.Id)
+            .Select(c => new CatalogueEntry(c.Id, c.Title, c.Provider, c.Sector, c.Level, c.TargetOccupation, c.Price, c.StartDates.Where(d => d >= today).Min()))];
     }
 
     /// <summary>The holder's own bookings, newest first.</summary>
