@@ -10,6 +10,8 @@ public static class LearningAccountsModule
         services.AddScoped<LearningLedger>();
         services.AddScoped<LearningDeposits>();
         services.AddScoped<LearningAccountQueries>();
+        services.AddScoped<LearningBookings>();
+        services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
         return builder;
     }
@@ -17,6 +19,7 @@ public static class LearningAccountsModule
     public static WebApplication MapLearningAccounts(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapLearningAccountsApi();
+        api.MapLearningBookingsApi();
         return app;
     }
 }
