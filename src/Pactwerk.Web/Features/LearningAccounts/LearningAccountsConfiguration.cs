@@ -66,3 +66,16 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
         line.HasIndex(l => new { l.DepositId, l.Bucket }).IncludeProperties(l => l.Amount);
     }
 }
+
+internal sealed class DepositFileConfiguration : IEntityTypeConfiguration<DepositFile>
+{
+    public void Configure(EntityTypeBuilder<DepositFile> file)
+    {
+        file.ToTable("LearningDepositFiles");
+        file.HasOne<Funder>().WithMany().HasForeignKey(f => f.FunderId).OnDelete(DeleteBehavior.Restrict);
+        file.Property(f => f.Sha256).HasMaxLength(64);
+        // A file is written once per funder, whoever sends it again.
+        file.HasIndex(f => new { f.FunderId, f.Sha256 }).IsUnique();
+        file.Property(f => f.By).HasMaxLength(450);
+    }
+}

@@ -9,6 +9,7 @@ public static class LearningAccountsModule
         services.AddSingleton<LedgerGate>();
         services.AddScoped<LearningLedger>();
         services.AddScoped<LearningDeposits>();
+        services.AddScoped<DepositFiles>();
         services.AddScoped<LearningAccountQueries>();
         services.AddHostedService<LedgerExpiryWorker>();
         return builder;
