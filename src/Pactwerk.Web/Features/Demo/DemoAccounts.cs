@@ -28,6 +28,9 @@ public static class DemoAccounts
         new("lerendnetwerk@zorgpact.demo", "Fenna Eefting (demo)", RoleKind.Member, "zorgpact", null, null, null),
         // The officer of the Gelderland voucher scheme (see DemoVouchers): an editor of the province that runs it.
         new(DemoVouchers.OfficerEmail, "Behandelaar Gelders Vakmanschap (demo)", RoleKind.PartnerEditor, "techniekpact", null, "Provincie Gelderland", null),
+        // The holder of a demo learning account who changed employer, and an officer of the sector fund that pays into it (see DemoLearningAccounts).
+        new(DemoLearningAccounts.HolderEmail, "Sanne de Wit (demo)", RoleKind.Member, null, null, null, null),
+        new(DemoLearningAccounts.SectorFundOfficerEmail, "Fondsbeheerder TechniekTalent.nu (demo)", RoleKind.PartnerEditor, "techniekpact", null, "TechniekTalent.nu", null),
     ];
 
     public static async Task<bool> SeedAsync(PactwerkDb db, UserManager<PactwerkUser> users, CancellationToken ct)

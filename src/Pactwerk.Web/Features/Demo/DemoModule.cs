@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.LearningAccounts;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.ReferenceData;
@@ -57,6 +58,8 @@ public static class DemoModule
             logger.LogInformation("Demo voucher schemes of Gelderland and Overijssel loaded, open for applications.");
         if (await DemoRooms.SeedAsync(db, ct))
             logger.LogInformation("Demo technology rooms in Oost loaded, with a season of bookings.");
+        if (await DemoLearningAccounts.SeedAsync(db, scoped.GetRequiredService<LearningLedger>(), ct))
+            logger.LogInformation("Demo learning accounts loaded: {Holder} holds money of three funders, one of them her former employer.", DemoLearningAccounts.HolderEmail);
         if (await DemoWorkshopDays.SeedAsync(db, ct))
             logger.LogInformation("Demo Techniek Driedaagse 2018 loaded: registration closed, ready for the coordinator to allocate at /workshopdagen/{Slug}/indeling.", DemoWorkshopDays.Slug);
         if (await DemoVouchers.SeedVoucherLifeAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<VoucherApplications>(), ct)

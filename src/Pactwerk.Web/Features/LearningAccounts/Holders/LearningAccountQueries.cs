@@ -80,9 +80,11 @@ public sealed class LearningAccountQueries(PactwerkDb db, AccessScopeProvider sc
             balances[l.DepositId] = balances[l.DepositId].Add(l.Bucket, l.Amount);
         static decimal E(long cents) => cents / 100m;
         var states = deposits.Select(d => (Deposit: d, Balance: balances[d.Id])).ToList();
-        var byFunder = states.GroupBy(s => s.Deposit.Funder).OrderBy(g => g.Key.Priority).ThenBy(g => g.Key.Code, StringComparer.Ordinal)
-            .Select(g => new FunderShare(g.Key.Code, g.Key.Name, g.Key.Kind, E(g.Sum(s => s.Balance.Deposited)), E(g.Sum(s => s.Balance.Available)),
-                E(g.Sum(s => s.Balance.Reserved)), E(g.Sum(s => s.Balance.Spent)), E(g.Sum(s => s.Balance.Expired)))).ToList();
+        // Grouped by the funder's id: read without tracking, every deposit has a Funder object of its own.
+        var byFunder = states.GroupBy(s => s.Deposit.FunderId).Select(g => (Key: g.First().Deposit.Funder, States: g))
+            .OrderBy(g => g.Key.Priority).ThenBy(g => g.Key.Code, StringComparer.Ordinal)
+            .Select(g => new FunderShare(g.Key.Code, g.Key.Name, g.Key.Kind, E(g.States.Sum(s => s.Balance.Deposited)), E(g.States.Sum(s => s.Balance.Available)),
+                E(g.States.Sum(s => s.Balance.Reserved)), E(g.States.Sum(s => s.Balance.Spent)), E(g.States.Sum(s => s.Balance.Expired)))).ToList();
         var linesOf = lines.ToLookup(l => l.PostingId);
         return new AccountStatement(account.Id, account.HolderEmail,
             E(states.Sum(s => s.Balance.Deposited)), E(states.Sum(s => s.Balance.Available)), E(states.Sum(s => s.Balance.Reserved)),
