@@ -118,8 +118,18 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var (noordPlan, noordRevision) = await PlanData.CreateAsync(factory, "TP-NOORD", RevisionStatus.Draft);
         var (nationalPlan, nationalRevision) = await PlanData.CreateAsync(factory, null, RevisionStatus.Proposed);
 
+        // A learning account for the Noord lead with two bookings of a course the demo member delivers (linked as the provider's user).
+        var (course, toDeliver, toCancel) = await LearningBookingsAsync(clients);
+
         var operations = new (string Name, string Expected, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
         {
+            ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
+            ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
+            ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),
+            ("GET provider's learning bookings",    "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/learning-bookings")),
+            ("POST provider confirms delivery",     "401 200 404 404 404 404 404 404", c => c.PostAsync($"/api/v1/learning-bookings/{toDeliver}/delivery", null)),
+            ("POST holder confirms delivery",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toDeliver}/delivery", null)),
+            ("POST holder cancels a booking",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toCancel}/cancel", null)),
             ("PUT draft of the Oost plan",          "401 403 403 403 200 403 200 200", c => EditDraftAsync(c, oostPlan, oostRevision)),
             ("PUT draft of the Noord plan",         "401 403 403 200 403 403 200 200", c => EditDraftAsync(c, noordPlan, noordRevision)),
             ("POST propose the Oost draft",         "401 403 403 403 200 403 200 200", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Draft, "propose")),
@@ -259,6 +269,29 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
     }
 
     private static int _editionYear;
+
+    /// <summary>
+    /// A vetted provider's course starting today in a scheme of its own, with the demo member as the provider's user; a learning
+    /// account for noord@techniekpact.demo (money for five bookings) and two bookings of that course made by its holder.
+    /// </summary>
+    private async Task<(int Course, long ToDeliver, long ToCancel)> LearningBookingsAsync(Dictionary<string, HttpClient> clients)
+    {
+        var scheme = await Vouchers.VoucherSchemeBuilder.SchemeAsync(factory, "matrix-leer", 50_000m, 100m);
+        await factory.InDbAsync(async db =>
+        {
+            var course = await db.VoucherCourses.SingleAsync(c => c.Id == scheme.CourseId);
+            course.StartDates = [DateOnly.FromDateTime(DateTime.UtcNow)];
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.OK, (await clients["coordinator@techniekpact.demo"].PostAsJsonAsync(
+            $"/api/v1/voucher-schemes/{scheme.Code}/providers/{scheme.ProviderId}/users", new { email = "lid@pactwerk.demo" })).StatusCode);
+        var funder = await LearningAccounts.LearningAccountBuilder.FunderAsync(factory, "matrix-fonds");
+        var account = await LearningAccounts.LearningAccountBuilder.AccountAsync(factory, "noord@techniekpact.demo");
+        await LearningAccounts.LearningAccountBuilder.DepositAsync(factory, account, funder, 500_00);
+        async Task<long> BookAsync() => (await (await clients["noord@techniekpact.demo"].PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId }))
+            .ReadAsync<JsonElement>()).GetProperty("id").GetInt64();
+        return (scheme.CourseId, await BookAsync(), await BookAsync());
+    }
 
     /// <summary>A release of its own for each call (without observations), so a withdrawal by one role leaves the next its own to withdraw.</summary>
     private Task<int> FreshReleaseAsync() => factory.InDbAsync(async db =>

@@ -29,7 +29,7 @@ public static class LearningAccountBuilder
         });
 
     public static async Task<long> DepositAsync(PactwerkFactory factory, long accountId, int funderId, long amount, DateOnly? validUntil = null,
-        string[]? sectors = null, string[]? levels = null, DateOnly? validFrom = null)
+        string[]? sectors = null, string[]? levels = null, DateOnly? validFrom = null, string[]? occupations = null)
     {
         long id = 0;
         await factory.InScopeAsync(async sp =>
@@ -38,7 +38,7 @@ public static class LearningAccountBuilder
             var deposit = new Deposit
             {
                 AccountId = accountId, FunderId = funderId, Amount = amount, ValidFrom = validFrom ?? Today.AddDays(-1), ValidUntil = validUntil ?? Today.AddYears(1),
-                Sectors = [.. sectors ?? []], Levels = [.. levels ?? []], Reference = Guid.NewGuid().ToString("N"), DepositedAt = DateTime.UtcNow,
+                Sectors = [.. sectors ?? []], Levels = [.. levels ?? []], Occupations = [.. occupations ?? []], Reference = Guid.NewGuid().ToString("N"), DepositedAt = DateTime.UtcNow,
             };
             db.LearningDeposits.Add(deposit);
             await db.SaveChangesAsync();

@@ -53,6 +53,32 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
         // Anonymous: no security requirement.
         Assert.False(paths.GetProperty("/api/v1/pacts").GetProperty("get").TryGetProperty("security", out _));
     }
+
+    [Fact]
+    public async Task The_learning_account_bookings_are_documented_with_their_input_answers_and_security()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        var preview = paths.GetProperty("/api/v1/learning-accounts/me/bookings/preview").GetProperty("get");
+        Assert.Equal(["course", "start"], preview.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        var book = paths.GetProperty("/api/v1/learning-accounts/me/bookings").GetProperty("post");
+        Assert.Equal(["201", "400", "403", "404", "409"], book.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
+        Assert.Equal(["acceptCoPayment", "course", "start"], ComponentOf(doc, book.GetProperty("requestBody")).GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        foreach (var (path, method) in new[] { ("/api/v1/learning-accounts/me/bookings/{id}/cancel", "post"), ("/api/v1/learning-accounts/me/bookings/{id}/delivery", "post"),
+                     ("/api/v1/learning-bookings/{id}/delivery", "post"), ("/api/v1/learning-bookings", "get") })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.Contains("cookie", operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)));
+            if (method == "post")
+                Assert.Equal(["200", "403", "404", "409"], operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
+        }
+    }
+
+    private static JsonElement ComponentOf(JsonDocument doc, JsonElement body)
+    {
+        var reference = body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
+        return doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.Split('/').Last());
+    }
 }
 
 public sealed class OpenApiDocumentTestsSqlite(SqliteFactory factory) : OpenApiDocumentTests<SqliteFactory>(factory);

@@ -10,4 +10,8 @@ public static class LearningAccountAuditActions
     [AuditAction] public const string FileDeposited = "learning-deposit-file-written";
     [AuditAction] public const string Departed = "learning-departure-recorded";
     [AuditAction] public const string StatementRead = "learning-statement-read";
+    [AuditAction] public const string Booked = "learning-course-booked";
+    [AuditAction] public const string Cancelled = "learning-booking-cancelled";
+    [AuditAction] public const string DeliveryConfirmed = "learning-delivery-confirmed";
+    [AuditAction] public const string Delivered = "learning-booking-delivered";
 }

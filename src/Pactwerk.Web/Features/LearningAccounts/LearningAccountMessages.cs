@@ -5,6 +5,13 @@ public static class LearningAccountMessages
 {
     public static string Format(string format, params object?[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, format, values);
 
+    private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(LearningAccountMessages));
+
+    /// <summary>A message of these rules in the reader's language, found again by its format.</summary>
+    public static string Localise(Microsoft.Extensions.Localization.IStringLocalizer t, string message) => Formats.Localise(t, message);
+
+    public static Dictionary<string, string[]> Localise(Microsoft.Extensions.Localization.IStringLocalizer t, IDictionary<string, string[]> errors) => Formats.Localise(t, errors);
+
     public const string EmailMissing = "Vul het e-mailadres van de persoon in.";
     public const string EmailInvalid = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.";
     public const string AmountInvalid = "Vul het bedrag in euro in, groter dan 0 en in hele centen, zoals 250,75.";
@@ -32,6 +39,32 @@ public static class LearningAccountMessages
     public const string AlreadySettled = "Deze reservering is al vrijgegeven of besteed; er is niets veranderd.";
     public const string NoPosting = "Deze boeking bestaat niet op deze leerrekening; er is niets veranderd.";
     public const string AlreadyReversed = "Deze boeking is al tegengeboekt; er is niets veranderd.";
+    public const string MisfitNotYet = "De storting is pas geldig vanaf {0}.";
+    public const string MisfitExpired = "De storting was geldig tot en met {0}.";
+    public const string MisfitSector = "De sector {0} valt niet onder de bestemming van de storting ({1}).";
+    public const string MisfitLevel = "Het niveau {0} valt niet onder de bestemming van de storting ({1}).";
+    public const string MisfitOccupation = "Het beroep {0} valt niet onder de bestemming van de storting ({1}).";
+    public const string NothingLeft = "Er is niets meer beschikbaar van deze storting.";
+    public const string NotNeeded = "Niet nodig: de prijs is al betaald met geld dat eerder aan de beurt is.";
+    public const string FitsAny = "De storting heeft geen bestemming: elke opleiding past.";
+    public const string FitsSector = "De sector {0} valt onder de bestemming van de storting.";
+    public const string FitsLevel = "Het niveau {0} valt onder de bestemming van de storting.";
+    public const string FitsOccupation = "Het beroep {0} valt onder de bestemming van de storting.";
+    public const string PaysByExpiry = "Vervalt op {0}: geld dat eerder vervalt, wordt eerst gebruikt.";
+    public const string PaysByPriority = "Financier {0} komt in de regeling als nummer {1} aan de beurt bij geld dat op dezelfde dag vervalt.";
+    public const string CourseMissing = "Kies een opleiding uit de catalogus.";
+    public const string NoCourse = "Opleiding {0} staat niet in de catalogus, of de aanbieder is (nog) niet goedgekeurd.";
+    public const string StartInvalid = "Vul de startdatum in als jjjj-mm-dd, zoals 2027-02-01.";
+    public const string StartNotOffered = "De opleiding start niet op {0}; kies een startdatum van de opleiding die nog komt.";
+    public const string NoStartLeft = "Deze opleiding heeft geen startdatum meer die nog komt.";
+    public const string CoPaymentOff = "Uw leerrekening dekt € {0} van de prijs van € {1}; een eigen bijdrage is in deze regeling niet mogelijk. Er is niets geboekt.";
+    public const string CoPaymentTooLarge = "Uw leerrekening dekt € {0} van de prijs van € {1}; de eigen bijdrage van € {2} is meer dan het deel ({3}%) dat u zelf mag bijdragen. Er is niets geboekt.";
+    public const string CoPaymentNotAccepted = "Uw leerrekening dekt € {0} van de prijs van € {1}; bevestig dat u zelf € {2} bijdraagt. Er is niets geboekt.";
+    public const string NoBooking = "Deze boeking bestaat niet, of is niet van u; er is niets veranderd.";
+    public const string NotCancellable = "Deze boeking kan niet meer worden geannuleerd: ze is al geannuleerd, of de levering is al bevestigd. Er is niets veranderd.";
+    public const string NotConfirmable = "Deze boeking is geannuleerd of al afgerond; er is niets veranderd.";
+    public const string BeforeStart = "De levering kan pas worden bevestigd vanaf de startdatum ({0}); er is niets veranderd.";
+    public const string NotProviderOfBooking = "U handelt niet namens de aanbieder van deze boeking.";
     public const string ReversalOfReversal = "Een tegenboeking wordt niet zelf tegengeboekt: boek het opnieuw; er is niets veranderd.";
     public const string FileTooLarge = "Het bestand is groter dan {0} MB; splits het in delen en stuur ze een voor een.";
     public const string FileHeaderUnreadable = "De kopregel kon niet worden gelezen: noem elke kolom één keer, gescheiden door ; of , of een tab.";

@@ -79,3 +79,21 @@ internal sealed class DepositFileConfiguration : IEntityTypeConfiguration<Deposi
         file.Property(f => f.By).HasMaxLength(450);
     }
 }
+
+internal sealed class LearningBookingConfiguration : IEntityTypeConfiguration<LearningBooking>
+{
+    public void Configure(EntityTypeBuilder<LearningBooking> booking)
+    {
+        booking.ToTable("LearningBookings", t => t.HasCheckConstraint("CK_LearningBookings_Amounts",
+            "\"Price\" > 0 AND \"FromAccount\" > 0 AND \"CoPayment\" >= 0 AND \"FromAccount\" + \"CoPayment\" = \"Price\""));
+        booking.HasOne<LearningAccount>().WithMany().HasForeignKey(b => b.AccountId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasOne<Vouchers.VoucherCourse>().WithMany().HasForeignKey(b => b.CourseId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasOne<Vouchers.VoucherProvider>().WithMany().HasForeignKey(b => b.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasOne<LedgerPosting>().WithMany().HasForeignKey(b => b.ReservationId).OnDelete(DeleteBehavior.Restrict);
+        booking.HasIndex(b => b.ReservationId).IsUnique();
+        booking.HasIndex(b => new { b.AccountId, b.Id });
+        booking.HasIndex(b => new { b.ProviderId, b.Status });
+        booking.Property(b => b.BookedBy).HasMaxLength(450);
+        booking.Property(b => b.ProviderConfirmedBy).HasMaxLength(450);
+    }
+}

@@ -11,6 +11,8 @@ public static class LearningAccountsModule
         services.AddScoped<LearningDeposits>();
         services.AddScoped<DepositFiles>();
         services.AddScoped<LearningAccountQueries>();
+        services.AddScoped<LearningBookings>();
+        services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
         return builder;
     }
@@ -18,6 +20,7 @@ public static class LearningAccountsModule
     public static WebApplication MapLearningAccounts(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapLearningAccountsApi();
+        api.MapLearningBookingsApi();
         return app;
     }
 }

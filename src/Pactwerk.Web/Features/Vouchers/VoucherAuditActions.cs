@@ -12,6 +12,7 @@ public static class VoucherAuditActions
     [AuditAction] public const string ProviderRejected = "voucher-provider-rejected";
     [AuditAction] public const string Erased = "voucher-erased";
     [AuditAction] public const string ProviderUserLinked = "voucher-provider-user-linked";
+    [AuditAction] public const string BookingPaymentDue = "voucher-booking-payment-due";
     [AuditAction] public const string EnrolmentConfirmed = "voucher-enrolment-confirmed";
     [AuditAction] public const string Enrolled = "voucher-enrolled";
     [AuditAction] public const string Delivered = "voucher-delivered";

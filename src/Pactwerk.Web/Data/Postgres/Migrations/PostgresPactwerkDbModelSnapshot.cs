@@ -1543,49 +1543,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AccountsCreated")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("By")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("FunderId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("NewDeposits")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Rows")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FunderId", "Sha256")
-                        .IsUnique();
-
-                    b.ToTable("LearningDepositFiles", (string)null);
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -1650,6 +1607,81 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("LearningAccounts");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LearningBooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CoPayment")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FromAccount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HolderConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ProviderConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProviderConfirmedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReservationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.ToTable("LearningBookings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningBookings_Amounts", "\"Price\" > 0 AND \"FromAccount\" > 0 AND \"CoPayment\" >= 0 AND \"FromAccount\" + \"CoPayment\" = \"Price\"");
+                        });
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LedgerLine", b =>
@@ -3370,7 +3402,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
-                    b.Property<long>("ApplicationId")
+                    b.Property<long?>("ApplicationId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("ApprovedBy")
@@ -3389,6 +3421,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.Property<int?>("BatchId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("BookingId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("CoSignedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3432,6 +3467,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("BatchId");
 
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
                     b.HasIndex("ApplicationId", "Kind")
                         .IsUnique();
 
@@ -3442,6 +3480,8 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                             t.HasCheckConstraint("CK_VoucherPayments_Amount", "\"Amount\" + 0 > 0");
 
                             t.HasCheckConstraint("CK_VoucherPayments_FourEyes", "\"CoSignedBy\" IS NULL OR \"CoSignedBy\" <> \"ApprovedBy\"");
+
+                            t.HasCheckConstraint("CK_VoucherPayments_PaysOne", "(\"ApplicationId\" IS NULL) <> (\"BookingId\" IS NULL)");
                         });
                 });
 
@@ -4798,20 +4838,38 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Navigation("Funder");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.Funder", null)
-                        .WithMany()
-                        .HasForeignKey("FunderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LearningBooking", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.LearningAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.LedgerPosting", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5192,12 +5250,16 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherPaymentBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.LearningBooking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherScheme", null)

@@ -1487,47 +1487,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AccountsCreated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("By")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FunderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NewDeposits")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rows")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FunderId", "Sha256")
-                        .IsUnique();
-
-                    b.ToTable("LearningDepositFiles", (string)null);
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -1588,6 +1547,79 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LearningAccounts");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LearningBooking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CoPayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HolderConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ProviderConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderConfirmedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("ReservationId")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("ProviderId", "Status");
+
+                    b.ToTable("LearningBookings", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningBookings_Amounts", "\"Price\" > 0 AND \"FromAccount\" > 0 AND \"CoPayment\" >= 0 AND \"FromAccount\" + \"CoPayment\" = \"Price\"");
+                        });
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LedgerLine", b =>
@@ -3237,7 +3269,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ApplicationId")
+                    b.Property<long?>("ApplicationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ApprovedBy")
@@ -3255,6 +3287,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BookingId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CoSignedAt")
@@ -3299,6 +3334,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("BatchId");
 
+                    b.HasIndex("BookingId")
+                        .IsUnique();
+
                     b.HasIndex("ApplicationId", "Kind")
                         .IsUnique();
 
@@ -3309,6 +3347,8 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                             t.HasCheckConstraint("CK_VoucherPayments_Amount", "\"Amount\" + 0 > 0");
 
                             t.HasCheckConstraint("CK_VoucherPayments_FourEyes", "\"CoSignedBy\" IS NULL OR \"CoSignedBy\" <> \"ApprovedBy\"");
+
+                            t.HasCheckConstraint("CK_VoucherPayments_PaysOne", "(\"ApplicationId\" IS NULL) <> (\"BookingId\" IS NULL)");
                         });
                 });
 
@@ -4637,20 +4677,38 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Navigation("Funder");
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.Funder", null)
-                        .WithMany()
-                        .HasForeignKey("FunderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LearningBooking", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.LearningAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.LedgerPosting", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -5031,12 +5089,16 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherApplication", null)
                         .WithMany()
                         .HasForeignKey("ApplicationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherPaymentBatch", null)
                         .WithMany()
                         .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.LearningBooking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherScheme", null)

@@ -31,10 +31,30 @@ public class Deposit : Audit.IAudited
     /// <summary>Whether this deposit may pay for a course of this sector, level and occupation on this day.</summary>
     public static bool Fits(IReadOnlyCollection<string> sectors, IReadOnlyCollection<string> levels, IReadOnlyCollection<string> occupations,
         DateOnly validFrom, DateOnly validUntil, CourseFacts course, DateOnly day) =>
-        validFrom <= day && day <= validUntil
-        && (sectors.Count == 0 || sectors.Contains(course.Sector, StringComparer.OrdinalIgnoreCase))
-        && (levels.Count == 0 || levels.Contains(course.Level, StringComparer.OrdinalIgnoreCase))
-        && (occupations.Count == 0 || occupations.Contains(course.Occupation, StringComparer.OrdinalIgnoreCase));
+        Misfits(sectors, levels, occupations, validFrom, validUntil, course, day).Count == 0;
+
+    /// <summary>
+    /// Why this deposit may not pay for the course on this day, in Dutch (empty when it may): the one reading of a
+    /// deposit's earmarks and validity, so the booking's preview explains exactly what <see cref="LedgerRules.Choose"/> decides.
+    /// </summary>
+    public static IReadOnlyList<string> Misfits(IReadOnlyCollection<string> sectors, IReadOnlyCollection<string> levels, IReadOnlyCollection<string> occupations,
+        DateOnly validFrom, DateOnly validUntil, CourseFacts course, DateOnly day)
+    {
+        var why = new List<string>();
+        if (day < validFrom)
+            why.Add(LearningAccountMessages.Format(LearningAccountMessages.MisfitNotYet, Iso(validFrom)));
+        if (day > validUntil)
+            why.Add(LearningAccountMessages.Format(LearningAccountMessages.MisfitExpired, Iso(validUntil)));
+        if (sectors.Count > 0 && !sectors.Contains(course.Sector, StringComparer.OrdinalIgnoreCase))
+            why.Add(LearningAccountMessages.Format(LearningAccountMessages.MisfitSector, course.Sector, string.Join(", ", sectors)));
+        if (levels.Count > 0 && !levels.Contains(course.Level, StringComparer.OrdinalIgnoreCase))
+            why.Add(LearningAccountMessages.Format(LearningAccountMessages.MisfitLevel, course.Level, string.Join(", ", levels)));
+        if (occupations.Count > 0 && !occupations.Contains(course.Occupation, StringComparer.OrdinalIgnoreCase))
+            why.Add(LearningAccountMessages.Format(LearningAccountMessages.MisfitOccupation, course.Occupation, string.Join(", ", occupations)));
+        return why;
+    }
+
+    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>What a deposit's earmarks are checked against: a catalogue course (a vouchers' <see cref="Vouchers.VoucherCourse"/>).</summary>

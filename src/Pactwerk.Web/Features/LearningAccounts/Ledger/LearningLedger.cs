@@ -109,6 +109,10 @@ public sealed class LearningLedger(PactwerkDb db, TimeProvider clock, LedgerGate
             return lines.Count == 0 ? (null, null) : (lines, null);
         }, ct);
 
+    /// <summary>The account's deposits as the rule weighs them, with what each holds available now (outside the lock: for a preview).</summary>
+    public async Task<IReadOnlyList<PaymentCandidate>> CandidatesAsync(long accountId, CancellationToken ct) =>
+        await CandidatesAsync(accountId, await BalancesAsync(accountId, ct), ct);
+
     private async Task<List<PaymentCandidate>> CandidatesAsync(long accountId, IReadOnlyDictionary<long, DepositBalance> balances, CancellationToken ct) =>
         [.. (await db.LearningDeposits.AsNoTracking().Where(d => d.AccountId == accountId)
                 .Select(d => new { d.Id, d.Funder.Priority, d.ValidFrom, d.ValidUntil, d.Sectors, d.Levels, d.Occupations }).ToListAsync(ct))

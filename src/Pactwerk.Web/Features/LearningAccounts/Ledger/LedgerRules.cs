@@ -97,9 +97,18 @@ public static class LedgerRules
         [.. reservation.Where(l => l.Bucket == LedgerBucket.Reserved && l.Amount > 0).Select(l => new Allocation(l.DepositId, l.Amount))];
 
     /// <summary>
+    /// The deposits that may pay for the course on this day and have money available, in the order they pay:
+    /// the one that expires first first, then the funder the scheme puts first, then the oldest deposit.
+    /// </summary>
+    public static IEnumerable<PaymentCandidate> Fitting(IEnumerable<PaymentCandidate> candidates, CourseFacts course, DateOnly day) =>
+        candidates
+            .Where(c => c.Available > 0 && LearningAccounts.Deposit.Fits(c.Sectors, c.Levels, c.Occupations, c.ValidFrom, c.ValidUntil, course, day))
+            .OrderBy(c => c.ValidUntil).ThenBy(c => c.FunderPriority).ThenBy(c => c.DepositId);
+
+    /// <summary>
     /// Which deposits pay for a course of this price on this day: only those valid that day whose earmarks
-    /// fit the course, the one that expires first first, then the funder the scheme puts first, then the
-    /// oldest deposit; each pays what it has until the price is met. Null when the fitting money is not enough.
+    /// fit the course, in the order of <see cref="Fitting"/>; each pays what it has until the price is met.
+    /// Null when the fitting money is not enough.
     /// </summary>
     public static IReadOnlyList<Allocation>? Choose(IEnumerable<PaymentCandidate> candidates, CourseFacts course, long price, DateOnly day)
     {
@@ -107,9 +116,7 @@ public static class LedgerRules
             return null;
         var allocations = new List<Allocation>();
         var rest = price;
-        foreach (var c in candidates
-                     .Where(c => c.Available > 0 && LearningAccounts.Deposit.Fits(c.Sectors, c.Levels, c.Occupations, c.ValidFrom, c.ValidUntil, course, day))
-                     .OrderBy(c => c.ValidUntil).ThenBy(c => c.FunderPriority).ThenBy(c => c.DepositId))
+        foreach (var c in Fitting(candidates, course, day))
         {
             var take = Math.Min(rest, c.Available);
             allocations.Add(new Allocation(c.DepositId, take));

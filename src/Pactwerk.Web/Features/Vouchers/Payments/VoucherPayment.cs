@@ -31,16 +31,20 @@ public enum PaymentStatus
 }
 
 /// <summary>
-/// One payment to a voucher's provider. Made only by <see cref="VoucherPayments"/>, which holds the
+/// One payment to a provider: of a voucher, or of a learning account's booking of one of the provider's
+/// courses (exactly one of <see cref="ApplicationId"/> and <see cref="BookingId"/>), so both are batched,
+/// exported and reconciled on one path. Made only by <see cref="VoucherPayments"/>, which holds the
 /// payment rule (<see cref="VoucherPaymentRule"/>): never before delivery unless the scheme allows an
-/// advance, never more than the voucher's amount in total. A unique index allows one advance and one
-/// final payment per voucher.
+/// advance, never more than the voucher's amount in total; a booking only once both sides confirmed
+/// its delivery. Unique indexes allow one advance and one final payment per voucher, one payment per booking.
 /// </summary>
 public class VoucherPayment
 {
     public int Id { get; set; }
     public int SchemeId { get; set; }
-    public long ApplicationId { get; set; }
+    public long? ApplicationId { get; set; }
+    /// <summary>The learning account's booking it pays (<see cref="LearningAccounts.LearningBooking"/>): the money is spent on that account's ledger, not held in the scheme's reserve.</summary>
+    public long? BookingId { get; set; }
     public PaymentKind Kind { get; set; }
     public decimal Amount { get; set; }
     public PaymentStatus Status { get; set; }
@@ -99,10 +103,13 @@ internal sealed class VoucherPaymentConfiguration : IEntityTypeConfiguration<Vou
         payment.Property(p => p.Attempt).HasDefaultValue(1);
         // One advance and one final payment per voucher, whatever arrives at the same moment.
         payment.HasIndex(p => new { p.ApplicationId, p.Kind }).IsUnique();
+        payment.HasOne<LearningAccounts.LearningBooking>().WithMany().HasForeignKey(p => p.BookingId).OnDelete(DeleteBehavior.Restrict);
+        payment.HasIndex(p => p.BookingId).IsUnique();
         payment.HasIndex(p => new { p.SchemeId, p.Status, p.BatchId });
         payment.ToTable(t =>
         {
             t.HasCheckConstraint("CK_VoucherPayments_Amount", "\"Amount\" + 0 > 0");
+            t.HasCheckConstraint("CK_VoucherPayments_PaysOne", "(\"ApplicationId\" IS NULL) <> (\"BookingId\" IS NULL)");
             // Four eyes in the database too: a co-signature is never by the approver.
             t.HasCheckConstraint("CK_VoucherPayments_FourEyes", "\"CoSignedBy\" IS NULL OR \"CoSignedBy\" <> \"ApprovedBy\"");
         });

@@ -38,4 +38,16 @@ public static class VoucherPaymentRule
             return (0, $"Het voorschot is hoogstens {most.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} (het voorschotdeel van de regeling); er is niets veranderd.");
         return (amount, null);
     }
+
+    public const string BookingNotDelivered = "Een boeking van een leerrekening wordt pas betaald als de aanbieder én de deelnemer de levering hebben bevestigd; er is niets veranderd.";
+    public const string BookingAlreadyPaid = "Deze boeking staat al ter betaling klaar of is betaald; er is niets veranderd.";
+
+    /// <summary>
+    /// A learning account's booking: paid once, in full (what the account pays), and only once the provider and
+    /// the holder both confirmed the delivery and the ledger spent the reservation. Null when it may be paid.
+    /// </summary>
+    public static string? DecideBooking(bool providerConfirmed, bool holderConfirmed, bool spent, bool hasPayment) =>
+        !(providerConfirmed && holderConfirmed && spent) ? BookingNotDelivered
+        : hasPayment ? BookingAlreadyPaid
+        : null;
 }

@@ -116,20 +116,77 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
     private static BatchDto Batch(string code, VoucherPaymentBatch b) => new(b.Id, b.CreatedAt, b.Count, b.Total, b.MessageId,
         $"/api/v1/voucher-schemes/{code}/payment-batches/{b.Id}/pain001", $"/api/v1/voucher-schemes/{code}/payment-batches/{b.Id}/csv");
 
-    private sealed record Row(long ApplicationId, PaymentDto Dto);
+    private sealed record Row(long? ApplicationId, PaymentDto Dto);
+
+    /// <summary>
+    /// Whom a payment pays and what it pays for: a voucher (its code, its number, the course's provider) or a learning
+    /// account's booking (its code <see cref="LearningAccounts.LearningBooking.CodeOf"/>, the booked course's provider).
+    /// </summary>
+    private sealed record Payee(string Code, string Number, string Provider, string Iban, int Arrival, decimal? VoucherAmount, string Label);
+
+    private async Task<Dictionary<int, Payee>> PayeesAsync(VoucherScheme scheme, IReadOnlyCollection<VoucherPayment> payments, CancellationToken ct)
+    {
+        var applicationIds = payments.Select(p => p.ApplicationId).OfType<long>().Distinct().ToList();
+        var vouchers = await db.VoucherApplications.AsNoTracking().Where(a => applicationIds.Contains(a.Id))
+            .Join(db.VoucherCourses, a => a.CourseId, c => c.Id, (a, c) => new { a.Id, a.VoucherCode, a.Arrival, a.Amount, c.Provider.Name, c.Provider.Iban })
+            .ToDictionaryAsync(x => x.Id, ct);
+        var bookingIds = payments.Select(p => p.BookingId).OfType<long>().Distinct().ToList();
+        var bookings = await db.LearningBookings.AsNoTracking().Where(b => bookingIds.Contains(b.Id))
+            .Join(db.VoucherProviders, b => b.ProviderId, p => p.Id, (b, p) => new { b.Id, p.Name, p.Iban })
+            .ToDictionaryAsync(x => x.Id, ct);
+        return payments.ToDictionary(p => p.Id, p =>
+        {
+            if (p.BookingId is { } bookingId)
+            {
+                var b = bookings[bookingId];
+                var code = LearningAccounts.LearningBooking.CodeOf(b.Id);
+                return new Payee(code, code, b.Name, b.Iban, 0, null, $"{code} leerrekening");
+            }
+            var v = vouchers[p.ApplicationId!.Value];
+            var number = VoucherApplication.NumberOf(scheme.Code, v.Arrival);
+            return new Payee(v.VoucherCode, number, v.Name, v.Iban, v.Arrival, v.Amount,
+                $"{number} {v.VoucherCode} {(p.Kind == PaymentKind.Advance ? "voorschot" : "slotbetaling")}");
+        });
+    }
 
     private async Task<List<Row>> PaymentsAsync(VoucherScheme scheme, System.Linq.Expressions.Expression<Func<VoucherPayment, bool>> which, CancellationToken ct)
     {
-        var rows = await db.VoucherPayments.AsNoTracking().Where(which)
-            .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p, a.VoucherCode, a.Arrival, a.CourseId })
-            .Join(db.VoucherCourses, x => x.CourseId, c => c.Id, (x, c) => new { x.p, x.VoucherCode, x.Arrival, Provider = c.Provider.Name })
-            .OrderBy(x => x.p.Id).ToListAsync(ct);
-        var userIds = rows.SelectMany(x => new[] { x.p.ApprovedBy, x.p.CoSignedBy }).OfType<string>().Distinct().ToList();
+        var payments = await db.VoucherPayments.AsNoTracking().Where(which).OrderBy(p => p.Id).ToListAsync(ct);
+        var payees = await PayeesAsync(scheme, payments, ct);
+        var userIds = payments.SelectMany(p => new[] { p.ApprovedBy, p.CoSignedBy }).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? u.Id, ct);
         string Name(string? id) => id is null ? "" : names.GetValueOrDefault(id, id);
-        return [.. rows.Select(x => new Row(x.p.ApplicationId, new PaymentDto(x.p.Id, x.VoucherCode, VoucherApplication.NumberOf(scheme.Code, x.Arrival), x.Provider, x.p.Kind,
+        return [.. payments.Select(p => (p, Payee: payees[p.Id])).Select(x => new Row(x.p.ApplicationId, new PaymentDto(x.p.Id, x.Payee.Code, x.Payee.Number, x.Payee.Provider, x.p.Kind,
             x.p.Amount, x.p.Status, Name(x.p.ApprovedBy), x.p.CoSignedBy is null ? null : Name(x.p.CoSignedBy), x.p.BatchId, x.p.PaidAt, x.p.BankReference,
-            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id, x.p.Attempt), x.p.Attempt, x.p.ReturnedAt, x.p.ReturnReason)))];
+            VoucherPayment.EndToEndId(x.Payee.Code, x.p.Id, x.p.Attempt), x.p.Attempt, x.p.ReturnedAt, x.p.ReturnReason)))];
+    }
+
+    /// <summary>
+    /// A learning account's booking whose delivery both sides confirmed and whose reservation the ledger spent: its
+    /// payment to the provider becomes due in the provider's scheme, approved by those confirmations (the money was
+    /// decided on the ledger), and above the scheme's four-eyes threshold waiting for an officer's co-signature.
+    /// Called by the booking inside its own transaction, so the spend and the payment commit together.
+    /// </summary>
+    public async Task<PaymentResult<int>> DueForBookingAsync(int schemeId, long bookingId, long cents, bool providerConfirmed, bool holderConfirmed, bool spent,
+        string by, CancellationToken ct)
+    {
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleAsync(s => s.Id == schemeId, ct);
+        var hasPayment = await db.VoucherPayments.AnyAsync(p => p.BookingId == bookingId, ct);
+        if (VoucherPaymentRule.DecideBooking(providerConfirmed, holderConfirmed, spent, hasPayment) is { } refusal)
+            return new(PaymentOutcome.Refused, refusal, 0);
+        var amount = cents / 100m;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var payment = new VoucherPayment
+        {
+            SchemeId = scheme.Id, BookingId = bookingId, Kind = PaymentKind.Final, Amount = amount, CreatedBy = by, ApprovedBy = by, CreatedAt = now,
+            Status = amount > scheme.FourEyesThreshold ? PaymentStatus.AwaitingCoSignature : PaymentStatus.Approved,
+        };
+        db.VoucherPayments.Add(payment);
+        await db.SaveChangesAsync(ct);
+        db.RecordEvent(now, VoucherAuditActions.BookingPaymentDue, nameof(VoucherPayment), payment.Id.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, booking = LearningAccounts.LearningBooking.CodeOf(bookingId), amount, status = payment.Status.ToString() }, scheme.PactId);
+        await db.SaveChangesAsync(ct);
+        return new(PaymentOutcome.Done, null, payment.Id);
     }
 
     /// <summary>
@@ -250,13 +307,10 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         var batch = await db.VoucherPaymentBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == batchId && b.SchemeId == scheme!.Id, ct);
         if (batch is null)
             return new(PaymentOutcome.NotFound, $"Deze regeling heeft geen batch met nummer {batchId}.", default);
-        var transfers = await db.VoucherPayments.AsNoTracking().Where(p => p.BatchId == batch.Id)
-            .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p, a.VoucherCode, a.Arrival, a.CourseId })
-            .Join(db.VoucherCourses, x => x.CourseId, c => c.Id, (x, c) => new { x.p, x.VoucherCode, x.Arrival, c.Provider.Name, c.Provider.Iban })
-            .OrderBy(x => x.p.Id).ToListAsync(ct);
-        return new(PaymentOutcome.Done, null, (scheme!, batch, transfers.Select(x => new SepaTransfer(
-            VoucherPayment.EndToEndId(x.VoucherCode, x.p.Id, x.p.Attempt), x.p.Amount, x.Name, x.Iban,
-            $"{VoucherApplication.NumberOf(scheme!.Code, x.Arrival)} {x.VoucherCode} {(x.p.Kind == PaymentKind.Advance ? "voorschot" : "slotbetaling")}", x.p.Kind)).ToList()));
+        var payments = await db.VoucherPayments.AsNoTracking().Where(p => p.BatchId == batch.Id).OrderBy(p => p.Id).ToListAsync(ct);
+        var payees = await PayeesAsync(scheme!, payments, ct);
+        return new(PaymentOutcome.Done, null, (scheme!, batch, payments.Select(p => (p, Payee: payees[p.Id])).Select(x => new SepaTransfer(
+            VoucherPayment.EndToEndId(x.Payee.Code, x.p.Id, x.p.Attempt), x.p.Amount, x.Payee.Provider, x.Payee.Iban, x.Payee.Label, x.p.Kind)).ToList()));
     }
 
     /// <summary>
@@ -278,11 +332,9 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         foreach (var line in lines)
         {
             var (voucherCode, id, attempt) = ParseEndToEndId(line.EndToEndId);
-            var payment = id is null ? null
-                : await db.VoucherPayments.AsNoTracking().Where(p => p.Id == id && p.SchemeId == scheme!.Id)
-                    .Join(db.VoucherApplications, p => p.ApplicationId, a => a.Id, (p, a) => new { p.Id, p.Amount, p.Status, p.Attempt, p.ApplicationId, a.VoucherCode, a.Arrival, VoucherAmount = a.Amount })
-                    .SingleOrDefaultAsync(ct);
-            if (payment is null || !string.Equals(payment.VoucherCode, voucherCode, StringComparison.OrdinalIgnoreCase) || attempt > payment.Attempt)
+            var payment = id is null ? null : await db.VoucherPayments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.SchemeId == scheme!.Id, ct);
+            var payee = payment is null ? null : (await PayeesAsync(scheme!, [payment], ct))[payment.Id];
+            if (payment is null || !string.Equals(payee!.Code, voucherCode, StringComparison.OrdinalIgnoreCase) || attempt > payment.Attempt)
             {
                 result.Add(new(line.Line, line.EndToEndId, line.Amount, ReconciliationOutcome.Unknown, null));
                 continue;
@@ -310,8 +362,10 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
                 if (await db.VoucherPayments.Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Batched && p.Attempt == payment.Attempt)
                         .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Paid).SetProperty(p => p.PaidAt, now).SetProperty(p => p.BankReference, line.BankReference), ct) == 0)
                     verdict = ReconciliationOutcome.AlreadyPaid;
+                else if (payment.ApplicationId is { } applicationId)
+                    await PaidAsync(scheme!, payment.Id, applicationId, payee.Code, payee.Arrival, payee.VoucherAmount!.Value, amount, line, now, ct);
                 else
-                    await PaidAsync(scheme!, payment.Id, payment.ApplicationId, payment.VoucherCode, payment.Arrival, payment.VoucherAmount, amount, line, now, ct);
+                    await BookingPaidAsync(scheme!, payment.Id, amount, line, now, ct);
             }
             else if (verdict == ReconciliationOutcome.Returned)
             {
@@ -321,7 +375,7 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
                             .SetProperty(p => p.ReturnReason, line.ReturnReason).SetProperty(p => p.PaidAt, (DateTime?)null), ct) == 0)
                     verdict = ReconciliationOutcome.AlreadyReturned;
                 else
-                    await ReturnedAsync(scheme!, payment.Id, payment.ApplicationId, payment.VoucherCode, payment.Arrival, amount, wasPaid, line, now, ct);
+                    await ReturnedAsync(scheme!, payment.Id, payment.ApplicationId, payee.Code, payee.Arrival, amount, wasPaid, line, now, ct);
             }
             result.Add(new(line.Line, line.EndToEndId, line.Amount, verdict, verdict == ReconciliationOutcome.WrongAmount ? payment.Amount : null));
         }
@@ -364,10 +418,20 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task ReturnedAsync(VoucherScheme scheme, int paymentId, long applicationId, string voucherCode, int arrival, decimal amount, bool wasPaid,
+    /// <summary>A booking's payment paid: its money was spent on the learning account's ledger, never held in the scheme's reserve, so only the payment changes.</summary>
+    private async Task BookingPaidAsync(VoucherScheme scheme, int paymentId, decimal amount, StatementLine line, DateTime now, CancellationToken ct)
+    {
+        db.RecordEvent(now, VoucherAuditActions.PaymentPaid, nameof(VoucherPayment), paymentId.ToString(CultureInfo.InvariantCulture),
+            new { scheme = scheme.Code, endToEndId = line.EndToEndId, amount, bankReference = line.BankReference, bookedOn = line.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            scheme.PactId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ReturnedAsync(VoucherScheme scheme, int paymentId, long? applicationId, string voucherCode, int arrival, decimal amount, bool wasPaid,
         StatementLine line, DateTime now, CancellationToken ct)
     {
-        if (wasPaid)
+        // A booking's payment returned is still owed to the provider; its money stays spent on the ledger and never was in the reserve.
+        if (wasPaid && applicationId is not null)
         {
             // Back from the paid sum to the reserve in one statement: the voucher is still owed, and the total does not change.
             if (await db.VoucherSchemes.Where(s => s.Id == scheme.Id && s.Paid >= amount)

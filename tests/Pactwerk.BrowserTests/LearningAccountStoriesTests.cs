@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.LearningAccounts;
+
+namespace Pactwerk.BrowserTests;
+
+/// <summary>
+/// A person with money from three funders books a course, sees which money pays and why, and the provider is paid after
+/// both confirm delivery: the provider confirms, the person confirms, and the payment lands in the scheme's payment batch.
+/// </summary>
+public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Holder = "drie-financiers@example.org";
+
+    [Fact]
+    public async Task A_person_with_money_from_three_funders_books_a_course_sees_which_money_pays_and_why_and_the_provider_is_paid_after_both_confirm()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // A course of the demo provider, starting today, at € 900,00.
+        var course = await browser.App.InDbAsync(async db =>
+        {
+            var c = await db.VoucherCourses.Where(c => c.Provider.Vetted && db.VoucherProviderUsers.Any(u => u.ProviderId == c.ProviderId)).OrderBy(c => c.Id).FirstAsync();
+            c.StartDates = [today, .. c.StartDates.Where(d => d > today)];
+            c.Price = 900m;
+            await db.SaveChangesAsync();
+            return new { c.Id, c.Title, c.Sector };
+        });
+        // Three funders pay into the person's account, a fourth for care only.
+        await browser.App.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<PactwerkDb>();
+            var user = new PactwerkUser { UserName = Holder, Email = Holder, EmailConfirmed = true, DisplayName = "Drie Financiers", CreatedAt = DateTime.UtcNow };
+            Assert.True((await services.GetRequiredService<UserManager<PactwerkUser>>().CreateAsync(user, Pactwerk.Tests.Infrastructure.Session.DemoPassword)).Succeeded);
+            var organisation = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+            Funder Funder(string code, string name, FunderKind kind, int priority) => new() { Code = code, Name = name, Kind = kind, Priority = priority, OrganisationId = organisation };
+            var fund = Funder("verhaal-fonds", "Opleidingsfonds Techniek", FunderKind.SectorFund, 1);
+            var province = Funder("verhaal-prov", "Provincie Gelderland", FunderKind.Province, 2);
+            var employer = Funder("verhaal-werkg", "Installatiebedrijf Jansen", FunderKind.Employer, 3);
+            var municipality = Funder("verhaal-gem", "Gemeente Apeldoorn", FunderKind.Municipality, 4);
+            db.LearningFunders.AddRange(fund, province, employer, municipality);
+            var account = new LearningAccount { HolderEmail = Holder, OpenedAt = DateTime.UtcNow };
+            db.LearningAccounts.Add(account);
+            await db.SaveChangesAsync();
+            var ledger = services.GetRequiredService<LearningLedger>();
+            foreach (var (funder, cents, days, sectors) in new[] { (fund, 300_00L, 100, new[] { course.Sector }), (employer, 400_00L, 100, Array.Empty<string>()),
+                         (province, 1000_00L, 200, Array.Empty<string>()), (municipality, 300_00L, 50, new[] { "zorg" }) })
+            {
+                var deposit = new Deposit
+                {
+                    AccountId = account.Id, FunderId = funder.Id, Amount = cents, ValidFrom = today.AddDays(-1), ValidUntil = today.AddDays(days), Sectors = [.. sectors],
+                    FollowsPerson = true, Reference = $"verhaal-{funder.Code}", DepositedAt = DateTime.UtcNow,
+                };
+                db.LearningDeposits.Add(deposit);
+                await db.SaveChangesAsync();
+                Assert.IsType<PostingOutcome.Posted>(await ledger.DepositAsync(account.Id, deposit.Id, cents, null, CancellationToken.None));
+            }
+        });
+
+        // The person finds their account from their account page.
+        var person = await browser.NewPageAsync();
+        await person.SignInAsync(Holder);
+        await person.GetByRole(AriaRole.Link, new() { Name = "Mijn leerrekening", Exact = true }).ClickAsync();
+        await Assertions.Expect(person.Locator("#beschikbaar")).ToHaveTextAsync("€ 2.000,00");
+        await person.AssertNoSeriousViolationsAsync();
+        await person.GetByRole(AriaRole.Link, new() { Name = "Een opleiding boeken", Exact = true }).ClickAsync();
+        await person.AssertNoSeriousViolationsAsync();
+        await person.GetByRole(AriaRole.Link, new() { Name = course.Title, Exact = true }).First.ClickAsync();
+
+        // Which money pays and why: the fund and the employer expire first (the fund first in the scheme's order), then the province; the care money does not fit.
+        var paying = person.Locator("#betaalt tbody tr");
+        await Assertions.Expect(paying).ToHaveCountAsync(3);
+        await Assertions.Expect(paying.Nth(0)).ToContainTextAsync("Opleidingsfonds Techniek");
+        await Assertions.Expect(paying.Nth(0)).ToContainTextAsync("€ 300,00");
+        await Assertions.Expect(paying.Nth(0)).ToContainTextAsync($"De sector {course.Sector} valt onder de bestemming van de storting.");
+        await Assertions.Expect(paying.Nth(1)).ToContainTextAsync("Installatiebedrijf Jansen");
+        await Assertions.Expect(paying.Nth(1)).ToContainTextAsync("€ 400,00");
+        await Assertions.Expect(paying.Nth(1)).ToContainTextAsync("komt in de regeling als nummer 3 aan de beurt");
+        await Assertions.Expect(paying.Nth(2)).ToContainTextAsync("Provincie Gelderland");
+        await Assertions.Expect(paying.Nth(2)).ToContainTextAsync("€ 200,00");
+        await Assertions.Expect(person.Locator("#betaalt-niet")).ToContainTextAsync($"De sector {course.Sector} valt niet onder de bestemming van de storting (zorg).");
+        await Assertions.Expect(person.Locator("#eigen-bijdrage")).ToHaveTextAsync("€ 0,00");
+        await person.AssertNoSeriousViolationsAsync();
+        await person.GetByRole(AriaRole.Button, new() { Name = "Boeking bevestigen", Exact = true }).ClickAsync();
+        await Assertions.Expect(person).ToHaveURLAsync(new Regex("/leerrekening\\?geboekt="));
+        await Assertions.Expect(person.Locator("#gereserveerd")).ToHaveTextAsync("€ 900,00");
+        await person.AssertNoSeriousViolationsAsync();
+        var booking = await browser.App.InDbAsync(db => db.LearningBookings.Where(b => db.LearningAccounts.Any(a => a.Id == b.AccountId && a.HolderEmail == Holder)).Select(b => b.Id).SingleAsync());
+        var code = LearningBooking.CodeOf(booking);
+
+        // The provider confirms the delivery; nothing is paid yet.
+        var provider = await browser.NewPageAsync();
+        await provider.SignInAsync(DemoVouchers.ProviderUserEmail);
+        await provider.GotoAsync("/aanbieder");
+        await provider.GetByRole(AriaRole.Link, new() { Name = "Boekingen van leerrekeningen", Exact = true }).ClickAsync();
+        await provider.AssertNoSeriousViolationsAsync();
+        await provider.GetByRole(AriaRole.Button, new() { Name = $"Levering bevestigen ({code})", Exact = true }).ClickAsync();
+        await Assertions.Expect(provider.Locator("#gedaan")).ToContainTextAsync("nu bevestigt de deelnemer haar nog");
+        await provider.AssertNoSeriousViolationsAsync();
+        Assert.Equal(0, await browser.App.InDbAsync(db => db.VoucherPayments.CountAsync(p => p.BookingId == booking)));
+
+        // The person confirms too: delivered, and the payment is due.
+        await person.GotoAsync("/leerrekening");
+        await person.GetByRole(AriaRole.Button, new() { Name = $"Levering bevestigen ({code})", Exact = true }).ClickAsync();
+        await Assertions.Expect(person.Locator("#gedaan")).ToContainTextAsync($"U hebt bevestigd dat opleiding {code} is geleverd.");
+        await person.AssertNoSeriousViolationsAsync();
+
+        // The scheme's officer finds the payment among the payments and puts it in a batch; the SEPA file pays the provider.
+        var officer = await browser.NewPageAsync();
+        await officer.SignInAsync(DemoVouchers.OfficerEmail);
+        await officer.GotoAsync($"/regelingen/{DemoVouchers.Gelderland}/beheer/betalingen");
+        await Assertions.Expect(officer.GetByText(code).First).ToBeVisibleAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Batch maken van alle goedgekeurde betalingen", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#batches")).ToBeVisibleAsync();
+        await officer.AssertNoSeriousViolationsAsync();
+        var href = await officer.Locator("#batches a", new() { HasText = "pain.001" }).First.GetAttributeAsync("href");
+        var file = await officer.Context.APIRequest.GetAsync(browser.BaseAddress.TrimEnd('/') + href);
+        Assert.True(file.Ok);
+        XNamespace ns = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
+        var transfer = Assert.Single(XDocument.Parse(await file.TextAsync()).Descendants(ns + "CdtTrfTxInf"),
+            t => t.Descendants(ns + "EndToEndId").Single().Value.StartsWith(code + "-", StringComparison.Ordinal));
+        Assert.Equal("900.00", transfer.Element(ns + "Amt")!.Element(ns + "InstdAmt")!.Value);
+    }
+}
