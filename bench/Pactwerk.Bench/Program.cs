@@ -33,6 +33,8 @@ internal static partial class BenchMain
             return await BookingBench.MainAsync(args[1..], Repository());
         if (args is ["allocation", ..])
             return AllocationBench.Run(args[1..], Repository());
+        if (args is ["accounts", ..])
+            return await AccountBench.MainAsync(args[1..], Repository());
         if (args is ["cluster", ..])
             return await ClusterBench.MainAsync(args[1..], Repository());
         var practices = args is ["practices", "--count", var c, ..] && int.TryParse(c, out var pc) && pc >= 100 && args.Length is 3 or 5 ? pc : (int?)null;
@@ -49,6 +51,7 @@ internal static partial class BenchMain
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- load [--seconds 15] [--connections 32] [--signed-in lid@pactwerk.demo] [path …]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- vouchers --applicants N [--db sqlite|postgres] [--concurrency 64] [--budget vouchers]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- bookings [--db sqlite|postgres]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- accounts --accounts N [--db sqlite|postgres|both]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- allocation --pupils 3000 --workshops 60 --days 3 [--seconds 10] [--seed 2018]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- cluster --instances 1|2 [--seconds 10] [--connections 32] [--port 5180] [--repeats 10]");
             Console.Error.WriteLine("       (cluster starts ./cluster.sh with its own folder and ports; needs PostgreSQL, nginx and wrk)");

@@ -89,6 +89,7 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Features.LearningAccounts.Deposit> LearningDeposits => Set<Features.LearningAccounts.Deposit>();
     public DbSet<Features.LearningAccounts.LedgerPosting> LedgerPostings => Set<Features.LearningAccounts.LedgerPosting>();
     public DbSet<Features.LearningAccounts.LedgerLine> LedgerLines => Set<Features.LearningAccounts.LedgerLine>();
+    public DbSet<Features.LearningAccounts.DepositFile> LearningDepositFiles => Set<Features.LearningAccounts.DepositFile>();
     public DbSet<Features.LearningAccounts.LearningBooking> LearningBookings => Set<Features.LearningAccounts.LearningBooking>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();

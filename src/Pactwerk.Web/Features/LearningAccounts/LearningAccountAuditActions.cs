@@ -6,6 +6,8 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 public static class LearningAccountAuditActions
 {
     [AuditAction] public const string Deposited = "learning-deposit-made";
+    /// <summary>A bulk deposit file written: one event for the file (its rows are written past the change tracker).</summary>
+    [AuditAction] public const string FileDeposited = "learning-deposit-file-written";
     [AuditAction] public const string Departed = "learning-departure-recorded";
     [AuditAction] public const string StatementRead = "learning-statement-read";
     [AuditAction] public const string Booked = "learning-course-booked";

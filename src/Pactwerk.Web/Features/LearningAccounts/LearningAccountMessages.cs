@@ -15,7 +15,7 @@ public static class LearningAccountMessages
     public const string EmailMissing = "Vul het e-mailadres van de persoon in.";
     public const string EmailInvalid = "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.";
     public const string AmountInvalid = "Vul het bedrag in euro in, groter dan 0 en in hele centen, zoals 250,75.";
-    public const string AmountTooLarge = "Eén storting is hoogstens € {0}.";
+    public const string AmountTooLarge = "Eén storting is hoogstens € 100.000,00.";
     public const string ValidUntilMissing = "Vul in tot wanneer het geld geldig is (jjjj-mm-dd).";
     public const string ValidPeriodInvalid = "De geldigheid eindigt vóór ze begint.";
     public const string ReferenceMissing = "Vul uw eigen kenmerk van de storting in.";
@@ -66,4 +66,16 @@ public static class LearningAccountMessages
     public const string BeforeStart = "De levering kan pas worden bevestigd vanaf de startdatum ({0}); er is niets veranderd.";
     public const string NotProviderOfBooking = "U handelt niet namens de aanbieder van deze boeking.";
     public const string ReversalOfReversal = "Een tegenboeking wordt niet zelf tegengeboekt: boek het opnieuw; er is niets veranderd.";
+    public const string FileTooLarge = "Het bestand is groter dan {0} MB; splits het in delen en stuur ze een voor een.";
+    public const string FileHeaderUnreadable = "De kopregel kon niet worden gelezen: noem elke kolom één keer, gescheiden door ; of , of een tab.";
+    public const string FileEmpty = "Het bestand is leeg: verwacht een kopregel met de velden en daaronder één storting per regel.";
+    public const string FileNoRows = "Het bestand heeft alleen een kopregel: zet daaronder één storting per regel.";
+    public const string FileUnknownColumn = "Onbekende kolom: gebruik email, amount, reference, validFrom, validUntil, sectors, levels, occupations en followsPerson.";
+    public const string FileMissingColumn = "Deze kolom ontbreekt in de kopregel.";
+    public const string FileColumnCount = "De regel heeft niet evenveel velden als de kopregel.";
+    public const string FileDateInvalid = "Vul een datum in als jjjj-mm-dd.";
+    public const string FileFollowsInvalid = "Vul ja of nee in.";
+    public const string FileReferenceTwice = "Dit kenmerk staat al op een eerdere regel van dit bestand.";
+    public const string FileReferenceTaken = "Dit kenmerk is al gebruikt voor een andere storting van deze financier.";
+    public const string FileTooManyRows = "Het bestand heeft meer dan 1.000.000 stortingen; splits het in delen.";
 }

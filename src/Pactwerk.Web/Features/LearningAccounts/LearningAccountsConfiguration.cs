@@ -67,6 +67,19 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
     }
 }
 
+internal sealed class DepositFileConfiguration : IEntityTypeConfiguration<DepositFile>
+{
+    public void Configure(EntityTypeBuilder<DepositFile> file)
+    {
+        file.ToTable("LearningDepositFiles");
+        file.HasOne<Funder>().WithMany().HasForeignKey(f => f.FunderId).OnDelete(DeleteBehavior.Restrict);
+        file.Property(f => f.Sha256).HasMaxLength(64);
+        // A file is written once per funder, whoever sends it again.
+        file.HasIndex(f => new { f.FunderId, f.Sha256 }).IsUnique();
+        file.Property(f => f.By).HasMaxLength(450);
+    }
+}
+
 internal sealed class LearningBookingConfiguration : IEntityTypeConfiguration<LearningBooking>
 {
     public void Configure(EntityTypeBuilder<LearningBooking> booking)

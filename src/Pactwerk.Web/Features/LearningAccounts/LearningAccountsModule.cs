@@ -9,6 +9,7 @@ public static class LearningAccountsModule
         services.AddSingleton<LedgerGate>();
         services.AddScoped<LearningLedger>();
         services.AddScoped<LearningDeposits>();
+        services.AddScoped<DepositFiles>();
         services.AddScoped<LearningAccountQueries>();
         services.AddScoped<LearningBookings>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));

@@ -1543,6 +1543,49 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AccountsCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NewDeposits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("LearningDepositFiles", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -4836,6 +4879,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>

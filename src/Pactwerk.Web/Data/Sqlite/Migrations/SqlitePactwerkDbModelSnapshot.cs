@@ -1487,6 +1487,47 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FunderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewDeposits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FunderId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("LearningDepositFiles", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>
                 {
                     b.Property<int>("Id")
@@ -4675,6 +4716,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Funder");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.DepositFile", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningAccounts.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.Funder", b =>

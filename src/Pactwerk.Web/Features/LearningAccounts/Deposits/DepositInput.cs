@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Pactwerk.Web.Features.LearningAccounts;
 
@@ -10,7 +9,7 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 public sealed record DepositInput(string? Email, decimal? Amount, DateOnly? ValidFrom, DateOnly? ValidUntil,
     IReadOnlyList<string>? Sectors, IReadOnlyList<string>? Levels, IReadOnlyList<string>? Occupations, bool? FollowsPerson, string? Reference)
 {
-    /// <summary>The largest single deposit, € 100.000,00: a larger one is a typing error, not a training budget.</summary>
+    /// <summary>The largest single deposit, € 100.000,00 (<see cref="LearningAccountMessages.AmountTooLarge"/> names it): a larger one is a typing error, not a training budget.</summary>
     public const long MaxAmount = 100_000_00;
 
     /// <summary>What is wrong with it, per field (empty when nothing is); <paramref name="cents"/> is the amount in euro cents when it is right.</summary>
@@ -25,7 +24,7 @@ public sealed record DepositInput(string? Email, decimal? Amount, DateOnly? Vali
         if (Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount)
             errors["amount"] = [LearningAccountMessages.AmountInvalid];
         else if (amount * 100 > MaxAmount)
-            errors["amount"] = [LearningAccountMessages.Format(LearningAccountMessages.AmountTooLarge, (MaxAmount / 100m).ToString("N2", CultureInfo.GetCultureInfo("nl-NL")))];
+            errors["amount"] = [LearningAccountMessages.AmountTooLarge];
         else
             cents = (long)(amount * 100);
         if (ValidUntil is null)

@@ -48,12 +48,7 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
         var email = LearningAccount.Normalise(input.Email!);
         var reference = input.Reference!.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
-        var wanted = new Deposit
-        {
-            FunderId = funder.Id, Amount = cents, ValidFrom = input.ValidFrom ?? DateOnly.FromDateTime(now), ValidUntil = input.ValidUntil!.Value,
-            Sectors = DepositInput.Clean(input.Sectors), Levels = DepositInput.Clean(input.Levels), Occupations = DepositInput.Clean(input.Occupations),
-            FollowsPerson = input.FollowsPerson ?? true, Reference = reference, DepositedAt = now,
-        };
+        var wanted = Wanted(funder, input, cents, now);
         if (await ExistingAsync(funder, reference, ct) is { } existing)
             return Same(existing, wanted, email) ? new DepositOutcome.Made(Dto(existing, funder), false)
                 : new DepositOutcome.Conflict(LearningAccountMessages.Format(LearningAccountMessages.ReferenceTaken, reference));
@@ -156,9 +151,21 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
         db.LearningDeposits.AsNoTracking().SingleOrDefaultAsync(d => d.FunderId == funder.Id && d.Reference == reference, ct);
 
     private bool Same(Deposit existing, Deposit wanted, string email) =>
+        SameTerms(existing, wanted) && db.LearningAccounts.Any(a => a.Id == existing.AccountId && a.HolderEmail == email);
+
+    /// <summary>The deposit a checked input asks for, not yet in an account: the same for a single deposit and a file's row.</summary>
+    public static Deposit Wanted(Funder funder, DepositInput input, long cents, DateTime now) => new()
+    {
+        FunderId = funder.Id, Amount = cents, ValidFrom = input.ValidFrom ?? DateOnly.FromDateTime(now), ValidUntil = input.ValidUntil!.Value,
+        Sectors = DepositInput.Clean(input.Sectors), Levels = DepositInput.Clean(input.Levels), Occupations = DepositInput.Clean(input.Occupations),
+        FollowsPerson = input.FollowsPerson ?? true, Reference = input.Reference!.Trim(), DepositedAt = now,
+    };
+
+    /// <summary>Whether a reference used before asks for the same money on the same terms (then sending it again is a repeat, not a conflict).</summary>
+    public static bool SameTerms(Deposit existing, Deposit wanted) =>
         existing.Amount == wanted.Amount && existing.ValidFrom == wanted.ValidFrom && existing.ValidUntil == wanted.ValidUntil
         && existing.Sectors.SequenceEqual(wanted.Sectors) && existing.Levels.SequenceEqual(wanted.Levels) && existing.Occupations.SequenceEqual(wanted.Occupations)
-        && existing.FollowsPerson == wanted.FollowsPerson && db.LearningAccounts.Any(a => a.Id == existing.AccountId && a.HolderEmail == email);
+        && existing.FollowsPerson == wanted.FollowsPerson;
 
     public static DepositDto Dto(Deposit d, Funder funder) =>
         new(d.Id, d.AccountId, funder.Code, d.Amount / 100m, d.ValidFrom, d.ValidUntil, d.Sectors, d.Levels, d.Occupations, d.FollowsPerson, d.Reference, d.DepositedAt);

@@ -1,0 +1,228 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.LearningAccounts;
+
+/// <summary>
+/// Writes a deposit file's accounts, deposits, postings and lines inside its transaction, past the change
+/// tracker: binary COPY on PostgreSQL, prepared single-row INSERTs on SQLite (as the monitor's import does).
+/// Opening it keeps other writers of these tables out until the transaction ends, so the ids it hands out
+/// from <see cref="FirstAccountId"/> on are free; <see cref="FinishAsync"/> moves the tables' id sequences past them.
+/// </summary>
+public abstract class DepositFileWriter : IAsyncDisposable
+{
+    protected DepositFileWriter(PactwerkDb db) =>
+        (Connection, Transaction) = (db.Database.GetDbConnection(),
+            db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("A deposit file is written inside its transaction."));
+
+    protected DbConnection Connection { get; }
+    protected DbTransaction Transaction { get; }
+    public long FirstAccountId { get; protected set; }
+    public long FirstDepositId { get; protected set; }
+    public long FirstPostingId { get; protected set; }
+
+    public static async Task<DepositFileWriter> OpenAsync(PactwerkDb db, CancellationToken ct)
+    {
+        DepositFileWriter writer = db.Database.GetDbConnection() is NpgsqlConnection ? new Postgres(db) : new Sqlite(db);
+        await writer.StartAsync(ct);
+        return writer;
+    }
+
+    protected abstract Task StartAsync(CancellationToken ct);
+    public abstract Task WriteAsync(IReadOnlyList<LearningAccount> accounts, IEnumerable<Deposit> deposits, IReadOnlyList<LedgerPosting> postings, CancellationToken ct);
+
+    /// <summary>Moves the id sequences past the last ids used, and raises each account's posting count by the postings written.</summary>
+    public virtual async Task FinishAsync(long lastAccount, long lastDeposit, long lastPosting, CancellationToken ct)
+    {
+        if (lastPosting >= FirstPostingId)
+            await ExecuteAsync($"""
+                UPDATE "LearningAccounts" SET "Postings" = "Postings" + (SELECT COUNT(*) FROM "LedgerPostings" p WHERE p."AccountId" = "LearningAccounts"."Id" AND p."Id" >= {FirstPostingId})
+                WHERE "Id" IN (SELECT "AccountId" FROM "LedgerPostings" WHERE "Id" >= {FirstPostingId})
+                """, ct);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    protected async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    protected async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] Tables = ["LearningAccounts", "LearningDeposits", "LedgerPostings"];
+
+    private sealed class Postgres(PactwerkDb db) : DepositFileWriter(db)
+    {
+        private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
+
+        protected override async Task StartAsync(CancellationToken ct)
+        {
+            // Readers go on; single deposits and bookings wait until the file is in (their inserts and the
+            // account's row update conflict with this mode), so nobody else takes an id from these sequences.
+            await ExecuteAsync("LOCK TABLE \"LearningAccounts\", \"LearningDeposits\", \"LedgerPostings\" IN SHARE ROW EXCLUSIVE MODE", ct);
+            var first = new long[3];
+            for (var i = 0; i < Tables.Length; i++)
+                first[i] = await ScalarAsync($"SELECT nextval(pg_get_serial_sequence('\"{Tables[i]}\"', 'Id'))", ct);
+            (FirstAccountId, FirstDepositId, FirstPostingId) = (first[0], first[1], first[2]);
+        }
+
+        public override async Task FinishAsync(long lastAccount, long lastDeposit, long lastPosting, CancellationToken ct)
+        {
+            foreach (var (table, last) in new[] { (Tables[0], lastAccount), (Tables[1], lastDeposit), (Tables[2], lastPosting) })
+                await ExecuteAsync($"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST({last}, (SELECT last_value FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = '{table}_Id_seq') ), true)", ct);
+            await base.FinishAsync(lastAccount, lastDeposit, lastPosting, ct);
+        }
+
+        public override async Task WriteAsync(IReadOnlyList<LearningAccount> accounts, IEnumerable<Deposit> deposits, IReadOnlyList<LedgerPosting> postings, CancellationToken ct)
+        {
+            if (accounts.Count > 0)
+            {
+                await using var copy = await Npgsql.BeginBinaryImportAsync("COPY \"LearningAccounts\" (\"Id\", \"HolderEmail\", \"OpenedAt\", \"Postings\") FROM STDIN (FORMAT BINARY)", ct);
+                foreach (var a in accounts)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(a.Id, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(a.HolderEmail, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(a.OpenedAt, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(0L, NpgsqlDbType.Bigint, ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+            await using (var copy = await Npgsql.BeginBinaryImportAsync("""
+                COPY "LearningDeposits" ("Id", "AccountId", "FunderId", "Amount", "ValidFrom", "ValidUntil", "Sectors", "Levels", "Occupations", "FollowsPerson", "Reference", "DepositedAt") FROM STDIN (FORMAT BINARY)
+                """, ct))
+            {
+                foreach (var d in deposits)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(d.Id, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(d.AccountId, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(d.FunderId, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(d.Amount, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(d.ValidFrom, NpgsqlDbType.Date, ct);
+                    await copy.WriteAsync(d.ValidUntil, NpgsqlDbType.Date, ct);
+                    await copy.WriteAsync(d.Sectors, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(d.Levels, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(d.Occupations, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(d.FollowsPerson, NpgsqlDbType.Boolean, ct);
+                    await copy.WriteAsync(d.Reference, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(d.DepositedAt, NpgsqlDbType.TimestampTz, ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+            await using (var copy = await Npgsql.BeginBinaryImportAsync("COPY \"LedgerPostings\" (\"Id\", \"AccountId\", \"Kind\", \"At\", \"By\") FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var p in postings)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(p.Id, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(p.AccountId, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(p.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(p.At, NpgsqlDbType.TimestampTz, ct);
+                    if (p.By is { } by) await copy.WriteAsync(by, NpgsqlDbType.Varchar, ct);
+                    else await copy.WriteNullAsync(ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+            await using (var copy = await Npgsql.BeginBinaryImportAsync("COPY \"LedgerLines\" (\"PostingId\", \"DepositId\", \"Bucket\", \"Amount\") FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var p in postings)
+                    foreach (var l in p.Lines)
+                    {
+                        await copy.StartRowAsync(ct);
+                        await copy.WriteAsync(p.Id, NpgsqlDbType.Bigint, ct);
+                        await copy.WriteAsync(l.DepositId, NpgsqlDbType.Bigint, ct);
+                        await copy.WriteAsync(l.Bucket.ToString(), NpgsqlDbType.Varchar, ct);
+                        await copy.WriteAsync(l.Amount, NpgsqlDbType.Bigint, ct);
+                    }
+                await copy.CompleteAsync(ct);
+            }
+        }
+    }
+
+    private sealed class Sqlite(PactwerkDb db) : DepositFileWriter(db)
+    {
+        private DbCommand? _account, _deposit, _posting, _line;
+
+        protected override async Task StartAsync(CancellationToken ct)
+        {
+            // The transaction began IMMEDIATE: it holds the file's write lock, so the next ids are free.
+            // SQLite's default 2 MB page cache spills the indexes to disk after a few hundred thousand rows.
+            await ExecuteAsync("PRAGMA cache_size = -262144", ct);
+            FirstAccountId = await NextIdAsync(Tables[0], ct);
+            FirstDepositId = await NextIdAsync(Tables[1], ct);
+            FirstPostingId = await NextIdAsync(Tables[2], ct);
+            _account = await PrepareAsync("INSERT INTO LearningAccounts (Id, HolderEmail, OpenedAt, Postings) VALUES ($1, $2, $3, 0)", 3, ct);
+            _deposit = await PrepareAsync("""
+                INSERT INTO LearningDeposits (Id, AccountId, FunderId, Amount, ValidFrom, ValidUntil, Sectors, Levels, Occupations, FollowsPerson, Reference, DepositedAt)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                """, 12, ct);
+            _posting = await PrepareAsync("INSERT INTO LedgerPostings (Id, AccountId, Kind, At, By) VALUES ($1, $2, $3, $4, $5)", 5, ct);
+            _line = await PrepareAsync("INSERT INTO LedgerLines (PostingId, DepositId, Bucket, Amount) VALUES ($1, $2, $3, $4)", 4, ct);
+        }
+
+        // AUTOINCREMENT never hands out an id again, even one whose row is gone: start past both.
+        private Task<long> NextIdAsync(string table, CancellationToken ct) =>
+            ScalarAsync($"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), COALESCE((SELECT MAX(Id) FROM {table}), 0)) + 1", ct);
+
+        private async Task<DbCommand> PrepareAsync(string sql, int parameters, CancellationToken ct)
+        {
+            var command = Connection.CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = sql;
+            for (var i = 1; i <= parameters; i++)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "$" + i;
+                p.Value = DBNull.Value;
+                command.Parameters.Add(p);
+            }
+            await command.PrepareAsync(ct);
+            return command;
+        }
+
+        private static void Run(DbCommand command, params object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            // SQLite runs in this process: the asynchronous call would only add a task per row.
+            command.ExecuteNonQuery();
+        }
+
+        // As EF Core writes them on SQLite: DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF", DateOnly as "yyyy-MM-dd", lists as JSON, enums by name.
+        private static string When(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        public override Task WriteAsync(IReadOnlyList<LearningAccount> accounts, IEnumerable<Deposit> deposits, IReadOnlyList<LedgerPosting> postings, CancellationToken ct)
+        {
+            foreach (var a in accounts)
+                Run(_account!, a.Id, a.HolderEmail, When(a.OpenedAt));
+            foreach (var d in deposits)
+                Run(_deposit!, d.Id, d.AccountId, d.FunderId, d.Amount, Day(d.ValidFrom), Day(d.ValidUntil), JsonSerializer.Serialize(d.Sectors),
+                    JsonSerializer.Serialize(d.Levels), JsonSerializer.Serialize(d.Occupations), d.FollowsPerson ? 1 : 0, d.Reference, When(d.DepositedAt));
+            foreach (var p in postings)
+            {
+                Run(_posting!, p.Id, p.AccountId, p.Kind.ToString(), When(p.At), p.By);
+                foreach (var l in p.Lines)
+                    Run(_line!, p.Id, l.DepositId, l.Bucket.ToString(), l.Amount);
+            }
+            ct.ThrowIfCancellationRequested();
+            return Task.CompletedTask;
+        }
+    }
+}

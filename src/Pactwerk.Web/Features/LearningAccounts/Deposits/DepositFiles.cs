@@ -1,0 +1,236 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+
+namespace Pactwerk.Web.Features.LearningAccounts;
+
+/// <summary>
+/// A funder's bulk deposits from a CSV file, all or nothing. The file is spooled to a temporary file while
+/// its SHA-256 is taken (the same file again answers with its first report and writes nothing), then read
+/// twice without being held: once to check every row, once to write. Both passes run in one transaction
+/// that keeps other writers of accounts, deposits and postings out (SHARE ROW EXCLUSIVE on PostgreSQL, the
+/// file's write lock on SQLite), so what the check saw is what the write finds and the new ids are this
+/// file's alone. One bad row and nothing is written: the report names every bad row by line and field.
+/// Each deposit gets the ledger posting of <see cref="LedgerRules.Deposit"/>, checked by
+/// <see cref="LedgerRules.Refusal"/> exactly as <see cref="LearningLedger"/> checks a single one; only the
+/// way the rows reach the database differs (<see cref="DepositFileWriter"/>: COPY or a prepared INSERT).
+/// </summary>
+public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, IStringLocalizer<SharedResource> t)
+{
+    /// <summary>200 MB: a million rows of long addresses and earmarks fit; a larger file is split.</summary>
+    public const long MaxBytes = 200L * 1024 * 1024;
+    public const int MaxRows = 1_000_000;
+    public const int MaxListedBadRows = 1_000;
+    /// <summary>Rows looked up and written together: big enough for COPY to pay, small enough to hold.</summary>
+    private const int Chunk = 10_000;
+
+    public async Task<DepositFileOutcome> ReceiveAsync(string code, Stream body, long? length, CancellationToken ct)
+    {
+        var funder = await db.LearningFunders.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
+        if (funder is null)
+            return new DepositFileOutcome.NotFound(t[LearningAccountMessages.NoFunder, code.Length > 40 ? code[..40] : code]);
+        var scope = await scopes.GetAsync(ct);
+        if (!LearningAccountAccess.IsFunderOfficer(scope, funder, forChange: true))
+            return new DepositFileOutcome.Forbidden(t[LearningAccountMessages.NotFunderOfficer]);
+        var tooLarge = t[LearningAccountMessages.FileTooLarge, MaxBytes / 1024 / 1024].Value;
+        if (length > MaxBytes)
+            return new DepositFileOutcome.TooLarge(tooLarge);
+
+        await using var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var sha = await SpoolAsync(body, spool, ct);
+        if (sha is null)
+            return new DepositFileOutcome.TooLarge(tooLarge);
+
+        if (await ReportOfAsync(funder.Id, sha, ct) is { } earlier)
+            return new DepositFileOutcome.Done(earlier);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var writer = await DepositFileWriter.OpenAsync(db, ct);
+        // A file sent twice at once: the second waits for the lock and then finds the first's report.
+        if (await ReportOfAsync(funder.Id, sha, ct) is { } meanwhile)
+            return new DepositFileOutcome.Done(meanwhile);
+
+        spool.Position = 0;
+        var check = await CheckAsync(funder, spool, ct);
+        if (check.Bad.Count > 0 || check.BadCount > 0)
+            return new DepositFileOutcome.Refused(new DepositFileReport(sha, false, false, check.Rows, 0, 0, 0, 0, check.BadCount,
+                [.. check.Bad.OrderBy(b => b.Line).Select(b => b with { Message = t[b.Message] })]));
+
+        spool.Position = 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (written, created) = await WriteAsync(funder, spool, check.Repeated, writer, scope.UserId, now, ct);
+        var file = new DepositFile
+        {
+            FunderId = funder.Id, Sha256 = sha, ReceivedAt = now, By = scope.UserId, Rows = check.Rows, NewDeposits = written,
+            AccountsCreated = created, Total = check.Total,
+        };
+        db.LearningDepositFiles.Add(file);
+        db.RecordEvent(now, LearningAccountAuditActions.FileDeposited, nameof(DepositFile), sha,
+            new { funder = funder.Code, rows = file.Rows, deposits = written, accounts = created, total = file.Total });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new DepositFileOutcome.Done(Report(file, repeat: false));
+    }
+
+    private async Task<DepositFileReport?> ReportOfAsync(int funderId, string sha, CancellationToken ct) =>
+        await db.LearningDepositFiles.AsNoTracking().SingleOrDefaultAsync(f => f.FunderId == funderId && f.Sha256 == sha, ct) is { } file ? Report(file, repeat: true) : null;
+
+    private static DepositFileReport Report(DepositFile f, bool repeat) =>
+        new(f.Sha256, true, repeat, f.Rows, f.NewDeposits, f.Rows - f.NewDeposits, f.AccountsCreated, f.Total / 100m, 0, []);
+
+    /// <summary>Copies the body to the spool and hashes it; null when it is larger than <see cref="MaxBytes"/> (whatever its header said).</summary>
+    private static async Task<string?> SpoolAsync(Stream body, FileStream spool, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > MaxBytes)
+                return null;
+            hash.AppendData(buffer, 0, read);
+            await spool.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        await spool.FlushAsync(ct);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private sealed record Checked(int Rows, long Total, List<BadRow> Bad, int BadCount, HashSet<int> Repeated);
+
+    /// <summary>
+    /// The first pass: every row checked on its own (<see cref="DepositFileReader"/>), every reference once in the
+    /// file, and a reference the funder used before only with the same content (then that row is a repeat, skipped).
+    /// </summary>
+    private async Task<Checked> CheckAsync(Funder funder, Stream file, CancellationToken ct)
+    {
+        var bad = new List<BadRow>();
+        var badCount = 0;
+        void Bad(int line, string field, string message)
+        {
+            badCount++;
+            if (bad.Count < MaxListedBadRows)
+                bad.Add(new BadRow(line, field, message));
+        }
+        using var reader = DepositFileReader.Open(file);
+        foreach (var header in reader.HeaderErrors)
+            Bad(header.Line, header.Field, header.Message);
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = new HashSet<int>();
+        // The funder's earlier deposits are looked up only when it has any: a first file asks nothing.
+        var known = await db.LearningDeposits.AnyAsync(d => d.FunderId == funder.Id, ct);
+        var pending = new List<DepositFileRow>(Chunk);
+        int rows = 0;
+        long total = 0;
+        while (reader.TryRead(out var row))
+        {
+            if (++rows > MaxRows)
+            {
+                Bad(row.Line, "", LearningAccountMessages.FileTooManyRows);
+                break;
+            }
+            foreach (var (field, message) in row.Errors)
+                Bad(row.Line, field, message);
+            if (row.Errors.Count > 0)
+                continue;
+            if (!references.Add(row.Input.Reference!))
+            {
+                Bad(row.Line, "reference", LearningAccountMessages.FileReferenceTwice);
+                continue;
+            }
+            total = checked(total + row.Cents);
+            if (known)
+            {
+                pending.Add(row);
+                if (pending.Count == Chunk)
+                    await CompareAsync();
+            }
+        }
+        if (known)
+            await CompareAsync();
+        if (rows == 0 && badCount == 0)
+            Bad(2, "", LearningAccountMessages.FileNoRows);
+        return new Checked(rows, total, bad, badCount, repeated);
+
+        async Task CompareAsync()
+        {
+            var refs = pending.Select(r => r.Input.Reference!).ToList();
+            var existing = await db.LearningDeposits.AsNoTracking().Where(d => d.FunderId == funder.Id && refs.Contains(d.Reference))
+                .Select(d => new { Deposit = d, Email = db.LearningAccounts.Where(a => a.Id == d.AccountId).Select(a => a.HolderEmail).First() })
+                .ToDictionaryAsync(e => e.Deposit.Reference, StringComparer.Ordinal, ct);
+            foreach (var row in pending)
+                if (existing.TryGetValue(row.Input.Reference!, out var earlier))
+                {
+                    if (LearningDeposits.SameTerms(earlier.Deposit, LearningDeposits.Wanted(funder, row.Input, row.Cents, clock.GetUtcNow().UtcDateTime)) && earlier.Email == LearningAccount.Normalise(row.Input.Email!))
+                        repeated.Add(row.Line);
+                    else
+                        Bad(row.Line, "reference", LearningAccountMessages.FileReferenceTaken);
+                }
+            pending.Clear();
+        }
+    }
+
+    /// <summary>The second pass: accounts opened, deposits, postings and lines written a chunk at a time; returns the deposits written and the accounts opened.</summary>
+    private async Task<(int Written, int Created)> WriteAsync(Funder funder, Stream file, HashSet<int> repeated, DepositFileWriter writer, string? by, DateTime now, CancellationToken ct)
+    {
+        using var reader = DepositFileReader.Open(file);
+        var chunk = new List<(string Email, Deposit Deposit)>(Chunk);
+        var nextAccount = writer.FirstAccountId;
+        var nextDeposit = writer.FirstDepositId;
+        var nextPosting = writer.FirstPostingId;
+        int written = 0, created = 0;
+        var before = new Dictionary<long, DepositBalance>(1);
+        while (reader.TryRead(out var row))
+        {
+            if (repeated.Contains(row.Line))
+                continue;
+            chunk.Add((LearningAccount.Normalise(row.Input.Email!), LearningDeposits.Wanted(funder, row.Input, row.Cents, now)));
+            if (chunk.Count == Chunk)
+                await FlushAsync();
+        }
+        await FlushAsync();
+        await writer.FinishAsync(nextAccount - 1, nextDeposit - 1, nextPosting - 1, ct);
+        return (written, created);
+
+        async Task FlushAsync()
+        {
+            if (chunk.Count == 0)
+                return;
+            var emails = chunk.Select(c => c.Email).Distinct().ToList();
+            var accounts = await db.LearningAccounts.AsNoTracking().Where(a => emails.Contains(a.HolderEmail))
+                .ToDictionaryAsync(a => a.HolderEmail, a => a.Id, StringComparer.Ordinal, ct);
+            var opened = new List<LearningAccount>();
+            foreach (var email in emails.Where(e => !accounts.ContainsKey(e)))
+            {
+                var account = new LearningAccount { Id = nextAccount++, HolderEmail = email, OpenedAt = now };
+                accounts[email] = account.Id;
+                opened.Add(account);
+            }
+            var postings = new List<LedgerPosting>(chunk.Count);
+            foreach (var (email, deposit) in chunk)
+            {
+                deposit.Id = nextDeposit++;
+                deposit.AccountId = accounts[email];
+                var lines = LedgerRules.Deposit(deposit.Id, deposit.Amount);
+                before.Clear();
+                before[deposit.Id] = default;
+                if (LedgerRules.Refusal(lines, before) is { } refusal)
+                    throw new InvalidOperationException($"A checked deposit could not be posted: {refusal}");
+                postings.Add(new LedgerPosting
+                {
+                    Id = nextPosting++, AccountId = deposit.AccountId, Kind = PostingKind.Deposit, At = now, By = by,
+                    Lines = [.. lines.Select(l => new LedgerLine { DepositId = l.DepositId, Bucket = l.Bucket, Amount = l.Amount })],
+                });
+            }
+            await writer.WriteAsync(opened, chunk.Select(c => c.Deposit), postings, ct);
+            written += chunk.Count;
+            created += opened.Count;
+            chunk.Clear();
+        }
+    }
+
+}
