@@ -116,6 +116,12 @@ public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClass
         await officer.SignInAsync(DemoVouchers.OfficerEmail);
         await officer.GotoAsync($"/regelingen/{DemoVouchers.Gelderland}/beheer/betalingen");
         await Assertions.Expect(officer.GetByText(code).First).ToBeVisibleAsync();
+        // It waits for the officer's signature: the two confirmations alone never send money.
+        var paymentId = await browser.App.InDbAsync(db => db.VoucherPayments.Where(p => p.BookingId == booking).Select(p => p.Id).SingleAsync());
+        await officer.Locator($"#CoSignReason-{paymentId}").FillAsync("Levering door beide bevestigd.");
+        await officer.Locator("form", new() { Has = officer.Locator($"#CoSignReason-{paymentId}") })
+            .GetByRole(AriaRole.Button, new() { Name = "Medeondertekenen", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.GetByText($"Betaling {paymentId} is medeondertekend en gaat mee in de volgende batch.")).ToBeVisibleAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "Batch maken van alle goedgekeurde betalingen", Exact = true }).ClickAsync();
         await Assertions.Expect(officer.Locator("#batches")).ToBeVisibleAsync();
         await officer.AssertNoSeriousViolationsAsync();

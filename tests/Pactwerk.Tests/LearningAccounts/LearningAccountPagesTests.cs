@@ -114,7 +114,7 @@ public abstract class LearningAccountPagesTests<TFactory>(TFactory factory) : IC
         Assert.Equal(0, await factory.InDbAsync(db => db.VoucherPayments.CountAsync(p => p.BookingId == id)));
         var byHolder = await PostFormAsync(holder, $"/leerrekening?handler=Delivered&id={id}", new(), "/leerrekening");
         Assert.Contains($"U hebt bevestigd dat opleiding {LearningBooking.CodeOf(id)} is geleverd.", await byHolder.Content.ReadAsStringAsync());
-        Assert.Equal(PaymentStatus.Approved, await factory.InDbAsync(db => db.VoucherPayments.Where(p => p.BookingId == id).Select(p => p.Status).SingleAsync()));
+        Assert.Equal(PaymentStatus.AwaitingCoSignature, await factory.InDbAsync(db => db.VoucherPayments.Where(p => p.BookingId == id).Select(p => p.Status).SingleAsync()));
         Assert.Contains("Geleverd", await holder.GetStringAsync("/leerrekening"));
     }
 

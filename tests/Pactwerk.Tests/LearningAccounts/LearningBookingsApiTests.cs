@@ -263,7 +263,8 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(HttpStatusCode.OK, byHolder.StatusCode);
         var delivered = await byHolder.ReadAsync<JsonElement>();
         Assert.Equal(BookingStatus.Delivered.ToString(), delivered.GetProperty("status").GetString());
-        Assert.Equal(PaymentStatus.Approved.ToString(), delivered.GetProperty("payment").GetString());
+        // Due, and waiting for an officer of the scheme to sign it: the two confirmations alone never send money.
+        Assert.Equal(PaymentStatus.AwaitingCoSignature.ToString(), delivered.GetProperty("payment").GetString());
         sums = await SumsAsync(factory, account);
         Assert.Equal((820_25, 820_25), (sums[(deposit, LedgerBucket.Spent)], sums[(deposit, LedgerBucket.Reserved)]));
         // A second confirmation by either side changes nothing.
@@ -277,7 +278,13 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
         var code = LearningBooking.CodeOf(id);
         var overview = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/voucher-schemes/{scheme.Code}/payments");
         var payment = Assert.Single(overview.GetProperty("payments").EnumerateArray(), p => p.GetProperty("voucher").GetString() == code);
-        Assert.Equal((820.25m, "Approved"), (D(payment, "amount"), payment.GetProperty("status").GetString()));
+        Assert.Equal((820.25m, "AwaitingCoSignature"), (D(payment, "amount"), payment.GetProperty("status").GetString()));
+        // The officers see the confirmations as its first approval, not the holder's (or the provider user's) name.
+        Assert.Equal(VoucherPayments.BookingApproval, payment.GetProperty("approvedBy").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null)).StatusCode);
+        var signed = await officer.PostAsJsonAsync($"/api/v1/voucher-schemes/{scheme.Code}/payments/{payment.GetProperty("id").GetInt32()}/co-signature",
+            new { reason = "Levering door beide bevestigd." });
+        Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
         var batch = await officer.PostAsync($"/api/v1/voucher-schemes/{scheme.Code}/payment-batches", null);
         Assert.Equal(HttpStatusCode.Created, batch.StatusCode);
         var xml = await officer.GetStringAsync((await batch.ReadAsync<JsonElement>()).GetProperty("xmlUrl").GetString());
@@ -314,6 +321,34 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
             .EnumerateArray().Single(b => b.GetProperty("id").GetInt64() == id).GetProperty("payment").GetString());
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == LearningAccountAuditActions.Delivered && e.EntityId == id.ToString())));
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == VoucherAuditActions.BookingPaymentDue)));
+    }
+
+    [Fact]
+    public async Task A_provider_user_who_holds_the_account_cannot_confirm_the_delivery_for_the_provider_too()
+    {
+        var fund = await FunderAsync(factory, "fonds-b6", FunderKind.SectorFund);
+        var (scheme, _) = await CourseAsync("leer-b6", 400m);
+        // A second user of the provider (a demo account of its own, so no other test here meets its account) holds an
+        // account and books its own provider's course.
+        const string own = "noord@techniekpact.demo";
+        Assert.Equal(HttpStatusCode.OK, (await (await SignInAsync(factory, Officer)).PostAsJsonAsync($"/api/v1/voucher-schemes/leer-b6/providers/{scheme.ProviderId}/users",
+            new { email = own })).StatusCode);
+        var provider = await SignInAsync(factory, own);
+        var account = await AccountAsync(factory, own);
+        await DepositAsync(factory, account, fund, 1000_00);
+        var booked = await provider.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var id = (await booked.ReadAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await provider.PostAsync($"/api/v1/learning-accounts/me/bookings/{id}/delivery", null)).StatusCode);
+
+        var refused = await provider.PostAsync($"/api/v1/learning-bookings/{id}/delivery", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(LearningAccountMessages.ProviderIsHolder, (await refused.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        var english = await provider.PostAsync($"/api/v1/learning-bookings/{id}/delivery?culture=en", null);
+        Assert.Equal("You hold this learning account yourself: another user of the provider must confirm the delivery. Nothing has changed.",
+            (await english.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Null(await factory.InDbAsync(db => db.LearningBookings.Where(b => b.Id == id).Select(b => b.ProviderConfirmedAt).SingleAsync()));
+        Assert.Equal(0, await factory.InDbAsync(db => db.VoucherPayments.CountAsync(p => p.BookingId == id)));
     }
 
     [Fact]

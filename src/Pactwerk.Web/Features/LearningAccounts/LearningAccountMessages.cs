@@ -64,6 +64,7 @@ public static class LearningAccountMessages
     public const string NotCancellable = "Deze boeking kan niet meer worden geannuleerd: ze is al geannuleerd, of de levering is al bevestigd. Er is niets veranderd.";
     public const string NotConfirmable = "Deze boeking is geannuleerd of al afgerond; er is niets veranderd.";
     public const string BeforeStart = "De levering kan pas worden bevestigd vanaf de startdatum ({0}); er is niets veranderd.";
+    public const string ProviderIsHolder = "U bent zelf de houder van deze leerrekening: een andere gebruiker van de aanbieder moet de levering bevestigen. Er is niets veranderd.";
     public const string NotProviderOfBooking = "U handelt niet namens de aanbieder van deze boeking.";
     public const string ReversalOfReversal = "Een tegenboeking wordt niet zelf tegengeboekt: boek het opnieuw; er is niets veranderd.";
     public const string FileTooLarge = "Het bestand is groter dan {0} MB; splits het in delen en stuur ze een voor een.";

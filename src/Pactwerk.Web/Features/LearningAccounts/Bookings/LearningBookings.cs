@@ -221,8 +221,12 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
             return new BookingOutcome.NotFound(LearningAccountMessages.NoBooking);
         if (!await VoucherAccess.ActsForProviderAsync(db, scope, booking.ProviderId, forChange: true, ct))
             return new BookingOutcome.Forbidden(LearningAccountMessages.NotProviderOfBooking);
-        var now = clock.GetUtcNow().UtcDateTime;
         var userId = scope.UserId!;
+        // Two-party confirmation means two people: the holder never confirms for the provider too.
+        var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct);
+        if (email is not null && await db.LearningAccounts.AnyAsync(a => a.Id == booking.AccountId && a.HolderEmail == LearningAccount.Normalise(email), ct))
+            return new BookingOutcome.Forbidden(LearningAccountMessages.ProviderIsHolder);
+        var now = clock.GetUtcNow().UtcDateTime;
         return await ConfirmAsync(booking, "provider", userId, b => b.ProviderConfirmedAt != null,
             (q, ct) => q.Where(b => b.ProviderConfirmedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(b => b.ProviderConfirmedAt, now).SetProperty(b => b.ProviderConfirmedBy, userId), ct), now, ct);

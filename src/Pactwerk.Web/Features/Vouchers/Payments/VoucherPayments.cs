@@ -161,11 +161,16 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
             VoucherPayment.EndToEndId(x.Payee.Code, x.p.Id, x.p.Attempt), x.p.Attempt, x.p.ReturnedAt, x.p.ReturnReason)))];
     }
 
+    /// <summary>What the payments overview names as the first approval of a booking's payment: the two confirmations, not a person.</summary>
+    public const string BookingApproval = "Levering bevestigd door aanbieder en deelnemer";
+
     /// <summary>
     /// A learning account's booking whose delivery both sides confirmed and whose reservation the ledger spent: its
-    /// payment to the provider becomes due in the provider's scheme, approved by those confirmations (the money was
-    /// decided on the ledger), and above the scheme's four-eyes threshold waiting for an officer's co-signature.
-    /// Called by the booking inside its own transaction, so the spend and the payment commit together.
+    /// payment to the provider becomes due in the provider's scheme, and waits for an officer of that scheme to sign it,
+    /// whatever its amount. The two confirmations are its first approval (<see cref="BookingApproval"/>); the officer's
+    /// signature is the second, as an officer approves every voucher's payment: a provider and a holder who agree
+    /// between them (or are one person) never make a payment go out alone, and neither's name is shown to the officers
+    /// as its approver. Called by the booking inside its own transaction, so the spend and the payment commit together.
     /// </summary>
     public async Task<PaymentResult<int>> DueForBookingAsync(int schemeId, long bookingId, long cents, bool providerConfirmed, bool holderConfirmed, bool spent,
         string by, CancellationToken ct)
@@ -178,8 +183,8 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
         var now = clock.GetUtcNow().UtcDateTime;
         var payment = new VoucherPayment
         {
-            SchemeId = scheme.Id, BookingId = bookingId, Kind = PaymentKind.Final, Amount = amount, CreatedBy = by, ApprovedBy = by, CreatedAt = now,
-            Status = amount > scheme.FourEyesThreshold ? PaymentStatus.AwaitingCoSignature : PaymentStatus.Approved,
+            SchemeId = scheme.Id, BookingId = bookingId, Kind = PaymentKind.Final, Amount = amount, CreatedBy = by, ApprovedBy = BookingApproval, CreatedAt = now,
+            Status = PaymentStatus.AwaitingCoSignature,
         };
         db.VoucherPayments.Add(payment);
         await db.SaveChangesAsync(ct);
