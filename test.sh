@@ -41,7 +41,7 @@ start_postgres() {
         if as_postgres "$pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w -t 30 \
             -o "-h 127.0.0.1 -p $port -k $pgdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
             start >/dev/null; then
-            export PACTWERK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
+            export PACTWERK_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true;Timeout=60"
             echo "PostgreSQL started on 127.0.0.1:$port"
             return 0
         fi

@@ -68,10 +68,11 @@ public sealed class LearningAccountQueries(PactwerkDb db, AccessScopeProvider sc
         if (funders is not null)
             deposits = [.. deposits.Where(d => funders.Contains(d.FunderId))];
         var shown = deposits.ToDictionary(d => d.Id);
-        var lines = await db.LedgerLines.AsNoTracking()
-            .Where(l => db.LedgerPostings.Any(p => p.Id == l.PostingId && p.AccountId == account.Id))
+        // The shown deposits' lines, read through their deposit index (a posting moves money within its own account's
+        // deposits only, so these are exactly the account's lines for those deposits).
+        var shownIds = shown.Keys.ToList();
+        var lines = await db.LedgerLines.AsNoTracking().Where(l => shownIds.Contains(l.DepositId))
             .OrderBy(l => l.PostingId).ThenBy(l => l.Id).ToListAsync(ct);
-        lines = [.. lines.Where(l => shown.ContainsKey(l.DepositId))];
         var postingIds = lines.Select(l => l.PostingId).Distinct().ToList();
         var postings = await db.LedgerPostings.AsNoTracking().Where(p => postingIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct);
 
