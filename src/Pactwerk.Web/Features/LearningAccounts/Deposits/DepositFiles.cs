@@ -26,14 +26,39 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
     /// <summary>Rows looked up and written together: big enough for COPY to pay, small enough to hold.</summary>
     private const int Chunk = 10_000;
 
-    public async Task<DepositFileOutcome> ReceiveAsync(string code, Stream body, long? length, CancellationToken ct)
+    /// <summary>
+    /// The funder whose files the signed-in user may send, or why not (no such funder, not its officer). The upload page
+    /// asks this before a file is chosen; <see cref="ReceiveAsync"/> asks it again for every file.
+    /// </summary>
+    public async Task<(Funder? Funder, DepositFileOutcome? Refusal)> FunderForOfficerAsync(string code, bool forChange, CancellationToken ct)
     {
         var funder = await db.LearningFunders.AsNoTracking().SingleOrDefaultAsync(f => f.Code == code, ct);
         if (funder is null)
-            return new DepositFileOutcome.NotFound(t[LearningAccountMessages.NoFunder, code.Length > 40 ? code[..40] : code]);
+            return (null, new DepositFileOutcome.NotFound(t[LearningAccountMessages.NoFunder, code.Length > 40 ? code[..40] : code]));
         var scope = await scopes.GetAsync(ct);
-        if (!LearningAccountAccess.IsFunderOfficer(scope, funder, forChange: true))
-            return new DepositFileOutcome.Forbidden(t[LearningAccountMessages.NotFunderOfficer]);
+        return LearningAccountAccess.IsFunderOfficer(scope, funder, forChange)
+            ? (funder, null)
+            : (null, new DepositFileOutcome.Forbidden(t[LearningAccountMessages.NotFunderOfficer]));
+    }
+
+    /// <summary>The funders the signed-in user is an officer of (every funder for an administrator), by name: where the upload page is offered.</summary>
+    public async Task<IReadOnlyList<Funder>> OfficerFundersAsync(CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (scope.UserId is null)
+            return [];
+        var organisations = scope.Grants.Where(g => g.Kind == RoleKind.PartnerEditor).Select(g => g.OrganisationId).OfType<int>().ToList();
+        var funders = await db.LearningFunders.AsNoTracking().Where(f => scope.IsAdministrator || organisations.Contains(f.OrganisationId)).OrderBy(f => f.Name).ToListAsync(ct);
+        // The same rule as every file is held to, so the page never offers what it would then refuse.
+        return [.. funders.Where(f => LearningAccountAccess.IsFunderOfficer(scope, f, forChange: false))];
+    }
+
+    public async Task<DepositFileOutcome> ReceiveAsync(string code, Stream body, long? length, CancellationToken ct)
+    {
+        var (funder, refusal) = await FunderForOfficerAsync(code, forChange: true, ct);
+        if (funder is null)
+            return refusal!;
+        var scope = await scopes.GetAsync(ct);
         var tooLarge = t[LearningAccountMessages.FileTooLarge, MaxBytes / 1024 / 1024].Value;
         if (length > MaxBytes)
             return new DepositFileOutcome.TooLarge(tooLarge);

@@ -8,12 +8,14 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 
 /// <summary>
 /// The holder's own learning account (<c>/leerrekening</c>): the balance, what each funder paid in, what expires when,
-/// every movement, and their bookings with cancel and confirm-delivery. Every step is <see cref="LearningBookings"/>',
+/// every movement, and their bookings with cancel and confirm-delivery; for a funder's officer also the way to its deposit upload page. Every step is <see cref="LearningBookings"/>',
 /// as for the API, so the same rules and answers hold.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MyAccountModel(LearningAccountQueries queries, LearningBookings bookings, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class MyAccountModel(LearningAccountQueries queries, LearningBookings bookings, DepositFiles files, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The funders the signed-in user deposits for: their upload pages are linked from here.</summary>
+    public IReadOnlyList<Funder> OfficerOf { get; private set; } = [];
     public AccountStatement? Statement { get; private set; }
     public IReadOnlyList<BookingDto> Bookings { get; private set; } = [];
     public string? Done { get; private set; }
@@ -57,5 +59,6 @@ public sealed class MyAccountModel(LearningAccountQueries queries, LearningBooki
     {
         Statement = await queries.MineAsync(ct) is StatementOutcome.Found found ? found.Statement : null;
         Bookings = (await bookings.MineAsync(ct)).Bookings ?? [];
+        OfficerOf = await files.OfficerFundersAsync(ct);
     }
 }
