@@ -130,6 +130,8 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST provider confirms delivery",     "401 200 404 404 404 404 404 404", c => c.PostAsync($"/api/v1/learning-bookings/{toDeliver}/delivery", null)),
             ("POST holder confirms delivery",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toDeliver}/delivery", null)),
             ("POST holder cancels a booking",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toCancel}/cancel", null)),
+            // The demo sector fund's upload page: its officer is none of these roles, so only the administrator gets in.
+            ("GET deposit upload page (TechniekTalent)", "302 302 302 302 302 302 302 200", c => c.GetAsync("/leerrekening/fondsen/techniektalent/stortingen")),
             ("PUT draft of the Oost plan",          "401 403 403 403 200 403 200 200", c => EditDraftAsync(c, oostPlan, oostRevision)),
             ("PUT draft of the Noord plan",         "401 403 403 200 403 403 200 200", c => EditDraftAsync(c, noordPlan, noordRevision)),
             ("POST propose the Oost draft",         "401 403 403 403 200 403 200 200", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Draft, "propose")),

@@ -22,7 +22,7 @@ public sealed class AllFormsWalkTests(ITestOutputHelper output)
     /// <summary>Forms a generic walk cannot fill, each with the focused tests that cover it.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotWalked = new Dictionary<string, string>
     {
-        ["multipart/form-data"] = "a file upload: covered by ImportWizardTests, MonitorUploadTests and OrganisationTransferTests with real files",
+        ["multipart/form-data"] = "a file upload: covered by ImportWizardTests, MonitorUploadTests, OrganisationTransferTests and DepositUploadPageTests with real files",
         ["/uitloggen"] = "signing out ends the walk's session: covered by the account tests",
         ["/taal"] = "the language switch is a link, not data: covered by the localisation tests",
     };
