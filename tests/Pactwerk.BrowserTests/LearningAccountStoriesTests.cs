@@ -14,6 +14,7 @@ namespace Pactwerk.BrowserTests;
 /// <summary>
 /// A person with money from three funders books a course, sees which money pays and why, and the provider is paid after
 /// both confirm delivery: the provider confirms, the person confirms, and the payment lands in the scheme's payment batch.
+/// A funder's officer uploads a deposit file with one bad row and nothing is written, then a good one, and the money is on the holder's account.
 /// </summary>
 public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -132,5 +133,55 @@ public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClass
         var transfer = Assert.Single(XDocument.Parse(await file.TextAsync()).Descendants(ns + "CdtTrfTxInf"),
             t => t.Descendants(ns + "EndToEndId").Single().Value.StartsWith(code + "-", StringComparison.Ordinal));
         Assert.Equal("900.00", transfer.Element(ns + "Amt")!.Element(ns + "InstdAmt")!.Value);
+    }
+
+    [Fact]
+    public async Task A_funder_uploads_a_deposit_file_with_one_bad_row_and_nothing_is_written_then_a_good_one_and_the_holder_sees_the_money()
+    {
+        const string holder = "upload-verhaal@example.org";
+        await browser.App.InScopeAsync(async services =>
+        {
+            var user = new PactwerkUser { UserName = holder, Email = holder, EmailConfirmed = true, DisplayName = "Upload Verhaal", CreatedAt = DateTime.UtcNow };
+            Assert.True((await services.GetRequiredService<UserManager<PactwerkUser>>().CreateAsync(user, Pactwerk.Tests.Infrastructure.Session.DemoPassword)).Succeeded);
+        });
+        Task<int> DepositsAsync() => browser.App.InDbAsync(db => db.LearningDeposits.CountAsync(d => d.Reference.StartsWith("UPLOAD-VERHAAL-")));
+
+        // The sector fund's officer finds the upload page from the learning-account page.
+        var officer = await browser.NewPageAsync();
+        await officer.SignInAsync(DemoLearningAccounts.SectorFundOfficerEmail);
+        await officer.GotoAsync("/leerrekening");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Stortingen uploaden voor TechniekTalent.nu", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/leerrekening/fondsen/techniektalent/stortingen$"));
+        await officer.AssertNoSeriousViolationsAsync();
+
+        // A file whose third line has an amount that could be 1.25 or 1250: the report names the line, nothing is written.
+        const string header = "email;amount;reference;validUntil;sectors\n";
+        var good = header + $"{holder};500,00;UPLOAD-VERHAAL-1;2030-12-31;techniek\n" + $"{holder};250,50;UPLOAD-VERHAAL-2;2031-06-30;\n";
+        var bad = header + $"{holder};500,00;UPLOAD-VERHAAL-1;2030-12-31;techniek\n" + $"{holder};1.250;UPLOAD-VERHAAL-2;2031-06-30;\n";
+        await officer.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "stortingen.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(bad) });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Bestand uploaden", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#verslag")).ToHaveTextAsync("Niets opgeslagen: 1 regel is niet in orde");
+        var badRows = officer.Locator("#foute-regels tbody tr");
+        await Assertions.Expect(badRows).ToHaveCountAsync(1);
+        await Assertions.Expect(badRows.First.Locator("th")).ToHaveTextAsync("3");
+        await Assertions.Expect(badRows.First).ToContainTextAsync("amount");
+        await officer.AssertNoSeriousViolationsAsync();
+        Assert.Equal(0, await DepositsAsync());
+
+        // The corrected file: both rows written, the totals shown.
+        await officer.Locator("#upload").SetInputFilesAsync(new FilePayload { Name = "stortingen.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Bestand uploaden", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#verslag")).ToHaveTextAsync("Opgeslagen: alle regels zijn verwerkt.");
+        await Assertions.Expect(officer.Locator("#totalen")).ToContainTextAsync("€ 750,50");
+        await officer.AssertNoSeriousViolationsAsync();
+        Assert.Equal(2, await DepositsAsync());
+
+        // The holder's account shows the money.
+        var person = await browser.NewPageAsync();
+        await person.SignInAsync(holder);
+        await person.GotoAsync("/leerrekening");
+        await Assertions.Expect(person.Locator("#beschikbaar")).ToHaveTextAsync("€ 750,50");
+        await Assertions.Expect(person.GetByRole(AriaRole.Rowheader, new() { Name = "TechniekTalent.nu", Exact = true }).First).ToBeVisibleAsync();
+        await person.AssertNoSeriousViolationsAsync();
     }
 }
