@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace Pactwerk.Web.Features.LearningAccounts;
@@ -6,10 +5,6 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// <summary>How the learning-account pages name a booking's state, a movement and a funder's kind in the reader's language.</summary>
 public static class LearningFormat
 {
-    public static string Money(decimal amount) => "€ " + amount.ToString("#,0.00", CultureInfo.CurrentCulture);
-
-    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
-
     public static string Status(IStringLocalizer t, BookingStatus status) => t[status switch
     {
         BookingStatus.Reserved => "Gereserveerd",
