@@ -11,7 +11,7 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.LearningAccounts;
 using static Pactwerk.Tests.Infrastructure.Session;
-using static Pactwerk.Tests.Infrastructure.TwoFactorSessions;
+using static Pactwerk.Tests.Accounts.TwoFactorSessions;
 
 namespace Pactwerk.Tests.LearningAccounts;
 

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Pactwerk.Tests.Infrastructure;
 
-namespace Pactwerk.Tests.Infrastructure;
+namespace Pactwerk.Tests.Accounts;
 
 /// <summary>
 /// Officers who must sign in with two-factor (learning-account funders' officers, voucher officers the tests invent):
-/// the first sign-in turns it on through the page as a person does (<see cref="Accounts.TwoFactorTests{TFactory}.EnableAsync"/>),
+/// the first sign-in turns it on through the page as a person does (<see cref="TwoFactorTests{TFactory}.EnableAsync"/>),
 /// and that session, which goes on with two-factor, is handed out again for the same account of the same app. A new
 /// sign-in would need a code of a step not yet used, and tests sign the same officer in many times within one step.
 /// </summary>
@@ -17,7 +18,7 @@ public static class TwoFactorSessions
         Sessions.GetOrCreateValue(factory).GetOrAdd(email.ToLowerInvariant(), _ => new Lazy<Task<HttpClient>>(async () =>
         {
             var client = await Session.SignInAsync(factory, email);
-            await Accounts.TwoFactorTests<PactwerkFactory>.EnableAsync(client);
+            await TwoFactorTests<PactwerkFactory>.EnableAsync(client);
             return client;
         })).Value;
 }
