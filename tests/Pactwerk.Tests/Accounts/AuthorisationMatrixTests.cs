@@ -294,7 +294,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         await factory.InDbAsync(async db =>
         {
             var course = await db.VoucherCourses.SingleAsync(c => c.Id == scheme.CourseId);
-            course.StartDates = [DateOnly.FromDateTime(DateTime.UtcNow)];
+            course.StartDates = [Web.Features.LearningAccounts.LearningDay.Today(TimeProvider.System)];
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.OK, (await clients["coordinator@techniekpact.demo"].PostAsJsonAsync(

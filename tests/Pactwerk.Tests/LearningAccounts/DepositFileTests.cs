@@ -105,7 +105,7 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(["lasser;monteur"], deposits[2].Occupations);
         Assert.Equal([false, true, true], deposits.Select(d => d.FollowsPerson));
         Assert.Equal(new DateOnly(2026, 1, 1), deposits[0].ValidFrom);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), deposits[1].ValidFrom);
+        Assert.Equal(LearningDay.Today(TimeProvider.System), deposits[1].ValidFrom);
         Assert.Equal(deposits[0].AccountId, deposits[2].AccountId);
         Assert.Equal(0, unbalanced);
         foreach (var d in deposits)

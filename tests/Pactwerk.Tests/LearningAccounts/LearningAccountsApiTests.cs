@@ -194,7 +194,7 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/departures", new { email = "wissel@example.org" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/departures", new { email = "nooit@example.org", leftOn = "2026-01-01" })).StatusCode);
 
-        var leftOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var leftOn = LearningDay.Today(TimeProvider.System).AddDays(-3);
         var response = await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/departures", new { email = "Wissel@example.org", leftOn = leftOn.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(400m, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expired").GetDecimal());

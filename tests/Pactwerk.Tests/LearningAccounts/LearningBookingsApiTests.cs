@@ -161,11 +161,11 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
         Assert.Equal((1000m, 650.25m), (D(preview, "fromAccount"), D(preview, "coPayment")));
         var uncovered = await short_.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, coPayment = 650.25m });
         Assert.Equal(HttpStatusCode.Conflict, uncovered.StatusCode);
-        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1650,25; een eigen bijdrage is in deze regeling niet mogelijk. Er is niets geboekt.",
+        Assert.Equal("Uw leerrekening dekt € 1.000,00 van de prijs van € 1.650,25; een eigen bijdrage is in deze regeling niet mogelijk. Er is niets geboekt.",
             (await uncovered.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/learning-accounts/me/bookings") { Content = JsonContent.Create(new { course = scheme.CourseId }) };
         english.Headers.AcceptLanguage.ParseAdd("en");
-        Assert.Equal("Your learning account covers € 1000,00 of the price of € 1650,25; this scheme allows no co-payment of your own. Nothing was booked.",
+        Assert.Equal("Your learning account covers € 1,000.00 of the price of € 1,650.25; this scheme allows no co-payment of your own. Nothing was booked.",
             (await (await short_.SendAsync(english)).ReadAsync<JsonElement>()).GetProperty("detail").GetString());
 
         // A provider's user has no account of their own here, and cannot book for anyone: there is no way to name an account.
@@ -430,7 +430,7 @@ public abstract class LearningCoPaymentTests<TFactory>(TFactory factory) : IClas
         var unaccepted = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId });
         Assert.Equal(HttpStatusCode.Conflict, unaccepted.StatusCode);
         var problem = await unaccepted.ReadAsync<JsonElement>();
-        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1200,00; bevestig dat u zelf € 200,00 bijdraagt. Er is niets geboekt.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Uw leerrekening dekt € 1.000,00 van de prijs van € 1.200,00; bevestig dat u zelf € 200,00 bijdraagt. Er is niets geboekt.", problem.GetProperty("detail").GetString());
         Assert.Equal((1200m, 1000m, 200m), Amounts(problem));
         // The yes/no of before is no acceptance of an amount: the same answer, not a crash.
         var yesNo = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, acceptCoPayment = true });
@@ -459,7 +459,7 @@ public abstract class LearningCoPaymentTests<TFactory>(TFactory factory) : IClas
         var counts = await CountsAsync();
         var tooMuch = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, coPayment = 500m });
         Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
-        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1500,00; de eigen bijdrage van € 500,00 is meer dan het deel (25%) dat u zelf mag bijdragen. Er is niets geboekt.",
+        Assert.Equal("Uw leerrekening dekt € 1.000,00 van de prijs van € 1.500,00; de eigen bijdrage van € 500,00 is meer dan het deel (25%) dat u zelf mag bijdragen. Er is niets geboekt.",
             (await tooMuch.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(counts, await CountsAsync());
         Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Available)]);
@@ -484,7 +484,7 @@ public abstract class LearningCoPaymentTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var problem = await stale.ReadAsync<JsonElement>();
         Assert.Equal((1200m, 900m, 300m), Amounts(problem));
-        Assert.Equal("De bedragen zijn veranderd sinds u ze zag: uw leerrekening dekt nu € 900,00 van de prijs van € 1200,00 en uw eigen bijdrage is € 300,00, niet € 200,00. Er is niets geboekt.",
+        Assert.Equal("De bedragen zijn veranderd sinds u ze zag: uw leerrekening dekt nu € 900,00 van de prijs van € 1.200,00 en uw eigen bijdrage is € 300,00, niet € 200,00. Er is niets geboekt.",
             problem.GetProperty("detail").GetString());
         Assert.Equal(before, await CountsAsync());
         Assert.Equal(sums, await SumsAsync(factory, account));

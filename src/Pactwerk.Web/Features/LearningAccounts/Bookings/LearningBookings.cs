@@ -53,7 +53,7 @@ public abstract record BookingOutcome
 public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, LearningLedger ledger, VoucherPayments payments, TimeProvider clock,
     IOptionsMonitor<CoPaymentOptions> coPayment)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => LearningDay.Today(clock);
 
     private sealed record Holder(LearningAccount Account, string UserId);
 

@@ -113,6 +113,9 @@ public sealed class LearningLedger(PactwerkDb db, TimeProvider clock, LedgerGate
         return posted;
     }
 
+    /// <summary>The expiry due today in the Netherlands (<see cref="LearningDay"/>): the hourly job's pass.</summary>
+    public Task<int> ExpireDueAsync(CancellationToken ct) => ExpireAsync(LearningDay.Today(clock), ct);
+
     /// <summary>The expiry of one account's lapsed deposits; refused without a message when nothing is left to expire.</summary>
     public Task<PostingOutcome> ExpireAccountAsync(long accountId, DateOnly today, string? by, CancellationToken ct) =>
         PostAsync(accountId, PostingKind.Expire, by, null, null, async balances =>
