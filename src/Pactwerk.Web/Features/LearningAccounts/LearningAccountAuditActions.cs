@@ -9,6 +9,8 @@ public static class LearningAccountAuditActions
     /// <summary>A bulk deposit file written: one event for the file (its rows are written past the change tracker).</summary>
     [AuditAction] public const string FileDeposited = "learning-deposit-file-written";
     [AuditAction] public const string Departed = "learning-departure-recorded";
+    /// <summary>The holder corrected the municipality they live in or their birth year.</summary>
+    [AuditAction] public const string FactsCorrected = "learning-holder-facts-corrected";
     [AuditAction] public const string StatementRead = "learning-statement-read";
     [AuditAction] public const string Booked = "learning-course-booked";
     [AuditAction] public const string Cancelled = "learning-booking-cancelled";

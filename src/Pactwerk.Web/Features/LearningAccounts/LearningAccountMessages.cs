@@ -21,6 +21,10 @@ public static class LearningAccountMessages
     public const string ReferenceMissing = "Vul uw eigen kenmerk van de storting in.";
     public const string ReferenceTooLong = "Het kenmerk is hoogstens 100 tekens.";
     public const string EarmarkInvalid = "Een bestemming (sector, niveau of beroep) is leeg of langer dan 200 tekens, of het zijn er meer dan 50.";
+    public const string MunicipalityUnknown = "Gemeente {0} kennen we niet: vul een gemeente van nu in, met haar naam of CBS-code (zoals GM0363).";
+    public const string MunicipalityAmbiguous = "{0} past bij meer dan één gemeente ({1}): vul de CBS-code in.";
+    public const string BirthYearInvalid = "Vul een geboortejaar in van 1900 tot en met {0}.";
+    public const string BirthYearNotNumber = "Vul het geboortejaar in als vier cijfers, zoals 1985.";
     public const string NoFunder = "Financier {0} bestaat niet.";
     public const string NotFunderOfficer = "U mag niet storten of rapporteren voor deze financier.";
     public const string ReferenceTaken = "Kenmerk {0} is al gebruikt voor een andere storting van deze financier; er is niets veranderd.";

@@ -22,6 +22,7 @@ internal sealed class LearningAccountConfiguration : IEntityTypeConfiguration<Le
         account.Property(a => a.HolderEmail).HasMaxLength(254);
         // One account per person, whoever opens it first.
         account.HasIndex(a => a.HolderEmail).IsUnique();
+        account.Property(a => a.MunicipalityCode).HasMaxLength(10);
     }
 }
 

@@ -13,6 +13,7 @@ public static class LearningAccountsModule
         services.AddScoped<LearningDeposits>();
         services.AddScoped<DepositFiles>();
         services.AddScoped<LearningAccountQueries>();
+        services.AddScoped<HolderFactsEditor>();
         services.AddScoped<LearningBookings>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();

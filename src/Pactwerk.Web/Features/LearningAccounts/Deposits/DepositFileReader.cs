@@ -4,7 +4,8 @@ using nietras.SeparatedValues;
 namespace Pactwerk.Web.Features.LearningAccounts;
 
 /// <summary>One row of a deposit file: the deposit it asks for, or what is wrong with it per field (Dutch, the translation key).</summary>
-public sealed record DepositFileRow(int Line, DepositInput Input, long Cents, IReadOnlyList<(string Field, string Message)> Errors);
+/// <param name="MunicipalityCode">The CBS code of the municipality the row names (it may give a name), or null.</param>
+public sealed record DepositFileRow(int Line, DepositInput Input, long Cents, IReadOnlyList<(string Field, string Message)> Errors, string? MunicipalityCode = null);
 
 /// <summary>
 /// Reads a funder's deposit file row by row without holding it (Sep, over a stream): a header row naming
@@ -15,18 +16,21 @@ public sealed record DepositFileRow(int Line, DepositInput Input, long Cents, IR
 /// </summary>
 public sealed class DepositFileReader : IDisposable
 {
-    public static readonly string[] Fields = ["email", "amount", "reference", "validFrom", "validUntil", "sectors", "levels", "occupations", "followsPerson"];
+    public static readonly string[] Fields = ["email", "amount", "reference", "validFrom", "validUntil", "sectors", "levels", "occupations", "followsPerson", "municipality", "birthYear"];
     private static readonly string[] Required = ["email", "amount", "reference", "validUntil"];
 
     private readonly SepReader _reader;
     private readonly int[] _columns = new int[Fields.Length];
 
-    private DepositFileReader(SepReader reader, List<BadRow> headerErrors) => (_reader, HeaderErrors) = (reader, headerErrors);
+    private readonly HolderFactsRules _facts;
+
+    private DepositFileReader(SepReader reader, List<BadRow> headerErrors, HolderFactsRules facts) => (_reader, HeaderErrors, _facts) = (reader, headerErrors, facts);
 
     /// <summary>What is wrong with the header (line 1); when anything is, no row is read.</summary>
     public IReadOnlyList<BadRow> HeaderErrors { get; }
 
-    public static DepositFileReader Open(Stream file)
+    /// <param name="facts">Today's municipalities and the birth years allowed, read once for the whole file.</param>
+    public static DepositFileReader Open(Stream file, HolderFactsRules facts)
     {
         var errors = new List<BadRow>();
         SepReader reader;
@@ -39,9 +43,9 @@ public sealed class DepositFileReader : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidDataException or NotSupportedException)
         {
             // Sep refuses a header that names a column twice, or one it cannot read at all.
-            return new DepositFileReader(Sep.Reader().FromText(""), [new BadRow(1, "", LearningAccountMessages.FileHeaderUnreadable)]);
+            return new DepositFileReader(Sep.Reader().FromText(""), [new BadRow(1, "", LearningAccountMessages.FileHeaderUnreadable)], facts);
         }
-        var result = new DepositFileReader(reader, errors);
+        var result = new DepositFileReader(reader, errors, facts);
         if (reader.Header.IsEmpty)
         {
             errors.Add(new BadRow(1, "", LearningAccountMessages.FileEmpty));
@@ -89,12 +93,20 @@ public sealed class DepositFileReader : IDisposable
             var f when f.Equals("nee", StringComparison.OrdinalIgnoreCase) || f.Equals("no", StringComparison.OrdinalIgnoreCase) || f.Equals("false", StringComparison.OrdinalIgnoreCase) || f == "0" => false,
             _ => Flag(errors),
         };
-        var input = new DepositInput(Text(0), amount, validFrom, validUntil, Earmarks(Text(5)), Earmarks(Text(6)), Earmarks(Text(7)), follows, Text(2));
-        var check = input.Check(out var cents);
+        int? birthYear = null;
+        if (Text(10) is { } yearText)
+        {
+            if (yearText.Length == 4 && yearText.All(char.IsAsciiDigit))
+                birthYear = int.Parse(yearText, CultureInfo.InvariantCulture);
+            else
+                errors.Add(("birthYear", LearningAccountMessages.BirthYearNotNumber));
+        }
+        var input = new DepositInput(Text(0), amount, validFrom, validUntil, Earmarks(Text(5)), Earmarks(Text(6)), Earmarks(Text(7)), follows, Text(2), Text(9), birthYear);
+        var check = input.Check(_facts, out var cents, out var municipality);
         foreach (var (field, messages) in check)
             if (!errors.Any(e => e.Item1 == field))
                 errors.Add((field, messages[0]));
-        row = new DepositFileRow(line, input, cents, errors);
+        row = new DepositFileRow(line, input, cents, errors, municipality);
         return true;
     }
 

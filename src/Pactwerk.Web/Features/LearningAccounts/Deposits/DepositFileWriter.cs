@@ -36,6 +36,12 @@ public abstract class DepositFileWriter : IAsyncDisposable
     protected abstract Task StartAsync(CancellationToken ct);
     public abstract Task WriteAsync(IReadOnlyList<LearningAccount> accounts, IEnumerable<Deposit> deposits, IReadOnlyList<LedgerPosting> postings, CancellationToken ct);
 
+    /// <summary>
+    /// Fills in the facts of existing accounts that have none, one statement for the chunk: a funder never
+    /// overwrites a municipality or birth year already there (the holder may have corrected it).
+    /// </summary>
+    public abstract Task FillFactsAsync(IReadOnlyList<(long Account, string? Municipality, int? BirthYear)> facts, CancellationToken ct);
+
     /// <summary>Moves the id sequences past the last ids used, and raises each account's posting count by the postings written.</summary>
     public virtual async Task FinishAsync(long lastAccount, long lastDeposit, long lastPosting, CancellationToken ct)
     {
@@ -88,11 +94,24 @@ public abstract class DepositFileWriter : IAsyncDisposable
             await base.FinishAsync(lastAccount, lastDeposit, lastPosting, ct);
         }
 
+        public override async Task FillFactsAsync(IReadOnlyList<(long Account, string? Municipality, int? BirthYear)> facts, CancellationToken ct)
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE "LearningAccounts" a SET "MunicipalityCode" = COALESCE(a."MunicipalityCode", v.code), "BirthYear" = COALESCE(a."BirthYear", v.year)
+                FROM unnest(@ids, @codes, @years) AS v(id, code, year)
+                WHERE a."Id" = v.id AND ((a."MunicipalityCode" IS NULL AND v.code IS NOT NULL) OR (a."BirthYear" IS NULL AND v.year IS NOT NULL))
+                """, Npgsql, (NpgsqlTransaction)Transaction);
+            command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. facts.Select(f => f.Account)]));
+            command.Parameters.Add(new NpgsqlParameter<string?[]>("codes", [.. facts.Select(f => f.Municipality)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            command.Parameters.Add(new NpgsqlParameter<int?[]>("years", [.. facts.Select(f => f.BirthYear)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
         public override async Task WriteAsync(IReadOnlyList<LearningAccount> accounts, IEnumerable<Deposit> deposits, IReadOnlyList<LedgerPosting> postings, CancellationToken ct)
         {
             if (accounts.Count > 0)
             {
-                await using var copy = await Npgsql.BeginBinaryImportAsync("COPY \"LearningAccounts\" (\"Id\", \"HolderEmail\", \"OpenedAt\", \"Postings\") FROM STDIN (FORMAT BINARY)", ct);
+                await using var copy = await Npgsql.BeginBinaryImportAsync("COPY \"LearningAccounts\" (\"Id\", \"HolderEmail\", \"OpenedAt\", \"Postings\", \"MunicipalityCode\", \"BirthYear\") FROM STDIN (FORMAT BINARY)", ct);
                 foreach (var a in accounts)
                 {
                     await copy.StartRowAsync(ct);
@@ -100,6 +119,10 @@ public abstract class DepositFileWriter : IAsyncDisposable
                     await copy.WriteAsync(a.HolderEmail, NpgsqlDbType.Varchar, ct);
                     await copy.WriteAsync(a.OpenedAt, NpgsqlDbType.TimestampTz, ct);
                     await copy.WriteAsync(0L, NpgsqlDbType.Bigint, ct);
+                    if (a.MunicipalityCode is { } code) await copy.WriteAsync(code, NpgsqlDbType.Varchar, ct);
+                    else await copy.WriteNullAsync(ct);
+                    if (a.BirthYear is { } year) await copy.WriteAsync(year, NpgsqlDbType.Integer, ct);
+                    else await copy.WriteNullAsync(ct);
                 }
                 await copy.CompleteAsync(ct);
             }
@@ -167,7 +190,7 @@ public abstract class DepositFileWriter : IAsyncDisposable
             FirstAccountId = await NextIdAsync(Tables[0], ct);
             FirstDepositId = await NextIdAsync(Tables[1], ct);
             FirstPostingId = await NextIdAsync(Tables[2], ct);
-            _account = await PrepareAsync("INSERT INTO LearningAccounts (Id, HolderEmail, OpenedAt, Postings) VALUES ($1, $2, $3, 0)", 3, ct);
+            _account = await PrepareAsync("INSERT INTO LearningAccounts (Id, HolderEmail, OpenedAt, Postings, MunicipalityCode, BirthYear) VALUES ($1, $2, $3, 0, $4, $5)", 5, ct);
             _deposit = await PrepareAsync("""
                 INSERT INTO LearningDeposits (Id, AccountId, FunderId, Amount, ValidFrom, ValidUntil, Sectors, Levels, Occupations, FollowsPerson, Reference, DepositedAt)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -208,10 +231,27 @@ public abstract class DepositFileWriter : IAsyncDisposable
         private static string When(DateTime at) => at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
         private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+        public override async Task FillFactsAsync(IReadOnlyList<(long Account, string? Municipality, int? BirthYear)> facts, CancellationToken ct)
+        {
+            // The chunk's facts as one JSON parameter, read back as rows with json_each: one statement, whatever the chunk's size.
+            await using var command = Connection.CreateCommand();
+            command.Transaction = Transaction;
+            command.CommandText = """
+                UPDATE LearningAccounts SET MunicipalityCode = COALESCE(MunicipalityCode, v.code), BirthYear = COALESCE(BirthYear, v.year)
+                FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS code, json_extract(value, '$[2]') AS year FROM json_each($1)) AS v
+                WHERE LearningAccounts.Id = v.id AND ((MunicipalityCode IS NULL AND v.code IS NOT NULL) OR (BirthYear IS NULL AND v.year IS NOT NULL))
+                """;
+            var p = command.CreateParameter();
+            p.ParameterName = "$1";
+            p.Value = JsonSerializer.Serialize(facts.Select(f => new object?[] { f.Account, f.Municipality, f.BirthYear }));
+            command.Parameters.Add(p);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
         public override Task WriteAsync(IReadOnlyList<LearningAccount> accounts, IEnumerable<Deposit> deposits, IReadOnlyList<LedgerPosting> postings, CancellationToken ct)
         {
             foreach (var a in accounts)
-                Run(_account!, a.Id, a.HolderEmail, When(a.OpenedAt));
+                Run(_account!, a.Id, a.HolderEmail, When(a.OpenedAt), a.MunicipalityCode, a.BirthYear);
             foreach (var d in deposits)
                 Run(_deposit!, d.Id, d.AccountId, d.FunderId, d.Amount, Day(d.ValidFrom), Day(d.ValidUntil), JsonSerializer.Serialize(d.Sectors),
                     JsonSerializer.Serialize(d.Levels), JsonSerializer.Serialize(d.Occupations), d.FollowsPerson ? 1 : 0, d.Reference, When(d.DepositedAt));

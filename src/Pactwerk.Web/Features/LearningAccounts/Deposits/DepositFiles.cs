@@ -78,14 +78,15 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
             return new DepositFileOutcome.Done(meanwhile);
 
         spool.Position = 0;
-        var check = await CheckAsync(funder, spool, ct);
+        var facts = await HolderFactsRules.LoadAsync(db, clock, ct);
+        var check = await CheckAsync(funder, spool, facts, ct);
         if (check.Bad.Count > 0 || check.BadCount > 0)
             return new DepositFileOutcome.Refused(new DepositFileReport(sha, false, false, check.Rows, 0, 0, 0, 0, check.BadCount,
                 [.. check.Bad.OrderBy(b => b.Line).Select(b => b with { Message = t[b.Message] })]));
 
         spool.Position = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var (written, created) = await WriteAsync(funder, spool, check.Repeated, writer, scope.UserId, now, ct);
+        var (written, created) = await WriteAsync(funder, spool, facts, check.Repeated, writer, scope.UserId, now, ct);
         var file = new DepositFile
         {
             FunderId = funder.Id, Sha256 = sha, ReceivedAt = now, By = scope.UserId, Rows = check.Rows, NewDeposits = written,
@@ -131,7 +132,7 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
     /// The first pass: every row checked on its own (<see cref="DepositFileReader"/>), every reference once in the
     /// file, and a reference the funder used before only with the same content (then that row is a repeat, skipped).
     /// </summary>
-    private async Task<Checked> CheckAsync(Funder funder, Stream file, CancellationToken ct)
+    private async Task<Checked> CheckAsync(Funder funder, Stream file, HolderFactsRules facts, CancellationToken ct)
     {
         var bad = new List<BadRow>();
         var badCount = 0;
@@ -141,7 +142,7 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
             if (bad.Count < MaxListedBadRows)
                 bad.Add(new BadRow(line, field, message));
         }
-        using var reader = DepositFileReader.Open(file);
+        using var reader = DepositFileReader.Open(file, facts);
         foreach (var header in reader.HeaderErrors)
             Bad(header.Line, header.Field, header.Message);
         var references = new HashSet<string>(StringComparer.Ordinal);
@@ -200,10 +201,10 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
     }
 
     /// <summary>The second pass: accounts opened, deposits, postings and lines written a chunk at a time; returns the deposits written and the accounts opened.</summary>
-    private async Task<(int Written, int Created)> WriteAsync(Funder funder, Stream file, HashSet<int> repeated, DepositFileWriter writer, string? by, DateTime now, CancellationToken ct)
+    private async Task<(int Written, int Created)> WriteAsync(Funder funder, Stream file, HolderFactsRules facts, HashSet<int> repeated, DepositFileWriter writer, string? by, DateTime now, CancellationToken ct)
     {
-        using var reader = DepositFileReader.Open(file);
-        var chunk = new List<(string Email, Deposit Deposit)>(Chunk);
+        using var reader = DepositFileReader.Open(file, facts);
+        var chunk = new List<(string Email, Deposit Deposit, string? Municipality, int? BirthYear)>(Chunk);
         var nextAccount = writer.FirstAccountId;
         var nextDeposit = writer.FirstDepositId;
         var nextPosting = writer.FirstPostingId;
@@ -213,7 +214,7 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
         {
             if (repeated.Contains(row.Line))
                 continue;
-            chunk.Add((LearningAccount.Normalise(row.Input.Email!), LearningDeposits.Wanted(funder, row.Input, row.Cents, now)));
+            chunk.Add((LearningAccount.Normalise(row.Input.Email!), LearningDeposits.Wanted(funder, row.Input, row.Cents, now), row.MunicipalityCode, row.Input.BirthYear));
             if (chunk.Count == Chunk)
                 await FlushAsync();
         }
@@ -228,15 +229,24 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
             var emails = chunk.Select(c => c.Email).Distinct().ToList();
             var accounts = await db.LearningAccounts.AsNoTracking().Where(a => emails.Contains(a.HolderEmail))
                 .ToDictionaryAsync(a => a.HolderEmail, a => a.Id, StringComparer.Ordinal, ct);
+            // The person's facts as the chunk's rows give them, the first given per field: they open an account with
+            // them, and fill in an existing account's only where it has none (never over what the holder corrected).
+            var given = new Dictionary<string, (string? Municipality, int? BirthYear)>(StringComparer.Ordinal);
+            foreach (var c in chunk.Where(c => c.Municipality is not null || c.BirthYear is not null))
+                given[c.Email] = given.TryGetValue(c.Email, out var f) ? (f.Municipality ?? c.Municipality, f.BirthYear ?? c.BirthYear) : (c.Municipality, c.BirthYear);
+            var filling = given.Where(g => accounts.ContainsKey(g.Key)).Select(g => (accounts[g.Key], g.Value.Municipality, g.Value.BirthYear)).ToList();
             var opened = new List<LearningAccount>();
             foreach (var email in emails.Where(e => !accounts.ContainsKey(e)))
             {
-                var account = new LearningAccount { Id = nextAccount++, HolderEmail = email, OpenedAt = now };
+                var facts = given.GetValueOrDefault(email);
+                var account = new LearningAccount { Id = nextAccount++, HolderEmail = email, OpenedAt = now, MunicipalityCode = facts.Municipality, BirthYear = facts.BirthYear };
                 accounts[email] = account.Id;
                 opened.Add(account);
             }
+            if (filling.Count > 0)
+                await writer.FillFactsAsync(filling, ct);
             var postings = new List<LedgerPosting>(chunk.Count);
-            foreach (var (email, deposit) in chunk)
+            foreach (var (email, deposit, _, _) in chunk)
             {
                 deposit.Id = nextDeposit++;
                 deposit.AccountId = accounts[email];

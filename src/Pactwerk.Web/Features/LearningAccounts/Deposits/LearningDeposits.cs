@@ -41,7 +41,7 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
         var scope = await scopes.GetAsync(ct);
         if (!LearningAccountAccess.IsFunderOfficer(scope, funder, forChange: true))
             return new DepositOutcome.Forbidden(LearningAccountMessages.NotFunderOfficer);
-        var errors = input.Check(out var cents);
+        var errors = input.Check(await HolderFactsRules.LoadAsync(db, clock, ct), out var cents, out var municipality);
         if (errors.Count > 0)
             return new DepositOutcome.Invalid(errors);
 
@@ -53,8 +53,14 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
             return Same(existing, wanted, email) ? new DepositOutcome.Made(Dto(existing, funder), false)
                 : new DepositOutcome.Conflict(LearningAccountMessages.Format(LearningAccountMessages.ReferenceTaken, reference));
 
-        var accountId = await AccountForAsync(email, now, ct);
+        var accountId = await AccountForAsync(email, now, municipality, input.BirthYear, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // An account opened before, without the facts: filled in now, each only where it is empty, so a funder never
+        // overwrites what is there (the holder may have corrected it).
+        var filled = municipality is not null && await db.LearningAccounts.Where(a => a.Id == accountId && a.MunicipalityCode == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.MunicipalityCode, municipality), ct) > 0;
+        filled |= input.BirthYear is { } year && await db.LearningAccounts.Where(a => a.Id == accountId && a.BirthYear == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.BirthYear, year), ct) > 0;
         wanted.AccountId = accountId;
         db.LearningDeposits.Add(wanted);
         try
@@ -74,7 +80,7 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
         if (posted is PostingOutcome.Refused refused)
             throw new InvalidOperationException($"A new deposit could not be posted: {refused.Message}");
         db.RecordEvent(now, LearningAccountAuditActions.Deposited, nameof(Deposit), wanted.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { funder = funder.Code, account = accountId, amount = cents, reference });
+            new { funder = funder.Code, account = accountId, amount = cents, reference, municipality, birthYear = input.BirthYear, factsFilledIn = filled });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new DepositOutcome.Made(Dto(wanted, funder), true);
@@ -129,11 +135,11 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
     }
 
     /// <summary>The person's account, opened now if they have none; a second opening at the same moment finds the first.</summary>
-    private async Task<long> AccountForAsync(string email, DateTime now, CancellationToken ct)
+    private async Task<long> AccountForAsync(string email, DateTime now, string? municipality, int? birthYear, CancellationToken ct)
     {
         if (await db.LearningAccounts.Where(a => a.HolderEmail == email).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct) is { } id)
             return id;
-        var account = new LearningAccount { HolderEmail = email, OpenedAt = now };
+        var account = new LearningAccount { HolderEmail = email, OpenedAt = now, MunicipalityCode = municipality, BirthYear = birthYear };
         db.LearningAccounts.Add(account);
         try
         {

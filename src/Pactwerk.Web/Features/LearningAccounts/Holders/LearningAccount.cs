@@ -15,6 +15,14 @@ public class LearningAccount : Audit.IAudited
     /// takes the account's row lock on PostgreSQL: postings of one account are decided one after the other.
     /// </summary>
     public long Postings { get; set; }
+    /// <summary>
+    /// The CBS code of the municipality the holder lives in today (GM0363), for the funders' uptake per
+    /// labour-market region. Only the code is kept, never an address. Given by a funder with a deposit
+    /// (only while there is none) or by the holder, who may correct it.
+    /// </summary>
+    public string? MunicipalityCode { get; set; }
+    /// <summary>The holder's year of birth, for the funders' uptake per age group; only the year, never the date.</summary>
+    public int? BirthYear { get; set; }
 
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();
 }

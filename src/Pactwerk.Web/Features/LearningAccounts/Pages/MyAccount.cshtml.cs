@@ -12,8 +12,15 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// as for the API, so the same rules and answers hold.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MyAccountModel(LearningAccountQueries queries, LearningBookings bookings, DepositFiles files, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class MyAccountModel(LearningAccountQueries queries, LearningBookings bookings, DepositFiles files, HolderFactsEditor facts,
+    Pactwerk.Web.Data.PactwerkDb db, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The municipality and birth year as the form shows them: what is saved, or what was posted when it was refused.</summary>
+    public string? Municipality { get; private set; }
+    public string? BirthYear { get; private set; }
+    public IReadOnlyList<Pactwerk.Web.Shared.LookupItem> Municipalities { get; private set; } = [];
+    public Dictionary<string, string[]> FactErrors { get; private set; } = [];
+
     /// <summary>The funders the signed-in user deposits for: their upload pages are linked from here.</summary>
     public IReadOnlyList<Funder> OfficerOf { get; private set; } = [];
     public AccountStatement? Statement { get; private set; }
@@ -33,6 +40,32 @@ public sealed class MyAccountModel(LearningAccountQueries queries, LearningBooki
 
     public Task<IActionResult> OnPostDeliveredAsync(long id, CancellationToken ct) =>
         StepAsync(bookings.ConfirmByHolderAsync(id, ct), t["U hebt bevestigd dat opleiding {0} is geleverd.", LearningBooking.CodeOf(id)], ct);
+
+    /// <summary>The holder corrects their municipality and birth year; saving what is there changes nothing.</summary>
+    public async Task<IActionResult> OnPostFactsAsync(string? municipality, string? birthYear, CancellationToken ct)
+    {
+        switch (await facts.CorrectAsync(municipality, birthYear, ct))
+        {
+            case HolderFactsOutcome.Saved { Changed: true }:
+                Done = t["Uw gemeente en geboortejaar zijn opgeslagen."];
+                break;
+            case HolderFactsOutcome.Saved:
+                Done = t["Er is niets veranderd."];
+                break;
+            case HolderFactsOutcome.Invalid i:
+                FactErrors = LearningAccountMessages.Localise(t, i.Errors);
+                Error = t["Uw gemeente en geboortejaar zijn niet opgeslagen: verbeter wat hieronder staat."];
+                break;
+            case HolderFactsOutcome.NotFound n:
+                Error = LearningAccountMessages.Localise(t, n.Message);
+                break;
+        }
+        await LoadAsync(ct);
+        if (FactErrors.Count > 0)
+            (Municipality, BirthYear) = (municipality, birthYear);
+        Response.StatusCode = FactErrors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return Page();
+    }
 
     private async Task<IActionResult> StepAsync(Task<BookingOutcome> step, string done, CancellationToken ct)
     {
@@ -60,5 +93,8 @@ public sealed class MyAccountModel(LearningAccountQueries queries, LearningBooki
         Statement = await queries.MineAsync(ct) is StatementOutcome.Found found ? found.Statement : null;
         Bookings = (await bookings.MineAsync(ct)).Bookings ?? [];
         OfficerOf = await files.OfficerFundersAsync(ct);
+        if (await facts.MineAsync(ct) is { } mine)
+            (Municipality, BirthYear) = (mine.MunicipalityCode, mine.BirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Municipalities = await Pactwerk.Web.Features.Regions.RegionLookup.AllAsync(db, ct, Pactwerk.Web.Features.ReferenceData.RegionSetCodes.Municipalities);
     }
 }
