@@ -14,6 +14,9 @@ public static class LearningAccountsModule
         services.AddScoped<LearningBookings>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
+        services.AddScoped<LearningAccountMonitorFeed>();
+        services.Configure<LearningAccountMonitorFeedOptions>(builder.Configuration.GetSection("LearningAccounts:MonitorFeed"));
+        services.AddHostedService<LearningAccountMonitorFeedWorker>();
         return builder;
     }
 
