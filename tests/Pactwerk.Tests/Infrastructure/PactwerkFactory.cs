@@ -28,6 +28,8 @@ public abstract class PactwerkFactory : WebApplicationFactory<Program>
             ["Monitor:LastPlausibleYear"] = "2098",
             // The voucher figures are refreshed by the tests themselves (the officer's refresh), never by a timer in between.
             ["Vouchers:MonitorFeed:IntervalMinutes"] = "0",
+            // The same for the funders' learning-account figures.
+            ["LearningAccounts:MonitorFeed:IntervalMinutes"] = "0",
             // Tests sign in as coordinators they invent, hundreds of times; the requirement itself has its own tests
             // (CoordinatorTwoFactorTests), and voucher officers meet theirs in every test as before.
             ["TwoFactor:RequiredForCoordinators"] = "false",

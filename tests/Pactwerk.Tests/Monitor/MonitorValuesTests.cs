@@ -172,7 +172,9 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
         // demo voucher scheme (its confidential source, fed at start).
         string[] vouchers = [.. new[] { "gelders-vakmanschap", "techniekuitdaging" }.SelectMany(s => new[] { "afgerond", "gestart", "toegekend" }.Select(k => $"vouchers-{s}-{k}"))];
         string[] rooms = ["technieklokalen-bezettingsgraad", "technieklokalen-minuten-geboekt", "technieklokalen-minuten-gebruikt", "technieklokalen-minuten-open"];
-        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
+        // And the three of each demo funder of learning accounts.
+        string[] learning = [.. new[] { "fn-kempen", "gelderland", "techniektalent" }.SelectMany(f => new[] { "afgerond", "geboekt", "houders" }.Select(k => $"leerrekening-{f}-{k}"))];
+        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. learning, .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
         Assert.All(indicators!, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
         Assert.Contains("techniek", indicators![0].GetProperty("definition").GetString());
     }

@@ -108,5 +108,7 @@ public static class DemoModule
         await scoped.GetRequiredService<Vouchers.VoucherMonitorFeed>().RefreshAllAsync(ct);
         // Likewise the rooms' utilisation and its indicator.
         await scoped.GetRequiredService<Rooms.RoomMonitorFeed>().RefreshAsync(ct);
+        // And the funders' learning-account figures.
+        await scoped.GetRequiredService<LearningAccounts.LearningAccountMonitorFeed>().RefreshAllAsync(ct);
     }
 }

@@ -17,6 +17,9 @@ public static class LearningAccountsModule
         services.AddScoped<LearningBookings>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
+        services.AddScoped<LearningAccountMonitorFeed>();
+        services.Configure<LearningAccountMonitorFeedOptions>(builder.Configuration.GetSection("LearningAccounts:MonitorFeed"));
+        services.AddHostedService<LearningAccountMonitorFeedWorker>();
 
         // Funders' officers move money and see people's data: they sign in with two-factor, as the vouchers' officers
         // do. The policy holds for the funders' endpoints and the upload page; a statement asks it itself
