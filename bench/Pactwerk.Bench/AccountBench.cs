@@ -123,9 +123,11 @@ internal static partial class AccountBench
         var (deposits, lines, available, unbalanced) = await InDbAsync(app, async db =>
         {
             var funder = await db.LearningFunders.Where(f => f.Code == "bench").Select(f => f.Id).SingleAsync();
+            // The bench funder's lines only: the demo's learning accounts have lines of their own.
+            var lines = db.LedgerLines.Where(l => db.LearningDeposits.Any(d => d.Id == l.DepositId && d.FunderId == funder));
             return (await db.LearningDeposits.CountAsync(d => d.FunderId == funder && d.Reference.StartsWith("B")),
-                await db.LedgerLines.CountAsync(),
-                await db.LedgerLines.Where(l => l.Bucket == LedgerBucket.Available).SumAsync(l => l.Amount),
+                await lines.CountAsync(),
+                await lines.Where(l => l.Bucket == LedgerBucket.Available).SumAsync(l => l.Amount),
                 await db.LedgerLines.GroupBy(l => l.PostingId).Where(g => g.Sum(l => l.Amount) != 0).CountAsync());
         });
         var checks = $"deposits={deposits} lines={lines} available={available} unbalanced={unbalanced}";

@@ -185,7 +185,9 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
         async Task CompareAsync()
         {
             var refs = pending.Select(r => r.Input.Reference!).ToList();
-            var existing = await db.LearningDeposits.AsNoTracking().Where(d => d.FunderId == funder.Id && refs.Contains(d.Reference))
+            // One array parameter (json_each / = ANY), not EF's default of one parameter per item: 10,000
+            // parameters cost SQLite seconds to parse per chunk (5.9 s of a 100,000-row file's check).
+            var existing = await db.LearningDeposits.AsNoTracking().Where(d => d.FunderId == funder.Id && EF.Parameter(refs).Contains(d.Reference))
                 .Select(d => new { Deposit = d, Email = db.LearningAccounts.Where(a => a.Id == d.AccountId).Select(a => a.HolderEmail).First() })
                 .ToDictionaryAsync(e => e.Deposit.Reference, StringComparer.Ordinal, ct);
             foreach (var row in pending)
@@ -227,7 +229,8 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
             if (chunk.Count == 0)
                 return;
             var emails = chunk.Select(c => c.Email).Distinct().ToList();
-            var accounts = await db.LearningAccounts.AsNoTracking().Where(a => emails.Contains(a.HolderEmail))
+            // One array parameter, as in the check.
+            var accounts = await db.LearningAccounts.AsNoTracking().Where(a => EF.Parameter(emails).Contains(a.HolderEmail))
                 .ToDictionaryAsync(a => a.HolderEmail, a => a.Id, StringComparer.Ordinal, ct);
             // The person's facts as the chunk's rows give them, the first given per field: they open an account with
             // them, and fill in an existing account's only where it has none (never over what the holder corrected).
