@@ -10,6 +10,7 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.LearningAccounts;
 using static Pactwerk.Tests.Infrastructure.Session;
+using static Pactwerk.Tests.Accounts.TwoFactorSessions;
 
 namespace Pactwerk.Tests.LearningAccounts;
 
@@ -64,7 +65,7 @@ public abstract class HolderFactsTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_deposit_with_a_municipality_name_and_birth_year_stores_the_code_and_year_and_a_later_one_does_not_overwrite()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         var made = await officer.PostAsJsonAsync("/api/v1/funders/prov-feiten/deposits", Input("feit1@example.org", "FT-1", " zwolle ", 1984));
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
         Assert.Equal(("GM0193", 1984), await FactsAsync("feit1@example.org"));
@@ -87,7 +88,7 @@ public abstract class HolderFactsTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task The_holder_sees_and_corrects_their_facts_an_unchanged_save_changes_nothing_and_a_later_deposit_does_not_overwrite()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/funders/prov-feiten/deposits", Input(Holder, "FH-1", "Zwolle", 1984))).StatusCode);
         var holder = await SignInAsync(factory, Holder);
         var page = await holder.GetStringAsync("/leerrekening");
@@ -131,7 +132,7 @@ public abstract class HolderFactsTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_wrong_municipality_or_birth_year_is_refused_naming_the_field_and_nothing_is_written()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         var before = await CountsAsync();
         var tooYoung = DateTime.UtcNow.Year - 13;
         var response = await officer.PostAsJsonAsync("/api/v1/funders/prov-feiten/deposits", Input("fout@example.org", "FT-F1", "Atlantis", tooYoung));
@@ -148,7 +149,7 @@ public abstract class HolderFactsTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_file_with_the_new_columns_opens_accounts_with_the_facts_fills_in_empty_ones_and_refuses_bad_ones()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         // An account already there without facts, and one whose facts the file must not overwrite.
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/funders/prov-feiten/deposits", Input("leeg@bestand-feiten.test", "FB-0", null, null))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/funders/prov-feiten/deposits", Input("vol@bestand-feiten.test", "FB-00", "GM0363", 1960))).StatusCode);
