@@ -23,7 +23,8 @@ public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClass
     [Fact]
     public async Task A_person_with_money_from_three_funders_books_a_course_sees_which_money_pays_and_why_and_the_provider_is_paid_after_both_confirm()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The area's day is the Dutch one (late in the UTC evening it is tomorrow already).
+        var today = Pactwerk.Web.Features.LearningAccounts.LearningDay.Today(TimeProvider.System);
         // A course of the demo provider, starting today, at € 900,00.
         var course = await browser.App.InDbAsync(async db =>
         {

@@ -120,6 +120,10 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
 
         // A learning account for the Noord lead with two bookings of a course the demo member delivers (linked as the provider's user).
         var (course, toDeliver, toCancel) = await LearningBookingsAsync(clients);
+        // Noord's account also holds money of a funder the HvA editor is the officer of; its statement is read by number.
+        var account = await LearningFunderAsync();
+        static object MatrixDeposit() => new { email = "matrix-storting@example.org", amount = 12.5m, validUntil = "2030-12-31", followsPerson = true, reference = Guid.NewGuid().ToString("N") };
+        static StringContent MatrixFile() => new($"email;amount;reference;validUntil\nmatrix-storting@example.org;12,50;{Guid.NewGuid():N};2030-12-31\n", Encoding.UTF8, "text/csv");
 
         var operations = new (string Name, string Expected, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
         {
@@ -132,6 +136,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST holder cancels a booking",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toCancel}/cancel", null)),
             // The demo sector fund's upload page: its officer is none of these roles, so only the administrator gets in.
             ("GET deposit upload page (TechniekTalent)", "302 302 302 302 302 302 302 200", c => c.GetAsync("/leerrekening/fondsen/techniektalent/stortingen")),
+            // The HvA editor is the officer of the matrix funder: they and the administrator deposit, record departures,
+            // see its upload page, and read the statement of an account it paid into; its holder reads their own.
+            ("GET my learning account",             "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me")),
+            ("GET learning account statement",      "401 403 200 200 403 403 403 200", c => c.GetAsync($"/api/v1/learning-accounts/{account}/statement")),
+            ("POST deposit (JSON)",                 "401 403 201 403 403 403 403 201", c => c.PostAsJsonAsync("/api/v1/funders/matrix-hva/deposits", MatrixDeposit())),
+            ("POST deposit file (CSV)",             "401 403 201 403 403 403 403 201", c => c.PostAsync("/api/v1/funders/matrix-hva/deposits", MatrixFile())),
+            ("POST departure",                      "401 403 200 403 403 403 403 200", c => c.PostAsJsonAsync("/api/v1/funders/matrix-hva/departures", new { email = "matrix-storting@example.org", leftOn = "2026-01-01" })),
+            ("GET deposit upload page (matrix)",    "302 302 200 302 302 302 302 200", c => c.GetAsync("/leerrekening/fondsen/matrix-hva/stortingen")),
             ("PUT draft of the Oost plan",          "401 403 403 403 200 403 200 200", c => EditDraftAsync(c, oostPlan, oostRevision)),
             ("PUT draft of the Noord plan",         "401 403 403 200 403 403 200 200", c => EditDraftAsync(c, noordPlan, noordRevision)),
             ("POST propose the Oost draft",         "401 403 403 403 200 403 200 200", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Draft, "propose")),
@@ -282,7 +294,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         await factory.InDbAsync(async db =>
         {
             var course = await db.VoucherCourses.SingleAsync(c => c.Id == scheme.CourseId);
-            course.StartDates = [DateOnly.FromDateTime(DateTime.UtcNow)];
+            course.StartDates = [Web.Features.LearningAccounts.LearningDay.Today(TimeProvider.System)];
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.OK, (await clients["coordinator@techniekpact.demo"].PostAsJsonAsync(
@@ -293,6 +305,22 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         async Task<long> BookAsync() => (await (await clients["noord@techniekpact.demo"].PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId }))
             .ReadAsync<JsonElement>()).GetProperty("id").GetInt64();
         return (scheme.CourseId, await BookAsync(), await BookAsync());
+    }
+
+    /// <summary>A funder whose officers are the HvA's editors, with a deposit in Noord's learning account; the account's id.</summary>
+    private async Task<long> LearningFunderAsync()
+    {
+        var funder = await factory.InDbAsync(async db =>
+        {
+            var hva = await db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync();
+            var added = new Web.Features.LearningAccounts.Funder { Code = "matrix-hva", Name = "Matrix HvA", Kind = Web.Features.LearningAccounts.FunderKind.Employer, Priority = 9, OrganisationId = hva };
+            db.LearningFunders.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
+        var account = await factory.InDbAsync(db => db.LearningAccounts.Where(a => a.HolderEmail == "noord@techniekpact.demo").Select(a => a.Id).SingleAsync());
+        await LearningAccounts.LearningAccountBuilder.DepositAsync(factory, account, funder, 50_00);
+        return account;
     }
 
     /// <summary>A release of its own for each call (without observations), so a withdrawal by one role leaves the next its own to withdraw.</summary>

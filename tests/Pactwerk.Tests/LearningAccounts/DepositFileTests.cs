@@ -11,6 +11,7 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.LearningAccounts;
 using static Pactwerk.Tests.Infrastructure.Session;
+using static Pactwerk.Tests.Accounts.TwoFactorSessions;
 
 namespace Pactwerk.Tests.LearningAccounts;
 
@@ -66,7 +67,7 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_good_file_is_written_in_one_go_balanced_on_the_ledger_and_a_second_time_not_at_all()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         var before = await TallyAsync();
         // Semicolons, a BOM, both decimal marks, earmarks with |, a quoted field, one person twice, ja/nee.
         var file = "\uFEFFemail;amount;reference;validFrom;validUntil;sectors;levels;occupations;followsPerson\r\n"
@@ -104,7 +105,7 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.Equal(["lasser;monteur"], deposits[2].Occupations);
         Assert.Equal([false, true, true], deposits.Select(d => d.FollowsPerson));
         Assert.Equal(new DateOnly(2026, 1, 1), deposits[0].ValidFrom);
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), deposits[1].ValidFrom);
+        Assert.Equal(LearningDay.Today(TimeProvider.System), deposits[1].ValidFrom);
         Assert.Equal(deposits[0].AccountId, deposits[2].AccountId);
         Assert.Equal(0, unbalanced);
         foreach (var d in deposits)
@@ -142,10 +143,9 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_file_with_bad_rows_writes_nothing_and_names_every_bad_row_by_line_and_field(string language)
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/funders/prov-bestand/deposits",
             new { email = "eerder@bestand.test", amount = 10m, validUntil = "2030-01-01", reference = $"E-{language}" })).StatusCode);
-        officer.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
         var before = await TallyAsync();
         var file = "email,amount,reference,validUntil,followsPerson\n"
             + $"goed@bestand.test,10.00,G-{language}-1,2030-01-01,\n"      // line 2: fine
@@ -157,7 +157,10 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
             + $"goed@bestand.test,5,G-{language}-5,2030-01-01,misschien\n" // line 8: follows-person
             + $"goed@bestand.test,5\n"                                     // line 9: too few fields
             + $"goed@bestand.test,100000.01,G-{language}-6,2030-01-01,\n"; // line 10: too large
-        var response = await officer.PostAsync("/api/v1/funders/prov-bestand/deposits", Csv(file));
+        // The language on this request only: the officer's session (with two-factor) is shared by the tests of this app.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/funders/prov-bestand/deposits") { Content = Csv(file) };
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        var response = await officer.SendAsync(request);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(report.GetProperty("written").GetBoolean());
@@ -176,7 +179,7 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task Rows_already_deposited_with_the_same_content_are_repeats_and_the_rest_is_written()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/v1/funders/prov-bestand/deposits",
             new { email = "herhaal@bestand.test", amount = 40.5m, validFrom = "2026-01-01", validUntil = "2030-01-01", reference = "H-1", sectors = new[] { "zorg" } })).StatusCode);
         var before = await TallyAsync();
@@ -196,7 +199,7 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
     public async Task A_broken_header_an_empty_file_and_a_multiline_field_are_reported_by_line()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         var before = await TallyAsync();
         async Task<List<(int Line, string Field)>> BadAsync(string text)
         {
@@ -220,7 +223,7 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
         var file = "email;amount;reference;validUntil\nx@bestand.test;1;T-1;2030-01-01\n";
         Assert.Equal(HttpStatusCode.Forbidden, (await (await SignInAsync(factory, Outsider)).PostAsync("/api/v1/funders/prov-bestand/deposits", Csv(file))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous(factory).PostAsync("/api/v1/funders/prov-bestand/deposits", Csv(file))).StatusCode);
-        var officer = await SignInAsync(factory, Officer);
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync("/api/v1/funders/bestaat-niet/deposits", Csv(file))).StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await officer.PostAsync("/api/v1/funders/prov-bestand/deposits", new StringContent(file, Encoding.UTF8, "text/plain"))).StatusCode);
 

@@ -8,7 +8,8 @@ namespace Pactwerk.Tests.LearningAccounts;
 /// <summary>Funders, accounts and deposits for the learning-account tests, each deposit brought onto the ledger as the app does.</summary>
 public static class LearningAccountBuilder
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The area's today: the Dutch calendar day (<see cref="LearningDay"/>), so the tests hold late in the UTC evening too.</summary>
+    public static DateOnly Today => LearningDay.Today(TimeProvider.System);
 
     public static Task<int> FunderAsync(PactwerkFactory factory, string code, FunderKind kind = FunderKind.Province, int priority = 1) =>
         factory.InDbAsync(async db =>

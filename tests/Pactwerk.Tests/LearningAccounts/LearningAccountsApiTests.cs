@@ -9,6 +9,7 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.LearningAccounts;
 using static Pactwerk.Tests.Infrastructure.Session;
+using static Pactwerk.Tests.Accounts.TwoFactorSessions;
 
 namespace Pactwerk.Tests.LearningAccounts;
 
@@ -68,7 +69,7 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
     public async Task An_officer_deposits_once_per_reference_and_the_holder_sees_it_whatever_the_case_of_their_address()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, ProvinceOfficer);
+        var officer = await SignInWithTwoFactorAsync(factory, ProvinceOfficer);
         var made = await officer.PostAsJsonAsync("/api/v1/funders/prov-api/deposits", Input("holder@example.org", 250.75m, "P-0001", sectors: ["zorg"]));
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
         var deposit = await made.Content.ReadFromJsonAsync<JsonElement>();
@@ -86,7 +87,7 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(counts, await CountsAsync());
 
         // A second funder pays into the same account: one account per person.
-        var fund = await SignInAsync(factory, FundOfficer);
+        var fund = await SignInWithTwoFactorAsync(factory, FundOfficer);
         Assert.Equal(HttpStatusCode.Created, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/deposits", Input("holder@example.org", 1000, "F-1", "2029-06-30"))).StatusCode);
 
         var holder = await SignInAsync(factory, Holder);
@@ -111,7 +112,7 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
     public async Task A_wrong_deposit_is_refused_with_every_reason_and_changes_nothing()
     {
         await ArrangeAsync();
-        var officer = await SignInAsync(factory, ProvinceOfficer);
+        var officer = await SignInWithTwoFactorAsync(factory, ProvinceOfficer);
         var counts = await CountsAsync();
         var empty = await officer.PostAsJsonAsync("/api/v1/funders/prov-api/deposits", new { });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
@@ -144,8 +145,8 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
     public async Task Only_a_funders_officers_deposit_for_it_and_a_statement_shows_each_reader_only_what_they_may_see()
     {
         await ArrangeAsync();
-        var province = await SignInAsync(factory, ProvinceOfficer);
-        var fund = await SignInAsync(factory, FundOfficer);
+        var province = await SignInWithTwoFactorAsync(factory, ProvinceOfficer);
+        var fund = await SignInWithTwoFactorAsync(factory, FundOfficer);
         Assert.Equal(HttpStatusCode.Created, (await province.PostAsJsonAsync("/api/v1/funders/prov-api/deposits", Input("matrix@example.org", 300, "P-M1"))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/deposits", Input("matrix@example.org", 200, "F-M1"))).StatusCode);
         var account = await factory.InDbAsync(db => db.LearningAccounts.Where(a => a.HolderEmail == "matrix@example.org").Select(a => a.Id).SingleAsync());
@@ -179,8 +180,8 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
     public async Task After_a_change_of_employer_the_money_that_follows_the_person_stays_and_the_rest_expires()
     {
         await ArrangeAsync();
-        var province = await SignInAsync(factory, ProvinceOfficer);
-        var fund = await SignInAsync(factory, FundOfficer);
+        var province = await SignInWithTwoFactorAsync(factory, ProvinceOfficer);
+        var fund = await SignInWithTwoFactorAsync(factory, FundOfficer);
         // The fund (here: the old employer's sector) paid € 400,00 that stays with the sector and € 100,00 that follows the person; the province € 250,00.
         var staying = new { email = "wissel@example.org", amount = 400m, validUntil = "2030-01-31", followsPerson = false, reference = "F-W1" };
         Assert.Equal(HttpStatusCode.Created, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/deposits", staying)).StatusCode);
@@ -193,7 +194,7 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/departures", new { email = "wissel@example.org" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/departures", new { email = "nooit@example.org", leftOn = "2026-01-01" })).StatusCode);
 
-        var leftOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var leftOn = LearningDay.Today(TimeProvider.System).AddDays(-3);
         var response = await fund.PostAsJsonAsync("/api/v1/funders/fonds-api/departures", new { email = "Wissel@example.org", leftOn = leftOn.ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(400m, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("expired").GetDecimal());

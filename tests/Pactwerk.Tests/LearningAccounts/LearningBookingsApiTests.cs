@@ -159,13 +159,13 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
         var preview = await short_.GetFromJsonAsync<JsonElement>(Preview(scheme.CourseId));
         Assert.False(preview.GetProperty("mayBook").GetBoolean());
         Assert.Equal((1000m, 650.25m), (D(preview, "fromAccount"), D(preview, "coPayment")));
-        var uncovered = await short_.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, acceptCoPayment = true });
+        var uncovered = await short_.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, coPayment = 650.25m });
         Assert.Equal(HttpStatusCode.Conflict, uncovered.StatusCode);
-        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1650,25; een eigen bijdrage is in deze regeling niet mogelijk. Er is niets geboekt.",
+        Assert.Equal("Uw leerrekening dekt € 1.000,00 van de prijs van € 1.650,25; een eigen bijdrage is in deze regeling niet mogelijk. Er is niets geboekt.",
             (await uncovered.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
         using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/learning-accounts/me/bookings") { Content = JsonContent.Create(new { course = scheme.CourseId }) };
         english.Headers.AcceptLanguage.ParseAdd("en");
-        Assert.Equal("Your learning account covers € 1000,00 of the price of € 1650,25; this scheme allows no co-payment of your own. Nothing was booked.",
+        Assert.Equal("Your learning account covers € 1,000.00 of the price of € 1,650.25; this scheme allows no co-payment of your own. Nothing was booked.",
             (await (await short_.SendAsync(english)).ReadAsync<JsonElement>()).GetProperty("detail").GetString());
 
         // A provider's user has no account of their own here, and cannot book for anyone: there is no way to name an account.
@@ -391,52 +391,140 @@ public sealed class LearningBookingsApiPostgres(PostgresFactory factory) : Learn
 
 /// <summary>
 /// Where the scheme allows a co-payment (here up to a quarter of the price), the holder may pay the rest of a course
-/// themselves once they accept it; the account pays its share and the provider is paid that share.
+/// themselves by accepting the very amount the preview showed; the account pays its share and the provider is paid that
+/// share. When the amount is no longer the one shown (money taken by another booking meanwhile), nothing is reserved.
 /// </summary>
 public abstract class LearningCoPaymentTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
-    [Fact]
-    public async Task The_holder_pays_the_rest_themselves_up_to_the_allowed_share_once_they_accept_it()
+    private const string Bookings = "/api/v1/learning-accounts/me/bookings";
+
+    private async Task<(HttpClient Holder, long Account, long Deposit)> HolderAsync(string email, string funder, long cents)
     {
-        var fund = await FunderAsync(factory, "fonds-c1", FunderKind.SectorFund);
-        var email = "eigen@example.org";
+        var fund = await FunderAsync(factory, funder, FunderKind.SectorFund);
         await factory.InScopeAsync(async services =>
         {
             var user = new PactwerkUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = DateTime.UtcNow };
             Assert.True((await services.GetRequiredService<UserManager<PactwerkUser>>().CreateAsync(user, DemoPassword)).Succeeded);
         });
         var account = await AccountAsync(factory, email);
-        var deposit = await DepositAsync(factory, account, fund, 1000_00);
+        var deposit = await DepositAsync(factory, account, fund, cents);
+        return (await SignInAsync(factory, email), account, deposit);
+    }
+
+    private Task<(int Postings, int Bookings)> CountsAsync() => factory.InDbAsync(async db => (await db.LedgerPostings.CountAsync(), await db.LearningBookings.CountAsync()));
+
+    private static (decimal Price, decimal FromAccount, decimal CoPayment) Amounts(JsonElement e) =>
+        (e.GetProperty("price").GetDecimal(), e.GetProperty("fromAccount").GetDecimal(), e.GetProperty("coPayment").GetDecimal());
+
+    [Fact]
+    public async Task The_holder_pays_the_rest_themselves_up_to_the_allowed_share_once_they_accept_the_amount_shown()
+    {
+        var (holder, account, deposit) = await HolderAsync("eigen@example.org", "fonds-c1", 1000_00);
         var scheme = await VoucherSchemeBuilder.SchemeAsync(factory, "leer-c1", 50_000m, 1200m);
-        var holder = await SignInAsync(factory, email);
-        var postings = await factory.InDbAsync(db => db.LedgerPostings.CountAsync());
+        var before = await CountsAsync();
 
-        // € 200,00 of € 1200,00 is 16,7 %: within the quarter, but only once accepted.
-        var preview = await holder.GetFromJsonAsync<JsonElement>($"/api/v1/learning-accounts/me/bookings/preview?course={scheme.CourseId}");
+        // € 200,00 of € 1200,00 is 16,7 %: within the quarter, but only once accepted with that amount.
+        var preview = await holder.GetFromJsonAsync<JsonElement>($"{Bookings}/preview?course={scheme.CourseId}");
         Assert.True(preview.GetProperty("mayBook").GetBoolean());
-        Assert.Equal((1000m, 200m), (preview.GetProperty("fromAccount").GetDecimal(), preview.GetProperty("coPayment").GetDecimal()));
-        var unaccepted = await holder.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId });
+        Assert.Equal((1200m, 1000m, 200m), Amounts(preview));
+        var unaccepted = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId });
         Assert.Equal(HttpStatusCode.Conflict, unaccepted.StatusCode);
-        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1200,00; bevestig dat u zelf € 200,00 bijdraagt. Er is niets geboekt.",
-            (await unaccepted.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(postings, await factory.InDbAsync(db => db.LedgerPostings.CountAsync()));
+        var problem = await unaccepted.ReadAsync<JsonElement>();
+        Assert.Equal("Uw leerrekening dekt € 1.000,00 van de prijs van € 1.200,00; bevestig dat u zelf € 200,00 bijdraagt. Er is niets geboekt.", problem.GetProperty("detail").GetString());
+        Assert.Equal((1200m, 1000m, 200m), Amounts(problem));
+        // The yes/no of before is no acceptance of an amount: the same answer, not a crash.
+        var yesNo = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, acceptCoPayment = true });
+        Assert.Equal(HttpStatusCode.Conflict, yesNo.StatusCode);
+        Assert.Equal((1200m, 1000m, 200m), Amounts(await yesNo.ReadAsync<JsonElement>()));
+        // An amount that is no amount of cents, or below zero: 400 naming the field.
+        foreach (var bad in new[] { 200.001m, -1m })
+        {
+            var invalid = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, coPayment = bad });
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            Assert.Equal([LearningAccountMessages.CoPaymentInvalid], (await invalid.ReadAsync<JsonElement>()).GetProperty("errors").GetProperty("coPayment").EnumerateArray().Select(m => m.GetString()));
+        }
+        // Less than shown is not what the booking needs either.
+        Assert.Equal(HttpStatusCode.Conflict, (await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, coPayment = 199.99m })).StatusCode);
+        Assert.Equal(before, await CountsAsync());
 
-        var booked = await holder.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, acceptCoPayment = true });
+        var booked = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, coPayment = 200.00m });
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var booking = await booked.ReadAsync<JsonElement>();
-        Assert.Equal((1200m, 1000m, 200m), (booking.GetProperty("price").GetDecimal(), booking.GetProperty("fromAccount").GetDecimal(), booking.GetProperty("coPayment").GetDecimal()));
+        Assert.Equal((1200m, 1000m, 200m), Amounts(booking));
         Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Reserved)]);
 
         // Cancelled, and the price raised: € 1500,00 leaves € 500,00 (33,3 %), more than a quarter.
-        Assert.Equal(HttpStatusCode.OK, (await holder.PostAsync($"/api/v1/learning-accounts/me/bookings/{booking.GetProperty("id").GetInt64()}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await holder.PostAsync($"{Bookings}/{booking.GetProperty("id").GetInt64()}/cancel", null)).StatusCode);
         await factory.InDbAsync(db => db.VoucherCourses.Where(c => c.Id == scheme.CourseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Price, 1500m)));
-        postings = await factory.InDbAsync(db => db.LedgerPostings.CountAsync());
-        var tooMuch = await holder.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course = scheme.CourseId, acceptCoPayment = true });
+        var counts = await CountsAsync();
+        var tooMuch = await holder.PostAsJsonAsync(Bookings, new { course = scheme.CourseId, coPayment = 500m });
         Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
-        Assert.Equal("Uw leerrekening dekt € 1000,00 van de prijs van € 1500,00; de eigen bijdrage van € 500,00 is meer dan het deel (25%) dat u zelf mag bijdragen. Er is niets geboekt.",
+        Assert.Equal("Uw leerrekening dekt € 1.000,00 van de prijs van € 1.500,00; de eigen bijdrage van € 500,00 is meer dan het deel (25%) dat u zelf mag bijdragen. Er is niets geboekt.",
             (await tooMuch.ReadAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(postings, await factory.InDbAsync(db => db.LedgerPostings.CountAsync()));
+        Assert.Equal(counts, await CountsAsync());
         Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Available)]);
+    }
+
+    [Fact]
+    public async Task Money_taken_between_the_preview_and_the_booking_changes_the_co_payment_and_nothing_is_reserved_until_the_new_amount_is_accepted()
+    {
+        var (holder, account, deposit) = await HolderAsync("race-eigen@example.org", "fonds-c2", 1000_00);
+        var course = await VoucherSchemeBuilder.SchemeAsync(factory, "leer-c2", 50_000m, 1200m);
+        var other = await VoucherSchemeBuilder.SchemeAsync(factory, "leer-c3", 50_000m, 100m);
+
+        // The preview shows € 200,00 to pay oneself; before the holder books, another booking takes € 100,00.
+        var preview = await holder.GetFromJsonAsync<JsonElement>($"{Bookings}/preview?course={course.CourseId}");
+        Assert.Equal((1200m, 1000m, 200m), Amounts(preview));
+        Assert.Equal(HttpStatusCode.Created, (await holder.PostAsJsonAsync(Bookings, new { course = other.CourseId })).StatusCode);
+        var before = await CountsAsync();
+        var sums = await SumsAsync(factory, account);
+
+        // The amount shown is no longer the amount: 409 with the amounts of now (1200 − 900 = 300, the quarter exactly), nothing reserved.
+        var stale = await holder.PostAsJsonAsync(Bookings, new { course = course.CourseId, coPayment = preview.GetProperty("coPayment").GetDecimal() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var problem = await stale.ReadAsync<JsonElement>();
+        Assert.Equal((1200m, 900m, 300m), Amounts(problem));
+        Assert.Equal("De bedragen zijn veranderd sinds u ze zag: uw leerrekening dekt nu € 900,00 van de prijs van € 1.200,00 en uw eigen bijdrage is € 300,00, niet € 200,00. Er is niets geboekt.",
+            problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(sums, await SumsAsync(factory, account));
+
+        // The new amount accepted: booked, the account's € 900,00 reserved.
+        var booked = await holder.PostAsJsonAsync(Bookings, new { course = course.CourseId, coPayment = 300m });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        Assert.Equal((1200m, 900m, 300m), Amounts(await booked.ReadAsync<JsonElement>()));
+        Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Reserved)]);
+        Assert.Equal(0, (await SumsAsync(factory, account)).GetValueOrDefault((deposit, LedgerBucket.Available)));
+    }
+
+    [Fact]
+    public async Task The_booking_page_sends_the_amount_it_showed_and_a_changed_amount_books_nothing()
+    {
+        var (holder, account, deposit) = await HolderAsync("pagina-eigen@example.org", "fonds-c4", 1000_00);
+        var course = await VoucherSchemeBuilder.SchemeAsync(factory, "leer-c4", 50_000m, 1200m);
+        var page = $"/leerrekening/boeken?course={course.CourseId}";
+        var html = await holder.GetStringAsync(page);
+        Assert.Contains("name=\"CoPaymentShown\" value=\"20000\"", html);
+        var start = System.Text.RegularExpressions.Regex.Match(html, "<option value=\"([0-9-]+)\"").Groups[1].Value;
+        var before = await CountsAsync();
+
+        // Not ticked: said at the box, nothing booked.
+        var unticked = await PostFormAsync(holder, "/leerrekening/boeken", new() { ["Course"] = course.CourseId.ToString(), ["Start"] = start, ["CoPaymentShown"] = "20000" }, page);
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        Assert.Contains("id=\"fout-AcceptCoPayment\"", await unticked.Content.ReadAsStringAsync());
+        // Ticked with an amount that is not the one needed now (as a page shown before the money changed would send it).
+        var stale = await PostFormAsync(holder, "/leerrekening/boeken",
+            new() { ["Course"] = course.CourseId.ToString(), ["Start"] = start, ["AcceptCoPayment"] = "true", ["CoPaymentShown"] = "15000" }, page);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("De bedragen zijn veranderd sinds u ze zag", System.Net.WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await CountsAsync());
+
+        // Ticked with the amount shown: booked.
+        var booked = await PostFormAsync(holder, "/leerrekening/boeken",
+            new() { ["Course"] = course.CourseId.ToString(), ["Start"] = start, ["AcceptCoPayment"] = "true", ["CoPaymentShown"] = "20000" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.Equal(1000_00, (await SumsAsync(factory, account))[(deposit, LedgerBucket.Reserved)]);
+        Assert.Equal(20000, await factory.InDbAsync(db => db.LearningBookings.Where(b => b.AccountId == account).Select(b => b.CoPayment).SingleAsync()));
     }
 }
 

@@ -41,7 +41,7 @@ public static class DemoLearningAccounts
         await db.SaveChangesAsync(ct);
 
         var now = DateTime.UtcNow;
-        var today = DateOnly.FromDateTime(now);
+        var today = LearningDay.Of(now);
         var leftFnKempen = today.AddDays(-60);
         Money[] money =
         [

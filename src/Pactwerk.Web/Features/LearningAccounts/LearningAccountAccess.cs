@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 
 namespace Pactwerk.Web.Features.LearningAccounts;
@@ -17,4 +19,20 @@ public static class LearningAccountAccess
     /// <summary>Whether the signed-in user holds the account: the account's address is theirs and confirmed.</summary>
     public static bool Holds(PactwerkUser? user, LearningAccount account) =>
         user is { EmailConfirmed: true, Email: { } email } && LearningAccount.Normalise(email) == account.HolderEmail;
+
+    /// <summary>
+    /// Who must sign in with two-factor to deposit, record departures or read another person's statement: an
+    /// officer of any funder, or an administrator. Decided for the person, not per funder, as for the vouchers'
+    /// officers (<see cref="Vouchers.VoucherAccess.NeedsTwoFactorAsync"/>): the same account is never let in for
+    /// one funder and sent to set up two-factor for the next.
+    /// </summary>
+    public static async Task<bool> NeedsTwoFactorAsync(PactwerkDb db, AccessScope scope, CancellationToken ct)
+    {
+        if (scope.UserId is null)
+            return false;
+        if (scope.IsAdministrator)
+            return true;
+        var organisations = scope.Grants.Where(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).Distinct().ToList();
+        return organisations.Count > 0 && await db.LearningFunders.AnyAsync(f => organisations.Contains(f.OrganisationId), ct);
+    }
 }

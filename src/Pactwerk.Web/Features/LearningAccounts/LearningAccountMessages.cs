@@ -60,6 +60,8 @@ public static class LearningAccountMessages
     public const string CoPaymentOff = "Uw leerrekening dekt € {0} van de prijs van € {1}; een eigen bijdrage is in deze regeling niet mogelijk. Er is niets geboekt.";
     public const string CoPaymentTooLarge = "Uw leerrekening dekt € {0} van de prijs van € {1}; de eigen bijdrage van € {2} is meer dan het deel ({3}%) dat u zelf mag bijdragen. Er is niets geboekt.";
     public const string CoPaymentNotAccepted = "Uw leerrekening dekt € {0} van de prijs van € {1}; bevestig dat u zelf € {2} bijdraagt. Er is niets geboekt.";
+    public const string CoPaymentChanged = "De bedragen zijn veranderd sinds u ze zag: uw leerrekening dekt nu € {0} van de prijs van € {1} en uw eigen bijdrage is € {2}, niet € {3}. Er is niets geboekt.";
+    public const string CoPaymentInvalid = "Vul uw eigen bijdrage in euro in, 0 of meer en in hele centen, zoals 200,00.";
     public const string NoBooking = "Deze boeking bestaat niet, of is niet van u; er is niets veranderd.";
     public const string NotCancellable = "Deze boeking kan niet meer worden geannuleerd: ze is al geannuleerd, of de levering is al bevestigd. Er is niets veranderd.";
     public const string NotConfirmable = "Deze boeking is geannuleerd of al afgerond; er is niets veranderd.";

@@ -12,7 +12,7 @@ public static class LearningAccountsApi
         var accounts = api.MapGroup("/learning-accounts").WithTags("Learning accounts").RequireAuthorization(Policies.SignedIn);
         accounts.MapGet("/me", GetMine).WithName("GetMyLearningAccount").WithSummary("The signed-in person's learning account (by their confirmed e-mail address): balance, per funder, per deposit with its expiry, and every movement.");
         accounts.MapGet("/{id:long}/statement", GetStatement).WithName("GetLearningAccountStatement").WithSummary("An account's statement: the holder and an administrator see all of it, a funder's officer what their funder paid in.");
-        var funders = api.MapGroup("/funders").WithTags("Learning accounts").RequireAuthorization(Policies.SignedIn);
+        var funders = api.MapGroup("/funders").WithTags("Learning accounts").RequireAuthorization(LearningAccountsModule.OfficerPolicy);
         funders.MapPost("/{code}/deposits", Deposit).WithName("DepositIntoLearningAccount").WithSummary("A funder's officer pays into one person's account (opened if they have none), with earmarks and validity; the same reference twice is one deposit.");
         funders.MapPost("/{code}/deposits", DepositFile).Accepts<string>("text/csv").WithName("DepositFileIntoLearningAccounts")
             .WithSummary("A funder's officer pays into many accounts at once from a CSV file (a header row with the fields of a single deposit, then one deposit per row; at most 200 MB and 1,000,000 rows): all rows or none, with a report listing every bad row by line and field; the same file again answers with its first report and writes nothing.");
@@ -63,6 +63,8 @@ public static class LearningAccountsApi
             StatementOutcome.Found f => TypedResults.Ok(f.Statement),
             StatementOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
             StatementOutcome.NotFound n => ApiProblems.NotFound(n.Message),
+            // The same answer the two-factor policy gives on the funders' endpoints.
+            StatementOutcome.TwoFactorNeeded => TypedResults.Problem(TwoFactorRefusal.Detail, statusCode: StatusCodes.Status403Forbidden, title: TwoFactorRefusal.Title),
             _ => throw new InvalidOperationException(),
         };
 

@@ -1,3 +1,5 @@
+using Pactwerk.Web.Features.Accounts;
+
 namespace Pactwerk.Web.Features.LearningAccounts;
 
 /// <summary>Learning accounts (leerrekening): money for training that belongs to the person, paid in by several funders, on one ledger.</summary>
@@ -14,8 +16,17 @@ public static class LearningAccountsModule
         services.AddScoped<LearningBookings>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
+
+        // Funders' officers move money and see people's data: they sign in with two-factor, as the vouchers' officers
+        // do. The policy holds for the funders' endpoints and the upload page; a statement asks it itself
+        // (LearningAccountQueries), since its holder reads it without.
+        services.AddAuthorizationBuilder().AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().AddRequirements(
+            new TwoFactorRequirement((s, scope, ct) => LearningAccountAccess.NeedsTwoFactorAsync(s.GetRequiredService<Data.PactwerkDb>(), scope, ct))));
         return builder;
     }
+
+    /// <summary>The policy of the funders' endpoints and pages: signed in, with two-factor where <see cref="LearningAccountAccess.NeedsTwoFactorAsync"/> says so.</summary>
+    public const string OfficerPolicy = "LearningFunderOfficer";
 
     public static WebApplication MapLearningAccounts(this WebApplication app, RouteGroupBuilder api)
     {

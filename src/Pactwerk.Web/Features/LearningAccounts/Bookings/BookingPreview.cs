@@ -99,7 +99,11 @@ public static class BookingReckoning
             yield return LearningAccountMessages.Format(LearningAccountMessages.FitsOccupation, course.Occupation);
     }
 
-    public static string Euro(long cents) => (cents / 100m).ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("nl"));
+    /// <summary>
+    /// An amount for a message, in the request's culture as <see cref="Vouchers.VoucherFormat.Money"/> shows money (1.250,00 in
+    /// Dutch, 1,250.00 in English): the message is found again by its Dutch format and translated, its values kept as written.
+    /// </summary>
+    public static string Euro(long cents) => (cents / 100m).ToString("#,0.00", System.Globalization.CultureInfo.CurrentCulture);
 
     private static int Percent(decimal share) => (int)Math.Round(Math.Clamp(share, 0m, 1m) * 100m, MidpointRounding.ToZero);
 }

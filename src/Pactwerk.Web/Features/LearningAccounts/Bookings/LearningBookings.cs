@@ -7,8 +7,11 @@ using Pactwerk.Web.Features.Vouchers;
 
 namespace Pactwerk.Web.Features.LearningAccounts;
 
-/// <summary>The holder's booking input: a catalogue course, a start date of it (the first to come when left out), and whether they accept paying the rest themselves.</summary>
-public sealed record BookingInput(int? Course, string? Start, bool? AcceptCoPayment);
+/// <summary>
+/// The holder's booking input: a catalogue course, a start date of it (the first to come when left out), and the co-payment
+/// the preview showed them, in euros: by sending it they accept paying exactly that themselves (left out: none).
+/// </summary>
+public sealed record BookingInput(int? Course, string? Start, decimal? CoPayment);
 
 /// <summary>A booking as its holder and the course's provider see it (the provider never sees whose account it is). Amounts in euros.</summary>
 public sealed record BookingDto(long Id, string Code, int CourseId, string Course, string Provider, DateOnly Start, decimal Price, decimal FromAccount, decimal CoPayment,
@@ -30,6 +33,11 @@ public abstract record BookingOutcome
     public sealed record Invalid(Dictionary<string, string[]> Errors) : BookingOutcome;
     /// <summary>The rules say no (not enough fitting money, a co-payment not allowed, a wrong state); nothing changed.</summary>
     public sealed record Refused(string Message) : BookingOutcome;
+    /// <summary>
+    /// The co-payment sent is not the one the booking needs now (none sent, or the amounts changed since the preview); nothing
+    /// changed. The amounts in cents, as reckoned now.
+    /// </summary>
+    public sealed record CoPaymentDiffers(string Message, long Price, long FromAccount, long CoPayment) : BookingOutcome;
 }
 
 /// <summary>
@@ -45,7 +53,7 @@ public abstract record BookingOutcome
 public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, LearningLedger ledger, VoucherPayments payments, TimeProvider clock,
     IOptionsMonitor<CoPaymentOptions> coPayment)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => LearningDay.Today(clock);
 
     private sealed record Holder(LearningAccount Account, string UserId);
 
@@ -117,7 +125,9 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
     /// <summary>
     /// Books the course on the holder's own account: the account's share reserved from the deposits the rule picks now,
     /// under the account's lock (so of two bookings racing for the same money one is refused), with the booking in the
-    /// same transaction; the rest is the holder's co-payment where allowed and accepted.
+    /// same transaction; the rest is the holder's co-payment where allowed, and only the very amount they sent. The share
+    /// and the co-payment are reckoned under the lock: when money expired, another booking took some, or the price
+    /// changed since the preview, the co-payment differs from the one the holder accepted and nothing is reserved.
     /// </summary>
     public async Task<BookingOutcome> BookAsync(BookingInput input, CancellationToken ct)
     {
@@ -129,20 +139,41 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
         var (course, start, failure) = await ReadAsync(input.Course, input.Start, ct);
         if (failure is not null)
             return failure;
+        long? accepted = null;
+        if (input.CoPayment is { } euros)
+        {
+            if (euros < 0 || euros > 1_000_000m || decimal.Round(euros * 100m) != euros * 100m)
+                return new BookingOutcome.Invalid(new() { ["coPayment"] = [LearningAccountMessages.CoPaymentInvalid] });
+            accepted = (long)(euros * 100m);
+        }
         var today = Today;
-        var (fromAccount, rest, _, refusal) = BookingReckoning.Reckon(await ledger.CandidatesAsync(holder.Account.Id, ct), course!.Course, today, coPayment.CurrentValue);
-        if (refusal is not null)
-            return new BookingOutcome.Refused(refusal);
-        if (rest > 0 && input.AcceptCoPayment != true)
-            return new BookingOutcome.Refused(LearningAccountMessages.Format(LearningAccountMessages.CoPaymentNotAccepted,
-                BookingReckoning.Euro(fromAccount), BookingReckoning.Euro(course.Course.Price), BookingReckoning.Euro(rest)));
+        var price = course!.Course.Price;
+        var options = coPayment.CurrentValue;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var facts = new CourseFacts(course.Course.Sector, course.Course.Level, course.Course.Occupation);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The share was reckoned before the lock; reserved under it, on what is there now: if another booking took the money meanwhile, this one is refused whole.
-        if (await ledger.ReserveAsync(holder.Account.Id, facts, fromAccount, today, holder.UserId, ct) is not PostingOutcome.Posted { Posting: var reservation })
-            return new BookingOutcome.Refused(LearningAccountMessages.NoFittingMoney);
+        // Reckoned under the account's lock, on what the account holds now, and reserved only when the co-payment it leaves
+        // is the one the holder accepted: what the preview showed may have changed since.
+        long fromAccount = 0, rest = 0;
+        BookingOutcome? differs = null;
+        var posted = await ledger.ReserveAsync(holder.Account.Id, candidates =>
+        {
+            (fromAccount, rest, var allocations, var refusal) = BookingReckoning.Reckon(candidates, course.Course, today, options);
+            if (refusal is not null)
+                return (null, refusal);
+            if (rest != (accepted ?? 0))
+            {
+                var message = accepted is null
+                    ? LearningAccountMessages.Format(LearningAccountMessages.CoPaymentNotAccepted, BookingReckoning.Euro(fromAccount), BookingReckoning.Euro(price), BookingReckoning.Euro(rest))
+                    : LearningAccountMessages.Format(LearningAccountMessages.CoPaymentChanged, BookingReckoning.Euro(fromAccount), BookingReckoning.Euro(price),
+                        BookingReckoning.Euro(rest), BookingReckoning.Euro(accepted.Value));
+                differs = new BookingOutcome.CoPaymentDiffers(message, price, fromAccount, rest);
+                return (null, message);
+            }
+            return (allocations, null);
+        }, holder.UserId, ct);
+        if (posted is not PostingOutcome.Posted { Posting: var reservation })
+            return differs ?? new BookingOutcome.Refused(posted is PostingOutcome.Refused { Message: { Length: > 0 } m } ? m : LearningAccountMessages.NoFittingMoney);
         var booking = new LearningBooking
         {
             AccountId = holder.Account.Id, CourseId = course.Course.Id, ProviderId = course.ProviderId, Start = start, Price = course.Course.Price,

@@ -19,7 +19,7 @@ public static class LearningBookingsApi
             .WithSummary("Before booking a catalogue course (`?course=12&start=2027-02-01`, the first start to come when left out): which deposits of the signed-in person's account would pay how much and why, which would not and why, and what they would pay themselves. Nothing is reserved.");
         mine.MapGet("", GetMine).WithName("GetMyLearningBookings").WithSummary("The signed-in person's bookings, newest first, with what each funder pays and the provider's payment.");
         mine.MapPost("", Book).WithName("BookLearningCourse")
-            .WithSummary("The signed-in person books a catalogue course on their own account (`{\"course\": 12, \"start\": \"2027-02-01\", \"acceptCoPayment\": true}`): the price is reserved from the deposits the preview names; the rest is their own co-payment where the scheme allows it.")
+            .WithSummary("The signed-in person books a catalogue course on their own account (`{\"course\": 12, \"start\": \"2027-02-01\", \"coPayment\": 200.00}`): the price is reserved from the deposits the preview names; the rest is their own co-payment where the scheme allows it, accepted by sending the preview's `coPayment` in euros. Reckoned again under the account's lock: when the co-payment is needed and not sent, or differs from the one sent (money expired or was taken, the price changed), 409 with `price`, `fromAccount` and `coPayment` as they are now, and nothing is reserved.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         mine.MapPost("/{id:long}/cancel", Cancel).WithName("CancelLearningBooking")
             .WithSummary("The holder cancels a booking before either side confirmed delivery: the reservation goes back to the same deposits.").WithStepProblems();
@@ -71,6 +71,9 @@ public static class LearningBookingsApi
         BookingOutcome.NotFound n => ApiProblems.NotFound(n.Message),
         BookingOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
         BookingOutcome.Refused r => TypedResults.Problem(r.Message, statusCode: StatusCodes.Status409Conflict),
+        // The amounts as they are now, so a client can show them and ask again.
+        BookingOutcome.CoPaymentDiffers c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["price"] = c.Price / 100m, ["fromAccount"] = c.FromAccount / 100m, ["coPayment"] = c.CoPayment / 100m }),
         _ => throw new InvalidOperationException("Unknown outcome."),
     };
 

@@ -121,8 +121,8 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
             new { funder = funder.Code, leftOn = input.LeftOn, deposits = stopping.Select(d => d.Id).ToArray() });
         await db.SaveChangesAsync(ct);
         long expired = 0;
-        if (lastDay < DateOnly.FromDateTime(now) && stopping.Count > 0
-            && await ledger.ExpireAccountAsync(accountId, DateOnly.FromDateTime(now), scope.UserId, ct) is PostingOutcome.Posted posted)
+        if (lastDay < LearningDay.Of(now) && stopping.Count > 0
+            && await ledger.ExpireAccountAsync(accountId, LearningDay.Of(now), scope.UserId, ct) is PostingOutcome.Posted posted)
             expired = posted.Posting.Lines.Where(l => l.Bucket == LedgerBucket.Expired && stopping.Any(d => d.Id == l.DepositId)).Sum(l => l.Amount);
         await transaction.CommitAsync(ct);
         return new DepartureOutcome.Recorded(new DepartureDto(accountId, [.. stopping.Select(d => d.Id)], expired / 100m));
@@ -156,7 +156,7 @@ public sealed class LearningDeposits(PactwerkDb db, AccessScopeProvider scopes, 
     /// <summary>The deposit a checked input asks for, not yet in an account: the same for a single deposit and a file's row.</summary>
     public static Deposit Wanted(Funder funder, DepositInput input, long cents, DateTime now) => new()
     {
-        FunderId = funder.Id, Amount = cents, ValidFrom = input.ValidFrom ?? DateOnly.FromDateTime(now), ValidUntil = input.ValidUntil!.Value,
+        FunderId = funder.Id, Amount = cents, ValidFrom = input.ValidFrom ?? LearningDay.Of(now), ValidUntil = input.ValidUntil!.Value,
         Sectors = DepositInput.Clean(input.Sectors), Levels = DepositInput.Clean(input.Levels), Occupations = DepositInput.Clean(input.Occupations),
         FollowsPerson = input.FollowsPerson ?? true, Reference = input.Reference!.Trim(), DepositedAt = now,
     };

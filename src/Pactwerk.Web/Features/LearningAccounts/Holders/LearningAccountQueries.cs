@@ -18,14 +18,17 @@ public abstract record StatementOutcome
     public sealed record Found(AccountStatement Statement) : StatementOutcome;
     public sealed record NotFound(string Message) : StatementOutcome;
     public sealed record Forbidden(string Message) : StatementOutcome;
+    /// <summary>An officer or administrator who may read the statement, but only once two-factor is on.</summary>
+    public sealed record TwoFactorNeeded : StatementOutcome;
 }
 
 /// <summary>
 /// Reads accounts for who may see them (<see cref="LearningAccountAccess"/>): the holder and an administrator
 /// the whole account; a funder's officer only what their funders paid in and what became of it. A read by
-/// anyone but the holder is written to the audit trail: it is a person's money.
+/// anyone but the holder is written to the audit trail: it is a person's money, and asks for two-factor
+/// (<see cref="LearningAccountAccess.NeedsTwoFactorAsync"/>), which the holder reading their own does not.
 /// </summary>
-public sealed class LearningAccountQueries(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock)
+public sealed class LearningAccountQueries(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor)
 {
     public async Task<StatementOutcome> MineAsync(CancellationToken ct)
     {
@@ -47,14 +50,19 @@ public sealed class LearningAccountQueries(PactwerkDb db, AccessScopeProvider sc
         var user = scope.UserId is { } id ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct) : null;
         if (LearningAccountAccess.Holds(user, account))
             return new StatementOutcome.Found(await StatementOfAsync(account, null, ct));
+        // Decided on the roles the account has with two-factor on (an administrator's are held back without it), so
+        // whoever would be let in with two-factor is told to set it up rather than that the account is not theirs.
+        var full = scope.WithTwoFactor ?? scope;
         IReadOnlySet<int>? funders = null;
-        if (!scope.IsAdministrator)
+        if (!full.IsAdministrator)
         {
             var paying = await db.LearningFunders.AsNoTracking().Where(f => db.LearningDeposits.Any(d => d.AccountId == accountId && d.FunderId == f.Id)).ToListAsync(ct);
-            funders = paying.Where(f => LearningAccountAccess.IsFunderOfficer(scope, f, forChange: false)).Select(f => f.Id).ToHashSet();
+            funders = paying.Where(f => LearningAccountAccess.IsFunderOfficer(full, f, forChange: false)).Select(f => f.Id).ToHashSet();
             if (funders.Count == 0)
                 return new StatementOutcome.Forbidden(LearningAccountMessages.NotYourAccount);
         }
+        if (user is not { TwoFactorEnabled: true } && !twoFactor.Value.Exempts(user?.Email))
+            return new StatementOutcome.TwoFactorNeeded();
         db.RecordEvent(clock.GetUtcNow().UtcDateTime, LearningAccountAuditActions.StatementRead, nameof(LearningAccount), accountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { funders = funders?.Order().ToArray() });
         await db.SaveChangesAsync(ct);

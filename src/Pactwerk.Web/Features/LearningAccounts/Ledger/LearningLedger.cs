@@ -50,7 +50,19 @@ public sealed class LearningLedger(PactwerkDb db, TimeProvider clock, LedgerGate
             return chosen is null ? (null, LearningAccountMessages.NoFittingMoney) : (LedgerRules.Move(LedgerBucket.Available, LedgerBucket.Reserved, chosen), null);
         }, ct);
 
-    /// <summary>What <see cref="ReserveAsync"/> would pick now, without reserving it (the booking's preview).</summary>
+    /// <summary>
+    /// Reserves what <paramref name="decide"/> picks from the account's deposits as they are under the lock (the caller's
+    /// own reckoning, such as a booking's share and co-payment), or posts nothing with its refusal.
+    /// </summary>
+    public Task<PostingOutcome> ReserveAsync(long accountId, Func<IReadOnlyList<PaymentCandidate>, (IReadOnlyList<Allocation>? Chosen, string? Refusal)> decide,
+        string? by, CancellationToken ct) =>
+        PostAsync(accountId, PostingKind.Reserve, by, null, null, async balances =>
+        {
+            var (chosen, refusal) = decide(await CandidatesAsync(accountId, balances, ct));
+            return chosen is null or { Count: 0 } ? (null, refusal ?? LearningAccountMessages.NoFittingMoney) : (LedgerRules.Move(LedgerBucket.Available, LedgerBucket.Reserved, chosen), null);
+        }, ct);
+
+    /// <summary>What <see cref="ReserveAsync(long, CourseFacts, long, DateOnly, string?, CancellationToken)"/> would pick now, without reserving it (the booking's preview).</summary>
     public async Task<IReadOnlyList<Allocation>?> PreviewAsync(long accountId, CourseFacts course, long price, DateOnly day, CancellationToken ct) =>
         LedgerRules.Choose(await CandidatesAsync(accountId, await BalancesAsync(accountId, ct), ct), course, price, day);
 
@@ -100,6 +112,9 @@ public sealed class LearningLedger(PactwerkDb db, TimeProvider clock, LedgerGate
                 posted++;
         return posted;
     }
+
+    /// <summary>The expiry due today in the Netherlands (<see cref="LearningDay"/>): the hourly job's pass.</summary>
+    public Task<int> ExpireDueAsync(CancellationToken ct) => ExpireAsync(LearningDay.Today(clock), ct);
 
     /// <summary>The expiry of one account's lapsed deposits; refused without a message when nothing is left to expire.</summary>
     public Task<PostingOutcome> ExpireAccountAsync(long accountId, DateOnly today, string? by, CancellationToken ct) =>

@@ -19,6 +19,8 @@ public sealed class BookCourseModel(LearningBookings bookings, IStringLocalizer<
     /// <summary>yyyy-MM-dd: one of the course's start dates, offered as a choice.</summary>
     [BindProperty(SupportsGet = true)] public string? Start { get; set; }
     [BindProperty] public bool AcceptCoPayment { get; set; }
+    /// <summary>The co-payment the preview showed, in cents (an integer, so no culture reads it otherwise): accepted with the box ticked.</summary>
+    [BindProperty] public long? CoPaymentShown { get; set; }
 
     public IReadOnlyList<CatalogueEntry> Catalogue { get; private set; } = [];
     public BookingPreview? Preview { get; private set; }
@@ -28,7 +30,9 @@ public sealed class BookCourseModel(LearningBookings bookings, IStringLocalizer<
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        switch (await bookings.BookAsync(new BookingInput(Course, Start, AcceptCoPayment), ct))
+        // Ticked, the box accepts the very amount the page showed; the booking refuses it if that is no longer the amount.
+        var coPayment = AcceptCoPayment && CoPaymentShown is { } cents ? cents / 100m : (decimal?)null;
+        switch (await bookings.BookAsync(new BookingInput(Course, Start, coPayment), ct))
         {
             case BookingOutcome.Done d:
                 return Redirect($"/leerrekening?geboekt={d.Booking.Id.ToString(CultureInfo.InvariantCulture)}");
@@ -37,7 +41,11 @@ public sealed class BookCourseModel(LearningBookings bookings, IStringLocalizer<
                     Errors[field == "start" ? "Start" : "Course"] = LearningAccountMessages.Localise(t, messages[0]);
                 break;
             case BookingOutcome.Refused r:
-                Errors[r.Message.Contains("bevestig dat u zelf", StringComparison.Ordinal) ? "AcceptCoPayment" : "top"] = LearningAccountMessages.Localise(t, r.Message);
+                Errors["top"] = LearningAccountMessages.Localise(t, r.Message);
+                break;
+            case BookingOutcome.CoPaymentDiffers c:
+                // Not accepted: said at the box; changed since it was shown: said on top, above the new preview.
+                Errors[coPayment is null ? "AcceptCoPayment" : "top"] = LearningAccountMessages.Localise(t, c.Message);
                 break;
             case BookingOutcome.NotFound n:
                 Errors["top"] = LearningAccountMessages.Localise(t, n.Message);

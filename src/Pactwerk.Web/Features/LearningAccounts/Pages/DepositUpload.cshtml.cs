@@ -12,7 +12,7 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// written. The file goes to <see cref="DepositFiles"/> exactly as the API's body does, so the page and the API accept,
 /// refuse and write the same.
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
+[Authorize(Policy = LearningAccountsModule.OfficerPolicy)]
 // A file of a million rows is far above the server's 30 MB and the form reader's 128 MB; the service counts its bytes itself.
 [RequestSizeLimit(DepositFiles.MaxBytes + MultipartOverhead)]
 [RequestFormLimits(MultipartBodyLengthLimit = DepositFiles.MaxBytes + MultipartOverhead)]
