@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pactwerk.Tests.Infrastructure;
+using Pactwerk.Web.Features.Knowledge;
 using static Pactwerk.Tests.Infrastructure.Session;
 
 namespace Pactwerk.Tests.Knowledge;
@@ -98,6 +100,39 @@ public abstract class PracticeCacheTests<TFactory>(TFactory factory) : IClassFix
 
         // The same sector, target group, objective and text: no practice can score higher.
         Assert.Equal(b, (await RelatedToA()).First());
+    }
+
+    [Fact]
+    public async Task Publishing_a_practice_puts_it_in_the_kept_related_lists_and_withdrawing_takes_it_out_before_any_view()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var lead = await SignInAsync(factory, "noord@techniekpact.demo");
+        var words = string.Join(' ', Enumerable.Range(0, 12).Select(i => Word("leer")));
+        object Like(int version, string region) => Input(version, "Leerwerkplekken " + words, "Samenvatting " + words, words, region, "technology", "jobseekers", 4);
+        var (a, aVersion) = await PublishedAsync(coordinator, Like(0, "TP-ZUIDWEST"));
+        async Task<List<int>> RelatedToA() => (await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/practices/{a}"))
+            .GetProperty("related").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+        List<int> KeptForA() => factory.Services.GetRequiredService<PracticeRelatedCache>().Current!.Lists[(a, aVersion)].Select(s => s.Id).ToList();
+        var before = await RelatedToA(); // A's list is made on this read and kept
+        Assert.Equal(before, KeptForA());
+
+        // B, elsewhere (Noord) with the same sector, target group, objective and text: no practice can score higher.
+        var (b, bVersion) = await PublishedAsync(coordinator, Like(0, "TP-NOORD"));
+        Assert.Equal(b, KeptForA().First()); // made when B was published, not by a view of A
+        Assert.Equal([b, .. before.Take(PracticeDetails.RelatedCount - 1)], KeptForA());
+        Assert.Equal(KeptForA(), await RelatedToA());
+
+        // A lead's change sends B back to review: it leaves the public library and A's kept list at once.
+        var withdrawn = await lead.PutAsJsonAsync($"/api/v1/practices/{b}", new
+        {
+            pact = "techniekpact", version = bVersion, title = "Leerwerkplekken " + words, summary = "Door de trekker " + words, context = words, approach = "",
+            sector = "technology", targetGroup = "jobseekers", regions = new[] { "TP-NOORD" }, objectives = new[] { 4 },
+        });
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonymous(factory).GetAsync($"/api/v1/practices/{b}")).StatusCode);
+        // Scored again against all, not just shortened: the same list as before B was published.
+        Assert.Equal(before, KeptForA());
+        Assert.Equal(before, await RelatedToA());
     }
 }
 

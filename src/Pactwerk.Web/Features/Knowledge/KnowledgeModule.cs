@@ -24,6 +24,7 @@ public static class KnowledgeModule
         services.AddScoped<PracticeIndex>();
         services.AddScoped<PracticeSearch>();
         services.AddScoped<PracticeDetails>();
+        services.AddScoped<PracticeRelated>();
         services.AddSingleton<PracticeAreaCache>();
         services.AddSingleton<PracticeVectorCache>();
         services.AddSingleton<PracticePlainTextCache>();

@@ -17,7 +17,7 @@ public sealed record PracticeDetail(int Id, int Version, string Pact, string Pac
     IReadOnlyList<PracticeLinkDto> Links, IReadOnlyList<RelatedPractice> Related, bool MayEdit, bool MayReview);
 
 /// <summary>One practice as the API and its page show it, with the most related practices from elsewhere.</summary>
-public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeVectorCache vectors, PracticeTraitsCache traits, PracticeRelatedCache related)
+public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, PracticeAreaCache areaCache, PracticeRelated related)
 {
     public const int RelatedCount = 3;
 
@@ -57,92 +57,7 @@ public sealed class PracticeDetails(PactwerkDb db, PracticeEditor editor, Practi
             p.Contacts.Select(x => new PracticeNamed(x.PersonId, x.Person.Name)).OrderBy(x => x.Name, Web.Shared.Values.Dutch).ToList(),
             p.Actions.Select(x => new PracticeNamed(x.ActionId, x.Action.Title)).OrderBy(x => x.Name, Web.Shared.Values.Dutch).ToList(),
             p.Links.OrderBy(l => l.Id).Select(l => new PracticeLinkDto(l.Title, l.Url)).ToList(),
-            await RelatedAsync(p, ct), await editor.MayEditAsync(p, ct), await editor.MayReviewAsync(p, ct));
-    }
-
-    /// <summary>
-    /// The published practices most like this one that took place in other landsdelen (of any pact):
-    /// a lead in Noord learns what worked in Zuidoost, not what their neighbour did. The score adds
-    /// shared objectives (as a share of both), the same sector, the same target group and the
-    /// cosine similarity of the stemmed texts.
-    /// </summary>
-    /// <remarks>
-    /// Scoring compares the practice with every published practice, so the outcome is kept per
-    /// practice and version until any published practice changes: every change of a practice (its
-    /// lists included) raises its version, so a hash of the ids and versions of the published
-    /// practices tells whether anything changed (a count or a sum could be equal by chance), and the reference data
-    /// has its own cache. Term vectors and the other traits scored on (sector, target group, regions,
-    /// objectives) are kept per practice and version as well, so computing again after a change reads
-    /// and stems only the practice that changed, not every published one.
-    /// </remarks>
-    public async Task<IReadOnlyList<RelatedPractice>> RelatedAsync(Practice p, CancellationToken ct)
-    {
-        var areas = await areaCache.GetAsync(db, ct);
-        var published = db.Set<Practice>().Where(x => x.Status == PracticeStatus.Published);
-        var stamp = await published.OrderBy(x => x.Id).Select(x => new { x.Id, x.Version }).ToListAsync(ct);
-        var state = new PracticeRelatedCache.State(areas, stamp.Count,
-            Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-                System.Runtime.InteropServices.MemoryMarshal.AsBytes(stamp.SelectMany(x => new[] { x.Id, x.Version }).ToArray().AsSpan()))));
-        var best = await related.GetOrComputeAsync(state, p.Id, p.Version, () => ScoreAsync(p, areas, stamp.Where(x => x.Id != p.Id).Select(x => (x.Id, x.Version)).ToList(), ct));
-        var ids = best.Select(b => b.Id).ToList();
-        var pacts = await db.Pacts.ToDictionaryAsync(x => x.Id, x => x.Code, ct);
-        // Published only, and only what is still there: a list computed a moment ago may name a
-        // practice that has since gone back to draft or been removed.
-        var shown = await db.Set<Practice>().Where(x => ids.Contains(x.Id) && x.Status == PracticeStatus.Published)
-            .Select(x => new { x.Id, x.PactId, x.Title, x.Summary, Regions = x.Regions.Select(r => r.RegionId).ToList() }).ToDictionaryAsync(x => x.Id, ct);
-        return best.Where(b => shown.ContainsKey(b.Id)).Select(b => new RelatedPractice(b.Id, pacts[shown[b.Id].PactId], shown[b.Id].Title, shown[b.Id].Summary,
-            areas.LandsdelenOf(shown[b.Id].Regions).Select(l => l.Code).ToList(), b.Value, b.SharedObjectives, b.SameSector, b.SameTargetGroup, b.TextSimilarity)).ToList();
-    }
-
-    /// <summary>Scores against the other published practices, given by id and version, from what is kept of each in memory.</summary>
-    private async Task<IReadOnlyList<PracticeRelatedCache.Score>> ScoreAsync(Practice p, PracticeAreas areas, List<(int Id, int Version)> published, CancellationToken ct)
-    {
-        var ownRegions = p.Regions.Select(r => r.RegionId).ToHashSet();
-        var own = areas.LandsdelenOf(ownRegions).ToHashSet();
-        // A practice with any region that is one of ours or touches one of our landsdelen is not "elsewhere".
-        var near = areas.RegionIds.Where(r => areas.LandsdelenOf([r]).Any(own.Contains)).Concat(ownRegions).ToHashSet();
-        var kept = await traits.GetAsync(db, published, ct);
-        var others = kept.Where(t => !t.Value.Regions.Any(near.Contains))
-            .Select(t => new { Id = t.Key, t.Value.Version, t.Value.Sector, t.Value.TargetGroup, t.Value.Objectives }).ToList();
-        var objectives = others.ToDictionary(o => o.Id, o => o.Objectives);
-        var ownObjectives = p.Objectives.Select(o => o.ObjectiveId).ToHashSet();
-        var texts = await vectors.GetAsync(db, others.Select(o => (o.Id, o.Version)).ToList(), ct);
-        var ownVector = vectors.Vector(p);
-        return others
-            .Select(o =>
-            {
-                var shared = objectives[o.Id].Count(ownObjectives.Contains);
-                var union = ownObjectives.Union(objectives[o.Id]).Count();
-                var text = ownVector.Cosine(texts[o.Id]);
-                var sameSector = o.Sector is not null && o.Sector == p.Sector;
-                var sameGroup = o.TargetGroup is not null && o.TargetGroup == p.TargetGroup;
-                var score = 2.0 * (union == 0 ? 0 : (double)shared / union) + (sameSector ? 1 : 0) + (sameGroup ? 1 : 0) + 3.0 * text;
-                return new PracticeRelatedCache.Score(o.Id, Math.Round(score, 4), shared, sameSector, sameGroup, Math.Round(text, 4));
-            })
-            .Where(r => r.Value > 0).OrderByDescending(r => r.Value).ThenBy(r => r.Id).Take(RelatedCount).ToList();
-    }
-}
-
-/// <summary>The related practices per practice and version, for as long as no published practice and no region changes.</summary>
-public sealed class PracticeRelatedCache
-{
-    /// <summary>Stamp: a hash of the ids and versions of all published practices, so any publish, withdrawal or change shows.</summary>
-    public sealed record State(PracticeAreas Areas, int Published, string Stamp);
-    public sealed record Score(int Id, double Value, int SharedObjectives, bool SameSector, bool SameTargetGroup, double TextSimilarity);
-
-    private sealed record Entry(State State, System.Collections.Concurrent.ConcurrentDictionary<(int Id, int Version), IReadOnlyList<Score>> Lists);
-    private volatile Entry _current = new(new State(null!, -1, ""), new());
-
-    public async Task<IReadOnlyList<Score>> GetOrComputeAsync(State state, int id, int version, Func<Task<IReadOnlyList<Score>>> compute)
-    {
-        var entry = _current;
-        if (entry.State != state)
-            _current = entry = new Entry(state, new());
-        if (entry.Lists.TryGetValue((id, version), out var found))
-            return found;
-        var list = await compute();
-        entry.Lists[(id, version)] = list;
-        return list;
+            await related.OfAsync(p, ct), await editor.MayEditAsync(p, ct), await editor.MayReviewAsync(p, ct));
     }
 }
 

@@ -124,7 +124,7 @@ public sealed class PracticeReviewInput
 /// inside their region, a partner editor for their organisation's practice. Publishing and sending
 /// back are for the pact's coordinators only.
 /// </summary>
-public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, PracticeIndex index, TimeProvider clock)
+public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, PracticeIndex index, PracticeRelated related, TimeProvider clock)
 {
     public async Task<bool> MayEditAsync(Practice practice, CancellationToken ct)
     {
@@ -220,6 +220,9 @@ public sealed class PracticeEditor(PactwerkDb db, AccessScopeProvider scopes, Pr
         {
             await index.RefreshAsync(practice, ct);
             await tx.CommitAsync(ct);
+            // After the commit, so the lists are made from what others can read; before the answer,
+            // so the first view after a publish or change finds them ready.
+            await related.KeepCurrentAsync(practice.Id, ct);
         }
         return outcome;
     }
