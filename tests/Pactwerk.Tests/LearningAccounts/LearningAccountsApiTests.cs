@@ -138,6 +138,17 @@ public abstract class LearningAccountsApiTests<TFactory>(TFactory factory) : ICl
             Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync("/api/v1/funders/bestaat-niet/deposits", Input("holder@example.org", 10, "P-X"))).StatusCode);
+
+        // In English the same reasons come in English, and an unknown funder too.
+        var english = await officer.PostAsJsonAsync("/api/v1/funders/prov-api/deposits?culture=en", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, english.StatusCode);
+        var inEnglish = (await english.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Enter the person's e-mail address.", inEnglish.GetProperty("email")[0].GetString());
+        Assert.Equal("Enter the amount in euros, above 0 and in whole cents, such as 250.75.", inEnglish.GetProperty("amount")[0].GetString());
+        Assert.Equal("Enter your own reference for the deposit.", inEnglish.GetProperty("reference")[0].GetString());
+        var unknown = await officer.PostAsJsonAsync("/api/v1/funders/bestaat-niet/deposits?culture=en", Input("holder@example.org", 10, "P-X"));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("Funder bestaat-niet does not exist.", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(counts, await CountsAsync());
     }
 

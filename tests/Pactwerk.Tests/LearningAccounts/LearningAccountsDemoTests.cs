@@ -45,6 +45,24 @@ public abstract class LearningAccountsDemoTests<TFactory>(TFactory factory) : IC
         Assert.Equal((1_500 + 1_000 + 2_000 + 1_000 + 1_000 + 1_500 + 1_000 + 750 + 1_250) * 100L, deposited);
         Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync(factory, "lid@pactwerk.demo")).GetAsync("/api/v1/learning-accounts/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_demo_holders_live_somewhere_so_the_monitor_counts_the_province_s_holders()
+    {
+        var facts = await factory.InDbAsync(db => db.LearningAccounts.OrderBy(a => a.HolderEmail)
+            .Select(a => new { a.HolderEmail, a.MunicipalityCode, a.BirthYear }).ToListAsync());
+        Assert.All(facts, f => Assert.Matches("^GM[0-9]{4}$", f.MunicipalityCode));
+        Assert.All(facts, f => Assert.InRange(f.BirthYear!.Value, 1900, DateTime.UtcNow.Year - 14));
+
+        // The story's own count: the province paid into the accounts of the holder (Arnhem), J. Bakker (Apeldoorn) and
+        // A. Yilmaz (Nijmegen) this year, so Gelderland has three holders of its money; the coordinator may see a cell of three.
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        var year = DateTime.UtcNow.Year;
+        var response = await coordinator.GetAsync($"/api/v1/monitor/values?indicator=leerrekening-gelderland-houders&region=PV25&period={year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.Equal(3d, row.GetProperty("value").GetDouble());
+    }
 }
 
 public sealed class LearningAccountsDemoSqlite(SqliteFactory factory) : LearningAccountsDemoTests<SqliteFactory>(factory);

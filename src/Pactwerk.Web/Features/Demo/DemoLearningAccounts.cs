@@ -21,10 +21,22 @@ public static class DemoLearningAccounts
     /// <summary>The province's list of opportunity occupations (kansberoepen), as its voucher scheme names them.</summary>
     private static readonly string[] OpportunityOccupations = ["Elektromonteur", "Installatiemonteur", "Onderhoudsmonteur", "Lasser"];
 
+    /// <summary>
+    /// Where each holder lives (CBS code) and when they were born, as a funder gives them with a deposit: the monitor's
+    /// learning-account figures are counted per municipality, and the funders' figures per age group.
+    /// </summary>
+    private static readonly Dictionary<string, (string Municipality, int BirthYear)> Holders = new()
+    {
+        [HolderEmail] = ("GM0202", 1984),                  // Arnhem: she moved to Gelderland after leaving FN Kempen
+        ["j.bakker@voorbeeld.demo"] = ("GM0200", 1971),    // Apeldoorn
+        ["a.yilmaz@voorbeeld.demo"] = ("GM0268", 1996),    // Nijmegen
+        ["m.jansen@voorbeeld.demo"] = ("GM0770", 1962),    // Eersel, near FN Kempen
+    };
+
     private sealed record Money(string Email, string Funder, string Reference, long Euros, int FromDays, int UntilDays,
         string[]? Sectors = null, string[]? Levels = null, string[]? Occupations = null, bool FollowsPerson = true);
 
-    public static async Task<bool> SeedAsync(PactwerkDb db, LearningLedger ledger, CancellationToken ct)
+    public static async Task<bool> SeedAsync(PactwerkDb db, LearningLedger ledger, TimeProvider clock, CancellationToken ct)
     {
         if (await db.LearningFunders.AnyAsync(ct) || !await db.Organisations.AnyAsync(o => o.Name == "FN Kempen", ct))
             return false;
@@ -40,7 +52,8 @@ public static class DemoLearningAccounts
         db.LearningFunders.AddRange(funders.Values);
         await db.SaveChangesAsync(ct);
 
-        var now = DateTime.UtcNow;
+        // The seeding's clock is the app's, so a test that moves time sees the story told from its own day.
+        var now = clock.GetUtcNow().UtcDateTime;
         var today = LearningDay.Of(now);
         var leftFnKempen = today.AddDays(-60);
         Money[] money =
@@ -60,7 +73,11 @@ public static class DemoLearningAccounts
         ];
         var accounts = new Dictionary<string, LearningAccount>();
         foreach (var email in money.Select(m => m.Email).Distinct())
-            accounts[email] = new LearningAccount { HolderEmail = LearningAccount.Normalise(email), OpenedAt = now };
+            accounts[email] = new LearningAccount
+            {
+                HolderEmail = LearningAccount.Normalise(email), OpenedAt = now,
+                MunicipalityCode = Holders[email].Municipality, BirthYear = Holders[email].BirthYear,
+            };
         db.LearningAccounts.AddRange(accounts.Values);
         var deposits = money.Select(m => (m, Deposit: new Deposit
         {

@@ -58,7 +58,7 @@ public static class DemoModule
             logger.LogInformation("Demo voucher schemes of Gelderland and Overijssel loaded, open for applications.");
         if (await DemoRooms.SeedAsync(db, ct))
             logger.LogInformation("Demo technology rooms in Oost loaded, with a season of bookings.");
-        if (await DemoLearningAccounts.SeedAsync(db, scoped.GetRequiredService<LearningLedger>(), ct))
+        if (await DemoLearningAccounts.SeedAsync(db, scoped.GetRequiredService<LearningLedger>(), scoped.GetRequiredService<TimeProvider>(), ct))
             logger.LogInformation("Demo learning accounts loaded: {Holder} holds money of three funders, one of them her former employer.", DemoLearningAccounts.HolderEmail);
         if (await DemoWorkshopDays.SeedAsync(db, ct))
             logger.LogInformation("Demo Techniek Driedaagse 2018 loaded: registration closed, ready for the coordinator to allocate at /workshopdagen/{Slug}/indeling.", DemoWorkshopDays.Slug);

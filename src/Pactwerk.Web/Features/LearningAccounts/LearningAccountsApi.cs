@@ -9,10 +9,12 @@ public static class LearningAccountsApi
 {
     public static RouteGroupBuilder MapLearningAccountsApi(this RouteGroupBuilder api)
     {
-        var accounts = api.MapGroup("/learning-accounts").WithTags("Learning accounts").RequireAuthorization(Policies.SignedIn);
+        var accounts = api.MapGroup("/learning-accounts").WithTags("Learning accounts").RequireAuthorization(Policies.SignedIn)
+            .AddEndpointFilter(LearningAccountProblemLanguage.Filter);
         accounts.MapGet("/me", GetMine).WithName("GetMyLearningAccount").WithSummary("The signed-in person's learning account (by their confirmed e-mail address): balance, per funder, per deposit with its expiry, and every movement.");
         accounts.MapGet("/{id:long}/statement", GetStatement).WithName("GetLearningAccountStatement").WithSummary("An account's statement: the holder and an administrator see all of it, a funder's officer what their funder paid in.");
-        var funders = api.MapGroup("/funders").WithTags("Learning accounts").RequireAuthorization(LearningAccountsModule.OfficerPolicy);
+        var funders = api.MapGroup("/funders").WithTags("Learning accounts").RequireAuthorization(LearningAccountsModule.OfficerPolicy)
+            .AddEndpointFilter(LearningAccountProblemLanguage.Filter);
         funders.MapPost("/{code}/deposits", Deposit).WithName("DepositIntoLearningAccount").WithSummary("A funder's officer pays into one person's account (opened if they have none), with earmarks and validity; the same reference twice is one deposit.");
         funders.MapPost("/{code}/deposits", DepositFile).Accepts<string>("text/csv").WithName("DepositFileIntoLearningAccounts")
             .WithSummary("A funder's officer pays into many accounts at once from a CSV file (a header row with the fields of a single deposit, then one deposit per row; at most 200 MB and 1,000,000 rows): all rows or none, with a report listing every bad row by line and field; the same file again answers with its first report and writes nothing.");

@@ -37,28 +37,20 @@ public static class LearningBookingsApi
     private static RouteHandlerBuilder WithStepProblems(this RouteHandlerBuilder step) =>
         step.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    /// <summary>The problems in the reader's language: each message found again by its format (<see cref="LearningAccountMessages.Localise(IStringLocalizer, string)"/>).</summary>
+    /// <summary>The problems in the reader's language (<see cref="LearningAccountProblemLanguage"/>), and a preview's reasons too.</summary>
     private static async ValueTask<object?> Translate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
-        var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        switch (result is INestedHttpResult nested ? nested.Result : result)
+        var result = LearningAccountProblemLanguage.Translate(context.HttpContext, await next(context));
+        if ((result is INestedHttpResult nested ? nested.Result : result) is Ok<BookingPreview> { Value: { } preview })
         {
-            case ProblemHttpResult problem when problem.ProblemDetails.Detail is { } detail:
-                problem.ProblemDetails.Detail = LearningAccountMessages.Localise(t, detail);
-                break;
-            case ValidationProblem invalid:
-                foreach (var (field, messages) in invalid.ProblemDetails.Errors.ToList())
-                    invalid.ProblemDetails.Errors[field] = [.. messages.Select(m => LearningAccountMessages.Localise(t, m))];
-                break;
-            case Ok<BookingPreview> ok when ok.Value is { } preview:
-                // The reasons are the API's words to the person: in their language too.
-                return TypedResults.Ok(preview with
-                {
-                    Refusal = preview.Refusal is null ? null : LearningAccountMessages.Localise(t, preview.Refusal),
-                    Paying = [.. preview.Paying.Select(p => p with { Why = [.. p.Why.Select(w => LearningAccountMessages.Localise(t, w))] })],
-                    NotPaying = [.. preview.NotPaying.Select(p => p with { Why = [.. p.Why.Select(w => LearningAccountMessages.Localise(t, w))] })],
-                });
+            // The reasons are the API's words to the person: in their language too.
+            var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            return TypedResults.Ok(preview with
+            {
+                Refusal = preview.Refusal is null ? null : LearningAccountMessages.Localise(t, preview.Refusal),
+                Paying = [.. preview.Paying.Select(p => p with { Why = [.. p.Why.Select(w => LearningAccountMessages.Localise(t, w))] })],
+                NotPaying = [.. preview.NotPaying.Select(p => p with { Why = [.. p.Why.Select(w => LearningAccountMessages.Localise(t, w))] })],
+            });
         }
         return result;
     }
