@@ -133,6 +133,12 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET provider's learning bookings",    "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/learning-bookings")),
             ("POST provider confirms delivery",     "401 200 404 404 404 404 404 404", c => c.PostAsync($"/api/v1/learning-bookings/{toDeliver}/delivery", null)),
             ("POST holder confirms delivery",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toDeliver}/delivery", null)),
+            // Delivered now: the holder can no longer report it as not delivered, and there is no dispute for an officer to decide.
+            ("POST holder disputes a booking",      "401 404 404 409 404 404 404 404", c => c.PostAsJsonAsync($"/api/v1/learning-accounts/me/bookings/{toDeliver}/dispute", new { reason = "Niet gekregen." })),
+            ("GET disputed learning bookings",      "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/learning-bookings/disputes")),
+            ("GET disputes page",                   "302 200 200 200 200 200 200 200", c => c.GetAsync("/regeling/leerrekening-meldingen")),
+            // The scheme's officers (its pact's coordinator, the editor of the organisation that runs it, the administrator) decide.
+            ("POST officer decides a dispute",      "401 404 409 404 404 404 409 409", c => c.PostAsJsonAsync($"/api/v1/learning-bookings/{toDeliver}/resolution", new { delivered = false, reason = "Matrix." })),
             ("POST holder cancels a booking",       "401 404 404 200 404 404 404 404", c => c.PostAsync($"/api/v1/learning-accounts/me/bookings/{toCancel}/cancel", null)),
             // The demo sector fund's upload page: its officer is none of these roles, so only the administrator gets in.
             ("GET deposit upload page (TechniekTalent)", "302 302 302 302 302 302 302 200", c => c.GetAsync("/leerrekening/fondsen/techniektalent/stortingen")),

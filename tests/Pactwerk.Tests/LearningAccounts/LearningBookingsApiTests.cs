@@ -21,7 +21,7 @@ namespace Pactwerk.Tests.LearningAccounts;
 /// vouchers' payment path only once the provider and the holder both confirmed delivery. Nobody books or cancels on
 /// another person's account; bad input and refusals change nothing; two bookings racing for the same money: one wins.
 /// </summary>
-public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+public abstract partial class LearningBookingsApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
     private const string Officer = "coordinator@techniekpact.demo";
     private const string ProviderUser = "lid@pactwerk.demo";
@@ -320,7 +320,8 @@ public abstract class LearningBookingsApiTests<TFactory>(TFactory factory) : ICl
         Assert.Equal(PaymentStatus.Paid.ToString(), (await holder.GetFromJsonAsync<JsonElement>("/api/v1/learning-accounts/me/bookings"))
             .EnumerateArray().Single(b => b.GetProperty("id").GetInt64() == id).GetProperty("payment").GetString());
         Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == LearningAccountAuditActions.Delivered && e.EntityId == id.ToString())));
-        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == VoucherAuditActions.BookingPaymentDue)));
+        var paymentId = payment.GetProperty("id").GetInt32().ToString();
+        Assert.Equal(1, await factory.InDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == VoucherAuditActions.BookingPaymentDue && e.EntityId == paymentId)));
     }
 
     [Fact]

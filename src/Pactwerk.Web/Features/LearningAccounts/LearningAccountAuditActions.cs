@@ -16,4 +16,10 @@ public static class LearningAccountAuditActions
     [AuditAction] public const string Cancelled = "learning-booking-cancelled";
     [AuditAction] public const string DeliveryConfirmed = "learning-delivery-confirmed";
     [AuditAction] public const string Delivered = "learning-booking-delivered";
+    /// <summary>The holder said a course was not delivered, or the deadline passed with only the provider's confirmation.</summary>
+    [AuditAction] public const string Disputed = "learning-booking-disputed";
+    /// <summary>A scheme officer decided a disputed booking: delivered (paid after a second officer signs) or not (money back).</summary>
+    [AuditAction] public const string DisputeResolved = "learning-booking-dispute-resolved";
+    /// <summary>The provider never confirmed delivery within the deadline: the money went back.</summary>
+    [AuditAction] public const string Lapsed = "learning-booking-lapsed";
 }

@@ -85,4 +85,17 @@ public static class LearningAccountMessages
     public const string FileReferenceTwice = "Dit kenmerk staat al op een eerdere regel van dit bestand.";
     public const string FileReferenceTaken = "Dit kenmerk is al gebruikt voor een andere storting van deze financier.";
     public const string FileTooManyRows = "Het bestand heeft meer dan 1.000.000 stortingen; splits het in delen.";
+    public const string DisputeReasonMissing = "Schrijf wat er niet is geleverd, zodat de regeling het kan nagaan.";
+    public const string DisputeReasonTooLong = "Uw toelichting is hoogstens 1000 tekens.";
+    public const string DisputeBeforeStart = "Vóór de startdatum ({0}) annuleert u de boeking; melden dat ze niet is geleverd kan vanaf de startdatum. Er is niets veranderd.";
+    public const string NotDisputable = "Alleen een gereserveerde boeking die u nog niet als geleverd hebt bevestigd, kunt u melden als niet geleverd; er is niets veranderd.";
+    public const string DisputeWaits = "Over deze boeking is gemeld dat ze niet is geleverd: een medewerker van de regeling beslist. Er is niets veranderd.";
+    public const string DeadlinePassed = "De houder bevestigde de levering niet binnen {0} dagen na de startdatum.";
+    public const string LapsedReason = "De aanbieder bevestigde de levering niet binnen {0} dagen na de startdatum; het geld is vrijgegeven.";
+    public const string NotDisputed = "Over deze boeking loopt geen melding (meer); er is niets veranderd.";
+    public const string ResolutionMissing = "Kies of de opleiding is geleverd.";
+    public const string ResolutionReasonMissing = "Schrijf waarop uw beslissing berust.";
+    public const string ProviderDidNotConfirm = "De aanbieder heeft de levering niet bevestigd: zonder die bevestiging wordt niet betaald. Er is niets veranderd.";
+    public const string NotSchemeOfficer = "U beslist niet over boekingen van deze regeling.";
+    public const string OfficerIsParty = "U bent zelf de houder of handelt namens de aanbieder van deze boeking: een andere medewerker van de regeling beslist. Er is niets veranderd.";
 }

@@ -96,5 +96,8 @@ internal sealed class LearningBookingConfiguration : IEntityTypeConfiguration<Le
         booking.HasIndex(b => new { b.ProviderId, b.Status });
         booking.Property(b => b.BookedBy).HasMaxLength(450);
         booking.Property(b => b.ProviderConfirmedBy).HasMaxLength(450);
+        booking.Property(b => b.ResolvedBy).HasMaxLength(450);
+        booking.Property(b => b.DisputeReason).HasMaxLength(BookingDisputes.MaxReason);
+        booking.Property(b => b.Resolution).HasMaxLength(BookingDisputes.MaxReason);
     }
 }

@@ -15,6 +15,9 @@ public static class LearningAccountsModule
         services.AddScoped<LearningAccountQueries>();
         services.AddScoped<HolderFactsEditor>();
         services.AddScoped<LearningBookings>();
+        services.AddScoped<BookingDelivery>();
+        services.AddScoped<BookingDisputes>();
+        services.Configure<BookingDeadlineOptions>(builder.Configuration.GetSection("LearningAccounts:Bookings"));
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
         services.AddScoped<LearningAccountMonitorFeed>();

@@ -1687,6 +1687,13 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("FromAccount")
                         .HasColumnType("bigint");
 
@@ -1708,6 +1715,17 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.Property<long>("ReservationId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date");

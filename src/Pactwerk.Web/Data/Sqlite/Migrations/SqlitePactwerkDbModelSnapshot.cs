@@ -1623,6 +1623,13 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<int>("CourseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisputedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("FromAccount")
                         .HasColumnType("INTEGER");
 
@@ -1644,6 +1651,17 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.Property<long>("ReservationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");

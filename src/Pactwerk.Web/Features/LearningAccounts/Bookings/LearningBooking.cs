@@ -7,8 +7,18 @@ public enum BookingStatus
     Reserved,
     /// <summary>Cancelled before delivery: the reservation went back to the same deposits.</summary>
     Cancelled,
-    /// <summary>Both sides confirmed delivery: the reservation is spent and the provider's payment is due.</summary>
+    /// <summary>Both sides confirmed delivery (or a scheme officer found it delivered): the reservation is spent and the provider's payment is due.</summary>
     Delivered,
+    /// <summary>
+    /// The holder said it was not delivered, or the provider confirmed and the holder stayed silent past the deadline
+    /// (<see cref="BookingDeadlineOptions.ConfirmWithinDays"/>): the money stays reserved, nobody is paid, and an officer
+    /// of the provider's scheme decides (<see cref="BookingDisputes"/>).
+    /// </summary>
+    Disputed,
+    /// <summary>The provider did not confirm delivery within the deadline after the start: the reservation went back to the same deposits.</summary>
+    Lapsed,
+    /// <summary>A scheme officer found a disputed booking not delivered: the reservation went back to the same deposits, nobody is paid.</summary>
+    NotDelivered,
 }
 
 /// <summary>
@@ -42,6 +52,19 @@ public class LearningBooking
     public string? ProviderConfirmedBy { get; set; }
     public DateTime? HolderConfirmedAt { get; set; }
     public DateTime? CancelledAt { get; set; }
+    /// <summary>When it became <see cref="BookingStatus.Disputed"/>, and why (the holder's words, or the deadline's).</summary>
+    public DateTime? DisputedAt { get; set; }
+    public string? DisputeReason { get; set; }
+    /// <summary>The scheme officer's decision on a dispute (or the deadline's lapse): when, by whom (account id; null for the deadline), and why.</summary>
+    public DateTime? ResolvedAt { get; set; }
+    public string? ResolvedBy { get; set; }
+    public string? Resolution { get; set; }
+
+    /// <summary>The states in which money is still reserved for the booking.</summary>
+    public static readonly BookingStatus[] Open = [BookingStatus.Reserved, BookingStatus.Disputed];
+
+    /// <summary>The states of a booking that was taken up (counted as booked): all but those whose money went back.</summary>
+    public static readonly BookingStatus[] TakenUp = [BookingStatus.Reserved, BookingStatus.Disputed, BookingStatus.Delivered];
 
     /// <summary>The booking's code in payment files and on bank statements (as a voucher's code is for a voucher).</summary>
     public static string CodeOf(long id) => $"LR{id:D6}";

@@ -16,7 +16,7 @@ public sealed record BookingInput(int? Course, string? Start, decimal? CoPayment
 /// <summary>A booking as its holder and the course's provider see it (the provider never sees whose account it is). Amounts in euros.</summary>
 public sealed record BookingDto(long Id, string Code, int CourseId, string Course, string Provider, DateOnly Start, decimal Price, decimal FromAccount, decimal CoPayment,
     BookingStatus Status, DateTime BookedAt, DateTime? ProviderConfirmedAt, DateTime? HolderConfirmedAt, DateTime? CancelledAt, IReadOnlyList<BookingShare> PaidBy,
-    PaymentStatus? Payment);
+    PaymentStatus? Payment, DateTime? DisputedAt = null, string? DisputeReason = null, DateTime? ResolvedAt = null, string? Resolution = null);
 
 /// <summary>A course of the catalogue: a vetted provider's course with a start date still to come.</summary>
 public sealed record CatalogueEntry(int Id, string Title, string Provider, string Sector, string Level, string Occupation, decimal Price, DateOnly NextStart);
@@ -50,7 +50,7 @@ public abstract record BookingOutcome
 /// ledger spends the reservation and the provider's payment becomes due through <see cref="VoucherPayments"/>.
 /// Every step is in the audit trail.
 /// </summary>
-public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, LearningLedger ledger, VoucherPayments payments, TimeProvider clock,
+public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, LearningLedger ledger, BookingDelivery delivery, TimeProvider clock,
     IOptionsMonitor<CoPaymentOptions> coPayment)
 {
     private DateOnly Today => LearningDay.Today(clock);
@@ -214,7 +214,8 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
         if (scope.UserId is not { } userId)
             return [];
         var providers = await db.VoucherProviderUsers.AsNoTracking().Where(u => u.UserId == userId).Select(u => u.ProviderId).ToListAsync(ct);
-        return await DtosAsync(b => providers.Contains(b.ProviderId), ct);
+        // The holder's words about a dispute may name them: the provider sees that it is disputed and the decision, not the words.
+        return [.. (await DtosAsync(b => providers.Contains(b.ProviderId), ct)).Select(b => b with { DisputeReason = null })];
     }
 
     /// <summary>The holder cancels a booking before delivery: the reservation back to the same deposits, in one transaction with the booking's state.</summary>
@@ -241,6 +242,44 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
         db.ChangeTracker.Clear();
         return new BookingOutcome.Done((await DtosAsync(b => b.Id == id, ct)).Single());
     }
+
+    /// <summary>
+    /// The holder says a course was not delivered (from its start date on, before they confirmed it): the money stays
+    /// reserved, nothing is paid even if the provider confirms, and an officer of the provider's scheme decides
+    /// (<see cref="BookingDisputes.ResolveAsync"/>). Saying it again answers the same.
+    /// </summary>
+    public async Task<BookingOutcome> DisputeAsync(long id, string? reason, CancellationToken ct)
+    {
+        var (holder, scope) = await HolderAsync(ct);
+        var booking = holder is null ? null : await db.LearningBookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.AccountId == holder.Account.Id, ct);
+        if (booking is null)
+            return new BookingOutcome.NotFound(LearningAccountMessages.NoBooking);
+        if (scope.ReadOnly)
+            return new BookingOutcome.Forbidden(LearningAccountMessages.NotYourAccount);
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > BookingDisputes.MaxReason)
+            return new BookingOutcome.Invalid(new() { ["reason"] = [string.IsNullOrEmpty(text) ? LearningAccountMessages.DisputeReasonMissing : LearningAccountMessages.DisputeReasonTooLong] });
+        if (booking.Status == BookingStatus.Disputed)
+            return new BookingOutcome.Done((await DtosAsync(b => b.Id == id, ct)).Single());
+        if (booking.Status != BookingStatus.Reserved || booking.HolderConfirmedAt is not null)
+            return new BookingOutcome.Refused(LearningAccountMessages.NotDisputable);
+        if (Today < booking.Start)
+            return new BookingOutcome.Refused(LearningAccountMessages.Format(LearningAccountMessages.DisputeBeforeStart, Deposit.Iso(booking.Start)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Conditional on the state read above: a confirmation or the deadline that moved it meanwhile wins, and this one is refused.
+        if (await db.LearningBookings.Where(b => b.Id == id && b.Status == BookingStatus.Reserved && b.HolderConfirmedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Disputed).SetProperty(b => b.DisputedAt, now).SetProperty(b => b.DisputeReason, text), ct) == 0)
+            return new BookingOutcome.Refused(LearningAccountMessages.NotDisputable);
+        db.RecordEvent(now, LearningAccountAuditActions.Disputed, nameof(LearningBooking), id.ToString(CultureInfo.InvariantCulture), new { by = "holder", reason = text });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new BookingOutcome.Done((await DtosAsync(b => b.Id == id, ct)).Single());
+    }
+
+    /// <summary>One booking as its holder sees it, for the steps of <see cref="BookingDisputes"/>.</summary>
+    internal async Task<BookingDto> DtoAsync(long id, CancellationToken ct) => (await DtosAsync(b => b.Id == id, ct)).Single();
 
     /// <summary>The course's provider confirms it delivered the course (from its start date on).</summary>
     public async Task<BookingOutcome> ConfirmByProviderAsync(long id, CancellationToken ct)
@@ -285,7 +324,9 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
     private async Task<BookingOutcome> ConfirmAsync(LearningBooking booking, string by, string userId, Func<LearningBooking, bool> confirmedBefore,
         Func<IQueryable<LearningBooking>, CancellationToken, Task<int>> confirm, DateTime now, CancellationToken ct)
     {
-        if (booking.Status == BookingStatus.Cancelled)
+        if (booking.Status == BookingStatus.Disputed)
+            return new BookingOutcome.Refused(LearningAccountMessages.DisputeWaits);
+        if (booking.Status is not (BookingStatus.Reserved or BookingStatus.Delivered))
             return new BookingOutcome.Refused(LearningAccountMessages.NotConfirmable);
         if (Today < booking.Start)
             return new BookingOutcome.Refused(LearningAccountMessages.Format(LearningAccountMessages.BeforeStart, Deposit.Iso(booking.Start)));
@@ -294,27 +335,13 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
         var after = await db.LearningBookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id, ct);
         if (changed == 0)
             // Confirmed before (a second click): the same answer; otherwise it was cancelled meanwhile.
-            return confirmedBefore(after) && after.Status != BookingStatus.Cancelled
+            return confirmedBefore(after) && after.Status is BookingStatus.Reserved or BookingStatus.Delivered
                 ? new BookingOutcome.Done((await DtosAsync(b => b.Id == booking.Id, ct)).Single())
                 : new BookingOutcome.Refused(LearningAccountMessages.NotConfirmable);
         db.RecordEvent(now, LearningAccountAuditActions.DeliveryConfirmed, nameof(LearningBooking), booking.Id.ToString(CultureInfo.InvariantCulture), new { by });
         await db.SaveChangesAsync(ct);
-        if (after is { ProviderConfirmedAt: not null, HolderConfirmedAt: not null }
-            && await db.LearningBookings.Where(b => b.Id == booking.Id && b.Status == BookingStatus.Reserved)
-                .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Delivered), ct) == 1)
-        {
-            var spent = await ledger.SpendAsync(booking.AccountId, booking.ReservationId, userId, ct);
-            if (spent is PostingOutcome.Refused refused)
-                throw new InvalidOperationException($"The reservation of booking {booking.Id} could not be spent: {refused.Message}");
-            var scheme = await db.VoucherProviders.AsNoTracking().Where(p => p.Id == booking.ProviderId).Select(p => p.SchemeId).SingleAsync(ct);
-            var due = await payments.DueForBookingAsync(scheme, booking.Id, booking.FromAccount, after.ProviderConfirmedAt is not null, after.HolderConfirmedAt is not null,
-                spent is PostingOutcome.Posted, userId, ct);
-            if (due.Outcome != PaymentOutcome.Done)
-                throw new InvalidOperationException($"The payment of booking {booking.Id} could not be made: {due.Message}");
-            db.RecordEvent(now, LearningAccountAuditActions.Delivered, nameof(LearningBooking), booking.Id.ToString(CultureInfo.InvariantCulture),
-                new { account = booking.AccountId, reservation = booking.ReservationId, spend = ((PostingOutcome.Posted)spent).Posting.Id, payment = due.Value });
-            await db.SaveChangesAsync(ct);
-        }
+        if (after is { ProviderConfirmedAt: not null, HolderConfirmedAt: not null })
+            await delivery.DeliverAsync(booking, BookingStatus.Reserved, providerConfirmed: true, holderConfirmed: true, userId, now, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new BookingOutcome.Done((await DtosAsync(b => b.Id == booking.Id, ct)).Single());
@@ -336,6 +363,6 @@ public sealed class LearningBookings(PactwerkDb db, AccessScopeProvider scopes, 
         return [.. rows.Select(r => new BookingDto(r.b.Id, LearningBooking.CodeOf(r.b.Id), r.b.CourseId, r.Title, r.Provider, r.b.Start, r.b.Price / 100m,
             r.b.FromAccount / 100m, r.b.CoPayment / 100m, r.b.Status, r.b.BookedAt, r.b.ProviderConfirmedAt, r.b.HolderConfirmedAt, r.b.CancelledAt,
             [.. linesOf[r.b.ReservationId].Select(l => new BookingShare(l.DepositId, l.Code, l.Amount / 100m))],
-            paymentOf.TryGetValue(r.b.Id, out var status) ? status : null))];
+            paymentOf.TryGetValue(r.b.Id, out var status) ? status : null, r.b.DisputedAt, r.b.DisputeReason, r.b.ResolvedAt, r.b.Resolution))];
     }
 }

@@ -25,10 +25,18 @@ public static class LearningBookingsApi
             .WithSummary("The holder cancels a booking before either side confirmed delivery: the reservation goes back to the same deposits.").WithStepProblems();
         mine.MapPost("/{id:long}/delivery", ConfirmByHolder).WithName("ConfirmLearningDeliveryByHolder")
             .WithSummary("The holder confirms the course was delivered (from its start date on); once the provider has confirmed too, the money is spent and the provider's payment is due.").WithStepProblems();
+        mine.MapPost("/{id:long}/dispute", Dispute).WithName("DisputeLearningBooking")
+            .WithSummary("The holder says the course was not delivered (`{\"reason\": \"…\"}`, from its start date on, before confirming it): the money stays reserved, nothing is paid, and an officer of the provider's voucher scheme decides. A booking still reserved LearningAccounts:Bookings:ConfirmWithinDays (60) days after its start lapses (the provider never confirmed: the money goes back) or becomes disputed (only the provider confirmed).")
+            .WithStepProblems().ProducesValidationProblem();
 
         var providers = api.MapGroup("/learning-bookings").WithTags("Learning accounts").RequireAuthorization(Vouchers.VouchersModule.StaffPolicy).AddEndpointFilter(Translate);
         providers.MapGet("", GetProviders).WithName("GetProviderLearningBookings")
             .WithSummary("The learning-account bookings of the providers the signed-in account acts for (no personal data of the holder).");
+        providers.MapGet("/disputes", GetDisputes).WithName("GetDisputedLearningBookings")
+            .WithSummary("For an officer of a voucher scheme: the disputed learning-account bookings of the scheme's providers, oldest first, with the holder's words but not who they are.");
+        providers.MapPost("/{id:long}/resolution", Resolve).WithName("ResolveDisputedLearningBooking")
+            .WithSummary("An officer of the provider's scheme decides a disputed booking (`{\"delivered\": false, \"reason\": \"…\"}`): not delivered, the reservation goes back to the same deposits; delivered (only when the provider confirmed), the money is spent and the payment waits for a second officer's signature. An officer who is the holder or acts for the provider does not decide.")
+            .WithStepProblems().ProducesValidationProblem();
         providers.MapPost("/{id:long}/delivery", ConfirmByProvider).WithName("ConfirmLearningDeliveryByProvider")
             .WithSummary("The course's provider confirms it delivered the course (from its start date on); once the holder has confirmed too, the money is spent and the payment is due in the provider's scheme (batched and exported as for vouchers).").WithStepProblems();
         return api;
@@ -100,6 +108,22 @@ public static class LearningBookingsApi
 
     private static async Task<Results<Ok<BookingDto>, ProblemHttpResult>> ConfirmByProvider(long id, LearningBookings bookings, CancellationToken ct) =>
         Step(await bookings.ConfirmByProviderAsync(id, ct));
+
+    private static async Task<Results<Ok<BookingDto>, ValidationProblem, ProblemHttpResult>> Dispute(long id, DisputeInput input, LearningBookings bookings, CancellationToken ct) =>
+        StepOrInvalid(await bookings.DisputeAsync(id, input.Reason, ct));
+
+    private static async Task<Ok<IReadOnlyList<DisputedBookingDto>>> GetDisputes(BookingDisputes disputes, CancellationToken ct) => TypedResults.Ok(await disputes.OpenAsync(ct));
+
+    private static async Task<Results<Ok<BookingDto>, ValidationProblem, ProblemHttpResult>> Resolve(long id, ResolutionInput input, BookingDisputes disputes, CancellationToken ct) =>
+        StepOrInvalid(await disputes.ResolveAsync(id, input, ct));
+
+    private static Results<Ok<BookingDto>, ValidationProblem, ProblemHttpResult> StepOrInvalid(BookingOutcome outcome) => Answer(outcome).Result switch
+    {
+        Ok<BookingDto> ok => ok,
+        ValidationProblem v => v,
+        ProblemHttpResult p => p,
+        _ => throw new InvalidOperationException("A step answers with the booking or a problem."),
+    };
 
     private static Results<Ok<BookingDto>, ProblemHttpResult> Step(BookingOutcome outcome) => Answer(outcome).Result switch
     {

@@ -44,7 +44,7 @@ public sealed class LearningAccountMonitorFeed(PactwerkDb db, MonitorFeeds feeds
             .ToListAsync(ct);
 
         // Bookings whose reservation took money from one of the funder's deposits.
-        var paid = db.LearningBookings.Where(b => b.Status != BookingStatus.Cancelled && db.LedgerLines.Any(l => l.PostingId == b.ReservationId
+        var paid = db.LearningBookings.Where(b => LearningBooking.TakenUp.Contains(b.Status) && db.LedgerLines.Any(l => l.PostingId == b.ReservationId
             && l.Bucket == LedgerBucket.Reserved && l.Amount > 0 && db.LearningDeposits.Any(d => d.Id == l.DepositId && d.FunderId == funder.Id)));
         var bookings = await (
                 from b in paid

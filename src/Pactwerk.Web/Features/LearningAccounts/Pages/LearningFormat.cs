@@ -9,6 +9,9 @@ public static class LearningFormat
     {
         BookingStatus.Reserved => "Gereserveerd",
         BookingStatus.Cancelled => "Geannuleerd",
+        BookingStatus.Disputed => "Gemeld als niet geleverd",
+        BookingStatus.Lapsed => "Vervallen",
+        BookingStatus.NotDelivered => "Niet geleverd",
         _ => "Geleverd",
     }];
 

@@ -13,8 +13,11 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class MyAccountModel(LearningAccountQueries queries, LearningBookings bookings, DepositFiles files, HolderFactsEditor facts,
-    Pactwerk.Web.Data.PactwerkDb db, IStringLocalizer<SharedResource> t) : PageModel
+    Pactwerk.Web.Data.PactwerkDb db, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The Dutch day: from a booking's start on, the holder may say it was not delivered.</summary>
+    public DateOnly Today => LearningDay.Today(clock);
+
     /// <summary>The municipality and birth year as the form shows them: what is saved, or what was posted when it was refused.</summary>
     public string? Municipality { get; private set; }
     public string? BirthYear { get; private set; }
@@ -40,6 +43,9 @@ public sealed class MyAccountModel(LearningAccountQueries queries, LearningBooki
 
     public Task<IActionResult> OnPostDeliveredAsync(long id, CancellationToken ct) =>
         StepAsync(bookings.ConfirmByHolderAsync(id, ct), t["U hebt bevestigd dat opleiding {0} is geleverd.", LearningBooking.CodeOf(id)], ct);
+
+    public Task<IActionResult> OnPostDisputeAsync(long id, string? reason, CancellationToken ct) =>
+        StepAsync(bookings.DisputeAsync(id, reason, ct), t["U hebt gemeld dat opleiding {0} niet is geleverd; een medewerker van de regeling beslist.", LearningBooking.CodeOf(id)], ct);
 
     /// <summary>The holder corrects their municipality and birth year; saving what is there changes nothing.</summary>
     public async Task<IActionResult> OnPostFactsAsync(string? municipality, string? birthYear, CancellationToken ct)
@@ -82,6 +88,10 @@ public sealed class MyAccountModel(LearningAccountQueries queries, LearningBooki
                 break;
             case BookingOutcome.Forbidden f:
                 Error = LearningAccountMessages.Localise(t, f.Message);
+                break;
+            case BookingOutcome.Invalid i:
+                Error = string.Join(" ", i.Errors.Values.SelectMany(m => m).Select(m => LearningAccountMessages.Localise(t, m)));
+                Response.StatusCode = StatusCodes.Status400BadRequest;
                 break;
         }
         await LoadAsync(ct);

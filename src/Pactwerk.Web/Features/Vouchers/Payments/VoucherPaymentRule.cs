@@ -43,11 +43,12 @@ public static class VoucherPaymentRule
     public const string BookingAlreadyPaid = "Deze boeking staat al ter betaling klaar of is betaald; er is niets veranderd.";
 
     /// <summary>
-    /// A learning account's booking: paid once, in full (what the account pays), and only once the provider and
-    /// the holder both confirmed the delivery and the ledger spent the reservation. Null when it may be paid.
+    /// A learning account's booking: paid once, in full (what the account pays), and only once the provider confirmed
+    /// the delivery, the holder confirmed it too — or, when the holder disputed it or stayed silent, an officer of the
+    /// scheme found it delivered — and the ledger spent the reservation. Null when it may be paid.
     /// </summary>
-    public static string? DecideBooking(bool providerConfirmed, bool holderConfirmed, bool spent, bool hasPayment) =>
-        !(providerConfirmed && holderConfirmed && spent) ? BookingNotDelivered
+    public static string? DecideBooking(bool providerConfirmed, bool holderConfirmed, bool spent, bool hasPayment, bool foundDeliveredByOfficer = false) =>
+        !(providerConfirmed && (holderConfirmed || foundDeliveredByOfficer) && spent) ? BookingNotDelivered
         : hasPayment ? BookingAlreadyPaid
         : null;
 }

@@ -170,20 +170,24 @@ public sealed class VoucherPayments(PactwerkDb db, TimeProvider clock, AccessSco
     /// whatever its amount. The two confirmations are its first approval (<see cref="BookingApproval"/>); the officer's
     /// signature is the second, as an officer approves every voucher's payment: a provider and a holder who agree
     /// between them (or are one person) never make a payment go out alone, and neither's name is shown to the officers
-    /// as its approver. Called by the booking inside its own transaction, so the spend and the payment commit together.
+    /// as its approver. When the holder did not confirm and an officer of the scheme found the course delivered
+    /// (<paramref name="foundDeliveredBy"/>), that officer's decision is the first approval, so another officer must sign:
+    /// one officer never makes a disputed payment go out alone either. Called by the booking inside its own transaction,
+    /// so the spend and the payment commit together.
     /// </summary>
     public async Task<PaymentResult<int>> DueForBookingAsync(int schemeId, long bookingId, long cents, bool providerConfirmed, bool holderConfirmed, bool spent,
-        string by, CancellationToken ct)
+        string by, CancellationToken ct, string? foundDeliveredBy = null)
     {
         var scheme = await db.VoucherSchemes.AsNoTracking().SingleAsync(s => s.Id == schemeId, ct);
         var hasPayment = await db.VoucherPayments.AnyAsync(p => p.BookingId == bookingId, ct);
-        if (VoucherPaymentRule.DecideBooking(providerConfirmed, holderConfirmed, spent, hasPayment) is { } refusal)
+        if (VoucherPaymentRule.DecideBooking(providerConfirmed, holderConfirmed, spent, hasPayment, foundDeliveredBy is not null) is { } refusal)
             return new(PaymentOutcome.Refused, refusal, 0);
         var amount = cents / 100m;
         var now = clock.GetUtcNow().UtcDateTime;
         var payment = new VoucherPayment
         {
-            SchemeId = scheme.Id, BookingId = bookingId, Kind = PaymentKind.Final, Amount = amount, CreatedBy = by, ApprovedBy = BookingApproval, CreatedAt = now,
+            SchemeId = scheme.Id, BookingId = bookingId, Kind = PaymentKind.Final, Amount = amount, CreatedBy = by,
+            ApprovedBy = holderConfirmed ? BookingApproval : foundDeliveredBy!, CreatedAt = now,
             Status = PaymentStatus.AwaitingCoSignature,
         };
         db.VoucherPayments.Add(payment);
