@@ -15,6 +15,7 @@ public static class LearningAccountsModule
         services.AddScoped<LearningAccountQueries>();
         services.AddScoped<HolderFactsEditor>();
         services.AddScoped<LearningBookings>();
+        services.AddScoped<FunderReports>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
         services.AddScoped<LearningAccountMonitorFeed>();
@@ -36,6 +37,7 @@ public static class LearningAccountsModule
     {
         api.MapLearningAccountsApi();
         api.MapLearningBookingsApi();
+        api.MapFunderReportApi();
         return app;
     }
 }

@@ -38,7 +38,7 @@ public static class LearningBookingsApi
         step.ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>The problems in the reader's language: each message found again by its format (<see cref="LearningAccountMessages.Localise(IStringLocalizer, string)"/>).</summary>
-    private static async ValueTask<object?> Translate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> Translate(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
         var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
