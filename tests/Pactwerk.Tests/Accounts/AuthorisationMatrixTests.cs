@@ -150,6 +150,9 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("POST deposit file (CSV)",             "401 403 201 403 403 403 403 201", c => c.PostAsync("/api/v1/funders/matrix-hva/deposits", MatrixFile())),
             ("POST departure",                      "401 403 200 403 403 403 403 200", c => c.PostAsJsonAsync("/api/v1/funders/matrix-hva/departures", new { email = "matrix-storting@example.org", leftOn = "2026-01-01" })),
             ("GET deposit upload page (matrix)",    "302 302 200 302 302 302 302 200", c => c.GetAsync("/leerrekening/fondsen/matrix-hva/stortingen")),
+            // The funder's report: exactly who may deposit for it.
+            ("GET funder report (matrix)",          "401 403 200 403 403 403 403 200", c => c.GetAsync("/api/v1/funders/matrix-hva/report")),
+            ("GET funder report page (matrix)",     "302 302 200 302 302 302 302 200", c => c.GetAsync("/leerrekening/fondsen/matrix-hva/rapport")),
             ("PUT draft of the Oost plan",          "401 403 403 403 200 403 200 200", c => EditDraftAsync(c, oostPlan, oostRevision)),
             ("PUT draft of the Noord plan",         "401 403 403 200 403 403 200 200", c => EditDraftAsync(c, noordPlan, noordRevision)),
             ("POST propose the Oost draft",         "401 403 403 403 200 403 200 200", c => MoveAsync(c, oostPlan, oostRevision, RevisionStatus.Draft, "propose")),

@@ -26,6 +26,9 @@ public static class LearningAccountMessages
     public const string BirthYearInvalid = "Vul een geboortejaar in van 1900 tot en met {0}.";
     public const string BirthYearNotNumber = "Vul het geboortejaar in als vier cijfers, zoals 1985.";
     public const string NoFunder = "Financier {0} bestaat niet.";
+    public const string ReportDateInvalid = "Vul de datum in als jjjj-mm-dd, zoals 2026-12-31.";
+    public const string ReportPeriodInverted = "De periode begint op {0}, na het einde ({1}): kies een begindatum op of vóór de einddatum.";
+    public const string ReportDaysInvalid = "Vul het aantal dagen in als een heel getal van 1 tot en met {0}.";
     public const string NotFunderOfficer = "U mag niet storten of rapporteren voor deze financier.";
     public const string ReferenceTaken = "Kenmerk {0} is al gebruikt voor een andere storting van deze financier; er is niets veranderd.";
     public const string LeftOnMissing = "Vul in op welke dag de persoon is vertrokken (jjjj-mm-dd).";

@@ -18,6 +18,7 @@ public static class LearningAccountsModule
         services.AddScoped<BookingDelivery>();
         services.AddScoped<BookingDisputes>();
         services.Configure<BookingDeadlineOptions>(builder.Configuration.GetSection("LearningAccounts:Bookings"));
+        services.AddScoped<FunderReports>();
         services.Configure<CoPaymentOptions>(builder.Configuration.GetSection("LearningAccounts:CoPayment"));
         services.AddHostedService<LedgerExpiryWorker>();
         services.AddScoped<LearningAccountMonitorFeed>();
@@ -39,6 +40,7 @@ public static class LearningAccountsModule
     {
         api.MapLearningAccountsApi();
         api.MapLearningBookingsApi();
+        api.MapFunderReportApi();
         return app;
     }
 }

@@ -19,7 +19,7 @@ public sealed record LearningFeedCount(string Element, string Municipality, stri
 /// </list>
 /// Persons are counted once per cell however many deposits or bookings they have in it. Accounts without a
 /// municipality are counted nowhere. "Paid from the funder's money" is read from the ledger: the booking's
-/// reservation has a line on one of the funder's deposits, the same reading as the funders' report.
+/// reservation has a line on one of the funder's deposits (<see cref="FunderMoney.BookingsPaidBy"/>, as the funders' report reads it).
 /// </summary>
 public sealed class LearningAccountMonitorFeed(PactwerkDb db, MonitorFeeds feeds)
 {
@@ -44,8 +44,7 @@ public sealed class LearningAccountMonitorFeed(PactwerkDb db, MonitorFeeds feeds
             .ToListAsync(ct);
 
         // Bookings whose reservation took money from one of the funder's deposits.
-        var paid = db.LearningBookings.Where(b => LearningBooking.TakenUp.Contains(b.Status) && db.LedgerLines.Any(l => l.PostingId == b.ReservationId
-            && l.Bucket == LedgerBucket.Reserved && l.Amount > 0 && db.LearningDeposits.Any(d => d.Id == l.DepositId && d.FunderId == funder.Id)));
+        var paid = FunderMoney.BookingsTakenUp(db, funder.Id);
         var bookings = await (
                 from b in paid
                 join a in db.LearningAccounts on b.AccountId equals a.Id
