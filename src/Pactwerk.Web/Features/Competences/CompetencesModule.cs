@@ -11,6 +11,7 @@ public static class CompetencesModule
         var services = builder.Services;
         services.AddScoped<CompetenceImport>();
         services.AddScoped<CompetenceQueries>();
+        services.AddScoped<CompetenceEditor>();
         return builder;
     }
 
