@@ -2,6 +2,7 @@ using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Audit;
+using Pactwerk.Web.Features.Competences;
 using Pactwerk.Web.Features.Demo;
 using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.LearningAccounts;
@@ -41,6 +42,7 @@ public static class PactwerkApplication
         builder.AddLearningAccounts();
         builder.AddRooms();
         builder.AddWorkshopDays();
+        builder.AddCompetences();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
         // (telemetry, for one, must listen before the engine's first load is measured).
@@ -57,6 +59,8 @@ public static class PactwerkApplication
             return await ReferenceDataCommand.RunAsync(app.Services, args);
         if (ImportCommand.Handles(args))
             return await ImportCommand.RunAsync(app.Services, args);
+        if (CompetenceImportCommand.Handles(args))
+            return await CompetenceImportCommand.RunAsync(app.Services, args);
         if (CompactCommand.Handles(args))
             return await CompactCommand.RunAsync(app.Services, args);
         if (Data.Backup.BackupCommand.Handles(args))
@@ -82,6 +86,7 @@ public static class PactwerkApplication
         app.MapLearningAccounts(api);
         app.MapRooms(api);
         app.MapWorkshopDays(api);
+        app.MapCompetences(api);
         app.MapDemo(api);
         app.MapWeb();
         return app;

@@ -91,6 +91,9 @@ public abstract class PactwerkDb(DbContextOptions options, IAuditActor actor) : 
     public DbSet<Features.LearningAccounts.LedgerLine> LedgerLines => Set<Features.LearningAccounts.LedgerLine>();
     public DbSet<Features.LearningAccounts.DepositFile> LearningDepositFiles => Set<Features.LearningAccounts.DepositFile>();
     public DbSet<Features.LearningAccounts.LearningBooking> LearningBookings => Set<Features.LearningAccounts.LearningBooking>();
+    public DbSet<Features.Competences.Competence> Competences => Set<Features.Competences.Competence>();
+    public DbSet<Features.Competences.Occupation> Occupations => Set<Features.Competences.Occupation>();
+    public DbSet<Features.Competences.OccupationCompetence> OccupationCompetences => Set<Features.Competences.OccupationCompetence>();
     /// <summary>Who runs each periodic job in its current period (<see cref="Shared.ClusterJob"/>).</summary>
     public DbSet<Shared.JobLease> JobLeases => Set<Shared.JobLease>();
 

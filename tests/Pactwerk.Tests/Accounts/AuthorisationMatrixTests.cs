@@ -127,6 +127,12 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
 
         var operations = new (string Name, string Expected, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
         {
+            // The competence frameworks are public reading: what a competence is called is no secret.
+            ("GET competences search",              "200 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/competences?pact=zorgpact&q=wond")),
+            ("GET competence",                      "200 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/competences/wondzorg?pact=zorgpact")),
+            ("GET competence pages",                "200 200 200 200 200 200 200 200", c => c.GetAsync("/competenties/zorgpact/wondzorg")),
+            // A pact's framework is kept by its own coordinators (and administrators).
+            ("GET competence form (zorgpact)",      "302 302 302 302 302 200 302 200", c => c.GetAsync("/competenties/zorgpact/bewerken/wondzorg")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
             ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),

@@ -60,6 +60,9 @@ public static class DemoModule
             logger.LogInformation("Demo technology rooms in Oost loaded, with a season of bookings.");
         if (await DemoLearningAccounts.SeedAsync(db, scoped.GetRequiredService<LearningLedger>(), scoped.GetRequiredService<TimeProvider>(), ct))
             logger.LogInformation("Demo learning accounts loaded: {Holder} holds money of three funders, one of them her former employer.", DemoLearningAccounts.HolderEmail);
+        if (await DemoCompetences.SeedAsync(db, ReferenceDataModule.Resolve(scoped, scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value),
+                scoped.GetRequiredService<Competences.CompetenceImport>(), logger, ct))
+            logger.LogInformation("Demo competence frameworks of techniek and zorg loaded (hand-made, in ESCO's shape).");
         if (await DemoWorkshopDays.SeedAsync(db, ct))
             logger.LogInformation("Demo Techniek Driedaagse 2018 loaded: registration closed, ready for the coordinator to allocate at /workshopdagen/{Slug}/indeling.", DemoWorkshopDays.Slug);
         if (await DemoVouchers.SeedVoucherLifeAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<VoucherApplications>(), ct)

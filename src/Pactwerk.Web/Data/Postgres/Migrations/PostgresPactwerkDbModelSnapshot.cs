@@ -959,6 +959,136 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Competence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltLabelsEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("AltLabelsNl")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EscoUri")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("PactId", "EscoUri")
+                        .IsUnique();
+
+                    b.ToTable("Competences");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Occupation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EscoUri")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("PactId", "EscoUri")
+                        .IsUnique();
+
+                    b.ToTable("Occupations");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.OccupationCompetence", b =>
+                {
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("OccupationId", "CompetenceId");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.ToTable("OccupationCompetences");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -4672,6 +4802,39 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
                         .WithMany("Priorities")
                         .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Competence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Occupation", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.OccupationCompetence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Competences.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

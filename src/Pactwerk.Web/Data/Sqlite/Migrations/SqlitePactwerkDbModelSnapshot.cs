@@ -921,6 +921,132 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Competence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltLabelsEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltLabelsNl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscoUri")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("PactId", "EscoUri")
+                        .IsUnique();
+
+                    b.ToTable("Competences");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Occupation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscoUri")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameNl")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PactId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("PactId", "EscoUri")
+                        .IsUnique();
+
+                    b.ToTable("Occupations");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.OccupationCompetence", b =>
+                {
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OccupationId", "CompetenceId");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.ToTable("OccupationCompetences");
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Knowledge.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -4509,6 +4635,39 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasOne("Pactwerk.Web.Features.Agenda.PlanRevision", null)
                         .WithMany("Priorities")
                         .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Competence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.Occupation", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Pacts.Pact", null)
+                        .WithMany()
+                        .HasForeignKey("PactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Competences.OccupationCompetence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Competences.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
