@@ -5,6 +5,7 @@ using Pactwerk.Web.Features.Audit;
 using Pactwerk.Web.Features.Demo;
 using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.LearningAccounts;
+using Pactwerk.Web.Features.LearningPlaces;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Network;
@@ -40,6 +41,7 @@ public static class PactwerkApplication
         builder.AddVouchers();
         builder.AddLearningAccounts();
         builder.AddRooms();
+        builder.AddLearningPlaces();
         builder.AddWorkshopDays();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
@@ -81,6 +83,7 @@ public static class PactwerkApplication
         app.MapVouchers(api);
         app.MapLearningAccounts(api);
         app.MapRooms(api);
+        app.MapLearningPlaces(api);
         app.MapWorkshopDays(api);
         app.MapDemo(api);
         app.MapWeb();
