@@ -36,6 +36,8 @@ public static class LearningPlaceMessages
     public const string SupervisionFull = "Geen begeleiding vrij in week {0}: de praktijkopleiders van deze leerplek zijn afwezig of begeleiden al het maximale aantal leerlingen. Er is niemand geplaatst.";
     public const string NoRegion = "Er is geen regio '{0}'.";
     public const string SectorFilterUnknown = "Er is geen sector '{0}'.";
+    public const string YearInvalid = "Kies een jaar van 2000 tot 2100.";
+    public const string YearScopeMissing = "Kies een organisatie of een regio, één van beide.";
     public const string FilterPeriodInvalid = "Vul van en tot in als jjjj-mm-dd, met het eind niet voor het begin.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);

@@ -17,6 +17,7 @@ public static class LearningPlacesModule
     {
         api.MapLearningPlacesApi();
         api.MapSupervisionApi();
+        api.MapLearningPlaceYearApi();
         return app;
     }
 }
