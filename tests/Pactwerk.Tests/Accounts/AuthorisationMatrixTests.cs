@@ -142,6 +142,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET supervisors (HvA)",               "401 403 200 403 403 403 403 200", c => c.GetAsync($"/api/v1/learning-place-supervisors?organisation={hva}")),
             ("POST placement on an HvA place",      "401 403 201 403 403 201 201 201", c => c.PostAsJsonAsync($"/api/v1/learning-places/{hvaPlace}/placements", new { learner = "M-1", from = "2027-07-05", to = "2027-07-09" })),
             ("GET placements of an HvA place",      "401 403 200 403 403 200 200 200", c => c.GetAsync($"/api/v1/learning-places/{hvaPlace}/placements")),
+            ("GET learning places year page",       "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/jaar?organisatie={hva}&jaar=2027")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
             ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
 
 namespace Pactwerk.Web.Features.LearningPlaces;
 
@@ -29,6 +30,36 @@ public sealed record WeekStateDto(int Week, DateOnly Monday, WeekState State);
 /// </summary>
 public static class LearningPlaceYear
 {
+    /// <summary>Which places a year view shows, or why it shows none: the API and the page read the same choice.</summary>
+    public abstract record Scope
+    {
+        public sealed record Places(IQueryable<LearningPlace> Query) : Scope;
+        public sealed record Invalid(string Field, string Message) : Scope;
+        public sealed record NotFound(string Message) : Scope;
+    }
+
+    /// <summary>The places of an organisation (its id) or of a region (any region set's code), one of the two, for a year from 2000 to 2100.</summary>
+    public static async Task<Scope> ScopeAsync(PactwerkDb db, int? organisation, string? region, int year, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100)
+            return new Scope.Invalid("year", LearningPlaceMessages.YearInvalid);
+        if (organisation is null == string.IsNullOrWhiteSpace(region))
+            return new Scope.Invalid("organisation", LearningPlaceMessages.YearScopeMissing);
+        var places = db.Set<LearningPlace>().AsQueryable();
+        if (organisation is { } id)
+        {
+            if (!await db.Organisations.AnyAsync(o => o.Id == id, ct))
+                return new Scope.NotFound(LearningPlaceMessages.Format(LearningPlaceMessages.NoOrganisation, id));
+            return new Scope.Places(places.Where(p => p.OrganisationId == id));
+        }
+        var code = region!.Trim();
+        var regionId = await db.Regions.Where(r => r.Code == code).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        if (regionId is null)
+            return new Scope.NotFound(LearningPlaceMessages.Format(LearningPlaceMessages.NoRegion, code));
+        var municipalities = (await AccessScopeProvider.MunicipalitiesOfAsync(db, [regionId.Value], ct))[regionId.Value].ToList();
+        return new Scope.Places(places.Where(p => municipalities.Contains(p.MunicipalityId)));
+    }
+
     public static async Task<List<PlaceYearDto>> ForAsync(PactwerkDb db, IQueryable<LearningPlace> places, int year, CancellationToken ct)
     {
         var weeks = Enumerable.Range(1, ISOWeek.GetWeeksInYear(year)).Select(w => DateOnly.FromDateTime(ISOWeek.ToDateTime(year, w, DayOfWeek.Monday))).ToList();

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
-using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.LearningPlaces;
@@ -21,25 +19,16 @@ public static class LearningPlaceYearApi
         TimeProvider clock, CancellationToken ct)
     {
         var shown = year ?? clock.GetUtcNow().Year;
-        if (shown is < 2000 or > 2100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [LearningPlaceMessages.YearInvalid] }, title: "De invoer is niet in orde");
-        if (organisation is null == string.IsNullOrWhiteSpace(region))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["organisation"] = [LearningPlaceMessages.YearScopeMissing] }, title: "De invoer is niet in orde");
-        var places = db.Set<LearningPlace>().AsQueryable();
-        if (organisation is { } id)
+        switch (await LearningPlaceYear.ScopeAsync(db, organisation, region, shown, ct))
         {
-            if (!await db.Organisations.AnyAsync(o => o.Id == id, ct))
-                return ApiProblems.NotFound(LearningPlaceMessages.Format(LearningPlaceMessages.NoOrganisation, id));
-            places = places.Where(p => p.OrganisationId == id);
+            case LearningPlaceYear.Scope.Invalid(var field, var message):
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "De invoer is niet in orde");
+            case LearningPlaceYear.Scope.NotFound(var message):
+                return ApiProblems.NotFound(message);
+            case LearningPlaceYear.Scope.Places(var places):
+                return TypedResults.Ok(await LearningPlaceYear.ForAsync(db, places, shown, ct));
+            default:
+                throw new InvalidOperationException();
         }
-        else
-        {
-            var regionId = await db.Regions.Where(r => r.Code == region!.Trim()).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-            if (regionId is null)
-                return ApiProblems.NotFound(LearningPlaceMessages.Format(LearningPlaceMessages.NoRegion, region!.Trim()));
-            var municipalities = (await AccessScopeProvider.MunicipalitiesOfAsync(db, [regionId.Value], ct))[regionId.Value].ToList();
-            places = places.Where(p => municipalities.Contains(p.MunicipalityId));
-        }
-        return TypedResults.Ok(await LearningPlaceYear.ForAsync(db, places, shown, ct));
     }
 }
