@@ -6,6 +6,7 @@ using Pactwerk.Web.Features.Competences;
 using Pactwerk.Web.Features.Demo;
 using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.LearningAccounts;
+using Pactwerk.Web.Features.LearningPlaces;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Network;
@@ -41,6 +42,7 @@ public static class PactwerkApplication
         builder.AddVouchers();
         builder.AddLearningAccounts();
         builder.AddRooms();
+        builder.AddLearningPlaces();
         builder.AddWorkshopDays();
         builder.AddCompetences();
         builder.AddDemo();
@@ -85,6 +87,7 @@ public static class PactwerkApplication
         app.MapVouchers(api);
         app.MapLearningAccounts(api);
         app.MapRooms(api);
+        app.MapLearningPlaces(api);
         app.MapWorkshopDays(api);
         app.MapCompetences(api);
         app.MapDemo(api);

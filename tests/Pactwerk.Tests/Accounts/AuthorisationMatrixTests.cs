@@ -125,6 +125,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         static object MatrixDeposit() => new { email = "matrix-storting@example.org", amount = 12.5m, validUntil = "2030-12-31", followsPerson = true, reference = Guid.NewGuid().ToString("N") };
         static StringContent MatrixFile() => new($"email;amount;reference;validUntil\nmatrix-storting@example.org;12,50;{Guid.NewGuid():N};2030-12-31\n", Encoding.UTF8, "text/csv");
 
+        // A learning place of the HvA, whose editor is its staff; coordinators of any pact place learners on it too.
+        var (hva, hvaSupervisor, hvaPlace) = await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam");
+        object HvaPlace(string title) => new
+        {
+            organisationId = hva, title, kind = "WorkBasedPlace", sector = "ict", municipality = "GM0363", seats = 10,
+            periods = new[] { new { from = "2027-07-01", to = "2027-08-31" } }, supervisors = new[] { hvaSupervisor },
+        };
+
         var operations = new (string Name, string Expected, Func<HttpClient, Task<HttpResponseMessage>> Call)[]
         {
             // The competence frameworks are public reading: what a competence is called is no secret.
@@ -133,6 +141,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET competence pages",                "200 200 200 200 200 200 200 200", c => c.GetAsync("/competenties/zorgpact/wondzorg")),
             // A pact's framework is kept by its own coordinators (and administrators).
             ("GET competence form (zorgpact)",      "302 302 302 302 302 200 302 200", c => c.GetAsync("/competenties/zorgpact/bewerken/wondzorg")),
+            ("GET learning places",                 "200 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/learning-places?sector=ict")),
+            ("POST learning place (HvA)",           "401 403 201 403 403 403 403 201", c => c.PostAsJsonAsync("/api/v1/learning-places", HvaPlace("Matrixplek"))),
+            ("PUT learning place (HvA)",            "401 403 200 403 403 403 403 200", c => c.PutAsJsonAsync($"/api/v1/learning-places/{hvaPlace}", HvaPlace("Matrixplek gewijzigd"))),
+            ("POST supervisor (HvA)",               "401 403 201 403 403 403 403 201", c => c.PostAsJsonAsync("/api/v1/learning-place-supervisors", new { organisationId = hva, name = "Matrix Begeleider", capacity = 2 })),
+            ("GET supervisors (HvA)",               "401 403 200 403 403 403 403 200", c => c.GetAsync($"/api/v1/learning-place-supervisors?organisation={hva}")),
+            ("POST placement on an HvA place",      "401 403 201 403 403 201 201 201", c => c.PostAsJsonAsync($"/api/v1/learning-places/{hvaPlace}/placements", new { learner = "M-1", from = "2027-07-05", to = "2027-07-09" })),
+            ("GET placements of an HvA place",      "401 403 200 403 403 200 200 200", c => c.GetAsync($"/api/v1/learning-places/{hvaPlace}/placements")),
+            ("GET learning places year page",       "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/jaar?organisatie={hva}&jaar=2027")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
             ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),

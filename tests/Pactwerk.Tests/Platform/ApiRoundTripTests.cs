@@ -35,6 +35,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             var c = await Db(db => db.LearningNetworkCases.OrderBy(x => x.Id).Select(x => new { x.NetworkId, x.Id }).FirstAsync());
             return $"/api/v1/learning-networks/{c.NetworkId}/cases/{c.Id}";
         }),
+        ["/api/v1/learning-places/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/learning-places/{(await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam")).Place}"),
         ["/api/v1/rooms/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/rooms/{await Db(db => db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())}"),
         ["/api/v1/voucher-schemes/{code}/settings"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, () => Task.FromResult($"/api/v1/voucher-schemes/{Web.Features.Demo.DemoVouchers.Gelderland}/settings")),
         ["/api/v1/pacts/{code}/newsletter/editions/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
@@ -66,7 +67,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/actions/{id:int}", "/api/v1/organisations/{id:int}", "/api/v1/people/{id:int}", "/api/v1/objectives/{id:int}",
         "/api/v1/practices/{id:int}", "/api/v1/events/{id:int}", "/api/v1/learning-networks/{id:int}/sessions/{sessionId:int}",
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
-        "/api/v1/rooms/{id:int}",
+        "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);

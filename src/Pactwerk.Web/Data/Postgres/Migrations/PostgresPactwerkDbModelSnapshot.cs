@@ -1960,6 +1960,221 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.ToTable("LedgerPostings");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SbbNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("LearningPlaces", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningPlaces_Seats", "\"Seats\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlacePeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningPlaceId", "From");
+
+                    b.ToTable("LearningPlacePeriods", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningPlacePeriods_Order", "\"From\" <= \"To\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlaceSupervisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId");
+
+                    b.HasIndex("LearningPlaceId", "SupervisorId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPlaceSupervisors", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Invented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Learner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningPlaceId", "From");
+
+                    b.HasIndex("SupervisorId", "From");
+
+                    b.ToTable("LearningPlacements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningPlacements_Order", "\"From\" <= \"To\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Supervisors", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Supervisors_Capacity", "\"Capacity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.SupervisorAbsence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId", "From");
+
+                    b.ToTable("SupervisorAbsences", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupervisorAbsences_Order", "\"From\" <= \"To\"");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.Property<int>("Id")
@@ -5148,6 +5363,78 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlace", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlacePeriod", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlaceSupervisor", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany("Supervisors")
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.Supervisor", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Placement", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.Supervisor", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.SupervisorAbsence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.Supervisor", null)
+                        .WithMany("Absences")
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.DataSource", null)
@@ -5778,6 +6065,18 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LedgerPosting", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlace", b =>
+                {
+                    b.Navigation("Periods");
+
+                    b.Navigation("Supervisors");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
+                {
+                    b.Navigation("Absences");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>

@@ -1887,6 +1887,209 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.ToTable("LedgerPostings");
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MunicipalityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SbbNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MunicipalityId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("LearningPlaces", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningPlaces_Seats", "\"Seats\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlacePeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningPlaceId", "From");
+
+                    b.ToTable("LearningPlacePeriods", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningPlacePeriods_Order", "\"From\" <= \"To\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlaceSupervisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId");
+
+                    b.HasIndex("LearningPlaceId", "SupervisorId")
+                        .IsUnique();
+
+                    b.ToTable("LearningPlaceSupervisors", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Invented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Learner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearningPlaceId", "From");
+
+                    b.HasIndex("SupervisorId", "From");
+
+                    b.ToTable("LearningPlacements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_LearningPlacements_Order", "\"From\" <= \"To\"");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Supervisors", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Supervisors_Capacity", "\"Capacity\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.SupervisorAbsence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId", "From");
+
+                    b.ToTable("SupervisorAbsences", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupervisorAbsences_Order", "\"From\" <= \"To\"");
+                        });
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.Property<int>("Id")
@@ -4981,6 +5184,78 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlace", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlacePeriod", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlaceSupervisor", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany("Supervisors")
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.Supervisor", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Placement", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.Supervisor", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.SupervisorAbsence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.Supervisor", null)
+                        .WithMany("Absences")
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.DataSource", null)
@@ -5611,6 +5886,18 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.LearningAccounts.LedgerPosting", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.LearningPlace", b =>
+                {
+                    b.Navigation("Periods");
+
+                    b.Navigation("Supervisors");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
+                {
+                    b.Navigation("Absences");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>
