@@ -155,6 +155,19 @@ public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClass
         await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/leerrekening/fondsen/techniektalent/stortingen$"));
         await officer.AssertNoSeriousViolationsAsync();
 
+        // Before the upload, the funder's report: what the funder had deposited by the end of the period.
+        async Task<decimal> DepositedByEndAsync()
+        {
+            await officer.GetByRole(AriaRole.Link, new() { Name = "Rapport voor TechniekTalent.nu", Exact = true }).ClickAsync();
+            await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/leerrekening/fondsen/techniektalent/rapport$"));
+            await Assertions.Expect(officer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Rapport voor TechniekTalent.nu");
+            await officer.AssertNoSeriousViolationsAsync();
+            var text = await officer.Locator("#einde td:nth-child(3)").InnerTextAsync();
+            await officer.GetByRole(AriaRole.Link, new() { Name = "Stortingen uploaden", Exact = true }).ClickAsync();
+            return decimal.Parse(text.Replace("€", "").Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        }
+        var depositedBefore = await DepositedByEndAsync();
+
         // A file whose third line has an amount that could be 1.25 or 1250: the report names the line, nothing is written.
         const string header = "email;amount;reference;validUntil;sectors\n";
         var good = header + $"{holder};500,00;UPLOAD-VERHAAL-1;2030-12-31;techniek\n" + $"{holder};250,50;UPLOAD-VERHAAL-2;2031-06-30;\n";
@@ -176,6 +189,8 @@ public sealed class LearningAccountStoriesTests(BrowserFixture browser) : IClass
         await Assertions.Expect(officer.Locator("#totalen")).ToContainTextAsync("€ 750,50");
         await officer.AssertNoSeriousViolationsAsync();
         Assert.Equal(2, await DepositsAsync());
+        // The report counts the file's two rows (500,00 + 250,50, as written in the file above) and nothing else.
+        Assert.Equal(depositedBefore + 750.50m, await DepositedByEndAsync());
 
         // The holder's account shows the money.
         var person = await browser.NewPageAsync();

@@ -198,4 +198,85 @@ public sealed class WorkshopAllocatorTests
         // The bound is never below what was found, and never above every class getting its three best choices.
         Assert.InRange(result.Bound, result.Objective, classes.Count * (5 + 4 + 3));
     }
+
+    /// <summary>Every valid schedule of a tiny instance, enumerated class by class (the brute force's own walk, keeping the schedules).</summary>
+    private static List<List<Placement>> AllSchedules(AllocationProblem problem)
+    {
+        var options = problem.Classes.Select(c =>
+        {
+            var sessions = problem.Workshops.SelectMany(w => problem.Slots.Select(s => new Placement(c.Id, w.Id, s.Id))).ToList();
+            var alone = problem with { Classes = [c], Pinned = [] };
+            return Subsets(sessions, problem.WorkshopsPerClass).Where(o => AllocationChecker.Violations(alone, o).Count == 0).ToList();
+        }).ToList();
+        var all = new List<List<Placement>>();
+        void Walk(int i, List<Placement> chosen)
+        {
+            if (i == options.Count)
+            {
+                if (AllocationChecker.Violations(problem, chosen).Count == 0)
+                    all.Add([.. chosen]);
+                return;
+            }
+            foreach (var option in options[i])
+            {
+                chosen.AddRange(option);
+                Walk(i + 1, chosen);
+                chosen.RemoveRange(chosen.Count - option.Count, option.Count);
+            }
+        }
+        Walk(0, []);
+        return all;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void Local_search_from_the_worst_valid_schedule_reaches_the_brute_force_best_total_at_the_fairness_level_and_never_breaks_a_rule(int seed)
+    {
+        var problem = Tiny(seed);
+        var all = AllSchedules(problem);
+        var fair = BruteForce(problem)!.Value;
+        // Without a level: from the schedule with the fewest points to the most any schedule has.
+        var worstStart = all.MinBy(s => AllocationChecker.Points(problem, s))!;
+        var free = ScheduleImprover.Improve(problem, worstStart, 0, 200_000, TimeSpan.FromMinutes(1));
+        Assert.Empty(AllocationChecker.Violations(problem, free));
+        Assert.Equal(all.Max(s => AllocationChecker.Points(problem, s)), AllocationChecker.Points(problem, free));
+
+        // At the fairest level: from the poorest schedule that reaches it, to the brute force's best total at that level,
+        // and no school ever below it.
+        var fairStart = all.Where(s => AllocationChecker.WorstSchool(problem, s) >= fair.Worst).MinBy(s => AllocationChecker.Points(problem, s))!;
+        var held = ScheduleImprover.Improve(problem, fairStart, fair.Worst, 200_000, TimeSpan.FromMinutes(1));
+        Assert.Empty(AllocationChecker.Violations(problem, held));
+        Assert.True(AllocationChecker.WorstSchool(problem, held) >= fair.Worst);
+        Assert.Equal(fair.Points, AllocationChecker.Points(problem, held));
+    }
+
+    [Fact]
+    public void Local_search_on_a_full_day_keeps_every_rule_pin_and_school_level_and_only_gains()
+    {
+        // A Driedaagse-sized day where the first-come rule places everyone, with two pins; the level is the start's own
+        // worst school, so no school may end below where it started.
+        var random = new Random(7);
+        var workshops = Enumerable.Range(1, 24).Select(i => new AllocationWorkshop(i, 1, i % 3 == 0 ? 32 : 64, 60)).ToList();
+        var slots = Enumerable.Range(0, 4).Select(i => new AllocationSlot(i + 1, 1, 9 * 60 + i * 75)).ToList();
+        var classes = Enumerable.Range(1, 40).Select(i => new AllocationClass(i, (i + 2) / 3, random.Next(18, 33), 1, 9 * 60, 14 * 60 + 15,
+            workshops.Select(w => w.Id).OrderBy(w => random.NextDouble() * (w % 5 + 1)).Take(5).ToList())).ToList();
+        var unpinned = new AllocationProblem(classes, workshops, slots, 3, []);
+        var start = FirstComeAllocator.Place(unpinned);
+        var problem = unpinned with { Pinned = [start[0], start[10]] };
+        Assert.Empty(AllocationChecker.Violations(problem, start));
+        var level = AllocationChecker.WorstSchool(problem, start);
+
+        var improved = ScheduleImprover.Improve(problem, start, level, 2_000_000, TimeSpan.FromMinutes(1));
+
+        Assert.Empty(AllocationChecker.Violations(problem, improved));
+        Assert.True(AllocationChecker.WorstSchool(problem, improved) >= level);
+        Assert.True(AllocationChecker.Points(problem, improved) > AllocationChecker.Points(problem, start),
+            $"{AllocationChecker.Points(problem, improved)} points after, {AllocationChecker.Points(problem, start)} before");
+        // The same input and seed give the same schedule: a coordinator who re-runs sees the same starting point.
+        Assert.Equal(improved, ScheduleImprover.Improve(problem, start, level, 2_000_000, TimeSpan.FromMinutes(1)));
+    }
 }
