@@ -8,7 +8,7 @@ namespace Pactwerk.Web.Features.Programmes;
 
 public sealed record ProgrammeDto(string Code, string Name, int PactId, int OwnerOrganisationId, string? Description, decimal TargetCertificateRate,
     decimal TargetJobRate, decimal TargetWomenShare, IReadOnlyList<string> Steps, bool Invented);
-public sealed record CohortDto(string Code, string Name, DateOnly StartDate, DateOnly EndDate, int Seats, CohortStatus Status);
+public sealed record CohortDto(string Code, string Name, DateOnly StartDate, DateOnly EndDate, int Seats, CohortStatus Status, CohortFiguresDto Figures);
 public sealed record CandidateStepDto(string Step, DateOnly On, StepDecision Decision, string RecordedBy);
 public sealed record CandidateDto(long Id, string Cohort, DateTime AppliedAt, string? NextStep, IReadOnlyList<CandidateStepDto> Steps, bool Invented);
 public sealed record OwnApplicationDto(long Id, string Programme, string Cohort, DateTime AppliedAt, string? NextStep, IReadOnlyList<CandidateStepDto> Steps);
@@ -22,9 +22,10 @@ public static class ProgrammesApi
     public static RouteGroupBuilder MapProgrammesApi(this RouteGroupBuilder api)
     {
         var programmes = api.MapGroup("/programmes").WithTags("Programmes").AddEndpointFilter(ProgrammeProblemLanguage.Filter);
-        programmes.MapGet("", GetProgrammes).WithName("GetProgrammes")
+        programmes.MapGet("", GetProgrammes).WithName("GetProgrammes").AllowAnonymous()
             .WithSummary("The retraining programmes: owner, pact, targets (certificate rate, job rate, share of women, as percentages) and intake steps in order.");
-        programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").WithSummary("A programme's cohorts: start and end date, seats, open or closed.");
+        programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").AllowAnonymous()
+            .WithSummary("A programme's cohorts: start and end date, seats, open or closed, and their live figures (intake per step, starts, certificates, jobs, women, rates). Counts of people under the small-cell rule, except for the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/applications", Apply).WithName("ApplyToProgrammeCohort").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The signed-in person applies to an open cohort for themselves: their municipality (name or CBS code) and, if they wish, gender (Woman, Man, Other, NotGiven).");
         programmes.MapGet("/{code}/cohorts/{cohort}/candidates", GetCandidates).WithName("GetProgrammeCandidates").RequireAuthorization(Policies.SignedIn)
@@ -43,12 +44,14 @@ public static class ProgrammesApi
             p.TargetJobRate, p.TargetWomenShare, p.Steps.OrderBy(s => s.Position).Select(s => s.Code).ToList(), p.Invented)).ToList());
     }
 
-    private static async Task<Results<Ok<List<CohortDto>>, ProblemHttpResult>> GetCohorts(string code, PactwerkDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<CohortDto>>, ProblemHttpResult>> GetCohorts(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
     {
         if (await ProgrammeLookup.ProgrammeAsync(db, code, ct) is not { } programme)
             return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
-        return TypedResults.Ok(await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id)
-            .Select(c => new CohortDto(c.Code, c.Name, c.StartDate, c.EndDate, c.Seats, c.Status)).ToListAsync(ct));
+        var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
+        var staff = ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: false);
+        var figures = await CohortFigures.ForAsync(db, programme, cohorts.Select(c => c.Id).ToList(), unsuppressed: staff, ct);
+        return TypedResults.Ok(cohorts.Select(c => new CohortDto(c.Code, c.Name, c.StartDate, c.EndDate, c.Seats, c.Status, figures[c.Id])).ToList());
     }
 
     private static async Task<IResult> Apply(string code, string cohort, ApplicationInput input, Applications applications, CancellationToken ct) =>
