@@ -154,6 +154,8 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET programmes",                      "200 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/programmes")),
             ("GET programme cohorts",               "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts")),
             ("POST application to a cohort",        "401 201 201 201 201 201 201 201", c => Programmes.ProgrammesTestData.ApplyAsync(c, programme, new { municipality = "GM0363" })),
+            ("GET programmes page",                 "200 200 200 200 200 200 200 200", c => c.GetAsync("/programmas")),
+            ("GET programme page",                  "200 200 200 200 200 200 200 200", c => c.GetAsync($"/programmas/{programme}")),
             ("GET own programme applications",      "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/programme-applications")),
             ("GET cohort candidates (HvA)",         "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/candidates")),
             ("POST intake decision (HvA)",          "401 403 201 403 403 403 201 201", async c =>

@@ -44,9 +44,9 @@ internal sealed class ProgrammeEmployerConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class ProgrammeModuleConfiguration : IEntityTypeConfiguration<ProgrammeModule>
+internal sealed class ProgrammeUnitConfiguration : IEntityTypeConfiguration<ProgrammeUnit>
 {
-    public void Configure(EntityTypeBuilder<ProgrammeModule> module)
+    public void Configure(EntityTypeBuilder<ProgrammeUnit> module)
     {
         module.Property(m => m.Name).HasMaxLength(200);
         module.HasIndex(m => new { m.ProgrammeId, m.Position }).IsUnique();
@@ -114,7 +114,7 @@ internal sealed class ModuleProgressConfiguration : IEntityTypeConfiguration<Mod
 {
     public void Configure(EntityTypeBuilder<ModuleProgress> progress)
     {
-        progress.HasOne<ProgrammeModule>().WithMany().HasForeignKey(m => m.ModuleId).OnDelete(DeleteBehavior.Restrict);
+        progress.HasOne<ProgrammeUnit>().WithMany().HasForeignKey(m => m.ModuleId).OnDelete(DeleteBehavior.Restrict);
         progress.HasIndex(m => new { m.CandidateId, m.ModuleId }).IsUnique();
         progress.ToTable("ProgrammeModuleProgress");
     }

@@ -3529,7 +3529,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeModule", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -6062,7 +6062,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Pactwerk.Web.Features.Programmes.ProgrammeModule", null)
+                    b.HasOne("Pactwerk.Web.Features.Programmes.ProgrammeUnit", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -6099,7 +6099,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeModule", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Modules")

@@ -3391,7 +3391,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeModule", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -5868,7 +5868,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Pactwerk.Web.Features.Programmes.ProgrammeModule", null)
+                    b.HasOne("Pactwerk.Web.Features.Programmes.ProgrammeUnit", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -5905,7 +5905,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeModule", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Modules")

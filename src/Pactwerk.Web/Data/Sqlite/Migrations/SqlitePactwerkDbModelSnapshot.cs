@@ -3388,7 +3388,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeModule", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -5865,7 +5865,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Pactwerk.Web.Features.Programmes.ProgrammeModule", null)
+                    b.HasOne("Pactwerk.Web.Features.Programmes.ProgrammeUnit", null)
                         .WithMany()
                         .HasForeignKey("ModuleId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -5902,7 +5902,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeModule", b =>
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Modules")

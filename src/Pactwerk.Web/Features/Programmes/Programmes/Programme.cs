@@ -23,7 +23,7 @@ public class Programme : Audit.IAudited, Data.IVersioned
     public bool Invented { get; set; }
     public List<ProgrammePartner> Partners { get; set; } = [];
     public List<ProgrammeEmployer> Employers { get; set; } = [];
-    public List<ProgrammeModule> Modules { get; set; } = [];
+    public List<ProgrammeUnit> Modules { get; set; } = [];
     public List<IntakeStep> Steps { get; set; } = [];
     public List<Cohort> Cohorts { get; set; } = [];
 
@@ -52,8 +52,8 @@ public class ProgrammeEmployer : Audit.IAudited
     public int PlacesPerCohort { get; set; }
 }
 
-/// <summary>A module of the programme, in the order the participants follow them.</summary>
-public class ProgrammeModule : Audit.IAudited
+/// <summary>A module of the programme, in the order the participants follow them (not named …Module: that suffix is the area's module class).</summary>
+public class ProgrammeUnit : Audit.IAudited
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
