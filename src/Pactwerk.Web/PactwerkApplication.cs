@@ -12,6 +12,7 @@ using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Newsletter;
 using Pactwerk.Web.Features.Pacts;
+using Pactwerk.Web.Features.Programmes;
 using Pactwerk.Web.Features.ReferenceData;
 using Pactwerk.Web.Features.Rooms;
 using Pactwerk.Web.Features.Regions;
@@ -45,6 +46,7 @@ public static class PactwerkApplication
         builder.AddLearningPlaces();
         builder.AddWorkshopDays();
         builder.AddCompetences();
+        builder.AddProgrammes();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
         // (telemetry, for one, must listen before the engine's first load is measured).
@@ -90,6 +92,7 @@ public static class PactwerkApplication
         app.MapLearningPlaces(api);
         app.MapWorkshopDays(api);
         app.MapCompetences(api);
+        app.MapProgrammes(api);
         app.MapDemo(api);
         app.MapWeb();
         return app;

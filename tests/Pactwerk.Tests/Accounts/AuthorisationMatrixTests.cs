@@ -127,6 +127,8 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
 
         // A learning place of the HvA, whose editor is its staff; coordinators of any pact place learners on it too.
         var (hva, hvaSupervisor, hvaPlace) = await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam");
+        // A Techniekpact programme of the HvA: its staff are the HvA's editors, the pact's coordinators and administrators.
+        var programme = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
         object HvaPlace(string title) => new
         {
             organisationId = hva, title, kind = "WorkBasedPlace", sector = "ict", municipality = "GM0363", seats = 10,
@@ -148,6 +150,19 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET supervisors (HvA)",               "401 403 200 403 403 403 403 200", c => c.GetAsync($"/api/v1/learning-place-supervisors?organisation={hva}")),
             ("POST placement on an HvA place",      "401 403 201 403 403 201 201 201", c => c.PostAsJsonAsync($"/api/v1/learning-places/{hvaPlace}/placements", new { learner = "M-1", from = "2027-07-05", to = "2027-07-09" })),
             ("GET placements of an HvA place",      "401 403 200 403 403 200 200 200", c => c.GetAsync($"/api/v1/learning-places/{hvaPlace}/placements")),
+            // Programmes and cohorts are public; anyone signed in applies for themselves; the programme's staff decide.
+            ("GET programmes",                      "200 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/programmes")),
+            ("GET programme cohorts",               "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts")),
+            ("POST application to a cohort",        "401 201 201 201 201 201 201 201", c => Programmes.ProgrammesTestData.ApplyAsync(c, programme, new { municipality = "GM0363" })),
+            ("GET programmes page",                 "200 200 200 200 200 200 200 200", c => c.GetAsync("/programmas")),
+            ("GET programme page",                  "200 200 200 200 200 200 200 200", c => c.GetAsync($"/programmas/{programme}")),
+            ("GET own programme applications",      "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/programme-applications")),
+            ("GET cohort candidates (HvA)",         "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/candidates")),
+            ("POST intake decision (HvA)",          "401 403 201 403 403 403 201 201", async c =>
+            {
+                var candidate = (await Programmes.ProgrammesTestData.ReadyToStartAsync(factory, programme, 1))[0];
+                return await Programmes.ProgrammesTestData.DecideAsync(c, programme, candidate, "start", "Passed", "2027-02-01");
+            }),
             ("GET learning places year page",       "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/jaar?organisatie={hva}&jaar=2027")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+
+namespace Pactwerk.Web.Features.Programmes;
+
+/// <summary>The retraining programmes, with their owners and targets: public.</summary>
+[AllowAnonymous]
+public sealed class ProgrammesIndexModel(PactwerkDb db) : PageModel
+{
+    public sealed record Row(string Code, string Name, string Owner, decimal CertificateRate, decimal JobRate, decimal WomenShare, int Cohorts);
+
+    public IReadOnlyList<Row> Programmes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Programmes = await db.Set<Programme>().AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new Row(p.Code, p.Name, db.Organisations.Where(o => o.Id == p.OwnerOrganisationId).Select(o => o.Name).Single(),
+                p.TargetCertificateRate, p.TargetJobRate, p.TargetWomenShare, p.Cohorts.Count)).ToListAsync(ct);
+}

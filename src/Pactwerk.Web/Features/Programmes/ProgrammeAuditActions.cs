@@ -1,0 +1,10 @@
+using Pactwerk.Web.Features.Audit;
+
+namespace Pactwerk.Web.Features.Programmes;
+
+/// <summary>The programmes' decisions in the audit trail; each is named in the audit log in Dutch and English.</summary>
+public static class ProgrammeAuditActions
+{
+    [AuditAction] public const string Applied = "programme-application";
+    [AuditAction] public const string StepDecided = "programme-intake-decision";
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Pactwerk.Web.Features.Programmes;
+
+/// <summary>The programmes' messages, in Dutch as the API gives them; those with a value are formats filled by <see cref="Format"/>.</summary>
+public static class ProgrammeMessages
+{
+    public const string NoProgramme = "Er is geen programma '{0}'.";
+    public const string NoCohort = "Er is geen cohort '{0}' bij dit programma.";
+    public const string NoCandidate = "Er is geen kandidaat met nummer {0} in dit cohort.";
+    public const string NotStaff = "Alleen de staf van het programma, de coördinatoren van het pact en beheerders kunnen dit doen.";
+    public const string SignInToApply = "Log in om u aan te melden; u meldt zich aan voor uzelf.";
+    public const string CohortClosed = "Dit cohort neemt geen aanmeldingen meer aan.";
+    public const string AlreadyApplied = "U bent al aangemeld voor dit cohort.";
+    public const string GenderUnknown = "Kies bij gender Woman, Man, Other of NotGiven (zeg ik liever niet).";
+    public const string MunicipalityMissing = "Vul uw woongemeente in, als naam of CBS-code zoals GM0363.";
+    public const string MunicipalityUnknown = "'{0}' is geen gemeente; geef de naam of de CBS-code, zoals GM0363.";
+    public const string MunicipalityAmbiguous = "'{0}' past bij meer dan één gemeente: {1}. Kies er één of geef de CBS-code.";
+    public const string StepUnknown = "Er is geen stap '{0}' in de intake van dit programma.";
+    public const string StepOutOfOrder = "De volgende stap van deze kandidaat is '{0}'; stap '{1}' kan nu niet worden vastgelegd. Er is niets vastgelegd.";
+    public const string StepsFinished = "Deze kandidaat is gestart of gestopt; er is geen volgende stap. Er is niets vastgelegd.";
+    public const string DecisionUnknown = "Kies een besluit: Passed (door), Failed (afgewezen) of Withdrawn (teruggetrokken).";
+    public const string DateInvalid = "Vul de datum van het besluit in als jjjj-mm-dd.";
+    public const string DateTooEarly = "De datum van het besluit ligt vóór de aanmelding of de vorige stap ({0}); er is niets vastgelegd.";
+    public const string CohortFull = "Het cohort is vol: alle {0} plaatsen zijn bezet. Er is niemand gestart.";
+
+    public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
+
+    private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(ProgrammeMessages));
+
+    /// <summary>A message in the reader's language (the pages and the API): by its format when it has one, else as a whole.</summary>
+    public static string Localise(Microsoft.Extensions.Localization.IStringLocalizer t, string message) => Formats.Localise(t, message);
+}

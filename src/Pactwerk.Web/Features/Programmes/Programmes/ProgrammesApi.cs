@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Programmes;
+
+public sealed record ProgrammeDto(string Code, string Name, int PactId, int OwnerOrganisationId, string? Description, decimal TargetCertificateRate,
+    decimal TargetJobRate, decimal TargetWomenShare, IReadOnlyList<string> Steps, bool Invented);
+public sealed record CohortDto(string Code, string Name, DateOnly StartDate, DateOnly EndDate, int Seats, CohortStatus Status, CohortFiguresDto Figures);
+public sealed record CandidateStepDto(string Step, DateOnly On, StepDecision Decision, string RecordedBy);
+public sealed record CandidateDto(long Id, string Cohort, DateTime AppliedAt, string? NextStep, IReadOnlyList<CandidateStepDto> Steps, bool Invented);
+public sealed record OwnApplicationDto(long Id, string Programme, string Cohort, DateTime AppliedAt, string? NextStep, IReadOnlyList<CandidateStepDto> Steps);
+
+/// <summary>
+/// Programmes and their cohorts (public), applications (a signed-in person for themselves) and the intake (the programme's
+/// staff). Candidates are people: only the staff see them, and an applicant their own.
+/// </summary>
+public static class ProgrammesApi
+{
+    public static RouteGroupBuilder MapProgrammesApi(this RouteGroupBuilder api)
+    {
+        var programmes = api.MapGroup("/programmes").WithTags("Programmes").AddEndpointFilter(ProgrammeProblemLanguage.Filter);
+        programmes.MapGet("", GetProgrammes).WithName("GetProgrammes").AllowAnonymous()
+            .WithSummary("The retraining programmes: owner, pact, targets (certificate rate, job rate, share of women, as percentages) and intake steps in order.");
+        programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").AllowAnonymous()
+            .WithSummary("A programme's cohorts: start and end date, seats, open or closed, and their live figures (intake per step, starts, certificates, jobs, women, rates). Counts of people under the small-cell rule, except for the programme's staff.");
+        programmes.MapPost("/{code}/cohorts/{cohort}/applications", Apply).WithName("ApplyToProgrammeCohort").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The signed-in person applies to an open cohort for themselves: their municipality (name or CBS code) and, if they wish, gender (Woman, Man, Other, NotGiven).");
+        programmes.MapGet("/{code}/cohorts/{cohort}/candidates", GetCandidates).WithName("GetProgrammeCandidates").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("A cohort's candidates with each intake step's date, decision and who recorded it, and their next step. For the programme's staff.");
+        programmes.MapPost("/{code}/cohorts/{cohort}/candidates/{id:long}/steps", Decide).WithName("DecideProgrammeIntakeStep").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff record the decision on a candidate's next step (Passed, Failed, Withdrawn). Only the next step in order; passing the last step (start) takes a seat and is refused with 409 when the cohort is full.");
+        api.MapGet("/programme-applications", GetOwnApplications).WithTags("Programmes").WithName("GetOwnProgrammeApplications").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The signed-in person's own applications and where each stands in the intake.");
+        return api;
+    }
+
+    private static async Task<Ok<List<ProgrammeDto>>> GetProgrammes(PactwerkDb db, CancellationToken ct)
+    {
+        var rows = await db.Set<Programme>().AsNoTracking().Include(p => p.Steps).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(p => new ProgrammeDto(p.Code, p.Name, p.PactId, p.OwnerOrganisationId, p.Description, p.TargetCertificateRate,
+            p.TargetJobRate, p.TargetWomenShare, p.Steps.OrderBy(s => s.Position).Select(s => s.Code).ToList(), p.Invented)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<CohortDto>>, ProblemHttpResult>> GetCohorts(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        if (await ProgrammeLookup.ProgrammeAsync(db, code, ct) is not { } programme)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+        var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
+        var staff = ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: false);
+        var figures = await CohortFigures.ForAsync(db, programme, cohorts.Select(c => c.Id).ToList(), unsuppressed: staff, ct);
+        return TypedResults.Ok(cohorts.Select(c => new CohortDto(c.Code, c.Name, c.StartDate, c.EndDate, c.Seats, c.Status, figures[c.Id])).ToList());
+    }
+
+    private static async Task<IResult> Apply(string code, string cohort, ApplicationInput input, Applications applications, CancellationToken ct) =>
+        await applications.ApplyAsync(code, cohort, input, ct) switch
+        {
+            ApplicationOutcome.Applied applied => TypedResults.Created("/api/v1/programme-applications",
+                new OwnApplicationDto(applied.Candidate.Id, code, cohort, applied.Candidate.AppliedAt, null, [])),
+            ApplicationOutcome.NotFound n => ApiProblems.NotFound(n.Message),
+            ApplicationOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
+            ApplicationOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+
+    private static async Task<Results<Ok<List<CandidateDto>>, ProblemHttpResult>> GetCandidates(string code, string cohort, PactwerkDb db, AccessScopeProvider scopes,
+        CancellationToken ct)
+    {
+        if (await ProgrammeLookup.ProgrammeAsync(db, code, ct) is not { } programme)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: false))
+            return ApiProblems.Forbidden(ProgrammeMessages.NotStaff);
+        if (await ProgrammeLookup.CohortAsync(db, programme, cohort, ct) is not { } found)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohort));
+        var candidates = await db.Set<Candidate>().AsNoTracking().Include(c => c.Steps).Where(c => c.CohortId == found.Id && c.ErasedAt == null)
+            .OrderBy(c => c.AppliedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        return TypedResults.Ok(candidates.Select(c => new CandidateDto(c.Id, found.Code, c.AppliedAt, IntakeDecisions.NextStep(programme, c.Steps)?.Code,
+            Describe(programme, c.Steps), c.Invented)).ToList());
+    }
+
+    private static async Task<IResult> Decide(string code, string cohort, long id, StepDecisionInput input, IntakeDecisions decisions, CancellationToken ct) =>
+        await decisions.DecideAsync(code, cohort, id, input, ct) switch
+        {
+            DecisionOutcome.Recorded r => TypedResults.Created($"/api/v1/programmes/{code}/cohorts/{cohort}/candidates",
+                new { candidate = id, step = input.Step!.Trim().ToLowerInvariant(), r.Step.On, r.Step.Decision }),
+            DecisionOutcome.NotFound n => ApiProblems.NotFound(n.Message),
+            DecisionOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
+            DecisionOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
+            DecisionOutcome.Full full => TypedResults.Problem(full.Message, statusCode: StatusCodes.Status409Conflict, title: "Vol"),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+
+    private static async Task<Ok<List<OwnApplicationDto>>> GetOwnApplications(PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    {
+        var userId = (await scopes.GetAsync(ct)).UserId;
+        var mine = await db.Set<Candidate>().AsNoTracking().Include(c => c.Steps).Where(c => c.UserId == userId && c.ErasedAt == null)
+            .OrderBy(c => c.AppliedAt).ToListAsync(ct);
+        var cohortIds = mine.Select(c => c.CohortId).Distinct().ToList();
+        var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => cohortIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var programmeIds = cohorts.Values.Select(c => c.ProgrammeId).Distinct().ToList();
+        var programmes = await db.Set<Programme>().AsNoTracking().Include(p => p.Steps).Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return TypedResults.Ok(mine.Select(c =>
+        {
+            var cohort = cohorts[c.CohortId];
+            var programme = programmes[cohort.ProgrammeId];
+            return new OwnApplicationDto(c.Id, programme.Code, cohort.Code, c.AppliedAt, IntakeDecisions.NextStep(programme, c.Steps)?.Code, Describe(programme, c.Steps));
+        }).ToList());
+    }
+
+    private static List<CandidateStepDto> Describe(Programme programme, IEnumerable<CandidateStep> steps) =>
+        steps.Join(programme.Steps, d => d.IntakeStepId, s => s.Id, (d, s) => (d, s)).OrderBy(x => x.s.Position)
+            .Select(x => new CandidateStepDto(x.s.Code, x.d.On, x.d.Decision, x.d.RecordedBy)).ToList();
+}

@@ -1,0 +1,20 @@
+namespace Pactwerk.Web.Features.Programmes;
+
+/// <summary>Retraining programmes (omscholingsprogramma's) such as Make IT Work: cohorts, their intake, and their outcomes.</summary>
+public static class ProgrammesModule
+{
+    public static IHostApplicationBuilder AddProgrammes(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ProgrammeGate>();
+        services.AddScoped<Applications>();
+        services.AddScoped<IntakeDecisions>();
+        return builder;
+    }
+
+    public static WebApplication MapProgrammes(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapProgrammesApi();
+        return app;
+    }
+}
