@@ -33,6 +33,8 @@ internal static partial class BenchMain
             return await BookingBench.MainAsync(args[1..], Repository());
         if (args is ["allocation", ..])
             return AllocationBench.Run(args[1..], Repository());
+        if (args is ["matching", ..])
+            return MatchingBench.Run(args[1..], Repository());
         if (args is ["accounts", ..])
             return await AccountBench.MainAsync(args[1..], Repository());
         if (args is ["cluster", ..])
@@ -53,6 +55,7 @@ internal static partial class BenchMain
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- bookings [--db sqlite|postgres]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- accounts --accounts N [--db sqlite|postgres|both]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- allocation --pupils 3000 --workshops 60 --days 3 [--seconds 10] [--seed 2018]");
+            Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- matching --candidates 10000 --places 2000 [--queries 200] [--seed 2015]");
             Console.Error.WriteLine("       dotnet run -c Release --project bench/Pactwerk.Bench -- cluster --instances 1|2 [--seconds 10] [--connections 32] [--port 5180] [--repeats 10]");
             Console.Error.WriteLine("       (cluster starts ./cluster.sh with its own folder and ports; needs PostgreSQL, nginx and wrk)");
             return 2;

@@ -7,6 +7,7 @@ using Pactwerk.Web.Features.Demo;
 using Pactwerk.Web.Features.Knowledge;
 using Pactwerk.Web.Features.LearningAccounts;
 using Pactwerk.Web.Features.LearningPlaces;
+using Pactwerk.Web.Features.Matching;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
 using Pactwerk.Web.Features.Network;
@@ -47,6 +48,7 @@ public static class PactwerkApplication
         builder.AddWorkshopDays();
         builder.AddCompetences();
         builder.AddProgrammes();
+        builder.AddMatching();
         builder.AddDemo();
         // Last: hosted services start in order, and the others expect a migrated database only once they do work
         // (telemetry, for one, must listen before the engine's first load is measured).
@@ -93,6 +95,7 @@ public static class PactwerkApplication
         app.MapWorkshopDays(api);
         app.MapCompetences(api);
         app.MapProgrammes(api);
+        app.MapMatching(api);
         app.MapDemo(api);
         app.MapWeb();
         return app;

@@ -129,6 +129,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var (hva, hvaSupervisor, hvaPlace) = await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam");
         // A Techniekpact programme of the HvA: its staff are the HvA's editors, the pact's coordinators and administrators.
         var programme = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
+        // The member is a consenting candidate: they and the coordinators read the places ranked for them.
+        var memberCandidate = await factory.InDbAsync(async db =>
+        {
+            var candidate = new Pactwerk.Web.Features.Matching.Candidate { Email = "lid@pactwerk.demo", CreatedAt = DateTime.UtcNow, ConsentGivenAt = DateTime.UtcNow };
+            db.Add(candidate);
+            await db.SaveChangesAsync();
+            return candidate.Id;
+        });
         object HvaPlace(string title) => new
         {
             organisationId = hva, title, kind = "WorkBasedPlace", sector = "ict", municipality = "GM0363", seats = 10,
@@ -163,6 +171,12 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                 var candidate = (await Programmes.ProgrammesTestData.ReadyToStartAsync(factory, programme, 1))[0];
                 return await Programmes.ProgrammesTestData.DecideAsync(c, programme, candidate, "start", "Passed", "2027-02-01");
             }),
+            // Matching: the place's organisation sees its candidates (blind), coordinators see them named; what a place asks is
+            // set by the organisation or a coordinator; a candidate's ranked places are theirs and the coordinators'.
+            ("GET candidates for an HvA place",     "401 403 200 403 403 200 200 200", c => c.GetAsync($"/api/v1/learning-places/{hvaPlace}/candidates")),
+            ("PUT requirements of an HvA place",    "401 403 200 403 403 200 200 200", c => c.PutAsJsonAsync($"/api/v1/learning-places/{hvaPlace}/requirements", Array.Empty<object>())),
+            ("GET places for the member candidate", "401 200 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/candidates/{memberCandidate}/places")),
+            ("GET my candidate profile",            "401 200 404 404 404 404 404 404", c => c.GetAsync("/api/v1/candidates/me")),
             ("GET learning places year page",       "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/jaar?organisatie={hva}&jaar=2027")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),

@@ -2175,6 +2175,218 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Candidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ConsentWithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidateCompetence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("CandidateId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("CandidateCompetences", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CandidateCompetences_Level", "\"Level\" BETWEEN 1 AND 4");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidatePersonalDetails", b =>
+                {
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CandidateId");
+
+                    b.ToTable("CandidatePersonalDetails", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CourseCompetence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("CourseId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("CourseCompetences", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CourseCompetences_Level", "\"Level\" BETWEEN 1 AND 4");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.PlaceRequirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("LearningPlaceId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("PlaceRequirements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PlaceRequirements_MinimumLevel", "\"MinimumLevel\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_PlaceRequirements_Weight", "\"Weight\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("LearningPlaceId", "CandidateId");
+
+                    b.ToTable("Proposals", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.Property<int>("Id")
@@ -5799,6 +6011,75 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidateCompetence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Matching.Candidate", null)
+                        .WithMany("CandidateCompetences")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidatePersonalDetails", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Matching.Candidate", null)
+                        .WithOne()
+                        .HasForeignKey("Pactwerk.Web.Features.Matching.CandidatePersonalDetails", "CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CourseCompetence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.PlaceRequirement", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Proposal", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Matching.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.DataSource", null)
@@ -6562,6 +6843,11 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
                 {
                     b.Navigation("Absences");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Candidate", b =>
+                {
+                    b.Navigation("CandidateCompetences");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>

@@ -2090,6 +2090,208 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Candidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConsentGivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsentWithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidateCompetence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("CandidateId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("CandidateCompetences", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CandidateCompetences_Level", "\"Level\" BETWEEN 1 AND 4");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidatePersonalDetails", b =>
+                {
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CandidateId");
+
+                    b.ToTable("CandidatePersonalDetails", (string)null);
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CourseCompetence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("CourseId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("CourseCompetences", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CourseCompetences_Level", "\"Level\" BETWEEN 1 AND 4");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.PlaceRequirement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompetenceId");
+
+                    b.HasIndex("LearningPlaceId", "CompetenceId")
+                        .IsUnique();
+
+                    b.ToTable("PlaceRequirements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_PlaceRequirements_MinimumLevel", "\"MinimumLevel\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("CK_PlaceRequirements_Weight", "\"Weight\" BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningPlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("LearningPlaceId", "CandidateId");
+
+                    b.ToTable("Proposals", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.Property<int>("Id")
@@ -5602,6 +5804,75 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidateCompetence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Matching.Candidate", null)
+                        .WithMany("CandidateCompetences")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CandidatePersonalDetails", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Matching.Candidate", null)
+                        .WithOne()
+                        .HasForeignKey("Pactwerk.Web.Features.Matching.CandidatePersonalDetails", "CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.CourseCompetence", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.Vouchers.VoucherCourse", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.PlaceRequirement", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Competences.Competence", null)
+                        .WithMany()
+                        .HasForeignKey("CompetenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Proposal", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Matching.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
+                        .WithMany()
+                        .HasForeignKey("LearningPlaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.DataElement", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Monitor.DataSource", null)
@@ -6365,6 +6636,11 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("Pactwerk.Web.Features.LearningPlaces.Supervisor", b =>
                 {
                     b.Navigation("Absences");
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Matching.Candidate", b =>
+                {
+                    b.Navigation("CandidateCompetences");
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Monitor.Indicator", b =>

@@ -1,0 +1,26 @@
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Features.LearningPlaces;
+
+namespace Pactwerk.Web.Features.Matching;
+
+/// <summary>
+/// Who may do what in matching, in one place; anything not named here is refused. Coordinators (of any pact) see rankings
+/// and propose; a place's organisation sees its candidates blind and decides on proposals for its places; a candidate is the
+/// account with the candidate's confirmed address (as a learning account's holder) and sees and answers only their own.
+/// </summary>
+public static class MatchingAccess
+{
+    public static bool IsCoordinator(AccessScope scope) => scope.IsSignedIn && scope.Coordinates();
+
+    public static bool MayPropose(AccessScope scope) => IsCoordinator(scope) && !scope.ReadOnly;
+
+    /// <summary>The place's staff (blind) and coordinators see the candidates for a place.</summary>
+    public static bool SeesCandidatesFor(AccessScope scope, int organisationId) =>
+        IsCoordinator(scope) || LearningPlaceAccess.ActsFor(scope, organisationId, forChange: false);
+
+    public static bool DecidesFor(AccessScope scope, int organisationId) => LearningPlaceAccess.ActsFor(scope, organisationId, forChange: true);
+
+    /// <summary>Whether the signed-in user is the candidate: the candidate's address is theirs and confirmed.</summary>
+    public static bool Is(PactwerkUser? user, Candidate candidate) =>
+        user is { EmailConfirmed: true, Email: { } email } && LearningAccounts.LearningAccount.Normalise(email) == candidate.Email;
+}

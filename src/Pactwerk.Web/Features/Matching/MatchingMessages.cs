@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Pactwerk.Web.Features.Matching;
+
+/// <summary>Matching's messages, in Dutch as the API gives them; those with a value are formats filled by <see cref="Format"/>.</summary>
+public static class MatchingMessages
+{
+    public const string NoCandidate = "Er is geen kandidaat met nummer {0}.";
+    public const string NoProfile = "U heeft nog geen kandidaatprofiel; vul uw competenties in en geef toestemming om gematcht te worden.";
+    public const string NoPlace = "Er is geen leerplek met nummer {0}.";
+    public const string NoProposal = "Er is geen voorstel met nummer {0}.";
+    public const string EmailUnconfirmed = "Bevestig eerst uw e-mailadres; daaraan herkent Pactwerk uw kandidaatprofiel.";
+    public const string NameMissing = "Vul uw naam in (hoogstens 200 tekens).";
+    public const string BirthYearInvalid = "Vul een geboortejaar in van 1900 tot en met dit jaar, of laat het leeg.";
+    public const string GenderTooLong = "Geslacht is hoogstens 40 tekens, of laat het leeg.";
+    public const string CompetenceUnknown = "Competentie {0} bestaat niet.";
+    public const string CompetenceTwice = "Competentie {0} staat er twee keer in; noem elke competentie één keer.";
+    public const string LevelInvalid = "Het niveau van competentie {0} is 1, 2, 3 of 4.";
+    public const string EvidenceTooLong = "Het bewijs bij competentie {0} is hoogstens 200 tekens.";
+    public const string WeightInvalid = "Het gewicht van competentie {0} is 1 tot en met 5.";
+    public const string Stale = "Iemand anders heeft dit intussen gewijzigd; er is niets opgeslagen.";
+    public const string NotCoordinator = "Alleen een coördinator kan dit doen.";
+    public const string NotPlaceStaff = "Alleen wie namens de organisatie van de leerplek optreedt, of een coördinator, kan dit zien of wijzigen.";
+    public const string NotCandidateViewer = "Alleen de kandidaat zelf of een coördinator kan dit zien.";
+    public const string NoConsent = "Kandidaat {0} heeft geen toestemming (meer) gegeven om gematcht te worden; er is niets voorgesteld.";
+    public const string AlreadyProposed = "Deze kandidaat is al voorgesteld voor deze leerplek; er is niets voorgesteld.";
+    public const string OtherOrganisation = "Alleen de organisatie van de leerplek beslist over dit voorstel; er is niets gewijzigd.";
+    public const string AlreadyDecided = "Over dit voorstel is al beslist; er is niets gewijzigd.";
+    public const string NotAccepted = "De organisatie heeft dit voorstel (nog) niet geaccepteerd; er is niets gewijzigd.";
+    public const string AlreadyAnswered = "U heeft dit voorstel al beantwoord; er is niets gewijzigd.";
+    public const string NotYourProposal = "Alleen de kandidaat zelf beantwoordt dit voorstel; er is niets gewijzigd.";
+    public const string ReasonMissing = "Vul de reden in waarom u afwijst (hoogstens 1000 tekens).";
+
+    public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
+
+    private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(MatchingMessages));
+
+    public static string Localise(Microsoft.Extensions.Localization.IStringLocalizer t, string message) => Formats.Localise(t, message);
+}

@@ -1,0 +1,24 @@
+using Pactwerk.Web.Features.Matching.Scoring;
+
+namespace Pactwerk.Web.Features.Matching;
+
+/// <summary>Matching on competences: candidates and their competences, what places ask, the ranking with its explanation, and proposals that people decide.</summary>
+public static class MatchingModule
+{
+    public static IHostApplicationBuilder AddMatching(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CandidateIndex>();
+        services.AddScoped<Rankings>();
+        services.AddScoped<CandidateProfiles>();
+        services.AddScoped<PlaceRequirements>();
+        services.AddScoped<Proposals>();
+        return builder;
+    }
+
+    public static WebApplication MapMatching(this WebApplication app, RouteGroupBuilder api)
+    {
+        api.MapMatchingApi();
+        return app;
+    }
+}
