@@ -36,6 +36,28 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             return $"/api/v1/learning-networks/{c.NetworkId}/cases/{c.Id}";
         }),
         ["/api/v1/learning-places/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/learning-places/{(await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam")).Place}"),
+        // A place that asks for two competences, one of them required: what its organisation set is sent back unchanged.
+        ["/api/v1/learning-places/{id:int}/requirements"] = ("beheerder@pactwerk.demo", async () =>
+        {
+            var place = (await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam")).Place;
+            var competences = await Matching.MatchingTestData.CompetencesAsync(factory, 2);
+            var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+            var set = await admin.PutAsJsonAsync($"/api/v1/learning-places/{place}/requirements", new[]
+            {
+                new { competenceId = competences[0], required = true, weight = 3, minimumLevel = 2 },
+                new { competenceId = competences[1], required = false, weight = 1, minimumLevel = 1 },
+            });
+            Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+            return $"/api/v1/learning-places/{place}/requirements";
+        }),
+        // The demo member's own candidate profile, with consent, a birth year and a competence with its evidence.
+        ["/api/v1/candidates/me/"] = ("lid@pactwerk.demo", async () =>
+        {
+            var member = await SignInAsync(factory, "lid@pactwerk.demo");
+            var competence = (await Matching.MatchingTestData.CompetencesAsync(factory, 1))[0];
+            await Matching.MatchingTestData.PutProfileAsync(member, "Lid Rondreis", consent: true, [(competence, 3, "werkervaring 3 jaar")], birthYear: 1990);
+            return "/api/v1/candidates/me";
+        }),
         ["/api/v1/rooms/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/rooms/{await Db(db => db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())}"),
         ["/api/v1/voucher-schemes/{code}/settings"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, () => Task.FromResult($"/api/v1/voucher-schemes/{Web.Features.Demo.DemoVouchers.Gelderland}/settings")),
         ["/api/v1/pacts/{code}/newsletter/editions/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
@@ -67,7 +89,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/actions/{id:int}", "/api/v1/organisations/{id:int}", "/api/v1/people/{id:int}", "/api/v1/objectives/{id:int}",
         "/api/v1/practices/{id:int}", "/api/v1/events/{id:int}", "/api/v1/learning-networks/{id:int}/sessions/{sessionId:int}",
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
-        "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}",
+        "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}", "/api/v1/learning-places/{id:int}/requirements", "/api/v1/candidates/me/",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);
