@@ -32,6 +32,9 @@ public sealed class Form
 
     public IEnumerable<string> Names => _fields.Select(f => f.Key);
 
+    /// <summary>Ticks a box (or picks one more option) the page showed unticked: one more value under its name.</summary>
+    public void Tick(string name, string value) => _fields.Add(new(name, value));
+
     /// <summary>
     /// The form of the page's content (not the layout's sign-out form) that posts the given handler, or its first post form,
     /// as served from <paramref name="pageUrl"/>.

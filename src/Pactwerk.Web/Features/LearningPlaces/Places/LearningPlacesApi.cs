@@ -34,33 +34,14 @@ public static class LearningPlacesApi
     private static async Task<Results<Ok<List<LearningPlaceDto>>, ProblemHttpResult, ValidationProblem>> GetPlaces(string? region, string? sector, string? from, string? to,
         PactwerkDb db, CancellationToken ct)
     {
-        var query = db.Set<LearningPlace>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(region))
+        return await LearningPlaceQuery.FilterAsync(db, region, sector, from, to, ct) switch
         {
-            var regionId = await db.Regions.Where(r => r.Code == region.Trim()).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-            if (regionId is null)
-                return ApiProblems.NotFound(LearningPlaceMessages.Format(LearningPlaceMessages.NoRegion, region.Trim()));
-            var municipalities = (await AccessScopeProvider.MunicipalitiesOfAsync(db, [regionId.Value], ct))[regionId.Value].ToList();
-            query = query.Where(p => municipalities.Contains(p.MunicipalityId));
-        }
-        if (!string.IsNullOrWhiteSpace(sector))
-        {
-            var code = sector.Trim().ToLowerInvariant();
-            if (!Network.Sectors.All.Contains(code))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sector"] = [LearningPlaceMessages.Format(LearningPlaceMessages.SectorFilterUnknown, sector.Trim())] },
-                    title: "De invoer is niet in orde");
-            query = query.Where(p => p.Sector == code);
-        }
-        if (!string.IsNullOrWhiteSpace(from) || !string.IsNullOrWhiteSpace(to))
-        {
-            var first = DateOnly.MinValue;
-            var last = DateOnly.MaxValue;
-            if ((!string.IsNullOrWhiteSpace(from) && !LearningPlaceEditor.TryParseDay(from, out first))
-                || (!string.IsNullOrWhiteSpace(to) && !LearningPlaceEditor.TryParseDay(to, out last)) || last < first)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [LearningPlaceMessages.FilterPeriodInvalid] }, title: "De invoer is niet in orde");
-            query = query.Where(p => p.Periods.Any(x => x.From <= last && x.To >= first));
-        }
-        return TypedResults.Ok(await DescribeAsync(db, query, ct));
+            LearningPlaceQuery.Outcome.Places(var query) => TypedResults.Ok(await DescribeAsync(db, query, ct)),
+            LearningPlaceQuery.Outcome.NoRegion(var message) => ApiProblems.NotFound(message),
+            LearningPlaceQuery.Outcome.Invalid(var field, var message) =>
+                TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "De invoer is niet in orde"),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
     }
 
     private static async Task<Results<Ok<LearningPlaceDto>, ProblemHttpResult>> GetPlace(int id, PactwerkDb db, CancellationToken ct) =>
