@@ -6,7 +6,7 @@ public static class LearningPlacesModule
     public static IHostApplicationBuilder AddLearningPlaces(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<PlacementGate>();
+        services.AddSingleton<Pactwerk.Web.Shared.SqliteWriteGate<Placements>>();
         services.AddScoped<LearningPlaceEditor>();
         services.AddScoped<SupervisorEditor>();
         services.AddScoped<Placements>();

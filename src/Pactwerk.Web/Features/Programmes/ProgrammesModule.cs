@@ -6,7 +6,7 @@ public static class ProgrammesModule
     public static IHostApplicationBuilder AddProgrammes(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<ProgrammeGate>();
+        services.AddSingleton<Pactwerk.Web.Shared.SqliteWriteGate<IntakeDecisions>>();
         services.AddScoped<Applications>();
         services.AddScoped<IntakeDecisions>();
         return builder;

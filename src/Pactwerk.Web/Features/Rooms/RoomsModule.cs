@@ -6,7 +6,7 @@ public static class RoomsModule
     public static IHostApplicationBuilder AddRooms(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<RoomWriteGate>();
+        services.AddSingleton<Pactwerk.Web.Shared.SqliteWriteGate<RoomBookings>>();
         services.AddScoped<RoomEditor>();
         services.AddScoped<RoomBookings>();
         services.AddScoped<RoomUtilisationQueries>();

@@ -25,7 +25,7 @@ public abstract record PlacementOutcome
 /// on SQLite, whose transactions begin IMMEDIATE), on counts read inside those locks: so two acceptances racing for the last
 /// seat are decided one after the other, and the second sees the first.
 /// </summary>
-public sealed class Placements(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, PlacementGate gate)
+public sealed class Placements(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, Pactwerk.Web.Shared.SqliteWriteGate<Placements> gate)
 {
     public async Task<PlacementOutcome> PlaceAsync(int placeId, PlacementInput input, bool invented, CancellationToken ct)
     {

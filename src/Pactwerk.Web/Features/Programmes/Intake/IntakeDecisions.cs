@@ -26,7 +26,7 @@ public abstract record DecisionOutcome
 /// transactions begin IMMEDIATE), on the candidate's steps and the cohort's starts read inside it: two starts racing for
 /// the last seat, or two staff deciding the same step, are decided one after the other, and the second sees the first.
 /// </summary>
-public sealed class IntakeDecisions(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, ProgrammeGate gate)
+public sealed class IntakeDecisions(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, Pactwerk.Web.Shared.SqliteWriteGate<IntakeDecisions> gate)
 {
     public async Task<DecisionOutcome> DecideAsync(string programmeCode, string cohortCode, long candidateId, StepDecisionInput input, CancellationToken ct)
     {

@@ -54,7 +54,7 @@ public abstract record BookingOutcome
 /// clash it lost to, read after the winner committed.
 /// </summary>
 /// <remarks>The values in its messages (days, statuses, kinds of user) are in the reader's language; the sentence is translated where it is shown.</remarks>
-public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, RoomWriteGate gate, IStringLocalizer<SharedResource> t)
+public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, Pactwerk.Web.Shared.SqliteWriteGate<RoomBookings> gate, IStringLocalizer<SharedResource> t)
 {
     /// <summary>The longest series: a year of weeks.</summary>
     public const int MaxOccurrences = 53;
