@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
-
 namespace Pactwerk.Web.Features.LearningAccounts;
 
 /// <summary>
@@ -11,23 +8,9 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// </summary>
 public static class LearningAccountProblemLanguage
 {
-    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        Translate(context.HttpContext, await next(context));
+    public static ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Pactwerk.Web.Shared.ProblemLanguage.FilterAsync(context, next, LearningAccountMessages.Localise);
 
     /// <summary>Translates a problem's detail and a validation problem's field errors in place; other results pass as they are.</summary>
-    public static object? Translate(HttpContext http, object? result)
-    {
-        var t = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        switch (result is INestedHttpResult nested ? nested.Result : result)
-        {
-            case ProblemHttpResult problem when problem.ProblemDetails.Detail is { } detail:
-                problem.ProblemDetails.Detail = LearningAccountMessages.Localise(t, detail);
-                break;
-            case ValidationProblem invalid:
-                foreach (var (field, messages) in invalid.ProblemDetails.Errors.ToList())
-                    invalid.ProblemDetails.Errors[field] = [.. messages.Select(m => LearningAccountMessages.Localise(t, m))];
-                break;
-        }
-        return result;
-    }
+    public static object? Translate(HttpContext http, object? result) => Pactwerk.Web.Shared.ProblemLanguage.Translate(http, result, LearningAccountMessages.Localise);
 }

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
-
 namespace Pactwerk.Web.Features.Matching;
 
 /// <summary>
@@ -10,20 +7,6 @@ namespace Pactwerk.Web.Features.Matching;
 /// </summary>
 public static class MatchingProblemLanguage
 {
-    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var result = await next(context);
-        var t = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        switch (result is INestedHttpResult nested ? nested.Result : result)
-        {
-            case ProblemHttpResult problem when problem.ProblemDetails.Detail is { } detail:
-                problem.ProblemDetails.Detail = MatchingMessages.Localise(t, detail);
-                break;
-            case ValidationProblem invalid:
-                foreach (var (field, messages) in invalid.ProblemDetails.Errors.ToList())
-                    invalid.ProblemDetails.Errors[field] = messages.Select(m => MatchingMessages.Localise(t, m)).ToArray();
-                break;
-        }
-        return result;
-    }
+    public static ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Pactwerk.Web.Shared.ProblemLanguage.FilterAsync(context, next, MatchingMessages.Localise);
 }
