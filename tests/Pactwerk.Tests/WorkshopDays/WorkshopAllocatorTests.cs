@@ -21,33 +21,13 @@ public sealed class WorkshopAllocatorTests
     /// <summary>Every schedule: per class every set of sessions of the right size, combined across classes; the best by worst school then points, or by points alone when not <paramref name="fair"/>.</summary>
     private static (int Worst, int Points)? BruteForce(AllocationProblem problem, bool fair = true)
     {
-        var options = problem.Classes.Select(c =>
-        {
-            var sessions = problem.Workshops.SelectMany(w => problem.Slots.Select(s => new Placement(c.Id, w.Id, s.Id))).ToList();
-            // Only the sets that break no rule for this class alone; capacity and pins are checked on the whole.
-            var alone = problem with { Classes = [c], Pinned = [] };
-            return Subsets(sessions, problem.WorkshopsPerClass).Where(o => AllocationChecker.Violations(alone, o).Count == 0).ToList();
-        }).ToList();
         (int, int)? best = null;
-        void Walk(int i, List<Placement> chosen)
+        foreach (var schedule in AllSchedules(problem))
         {
-            if (i == options.Count)
-            {
-                if (AllocationChecker.Violations(problem, chosen).Count > 0)
-                    return;
-                var score = (AllocationChecker.WorstSchool(problem, chosen), AllocationChecker.Points(problem, chosen));
-                if (best is null || (fair ? score.CompareTo(best.Value) > 0 : score.Item2 > best.Value.Item2))
-                    best = score;
-                return;
-            }
-            foreach (var option in options[i])
-            {
-                chosen.AddRange(option);
-                Walk(i + 1, chosen);
-                chosen.RemoveRange(chosen.Count - option.Count, option.Count);
-            }
+            var score = (AllocationChecker.WorstSchool(problem, schedule), AllocationChecker.Points(problem, schedule));
+            if (best is null || (fair ? score.CompareTo(best.Value) > 0 : score.Item2 > best.Value.Item2))
+                best = score;
         }
-        Walk(0, []);
         return best;
     }
 
@@ -199,7 +179,7 @@ public sealed class WorkshopAllocatorTests
         Assert.InRange(result.Bound, result.Objective, classes.Count * (5 + 4 + 3));
     }
 
-    /// <summary>Every valid schedule of a tiny instance, enumerated class by class (the brute force's own walk, keeping the schedules).</summary>
+    /// <summary>Every valid schedule of a tiny instance: per class every set of sessions of the right size that breaks no rule for that class alone, combined across classes, kept when the whole breaks no rule (capacity, pins).</summary>
     private static List<List<Placement>> AllSchedules(AllocationProblem problem)
     {
         var options = problem.Classes.Select(c =>
