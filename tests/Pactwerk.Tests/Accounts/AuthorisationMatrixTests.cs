@@ -183,6 +183,12 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET new learning place page (HvA)",  "302 302 200 302 302 302 302 200", c => c.GetAsync($"/leerplekken/nieuw?organisatie={hva}")),
             ("GET edit learning place page (HvA)", "302 302 200 302 302 302 302 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/bewerken")),
             ("GET supervisors page (HvA)",         "302 302 200 302 302 302 302 200", c => c.GetAsync($"/leerplekken/begeleiders?organisatie={hva}")),
+            // Matching's pages follow the API's rules: a candidate's own pages for any signed-in person, the ranking for the
+            // place's organisation (blind) and coordinators, what a place asks for its organisation and coordinators.
+            ("GET my competences page",            "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties")),
+            ("GET my places page",                 "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/leerplekken")),
+            ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
+            ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
             ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),
