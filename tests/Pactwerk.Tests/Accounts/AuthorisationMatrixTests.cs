@@ -189,6 +189,10 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET my places page",                 "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/leerplekken")),
             ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
             ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
+            // Which competences a voucher course teaches: public to read, kept by the officers of its scheme (the Techniekpact's
+            // coordinators and the HvA's editors for the demo scheme) and administrators.
+            ("GET course competences",             "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/voucher-courses/{course}/competences")),
+            ("PUT course competences",             "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/voucher-courses/{course}/competences", Array.Empty<object>())),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
             ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),

@@ -58,6 +58,20 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             await Matching.MatchingTestData.PutProfileAsync(member, "Lid Rondreis", consent: true, [(competence, 3, "werkervaring 3 jaar")], birthYear: 1990);
             return "/api/v1/candidates/me";
         }),
+        // A course of the Gelderland scheme that teaches two competences, kept by the scheme's officer.
+        ["/api/v1/voucher-courses/{id:int}/competences/"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, async () =>
+        {
+            var course = await Db(db => db.VoucherCourses.Join(db.VoucherProviders, c => c.ProviderId, p => p.Id, (c, p) => new { c.Id, p.SchemeId })
+                .Join(db.VoucherSchemes.Where(s => s.Code == Web.Features.Demo.DemoVouchers.Gelderland), c => c.SchemeId, s => s.Id, (c, _) => c.Id).OrderBy(id => id).FirstAsync());
+            var competences = await Matching.MatchingTestData.CompetencesAsync(factory, 2);
+            var officer = await SignInAsync(factory, Web.Features.Demo.DemoVouchers.OfficerEmail);
+            var set = await officer.PutAsJsonAsync($"/api/v1/voucher-courses/{course}/competences", new[]
+            {
+                new { competenceId = competences[0], level = 3 }, new { competenceId = competences[1], level = 2 },
+            });
+            Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+            return $"/api/v1/voucher-courses/{course}/competences";
+        }),
         ["/api/v1/rooms/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/rooms/{await Db(db => db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())}"),
         ["/api/v1/voucher-schemes/{code}/settings"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, () => Task.FromResult($"/api/v1/voucher-schemes/{Web.Features.Demo.DemoVouchers.Gelderland}/settings")),
         ["/api/v1/pacts/{code}/newsletter/editions/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
@@ -90,6 +104,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/practices/{id:int}", "/api/v1/events/{id:int}", "/api/v1/learning-networks/{id:int}/sessions/{sessionId:int}",
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
         "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}", "/api/v1/learning-places/{id:int}/requirements", "/api/v1/candidates/me/",
+        "/api/v1/voucher-courses/{id:int}/competences/",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);

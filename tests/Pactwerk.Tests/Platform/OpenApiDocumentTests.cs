@@ -31,6 +31,16 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task The_course_competences_are_public_to_read_and_signed_in_to_change()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var path = doc.RootElement.GetProperty("paths").GetProperty("/api/v1/voucher-courses/{id}/competences");
+        Assert.False(path.GetProperty("get").TryGetProperty("security", out _));
+        Assert.True(path.GetProperty("put").TryGetProperty("security", out _));
+        Assert.Equal("PutVoucherCourseCompetences", path.GetProperty("put").GetProperty("operationId").GetString());
+    }
+
+    [Fact]
     public async Task The_document_declares_the_bearer_token_and_the_cookie_and_protected_operations_require_them()
     {
         using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));

@@ -45,8 +45,29 @@ public static class MatchingApi
         matching.MapPost("/candidate-proposals/{id:int}/decline", Decline).WithName("DeclineCandidateProposal").WithSummary("The place's organisation declines, with a reason.");
         matching.MapPost("/candidate-proposals/{id:int}/agree", Agree).WithName("AgreeToCandidateProposal").WithSummary("The candidate agrees to an accepted proposal.");
         matching.MapPost("/candidate-proposals/{id:int}/refuse", Refuse).WithName("RefuseCandidateProposal").WithSummary("The candidate refuses an accepted proposal.");
+
+        // Which competences a voucher course teaches is no secret (as the frameworks are not); its scheme's officers keep it.
+        var courses = api.MapGroup("/voucher-courses/{id:int}/competences").WithTags("Matching").AddEndpointFilter(MatchingProblemLanguage.Filter);
+        courses.MapGet("", GetCourseCompetences).WithName("GetVoucherCourseCompetences").AllowAnonymous()
+            .WithSummary("The competences a voucher course teaches and up to what level (1–4): the training an explanation names to close a gap.");
+        courses.MapPut("", PutCourseCompetences).WithName("PutVoucherCourseCompetences").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("An officer of the course's scheme, or an administrator, replaces the competences the course teaches.");
         return api;
     }
+
+    private static async Task<IResult> GetCourseCompetences(int id, PactwerkDb db, CancellationToken ct) =>
+        await db.VoucherCourses.AnyAsync(c => c.Id == id, ct)
+            ? TypedResults.Ok(await CourseCompetences.DescribeAsync(db, id, ct))
+            : ApiProblems.NotFound(MatchingMessages.Format(MatchingMessages.NoCourse, id));
+
+    private static async Task<IResult> PutCourseCompetences(int id, List<CourseCompetenceInput> input, CourseCompetences courses, PactwerkDb db, CancellationToken ct) =>
+        await courses.ReplaceAsync(id, input, ct) switch
+        {
+            MatchingOutcome.NotFound n => ApiProblems.NotFound(n.Message),
+            MatchingOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
+            MatchingOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
+            _ => TypedResults.Ok(await CourseCompetences.DescribeAsync(db, id, ct)),
+        };
 
     private static async Task<IResult> GetMe(CandidateProfiles profiles, CancellationToken ct) =>
         await profiles.MineAsync(ct) is { } candidate ? TypedResults.Ok(await profiles.DescribeAsync(candidate, ct)) : ApiProblems.NotFound(MatchingMessages.NoProfile);

@@ -29,6 +29,8 @@ public static class MatchingMessages
     public const string NotAccepted = "De organisatie heeft dit voorstel (nog) niet geaccepteerd; er is niets gewijzigd.";
     public const string AlreadyAnswered = "U heeft dit voorstel al beantwoord; er is niets gewijzigd.";
     public const string NotYourProposal = "Alleen de kandidaat zelf beantwoordt dit voorstel; er is niets gewijzigd.";
+    public const string NoCourse = "Er is geen vouchercursus met nummer {0}.";
+    public const string NotCourseOfficer = "Alleen een functionaris van de regeling van deze cursus, of een beheerder, legt vast welke competenties de cursus leert; er is niets gewijzigd.";
     public const string ReasonMissing = "Vul de reden in waarom u afwijst (hoogstens 1000 tekens).";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);

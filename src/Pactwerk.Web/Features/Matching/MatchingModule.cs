@@ -13,6 +13,7 @@ public static class MatchingModule
         services.AddScoped<CandidateProfiles>();
         services.AddScoped<PlaceRequirements>();
         services.AddScoped<Proposals>();
+        services.AddScoped<CourseCompetences>();
         return builder;
     }
 
