@@ -17,7 +17,11 @@ namespace Pactwerk.Web.Features.Programmes;
 [Authorize]
 public sealed class IntakeModel(PactwerkDb db, AccessScopeProvider scopes, IntakeDecisions decisions, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record Row(Candidate Candidate, string Who, IntakeStep? Next);
+    public sealed record Row(Candidate Candidate, string Who, IntakeStep? Next)
+    {
+        /// <summary>Passed every step, the start included: a participant, whose progress and outcome the staff record.</summary>
+        public bool Started => Next is null && Candidate.Steps.Count > 0 && Candidate.Steps.All(s => s.Decision == StepDecision.Passed);
+    }
 
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string CohortCode { get; set; } = "";
