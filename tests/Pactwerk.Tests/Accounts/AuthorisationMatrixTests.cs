@@ -165,6 +165,10 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET programmes page",                 "200 200 200 200 200 200 200 200", c => c.GetAsync("/programmas")),
             ("GET programme page",                  "200 200 200 200 200 200 200 200", c => c.GetAsync($"/programmas/{programme}")),
             ("GET own programme applications",      "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/programme-applications")),
+            ("GET apply to a cohort page",          "302 200 200 200 200 200 200 200", c => c.GetAsync($"/programmas/{programme}/c1/aanmelden")),
+            ("GET own applications page",           "302 200 200 200 200 200 200 200", c => c.GetAsync("/programmas/mijn")),
+            ("GET cohort intake page (HvA)",        "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/c1/intake")),
+            ("GET cohort participants (HvA)",       "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/participants")),
             ("GET cohort candidates (HvA)",         "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/candidates")),
             ("POST intake decision (HvA)",          "401 403 201 403 403 403 201 201", async c =>
             {

@@ -7,4 +7,6 @@ public static class ProgrammeAuditActions
 {
     [AuditAction] public const string Applied = "programme-application";
     [AuditAction] public const string StepDecided = "programme-intake-decision";
+    [AuditAction] public const string ModuleCompleted = "programme-module-completed";
+    [AuditAction] public const string OutcomeRecorded = "programme-outcome-recorded";
 }

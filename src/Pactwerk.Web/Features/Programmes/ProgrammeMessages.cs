@@ -22,6 +22,17 @@ public static class ProgrammeMessages
     public const string DecisionUnknown = "Kies een besluit: Passed (door), Failed (afgewezen) of Withdrawn (teruggetrokken).";
     public const string DateInvalid = "Vul de datum van het besluit in als jjjj-mm-dd.";
     public const string DateTooEarly = "De datum van het besluit ligt vóór de aanmelding of de vorige stap ({0}); er is niets vastgelegd.";
+    public const string NoParticipant = "Er is geen deelnemer met nummer {0} in dit cohort: alleen wie gestart is heeft voortgang en resultaat.";
+    public const string ModuleUnknown = "Kies een module van dit programma.";
+    public const string ModuleAlreadyCompleted = "Deze module is voor deze deelnemer al vastgelegd; er is niets vastgelegd.";
+    public const string BeforeCohortStart = "De datum ligt vóór de start van het cohort ({0}).";
+    public const string CertificateDateMissing = "Vul de datum van het certificaat in als jjjj-mm-dd.";
+    public const string CertificateDateWithout = "Een datum van het certificaat hoort alleen bij een behaald certificaat.";
+    public const string EmployerTooLong = "De naam van de werkgever is te lang (hoogstens 200 tekens).";
+    public const string EmployerTwice = "Kies een werkgever uit het netwerk óf typ een andere werkgever, niet allebei.";
+    public const string EmployerUnknown = "Er is geen organisatie met nummer {0}.";
+    public const string EmployerMissing = "Kies bij een baan de werkgever uit het netwerk of typ de naam van de werkgever.";
+    public const string JobDateMissing = "Vul de startdatum van de baan in als jjjj-mm-dd.";
     public const string CohortFull = "Het cohort is vol: alle {0} plaatsen zijn bezet. Er is niemand gestart.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);

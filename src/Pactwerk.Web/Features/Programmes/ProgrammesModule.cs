@@ -9,12 +9,14 @@ public static class ProgrammesModule
         services.AddSingleton<Pactwerk.Web.Shared.SqliteWriteGate<IntakeDecisions>>();
         services.AddScoped<Applications>();
         services.AddScoped<IntakeDecisions>();
+        services.AddScoped<Outcomes>();
         return builder;
     }
 
     public static WebApplication MapProgrammes(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapProgrammesApi();
+        api.MapParticipantsApi();
         return app;
     }
 }

@@ -17,6 +17,9 @@ public sealed class ProgrammeModel(PactwerkDb db, AccessScopeProvider scopes) : 
     public Programme Programme { get; private set; } = null!;
     public string Owner { get; private set; } = "";
     public IReadOnlyList<(Cohort Cohort, CohortFiguresDto Figures)> Cohorts { get; private set; } = [];
+    /// <summary>The reader is the programme's staff: the page links each cohort's intake.</summary>
+    public bool IsStaff { get; private set; }
+    public bool SignedIn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -25,7 +28,9 @@ public sealed class ProgrammeModel(PactwerkDb db, AccessScopeProvider scopes) : 
         Programme = programme;
         Owner = await db.Organisations.Where(o => o.Id == programme.OwnerOrganisationId).Select(o => o.Name).SingleAsync(ct);
         var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
-        var staff = ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: false);
+        var scope = await scopes.GetAsync(ct);
+        var staff = IsStaff = ProgrammeAccess.IsStaff(scope, programme, forChange: false);
+        SignedIn = scope.IsSignedIn;
         var figures = await CohortFigures.ForAsync(db, programme, cohorts.Select(c => c.Id).ToList(), unsuppressed: staff, ct);
         Cohorts = cohorts.Select(c => (c, figures[c.Id])).ToList();
         return Page();

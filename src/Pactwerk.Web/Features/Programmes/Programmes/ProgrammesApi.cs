@@ -92,24 +92,30 @@ public static class ProgrammesApi
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
 
-    private static async Task<Ok<List<OwnApplicationDto>>> GetOwnApplications(PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
+    private static async Task<Ok<List<OwnApplicationDto>>> GetOwnApplications(PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct) =>
+        TypedResults.Ok((await OwnAsync(db, (await scopes.GetAsync(ct)).UserId, ct)).Select(o => o.Application).ToList());
+
+    /// <summary>A person's own applications, with their programmes and cohorts: the API's answer and the applicant's page.</summary>
+    internal static async Task<List<(OwnApplicationDto Application, Programme Programme, Cohort Cohort)>> OwnAsync(PactwerkDb db, string? userId, CancellationToken ct)
     {
-        var userId = (await scopes.GetAsync(ct)).UserId;
+        if (userId is null)
+            return [];
         var mine = await db.Set<Candidate>().AsNoTracking().Include(c => c.Steps).Where(c => c.UserId == userId && c.ErasedAt == null)
-            .OrderBy(c => c.AppliedAt).ToListAsync(ct);
+            .OrderBy(c => c.AppliedAt).ThenBy(c => c.Id).ToListAsync(ct);
         var cohortIds = mine.Select(c => c.CohortId).Distinct().ToList();
         var cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => cohortIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var programmeIds = cohorts.Values.Select(c => c.ProgrammeId).Distinct().ToList();
         var programmes = await db.Set<Programme>().AsNoTracking().Include(p => p.Steps).Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        return TypedResults.Ok(mine.Select(c =>
+        return mine.Select(c =>
         {
             var cohort = cohorts[c.CohortId];
             var programme = programmes[cohort.ProgrammeId];
-            return new OwnApplicationDto(c.Id, programme.Code, cohort.Code, c.AppliedAt, IntakeDecisions.NextStep(programme, c.Steps)?.Code, Describe(programme, c.Steps));
-        }).ToList());
+            return (new OwnApplicationDto(c.Id, programme.Code, cohort.Code, c.AppliedAt, IntakeDecisions.NextStep(programme, c.Steps)?.Code, Describe(programme, c.Steps)),
+                programme, cohort);
+        }).ToList();
     }
 
-    private static List<CandidateStepDto> Describe(Programme programme, IEnumerable<CandidateStep> steps) =>
+    internal static List<CandidateStepDto> Describe(Programme programme, IEnumerable<CandidateStep> steps) =>
         steps.Join(programme.Steps, d => d.IntakeStepId, s => s.Id, (d, s) => (d, s)).OrderBy(x => x.s.Position)
             .Select(x => new CandidateStepDto(x.s.Code, x.d.On, x.d.Decision, x.d.RecordedBy)).ToList();
 }
