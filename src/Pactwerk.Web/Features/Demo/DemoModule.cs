@@ -115,5 +115,7 @@ public static class DemoModule
         await scoped.GetRequiredService<Rooms.RoomMonitorFeed>().RefreshAsync(ct);
         // And the funders' learning-account figures.
         await scoped.GetRequiredService<LearningAccounts.LearningAccountMonitorFeed>().RefreshAllAsync(ct);
+        // And the learning places' filled weeks.
+        await scoped.GetRequiredService<LearningPlaces.LearningPlaceMonitorFeed>().RefreshAsync(ct);
     }
 }
