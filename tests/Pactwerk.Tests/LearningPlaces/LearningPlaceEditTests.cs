@@ -76,7 +76,7 @@ public abstract class LearningPlaceEditTests<TFactory>(TFactory factory) : IClas
                      (Place("Stage", supervisor, municipality: "Nergenshuizen"), "municipality",
                          en ? "'Nergenshuizen' is not a municipality; give its name or its CBS code, such as GM0363." : "'Nergenshuizen' is geen gemeente; geef de naam of de CBS-code, zoals GM0363."),
                      (Place("Stage", supervisor, from: "2027-08-31", to: "2027-07-01"), "periods",
-                         en ? "Period 1: fill in from and to as yyyy-mm-dd, the end not before the start and at most two years." : "Periode 1: vul van en tot in als jjjj-mm-dd, met het eind niet voor het begin en hoogstens twee jaar."),
+                         en ? "Period 1: fill in from and to as day-month-year (6-7-2027) or yyyy-mm-dd, the end not before the start and at most two years." : "Periode 1: vul van en tot in als dag-maand-jaar (6-7-2027) of jjjj-mm-dd, met het eind niet voor het begin en hoogstens twee jaar."),
                      (Place("Stage", supervisor, seats: 0), "seats", en ? "Fill in a number of places from 1 to 100." : "Vul een aantal plaatsen in van 1 tot 100."),
                      (Place("Stage", supervisor, sector: "circus"), "sector", en ? "Choose a sector from the list." : "Kies een sector uit de lijst."),
                      (Place("", supervisor), "title", en ? "Fill in the learning place's name (at most 200 characters)." : "Vul de naam van de leerplek in (hoogstens 200 tekens)."),

@@ -136,8 +136,8 @@ public abstract class LearningPlaceFormPagesTests<TFactory>(TFactory factory) : 
     }
 
     [Theory]
-    [InlineData("nl", "Een BOL- of BBL-plek vraagt het SBB-erkenningsnummer van het leerbedrijf.", "Periode 1: vul van en tot in als jjjj-mm-dd, met het eind niet voor het begin en hoogstens twee jaar.", "Vul een aantal plaatsen in van 1 tot 100.")]
-    [InlineData("en", "A BOL or BBL place needs the SBB recognition number of the training company.", "Period 1: fill in from and to as yyyy-mm-dd, the end not before the start and at most two years.", "Fill in a number of places from 1 to 100.")]
+    [InlineData("nl", "Een BOL- of BBL-plek vraagt het SBB-erkenningsnummer van het leerbedrijf.", "Periode 1: vul van en tot in als dag-maand-jaar (6-7-2027) of jjjj-mm-dd, met het eind niet voor het begin en hoogstens twee jaar.", "Vul een aantal plaatsen in van 1 tot 100.")]
+    [InlineData("en", "A BOL or BBL place needs the SBB recognition number of the training company.", "Period 1: fill in from and to as day-month-year (6-7-2027) or yyyy-mm-dd, the end not before the start and at most two years.", "Fill in a number of places from 1 to 100.")]
     public async Task Bad_input_on_the_place_form_is_named_at_its_field_and_writes_nothing(string culture, string sbb, string period, string seats)
     {
         var staff = await StaffAsync(factory, Vogellanden);

@@ -174,7 +174,9 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
         string[] rooms = ["technieklokalen-bezettingsgraad", "technieklokalen-minuten-geboekt", "technieklokalen-minuten-gebruikt", "technieklokalen-minuten-open"];
         // And the three of each demo funder of learning accounts.
         string[] learning = [.. new[] { "fn-kempen", "gelderland", "techniektalent" }.SelectMany(f => new[] { "afgerond", "geboekt", "houders" }.Select(k => $"leerrekening-{f}-{k}"))];
-        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. learning, .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
+        // And the demo's learning places: three counts and their occupancy.
+        string[] places = ["leerplekken-bezetting", "leerplekken-gevuld", "leerplekken-weken-aangeboden", "leerplekken-weken-gevuld"];
+        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. places, .. learning, .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
         Assert.All(indicators!, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
         Assert.Contains("techniek", indicators![0].GetProperty("definition").GetString());
     }

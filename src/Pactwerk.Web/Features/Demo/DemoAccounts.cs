@@ -31,6 +31,8 @@ public static class DemoAccounts
         // The holder of a demo learning account who changed employer, and an officer of the sector fund that pays into it (see DemoLearningAccounts).
         new(DemoLearningAccounts.HolderEmail, "Sanne de Wit (demo)", RoleKind.Member, null, null, null, null),
         new(DemoLearningAccounts.SectorFundOfficerEmail, "Fondsbeheerder TechniekTalent.nu (demo)", RoleKind.PartnerEditor, "techniekpact", null, "TechniekTalent.nu", null),
+        // Staff of a care organisation that offers learning places, holiday places among them (see DemoLearningPlaces).
+        new(DemoLearningPlaces.StaffEmail, "Leerplekken Vogellanden (demo)", RoleKind.PartnerEditor, "zorgpact", null, DemoLearningPlaces.Organisation, null),
     ];
 
     public static async Task<bool> SeedAsync(PactwerkDb db, UserManager<PactwerkUser> users, CancellationToken ct)

@@ -60,6 +60,8 @@ public static class DemoModule
             logger.LogInformation("Demo technology rooms in Oost loaded, with a season of bookings.");
         if (await DemoLearningAccounts.SeedAsync(db, scoped.GetRequiredService<LearningLedger>(), scoped.GetRequiredService<TimeProvider>(), ct))
             logger.LogInformation("Demo learning accounts loaded: {Holder} holds money of three funders, one of them her former employer.", DemoLearningAccounts.HolderEmail);
+        if (await DemoLearningPlaces.SeedAsync(db, scoped.GetRequiredService<TimeProvider>(), ct))
+            logger.LogInformation("Demo learning places of Vogellanden and Siza loaded, with a summer holiday place and gap weeks; {Staff} acts for Vogellanden.", DemoLearningPlaces.StaffEmail);
         if (await DemoCompetences.SeedAsync(db, ReferenceDataModule.Resolve(scoped, scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value),
                 scoped.GetRequiredService<Competences.CompetenceImport>(), logger, ct))
             logger.LogInformation("Demo competence frameworks of techniek and zorg loaded (hand-made, in ESCO's shape).");
@@ -113,5 +115,7 @@ public static class DemoModule
         await scoped.GetRequiredService<Rooms.RoomMonitorFeed>().RefreshAsync(ct);
         // And the funders' learning-account figures.
         await scoped.GetRequiredService<LearningAccounts.LearningAccountMonitorFeed>().RefreshAllAsync(ct);
+        // And the learning places' filled weeks.
+        await scoped.GetRequiredService<LearningPlaces.LearningPlaceMonitorFeed>().RefreshAsync(ct);
     }
 }

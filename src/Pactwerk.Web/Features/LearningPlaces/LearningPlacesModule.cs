@@ -10,6 +10,9 @@ public static class LearningPlacesModule
         services.AddScoped<LearningPlaceEditor>();
         services.AddScoped<SupervisorEditor>();
         services.AddScoped<Placements>();
+        services.AddScoped<LearningPlaceMonitorFeed>();
+        services.Configure<LearningPlaceMonitorFeedOptions>(builder.Configuration.GetSection("LearningPlaces:MonitorFeed"));
+        services.AddHostedService<LearningPlaceMonitorFeedWorker>();
         return builder;
     }
 

@@ -81,7 +81,7 @@ public sealed class LearningPlaceEditor(PactwerkDb db, AccessScopeProvider scope
         var periods = new List<(DateOnly From, DateOnly To)>();
         foreach (var (p, i) in (input.Periods ?? []).Select((p, i) => (p, i + 1)))
         {
-            if (!TryParseDay(p.From, out var from) || !TryParseDay(p.To, out var to) || to < from || to.DayNumber - from.DayNumber > MaxPeriodDays)
+            if (!TryParseTypedDay(p.From, out var from) || !TryParseTypedDay(p.To, out var to) || to < from || to.DayNumber - from.DayNumber > MaxPeriodDays)
                 errors["periods"] = [LearningPlaceMessages.Format(LearningPlaceMessages.PeriodInvalid, i)];
             else
                 periods.Add((from, to));
@@ -172,6 +172,16 @@ public sealed class LearningPlaceEditor(PactwerkDb db, AccessScopeProvider scope
         }
     }
 
+    /// <summary>A day in ISO form (2027-07-06), as the API and a browser's date field send it.</summary>
     public static bool TryParseDay(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    /// <summary>
+    /// A day as people type it where a browser shows the date field as plain text: ISO, or day-month-year the Dutch way
+    /// (6-7-2027, 06-07-2027). Never month-day: 6-7 is 6 July, as every Dutch reader means it. Two-digit years are refused
+    /// rather than guessed.
+    /// </summary>
+    public static bool TryParseTypedDay(string? text, out DateOnly day) =>
+        TryParseDay(text, out day)
+        || DateOnly.TryParseExact(text?.Trim(), ["d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 }

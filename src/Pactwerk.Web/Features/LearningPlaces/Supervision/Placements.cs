@@ -40,8 +40,8 @@ public sealed class Placements(PactwerkDb db, AccessScopeProvider scopes, TimePr
         var learner = input.Learner?.Trim() ?? "";
         if (learner.Length is 0 or > 100)
             errors["learner"] = [LearningPlaceMessages.LearnerMissing];
-        var fromRead = LearningPlaceEditor.TryParseDay(input.From, out var from);
-        var toRead = LearningPlaceEditor.TryParseDay(input.To, out var to);
+        var fromRead = LearningPlaceEditor.TryParseTypedDay(input.From, out var from);
+        var toRead = LearningPlaceEditor.TryParseTypedDay(input.To, out var to);
         if (!fromRead || !toRead || to < from)
             errors["from"] = [LearningPlaceMessages.PlacementPeriodInvalid];
         else if (FirstDayNotOffered(place, from, to) is { } gap)

@@ -49,7 +49,7 @@ public sealed class SupervisorEditor(PactwerkDb db, AccessScopeProvider scopes)
         var absences = new List<(DateOnly From, DateOnly To)>();
         foreach (var a in input.Absences ?? [])
         {
-            if (LearningPlaceEditor.TryParseDay(a.From, out var from) && LearningPlaceEditor.TryParseDay(a.To, out var to) && from <= to)
+            if (LearningPlaceEditor.TryParseTypedDay(a.From, out var from) && LearningPlaceEditor.TryParseTypedDay(a.To, out var to) && from <= to)
                 absences.Add((from, to));
             else
                 errors["absences"] = [LearningPlaceMessages.AbsenceInvalid];
