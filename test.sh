@@ -71,6 +71,12 @@ for trx in "$results"/*.trx; do
 done
 notrun=$((total - passed - failed))
 
+# The trx files hold every test's start, end and duration: kept where PACTWERK_TEST_RESULTS says, to find
+# which tests make the suite slow (`python3 .ci/durations.py DIR/*.trx`).
+if [ -n "${PACTWERK_TEST_RESULTS:-}" ]; then
+    mkdir -p "$PACTWERK_TEST_RESULTS" && cp "$results"/*.trx "$PACTWERK_TEST_RESULTS"/ 2>/dev/null || true
+fi
+
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1   # the build or the test host failed before any test could report
 fi
