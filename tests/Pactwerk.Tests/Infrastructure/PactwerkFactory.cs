@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Pactwerk.Web.Data;
 
@@ -67,12 +68,19 @@ public abstract class PactwerkFactory : WebApplicationFactory<Program>
     /// <summary>Makes this factory's database a copy of the template (an empty database becomes the template's equal).</summary>
     protected virtual Task CopyTemplateAsync() => Task.CompletedTask;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    // The first step of starting the app, on the test's own thread: ConfigureWebHost would be too late, since it
+    // runs inside the app's start, and the template's own start nested in there mixed up the two apps' settings.
+    protected override IHostBuilder? CreateHostBuilder()
     {
-        // Once per factory: WithWebHostBuilder configures again for the same database, which is in use by then.
+        // Once per factory: WithWebHostBuilder starts again on the same database, which is in use by then.
         if (_fromTemplate && !_prepared)
             Task.Run(CopyTemplateAsync).GetAwaiter().GetResult();
         _prepared = true;
+        return base.CreateHostBuilder();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("Database:ConnectionString", ConnectionString);
