@@ -57,8 +57,24 @@ fi
 # Every test host would otherwise watch its appsettings files: one inotify instance each, and the
 # machine's limit (often 128) runs out when many hosts are alive at once.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
-dotnet test Pactwerk.slnx --logger trx --results-directory "$results" "$@"
-rc=$?
+# `dotnet test` on the solution runs its two test projects one after the other. The HTTP tests wait on
+# PostgreSQL and the browser stories on Chromium much of the time, so after one build the two run side by side.
+args=(); build=1
+for arg in "$@"; do
+    if [ "$arg" = "--no-build" ]; then build=0; else args+=("$arg"); fi
+done
+rc=0
+if [ "$build" = 1 ]; then
+    dotnet build Pactwerk.slnx -nologo -v q || rc=$?
+fi
+if [ "$rc" -eq 0 ]; then
+    dotnet test tests/Pactwerk.Tests/Pactwerk.Tests.csproj --no-build --logger "trx;LogFileName=unit.trx" --results-directory "$results" "${args[@]}" &
+    unit=$!
+    dotnet test tests/Pactwerk.BrowserTests/Pactwerk.BrowserTests.csproj --no-build --logger "trx;LogFileName=browser.trx" --results-directory "$results" "${args[@]}" &
+    browser=$!
+    wait "$unit" || rc=$?
+    wait "$browser" || rc=$?
+fi
 
 passed=0; failed=0; total=0; postgres=0
 for trx in "$results"/*.trx; do
@@ -70,6 +86,12 @@ for trx in "$results"/*.trx; do
     postgres=$((postgres + $(grep -o '<UnitTestResult [^>]*testName="[^"]*Postgres[^"]*"[^>]*outcome="Passed"' "$trx" | wc -l)))
 done
 notrun=$((total - passed - failed))
+
+# The trx files hold every test's start, end and duration: kept where PACTWERK_TEST_RESULTS says, to find
+# which tests make the suite slow (`python3 .ci/durations.py DIR/*.trx`).
+if [ -n "${PACTWERK_TEST_RESULTS:-}" ]; then
+    mkdir -p "$PACTWERK_TEST_RESULTS" && cp "$results"/*.trx "$PACTWERK_TEST_RESULTS"/ 2>/dev/null || true
+fi
 
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
     failed=1   # the build or the test host failed before any test could report

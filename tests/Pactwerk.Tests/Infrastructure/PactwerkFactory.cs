@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Pactwerk.Web.Data;
 
@@ -14,6 +15,13 @@ namespace Pactwerk.Tests.Infrastructure;
 public abstract class PactwerkFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+
+    // A factory on the default settings starts on a copy of a database that one such factory per provider
+    // prepared once (migrated, reference data and demo content in): the suite runs about two hundred and fifty
+    // factories, and each one built its database from scratch. Any With(…) or FreshDatabase() opts out, since
+    // then the database's content may depend on the settings.
+    private bool _fromTemplate = true;
+    private bool _prepared;
 
     protected PactwerkFactory()
     {
@@ -46,7 +54,29 @@ public abstract class PactwerkFactory : WebApplicationFactory<Program>
     public PactwerkFactory With(string key, string? value)
     {
         _settings[key] = value;
+        _fromTemplate = false;
         return this;
+    }
+
+    /// <summary>Starts on a database made by this app's own first start, for tests of that start.</summary>
+    public PactwerkFactory FreshDatabase()
+    {
+        _fromTemplate = false;
+        return this;
+    }
+
+    /// <summary>Makes this factory's database a copy of the template (an empty database becomes the template's equal).</summary>
+    protected virtual Task CopyTemplateAsync() => Task.CompletedTask;
+
+    // The first step of starting the app, on the test's own thread: ConfigureWebHost would be too late, since it
+    // runs inside the app's start, and the template's own start nested in there mixed up the two apps' settings.
+    protected override IHostBuilder? CreateHostBuilder()
+    {
+        // Once per factory: WithWebHostBuilder starts again on the same database, which is in use by then.
+        if (_fromTemplate && !_prepared)
+            Task.Run(CopyTemplateAsync).GetAwaiter().GetResult();
+        _prepared = true;
+        return base.CreateHostBuilder();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -74,17 +104,47 @@ public abstract class PactwerkFactory : WebApplicationFactory<Program>
 
 public class SqliteFactory : PactwerkFactory
 {
+    private static readonly Lazy<Task<string>> Template = new(() => DatabaseTemplate.BuildAsync(new SqliteFactory(template: true), f => f._file));
     private readonly string _file = Path.Combine(Path.GetTempPath(), "pactwerk-tests", $"{Guid.NewGuid():N}.db");
+    private readonly bool _template;
+
+    public SqliteFactory() { }
+
+    private SqliteFactory(bool template)
+    {
+        _template = template;
+        FreshDatabase();
+    }
 
     public override string Provider => DatabaseSetup.Sqlite;
     protected override string ConnectionString => $"Data Source={_file};Pooling=false";
 
+    protected override async Task CopyTemplateAsync() => File.Copy(await Template.Value, _file);
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_template)
+        {
+            // Every connection is closed (no pooling), so the write-ahead log is folded into the file; the copies take the file alone.
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file};Pooling=false");
+            await connection.OpenAsync();
+            await using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await checkpoint.ExecuteNonQueryAsync();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete();
+        }
+        else
+        {
+            Delete();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private void Delete()
+    {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_file + suffix);
-        GC.SuppressFinalize(this);
     }
 }
 
@@ -95,7 +155,17 @@ public class SqliteFactory : PactwerkFactory
 public class PostgresFactory : PactwerkFactory
 {
     public const string EnvironmentVariable = "PACTWERK_TEST_POSTGRES";
+    private static readonly Lazy<Task<string>> Template = new(() => DatabaseTemplate.BuildAsync(new PostgresFactory(template: true), f => f._database));
     private readonly string _database = $"pactwerk_test_{Guid.NewGuid():N}";
+    private readonly bool _template;
+
+    public PostgresFactory() { }
+
+    private PostgresFactory(bool template)
+    {
+        _template = template;
+        FreshDatabase();
+    }
 
     public override string Provider => DatabaseSetup.Postgres;
 
@@ -110,16 +180,42 @@ public class PostgresFactory : PactwerkFactory
         }
     }
 
+    // PostgreSQL copies a template database file by file, far faster than migrating and seeding; the template
+    // lives until test.sh stops the server, and takes no connections so that a copy never finds it in use.
+    protected override async Task CopyTemplateAsync()
+    {
+        var template = await Template.Value;
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{_database}\" TEMPLATE \"{template}\"");
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        await ExecuteOnServerAsync(_template
+            ? $"ALTER DATABASE \"{_database}\" WITH ALLOW_CONNECTIONS false"
+            : $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        GC.SuppressFinalize(this);
+    }
+
+    private static async Task ExecuteOnServerAsync(string sql)
+    {
         var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(EnvironmentVariable)) { Database = "postgres" };
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-        GC.SuppressFinalize(this);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>Builds a provider's template database once per test run: the app's own first start on the default settings, then stopped.</summary>
+internal static class DatabaseTemplate
+{
+    public static async Task<string> BuildAsync<TFactory>(TFactory factory, Func<TFactory, string> name) where TFactory : PactwerkFactory
+    {
+        factory.StartServer();
+        await factory.DisposeAsync();
+        return name(factory);
     }
 }
 

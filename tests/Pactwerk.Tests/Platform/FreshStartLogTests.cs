@@ -7,6 +7,7 @@ namespace Pactwerk.Tests.Platform;
 
 public sealed class LoggedSqliteFactory : SqliteFactory, IHasLog
 {
+    public LoggedSqliteFactory() => FreshDatabase();
     public CapturedLog Log { get; } = new();
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,6 +18,7 @@ public sealed class LoggedSqliteFactory : SqliteFactory, IHasLog
 
 public sealed class LoggedPostgresFactory : PostgresFactory, IHasLog
 {
+    public LoggedPostgresFactory() => FreshDatabase();
     public CapturedLog Log { get; } = new();
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
