@@ -219,6 +219,17 @@ internal static class DatabaseTemplate
     }
 }
 
+/// <summary>A database made by the app's own first start, for tests of what that start records.</summary>
+public sealed class FreshSqliteFactory : SqliteFactory
+{
+    public FreshSqliteFactory() => FreshDatabase();
+}
+
+public sealed class FreshPostgresFactory : PostgresFactory
+{
+    public FreshPostgresFactory() => FreshDatabase();
+}
+
 /// <summary>Starts on the small synthetic region files of <see cref="RegionFixture"/>, without demo content.</summary>
 public sealed class FixtureSqliteFactory : SqliteFactory
 {

@@ -54,5 +54,6 @@ public abstract class RealReferenceDataTests<TFactory>(TFactory factory) : IClas
     }
 }
 
-public sealed class RealReferenceDataTestsSqlite(SqliteFactory factory) : RealReferenceDataTests<SqliteFactory>(factory);
-public sealed class RealReferenceDataTestsPostgres(PostgresFactory factory) : RealReferenceDataTests<PostgresFactory>(factory);
+// Their own first start: the load tested is the one this app made, at this time.
+public sealed class RealReferenceDataTestsSqlite(FreshSqliteFactory factory) : RealReferenceDataTests<FreshSqliteFactory>(factory);
+public sealed class RealReferenceDataTestsPostgres(FreshPostgresFactory factory) : RealReferenceDataTests<FreshPostgresFactory>(factory);
