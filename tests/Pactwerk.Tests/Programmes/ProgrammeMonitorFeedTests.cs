@@ -73,7 +73,7 @@ public abstract class ProgrammeMonitorFeedTests<TFactory> : IClassFixture<TFacto
                 Code = code, Name = "Feed " + code, PactId = pact, OwnerOrganisationId = owner, Sector = sector == "none" ? null : sector,
                 TargetCertificateRate = 90, TargetJobRate = 97, TargetWomenShare = 33.3m,
                 Steps = Programme.DefaultSteps.Select((s, i) => new IntakeStep { Position = i + 1, Code = s.Code, Name = s.Name }).ToList(),
-                Cohorts = [2031, 2032].Select(y => new Cohort { Code = $"c{y}", Name = $"Cohort {y}", StartDate = new(y, 3, 1), EndDate = new(y, 8, 31), Seats = 20, Status = CohortStatus.Closed }).ToList(),
+                Cohorts = new[] { 2031, 2032 }.Select(y => new Cohort { Code = $"c{y}", Name = $"Cohort {y}", StartDate = new(y, 3, 1), EndDate = new(y, 8, 31), Seats = 20, Status = CohortStatus.Closed }).ToList(),
             };
             db.Add(programmes[sector]);
         }
