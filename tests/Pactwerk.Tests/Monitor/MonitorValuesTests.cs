@@ -176,7 +176,9 @@ public abstract class MonitorValuesTests<TFactory>(TFactory factory) : IClassFix
         string[] learning = [.. new[] { "fn-kempen", "gelderland", "techniektalent" }.SelectMany(f => new[] { "afgerond", "geboekt", "houders" }.Select(k => $"leerrekening-{f}-{k}"))];
         // And the demo's learning places: three counts and their occupancy.
         string[] places = ["leerplekken-bezetting", "leerplekken-gevuld", "leerplekken-weken-aangeboden", "leerplekken-weken-gevuld"];
-        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. places, .. learning, .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
+        // And the retraining programmes' four counts and two rates.
+        string[] retraining = ["omscholing-aanmeldingen", "omscholing-baan-percentage", "omscholing-banen", "omscholing-certificaat-percentage", "omscholing-certificaten", "omscholing-gestart"];
+        Assert.Equal(["hbo-aandeel-techniek", "hbo-ingeschrevenen", "hbo-nieuwe-studenten-techniek", .. places, .. learning, .. retraining, .. rooms, .. vouchers], indicators!.Select(i => i.GetProperty("code").GetString()));
         Assert.All(indicators!, i => Assert.Equal(1, i.GetProperty("version").GetInt32()));
         Assert.Contains("techniek", indicators![0].GetProperty("definition").GetString());
     }

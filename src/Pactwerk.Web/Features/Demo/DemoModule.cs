@@ -117,5 +117,7 @@ public static class DemoModule
         await scoped.GetRequiredService<LearningAccounts.LearningAccountMonitorFeed>().RefreshAllAsync(ct);
         // And the learning places' filled weeks.
         await scoped.GetRequiredService<LearningPlaces.LearningPlaceMonitorFeed>().RefreshAsync(ct);
+        // And the retraining programmes' intake and outcomes.
+        await scoped.GetRequiredService<Programmes.ProgrammeMonitorFeed>().RefreshAsync(ct);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         programme.Property(p => p.Code).HasMaxLength(60);
         programme.Property(p => p.Name).HasMaxLength(200);
         programme.Property(p => p.Description).HasMaxLength(4000);
+        programme.Property(p => p.Sector).HasMaxLength(40);
         foreach (var target in new[] { nameof(Programme.TargetCertificateRate), nameof(Programme.TargetJobRate), nameof(Programme.TargetWomenShare) })
             programme.Property<decimal>(target).HasPrecision(5, 1);
         programme.HasIndex(p => p.Code).IsUnique();

@@ -10,6 +10,9 @@ public static class ProgrammesModule
         services.AddScoped<Applications>();
         services.AddScoped<IntakeDecisions>();
         services.AddScoped<Outcomes>();
+        services.AddScoped<ProgrammeMonitorFeed>();
+        services.Configure<ProgrammeMonitorFeedOptions>(builder.Configuration.GetSection("Programmes:MonitorFeed"));
+        services.AddHostedService<ProgrammeMonitorFeedWorker>();
         return builder;
     }
 

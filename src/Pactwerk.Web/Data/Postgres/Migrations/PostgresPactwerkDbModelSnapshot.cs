@@ -3683,6 +3683,10 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.Property<int>("PactId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<decimal>("TargetCertificateRate")
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)");
@@ -3741,6 +3745,30 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammePartners", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -3771,30 +3799,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammeModules", (string)null);
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProgrammeId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("ProgrammeId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("ProgrammePartners", (string)null);
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.ReferenceData.ReferenceDataLoad", b =>
@@ -6380,15 +6384,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
-                        .WithMany("Modules")
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
@@ -6399,6 +6394,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Partners")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
+                        .WithMany("Modules")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -3534,6 +3534,10 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.Property<int>("PactId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("TargetCertificateRate")
                         .HasPrecision(5, 1)
                         .HasColumnType("TEXT");
@@ -3590,6 +3594,28 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammePartners", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -3618,28 +3644,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammeModules", (string)null);
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProgrammeId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("ProgrammeId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("ProgrammePartners", (string)null);
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.ReferenceData.ReferenceDataLoad", b =>
@@ -6173,15 +6177,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
-                        .WithMany("Modules")
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
@@ -6192,6 +6187,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Partners")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
+                        .WithMany("Modules")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

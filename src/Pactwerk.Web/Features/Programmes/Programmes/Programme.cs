@@ -17,6 +17,8 @@ public class Programme : Audit.IAudited, Data.IVersioned
     /// <summary>The organisation that runs the programme; its partner editors are the programme's staff.</summary>
     public int OwnerOrganisationId { get; set; }
     public string? Description { get; set; }
+    /// <summary>The sector the programme retrains people for (one of <see cref="Network.Sectors"/>), such as <c>ict</c>; the monitor breaks its figures down by it.</summary>
+    public string? Sector { get; set; }
     public decimal TargetCertificateRate { get; set; }
     public decimal TargetJobRate { get; set; }
     public decimal TargetWomenShare { get; set; }
