@@ -2197,6 +2197,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTime?>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -3741,6 +3744,30 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammePartners", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -3771,30 +3798,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammeModules", (string)null);
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProgrammeId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("ProgrammeId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("ProgrammePartners", (string)null);
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.ReferenceData.ReferenceDataLoad", b =>
@@ -6380,15 +6383,6 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
-                        .WithMany("Modules")
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
@@ -6399,6 +6393,15 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Partners")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
+                        .WithMany("Modules")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -2110,6 +2110,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastActiveAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -3590,6 +3593,28 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProgrammeId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammePartners", (string)null);
+                });
+
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -3618,28 +3643,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgrammeModules", (string)null);
-                });
-
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProgrammeId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("ProgrammeId", "OrganisationId")
-                        .IsUnique();
-
-                    b.ToTable("ProgrammePartners", (string)null);
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.ReferenceData.ReferenceDataLoad", b =>
@@ -6173,15 +6176,6 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
-                {
-                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
-                        .WithMany("Modules")
-                        .HasForeignKey("ProgrammeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammePartner", b =>
                 {
                     b.HasOne("Pactwerk.Web.Features.Network.Organisation", null)
@@ -6192,6 +6186,15 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
                         .WithMany("Partners")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pactwerk.Web.Features.Programmes.ProgrammeUnit", b =>
+                {
+                    b.HasOne("Pactwerk.Web.Features.Programmes.Programme", null)
+                        .WithMany("Modules")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
