@@ -33,6 +33,8 @@ public static class DemoAccounts
         new(DemoLearningAccounts.SectorFundOfficerEmail, "Fondsbeheerder TechniekTalent.nu (demo)", RoleKind.PartnerEditor, "techniekpact", null, "TechniekTalent.nu", null),
         // Staff of a care organisation that offers learning places, holiday places among them (see DemoLearningPlaces).
         new(DemoLearningPlaces.StaffEmail, "Leerplekken Vogellanden (demo)", RoleKind.PartnerEditor, "zorgpact", null, DemoLearningPlaces.Organisation, null),
+        // An invented candidate for matching on competences, who answers a proposal the organisation accepted (see DemoMatching).
+        new(DemoMatching.CandidateEmail, DemoMatching.CandidateName, RoleKind.Member, null, null, null, null),
     ];
 
     public static async Task<bool> SeedAsync(PactwerkDb db, UserManager<PactwerkUser> users, CancellationToken ct)

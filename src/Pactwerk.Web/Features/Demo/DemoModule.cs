@@ -65,6 +65,9 @@ public static class DemoModule
         if (await DemoCompetences.SeedAsync(db, ReferenceDataModule.Resolve(scoped, scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value),
                 scoped.GetRequiredService<Competences.CompetenceImport>(), logger, ct))
             logger.LogInformation("Demo competence frameworks of techniek and zorg loaded (hand-made, in ESCO's shape).");
+        if (await DemoMatching.SeedAsync(db, scoped.GetRequiredService<TimeProvider>(), ct))
+            logger.LogInformation("Demo matching loaded: invented candidates ranked for {Place}; {Coordinator} proposes, {Staff} decides blind, {Candidate} answers.",
+                DemoMatching.Place, "coordinator@zorgpact.demo", DemoLearningPlaces.StaffEmail, DemoMatching.CandidateEmail);
         if (await DemoWorkshopDays.SeedAsync(db, ct))
             logger.LogInformation("Demo Techniek Driedaagse 2018 loaded: registration closed, ready for the coordinator to allocate at /workshopdagen/{Slug}/indeling.", DemoWorkshopDays.Slug);
         if (await DemoVouchers.SeedVoucherLifeAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<VoucherApplications>(), ct)

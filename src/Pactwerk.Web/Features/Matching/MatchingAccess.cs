@@ -20,6 +20,9 @@ public static class MatchingAccess
 
     public static bool DecidesFor(AccessScope scope, int organisationId) => LearningPlaceAccess.ActsFor(scope, organisationId, forChange: true);
 
+    /// <summary>The place's organisation and the coordinators who may propose state what a place asks.</summary>
+    public static bool EditsRequirementsFor(AccessScope scope, int organisationId) => DecidesFor(scope, organisationId) || MayPropose(scope);
+
     /// <summary>Whether the signed-in user is the candidate: the candidate's address is theirs and confirmed.</summary>
     public static bool Is(PactwerkUser? user, Candidate candidate) =>
         user is { EmailConfirmed: true, Email: { } email } && LearningAccounts.LearningAccount.Normalise(email) == candidate.Email;

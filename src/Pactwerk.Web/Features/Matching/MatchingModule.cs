@@ -14,6 +14,9 @@ public static class MatchingModule
         services.AddScoped<PlaceRequirements>();
         services.AddScoped<Proposals>();
         services.AddScoped<CourseCompetences>();
+        services.AddScoped<MatchingRetention>();
+        services.Configure<MatchingOptions>(builder.Configuration.GetSection("Matching"));
+        services.AddHostedService<MatchingRetentionWorker>();
         return builder;
     }
 

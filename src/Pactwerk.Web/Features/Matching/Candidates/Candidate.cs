@@ -17,6 +17,11 @@ public class Candidate : Audit.IAudited, Data.IVersioned
     public DateTime? ConsentGivenAt { get; set; }
     /// <summary>When the person withdrew it; a candidate whose consent is withdrawn after it was given is never ranked.</summary>
     public DateTime? ConsentWithdrawnAt { get; set; }
+    /// <summary>
+    /// When the person last saved their own profile; with their consent and the steps of proposals for them it tells how
+    /// long they have been inactive, for <see cref="MatchingRetention"/>. Null for a record written before it was kept.
+    /// </summary>
+    public DateTime? LastActiveAt { get; set; }
     public List<CandidateCompetence> CandidateCompetences { get; set; } = [];
 
     public bool Consents => Consenting(ConsentGivenAt, ConsentWithdrawnAt);

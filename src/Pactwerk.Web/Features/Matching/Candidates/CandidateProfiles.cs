@@ -114,6 +114,7 @@ public sealed class CandidateProfiles(PactwerkDb db, AccessScopeProvider scopes,
         // An unchanged save writes nothing: no new version, no audit line.
         if (candidate.Id != 0 && !db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
             return new CandidateOutcome.Unchanged(candidate);
+        candidate.LastActiveAt = now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (details.CandidateId == 0)

@@ -13,7 +13,7 @@ public sealed class PlaceRequirements(PactwerkDb db, AccessScopeProvider scopes,
         if (await db.Set<LearningPlaces.LearningPlace>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == placeId, ct) is not { } place)
             return new MatchingOutcome.NotFound(MatchingMessages.Format(MatchingMessages.NoPlace, placeId));
         var scope = await scopes.GetAsync(ct);
-        if (scope.ReadOnly || !(MatchingAccess.DecidesFor(scope, place.OrganisationId) || MatchingAccess.MayPropose(scope)))
+        if (scope.ReadOnly || !MatchingAccess.EditsRequirementsFor(scope, place.OrganisationId))
             return new MatchingOutcome.Forbidden(MatchingMessages.NotPlaceStaff);
         var ids = input.Select(r => r.CompetenceId).Distinct().ToList();
         var known = (await db.Competences.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();

@@ -63,7 +63,7 @@ public sealed class CandidatesModel(PactwerkDb db, AccessScopeProvider scopes, R
         Place = place.Title;
         Named = MatchingAccess.IsCoordinator(scope);
         MayPropose = MatchingAccess.MayPropose(scope);
-        MayEditRequirements = MatchingAccess.DecidesFor(scope, place.OrganisationId) || MayPropose;
+        MayEditRequirements = MatchingAccess.EditsRequirementsFor(scope, place.OrganisationId);
         Ranking = await rankings.CandidatesForAsync(Id, withNames: Named, ct);
         ProposalRows = await db.Set<Proposal>().AsNoTracking().Where(p => p.LearningPlaceId == Id).OrderByDescending(p => p.ProposedAt)
             .Select(p => new ProposalRow(p.Id, p.CandidateId, p.State, p.ProposedAt)).ToListAsync(ct);

@@ -73,7 +73,7 @@ public sealed class RequirementsModel(PactwerkDb db, AccessScopeProvider scopes,
         if (await db.Set<LearningPlaces.LearningPlace>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, ct) is not { } place)
             return NotFound();
         var scope = await scopes.GetAsync(ct);
-        if (!(MatchingAccess.DecidesFor(scope, place.OrganisationId) || MatchingAccess.MayPropose(scope)))
+        if (!MatchingAccess.EditsRequirementsFor(scope, place.OrganisationId))
             return Forbid();
         Place = place.Title;
         Rows = (await db.Competences.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Id, c.Code, c.NameNl, c.NameEn }).ToListAsync(ct))
