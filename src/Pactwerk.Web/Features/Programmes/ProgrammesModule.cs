@@ -10,6 +10,9 @@ public static class ProgrammesModule
         services.AddScoped<Applications>();
         services.AddScoped<IntakeDecisions>();
         services.AddScoped<Outcomes>();
+        services.AddScoped<ProgrammePrivacy>();
+        services.Configure<ProgrammePrivacyOptions>(builder.Configuration.GetSection("Programmes"));
+        services.AddHostedService<ProgrammeRetentionWorker>();
         return builder;
     }
 
