@@ -167,6 +167,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET own programme applications",      "401 200 200 200 200 200 200 200", c => c.GetAsync("/api/v1/programme-applications")),
             ("GET apply to a cohort page",          "302 200 200 200 200 200 200 200", c => c.GetAsync($"/programmas/{programme}/c1/aanmelden")),
             ("GET own applications page",           "302 200 200 200 200 200 200 200", c => c.GetAsync("/programmas/mijn")),
+            ("GET own programme data (JSON)",       "302 200 200 200 200 200 200 200", c => c.GetAsync("/programmas/mijn?handler=Export")),
             ("GET cohort intake page (HvA)",        "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/c1/intake")),
             ("GET cohort participants (HvA)",       "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/participants")),
             ("GET cohort candidates (HvA)",         "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/candidates")),

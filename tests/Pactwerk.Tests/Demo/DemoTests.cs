@@ -74,6 +74,8 @@ public abstract class DemoTests
                 Signs = db.PactSignatories.Any(s => s.OrganisationId == o.Id),
                 HasPeople = db.People.Any(p => p.OrganisationId == o.Id) || db.PactRoles.Any(r => r.OrganisationId == o.Id),
                 LeadsInitiative = db.PactActions.Any(a => a.LeadOrganisationId == o.Id),
+                // The invented IT employers of Make IT Work (DemoProgrammes) take part through the programme's employer network.
+                InEmployerNetwork = db.Set<Web.Features.Programmes.ProgrammeEmployer>().Any(e => e.OrganisationId == o.Id),
             })
             .ToListAsync());
 
@@ -83,7 +85,7 @@ public abstract class DemoTests
             Assert.True(byName.TryGetValue(o.Name, out var row), $"'{o.Name}' was not seeded");
             Assert.Equal(o.MunicipalityCode, row.MunicipalityCode);
         }
-        Assert.All(seeded, o => Assert.True(o.Signs || o.HasPeople || o.LeadsInitiative,
+        Assert.All(seeded, o => Assert.True(o.Signs || o.HasPeople || o.LeadsInitiative || o.InEmployerNetwork,
             $"'{o.Name}' signs no pact and has no person or initiative"));
     }
 

@@ -98,7 +98,7 @@ public abstract class ClusterJobTests<TFactory>(TFactory factory) : IClassFixtur
     public void The_applications_periodic_jobs_each_have_their_own_lease()
     {
         var jobs = factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ClusterJob>().ToList();
-        Assert.Equal(["learning-account-expiry", "learning-account-monitor-feed", "learning-place-monitor-feed", "matching-retention", "programme-monitor-feed", "room-monitor-feed", "voucher-draws", "voucher-expiry", "voucher-monitor-feed", "voucher-retention", "workshop-day-feed", "workshop-day-lapse"], jobs.Select(j => j.Name).Order().ToArray());
+        Assert.Equal(["learning-account-expiry", "learning-account-monitor-feed", "learning-place-monitor-feed", "matching-retention", "programme-monitor-feed", "programme-retention", "room-monitor-feed", "voucher-draws", "voucher-expiry", "voucher-monitor-feed", "voucher-retention", "workshop-day-feed", "workshop-day-lapse"], jobs.Select(j => j.Name).Order().ToArray());
     }
 }
 

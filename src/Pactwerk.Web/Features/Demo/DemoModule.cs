@@ -62,6 +62,8 @@ public static class DemoModule
             logger.LogInformation("Demo learning accounts loaded: {Holder} holds money of three funders, one of them her former employer.", DemoLearningAccounts.HolderEmail);
         if (await DemoLearningPlaces.SeedAsync(db, scoped.GetRequiredService<TimeProvider>(), ct))
             logger.LogInformation("Demo learning places of Vogellanden and Siza loaded, with a summer holiday place and gap weeks; {Staff} acts for Vogellanden.", DemoLearningPlaces.StaffEmail);
+        if (await DemoProgrammes.SeedAsync(db, scoped.GetRequiredService<UserManager<PactwerkUser>>(), scoped.GetRequiredService<TimeProvider>(), ct))
+            logger.LogInformation("Demo programme Make IT Work loaded: three past cohorts with invented participants and an open cohort; {Staff} runs its intake.", DemoProgrammes.StaffEmail);
         if (await DemoCompetences.SeedAsync(db, ReferenceDataModule.Resolve(scoped, scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReferenceDataOptions>>().Value),
                 scoped.GetRequiredService<Competences.CompetenceImport>(), logger, ct))
             logger.LogInformation("Demo competence frameworks of techniek and zorg loaded (hand-made, in ESCO's shape).");

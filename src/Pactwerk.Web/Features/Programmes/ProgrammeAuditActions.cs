@@ -9,4 +9,6 @@ public static class ProgrammeAuditActions
     [AuditAction] public const string StepDecided = "programme-intake-decision";
     [AuditAction] public const string ModuleCompleted = "programme-module-completed";
     [AuditAction] public const string OutcomeRecorded = "programme-outcome-recorded";
+    /// <summary>A candidate's personal fields erased: on their request, or after the retention period (<see cref="ProgrammePrivacy"/>).</summary>
+    [AuditAction] public const string Erased = "programme-candidate-erased";
 }

@@ -13,6 +13,9 @@ public static class ProgrammesModule
         services.AddScoped<ProgrammeMonitorFeed>();
         services.Configure<ProgrammeMonitorFeedOptions>(builder.Configuration.GetSection("Programmes:MonitorFeed"));
         services.AddHostedService<ProgrammeMonitorFeedWorker>();
+        services.AddScoped<ProgrammePrivacy>();
+        services.Configure<ProgrammePrivacyOptions>(builder.Configuration.GetSection("Programmes"));
+        services.AddHostedService<ProgrammeRetentionWorker>();
         return builder;
     }
 

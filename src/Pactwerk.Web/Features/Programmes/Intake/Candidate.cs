@@ -4,7 +4,8 @@ namespace Pactwerk.Web.Features.Programmes;
 /// A person who applied to a cohort, identified by their signed-in account (as a learning account's holder is), with the
 /// facts the programme's figures need: gender as they describe it (only for the share of women), their municipality, each
 /// intake step's decision, their progress through the modules, and the outcome. Once erased (on request or after the
-/// retention period) the account, gender and municipality are gone, and the decisions and outcome stay as counts.
+/// retention period, <see cref="ProgrammePrivacy"/>) the account and municipality are gone; the decisions, outcome and
+/// gender stay only so that the cohort's published counts (women among them) stay the same, of nobody in particular.
 /// Not audited row by row, as voucher applications are not: the trail keeps forever, an erased person must not stay in it;
 /// each decision is written to it as an event that names the candidate by number only (<see cref="ProgrammeAuditActions"/>).
 /// </summary>
