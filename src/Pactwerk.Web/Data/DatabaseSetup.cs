@@ -79,7 +79,12 @@ public static class DatabaseSetup
             scoped.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning(
                 "The database was made before the migrations were squashed (it holds {Migration}); it is dropped and made anew.", applied[^1]);
             await db.Database.EnsureDeletedAsync(ct);
+            applied.Clear();
         }
+        // Nothing to apply: the migrator would still build the snapshot's model and compare it with the code's
+        // (a fifth of a start's CPU). That comparison has its own test (PlatformTests), where it belongs.
+        if (known.All(applied.Contains))
+            return;
         await db.Database.MigrateAsync(ct);
     }
 
