@@ -43,30 +43,48 @@ public static class WebModule
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
-            var t = c.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
-            if (c.Exception is BadHttpRequestException bad)
+            // A problem written by the exception handler or the status-code pages is written outside the localisation
+            // middleware (they wrap it), where the culture is the default again: the request's own culture is on its feature.
+            var before = CultureInfo.CurrentUICulture;
+            if (c.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
+                CultureInfo.CurrentUICulture = culture;
+            try
             {
-                c.HttpContext.RequestServices.GetRequiredService<BadInputLog>().Refused(c.HttpContext, bad.Message);
-                c.ProblemDetails.Title = "Ongeldig verzoek";
-                c.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException { Path: { } path }
-                    ? t["De JSON kon niet worden gelezen: ongeldige waarde bij {0}.", path].Value
-                    : t["Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON."].Value;
+                Customize(c);
             }
-            // Titles are written in Dutch, the key of their translation (ApiProblems' "Niet gevonden", a validation
-            // problem's "De invoer is niet in orde"): one place turns them into the reader's language for every API.
-            // A problem without a title of its own carries the framework's English one for its status ("Bad Request"); the Dutch
-            // one takes its place first, so a Dutch reader sees Dutch and an English reader our translation.
-            if (c.ProblemDetails.Status is { } status && DefaultTitles.TryGetValue(status, out var dutch)
-                && (c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || (status == 500 && c.ProblemDetails.Title == "An error occurred while processing your request.")))
-                c.ProblemDetails.Title = dutch;
-            if (c.ProblemDetails.Title is { } title)
-                c.ProblemDetails.Title = t[title].Value;
+            finally
+            {
+                CultureInfo.CurrentUICulture = before;
+            }
         });
         services.AddOptions<BadInputOptions>().BindConfiguration(BadInputOptions.Section);
         services.AddSingleton<BadInputLog>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddPactwerkSecurity());
         return builder;
+    }
+
+    /// <summary>Every API problem in the reader's language; an unreadable request also counts as bad input.</summary>
+    private static void Customize(Microsoft.AspNetCore.Http.ProblemDetailsContext c)
+    {
+        var t = c.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        if (c.Exception is BadHttpRequestException bad)
+        {
+            c.HttpContext.RequestServices.GetRequiredService<BadInputLog>().Refused(c.HttpContext, bad.Message);
+            c.ProblemDetails.Title = "Ongeldig verzoek";
+            c.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException { Path: { } path }
+                ? t["De JSON kon niet worden gelezen: ongeldige waarde bij {0}.", path].Value
+                : t["Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON."].Value;
+        }
+        // Titles are written in Dutch, the key of their translation (ApiProblems' "Niet gevonden", a validation
+        // problem's "De invoer is niet in orde"): one place turns them into the reader's language for every API.
+        // A problem without a title of its own carries the framework's English one for its status ("Bad Request"); the Dutch
+        // one takes its place first, so a Dutch reader sees Dutch and an English reader our translation.
+        if (c.ProblemDetails.Status is { } status && DefaultTitles.TryGetValue(status, out var dutch)
+            && (c.ProblemDetails.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) || (status == 500 && c.ProblemDetails.Title == "An error occurred while processing your request.")))
+            c.ProblemDetails.Title = dutch;
+        if (c.ProblemDetails.Title is { } title)
+            c.ProblemDetails.Title = t[title].Value;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
@@ -82,7 +100,24 @@ public static class WebModule
                 // Bad input is the client's mistake, not ours: a rate-limited warning (BadInputLog), never an error with a stack trace.
                 SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
             });
-            api.UseStatusCodePages();
+            // A value the framework could not bind answers a bare 400 when the request delegate is generated at build
+            // time (RDG): for an optional parsable value (?page=geen-getal) it sets the status without throwing, even
+            // with ThrowOnBadRequest. Any 400 that reaches here without a body is therefore that, and it goes through
+            // the same problem (and bad-input log) as a thrown BadHttpRequestException.
+            var plain = new StatusCodePagesOptions();
+            api.UseStatusCodePages(async s =>
+            {
+                var http = s.HttpContext;
+                var status = http.Response.StatusCode;
+                var written = await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = status },
+                    Exception = status == StatusCodes.Status400BadRequest ? new BadHttpRequestException("A route or query value could not be read.") : null,
+                });
+                if (!written)
+                    await plain.HandleAsync(s);
+            });
         });
         app.UseWhen(c => !isApi(c), site =>
         {

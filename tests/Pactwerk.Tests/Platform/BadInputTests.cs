@@ -52,6 +52,42 @@ public abstract class BadInputTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.DoesNotContain("stuurteken", await tab.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// An optional value that does not bind gets the same problem as any unreadable request, in the reader's language:
+    /// the generated request delegates answer it with a bare 400 that WebModule turns into this problem.
+    /// </summary>
+    [Theory]
+    [InlineData("/api/v1/organisations?page=geen-getal", "nl", "Ongeldig verzoek", "Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON.")]
+    [InlineData("/api/v1/practices?page=twee", "en", "Bad request", "The request could not be read. Check the parameters and the JSON.")]
+    [InlineData("/api/v1/actions?objective=x", "nl", "Ongeldig verzoek", "Het verzoek kon niet worden gelezen. Controleer de parameters en de JSON.")]
+    public async Task An_optional_value_that_does_not_bind_is_a_400_problem_in_the_readers_language(string url, string language, string title, string detail)
+    {
+        var client = Anonymous(factory);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.ReadAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
+
+    /// <summary>A body the framework cannot read (thrown, through the exception handler) is explained in English to an English reader too.</summary>
+    [Fact]
+    public async Task Unreadable_json_is_explained_in_the_readers_language()
+    {
+        var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        coordinator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var people = await factory.InDbAsync(db => db.People.CountAsync());
+        var response = await coordinator.PostAsync("/api/v1/people", new StringContent("{\"name\": 12}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadAsync<JsonElement>();
+        Assert.Equal("Bad request", problem.GetProperty("title").GetString());
+        Assert.Equal("The JSON could not be read: invalid value at $.name.", problem.GetProperty("detail").GetString());
+        Assert.Equal(people, await factory.InDbAsync(db => db.People.CountAsync()));
+    }
+
     [Fact]
     public async Task Json_writes_with_a_nul_byte_are_refused_and_write_nothing()
     {
