@@ -47,6 +47,12 @@ public sealed class MonitorFeeds(PactwerkDb db, MonitorEngineHost host, IAuditAc
     /// <summary>The one breakdown of a fed element.</summary>
     public const string Dimension = "SECTOR";
 
+    /// <summary>
+    /// Said of every indicator a feed makes, here and not by each feed: a fed source is always confidential (checked
+    /// below), so its small cells are never shown (<see cref="MonitorFigures"/>), and its readers are told so.
+    /// </summary>
+    public const string ConfidentialNote = " Vertrouwelijk: kleine aantallen worden niet getoond.", ConfidentialNoteEn = " Confidential: small numbers are not shown.";
+
     public async Task<FeedOutcome> ReplaceAsync(FeedSource feed, IReadOnlyList<FeedElement> elements, IReadOnlyList<FeedCell> cells, CancellationToken ct,
         IReadOnlyList<FeedRatio>? ratios = null)
     {
@@ -92,7 +98,7 @@ public sealed class MonitorFeeds(PactwerkDb db, MonitorEngineHost host, IAuditAc
                 indicator.Versions.Add(new IndicatorVersion
                 {
                     Version = 1, Definition = IndicatorDefinitions.Serialise(new IndicatorDefinition(e.Code, new Measure(e.Code, new Dictionary<string, IReadOnlyList<string>>()), null, 1)),
-                    Description = e.Description, DescriptionEn = e.DescriptionEn, Source = feed.Name, CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    Description = e.Description + ConfidentialNote, DescriptionEn = e.DescriptionEn + ConfidentialNoteEn, Source = feed.Name, CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime,
                 });
                 db.Indicators.Add(indicator);
             }
@@ -107,7 +113,7 @@ public sealed class MonitorFeeds(PactwerkDb db, MonitorEngineHost host, IAuditAc
             indicator.Versions.Add(new IndicatorVersion
             {
                 Version = 1, Definition = IndicatorDefinitions.Serialise(new IndicatorDefinition(r.Code, Measure.All(r.Numerator), Measure.All(r.Denominator), r.Multiplier)),
-                Description = r.Description, DescriptionEn = r.DescriptionEn, Source = feed.Name, CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime,
+                Description = r.Description + ConfidentialNote, DescriptionEn = r.DescriptionEn + ConfidentialNoteEn, Source = feed.Name, CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow().UtcDateTime,
             });
             db.Indicators.Add(indicator);
         }

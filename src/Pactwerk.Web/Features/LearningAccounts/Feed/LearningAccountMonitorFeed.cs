@@ -73,8 +73,8 @@ public sealed class LearningAccountMonitorFeed(PactwerkDb db, MonitorFeeds feeds
         var counts = await CountAsync(funder, ct);
         FeedElement Element(string code, string what, string whatEn, string rule, string ruleEn) => new(code,
             Trim($"Leerrekening {what}: {funder.Name}"), Trim($"Learning account {whatEn}: {funder.Name}"), "personen",
-            $"Aantal personen {rule}, per woongemeente van de houder{(code == HoldersElement(funder.Code) ? "" : ", sector van de opleiding")} en jaar. Vertrouwelijk: kleine aantallen worden niet getoond.",
-            $"Number of persons {ruleEn}, per municipality the holder lives in{(code == HoldersElement(funder.Code) ? "" : ", sector of the course")} and year. Confidential: small numbers are not shown.");
+            $"Aantal personen {rule}, per woongemeente van de houder{(code == HoldersElement(funder.Code) ? "" : ", sector van de opleiding")} en jaar.",
+            $"Number of persons {ruleEn}, per municipality the holder lives in{(code == HoldersElement(funder.Code) ? "" : ", sector of the course")} and year.");
         FeedElement[] elements =
         [
             Element(HoldersElement(funder.Code), "houders", "holders", $"op wier leerrekening {funder.Name} dat jaar geld stortte",

@@ -62,19 +62,17 @@ public sealed class LearningPlaceMonitorFeed(PactwerkDb db, MonitorFeeds feeds)
     /// <summary>Replaces the learning places' figures in the monitor with those of now; unchanged figures write nothing.</summary>
     public async Task<FeedOutcome> RefreshAsync(CancellationToken ct)
     {
-        const string Confidential = " Vertrouwelijk: kleine aantallen worden niet getoond.";
-        const string ConfidentialEn = " Confidential: small numbers are not shown.";
         FeedElement[] elements =
         [
             new(OfferedElement, "Leerplekken: weken aangeboden", "Learning places: weeks offered", "weken",
-                "Aantal weken (ISO-weken) dat leerplekken worden aangeboden, opgeteld over de leerplekken, per gemeente van de leerplek, sector en jaar." + Confidential,
-                "Number of weeks (ISO weeks) learning places are offered, summed over the places, per municipality of the place, sector and year." + ConfidentialEn),
+                "Aantal weken (ISO-weken) dat leerplekken worden aangeboden, opgeteld over de leerplekken, per gemeente van de leerplek, sector en jaar.",
+                "Number of weeks (ISO weeks) learning places are offered, summed over the places, per municipality of the place, sector and year."),
             new(FilledWeeksElement, "Leerplekken: weken gevuld", "Learning places: weeks filled", "weken",
-                "Aantal van die weken waarin een leerling op de leerplek is, opgeteld over de leerplekken, per gemeente van de leerplek, sector en jaar." + Confidential,
-                "Number of those weeks in which a learner is on the place, summed over the places, per municipality of the place, sector and year." + ConfidentialEn),
+                "Aantal van die weken waarin een leerling op de leerplek is, opgeteld over de leerplekken, per gemeente van de leerplek, sector en jaar.",
+                "Number of those weeks in which a learner is on the place, summed over the places, per municipality of the place, sector and year."),
             new(FilledPlacesElement, "Leerplekken: gevuld", "Learning places: filled", "leerplekken",
-                "Aantal leerplekken met in minstens één week van het jaar een leerling, per gemeente van de leerplek, sector en jaar." + Confidential,
-                "Number of learning places with a learner in at least one week of the year, per municipality of the place, sector and year." + ConfidentialEn),
+                "Aantal leerplekken met in minstens één week van het jaar een leerling, per gemeente van de leerplek, sector en jaar.",
+                "Number of learning places with a learner in at least one week of the year, per municipality of the place, sector and year."),
         ];
         FeedRatio[] ratios =
         [

@@ -71,22 +71,20 @@ public sealed class ProgrammeMonitorFeed(PactwerkDb db, MonitorFeeds feeds)
     {
         const string Per = ", per woongemeente van de kandidaat, sector van het programma en startjaar van het cohort.";
         const string PerEn = ", per municipality the candidate lives in, sector of the programme and year the cohort starts.";
-        const string Confidential = " Vertrouwelijk: kleine aantallen worden niet getoond.";
-        const string ConfidentialEn = " Confidential: small numbers are not shown.";
         FeedElement[] elements =
         [
             new(AppliedElement, "Omscholing: aanmeldingen", "Retraining: applications", "personen",
-                "Aantal kandidaten dat zich aanmeldde voor een cohort van een omscholingsprogramma" + Per + Confidential,
-                "Number of candidates who applied to a cohort of a retraining programme" + PerEn + ConfidentialEn),
+                "Aantal kandidaten dat zich aanmeldde voor een cohort van een omscholingsprogramma" + Per,
+                "Number of candidates who applied to a cohort of a retraining programme" + PerEn),
             new(StartedElement, "Omscholing: gestart", "Retraining: started", "personen",
-                "Aantal kandidaten dat alle intakestappen doorliep en aan het programma begon" + Per + Confidential,
-                "Number of candidates who passed every intake step and started the programme" + PerEn + ConfidentialEn),
+                "Aantal kandidaten dat alle intakestappen doorliep en aan het programma begon" + Per,
+                "Number of candidates who passed every intake step and started the programme" + PerEn),
             new(CertificatesElement, "Omscholing: certificaat behaald", "Retraining: certificate earned", "personen",
-                "Aantal gestarte deelnemers dat het certificaat behaalde" + Per + Confidential,
-                "Number of participants who started and earned the certificate" + PerEn + ConfidentialEn),
+                "Aantal gestarte deelnemers dat het certificaat behaalde" + Per,
+                "Number of participants who started and earned the certificate" + PerEn),
             new(JobsElement, "Omscholing: baan gevonden", "Retraining: job found", "personen",
-                "Aantal gestarte deelnemers dat een baan vond" + Per + Confidential,
-                "Number of participants who started and found a job" + PerEn + ConfidentialEn),
+                "Aantal gestarte deelnemers dat een baan vond" + Per,
+                "Number of participants who started and found a job" + PerEn),
         ];
         FeedRatio[] ratios =
         [

@@ -44,8 +44,8 @@ public sealed class VoucherMonitorFeed(PactwerkDb db, MonitorFeeds feeds)
         var code = scheme.Code;
         FeedElement Element(string element, string what, string whatEn, string rule, string ruleEn) => new(element,
             Trim($"Vouchers {what}: {scheme.Name}"), Trim($"Vouchers {whatEn}: {scheme.NameEn}"), "vouchers",
-            $"Aantal vouchers van de regeling {scheme.Name} dat {rule}, per woongemeente van de aanvrager, sector van de opleiding en jaar van toekenning. Vertrouwelijk: kleine aantallen worden niet getoond.",
-            $"Number of vouchers of the scheme {scheme.NameEn} that {ruleEn}, per municipality of residence of the applicant, sector of the course and year of the grant. Confidential: small numbers are not shown.");
+            $"Aantal vouchers van de regeling {scheme.Name} dat {rule}, per woongemeente van de aanvrager, sector van de opleiding en jaar van toekenning.",
+            $"Number of vouchers of the scheme {scheme.NameEn} that {ruleEn}, per municipality of residence of the applicant, sector of the course and year of the grant.");
         FeedElement[] elements =
         [
             Element(GrantedElement(code), "toegekend", "granted", "is toegekend", "were granted"),

@@ -48,8 +48,8 @@ public sealed class WorkshopDayMonitorFeed(PactwerkDb db, MonitorFeeds feeds)
         var counts = await CountAsync(e.Id, ct);
         FeedElement Element(string code, string what, string whatEn, string rule, string ruleEn) => new(code,
             Trim($"{e.Name}: {what}"), Trim($"{e.Name}: {whatEn}"), what.StartsWith("klassen", StringComparison.Ordinal) ? "klassen" : "leerlingen",
-            $"Aantal {rule} van de workshopdagen {e.Name}, per gemeente van de school en kalenderjaar. Vertrouwelijk: kleine aantallen worden niet getoond.",
-            $"Number of {ruleEn} of the workshop days {e.Name}, per municipality of the school and calendar year. Confidential: small numbers are not shown.");
+            $"Aantal {rule} van de workshopdagen {e.Name}, per gemeente van de school en kalenderjaar.",
+            $"Number of {ruleEn} of the workshop days {e.Name}, per municipality of the school and calendar year.");
         FeedElement[] elements =
         [
             Element(PlacedElement(e.Id), "leerlingen ingedeeld", "pupils placed", "leerlingen in de klassen die het gepubliceerde rooster indeelt", "pupils in the classes the published schedule places"),
