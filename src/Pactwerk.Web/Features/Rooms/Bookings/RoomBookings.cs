@@ -33,6 +33,19 @@ public enum ChangeOutcome
     Conflict,
 }
 
+public static class ChangeOutcomes
+{
+    /// <summary>The status a page answers a refused change with, one mapping for every page that makes one.</summary>
+    public static int StatusCode(this ChangeOutcome outcome) => outcome switch
+    {
+        ChangeOutcome.Done => StatusCodes.Status200OK,
+        ChangeOutcome.NotFound => StatusCodes.Status404NotFound,
+        ChangeOutcome.Forbidden => StatusCodes.Status403Forbidden,
+        ChangeOutcome.Invalid => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status409Conflict,
+    };
+}
+
 public abstract record BookingOutcome
 {
     /// <summary>Booked: the new bookings, and the dates left out because they clashed (only with <see cref="BookingInput.SkipClashing"/>).</summary>

@@ -78,12 +78,7 @@ public sealed class ManageRoomModel(PactwerkDb db, AccessScopeProvider scopes, R
         FillRoom(Room);
         DecisionErrorFor = BookingId;
         Errors["reason"] = [RoomMessages.Localise(Localiser, message!)];
-        Response.StatusCode = outcome switch
-        {
-            ChangeOutcome.NotFound => StatusCodes.Status404NotFound,
-            ChangeOutcome.Invalid => StatusCodes.Status400BadRequest,
-            _ => StatusCodes.Status409Conflict,
-        };
+        Response.StatusCode = outcome.StatusCode();
         return Page();
     }
 

@@ -37,12 +37,7 @@ public sealed class MyBookingsModel(PactwerkDb db, AccessScopeProvider scopes, R
             return Redirect($"/lokalen/mijn-boekingen?vastgelegd=true#boeking-{BookingId}");
         Error = RoomMessages.Localise(t, message!);
         ErrorFor = BookingId;
-        Response.StatusCode = outcome switch
-        {
-            ChangeOutcome.NotFound => StatusCodes.Status404NotFound,
-            ChangeOutcome.Forbidden => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status409Conflict,
-        };
+        Response.StatusCode = outcome.StatusCode();
         await LoadAsync(ct);
         return Page();
     }
