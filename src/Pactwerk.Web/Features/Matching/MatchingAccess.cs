@@ -23,6 +23,12 @@ public static class MatchingAccess
     /// <summary>The place's organisation and the coordinators who may propose state what a place asks.</summary>
     public static bool EditsRequirementsFor(AccessScope scope, int organisationId) => DecidesFor(scope, organisationId) || MayPropose(scope);
 
+    /// <summary>
+    /// An organisation's staff publish and change its vacancies (as they do its learning places); they, and coordinators, see the
+    /// candidates for them, by <see cref="SeesCandidatesFor"/>.
+    /// </summary>
+    public static bool PublishesVacanciesFor(AccessScope scope, int organisationId) => DecidesFor(scope, organisationId);
+
     /// <summary>Whether the signed-in user is the candidate: the candidate's address is theirs and confirmed.</summary>
     public static bool Is(PactwerkUser? user, Candidate candidate) =>
         user is { EmailConfirmed: true, Email: { } email } && LearningAccounts.LearningAccount.Normalise(email) == candidate.Email;
