@@ -46,6 +46,8 @@ public static class MatchingMessages
     public const string RequirementsMissing = "Noem minstens één competentie die de vacature vraagt.";
     public const string VacancyStale = "Iemand anders heeft deze vacature intussen gewijzigd; er is niets opgeslagen.";
 
+    public const string CompetenceNotChosen = "Kies de competentie die de cursus leert.";
+
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 
     private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(MatchingMessages));
