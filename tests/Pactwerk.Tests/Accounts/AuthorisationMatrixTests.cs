@@ -137,6 +137,25 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             await db.SaveChangesAsync();
             return candidate.Id;
         });
+        // A vacancy of the HvA, whose editor is its staff; it asks one competence of any framework.
+        var (askedCompetence, hvaVacancy) = await factory.InDbAsync(async db =>
+        {
+            var competence = await db.Competences.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            var vacancy = new Pactwerk.Web.Features.Matching.Vacancy
+            {
+                OrganisationId = hva, Title = "Matrixvacature", Sector = "ict", HoursPerWeek = 32m, OpenUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+                MunicipalityId = await db.Regions.Where(r => r.Code == "GM0363").Select(r => r.Id).FirstAsync(),
+                Requirements = [new() { CompetenceId = competence, Required = true, Weight = 3, MinimumLevel = 2 }],
+            };
+            db.Add(vacancy);
+            await db.SaveChangesAsync();
+            return (competence, vacancy.Id);
+        });
+        object HvaVacancy(string title) => new
+        {
+            organisationId = hva, title, sector = "ict", municipality = "GM0363", hoursPerWeek = 32m, openUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd"),
+            requirements = new[] { new { competenceId = askedCompetence, required = true, weight = 3, minimumLevel = 2 } },
+        };
         object HvaPlace(string title) => new
         {
             organisationId = hva, title, kind = "WorkBasedPlace", sector = "ict", municipality = "GM0363", seats = 10,
@@ -182,6 +201,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("PUT requirements of an HvA place",    "401 403 200 403 403 200 200 200", c => c.PutAsJsonAsync($"/api/v1/learning-places/{hvaPlace}/requirements", Array.Empty<object>())),
             ("GET places for the member candidate", "401 200 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/candidates/{memberCandidate}/places")),
             ("GET my candidate profile",            "401 200 404 404 404 404 404 404", c => c.GetAsync("/api/v1/candidates/me")),
+            // Vacancies are public to read; the organisation's staff publish and change them; candidates are ranked for them as
+            // for a place (the staff blind, coordinators named); a candidate's ranked vacancies are theirs and the coordinators'.
+            ("GET vacancies (HvA)",                 "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/vacancies?organisation={hva}")),
+            ("GET vacancy (HvA)",                   "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/vacancies/{hvaVacancy}")),
+            ("POST vacancy (HvA)",                  "401 403 201 403 403 403 403 201", c => c.PostAsJsonAsync("/api/v1/vacancies", HvaVacancy("Matrixvacature nieuw"))),
+            ("PUT vacancy (HvA)",                   "401 403 200 403 403 403 403 200", c => c.PutAsJsonAsync($"/api/v1/vacancies/{hvaVacancy}", HvaVacancy("Matrixvacature gewijzigd"))),
+            ("GET candidates for an HvA vacancy",   "401 403 200 403 403 200 200 200", c => c.GetAsync($"/api/v1/vacancies/{hvaVacancy}/candidates")),
+            ("GET vacancies for the member candidate", "401 200 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/candidates/{memberCandidate}/vacancies")),
             ("GET learning places year page",       "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/jaar?organisatie={hva}&jaar=2027")),
             ("GET learning places list page",      "200 200 200 200 200 200 200 200", c => c.GetAsync("/leerplekken?sector=ict")),
             ("GET learning place page (HvA)",      "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}")),
@@ -194,10 +221,16 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET my places page",                 "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/leerplekken")),
             ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
             ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
+            ("GET vacancies page (HvA)",           "200 200 200 200 200 200 200 200", c => c.GetAsync($"/organisaties/{hva}/vacatures")),
+            ("GET new vacancy page (HvA)",         "302 302 200 302 302 302 302 200", c => c.GetAsync($"/organisaties/{hva}/vacatures/nieuw")),
+            ("GET edit vacancy page (HvA)",        "302 302 200 302 302 302 302 200", c => c.GetAsync($"/vacatures/{hvaVacancy}/bewerken")),
+            ("GET vacancy candidates page (HvA)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/vacatures/{hvaVacancy}/kandidaten")),
             // Which competences a voucher course teaches: public to read, kept by the officers of its scheme (the Techniekpact's
             // coordinators and the HvA's editors for the demo scheme) and administrators.
             ("GET course competences",             "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/voucher-courses/{course}/competences")),
             ("PUT course competences",             "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/voucher-courses/{course}/competences", Array.Empty<object>())),
+            // The officers' page follows the same rule (MatchingAccess.KeepsCourseCompetences): only who may keep some scheme's links gets in.
+            ("GET course competences page",        "302 302 200 302 302 302 200 200", c => c.GetAsync("/vouchercursussen/competenties")),
             ("GET learning booking preview",        "401 404 404 200 404 404 404 404", c => c.GetAsync($"/api/v1/learning-accounts/me/bookings/preview?course={course}")),
             ("POST learning booking",               "401 404 404 201 404 404 404 404", c => c.PostAsJsonAsync("/api/v1/learning-accounts/me/bookings", new { course })),
             ("GET my learning bookings",            "401 404 404 200 404 404 404 404", c => c.GetAsync("/api/v1/learning-accounts/me/bookings")),

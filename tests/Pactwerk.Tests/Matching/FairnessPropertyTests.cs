@@ -13,7 +13,8 @@ namespace Pactwerk.Tests.Matching;
 /// <summary>
 /// Protected characteristics never enter the ranking: for candidates and requirements that FsCheck makes, the ranking a
 /// place gets through the real path (database, index, <see cref="Rankings"/>) is the same after only the names (of every
-/// origin), birth years and genders change, reassigned at random, as before.
+/// origin), birth years and genders change, reassigned at random, as before. The same holds for an employer vacancy asking
+/// the same requirements, whose ranking is moreover the place's own.
 /// </summary>
 public abstract class FairnessPropertyTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
 {
@@ -49,7 +50,21 @@ public abstract class FairnessPropertyTests<TFactory>(TFactory factory) : IClass
         var compared = 0;
         foreach (var scenario in scenarios)
         {
-            var (_, _, place) = await LearningPlacesTestData.DbPlaceAsync(factory, "Vogellanden");
+            var (organisation, _, place) = await LearningPlacesTestData.DbPlaceAsync(factory, "Vogellanden");
+            var vacancy = await factory.InDbAsync(async db =>
+            {
+                var v = new Vacancy
+                {
+                    OrganisationId = organisation, Title = "Vacature " + Guid.NewGuid().ToString("N")[..6], Sector = "care", HoursPerWeek = 24m,
+                    OpenUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+                    MunicipalityId = await db.Regions.Where(r => r.Code == "GM0363").Select(r => r.Id).FirstAsync(),
+                    Requirements = [.. Enumerable.Range(0, 4).Where(i => scenario.Asks[i].Asked).Select(i => new VacancyRequirement
+                        { CompetenceId = competences[i], Required = scenario.Asks[i].Required, Weight = scenario.Asks[i].Weight, MinimumLevel = scenario.Asks[i].MinimumLevel })],
+                };
+                db.Add(v);
+                await db.SaveChangesAsync();
+                return v.Id;
+            });
             var ids = await factory.InDbAsync(async db =>
             {
                 for (var i = 0; i < 4; i++)
@@ -67,8 +82,9 @@ public abstract class FairnessPropertyTests<TFactory>(TFactory factory) : IClass
                 await db.SaveChangesAsync();
                 return candidates.Select(c => c.Id).ToList();
             });
-            await RefreshAsync(place, ids);
-            var before = await RankingAsync(place, ids);
+            await RefreshAsync(place, vacancy, ids);
+            var before = await RankingAsync(Opening.Place(place), ids);
+            var vacancyBefore = await RankingAsync(Opening.Vacancy(vacancy), ids);
 
             // Only the protected characteristics change, each person's to another generated one; the index is refreshed as
             // the profile writer refreshes it after a save.
@@ -82,10 +98,13 @@ public abstract class FairnessPropertyTests<TFactory>(TFactory factory) : IClass
                 }
                 return await db.SaveChangesAsync();
             });
-            await RefreshAsync(place, ids);
-            var afterRanking = await RankingAsync(place, ids);
+            await RefreshAsync(place, vacancy, ids);
+            var afterRanking = await RankingAsync(Opening.Place(place), ids);
 
             Assert.Equal(before, afterRanking);
+            Assert.Equal(vacancyBefore, await RankingAsync(Opening.Vacancy(vacancy), ids));
+            // One path: the vacancy asking what the place asks ranks the candidates exactly as the place does.
+            Assert.Equal(before, vacancyBefore);
             // Every candidate who holds an asked competence is ranked: the comparison is not of two empty lists.
             var holders = ids.Where((_, i) => Enumerable.Range(0, 4).Any(c => scenario.Asks[c].Asked && scenario.Levels[i][c] > 0)).ToHashSet();
             Assert.True(holders.SetEquals(before.Select(b => b.Candidate).Where(holders.Contains)), "a holder of an asked competence was not ranked");
@@ -98,27 +117,28 @@ public abstract class FairnessPropertyTests<TFactory>(TFactory factory) : IClass
                 await db.Set<CandidateCompetence>().Where(c => ids.Contains(c.CandidateId)).ExecuteDeleteAsync();
                 return await db.Set<Candidate>().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync();
             });
-            await RefreshAsync(place, ids);
+            await RefreshAsync(place, vacancy, ids);
         }
         Assert.True(compared > scenarios.Count(), $"only {compared} rankings compared");
     }
 
-    private Task RefreshAsync(int place, List<int> ids) => factory.InScopeAsync(async services =>
+    private Task RefreshAsync(int place, int vacancy, List<int> ids) => factory.InScopeAsync(async services =>
     {
         var db = services.GetRequiredService<PactwerkDb>();
         var index = services.GetRequiredService<CandidateIndex>();
         await index.RefreshPlaceAsync(db, place, CancellationToken.None);
+        await index.RefreshOpeningAsync(db, Opening.Vacancy(vacancy), CancellationToken.None);
         foreach (var id in ids)
             await index.RefreshCandidateAsync(db, id, CancellationToken.None);
     });
 
-    private async Task<List<(int Candidate, double Score, bool MeetsAll, int Rank)>> RankingAsync(int place, List<int> ids)
+    private async Task<List<(int Candidate, double Score, bool MeetsAll, int Rank)>> RankingAsync(Opening opening, List<int> ids)
     {
         List<(int, double, bool, int)> ranking = [];
         await factory.InScopeAsync(async services =>
         {
             var rankings = services.GetRequiredService<Rankings>();
-            ranking = (await rankings.CandidatesForAsync(place, withNames: false, CancellationToken.None))
+            ranking = (await rankings.CandidatesForAsync(opening, withNames: false, CancellationToken.None))
                 .Where(m => ids.Contains(m.CandidateId)).Select(m => (m.CandidateId, m.Score, m.MeetsAllRequired, m.Rank)).ToList();
         });
         return ranking;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using Pactwerk.Tests.Infrastructure;
 using Pactwerk.Tests.LearningPlaces;
 using static Pactwerk.Tests.Infrastructure.Session;
@@ -69,6 +70,37 @@ public abstract class MatchingLinksTests<TFactory>(TFactory factory) : IClassFix
             var html = await client.GetStringAsync("/account");
             Assert.All(targets, t => Assert.Contains($"href=\"{t}\"", html));
         }
+    }
+
+    [Fact]
+    public async Task The_organisation_page_links_to_its_vacancies_for_everyone_and_to_publishing_one_exactly_for_its_staff()
+    {
+        var organisation = await factory.InDbAsync(db => db.Organisations.Where(o => o.Name == "Vogellanden").Select(o => o.Id).SingleAsync());
+        var shown = new Dictionary<string, int>();
+        foreach (var (who, client) in await ReadersAsync())
+        {
+            string[] targets = [$"/organisaties/{organisation}/vacatures", $"/organisaties/{organisation}/vacatures/nieuw"];
+            await AssertLinkedExactlyWhenAllowedAsync(client, who, $"/organisaties/{organisation}", targets);
+            var html = await client.GetStringAsync($"/organisaties/{organisation}");
+            shown[who] = targets.Count(t => html.Contains($"href=\"{t}\"", StringComparison.Ordinal));
+        }
+        Assert.Equal(new Dictionary<string, int>
+        {
+            ["anonymous"] = 1, ["member"] = 1, ["staff of the place's organisation"] = 2, ["staff of another organisation"] = 1, ["coordinator"] = 1,
+        }, shown);
+    }
+
+    [Fact]
+    public async Task The_account_page_links_to_the_course_competences_page_exactly_for_a_schemes_officer()
+    {
+        var readers = (await ReadersAsync()).Where(r => r.Key != "anonymous").Append(new("scheme officer", await SignInAsync(factory, Web.Features.Demo.DemoVouchers.OfficerEmail)));
+        var shown = new Dictionary<string, bool>();
+        foreach (var (who, client) in readers)
+        {
+            await AssertLinkedExactlyWhenAllowedAsync(client, who, "/account", ["/vouchercursussen/competenties"]);
+            shown[who] = (await client.GetStringAsync("/account")).Contains("href=\"/vouchercursussen/competenties\"", StringComparison.Ordinal);
+        }
+        Assert.Equal(["scheme officer"], shown.Where(s => s.Value).Select(s => s.Key));
     }
 
     [Fact]

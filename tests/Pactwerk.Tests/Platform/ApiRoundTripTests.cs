@@ -50,6 +50,25 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
             return $"/api/v1/learning-places/{place}/requirements";
         }),
+        // An HvA vacancy asking two competences, one of them required, published by the administrator through the API.
+        ["/api/v1/vacancies/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
+        {
+            var competences = await Matching.MatchingTestData.CompetencesAsync(factory, 2);
+            var admin = await SignInAsync(factory, "beheerder@pactwerk.demo");
+            var created = await admin.PostAsJsonAsync("/api/v1/vacancies", new
+            {
+                organisationId = await Db(db => db.Organisations.Where(o => o.Name == "Hogeschool van Amsterdam").Select(o => o.Id).SingleAsync()),
+                title = "Rondreisvacature", sector = "ict", municipality = "GM0363", hoursPerWeek = 20.75m,
+                openUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(90).ToString("yyyy-MM-dd"),
+                requirements = new[]
+                {
+                    new { competenceId = competences[0], required = true, weight = 3, minimumLevel = 2 },
+                    new { competenceId = competences[1], required = false, weight = 1, minimumLevel = 1 },
+                },
+            });
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            return $"/api/v1/vacancies/{(await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32()}";
+        }),
         // The demo member's own candidate profile, with consent, a birth year and a competence with its evidence.
         ["/api/v1/candidates/me/"] = ("lid@pactwerk.demo", async () =>
         {
@@ -104,7 +123,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/practices/{id:int}", "/api/v1/events/{id:int}", "/api/v1/learning-networks/{id:int}/sessions/{sessionId:int}",
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
         "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}", "/api/v1/learning-places/{id:int}/requirements", "/api/v1/candidates/me/",
-        "/api/v1/voucher-courses/{id:int}/competences/",
+        "/api/v1/voucher-courses/{id:int}/competences/", "/api/v1/vacancies/{id:int}",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);

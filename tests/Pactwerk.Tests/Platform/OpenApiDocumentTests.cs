@@ -41,6 +41,22 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Vacancies_are_public_to_read_and_signed_in_to_publish_and_rank()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        Assert.False(paths.GetProperty("/api/v1/vacancies").GetProperty("get").TryGetProperty("security", out _));
+        Assert.True(paths.GetProperty("/api/v1/vacancies").GetProperty("post").TryGetProperty("security", out _));
+        Assert.Equal("UpdateVacancy", paths.GetProperty("/api/v1/vacancies/{id}").GetProperty("put").GetProperty("operationId").GetString());
+        Assert.True(paths.GetProperty("/api/v1/vacancies/{id}/candidates").GetProperty("get").TryGetProperty("security", out _));
+        Assert.True(paths.GetProperty("/api/v1/candidates/{id}/vacancies").GetProperty("get").TryGetProperty("security", out _));
+        // What a vacancy asks has the shape of what a place asks: one schema for both.
+        var schemas = doc.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("RequirementInput", out _));
+        Assert.Contains("RequirementInput", schemas.GetProperty("VacancyInput").GetRawText());
+    }
+
+    [Fact]
     public async Task The_document_declares_the_bearer_token_and_the_cookie_and_protected_operations_require_them()
     {
         using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));

@@ -81,3 +81,33 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         proposal.ToTable("Proposals");
     }
 }
+
+internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
+{
+    public void Configure(EntityTypeBuilder<Vacancy> vacancy)
+    {
+        vacancy.Property(v => v.Title).HasMaxLength(200);
+        vacancy.Property(v => v.Sector).HasMaxLength(40);
+        vacancy.Property(v => v.HoursPerWeek).HasPrecision(5, 2);
+        vacancy.HasOne<Network.Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        vacancy.HasOne<Regions.Region>().WithMany().HasForeignKey(v => v.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        vacancy.HasMany(v => v.Requirements).WithOne().HasForeignKey(r => r.VacancyId);
+        vacancy.HasIndex(v => v.OrganisationId);
+        vacancy.ToTable("Vacancies", t => t.HasCheckConstraint("CK_Vacancies_Hours", "\"HoursPerWeek\" > 0"));
+    }
+}
+
+internal sealed class VacancyRequirementConfiguration : IEntityTypeConfiguration<VacancyRequirement>
+{
+    public void Configure(EntityTypeBuilder<VacancyRequirement> requirement)
+    {
+        requirement.HasOne<Competences.Competence>().WithMany().HasForeignKey(r => r.CompetenceId).OnDelete(DeleteBehavior.Restrict);
+        requirement.HasIndex(r => new { r.VacancyId, r.CompetenceId }).IsUnique();
+        requirement.HasIndex(r => r.CompetenceId);
+        requirement.ToTable("VacancyRequirements", t =>
+        {
+            t.HasCheckConstraint("CK_VacancyRequirements_Weight", "\"Weight\" BETWEEN 1 AND 5");
+            t.HasCheckConstraint("CK_VacancyRequirements_MinimumLevel", "\"MinimumLevel\" BETWEEN 1 AND 4");
+        });
+    }
+}

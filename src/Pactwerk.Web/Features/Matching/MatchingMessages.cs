@@ -33,6 +33,21 @@ public static class MatchingMessages
     public const string NotCourseOfficer = "Alleen een functionaris van de regeling van deze cursus, of een beheerder, legt vast welke competenties de cursus leert; er is niets gewijzigd.";
     public const string ReasonMissing = "Vul de reden in waarom u afwijst (hoogstens 1000 tekens).";
 
+    public const string NoVacancy = "Er is geen vacature met nummer {0}.";
+    public const string NotVacancyStaff = "Alleen wie namens de organisatie van de vacature optreedt, kan dit doen; er is niets gewijzigd.";
+    public const string VacancyOrganisationMissing = "Kies de organisatie die de vacature publiceert.";
+    public const string VacancyNoOrganisation = "Er is geen organisatie met nummer {0}.";
+    public const string VacancyTitleMissing = "Vul de functie van de vacature in (hoogstens 200 tekens).";
+    public const string VacancySectorUnknown = "Kies een sector uit de lijst.";
+    public const string VacancyMunicipalityMissing = "Vul de gemeente in waar het werk is, als naam of CBS-code zoals GM0363.";
+    public const string VacancyMunicipalityUnknown = "'{0}' is geen gemeente; geef de naam of de CBS-code, zoals GM0363.";
+    public const string HoursInvalid = "Vul het aantal uren per week in: meer dan 0 en hoogstens 40, met hoogstens twee decimalen (zoals 20,75).";
+    public const string OpenUntilInvalid = "Vul in tot wanneer de vacature openstaat, als dag-maand-jaar (6-7-2027) of jjjj-mm-dd, vandaag of later.";
+    public const string RequirementsMissing = "Noem minstens één competentie die de vacature vraagt.";
+    public const string VacancyStale = "Iemand anders heeft deze vacature intussen gewijzigd; er is niets opgeslagen.";
+
+    public const string CompetenceNotChosen = "Kies de competentie die de cursus leert.";
+
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 
     private static readonly Pactwerk.Web.Shared.MessageFormats Formats = new(typeof(MatchingMessages));

@@ -14,6 +14,7 @@ public static class MatchingModule
         services.AddScoped<PlaceRequirements>();
         services.AddScoped<Proposals>();
         services.AddScoped<CourseCompetences>();
+        services.AddScoped<VacancyEditor>();
         services.AddScoped<MatchingRetention>();
         services.Configure<MatchingOptions>(builder.Configuration.GetSection("Matching"));
         services.AddHostedService<MatchingRetentionWorker>();
@@ -23,6 +24,7 @@ public static class MatchingModule
     public static WebApplication MapMatching(this WebApplication app, RouteGroupBuilder api)
     {
         api.MapMatchingApi();
+        api.MapVacanciesApi();
         return app;
     }
 }

@@ -52,16 +52,10 @@ public class CandidatePersonalDetails : Audit.IAudited
     public string? Gender { get; set; }
 }
 
-/// <summary>What a place asks: a competence, required or only desirable, with a weight and the minimum level.</summary>
-public class PlaceRequirement : Audit.IAudited
+/// <summary>What a learning place asks: one <see cref="CompetenceRequirement"/> of the place.</summary>
+public class PlaceRequirement : CompetenceRequirement
 {
-    public int Id { get; set; }
     public int LearningPlaceId { get; set; }
-    public int CompetenceId { get; set; }
-    public bool Required { get; set; }
-    /// <summary>1 (nice) to 5 (essential).</summary>
-    public int Weight { get; set; }
-    public int MinimumLevel { get; set; }
 }
 
 /// <summary>

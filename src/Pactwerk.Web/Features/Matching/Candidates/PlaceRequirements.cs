@@ -15,36 +15,11 @@ public sealed class PlaceRequirements(PactwerkDb db, AccessScopeProvider scopes,
         var scope = await scopes.GetAsync(ct);
         if (scope.ReadOnly || !MatchingAccess.EditsRequirementsFor(scope, place.OrganisationId))
             return new MatchingOutcome.Forbidden(MatchingMessages.NotPlaceStaff);
-        var ids = input.Select(r => r.CompetenceId).Distinct().ToList();
-        var known = (await db.Competences.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
-        var errors = new List<string>();
-        var seen = new HashSet<int>();
-        foreach (var r in input)
-        {
-            if (!known.Contains(r.CompetenceId))
-                errors.Add(MatchingMessages.Format(MatchingMessages.CompetenceUnknown, r.CompetenceId));
-            else if (!seen.Add(r.CompetenceId))
-                errors.Add(MatchingMessages.Format(MatchingMessages.CompetenceTwice, r.CompetenceId));
-            if (r.Weight is < 1 or > 5)
-                errors.Add(MatchingMessages.Format(MatchingMessages.WeightInvalid, r.CompetenceId));
-            if (r.MinimumLevel is < CompetenceLevels.Min or > CompetenceLevels.Max)
-                errors.Add(MatchingMessages.Format(MatchingMessages.LevelInvalid, r.CompetenceId));
-        }
+        var errors = await RequirementSet.CheckAsync(db, input, ct);
         if (errors.Count > 0)
             return new MatchingOutcome.Invalid(new() { ["requirements"] = [.. errors] });
         var current = await db.Set<PlaceRequirement>().Where(r => r.LearningPlaceId == placeId).ToListAsync(ct);
-        var wanted = input.ToDictionary(r => r.CompetenceId);
-        foreach (var held in current)
-        {
-            if (!wanted.Remove(held.CompetenceId, out var change))
-            {
-                db.Remove(held);
-                continue;
-            }
-            (held.Required, held.Weight, held.MinimumLevel) = (change.Required, change.Weight, change.MinimumLevel);
-        }
-        foreach (var added in wanted.Values)
-            db.Add(new PlaceRequirement { LearningPlaceId = placeId, CompetenceId = added.CompetenceId, Required = added.Required, Weight = added.Weight, MinimumLevel = added.MinimumLevel });
+        RequirementSet.Apply(db, current, input, () => new PlaceRequirement { LearningPlaceId = placeId });
         await db.SaveChangesAsync(ct);
         await index.RefreshPlaceAsync(db, placeId, ct);
         return new MatchingOutcome.Saved();

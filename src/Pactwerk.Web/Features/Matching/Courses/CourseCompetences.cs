@@ -29,8 +29,7 @@ public sealed class CourseCompetences(PactwerkDb db, AccessScopeProvider scopes)
         if (scheme is null)
             return new MatchingOutcome.NotFound(MatchingMessages.Format(MatchingMessages.NoCourse, courseId));
         var scope = await scopes.GetAsync(ct);
-        // The scheme's officers keep its catalogue (the vouchers' one rule for who they are); administrators keep every one.
-        if (scope.ReadOnly || !(scope.IsAdministrator || Vouchers.VoucherAccess.IsOfficer(scope, scheme, forChange: true)))
+        if (!MatchingAccess.KeepsCourseCompetences(scope, scheme))
             return new MatchingOutcome.Forbidden(MatchingMessages.NotCourseOfficer);
         var ids = input.Select(r => r.CompetenceId).Distinct().ToList();
         var known = (await db.Competences.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();

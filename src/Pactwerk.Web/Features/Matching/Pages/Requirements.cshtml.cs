@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,8 +16,6 @@ namespace Pactwerk.Web.Features.Matching;
 [Authorize]
 public sealed class RequirementsModel(PactwerkDb db, AccessScopeProvider scopes, PlaceRequirements requirements, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record Row(int Id, string Code, string Name);
-
     [FromRoute] public int Id { get; set; }
     /// <summary>"vereist", "gewenst" or empty (not asked), by competence id.</summary>
     [BindProperty] public Dictionary<int, string?> Asked { get; set; } = [];
@@ -26,7 +23,7 @@ public sealed class RequirementsModel(PactwerkDb db, AccessScopeProvider scopes,
     [BindProperty] public Dictionary<int, string?> MinimumLevel { get; set; } = [];
 
     public string Place { get; private set; } = "";
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<RequirementRow> Rows { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
     public bool Saved { get; private set; }
 
@@ -34,12 +31,7 @@ public sealed class RequirementsModel(PactwerkDb db, AccessScopeProvider scopes,
     {
         if (await RefuseAsync(ct) is { } refused)
             return refused;
-        foreach (var r in await PlaceRequirements.DescribeAsync(db, Id, ct))
-        {
-            Asked[r.CompetenceId] = r.Required ? "vereist" : "gewenst";
-            Weight[r.CompetenceId] = r.Weight.ToString(CultureInfo.InvariantCulture);
-            MinimumLevel[r.CompetenceId] = r.MinimumLevel.ToString(CultureInfo.InvariantCulture);
-        }
+        RequirementsForm.Fill(await PlaceRequirements.DescribeAsync(db, Id, ct), Asked, Weight, MinimumLevel);
         Saved = saved;
         return Page();
     }
@@ -48,11 +40,7 @@ public sealed class RequirementsModel(PactwerkDb db, AccessScopeProvider scopes,
     {
         if (await RefuseAsync(ct) is { } refused)
             return refused;
-        // A weight or level that is not a whole number goes to the writer as 0, so its own message names the competence.
-        static int Whole(string? text) => int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        var input = Asked.Where(a => a.Value is "vereist" or "gewenst")
-            .Select(a => new RequirementInput(a.Key, a.Value == "vereist", Whole(Weight.GetValueOrDefault(a.Key)), Whole(MinimumLevel.GetValueOrDefault(a.Key)))).ToList();
-        switch (await requirements.ReplaceAsync(Id, input, ct))
+        switch (await requirements.ReplaceAsync(Id, RequirementsForm.Read(Asked, Weight, MinimumLevel), ct))
         {
             case MatchingOutcome.Saved:
                 return Redirect($"/leerplekken/{Id}/eisen?opgeslagen=true");
@@ -76,8 +64,7 @@ public sealed class RequirementsModel(PactwerkDb db, AccessScopeProvider scopes,
         if (!MatchingAccess.EditsRequirementsFor(scope, place.OrganisationId))
             return Forbid();
         Place = place.Title;
-        Rows = (await db.Competences.AsNoTracking().OrderBy(c => c.Code).Select(c => new { c.Id, c.Code, c.NameNl, c.NameEn }).ToListAsync(ct))
-            .Select(c => new Row(c.Id, c.Code, MatchingPageText.Name(c.NameNl, c.NameEn))).ToList();
+        Rows = await RequirementsForm.RowsAsync(db, ct);
         return null;
     }
 }

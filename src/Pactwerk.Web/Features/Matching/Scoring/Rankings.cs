@@ -12,6 +12,10 @@ public sealed record RequirementExplanation(int CompetenceId, string Code, strin
 /// <summary>A ranked candidate for a place: blind (no name, age or gender) unless the reader may see who it is.</summary>
 public sealed record CandidateMatchDto(int Rank, int CandidateId, string? Name, double Score, bool MeetsAllRequired, IReadOnlyList<RequirementExplanation> Explanation);
 
+/// <summary>A vacancy ranked for a candidate, with the same explanation as a place.</summary>
+public sealed record VacancyMatchDto(int Rank, int VacancyId, string Title, int OrganisationId, DateOnly OpenUntil, double Score, bool MeetsAllRequired,
+    IReadOnlyList<RequirementExplanation> Explanation);
+
 public sealed record PlaceMatchDto(int Rank, int LearningPlaceId, string Title, int OrganisationId, double Score, bool MeetsAllRequired, IReadOnlyList<RequirementExplanation> Explanation);
 
 /// <summary>Rankings from the index, with their explanations read from the database for the few that are shown.</summary>
@@ -19,9 +23,13 @@ public sealed class Rankings(PactwerkDb db, CandidateIndex index)
 {
     public const int Limit = 50;
 
-    public async Task<List<CandidateMatchDto>> CandidatesForAsync(int placeId, bool withNames, CancellationToken ct)
+    public Task<List<CandidateMatchDto>> CandidatesForAsync(int placeId, bool withNames, CancellationToken ct) =>
+        CandidatesForAsync(Opening.Place(placeId), withNames, ct);
+
+    /// <summary>The candidates for a place or a vacancy: one path, so both are ranked and explained alike.</summary>
+    public async Task<List<CandidateMatchDto>> CandidatesForAsync(Opening opening, bool withNames, CancellationToken ct)
     {
-        var matches = await index.RankCandidatesAsync(placeId, Limit, ct);
+        var matches = await index.RankCandidatesAsync(opening, Limit, ct);
         var ids = matches.Select(m => m.CandidateId).ToList();
         var evidence = await db.Set<CandidateCompetence>().AsNoTracking().Where(c => ids.Contains(c.CandidateId))
             .ToDictionaryAsync(c => (c.CandidateId, c.CompetenceId), c => c.Evidence, ct);
@@ -35,13 +43,27 @@ public sealed class Rankings(PactwerkDb db, CandidateIndex index)
 
     public async Task<List<PlaceMatchDto>> PlacesForAsync(int candidateId, CancellationToken ct)
     {
-        var matches = await index.RankPlacesAsync(candidateId, Limit, ct);
+        var matches = await index.RankOpeningsAsync(OpeningKind.LearningPlace, candidateId, Limit, ct);
         var ids = matches.Select(m => m.PlaceId).ToList();
         var places = await db.Set<LearningPlaces.LearningPlace>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var evidence = await db.Set<CandidateCompetence>().AsNoTracking().Where(c => c.CandidateId == candidateId)
             .ToDictionaryAsync(c => (c.CandidateId, c.CompetenceId), c => c.Evidence, ct);
         var explain = await ExplainerAsync(matches, ct);
         return matches.Where(m => places.ContainsKey(m.PlaceId)).Select((m, i) => new PlaceMatchDto(i + 1, m.PlaceId, places[m.PlaceId].Title, places[m.PlaceId].OrganisationId,
+            Math.Round(m.Score, 1), m.MeetsAllRequired, explain(m, evidence))).ToList();
+    }
+
+    /// <summary>The vacancies for a candidate that are still open today, best first.</summary>
+    public async Task<List<VacancyMatchDto>> VacanciesForAsync(int candidateId, DateOnly today, CancellationToken ct)
+    {
+        var matches = await index.RankOpeningsAsync(OpeningKind.Vacancy, candidateId, Limit, ct);
+        var ids = matches.Select(m => m.PlaceId).ToList();
+        var vacancies = await db.Set<Vacancy>().AsNoTracking().Where(v => ids.Contains(v.Id) && v.OpenUntil >= today).ToDictionaryAsync(v => v.Id, ct);
+        matches = matches.Where(m => vacancies.ContainsKey(m.PlaceId)).ToList();
+        var evidence = await db.Set<CandidateCompetence>().AsNoTracking().Where(c => c.CandidateId == candidateId)
+            .ToDictionaryAsync(c => (c.CandidateId, c.CompetenceId), c => c.Evidence, ct);
+        var explain = await ExplainerAsync(matches, ct);
+        return matches.Select((m, i) => new VacancyMatchDto(i + 1, m.PlaceId, vacancies[m.PlaceId].Title, vacancies[m.PlaceId].OrganisationId, vacancies[m.PlaceId].OpenUntil,
             Math.Round(m.Score, 1), m.MeetsAllRequired, explain(m, evidence))).ToList();
     }
 
