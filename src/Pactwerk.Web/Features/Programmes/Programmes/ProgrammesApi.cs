@@ -24,6 +24,12 @@ public static class ProgrammesApi
         var programmes = api.MapGroup("/programmes").WithTags("Programmes").AddEndpointFilter(ProgrammeProblemLanguage.Filter);
         programmes.MapGet("", GetProgrammes).WithName("GetProgrammes").AllowAnonymous()
             .WithSummary("The retraining programmes: owner, pact, targets (certificate rate, job rate, share of women, as percentages) and intake steps in order.");
+        programmes.MapGet("/{code}", GetProgramme).WithName("GetProgramme").AllowAnonymous()
+            .WithSummary("One programme as its staff set it up: code, name, pact, owner, partners, sector, description, targets (percentages, one decimal) and intake steps in order; PUT takes the same back.");
+        programmes.MapPost("", CreateProgramme).WithName("CreateProgramme").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Sets up a programme: for the owner organisation's editors, the pact's coordinators and administrators. A code that is taken or that is a fixed part of the addresses under /programmas/ (mijn, nieuw) is refused. Without steps the programme gets the six default intake steps.");
+        programmes.MapPut("/{code}", UpdateProgramme).WithName("UpdateProgramme").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Changes a programme (its staff). The code and pact stay; the steps' order and set are fixed once candidates applied, their names not. An unchanged save changes nothing; a stale version is refused with 409.");
         programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").AllowAnonymous()
             .WithSummary("A programme's cohorts: start and end date, seats, open or closed, and their live figures (intake per step, starts, certificates, jobs, women, rates). Counts of people under the small-cell rule, except for the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/applications", Apply).WithName("ApplyToProgrammeCohort").RequireAuthorization(Policies.SignedIn)
@@ -43,6 +49,24 @@ public static class ProgrammesApi
         return TypedResults.Ok(rows.Select(p => new ProgrammeDto(p.Code, p.Name, p.PactId, p.OwnerOrganisationId, p.Description, p.TargetCertificateRate,
             p.TargetJobRate, p.TargetWomenShare, p.Steps.OrderBy(s => s.Position).Select(s => s.Code).ToList(), p.Invented)).ToList());
     }
+
+    private static async Task<Results<Ok<ProgrammeInput>, ProblemHttpResult>> GetProgramme(string code, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct)
+    {
+        if (await editor.FindAsync(code, ct) is not { } programme)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+        return TypedResults.Ok(await ReadAsync(db, programme, ct));
+    }
+
+    private static async Task<IResult> CreateProgramme(ProgrammeInput input, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(input, ct), async p => TypedResults.Created($"/api/v1/programmes/{p.Code}", await ReadAsync(db, p, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, input.Code), p => ReadAsync(db, p, ct), input.Version);
+
+    private static async Task<IResult> UpdateProgramme(string code, ProgrammeInput input, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(code, input, ct), async p => TypedResults.Ok(await ReadAsync(db, p, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ReadAsync(db, p, ct), input.Version);
+
+    private static async Task<ProgrammeInput> ReadAsync(PactwerkDb db, Programme programme, CancellationToken ct) =>
+        ProgrammeEditor.InputOf(programme, await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => p.Code).SingleAsync(ct));
 
     private static async Task<Results<Ok<List<CohortDto>>, ProblemHttpResult>> GetCohorts(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
     {
