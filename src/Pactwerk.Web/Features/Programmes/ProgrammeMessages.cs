@@ -51,6 +51,17 @@ public static class ProgrammeMessages
     public const string StepsInvalid = "Elke stap van de intake heeft een code (kleine letters, cijfers en streepjes) en een naam (hoogstens 100 tekens).";
     public const string StepsTwice = "De stap '{0}' staat twee keer in de intake; elke code één keer.";
     public const string StepsFixed = "Er zijn al kandidaten aangemeld: de stappen van de intake en hun volgorde liggen vast, alleen hun namen kunnen nog veranderen.";
+    public const string CohortCodeInvalid = "Vul de code van het cohort in: kleine letters, cijfers en streepjes (hoogstens 40 tekens), zoals 2027-1.";
+    public const string CohortCodeTaken = "Dit programma heeft al een cohort met de code '{0}'.";
+    public const string CohortNameMissing = "Vul de naam van het cohort in (hoogstens 200 tekens).";
+    public const string CohortStartMissing = "Vul de startdatum van het cohort in als jjjj-mm-dd.";
+    public const string CohortEndInvalid = "Vul de einddatum in als jjjj-mm-dd, na de startdatum.";
+    public const string SeatsInvalid = "Vul het aantal plaatsen in als een heel getal groter dan 0.";
+    public const string SeatsBelowStarted = "Er zijn al {0} deelnemers gestart; het cohort heeft minstens zoveel plaatsen nodig.";
+    public const string EmployersInvalid = "Kies bij elke werkgever een organisatie en vul de plaatsen per cohort in als een heel getal van 0 of meer.";
+    public const string EmployerTwiceInNetwork = "Een organisatie staat twee keer in het netwerk; elke werkgever één keer.";
+    public const string ModulesInvalid = "Elke module heeft een naam (hoogstens 200 tekens) en is op school of bij de werkgever.";
+    public const string ModuleInUse = "De module '{0}' is al door deelnemers afgerond en kan niet weg.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 

@@ -14,6 +14,7 @@ public static class ProgrammesModule
         services.AddSingleton<Pactwerk.Web.Shared.SqliteWriteGate<IntakeDecisions>>();
         services.AddScoped<Applications>();
         services.AddScoped<ProgrammeEditor>();
+        services.AddScoped<ProgrammeParts>();
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Programmes/Pages/EditProgramme", "programmas/" + NewSegment));
         services.AddScoped<IntakeDecisions>();

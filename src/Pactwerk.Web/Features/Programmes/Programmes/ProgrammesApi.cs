@@ -30,6 +30,14 @@ public static class ProgrammesApi
             .WithSummary("Sets up a programme: for the owner organisation's editors, the pact's coordinators and administrators. A code that is taken or that is a fixed part of the addresses under /programmas/ (mijn, nieuw) is refused. Without steps the programme gets the six default intake steps.");
         programmes.MapPut("/{code}", UpdateProgramme).WithName("UpdateProgramme").RequireAuthorization(Policies.SignedIn)
             .WithSummary("Changes a programme (its staff). The code and pact stay; the steps' order and set are fixed once candidates applied, their names not. An unchanged save changes nothing; a stale version is refused with 409.");
+        programmes.MapPost("/{code}/cohorts", AddCohort).WithName("AddProgrammeCohort").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff add a cohort: code (fixed once made), name, start and end date (end after start), seats (more than 0), closed or open.");
+        programmes.MapPut("/{code}/cohorts/{cohort}", ChangeCohort).WithName("ChangeProgrammeCohort").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff change a cohort; its seats never go below the participants who already started.");
+        programmes.MapPut("/{code}/employers", SetEmployers).WithName("SetProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more).");
+        programmes.MapPut("/{code}/modules", SetModules).WithName("SetProgrammeModules").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff set the modules in order (name, AtSchool or AtEmployer); a module participants completed cannot be removed.");
         programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").AllowAnonymous()
             .WithSummary("A programme's cohorts: start and end date, seats, open or closed, and their live figures (intake per step, starts, certificates, jobs, women, rates). Counts of people under the small-cell rule, except for the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/applications", Apply).WithName("ApplyToProgrammeCohort").RequireAuthorization(Policies.SignedIn)
@@ -64,6 +72,34 @@ public static class ProgrammesApi
     private static async Task<IResult> UpdateProgramme(string code, ProgrammeInput input, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct) =>
         await EditResults.ToResultAsync(await editor.UpdateAsync(code, input, ct), async p => TypedResults.Ok(await ReadAsync(db, p, ct)),
             ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ReadAsync(db, p, ct), input.Version);
+
+    private static async Task<IResult> AddCohort(string code, CohortInput input, ProgrammeParts parts, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveCohortAsync(code, null, input, ct),
+            c => Task.FromResult<IResult>(TypedResults.Created($"/api/v1/programmes/{code}/cohorts", CohortOf(c))),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), c => Task.FromResult(CohortOf(c)), 0);
+
+    private static async Task<IResult> ChangeCohort(string code, string cohort, CohortInput input, ProgrammeParts parts, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveCohortAsync(code, cohort, input, ct), c => Task.FromResult<IResult>(TypedResults.Ok(CohortOf(c))),
+            ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohort), c => Task.FromResult(CohortOf(c)), 0);
+
+    private static async Task<IResult> SetEmployers(string code, List<EmployerInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveEmployersAsync(code, input, ct), async p => TypedResults.Ok(await EmployersOf(db, p.Id, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => EmployersOf(db, p.Id, ct), 0);
+
+    private static async Task<IResult> SetModules(string code, List<ModuleInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveModulesAsync(code, input, ct), async p => TypedResults.Ok(await ModulesOf(db, p.Id, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ModulesOf(db, p.Id, ct), 0);
+
+    private static CohortInput CohortOf(Cohort c) =>
+        new() { Code = c.Code, Name = c.Name, StartDate = c.StartDate, EndDate = c.EndDate, Seats = c.Seats, Closed = c.Status == CohortStatus.Closed };
+
+    internal static Task<List<EmployerInput>> EmployersOf(PactwerkDb db, int programmeId, CancellationToken ct) =>
+        db.Set<ProgrammeEmployer>().AsNoTracking().Where(e => e.ProgrammeId == programmeId).OrderBy(e => e.Id)
+            .Select(e => new EmployerInput { OrganisationId = e.OrganisationId, PlacesPerCohort = e.PlacesPerCohort }).ToListAsync(ct);
+
+    internal static Task<List<ModuleInput>> ModulesOf(PactwerkDb db, int programmeId, CancellationToken ct) =>
+        db.Set<ProgrammeUnit>().AsNoTracking().Where(m => m.ProgrammeId == programmeId).OrderBy(m => m.Position)
+            .Select(m => new ModuleInput { Position = m.Position, Name = m.Name, Setting = m.Setting }).ToListAsync(ct);
 
     private static async Task<ProgrammeInput> ReadAsync(PactwerkDb db, Programme programme, CancellationToken ct) =>
         ProgrammeEditor.InputOf(programme, await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => p.Code).SingleAsync(ct));
