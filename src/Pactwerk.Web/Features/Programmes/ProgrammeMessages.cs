@@ -51,6 +51,7 @@ public static class ProgrammeMessages
     public const string StepsInvalid = "Elke stap van de intake heeft een code (kleine letters, cijfers en streepjes) en een naam (hoogstens 100 tekens).";
     public const string StepsTwice = "De stap '{0}' staat twee keer in de intake; elke code één keer.";
     public const string StepsFixed = "Er zijn al kandidaten aangemeld: de stappen van de intake en hun volgorde liggen vast, alleen hun namen kunnen nog veranderen.";
+    public const string NotOwnApplication = "Er is geen aanmelding van u met nummer {0}; er is niets veranderd.";
     public const string CohortCodeInvalid = "Vul de code van het cohort in: kleine letters, cijfers en streepjes (hoogstens 40 tekens), zoals 2027-1.";
     public const string CohortCodeTaken = "Dit programma heeft al een cohort met de code '{0}'.";
     public const string CohortNameMissing = "Vul de naam van het cohort in (hoogstens 200 tekens).";

@@ -46,6 +46,9 @@ public static class ProgrammesApi
             .WithSummary("A cohort's candidates with each intake step's date, decision and who recorded it, and their next step. For the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/candidates/{id:long}/steps", Decide).WithName("DecideProgrammeIntakeStep").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff record the decision on a candidate's next step (Passed, Failed, Withdrawn). Only the next step in order; passing the last step (start) takes a seat and is refused with 409 when the cohort is full.");
+        api.MapPut("/programme-applications/{id:long}", CorrectOwnApplication).WithTags("Programmes").WithName("CorrectOwnProgrammeApplication")
+            .RequireAuthorization(Policies.SignedIn).AddEndpointFilter(ProgrammeProblemLanguage.Filter)
+            .WithSummary("The signed-in person corrects their own application: municipality (name or CBS code) and gender (Woman, Man, Other, NotGiven; empty is NotGiven). Someone else's application is not found. An unchanged save changes nothing.");
         api.MapGet("/programme-applications", GetOwnApplications).WithTags("Programmes").WithName("GetOwnProgrammeApplications").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The signed-in person's own applications and where each stands in the intake.");
         return api;
@@ -149,6 +152,20 @@ public static class ProgrammesApi
             DecisionOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
             DecisionOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
             DecisionOutcome.Full full => TypedResults.Problem(full.Message, statusCode: StatusCodes.Status409Conflict, title: "Vol"),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+
+    private static async Task<IResult> CorrectOwnApplication(long id, ApplicationInput input, ProgrammePrivacy privacy, PactwerkDb db, CancellationToken ct) =>
+        await privacy.CorrectAsync(id, input, ct) switch
+        {
+            ApplicationOutcome.Applied applied => TypedResults.Ok(new
+            {
+                applied.Candidate.Id, applied.Candidate.Gender,
+                Municipality = await db.Regions.Where(r => r.Id == applied.Candidate.MunicipalityId).Select(r => r.Code).SingleOrDefaultAsync(ct),
+            }),
+            ApplicationOutcome.NotFound n => ApiProblems.NotFound(n.Message),
+            ApplicationOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
+            ApplicationOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
 
