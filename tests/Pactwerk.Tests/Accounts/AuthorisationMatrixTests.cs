@@ -129,6 +129,14 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
         var (hva, hvaSupervisor, hvaPlace) = await LearningPlaces.LearningPlacesTestData.DbPlaceAsync(factory, "Hogeschool van Amsterdam");
         // A Techniekpact programme of the HvA: its staff are the HvA's editors, the pact's coordinators and administrators.
         var programme = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
+        // Another programme, to which the member applied: only they correct that application.
+        var corrected = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
+        var memberApplication = await Programmes.ProgrammesTestData.AppliedAsync(clients["lid@pactwerk.demo"], corrected);
+        object NewProgramme() => new
+        {
+            code = "matrix-" + Guid.NewGuid().ToString("N")[..8], name = "Matrixprogramma", pact = "techniekpact", ownerOrganisationId = hva,
+            targetCertificateRate = 90, targetJobRate = 97, targetWomenShare = 33.3m,
+        };
         // The member is a consenting candidate: they and the coordinators read the places ranked for them.
         var memberCandidate = await factory.InDbAsync(async db =>
         {
@@ -188,6 +196,22 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET own applications page",           "302 200 200 200 200 200 200 200", c => c.GetAsync("/programmas/mijn")),
             ("GET own programme data (JSON)",       "302 200 200 200 200 200 200 200", c => c.GetAsync("/programmas/mijn?handler=Export")),
             ("GET cohort intake page (HvA)",        "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/c1/intake")),
+            // Setting a programme up: whoever will be its staff — the owner's editors, the pact's coordinators, administrators.
+            ("GET programme (API)",                 "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}")),
+            ("POST programme (HvA)",                "401 403 201 403 403 403 201 201", c => c.PostAsJsonAsync("/api/v1/programmes", NewProgramme())),
+            ("PUT programme (HvA), as read",        "401 403 200 403 403 403 200 200", async c =>
+                await c.PutAsync($"/api/v1/programmes/{programme}", new StringContent(await Anonymous(factory).GetStringAsync($"/api/v1/programmes/{programme}"), Encoding.UTF8, "application/json"))),
+            // On the other programme: the intake rows above need this one to keep its single cohort.
+            ("POST cohort (HvA)",                   "401 403 201 403 403 403 201 201", c => c.PostAsJsonAsync($"/api/v1/programmes/{corrected}/cohorts",
+                new { code = "m-" + Guid.NewGuid().ToString("N")[..8], name = "Matrixcohort", startDate = "2028-03-01", endDate = "2028-08-31", seats = 10 })),
+            ("PUT cohort c1 (HvA), unchanged",      "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/cohorts/c1",
+                new { name = "Cohort 1", startDate = "2027-03-01", endDate = "2027-08-31", seats = 20 })),
+            ("PUT employer network (HvA)",          "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/employers", Array.Empty<object>())),
+            ("PUT modules (HvA)",                   "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/modules", Array.Empty<object>())),
+            ("PUT the member's own application",    "401 200 404 404 404 404 404 404", c => c.PutAsJsonAsync($"/api/v1/programme-applications/{memberApplication}", new { municipality = "GM0363" })),
+            ("GET new programme page",              "302 302 200 302 302 200 200 200", c => c.GetAsync("/programmas/nieuw")),
+            ("GET edit programme page (HvA)",       "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/bewerken")),
+            ("GET programme set-up page (HvA)",     "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/onderdelen")),
             ("GET cohort participants (HvA)",       "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/participants")),
             ("GET cohort candidates (HvA)",         "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/candidates")),
             ("POST intake decision (HvA)",          "401 403 201 403 403 403 201 201", async c =>

@@ -91,6 +91,21 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
             return $"/api/v1/voucher-courses/{course}/competences";
         }),
+        // A programme of the HvA with partners, a sector and renamed steps, set up by its editor.
+        ["/api/v1/programmes/{code}"] = (Programmes.ProgrammesTestData.HvaStaff, async () =>
+        {
+            var code = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
+            var han = await Db(db => db.Organisations.Where(o => o.Name == "Hogeschool van Arnhem en Nijmegen").Select(o => o.Id).SingleAsync());
+            var staff = await SignInAsync(factory, Programmes.ProgrammesTestData.HvaStaff);
+            var read = (await staff.GetFromJsonAsync<Web.Features.Programmes.ProgrammeInput>($"/api/v1/programmes/{code}"))!;
+            read.Partners = [han];
+            read.Sector = "ict";
+            read.TargetCertificateRate = 92.5m;
+            read.Steps![0].Name = "Inschrijving";
+            var set = await staff.PutAsJsonAsync($"/api/v1/programmes/{code}", read);
+            Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+            return $"/api/v1/programmes/{code}";
+        }),
         ["/api/v1/rooms/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/rooms/{await Db(db => db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())}"),
         ["/api/v1/voucher-schemes/{code}/settings"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, () => Task.FromResult($"/api/v1/voucher-schemes/{Web.Features.Demo.DemoVouchers.Gelderland}/settings")),
         ["/api/v1/pacts/{code}/newsletter/editions/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
@@ -123,7 +138,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/practices/{id:int}", "/api/v1/events/{id:int}", "/api/v1/learning-networks/{id:int}/sessions/{sessionId:int}",
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
         "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}", "/api/v1/learning-places/{id:int}/requirements", "/api/v1/candidates/me/",
-        "/api/v1/voucher-courses/{id:int}/competences/", "/api/v1/vacancies/{id:int}",
+        "/api/v1/voucher-courses/{id:int}/competences/", "/api/v1/vacancies/{id:int}", "/api/v1/programmes/{code}",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);

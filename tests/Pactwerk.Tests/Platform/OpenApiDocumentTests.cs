@@ -100,6 +100,28 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
         }
     }
 
+    [Fact]
+    public async Task The_programme_set_up_and_the_applicants_correction_are_documented_with_their_input_and_security()
+    {
+        using var doc = JsonDocument.Parse(await _client.GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+        var create = paths.GetProperty("/api/v1/programmes").GetProperty("post");
+        Assert.Equal(["code", "description", "name", "ownerOrganisationId", "pact", "partners", "sector", "steps", "targetCertificateRate", "targetJobRate", "targetWomenShare", "version"],
+            ComponentOf(doc, create.GetProperty("requestBody")).GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        // Reading a programme is public; every change needs a signed-in user.
+        Assert.False(paths.GetProperty("/api/v1/programmes/{code}").GetProperty("get").TryGetProperty("security", out _));
+        foreach (var (path, method) in new[] { ("/api/v1/programmes", "post"), ("/api/v1/programmes/{code}", "put"), ("/api/v1/programmes/{code}/cohorts", "post"),
+                     ("/api/v1/programmes/{code}/cohorts/{cohort}", "put"), ("/api/v1/programmes/{code}/employers", "put"), ("/api/v1/programmes/{code}/modules", "put"),
+                     ("/api/v1/programme-applications/{id}", "put") })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.Contains("cookie", operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)));
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()));
+        }
+        Assert.Equal(["gender", "municipality"], ComponentOf(doc, paths.GetProperty("/api/v1/programme-applications/{id}").GetProperty("put").GetProperty("requestBody"))
+            .GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+    }
+
     private static JsonElement ComponentOf(JsonDocument doc, JsonElement body)
     {
         var reference = body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;

@@ -11,4 +11,6 @@ public static class ProgrammeAuditActions
     [AuditAction] public const string OutcomeRecorded = "programme-outcome-recorded";
     /// <summary>A candidate's personal fields erased: on their request, or after the retention period (<see cref="ProgrammePrivacy"/>).</summary>
     [AuditAction] public const string Erased = "programme-candidate-erased";
+    /// <summary>An applicant corrected what they told when applying; the entry names the fields, never their values.</summary>
+    [AuditAction] public const string Corrected = "programme-application-corrected";
 }

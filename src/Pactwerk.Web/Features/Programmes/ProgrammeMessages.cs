@@ -34,6 +34,35 @@ public static class ProgrammeMessages
     public const string EmployerMissing = "Kies bij een baan de werkgever uit het netwerk of typ de naam van de werkgever.";
     public const string JobDateMissing = "Vul de startdatum van de baan in als jjjj-mm-dd.";
     public const string CohortFull = "Het cohort is vol: alle {0} plaatsen zijn bezet. Er is niemand gestart.";
+    public const string SetUpForbidden = "Alleen de redacteuren van de uitvoerende organisatie, de coördinatoren van het pact en beheerders kunnen een programma inrichten.";
+    public const string CodeMissing = "Vul een code in: kleine letters, cijfers en streepjes, zoals make-it-work.";
+    public const string CodeInvalid = "De code mag alleen kleine letters, cijfers en streepjes bevatten (hoogstens 60 tekens), zoals make-it-work.";
+    public const string CodeReserved = "De code '{0}' is een vast deel van de adressen onder /programmas/; kies een andere code.";
+    public const string CodeTaken = "Er is al een programma met de code '{0}'; kies een andere code.";
+    public const string CodeFixed = "De code van een programma verandert niet: hij staat in links en in de API.";
+    public const string NameMissing = "Vul de naam van het programma in (hoogstens 200 tekens).";
+    public const string DescriptionTooLong = "De beschrijving is te lang (hoogstens 4000 tekens).";
+    public const string PactMissing = "Kies het pact waar het programma bij hoort.";
+    public const string PactFixed = "Het pact van een programma verandert niet.";
+    public const string OwnerMissing = "Kies de organisatie die het programma uitvoert.";
+    public const string PartnerUnknown = "Een van de partners is geen organisatie; kies de partners uit de lijst.";
+    public const string SectorUnknown = "Kies een sector uit de lijst, of geen.";
+    public const string TargetInvalid = "Vul een percentage in van 0 tot en met 100, met hoogstens één decimaal (zoals 92,5).";
+    public const string StepsInvalid = "Elke stap van de intake heeft een code (kleine letters, cijfers en streepjes) en een naam (hoogstens 100 tekens).";
+    public const string StepsTwice = "De stap '{0}' staat twee keer in de intake; elke code één keer.";
+    public const string StepsFixed = "Er zijn al kandidaten aangemeld: de stappen van de intake en hun volgorde liggen vast, alleen hun namen kunnen nog veranderen.";
+    public const string NotOwnApplication = "Er is geen aanmelding van u met nummer {0}; er is niets veranderd.";
+    public const string CohortCodeInvalid = "Vul de code van het cohort in: kleine letters, cijfers en streepjes (hoogstens 40 tekens), zoals 2027-1.";
+    public const string CohortCodeTaken = "Dit programma heeft al een cohort met de code '{0}'.";
+    public const string CohortNameMissing = "Vul de naam van het cohort in (hoogstens 200 tekens).";
+    public const string CohortStartMissing = "Vul de startdatum van het cohort in als jjjj-mm-dd.";
+    public const string CohortEndInvalid = "Vul de einddatum in als jjjj-mm-dd, na de startdatum.";
+    public const string SeatsInvalid = "Vul het aantal plaatsen in als een heel getal groter dan 0.";
+    public const string SeatsBelowStarted = "Er zijn al {0} deelnemers gestart; het cohort heeft minstens zoveel plaatsen nodig.";
+    public const string EmployersInvalid = "Kies bij elke werkgever een organisatie en vul de plaatsen per cohort in als een heel getal van 0 of meer.";
+    public const string EmployerTwiceInNetwork = "Een organisatie staat twee keer in het netwerk; elke werkgever één keer.";
+    public const string ModulesInvalid = "Elke module heeft een naam (hoogstens 200 tekens) en is op school of bij de werkgever.";
+    public const string ModuleInUse = "De module '{0}' is al door deelnemers afgerond en kan niet weg.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 

@@ -36,10 +36,8 @@ public sealed class Applications(PactwerkDb db, AccessScopeProvider scopes, Time
             errors["cohort"] = [ProgrammeMessages.CohortClosed];
         else if (await db.Set<Candidate>().AnyAsync(c => c.CohortId == cohort.Id && c.UserId == scope.UserId, ct))
             errors["cohort"] = [ProgrammeMessages.AlreadyApplied];
-        var gender = Gender.NotGiven;
-        if (!string.IsNullOrWhiteSpace(input.Gender) && (!Enum.TryParse(input.Gender.Trim(), ignoreCase: true, out gender) || !Enum.IsDefined(gender)))
-            errors["gender"] = [ProgrammeMessages.GenderUnknown];
-        var municipality = await MunicipalityAsync(input.Municipality, errors, ct);
+        var gender = GenderOf(input.Gender, errors);
+        var municipality = await MunicipalityAsync(db, input.Municipality, errors, ct);
         if (errors.Count > 0)
             return new ApplicationOutcome.Invalid(errors);
 
@@ -54,7 +52,17 @@ public sealed class Applications(PactwerkDb db, AccessScopeProvider scopes, Time
         return new ApplicationOutcome.Applied(candidate);
     }
 
-    private async Task<int?> MunicipalityAsync(string? typed, Dictionary<string, string[]> errors, CancellationToken ct)
+    /// <summary>Gender as the applicant describes it; not given when left empty.</summary>
+    internal static Gender GenderOf(string? typed, Dictionary<string, string[]> errors)
+    {
+        var gender = Gender.NotGiven;
+        if (!string.IsNullOrWhiteSpace(typed) && (!Enum.TryParse(typed.Trim(), ignoreCase: true, out gender) || !Enum.IsDefined(gender) || int.TryParse(typed, out _)))
+            errors["gender"] = [ProgrammeMessages.GenderUnknown];
+        return gender;
+    }
+
+    /// <summary>The municipality as the applicant typed it (a name or CBS code); null with the message when it is none or more than one.</summary>
+    internal static async Task<int?> MunicipalityAsync(PactwerkDb db, string? typed, Dictionary<string, string[]> errors, CancellationToken ct)
     {
         var text = typed?.Trim() ?? "";
         if (text.Length == 0)

@@ -97,6 +97,40 @@ public sealed class ProgrammePrivacy(PactwerkDb db, AccessScopeProvider scopes, 
     }
 
     /// <summary>
+    /// The applicant corrects what they told when applying (AVG art. 16): their municipality and gender. Not theirs (or
+    /// erased): NotFound, and nothing is said about whose it is. An unchanged save writes nothing; a change writes an audit
+    /// event that names the candidate by number and the fields by name, never the values, as every programme event does.
+    /// </summary>
+    public async Task<ApplicationOutcome> CorrectAsync(long candidateId, ApplicationInput input, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        if (!ProgrammeAccess.MayApply(scope) || scope.UserId is not { } userId)
+            return new ApplicationOutcome.Forbidden(ProgrammeMessages.SignInToApply);
+        var candidate = await db.Set<Candidate>().SingleOrDefaultAsync(c => c.Id == candidateId && c.UserId == userId && c.ErasedAt == null, ct);
+        if (candidate is null)
+            return new ApplicationOutcome.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NotOwnApplication, candidateId));
+        var errors = new Dictionary<string, string[]>();
+        var gender = Applications.GenderOf(input.Gender, errors);
+        var municipality = await Applications.MunicipalityAsync(db, input.Municipality, errors, ct);
+        if (errors.Count > 0)
+            return new ApplicationOutcome.Invalid(errors);
+        var changed = new List<string>();
+        if (candidate.Gender != gender)
+            changed.Add("gender");
+        if (candidate.MunicipalityId != municipality)
+            changed.Add("municipality");
+        if (changed.Count == 0)
+            return new ApplicationOutcome.Applied(candidate);
+        (candidate.Gender, candidate.MunicipalityId) = (gender, municipality);
+        var where = await db.Set<Cohort>().Where(k => k.Id == candidate.CohortId).Join(db.Set<Programme>(), k => k.ProgrammeId, p => p.Id, (k, p) => new { Cohort = k.Code, Programme = p.Code, p.PactId })
+            .SingleAsync(ct);
+        db.RecordEvent(clock.GetUtcNow().UtcDateTime, ProgrammeAuditActions.Corrected, nameof(Candidate), candidate.Id.ToString(CultureInfo.InvariantCulture),
+            new { programme = where.Programme, cohort = where.Cohort, fields = changed }, where.PactId);
+        await db.SaveChangesAsync(ct);
+        return new ApplicationOutcome.Applied(candidate);
+    }
+
+    /// <summary>
     /// Erases the personal fields of the candidates of every cohort that ended more than the retention period ago.
     /// Idempotent: erased candidates are not touched again.
     /// </summary>

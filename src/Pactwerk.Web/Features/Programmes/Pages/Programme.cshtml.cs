@@ -20,6 +20,7 @@ public sealed class ProgrammeModel(PactwerkDb db, AccessScopeProvider scopes) : 
     /// <summary>The reader is the programme's staff: the page links each cohort's intake.</summary>
     public bool IsStaff { get; private set; }
     public bool SignedIn { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "opgeslagen")] public bool Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {

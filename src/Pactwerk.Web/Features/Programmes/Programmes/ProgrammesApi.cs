@@ -24,6 +24,20 @@ public static class ProgrammesApi
         var programmes = api.MapGroup("/programmes").WithTags("Programmes").AddEndpointFilter(ProgrammeProblemLanguage.Filter);
         programmes.MapGet("", GetProgrammes).WithName("GetProgrammes").AllowAnonymous()
             .WithSummary("The retraining programmes: owner, pact, targets (certificate rate, job rate, share of women, as percentages) and intake steps in order.");
+        programmes.MapGet("/{code}", GetProgramme).WithName("GetProgramme").AllowAnonymous()
+            .WithSummary("One programme as its staff set it up: code, name, pact, owner, partners, sector, description, targets (percentages, one decimal) and intake steps in order; PUT takes the same back.");
+        programmes.MapPost("", CreateProgramme).WithName("CreateProgramme").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Sets up a programme: for the owner organisation's editors, the pact's coordinators and administrators. A code that is taken or that is a fixed part of the addresses under /programmas/ (mijn, nieuw) is refused. Without steps the programme gets the six default intake steps.");
+        programmes.MapPut("/{code}", UpdateProgramme).WithName("UpdateProgramme").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("Changes a programme (its staff). The code and pact stay; the steps' order and set are fixed once candidates applied, their names not. An unchanged save changes nothing; a stale version is refused with 409.");
+        programmes.MapPost("/{code}/cohorts", AddCohort).WithName("AddProgrammeCohort").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff add a cohort: code (fixed once made), name, start and end date (end after start), seats (more than 0), closed or open.");
+        programmes.MapPut("/{code}/cohorts/{cohort}", ChangeCohort).WithName("ChangeProgrammeCohort").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff change a cohort; its seats never go below the participants who already started.");
+        programmes.MapPut("/{code}/employers", SetEmployers).WithName("SetProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more).");
+        programmes.MapPut("/{code}/modules", SetModules).WithName("SetProgrammeModules").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff set the modules in order (name, AtSchool or AtEmployer); a module participants completed cannot be removed.");
         programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").AllowAnonymous()
             .WithSummary("A programme's cohorts: start and end date, seats, open or closed, and their live figures (intake per step, starts, certificates, jobs, women, rates). Counts of people under the small-cell rule, except for the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/applications", Apply).WithName("ApplyToProgrammeCohort").RequireAuthorization(Policies.SignedIn)
@@ -32,6 +46,9 @@ public static class ProgrammesApi
             .WithSummary("A cohort's candidates with each intake step's date, decision and who recorded it, and their next step. For the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/candidates/{id:long}/steps", Decide).WithName("DecideProgrammeIntakeStep").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff record the decision on a candidate's next step (Passed, Failed, Withdrawn). Only the next step in order; passing the last step (start) takes a seat and is refused with 409 when the cohort is full.");
+        api.MapPut("/programme-applications/{id:long}", CorrectOwnApplication).WithTags("Programmes").WithName("CorrectOwnProgrammeApplication")
+            .RequireAuthorization(Policies.SignedIn).AddEndpointFilter(ProgrammeProblemLanguage.Filter)
+            .WithSummary("The signed-in person corrects their own application: municipality (name or CBS code) and gender (Woman, Man, Other, NotGiven; empty is NotGiven). Someone else's application is not found. An unchanged save changes nothing.");
         api.MapGet("/programme-applications", GetOwnApplications).WithTags("Programmes").WithName("GetOwnProgrammeApplications").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The signed-in person's own applications and where each stands in the intake.");
         return api;
@@ -43,6 +60,52 @@ public static class ProgrammesApi
         return TypedResults.Ok(rows.Select(p => new ProgrammeDto(p.Code, p.Name, p.PactId, p.OwnerOrganisationId, p.Description, p.TargetCertificateRate,
             p.TargetJobRate, p.TargetWomenShare, p.Steps.OrderBy(s => s.Position).Select(s => s.Code).ToList(), p.Invented)).ToList());
     }
+
+    private static async Task<Results<Ok<ProgrammeInput>, ProblemHttpResult>> GetProgramme(string code, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct)
+    {
+        if (await editor.FindAsync(code, ct) is not { } programme)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+        return TypedResults.Ok(await ReadAsync(db, programme, ct));
+    }
+
+    private static async Task<IResult> CreateProgramme(ProgrammeInput input, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.CreateAsync(input, ct), async p => TypedResults.Created($"/api/v1/programmes/{p.Code}", await ReadAsync(db, p, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, input.Code), p => ReadAsync(db, p, ct), input.Version);
+
+    private static async Task<IResult> UpdateProgramme(string code, ProgrammeInput input, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.UpdateAsync(code, input, ct), async p => TypedResults.Ok(await ReadAsync(db, p, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ReadAsync(db, p, ct), input.Version);
+
+    private static async Task<IResult> AddCohort(string code, CohortInput input, ProgrammeParts parts, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveCohortAsync(code, null, input, ct),
+            c => Task.FromResult<IResult>(TypedResults.Created($"/api/v1/programmes/{code}/cohorts", CohortOf(c))),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), c => Task.FromResult(CohortOf(c)), 0);
+
+    private static async Task<IResult> ChangeCohort(string code, string cohort, CohortInput input, ProgrammeParts parts, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveCohortAsync(code, cohort, input, ct), c => Task.FromResult<IResult>(TypedResults.Ok(CohortOf(c))),
+            ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohort), c => Task.FromResult(CohortOf(c)), 0);
+
+    private static async Task<IResult> SetEmployers(string code, List<EmployerInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveEmployersAsync(code, input, ct), async p => TypedResults.Ok(await EmployersOf(db, p.Id, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => EmployersOf(db, p.Id, ct), 0);
+
+    private static async Task<IResult> SetModules(string code, List<ModuleInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.SaveModulesAsync(code, input, ct), async p => TypedResults.Ok(await ModulesOf(db, p.Id, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ModulesOf(db, p.Id, ct), 0);
+
+    private static CohortInput CohortOf(Cohort c) =>
+        new() { Code = c.Code, Name = c.Name, StartDate = c.StartDate, EndDate = c.EndDate, Seats = c.Seats, Closed = c.Status == CohortStatus.Closed };
+
+    internal static Task<List<EmployerInput>> EmployersOf(PactwerkDb db, int programmeId, CancellationToken ct) =>
+        db.Set<ProgrammeEmployer>().AsNoTracking().Where(e => e.ProgrammeId == programmeId).OrderBy(e => e.Id)
+            .Select(e => new EmployerInput { OrganisationId = e.OrganisationId, PlacesPerCohort = e.PlacesPerCohort }).ToListAsync(ct);
+
+    internal static Task<List<ModuleInput>> ModulesOf(PactwerkDb db, int programmeId, CancellationToken ct) =>
+        db.Set<ProgrammeUnit>().AsNoTracking().Where(m => m.ProgrammeId == programmeId).OrderBy(m => m.Position)
+            .Select(m => new ModuleInput { Position = m.Position, Name = m.Name, Setting = m.Setting }).ToListAsync(ct);
+
+    private static async Task<ProgrammeInput> ReadAsync(PactwerkDb db, Programme programme, CancellationToken ct) =>
+        ProgrammeEditor.InputOf(programme, await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => p.Code).SingleAsync(ct));
 
     private static async Task<Results<Ok<List<CohortDto>>, ProblemHttpResult>> GetCohorts(string code, PactwerkDb db, AccessScopeProvider scopes, CancellationToken ct)
     {
@@ -89,6 +152,20 @@ public static class ProgrammesApi
             DecisionOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
             DecisionOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
             DecisionOutcome.Full full => TypedResults.Problem(full.Message, statusCode: StatusCodes.Status409Conflict, title: "Vol"),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+
+    private static async Task<IResult> CorrectOwnApplication(long id, ApplicationInput input, ProgrammePrivacy privacy, PactwerkDb db, CancellationToken ct) =>
+        await privacy.CorrectAsync(id, input, ct) switch
+        {
+            ApplicationOutcome.Applied applied => TypedResults.Ok(new
+            {
+                applied.Candidate.Id, applied.Candidate.Gender,
+                Municipality = await db.Regions.Where(r => r.Id == applied.Candidate.MunicipalityId).Select(r => r.Code).SingleOrDefaultAsync(ct),
+            }),
+            ApplicationOutcome.NotFound n => ApiProblems.NotFound(n.Message),
+            ApplicationOutcome.Forbidden f => ApiProblems.Forbidden(f.Message),
+            ApplicationOutcome.Invalid i => TypedResults.ValidationProblem(i.Errors, title: "De invoer is niet in orde"),
             _ => throw new InvalidOperationException("Unknown outcome."),
         };
 

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Programmes;
+
+/// <summary>
+/// A new programme (<c>/programmas/nieuw</c>, for whoever may set one up) or a change to one (<c>/programmas/{code}/bewerken</c>,
+/// its staff); every rule is <see cref="ProgrammeEditor"/>'s, as for the API. Targets are typed as the reader writes numbers
+/// (92,5 in Dutch, 92.5 in English): the binder reads them in the page's culture.
+/// </summary>
+[Authorize]
+public sealed class EditProgrammeModel(PactwerkDb db, ProgrammeEditor editor, AccessScopeProvider scopes) : EditPageModel
+{
+    public sealed record Choice(string Value, string Name);
+
+    /// <summary>Empty step rows the form offers below the programme's steps, to add one.</summary>
+    public const int SpareSteps = 2;
+
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty] public ProgrammeInput Input { get; set; } = new();
+    public bool IsNew => Code is null;
+    public string PactName { get; private set; } = "";
+    public IReadOnlyList<Choice> Pacts { get; private set; } = [];
+    /// <summary>The organisations the reader may set the programme up for (every one for a coordinator).</summary>
+    public IReadOnlyList<Choice> Owners { get; private set; } = [];
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+
+    protected override string Localise(string message) => ProgrammeMessages.Localise(Localiser, message);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (IsNew)
+        {
+            if (!ProgrammeAccess.MaySetUpAny(await scopes.GetAsync(ct)))
+                return Forbid();
+            Input = new ProgrammeInput
+            {
+                Steps = Programme.DefaultSteps.Select((s, i) => new IntakeStepInput { Position = i + 1, Code = s.Code, Name = s.Name }).ToList(),
+            };
+            await ChoicesAsync(null, ct);
+            // One pact or one organisation to choose from needs no choice.
+            Input.Pact = Pacts.Count == 1 ? Pacts[0].Value : null;
+            Input.OwnerOrganisationId = Owners.Count == 1 ? int.Parse(Owners[0].Value, CultureInfo.InvariantCulture) : null;
+            return Page();
+        }
+        if (await editor.FindAsync(Code!, ct) is not { } programme)
+            return NotFound();
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
+            return Forbid();
+        var pact = await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => new { p.Code, p.Name }).SingleAsync(ct);
+        Input = ProgrammeEditor.InputOf(programme, pact.Code);
+        PactName = pact.Name;
+        await ChoicesAsync(programme, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Programme? programme = null;
+        if (!IsNew && (programme = await db.Set<Programme>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == Code, ct)) is null)
+            return NotFound();
+        var answer = await SaveAsync(() => IsNew ? editor.CreateAsync(Input, ct) : editor.UpdateAsync(Code!, Input, ct),
+            p => $"/programmas/{p.Code}?opgeslagen=true", keepEditing: p => Input.Version = p.Version);
+        if (answer is not null)
+            return answer;
+        if (programme is not null)
+            PactName = await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => p.Name).SingleAsync(ct);
+        await ChoicesAsync(programme, ct);
+        return Page();
+    }
+
+    private async Task ChoicesAsync(Programme? programme, CancellationToken ct)
+    {
+        var scope = await scopes.GetAsync(ct);
+        var pacts = await db.Pacts.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
+        var own = scope.Grants.Where(g => g.Kind == RoleKind.PartnerEditor && g.OrganisationId is not null).Select(g => g.OrganisationId!.Value).ToList();
+        // A coordinator sets up programmes of their own pacts for any organisation; an editor of an organisation for it, in any pact.
+        Pacts = pacts.Where(p => scope.Coordinates(p.Id) || own.Count > 0).Select(p => new Choice(p.Code, p.Name)).ToList();
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        Organisations = organisations.Select(o => new Choice(o.Id.ToString(CultureInfo.InvariantCulture), o.Name)).ToList();
+        var pactId = programme?.PactId;
+        Owners = organisations.Where(o => scope.Coordinates(pactId) || own.Contains(o.Id) || o.Id == programme?.OwnerOrganisationId)
+            .Select(o => new Choice(o.Id.ToString(CultureInfo.InvariantCulture), o.Name)).ToList();
+    }
+
+    /// <summary>A percentage as the reader types it: 92,5 in Dutch, so that it is read back the same.</summary>
+    public static string? Number(decimal? value) => value?.ToString("0.#", CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
+
+namespace Pactwerk.Web.Features.Programmes;
+
+/// <summary>
+/// The programme's cohorts, employer network and modules, set up by its staff (<c>/programmas/{code}/onderdelen</c>): a form
+/// per cohort and one for a new cohort, one for the network, one for the modules. Every rule is <see cref="ProgrammeParts"/>'s,
+/// as for the API; the page answers the form that was sent and shows the others as stored.
+/// </summary>
+[Authorize]
+public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessScopeProvider scopes) : EditPageModel("")
+{
+    public sealed record Choice(string Value, string Name);
+
+    /// <summary>Empty rows each list offers below what is stored, to add to it.</summary>
+    public const int Spare = 2;
+
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    [BindProperty(SupportsGet = true, Name = "opgeslagen")] public bool Saved { get; set; }
+    /// <summary>The cohort the cohort form changes; empty for a new one.</summary>
+    [BindProperty] public string? CohortCode { get; set; }
+    [BindProperty] public CohortInput Cohort { get; set; } = new();
+    [BindProperty] public List<EmployerInput> Employers { get; set; } = [];
+    [BindProperty] public List<ModuleInput> Modules { get; set; } = [];
+
+    public Programme Programme { get; private set; } = null!;
+    public IReadOnlyList<Cohort> Cohorts { get; private set; } = [];
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+
+    protected override string Localise(string message) => ProgrammeMessages.Localise(Localiser, message);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+            return refused;
+        Employers = await ProgrammesApi.EmployersOf(db, Programme.Id, ct);
+        Modules = await ProgrammesApi.ModulesOf(db, Programme.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCohortAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+            return refused;
+        InputPrefix = "Cohort.";
+        var code = string.IsNullOrWhiteSpace(CohortCode) ? null : CohortCode;
+        return await SaveAsync(() => parts.SaveCohortAsync(Code, code, Cohort, ct), _ => Done("cohorten"))
+            ?? await ShowAsync(employers: true, modules: true, ct);
+    }
+
+    public async Task<IActionResult> OnPostEmployersAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+            return refused;
+        InputPrefix = "";
+        var rows = Employers.Where(e => e.OrganisationId is not null || e.PlacesPerCohort is not null).ToList();
+        return await SaveAsync(() => parts.SaveEmployersAsync(Code, rows, ct), _ => Done("netwerk"))
+            ?? await ShowAsync(employers: false, modules: true, ct);
+    }
+
+    public async Task<IActionResult> OnPostModulesAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+            return refused;
+        InputPrefix = "";
+        var rows = Modules.Where(m => !string.IsNullOrWhiteSpace(m.Name) || m.Position is not null).ToList();
+        return await SaveAsync(() => parts.SaveModulesAsync(Code, rows, ct), _ => Done("modules"))
+            ?? await ShowAsync(employers: true, modules: false, ct);
+    }
+
+    private string Done(string section) => $"/programmas/{Code}/onderdelen?opgeslagen=true#{section}";
+
+    /// <summary>The page again after a refusal: the form that was sent as typed, the others as stored.</summary>
+    private async Task<IActionResult> ShowAsync(bool employers, bool modules, CancellationToken ct)
+    {
+        if (employers)
+            Employers = await ProgrammesApi.EmployersOf(db, Programme.Id, ct);
+        if (modules)
+            Modules = await ProgrammesApi.ModulesOf(db, Programme.Id, ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        if (await ProgrammeLookup.ProgrammeAsync(db, Code, ct) is not { } programme)
+            return NotFound();
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
+            return Forbid();
+        Programme = programme;
+        Cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
+        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
+        return null;
+    }
+
+    /// <summary>A date for an input of type date.</summary>
+    public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A whole number as the reader types it.</summary>
+    public static string? Number(int? value) => value?.ToString(CultureInfo.CurrentCulture);
+}
