@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -287,6 +288,16 @@ public abstract partial class TwoFactorTests<TFactory>(TFactory factory) : IClas
         var page = await officer.GetAsync(dashboard);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/account/tweestapsverificatie?returnUrl=%2Fregelingen%2Fgelders-vakmanschap%2Fbeheer", page.Headers.Location!.OriginalString);
+        // Which competences the scheme's courses teach is kept by the same officers, with the same two-factor (page and API).
+        var courseLinks = await officer.GetAsync("/vouchercursussen/competenties");
+        Assert.Equal(HttpStatusCode.Redirect, courseLinks.StatusCode);
+        Assert.StartsWith("/account/tweestapsverificatie", courseLinks.Headers.Location!.OriginalString);
+        var course = await factory.InDbAsync(db => db.VoucherCourses.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+        var links = await factory.InDbAsync(db => db.Set<Pactwerk.Web.Features.Matching.CourseCompetence>().CountAsync());
+        var put = await officer.PutAsJsonAsync($"/api/v1/voucher-courses/{course}/competences", Array.Empty<object>());
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Contains("tweestapsverificatie", JsonDocument.Parse(await put.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Equal(links, await factory.InDbAsync(db => db.Set<Pactwerk.Web.Features.Matching.CourseCompetence>().CountAsync()));
         var setUp = await officer.GetStringAsync(page.Headers.Location!.OriginalString);
         Assert.Contains("Voor de pagina die je wilde openen is tweestapsverificatie nodig", setUp);
 
@@ -299,6 +310,7 @@ public abstract partial class TwoFactorTests<TFactory>(TFactory factory) : IClas
         // The session that turned it on goes on with it; a new sign-in takes the code.
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(api)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(dashboard)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/vouchercursussen/competenties")).StatusCode);
         // One step back (a phone's clock a little slow) is inside the window: shown on an authenticator set up long
         // ago, so that the step before now has not been used.
         await factory.InDbAsync(db => db.Set<AccountAuthenticator>().Where(a => a.UserId == db.Users.Where(u => u.Email == email).Select(u => u.Id).Single())

@@ -50,7 +50,8 @@ public static class MatchingApi
         var courses = api.MapGroup("/voucher-courses/{id:int}/competences").WithTags("Matching").AddEndpointFilter(MatchingProblemLanguage.Filter);
         courses.MapGet("", GetCourseCompetences).WithName("GetVoucherCourseCompetences").AllowAnonymous()
             .WithSummary("The competences a voucher course teaches and up to what level (1–4): the training an explanation names to close a gap.");
-        courses.MapPut("", PutCourseCompetences).WithName("PutVoucherCourseCompetences").RequireAuthorization(Policies.SignedIn)
+        // Its officers change it with two-factor, as they change their scheme's catalogue (the vouchers' staff policy).
+        courses.MapPut("", PutCourseCompetences).WithName("PutVoucherCourseCompetences").RequireAuthorization(Vouchers.VouchersModule.StaffPolicy)
             .WithSummary("An officer of the course's scheme, or an administrator, replaces the competences the course teaches.");
         return api;
     }

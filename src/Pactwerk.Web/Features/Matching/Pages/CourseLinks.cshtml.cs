@@ -13,9 +13,10 @@ namespace Pactwerk.Web.Features.Matching;
 /// The officers' page for which competences voucher courses teach: the voucher-eligible courses (of vetted providers) of the
 /// schemes the reader keeps, each with the competences it closes and up to what level, where a link is added or removed. Each
 /// change goes through <see cref="CourseCompetences"/> as the API's PUT does (its rules, its refusals, its audit lines);
-/// who may is <see cref="MatchingAccess.KeepsCourseCompetences"/>.
+/// who may is <see cref="MatchingAccess.KeepsCourseCompetences"/>. The voucher officers who keep them sign in with two-factor
+/// here as on their schemes' own pages (the vouchers' staff policy).
 /// </summary>
-[Authorize]
+[Authorize(Policy = Vouchers.VouchersModule.StaffPolicy)]
 public sealed class CourseLinksModel(PactwerkDb db, AccessScopeProvider scopes, CourseCompetences links, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record CourseRow(int Id, string Title, string Provider, string Scheme, IReadOnlyList<CourseCompetenceDto> Links);
