@@ -138,7 +138,11 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
         var status = room.ApprovalRequired && kind != RoomUserKind.OwnSchool ? RoomBookingStatus.Pending : RoomBookingStatus.Approved;
         var purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim()[..Math.Min(300, input.Purpose.Trim().Length)];
         var seriesId = slots.Count > 1 ? Guid.NewGuid() : (Guid?)null;
-        for (var attempt = 1; ; attempt++)
+        // Lost rounds, counted apart: a clash means a committed booking now holds one of our dates (at most one per date),
+        // a deadlock means nothing about the dates (the other side may be rolled back too), so it must not use up the first.
+        var clashesLost = 0;
+        var deadlocksLost = 0;
+        while (true)
         {
             try
             {
@@ -168,20 +172,27 @@ public sealed class RoomBookings(PactwerkDb db, AccessScopeProvider scopes, Time
                 // Another request took a slot between our read and our insert (PostgreSQL): the winner has committed
                 // by now, since the constraint waits for it, so the clash can be named.
                 db.ChangeTracker.Clear();
-                // A series with skipClashing asked for whatever is free: read again and book what is left. Each lost
-                // round means another booking took one of its dates, so after as many rounds as dates all are taken
-                // and the read answers without a write.
-                if (input.SkipClashing && attempt <= slots.Count)
-                    continue;
                 // A deadlock is no clash: nothing of the other request may have committed (it can be rolled back too), so
-                // an all-or-nothing request tries again rather than answer a clash that names no date.
-                if (RoomBookingConstraints.IsDeadlock(e) && attempt <= 5)
+                // any request tries again rather than answer a clash that names no date. Counted apart: sixteen series
+                // racing lost a free-dates series its rounds to deadlocks, and it answered 409 with a date still free.
+                if (RoomBookingConstraints.IsDeadlock(e))
+                {
+                    if (++deadlocksLost <= MaxDeadlockRounds)
+                        continue;
+                }
+                // A series with skipClashing asked for whatever is free: read again and book what is left. Each clash
+                // means another booking took one of its dates, so after as many clashes as dates all are taken and the
+                // read answers without a write.
+                else if (input.SkipClashing && ++clashesLost <= slots.Count)
                     continue;
                 var clashes = await ClashesAsync(roomId, slots, ct);
                 return Clashed(clashes, slots.Count);
             }
         }
     }
+
+    /// <summary>Rounds a request may lose to deadlocks before it answers with the clash it can see: a bound, so that every request answers.</summary>
+    private const int MaxDeadlockRounds = 20;
 
     /// <summary>
     /// The owner approves or declines a pending booking; for a booking of a series, every pending booking of
