@@ -194,6 +194,18 @@ public abstract class VacanciesTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(noCompetences, document.QuerySelector("#fout-requirements")!.TextContent.Trim());
         Assert.Equal(before, await StateAsync());
 
+        // The other language's separator is no thousands separator: 1.5 typed in Dutch (1,5 in English) is refused at the
+        // hours, not saved as 15 hours.
+        var misread = Form.Read(await refused.Content.ReadAsStringAsync(), $"/organisaties/{organisation}/vacatures/nieuw");
+        misread["HoursPerWeek"] = culture == "nl" ? "1.5" : "1,5";
+        misread[$"Asked[{competences[0]}]"] = "vereist";
+        misread[$"Weight[{competences[0]}]"] = "4";
+        misread[$"MinimumLevel[{competences[0]}]"] = "3";
+        var wrongSeparator = await misread.SubmitAsync(staff);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongSeparator.StatusCode);
+        Assert.Equal("true", Parser.ParseDocument(await wrongSeparator.Content.ReadAsStringAsync()).QuerySelector("#hoursPerWeek")!.GetAttribute("aria-invalid"));
+        Assert.Equal(before, await StateAsync());
+
         // With one required competence it is published, as typed: hours read in the page's own culture.
         form = Form.Read(await refused.Content.ReadAsStringAsync(), $"/organisaties/{organisation}/vacatures/nieuw");
         form[$"Asked[{competences[0]}]"] = "vereist";
