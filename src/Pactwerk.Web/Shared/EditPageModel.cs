@@ -38,6 +38,13 @@ public abstract class EditPageModel(string inputPrefix = "Input.") : PageModel
     /// <summary>The id of a field's input, which the summary links to ("Input_Title").</summary>
     public string FieldId(string field) => InputPrefix.Replace('.', '_') + field;
 
+    /// <summary>
+    /// A number field's text: after a post, exactly what was typed under <paramref name="name"/> (a value the binder could not
+    /// read is shown back with its message, not emptied); otherwise <paramref name="shown"/>, the stored value as the page writes it.
+    /// </summary>
+    public string? AsTyped(string name, string? shown) => HttpMethods.IsPost(Request.Method) && Request.HasFormContentType
+        && Request.Form.TryGetValue(name, out var typed) ? typed.ToString() : shown;
+
     /// <summary>"true" for aria-invalid when the field has a message.</summary>
     public string? Invalid(string field) => ErrorId(field) is null ? null : "true";
 
@@ -52,14 +59,16 @@ public abstract class EditPageModel(string inputPrefix = "Input.") : PageModel
     protected async Task<IActionResult?> SaveAsync<T>(Func<Task<EditOutcome<T>>> edit, Func<T, string> savedUrl,
         Action<T>? keepEditing = null, string? forbiddenAt = null)
     {
+        // A number says why it could not be read (TypedNumberBinder); anything else gets the general sentence.
         var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 } && !string.IsNullOrWhiteSpace(e.Value.AttemptedValue))
-            .Select(e => (Key: BoundField(e.Key), Value: e.Value!.AttemptedValue!)).ToList();
+            .Select(e => (Key: BoundField(e.Key), Message: e.Value!.Errors.Select(x => x.Exception).OfType<UnreadableNumberException>().FirstOrDefault()?.Message
+                ?? Localiser[UnreadableMessage, e.Value.AttemptedValue!].Value)).ToList();
         // What was typed is in the bound input now; the binder's entries would be shown instead of it by the tag helpers.
         ModelState.Clear();
         if (unreadable.Count == 0)
             return Answer(await edit(), savedUrl, keepEditing, forbiddenAt);
-        foreach (var (key, value) in unreadable)
-            ModelState.AddModelError(key, Localiser[UnreadableMessage, value].Value);
+        foreach (var (key, message) in unreadable)
+            ModelState.AddModelError(key, message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return null;
     }

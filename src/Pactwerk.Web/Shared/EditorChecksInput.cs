@@ -7,7 +7,7 @@ namespace Pactwerk.Web.Shared;
 /// binder's validation: its data annotations would only repeat the editor's messages (in another wording).
 /// The binder still refuses what it cannot read, which the page then tells at the field.
 /// </summary>
-/// <remarks>Registered once (in <see cref="WebSetup"/>): every edit page gets it by deriving from EditPageModel.</remarks>
+/// <remarks>Registered once (in <see cref="WebModule"/>): every edit page gets it by deriving from EditPageModel.</remarks>
 public sealed class EditorChecksInput : IValidationMetadataProvider
 {
     public void CreateValidationMetadata(ValidationMetadataProviderContext context)

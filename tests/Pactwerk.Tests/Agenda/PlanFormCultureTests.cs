@@ -85,6 +85,40 @@ public abstract class PlanFormCultureTests<TFactory>(TFactory factory) : IClassF
         var reopened = await Form.OpenAsync(coordinator, page, "Save");
         Assert.Equal((typed, typed), (reopened["Input.Goals[0].Value"], reopened["Input.Goals[1].Value"]));
     }
+
+    /// <summary>
+    /// A decimal typed the other language's way: the framework's binder took the separator for thousands (Dutch 20.75 became
+    /// 2075); now it is refused at its field with the way to write it, and nothing is written. Thousands that group (1.234,5
+    /// in Dutch) still read as such.
+    /// </summary>
+    [Theory]
+    [InlineData("nl", "20.75", "‘20.75’ is geen getal: schrijf decimalen met een komma, zoals 20,75.", "1.234,5")]
+    [InlineData("en", "20,75", "‘20,75’ is not a number: write decimals with a point, such as 20.75.", "1,234.5")]
+    public async Task A_decimal_typed_the_other_languages_way_is_refused_at_its_field_and_nothing_is_written(string culture, string typed, string message, string grouped)
+    {
+        var (planId, coordinator) = await DraftAsync(culture);
+        var page = $"/plannen/{planId}/herzieningen/2";
+        var version = await DraftVersionAsync(planId);
+        var form = await Form.OpenAsync(coordinator, page, "Save");
+        form["Input.Goals[0].Value"] = typed;
+        form["Input.Goals[1].Value"] = grouped;
+
+        var refused = await form.SubmitAsync(coordinator);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains(message, html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class=\"field-error\""));
+        Assert.Equal([20.75, 1234.5], await DraftGoalsAsync(planId));
+        Assert.Equal(version, await DraftVersionAsync(planId));
+
+        // Typed again the reader's way, with the grouped thousands as they were: an unchanged plan, so nothing is written.
+        var again = Form.Read(await refused.Content.ReadAsStringAsync(), page, "Save");
+        again["Input.Goals[0].Value"] = culture == "nl" ? "20,75" : "20.75";
+        var saved = await again.SubmitAsync(coordinator);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"the save answered {(int)saved.StatusCode}: {await saved.Content.ReadAsStringAsync()}");
+        Assert.Equal([20.75, 1234.5], await DraftGoalsAsync(planId));
+        Assert.Equal(version, await DraftVersionAsync(planId));
+    }
 }
 
 public sealed class PlanFormCultureTestsSqlite(SqliteFactory factory) : PlanFormCultureTests<SqliteFactory>(factory);

@@ -229,20 +229,27 @@ public abstract class ProgrammeSetUpTests<TFactory>(TFactory factory) : IClassFi
         form["Input.TargetWomenShare"] = "33.3";
         var audit = await AuditAsync();
 
+        // 33.3 is no Dutch number (the framework read it as 333, and 1.5 as 15): told at the field with the way to write it,
+        // before the editor is asked.
         var refused = await form.SubmitAsync(staff);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("De code 'mijn' is een vast deel van de adressen onder /programmas/; kies een andere code.", Text(html));
-        // Dutch reads 33.3 as 333: out of range, told at the field.
-        Assert.Contains("Vul een percentage in van 0 tot en met 100", Text(html));
-        Assert.Contains("href=\"#Input_Code\"", html);
+        Assert.Contains("‘33.3’ is geen getal: schrijf decimalen met een komma, zoals 33,3.", Text(html));
         Assert.Contains("href=\"#Input_TargetWomenShare\"", html);
         Assert.Equal(audit, await AuditAsync());
 
         form = Form.Read(html, "/programmas/nieuw");
-        Assert.Equal("92,5", form["Input.TargetCertificateRate"]);
-        form["Input.Code"] = code;
+        Assert.Equal(("92,5", "33.3"), (form["Input.TargetCertificateRate"], form["Input.TargetWomenShare"]));
         form["Input.TargetWomenShare"] = "33,3";
+        refused = await form.SubmitAsync(staff);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("De code 'mijn' is een vast deel van de adressen onder /programmas/; kies een andere code.", Text(html));
+        Assert.Contains("href=\"#Input_Code\"", html);
+        Assert.Equal(audit, await AuditAsync());
+
+        form = Form.Read(html, "/programmas/nieuw");
+        form["Input.Code"] = code;
         var saved = await form.SubmitAsync(staff);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal($"/programmas/{code}?opgeslagen=true", saved.Headers.Location!.OriginalString);
@@ -273,11 +280,20 @@ public abstract class ProgrammeSetUpTests<TFactory>(TFactory factory) : IClassFi
         form["Input.Pact"] = "techniekpact";
         form["Input.TargetCertificateRate"] = "92.5";
         form["Input.TargetJobRate"] = "97";
-        form["Input.TargetWomenShare"] = "33.3";
+        form["Input.TargetWomenShare"] = "1,5";
+        var audit = await AuditAsync();
 
         var refused = await form.SubmitAsync(staff);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
+        // 1,5 is no English number: the framework read it as 15 %, in range, and saved it.
+        Assert.Contains("‘1,5’ is not a number: write decimals with a point, such as 1.5.", Text(html));
+        Assert.Equal(audit, await AuditAsync());
+        form = Form.Read(html, "/programmas/nieuw");
+        form["Input.TargetWomenShare"] = "33.3";
+        refused = await form.SubmitAsync(staff);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        html = await refused.Content.ReadAsStringAsync();
         Assert.Contains($"There is already a programme with the code '{taken}'; choose another code.", Text(html));
         Assert.Contains("Nothing was saved", Text(html));
 

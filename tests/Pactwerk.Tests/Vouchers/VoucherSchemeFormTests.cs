@@ -106,13 +106,16 @@ public abstract class VoucherSchemeFormTests<TFactory>(TFactory factory) : IClas
         Assert.Contains("The ceiling cannot go below what is already reserved and paid", await RefusedAsync("Input.Ceiling", "1", "en"));
         Assert.Contains("Vul een percentage in van 0 tot 100", await RefusedAsync("Input.AdvancePercent", "120"));
         Assert.Contains("Ongeldige waarde", await RefusedAsync("Input.MaxPerVoucher", "veel"));
+        // The framework's binder read Dutch 2.5 as 25 % and English 2,5 likewise: in range, saved ten times too high.
+        Assert.Contains("‘2.5’ is geen getal: schrijf decimalen met een komma, zoals 2,5.", System.Net.WebUtility.HtmlDecode(await RefusedAsync("Input.CoFundingPercent", "2.5")));
+        Assert.Contains("‘2,5’ is not a number: write decimals with a point, such as 2.5.", System.Net.WebUtility.HtmlDecode(await RefusedAsync("Input.CoFundingPercent", "2,5", "en")));
         Assert.Contains("Vul een heel getal in van 1 tot en met 60", await RefusedAsync("Input.ConfirmEmailWithinDays", "0"));
         Assert.Contains("Enter a whole number from 1 to 60", await RefusedAsync("Input.ConfirmEmailWithinDays", "61", "en"));
         Assert.Contains("De verdeling kan niet meer veranderen", await RefusedAsync("Input.Rule", nameof(DistributionRule.PeriodLottery)));
 
         var after = (await SchemeAsync(DemoVouchers.Gelderland))!;
-        Assert.Equal((before.Ceiling, before.DebtorIban, before.ClosesAt, before.AdvanceShare, before.Rule, before.MaxPerVoucher, before.Version),
-            (after.Ceiling, after.DebtorIban, after.ClosesAt, after.AdvanceShare, after.Rule, after.MaxPerVoucher, after.Version));
+        Assert.Equal((before.Ceiling, before.DebtorIban, before.ClosesAt, before.AdvanceShare, before.Rule, before.MaxPerVoucher, before.CoFundingShare, before.Version),
+            (after.Ceiling, after.DebtorIban, after.ClosesAt, after.AdvanceShare, after.Rule, after.MaxPerVoucher, after.CoFundingShare, after.Version));
         Assert.Equal(audit, await AuditAsync(DemoVouchers.Gelderland));
     }
 

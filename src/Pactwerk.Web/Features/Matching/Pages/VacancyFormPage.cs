@@ -35,11 +35,9 @@ public abstract class VacancyFormPage(PactwerkDb db, IStringLocalizer<SharedReso
 
     protected VacancyInput ToInput(int? organisationId, int? version)
     {
-        // Hours that do not read as a number in the reader's culture go as 0, so the editor's own message names the field.
-        // A decimal separator only, no thousands: hours never reach a thousand, and with thousands allowed a Dutch reader's
-        // 1.5 (or an English reader's 1,5) was read as 15 hours.
-        decimal? hours = string.IsNullOrWhiteSpace(HoursPerWeek) ? null
-            : decimal.TryParse(HoursPerWeek.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.CurrentCulture, out var h) ? h : 0m;
+        // Hours that do not read as a number in the reader's culture (a Dutch reader's 1.5 included) go as 0, so the
+        // editor's own message names the field.
+        decimal? hours = string.IsNullOrWhiteSpace(HoursPerWeek) ? null : Pactwerk.Web.Shared.TypedNumber.Read(HoursPerWeek, CultureInfo.CurrentCulture, out _) ?? 0m;
         return new VacancyInput(organisationId, Title, Sector, Municipality, hours, OpenUntil, RequirementsForm.Read(Asked, Weight, MinimumLevel), version);
     }
 

@@ -107,10 +107,6 @@ public abstract class DefinitionPageModel(PactwerkDb db, MonitorEngineHost host,
         return Page();
     }
 
-    /// <summary>After a post, the multiplier as it was typed: a value the binder could not read is shown back, not replaced.</summary>
-    public string? MultiplierAsTyped => HttpMethods.IsPost(Request.Method) && Request.HasFormContentType
-        && Request.Form.TryGetValue("Input." + DefinitionPrefix + nameof(DefinitionInput.Multiplier), out var typed) ? typed.ToString() : null;
-
     public ElementChoice? ElementOf(string? code) => Elements.FirstOrDefault(e => string.Equals(e.Code, code, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A figure of the preview as the reader's culture writes it.</summary>

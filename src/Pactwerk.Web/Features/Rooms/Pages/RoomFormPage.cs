@@ -48,7 +48,7 @@ public abstract class RoomFormPage(IStringLocalizer<SharedResource> t) : PageMod
             .Where(c => !string.IsNullOrWhiteSpace(c.From) || !string.IsNullOrWhiteSpace(c.To) || !string.IsNullOrWhiteSpace(c.Reason)).ToList();
         // A number that is not a whole one (20,75) goes to the editor as one out of range, so its own message names the field.
         int? Number(string? text, int unreadable) => string.IsNullOrWhiteSpace(text) ? null
-            : int.TryParse(text.Trim(), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.CurrentCulture, out var n) ? n : unreadable;
+            : Pactwerk.Web.Shared.TypedNumber.Read(text, CultureInfo.CurrentCulture, out _) is { } n && n == decimal.Truncate(n) && n is >= int.MinValue and <= int.MaxValue ? (int)n : unreadable;
         return new RoomInput(organisationId, Name, Address, Municipality, (Equipment ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
             Number(Capacity, 0), WheelchairAccessible, AccessibilityNote, hours, closures, AllowedUsers, Number(LeadTimeHours, -1), ApprovalRequired, version);
     }

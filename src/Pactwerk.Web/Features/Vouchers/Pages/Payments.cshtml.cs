@@ -42,7 +42,7 @@ public sealed class PaymentsModel(VoucherPayments payments, IStringLocalizer<Sha
         decimal? amount = null;
         if (kind == PaymentKind.Advance)
         {
-            if (decimal.TryParse(Amount?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.CurrentCulture, out var parsed))
+            if (!string.IsNullOrWhiteSpace(Amount) && Pactwerk.Web.Shared.TypedNumber.Read(Amount, CultureInfo.CurrentCulture, out _) is { } parsed)
                 amount = parsed;
             else
                 Errors["Amount"] = t[AmountInvalid].Value;

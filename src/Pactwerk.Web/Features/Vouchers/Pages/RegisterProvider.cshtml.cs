@@ -49,7 +49,7 @@ public sealed class RegisterProviderModel(PactwerkDb db, VoucherProviders provid
         if (!string.IsNullOrWhiteSpace(Input.Price))
         {
             var text = Input.Price.Replace("€", "").Trim();
-            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out var p))
+            if (Pactwerk.Web.Shared.TypedNumber.Read(text, CultureInfo.CurrentCulture, out _) is { } p)
                 price = p;
             else
                 unreadable["Price"] = [PriceUnreadable];
