@@ -206,6 +206,11 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                 new { code = "m-" + Guid.NewGuid().ToString("N")[..8], name = "Matrixcohort", startDate = "2028-03-01", endDate = "2028-08-31", seats = 10 })),
             ("PUT cohort c1 (HvA), unchanged",      "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/cohorts/c1",
                 new { name = "Cohort 1", startDate = "2027-03-01", endDate = "2027-08-31", seats = 20 })),
+            // Removing: a fresh programme (with its empty cohort c1) each time, so that who may remove it is what the row shows.
+            ("DELETE an empty cohort (HvA)",        "401 403 204 403 403 403 204 204", async c =>
+                await c.DeleteAsync($"/api/v1/programmes/{await Programmes.ProgrammesTestData.ProgrammeAsync(factory)}/cohorts/c1")),
+            ("DELETE an empty programme (HvA)",     "401 403 204 403 403 403 204 204", async c =>
+                await c.DeleteAsync($"/api/v1/programmes/{await Programmes.ProgrammesTestData.ProgrammeAsync(factory)}")),
             ("PUT employer network (HvA)",          "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/employers", Array.Empty<object>())),
             ("PUT modules (HvA)",                   "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/modules", Array.Empty<object>())),
             ("PUT the member's own application",    "401 200 404 404 404 404 404 404", c => c.PutAsJsonAsync($"/api/v1/programme-applications/{memberApplication}", new { municipality = "GM0363" })),

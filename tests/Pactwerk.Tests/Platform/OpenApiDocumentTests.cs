@@ -112,6 +112,7 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
         Assert.False(paths.GetProperty("/api/v1/programmes/{code}").GetProperty("get").TryGetProperty("security", out _));
         foreach (var (path, method) in new[] { ("/api/v1/programmes", "post"), ("/api/v1/programmes/{code}", "put"), ("/api/v1/programmes/{code}/cohorts", "post"),
                      ("/api/v1/programmes/{code}/cohorts/{cohort}", "put"), ("/api/v1/programmes/{code}/employers", "put"), ("/api/v1/programmes/{code}/modules", "put"),
+                     ("/api/v1/programmes/{code}", "delete"), ("/api/v1/programmes/{code}/cohorts/{cohort}", "delete"),
                      ("/api/v1/programme-applications/{id}", "put") })
         {
             var operation = paths.GetProperty(path).GetProperty(method);

@@ -54,6 +54,9 @@ public static class ProgrammeMessages
     public const string NotOwnApplication = "Er is geen aanmelding van u met nummer {0}; er is niets veranderd.";
     public const string CohortCodeInvalid = "Vul de code van het cohort in: kleine letters, cijfers en streepjes (hoogstens 40 tekens), zoals 2027-1.";
     public const string CohortCodeTaken = "Dit programma heeft al een cohort met de code '{0}'.";
+    public const string CohortHasCandidates = "Dit cohort heeft aanmeldingen en blijft daarom bestaan; sluit het als het geen aanmeldingen meer mag krijgen.";
+    public const string ProgrammeHasCandidates = "Dit programma heeft aanmeldingen en blijft daarom bestaan; sluit zijn cohorten als het geen aanmeldingen meer mag krijgen.";
+    public const string ConfirmDelete = "Vink aan dat u het programma wilt verwijderen.";
     public const string CohortNameMissing = "Vul de naam van het cohort in (hoogstens 200 tekens).";
     public const string CohortStartMissing = "Vul de startdatum van het cohort in als jjjj-mm-dd.";
     public const string CohortEndInvalid = "Vul de einddatum in als jjjj-mm-dd, na de startdatum.";

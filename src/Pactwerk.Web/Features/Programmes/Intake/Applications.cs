@@ -44,7 +44,16 @@ public sealed class Applications(PactwerkDb db, AccessScopeProvider scopes, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var candidate = new Candidate { CohortId = cohort.Id, UserId = scope.UserId, Gender = gender, MunicipalityId = municipality, AppliedAt = now };
         db.Add(candidate);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (Data.ForeignKeyViolation.Is(e))
+        {
+            // The staff removed the (empty) cohort a moment ago.
+            db.ChangeTracker.Clear();
+            return new ApplicationOutcome.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohortCode));
+        }
         // The trail names the application by number only: it outlives an erasure, the person must not.
         db.RecordEvent(now, ProgrammeAuditActions.Applied, nameof(Candidate), candidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { programme = programme.Code, cohort = cohort.Code }, programme.PactId);

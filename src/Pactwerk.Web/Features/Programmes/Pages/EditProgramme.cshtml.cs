@@ -29,6 +29,10 @@ public sealed class EditProgrammeModel(PactwerkDb db, ProgrammeEditor editor, Ac
     /// <summary>The organisations the reader may set the programme up for (every one for a coordinator).</summary>
     public IReadOnlyList<Choice> Owners { get; private set; } = [];
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    /// <summary>Nobody applied to the programme: its staff may remove it (the page offers it, the editor decides).</summary>
+    public bool MayDelete { get; private set; }
+    /// <summary>The box the reader ticks to say they mean to remove the programme.</summary>
+    [BindProperty] public bool ConfirmDelete { get; set; }
 
     protected override string Localise(string message) => ProgrammeMessages.Localise(Localiser, message);
 
@@ -52,11 +56,36 @@ public sealed class EditProgrammeModel(PactwerkDb db, ProgrammeEditor editor, Ac
             return NotFound();
         if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
             return Forbid();
+        await ShowStoredAsync(programme, ct);
+        return Page();
+    }
+
+    /// <summary>Removes the programme once the box is ticked; refused (nothing removed) without it or when someone applied.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (IsNew || await editor.FindAsync(Code!, ct) is not { } programme)
+            return NotFound();
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
+            return Forbid();
+        // The box is the page's own field, not the programme's input: its message and summary link name it as it is.
+        InputPrefix = "";
+        var answer = ConfirmDelete
+            ? await SaveAsync(() => editor.DeleteAsync(Code!, ct), _ => "/programmas?verwijderd=true")
+            : Answer<Programme>(new EditOutcome<Programme>.Invalid(new Dictionary<string, string[]> { [nameof(ConfirmDelete)] = [ProgrammeMessages.ConfirmDelete] }), _ => "");
+        if (answer is not null)
+            return answer;
+        await ShowStoredAsync(await editor.FindAsync(Code!, ct) ?? programme, ct);
+        return Page();
+    }
+
+    /// <summary>The form filled from the stored programme, and whether it may be removed.</summary>
+    private async Task ShowStoredAsync(Programme programme, CancellationToken ct)
+    {
         var pact = await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => new { p.Code, p.Name }).SingleAsync(ct);
         Input = ProgrammeEditor.InputOf(programme, pact.Code);
         PactName = pact.Name;
+        MayDelete = !await db.Set<Candidate>().AnyAsync(c => db.Set<Cohort>().Any(x => x.Id == c.CohortId && x.ProgrammeId == programme.Id), ct);
         await ChoicesAsync(programme, ct);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -14,6 +14,8 @@ public sealed class ProgrammesIndexModel(PactwerkDb db, Accounts.AccessScopeProv
     public IReadOnlyList<Row> Programmes { get; private set; } = [];
     /// <summary>The reader may set up a programme: the page links the form.</summary>
     public bool MaySetUp { get; private set; }
+    /// <summary>Back from removing a programme: the page says so.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "verwijderd")] public bool Removed { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -31,6 +31,8 @@ public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessS
 
     public Programme Programme { get; private set; } = null!;
     public IReadOnlyList<Cohort> Cohorts { get; private set; } = [];
+    /// <summary>The cohorts somebody applied to: they stay; the others may be removed.</summary>
+    public IReadOnlySet<int> Applied { get; private set; } = new HashSet<int>();
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
 
     protected override string Localise(string message) => ProgrammeMessages.Localise(Localiser, message);
@@ -51,6 +53,16 @@ public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessS
         InputPrefix = "Cohort.";
         var code = string.IsNullOrWhiteSpace(CohortCode) ? null : CohortCode;
         return await SaveAsync(() => parts.SaveCohortAsync(Code, code, Cohort, ct), _ => Done("cohorten"))
+            ?? await ShowAsync(employers: true, modules: true, ct);
+    }
+
+    /// <summary>Removes a cohort nobody applied to (the editor refuses one with applications, at the top of the page).</summary>
+    public async Task<IActionResult> OnPostDeleteCohortAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused)
+            return refused;
+        InputPrefix = "Cohort.";
+        return await SaveAsync(() => parts.DeleteCohortAsync(Code, CohortCode ?? "", ct), _ => Done("cohorten"))
             ?? await ShowAsync(employers: true, modules: true, ct);
     }
 
@@ -94,6 +106,8 @@ public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessS
             return Forbid();
         Programme = programme;
         Cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
+        var ids = Cohorts.Select(c => c.Id).ToList();
+        Applied = (await db.Set<Candidate>().Where(c => ids.Contains(c.CohortId)).Select(c => c.CohortId).Distinct().ToListAsync(ct)).ToHashSet();
         Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
         return null;

@@ -109,6 +109,39 @@ public sealed partial class ProgrammeEditor(PactwerkDb db, AccessScopeProvider s
         return new EditOutcome<Programme>.Saved(programme);
     }
 
+    /// <summary>
+    /// Removes a programme nobody applied to, with its steps, partners, network, modules and cohorts; each row's removal is
+    /// audited by the entity. A programme with candidates stays (<see cref="ProgrammeParts.DeleteCohortAsync"/> says why).
+    /// </summary>
+    public async Task<EditOutcome<Programme>> DeleteAsync(string code, CancellationToken ct)
+    {
+        if (await FindAsync(code, ct) is not { } programme)
+            return new EditOutcome<Programme>.NotFound();
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
+            return new EditOutcome<Programme>.Forbidden(ProgrammeMessages.NotStaff);
+        var cohorts = await db.Set<Cohort>().Where(c => c.ProgrammeId == programme.Id).ToListAsync(ct);
+        var cohortIds = cohorts.Select(c => c.Id).ToList();
+        if (await db.Set<Candidate>().AnyAsync(c => cohortIds.Contains(c.CohortId), ct))
+            return new EditOutcome<Programme>.Conflict(ProgrammeMessages.ProgrammeHasCandidates);
+        // Loaded, so that each removal is tracked and audited rather than left to the database's cascade.
+        db.RemoveRange(cohorts);
+        db.RemoveRange(await db.Set<ProgrammeEmployer>().Where(e => e.ProgrammeId == programme.Id).ToListAsync(ct));
+        db.RemoveRange(await db.Set<ProgrammeUnit>().Where(m => m.ProgrammeId == programme.Id).ToListAsync(ct));
+        db.RemoveRange(programme.Steps);
+        db.RemoveRange(programme.Partners);
+        db.Remove(programme);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ForeignKeyViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return new EditOutcome<Programme>.Conflict(ProgrammeMessages.ProgrammeHasCandidates);
+        }
+        return new EditOutcome<Programme>.Saved(programme);
+    }
+
     public async Task<EditOutcome<Programme>> UpdateAsync(string code, ProgrammeInput input, CancellationToken ct)
     {
         if (await FindAsync(code, ct) is not { } programme)

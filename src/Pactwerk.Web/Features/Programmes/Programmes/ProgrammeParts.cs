@@ -103,6 +103,35 @@ public sealed partial class ProgrammeParts(PactwerkDb db, AccessScopeProvider sc
         return new EditOutcome<Cohort>.Saved(cohort);
     }
 
+    /// <summary>
+    /// Removes a cohort nobody applied to (made by mistake, or a date that fell through). A cohort with candidates stays, erased
+    /// ones included: their intake and outcomes are its history and the monitor's figures; it can be closed instead. The
+    /// removal is audited by the entity, as any change.
+    /// </summary>
+    public async Task<EditOutcome<Cohort>> DeleteCohortAsync(string programmeCode, string cohortCode, CancellationToken ct)
+    {
+        if (await ProgrammeAsync(programmeCode, ct) is not { } programme)
+            return new EditOutcome<Cohort>.NotFound();
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
+            return new EditOutcome<Cohort>.Forbidden(ProgrammeMessages.NotStaff);
+        if (await db.Set<Cohort>().SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Code == cohortCode, ct) is not { } cohort)
+            return new EditOutcome<Cohort>.NotFound();
+        if (await db.Set<Candidate>().AnyAsync(c => c.CohortId == cohort.Id, ct))
+            return new EditOutcome<Cohort>.Conflict(ProgrammeMessages.CohortHasCandidates);
+        db.Remove(cohort);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ForeignKeyViolation.Is(e))
+        {
+            // Someone applied between the check and the removal: the database keeps the cohort for them.
+            db.ChangeTracker.Clear();
+            return new EditOutcome<Cohort>.Conflict(ProgrammeMessages.CohortHasCandidates);
+        }
+        return new EditOutcome<Cohort>.Saved(cohort);
+    }
+
     /// <summary>Replaces the employer network with the one sent; only the differences are written.</summary>
     public async Task<EditOutcome<Programme>> SaveEmployersAsync(string programmeCode, IReadOnlyList<EmployerInput> employers, CancellationToken ct)
     {

@@ -34,6 +34,10 @@ public static class ProgrammesApi
             .WithSummary("The programme's staff add a cohort: code (fixed once made), name, start and end date (end after start), seats (more than 0), closed or open.");
         programmes.MapPut("/{code}/cohorts/{cohort}", ChangeCohort).WithName("ChangeProgrammeCohort").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff change a cohort; its seats never go below the participants who already started.");
+        programmes.MapDelete("/{code}", DeleteProgramme).WithName("DeleteProgramme").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff remove a programme nobody applied to, with its cohorts, network, modules and steps (204). One with applications is refused with 409: close its cohorts instead.");
+        programmes.MapDelete("/{code}/cohorts/{cohort}", DeleteCohort).WithName("DeleteProgrammeCohort").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The programme's staff remove a cohort nobody applied to (204). One with applications is refused with 409: close it instead.");
         programmes.MapPut("/{code}/employers", SetEmployers).WithName("SetProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more).");
         programmes.MapPut("/{code}/modules", SetModules).WithName("SetProgrammeModules").RequireAuthorization(Policies.SignedIn)
@@ -83,6 +87,14 @@ public static class ProgrammesApi
 
     private static async Task<IResult> ChangeCohort(string code, string cohort, CohortInput input, ProgrammeParts parts, CancellationToken ct) =>
         await EditResults.ToResultAsync(await parts.SaveCohortAsync(code, cohort, input, ct), c => Task.FromResult<IResult>(TypedResults.Ok(CohortOf(c))),
+            ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohort), c => Task.FromResult(CohortOf(c)), 0);
+
+    private static async Task<IResult> DeleteProgramme(string code, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await editor.DeleteAsync(code, ct), _ => Task.FromResult<IResult>(TypedResults.NoContent()),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ReadAsync(db, p, ct), 0);
+
+    private static async Task<IResult> DeleteCohort(string code, string cohort, ProgrammeParts parts, CancellationToken ct) =>
+        await EditResults.ToResultAsync(await parts.DeleteCohortAsync(code, cohort, ct), _ => Task.FromResult<IResult>(TypedResults.NoContent()),
             ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohort), c => Task.FromResult(CohortOf(c)), 0);
 
     private static async Task<IResult> SetEmployers(string code, List<EmployerInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
