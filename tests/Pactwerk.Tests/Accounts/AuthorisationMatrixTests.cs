@@ -159,6 +159,28 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             await db.SaveChangesAsync();
             return (competence, vacancy.Id);
         });
+        Task<int> FreshVacancyAsync() => factory.InDbAsync(async db =>
+        {
+            var vacancy = new Pactwerk.Web.Features.Matching.Vacancy
+            {
+                OrganisationId = hva, Title = "Matrixvacature voorstel", Sector = "ict", HoursPerWeek = 32m, OpenUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60),
+                MunicipalityId = await db.Regions.Where(r => r.Code == "GM0363").Select(r => r.Id).FirstAsync(),
+            };
+            db.Add(vacancy);
+            await db.SaveChangesAsync();
+            return vacancy.Id;
+        });
+        async Task<int> FreshVacancyProposalAsync()
+        {
+            var vacancy = await FreshVacancyAsync();
+            return await factory.InDbAsync(async db =>
+            {
+                var proposal = new Pactwerk.Web.Features.Matching.Proposal { CandidateId = memberCandidate, VacancyId = vacancy, ProposedBy = "matrix", ProposedAt = DateTime.UtcNow };
+                db.Add(proposal);
+                await db.SaveChangesAsync();
+                return proposal.Id;
+            });
+        }
         object HvaVacancy(string title) => new
         {
             organisationId = hva, title, sector = "ict", municipality = "GM0363", hoursPerWeek = 32m, openUntil = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60).ToString("yyyy-MM-dd"),
@@ -238,6 +260,13 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("PUT vacancy (HvA)",                   "401 403 200 403 403 403 403 200", c => c.PutAsJsonAsync($"/api/v1/vacancies/{hvaVacancy}", HvaVacancy("Matrixvacature gewijzigd"))),
             ("GET candidates for an HvA vacancy",   "401 403 200 403 403 200 200 200", c => c.GetAsync($"/api/v1/vacancies/{hvaVacancy}/candidates")),
             ("GET vacancies for the member candidate", "401 200 403 403 403 200 200 200", c => c.GetAsync($"/api/v1/candidates/{memberCandidate}/vacancies")),
+            // Proposals for a vacancy follow the places' rules: coordinators propose (each call a fresh vacancy, so none is a
+            // duplicate); the vacancy's organisation decides (each call a fresh proposal); its page is for them and the candidate.
+            ("POST vacancy proposal (HvA)",         "401 403 403 403 403 201 201 201", async c =>
+                await c.PostAsJsonAsync("/api/v1/candidate-proposals", new { candidateId = memberCandidate, vacancyId = await FreshVacancyAsync() })),
+            ("POST accept vacancy proposal (HvA)",  "401 403 200 403 403 403 403 200", async c =>
+                await c.PostAsync($"/api/v1/candidate-proposals/{await FreshVacancyProposalAsync()}/accept", null)),
+            ("GET vacancy proposal page (HvA)",     "302 200 200 302 302 200 200 200", async c => await c.GetAsync($"/voorstellen/{await FreshVacancyProposalAsync()}")),
             ("GET learning places year page",       "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/jaar?organisatie={hva}&jaar=2027")),
             ("GET learning places list page",      "200 200 200 200 200 200 200 200", c => c.GetAsync("/leerplekken?sector=ict")),
             ("GET learning place page (HvA)",      "200 200 200 200 200 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}")),

@@ -10,12 +10,16 @@ public sealed record RequirementInput(int CompetenceId, bool Required, int Weigh
 
 public sealed record RequirementDto(int CompetenceId, string Code, string Name, bool Required, int Weight, int MinimumLevel);
 
-public sealed record CandidateProposalInput(int CandidateId, int LearningPlaceId);
+/// <summary>A proposal names exactly one opening: <c>learningPlaceId</c> or <c>vacancyId</c>.</summary>
+public sealed record CandidateProposalInput(int CandidateId, int? LearningPlaceId = null, int? VacancyId = null);
 
 public sealed record DeclineInput(string? Reason);
 
-/// <summary>A proposal as its reader may see it: the candidate's name only to coordinators, the candidate, and an organisation that accepted.</summary>
-public sealed record CandidateProposalDto(int Id, int Version, int CandidateId, int LearningPlaceId, string Place, ProposalState State, string? CandidateName,
+/// <summary>
+/// A proposal as its reader may see it: the candidate's name only to coordinators, the candidate, and an organisation that
+/// accepted. One of <c>learningPlaceId</c> and <c>vacancyId</c> is set; <c>place</c> is the opening's title, either kind.
+/// </summary>
+public sealed record CandidateProposalDto(int Id, int Version, int CandidateId, int? LearningPlaceId, int? VacancyId, int OrganisationId, string Place, ProposalState State, string? CandidateName,
     string? DeclineReason, DateTime ProposedAt, DateTime? DecidedAt, DateTime? AnsweredAt, IReadOnlyList<CandidateCompetenceDto> Competences);
 
 /// <summary>Matching's API: the candidate's own profile, what places ask, the two rankings, and proposals.</summary>
@@ -39,10 +43,11 @@ public static class MatchingApi
             .WithSummary("Consenting candidates ranked for a place with score and explanation; blind (no name, age or gender) for the place's organisation, named for coordinators.");
         matching.MapGet("/candidates/{id:int}/places", GetPlaces).WithName("GetCandidatePlaces")
             .WithSummary("Places ranked for a consenting candidate, with score and explanation; for the candidate and coordinators.");
-        matching.MapPost("/candidate-proposals", Propose).WithName("ProposeCandidate").WithSummary("A coordinator proposes a consenting candidate for a place.");
+        matching.MapPost("/candidate-proposals", Propose).WithName("ProposeCandidate")
+            .WithSummary("A coordinator proposes a consenting candidate for one open opening: a learning place (`learningPlaceId`) or a vacancy (`vacancyId`), not both.");
         matching.MapGet("/candidate-proposals/{id:int}", GetProposal).WithName("GetCandidateProposal").WithSummary("One proposal; blind for the organisation until it accepts.");
-        matching.MapPost("/candidate-proposals/{id:int}/accept", Accept).WithName("AcceptCandidateProposal").WithSummary("The place's organisation shortlists the candidate and then sees the name.");
-        matching.MapPost("/candidate-proposals/{id:int}/decline", Decline).WithName("DeclineCandidateProposal").WithSummary("The place's organisation declines, with a reason.");
+        matching.MapPost("/candidate-proposals/{id:int}/accept", Accept).WithName("AcceptCandidateProposal").WithSummary("The opening's organisation (of the place or the vacancy) shortlists the candidate and then sees the name.");
+        matching.MapPost("/candidate-proposals/{id:int}/decline", Decline).WithName("DeclineCandidateProposal").WithSummary("The opening's organisation declines, with a reason.");
         matching.MapPost("/candidate-proposals/{id:int}/agree", Agree).WithName("AgreeToCandidateProposal").WithSummary("The candidate agrees to an accepted proposal.");
         matching.MapPost("/candidate-proposals/{id:int}/refuse", Refuse).WithName("RefuseCandidateProposal").WithSummary("The candidate refuses an accepted proposal.");
 
@@ -129,7 +134,7 @@ public static class MatchingApi
     }
 
     private static async Task<IResult> Propose(CandidateProposalInput input, Proposals proposals, PactwerkDb db, AccessScopeProvider scopes, CandidateProfiles profiles, CancellationToken ct) =>
-        await ToResultAsync(await proposals.ProposeAsync(input.CandidateId, input.LearningPlaceId, ct), db, scopes, profiles, created: true, ct);
+        await ToResultAsync(await proposals.ProposeAsync(input, ct), db, scopes, profiles, created: true, ct);
 
     private static async Task<IResult> GetProposal(int id, PactwerkDb db, AccessScopeProvider scopes, CandidateProfiles profiles, CancellationToken ct) =>
         await db.Set<Proposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } proposal

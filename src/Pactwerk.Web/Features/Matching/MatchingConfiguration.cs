@@ -75,10 +75,16 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         proposal.Property(p => p.DecidedBy).HasMaxLength(450);
         proposal.Property(p => p.DeclineReason).HasMaxLength(1000);
         proposal.HasOne<Candidate>().WithMany().HasForeignKey(p => p.CandidateId);
-        proposal.HasOne<LearningPlaces.LearningPlace>().WithMany().HasForeignKey(p => p.LearningPlaceId);
+        // Optional since a proposal names a place or a vacancy; still cascading, as the required place's key did.
+        proposal.HasOne<LearningPlaces.LearningPlace>().WithMany().HasForeignKey(p => p.LearningPlaceId).OnDelete(DeleteBehavior.Cascade);
+        proposal.HasOne<Vacancy>().WithMany().HasForeignKey(p => p.VacancyId).OnDelete(DeleteBehavior.Cascade);
+        proposal.Ignore(p => p.Opening);
         proposal.HasIndex(p => new { p.LearningPlaceId, p.CandidateId });
+        proposal.HasIndex(p => new { p.VacancyId, p.CandidateId });
         proposal.HasIndex(p => p.CandidateId);
-        proposal.ToTable("Proposals");
+        // A proposal is for exactly one opening: a place or a vacancy.
+        proposal.ToTable("Proposals", t => t.HasCheckConstraint("CK_Proposals_OneOpening",
+            "(\"LearningPlaceId\" IS NULL AND \"VacancyId\" IS NOT NULL) OR (\"LearningPlaceId\" IS NOT NULL AND \"VacancyId\" IS NULL)"));
     }
 }
 

@@ -46,6 +46,12 @@ public static class MatchingMessages
     public const string RequirementsMissing = "Noem minstens één competentie die de vacature vraagt.";
     public const string VacancyStale = "Iemand anders heeft deze vacature intussen gewijzigd; er is niets opgeslagen.";
 
+    public const string AlreadyProposedForVacancy = "Deze kandidaat is al voorgesteld voor deze vacature; er is niets voorgesteld.";
+    public const string OtherVacancyOrganisation = "Alleen de organisatie van de vacature beslist over dit voorstel; er is niets gewijzigd.";
+    public const string VacancyClosed = "Vacature {0} staat niet meer open; er is niets voorgesteld.";
+    public const string PlaceClosed = "Leerplek {0} wordt niet meer aangeboden: de laatste periode is voorbij; er is niets voorgesteld.";
+    public const string ProposalOpeningMissing = "Noem één leerplek of één vacature waarvoor de kandidaat wordt voorgesteld, niet allebei.";
+
     public const string CompetenceNotChosen = "Kies de competentie die de cursus leert.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);

@@ -2361,7 +2361,7 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<int>("LearningPlaceId")
+                    b.Property<int?>("LearningPlaceId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("ProposedAt")
@@ -2377,6 +2377,9 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("VacancyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -2387,7 +2390,12 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
 
                     b.HasIndex("LearningPlaceId", "CandidateId");
 
-                    b.ToTable("Proposals", (string)null);
+                    b.HasIndex("VacancyId", "CandidateId");
+
+                    b.ToTable("Proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposals_OneOpening", "(\"LearningPlaceId\" IS NULL AND \"VacancyId\" IS NOT NULL) OR (\"LearningPlaceId\" IS NOT NULL AND \"VacancyId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Matching.Vacancy", b =>
@@ -6168,8 +6176,12 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
                         .WithMany()
                         .HasForeignKey("LearningPlaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Pactwerk.Web.Features.Matching.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Matching.Vacancy", b =>

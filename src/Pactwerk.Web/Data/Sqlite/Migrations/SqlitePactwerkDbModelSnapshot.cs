@@ -2266,7 +2266,7 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("LearningPlaceId")
+                    b.Property<int?>("LearningPlaceId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ProposedAt")
@@ -2282,6 +2282,9 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("VacancyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -2292,7 +2295,12 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("LearningPlaceId", "CandidateId");
 
-                    b.ToTable("Proposals", (string)null);
+                    b.HasIndex("VacancyId", "CandidateId");
+
+                    b.ToTable("Proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Proposals_OneOpening", "(\"LearningPlaceId\" IS NULL AND \"VacancyId\" IS NOT NULL) OR (\"LearningPlaceId\" IS NOT NULL AND \"VacancyId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Matching.Vacancy", b =>
@@ -5957,8 +5965,12 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                     b.HasOne("Pactwerk.Web.Features.LearningPlaces.LearningPlace", null)
                         .WithMany()
                         .HasForeignKey("LearningPlaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Pactwerk.Web.Features.Matching.Vacancy", null)
+                        .WithMany()
+                        .HasForeignKey("VacancyId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.Matching.Vacancy", b =>

@@ -134,7 +134,7 @@ public sealed class CandidateProfiles(PactwerkDb db, AccessScopeProvider scopes,
         if (await MineAsync(ct) is not { } candidate)
             return null;
         var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.CandidateId == candidate.Id).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.LearningPlaceId, p.State, p.ProposedAt, p.DecidedAt, p.DeclineReason, p.AnsweredAt }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.LearningPlaceId, p.VacancyId, p.State, p.ProposedAt, p.DecidedAt, p.DeclineReason, p.AnsweredAt }).ToListAsync(ct);
         return new { candidate = await DescribeAsync(candidate, ct), candidate.CreatedAt, proposals };
     }
 

@@ -21,6 +21,11 @@ public static class MatchingPageText
         _ => "Ontbreekt geheel",
     };
 
+    /// <summary>What the candidate is asked once shortlisted, in the words of the opening's kind.</summary>
+    public static string AnswerQuestion(Scoring.OpeningKind kind) => kind == Scoring.OpeningKind.LearningPlace
+        ? "De organisatie heeft u op de shortlist gezet. Wilt u op deze leerplek?"
+        : "De organisatie heeft u op de shortlist gezet. Wilt u deze baan?";
+
     /// <summary>A competence's name in the reader's language: the English name when the framework has one.</summary>
     public static string Name(string nameNl, string? nameEn) =>
         System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(nameEn) ? nameEn : nameNl;

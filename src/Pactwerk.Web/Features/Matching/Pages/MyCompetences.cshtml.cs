@@ -101,8 +101,13 @@ public sealed class MyCompetencesModel(PactwerkDb db, CandidateProfiles profiles
             .Select(c => new CompetenceRow(c.Id, c.Code, MatchingPageText.Name(c.NameNl, c.NameEn), c.Group)).ToList();
         if (mine is not null)
         {
-            ProposalRows = await db.Set<Proposal>().AsNoTracking().Where(p => p.CandidateId == mine.Id).OrderByDescending(p => p.ProposedAt)
-                .Join(db.Set<LearningPlaces.LearningPlace>(), p => p.LearningPlaceId, l => l.Id, (p, l) => new ProposalRow(p.Id, l.Title, p.State)).ToListAsync(ct);
+            var proposals = await db.Set<Proposal>().AsNoTracking().Where(p => p.CandidateId == mine.Id).OrderByDescending(p => p.ProposedAt).ToListAsync(ct);
+            // Places and vacancies alike, their titles read through the one resolver.
+            var titles = new Dictionary<Scoring.Opening, string>();
+            foreach (var kind in proposals.GroupBy(p => p.Opening.Kind))
+                foreach (var (_, opening) in await Scoring.Openings.OfKindAsync(db, kind.Key, kind.Select(p => p.Opening.Id).ToList(), ct))
+                    titles[opening.Opening] = opening.Title;
+            ProposalRows = proposals.Select(p => new ProposalRow(p.Id, titles[p.Opening], p.State)).ToList();
             if (fill)
             {
                 var profile = await profiles.DescribeAsync(mine, ct);

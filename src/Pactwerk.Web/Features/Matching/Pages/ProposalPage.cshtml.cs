@@ -9,7 +9,7 @@ using Pactwerk.Web.Features.Accounts;
 namespace Pactwerk.Web.Features.Matching;
 
 /// <summary>
-/// One proposal as its reader may see it (<see cref="ProposalViews"/>, as the API): blind for the place's organisation until
+/// One proposal as its reader may see it (<see cref="ProposalViews"/>, as the API): blind for the opening's organisation (of the place or the vacancy) until
 /// it accepts, with accept and decline-with-reason for it, and agree or refuse for the candidate once accepted; every step
 /// decided by <see cref="Proposals"/>.
 /// </summary>
@@ -20,6 +20,8 @@ public sealed class ProposalPageModel(PactwerkDb db, AccessScopeProvider scopes,
     [BindProperty] public string? Reason { get; set; }
 
     public CandidateProposalDto View { get; private set; } = null!;
+    /// <summary>The place or vacancy proposed for, as the one resolver reads it.</summary>
+    public Scoring.OpeningSummary Opening { get; private set; } = null!;
     public bool MayDecide { get; private set; }
     public bool MayAnswer { get; private set; }
     public Dictionary<string, string[]> Errors { get; } = [];
@@ -61,8 +63,8 @@ public sealed class ProposalPageModel(PactwerkDb db, AccessScopeProvider scopes,
         if (await ProposalViews.DescribeAsync(db, scope, profiles, proposal, ct) is not { } view)
             return Forbid();
         View = view;
-        var organisation = await db.Set<LearningPlaces.LearningPlace>().Where(p => p.Id == proposal.LearningPlaceId).Select(p => p.OrganisationId).SingleAsync(ct);
-        MayDecide = proposal.State == ProposalState.Proposed && MatchingAccess.DecidesFor(scope, organisation);
+        Opening = (await Scoring.Openings.FindAsync(db, proposal.Opening, ct))!;
+        MayDecide = proposal.State == ProposalState.Proposed && MatchingAccess.DecidesFor(scope, Opening.OrganisationId);
         var candidate = await db.Set<Candidate>().AsNoTracking().SingleAsync(c => c.Id == proposal.CandidateId, ct);
         var user = scope.UserId is { } uid ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == uid, ct) : null;
         MayAnswer = proposal.State == ProposalState.Accepted && !scope.ReadOnly && MatchingAccess.Is(user, candidate);

@@ -16,6 +16,8 @@ public sealed class VacanciesModel(PactwerkDb db, AccessScopeProvider scopes, Ti
 
     public string OrganisationName { get; private set; } = "";
     public bool MayPublish { get; private set; }
+    /// <summary>The staff (blind) and coordinators reach each vacancy's ranked candidates, and propose, from the list.</summary>
+    public bool MaySeeCandidates { get; private set; }
     public IReadOnlyList<VacancyDto> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -23,7 +25,9 @@ public sealed class VacanciesModel(PactwerkDb db, AccessScopeProvider scopes, Ti
         if (await db.Organisations.AsNoTracking().Where(o => o.Id == Organisation).Select(o => o.Name).SingleOrDefaultAsync(ct) is not { } name)
             return NotFound();
         OrganisationName = name;
-        MayPublish = MatchingAccess.PublishesVacanciesFor(await scopes.GetAsync(ct), Organisation);
+        var scope = await scopes.GetAsync(ct);
+        MayPublish = MatchingAccess.PublishesVacanciesFor(scope, Organisation);
+        MaySeeCandidates = MatchingAccess.SeesCandidatesFor(scope, Organisation);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Rows = await VacanciesApi.DescribeAsync(db, db.Set<Vacancy>().Where(v => v.OrganisationId == Organisation && v.OpenUntil >= today), ct);
         return Page();

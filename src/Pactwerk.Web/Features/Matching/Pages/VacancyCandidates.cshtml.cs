@@ -1,36 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
 using Pactwerk.Web.Features.Matching.Scoring;
 
 namespace Pactwerk.Web.Features.Matching;
 
-/// <summary>
-/// The consenting candidates ranked for a vacancy with their explanation, by the same path as for a place: named for
-/// coordinators, blind for the vacancy's organisation.
-/// </summary>
+/// <summary>The candidates for a vacancy, by the same page as for a place (<see cref="OpeningCandidatesPage"/>): coordinators propose from here.</summary>
 [Authorize]
-public sealed class VacancyCandidatesModel(PactwerkDb db, AccessScopeProvider scopes, Rankings rankings) : PageModel
+public sealed class VacancyCandidatesModel(PactwerkDb db, AccessScopeProvider scopes, Rankings rankings, Proposals proposals, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    : OpeningCandidatesPage(db, scopes, rankings, proposals, t, clock)
 {
-    [FromRoute] public int Id { get; set; }
+    public string Title => Opening.Title;
+    public int OrganisationId => Opening.OrganisationId;
 
-    public string Title { get; private set; } = "";
-    public int OrganisationId { get; private set; }
-    public bool Named { get; private set; }
-    public IReadOnlyList<CandidateMatchDto> Ranking { get; private set; } = [];
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (await db.Set<Vacancy>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == Id, ct) is not { } vacancy)
-            return NotFound();
-        var scope = await scopes.GetAsync(ct);
-        if (!MatchingAccess.SeesCandidatesFor(scope, vacancy.OrganisationId))
-            return Forbid();
-        (Title, OrganisationId, Named) = (vacancy.Title, vacancy.OrganisationId, MatchingAccess.IsCoordinator(scope));
-        Ranking = await rankings.CandidatesForAsync(Opening.Vacancy(Id), withNames: Named, ct);
-        return Page();
-    }
+    protected override Opening Which => Scoring.Opening.Vacancy(Id);
 }

@@ -17,30 +17,45 @@ public abstract record MatchingOutcome
 }
 
 /// <summary>
-/// People decide: a coordinator proposes, the place's organisation accepts or declines with a reason, and the candidate
+/// People decide: a coordinator proposes a candidate for a place or a vacancy, the opening's organisation accepts or declines with a reason, and the candidate
 /// agrees or refuses. Each step is allowed once, by its own party, and written with a business event in the audit trail;
 /// a refused step writes nothing.
 /// </summary>
 public sealed class Proposals(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock)
 {
-    public async Task<MatchingOutcome> ProposeAsync(int candidateId, int placeId, CancellationToken ct)
+    /// <summary>The API's proposal: it names exactly one opening, a learning place or a vacancy.</summary>
+    public Task<MatchingOutcome> ProposeAsync(CandidateProposalInput input, CancellationToken ct) =>
+        (input.LearningPlaceId, input.VacancyId) switch
+        {
+            ({ } place, null) => ProposeAsync(input.CandidateId, Opening.Place(place), ct),
+            (null, { } vacancy) => ProposeAsync(input.CandidateId, Opening.Vacancy(vacancy), ct),
+            _ => Task.FromResult<MatchingOutcome>(new MatchingOutcome.Invalid(new() { ["learningPlaceId"] = [MatchingMessages.ProposalOpeningMissing] })),
+        };
+
+    public async Task<MatchingOutcome> ProposeAsync(int candidateId, Opening opening, CancellationToken ct)
     {
         var scope = await scopes.GetAsync(ct);
         if (!MatchingAccess.MayPropose(scope))
             return new MatchingOutcome.Forbidden(MatchingMessages.NotCoordinator);
         if (!await db.Set<Candidate>().AnyAsync(c => c.Id == candidateId, ct))
             return new MatchingOutcome.NotFound(MatchingMessages.Format(MatchingMessages.NoCandidate, candidateId));
-        if (!await db.Set<LearningPlaces.LearningPlace>().AnyAsync(p => p.Id == placeId, ct))
-            return new MatchingOutcome.NotFound(MatchingMessages.Format(MatchingMessages.NoPlace, placeId));
+        if (await Openings.FindAsync(db, opening, ct) is not { } summary)
+            return new MatchingOutcome.NotFound(Openings.NotFound(opening));
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!summary.IsOpenOn(Openings.Today(clock)))
+            return new MatchingOutcome.Refused(Openings.Closed(opening));
         // Consent is read from the record itself, not the index, so a withdrawal a moment ago counts.
         var candidate = await db.Set<Candidate>().AsNoTracking().SingleAsync(c => c.Id == candidateId, ct);
         if (!candidate.Consents)
             return new MatchingOutcome.Refused(MatchingMessages.Format(MatchingMessages.NoConsent, candidateId));
-        if (await db.Set<Proposal>().AnyAsync(p => p.CandidateId == candidateId && p.LearningPlaceId == placeId
+        var (placeId, vacancyId) = opening.Kind == OpeningKind.LearningPlace ? ((int?)opening.Id, (int?)null) : (null, opening.Id);
+        if (await db.Set<Proposal>().AnyAsync(p => p.CandidateId == candidateId && p.LearningPlaceId == placeId && p.VacancyId == vacancyId
                 && (p.State == ProposalState.Proposed || p.State == ProposalState.Accepted || p.State == ProposalState.Agreed), ct))
-            return new MatchingOutcome.Refused(MatchingMessages.AlreadyProposed);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var proposal = new Proposal { CandidateId = candidateId, LearningPlaceId = placeId, State = ProposalState.Proposed, ProposedBy = scope.UserId!, ProposedAt = now };
+            return new MatchingOutcome.Refused(Openings.AlreadyProposed(opening));
+        var proposal = new Proposal
+        {
+            CandidateId = candidateId, LearningPlaceId = placeId, VacancyId = vacancyId, State = ProposalState.Proposed, ProposedBy = scope.UserId!, ProposedAt = now,
+        };
         db.Add(proposal);
         await db.SaveChangesAsync(ct);
         await RecordAsync(now, MatchingAuditActions.Proposed, proposal, ct);
@@ -53,9 +68,9 @@ public sealed class Proposals(PactwerkDb db, AccessScopeProvider scopes, TimePro
         var scope = await scopes.GetAsync(ct);
         if (await db.Set<Proposal>().SingleOrDefaultAsync(p => p.Id == id, ct) is not { } proposal)
             return new MatchingOutcome.NotFound(MatchingMessages.Format(MatchingMessages.NoProposal, id));
-        var organisation = await db.Set<LearningPlaces.LearningPlace>().Where(p => p.Id == proposal.LearningPlaceId).Select(p => p.OrganisationId).SingleAsync(ct);
-        if (!MatchingAccess.DecidesFor(scope, organisation))
-            return new MatchingOutcome.Forbidden(MatchingMessages.OtherOrganisation);
+        var opening = (await Openings.FindAsync(db, proposal.Opening, ct))!;
+        if (!MatchingAccess.DecidesFor(scope, opening.OrganisationId))
+            return new MatchingOutcome.Forbidden(Openings.OtherOrganisation(proposal.Opening));
         if (proposal.State != ProposalState.Proposed)
             return new MatchingOutcome.Refused(MatchingMessages.AlreadyDecided);
         if (!accept && (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000))
@@ -112,7 +127,7 @@ public sealed class Proposals(PactwerkDb db, AccessScopeProvider scopes, TimePro
     private async Task RecordAsync(DateTime now, string action, Proposal proposal, CancellationToken ct)
     {
         db.RecordEvent(now, action, nameof(Proposal), proposal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { proposal.CandidateId, proposal.LearningPlaceId, state = proposal.State.ToString(), reason = proposal.DeclineReason });
+            new { proposal.CandidateId, proposal.LearningPlaceId, proposal.VacancyId, state = proposal.State.ToString(), reason = proposal.DeclineReason });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -99,12 +99,15 @@ public sealed class CandidateIndex(IServiceScopeFactory scopes)
             return loaded.Place(opening.Id) is { } place ? loaded.RankCandidates(place, limit) : [];
     }
 
-    /// <summary>The openings of a kind for a candidate, best first; empty when the candidate does not consent.</summary>
-    public async Task<List<Match>> RankOpeningsAsync(OpeningKind kind, int candidateId, int limit, CancellationToken ct)
+    /// <summary>
+    /// The openings of a kind for a candidate that <paramref name="include"/> lets in, best first; empty when the candidate
+    /// does not consent. The filter applies before the best <paramref name="limit"/> are taken.
+    /// </summary>
+    public async Task<List<Match>> RankOpeningsAsync(OpeningKind kind, int candidateId, int limit, Func<int, bool> include, CancellationToken ct)
     {
         var loaded = (await LoadedAsync(ct))[kind];
         lock (gate)
-            return loaded.Candidate(candidateId) is { } candidate ? loaded.RankPlaces(candidate, limit) : [];
+            return loaded.Candidate(candidateId) is { } candidate ? loaded.RankPlaces(candidate, limit, include) : [];
     }
 
     public async Task<bool> IsRankableAsync(int candidateId, CancellationToken ct)

@@ -64,15 +64,18 @@ public sealed class MatchingIndex
         return Best(matches, limit);
     }
 
-    /// <summary>The places for a candidate, best first, at most <paramref name="limit"/>.</summary>
-    public List<Match> RankPlaces(CompetenceProfile candidate, int limit)
+    /// <summary>
+    /// The places for a candidate, best first, at most <paramref name="limit"/>; with <paramref name="include"/>, only the places
+    /// it lets in, left out before the cut so that they never take the place of one that counts.
+    /// </summary>
+    public List<Match> RankPlaces(CompetenceProfile candidate, int limit, Func<int, bool>? include = null)
     {
         var seen = new HashSet<int>();
         var matches = new List<Match>();
         foreach (var competence in candidate.Levels.Keys)
             if (placesByCompetence.TryGetValue(competence, out var ids))
                 foreach (var id in ids)
-                    if (seen.Add(id))
+                    if (seen.Add(id) && (include is null || include(id)))
                         matches.Add(Scorer.Score(candidate, places[id]));
         return Best(matches, limit);
     }

@@ -19,7 +19,7 @@ public sealed record VacancyMatchDto(int Rank, int VacancyId, string Title, int 
 public sealed record PlaceMatchDto(int Rank, int LearningPlaceId, string Title, int OrganisationId, double Score, bool MeetsAllRequired, IReadOnlyList<RequirementExplanation> Explanation);
 
 /// <summary>Rankings from the index, with their explanations read from the database for the few that are shown.</summary>
-public sealed class Rankings(PactwerkDb db, CandidateIndex index)
+public sealed class Rankings(PactwerkDb db, CandidateIndex index, TimeProvider clock)
 {
     public const int Limit = 50;
 
@@ -41,30 +41,33 @@ public sealed class Rankings(PactwerkDb db, CandidateIndex index)
             m.MeetsAllRequired, explain(m, evidence))).ToList();
     }
 
-    public async Task<List<PlaceMatchDto>> PlacesForAsync(int candidateId, CancellationToken ct)
-    {
-        var matches = await index.RankOpeningsAsync(OpeningKind.LearningPlace, candidateId, Limit, ct);
-        var ids = matches.Select(m => m.PlaceId).ToList();
-        var places = await db.Set<LearningPlaces.LearningPlace>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var evidence = await db.Set<CandidateCompetence>().AsNoTracking().Where(c => c.CandidateId == candidateId)
-            .ToDictionaryAsync(c => (c.CandidateId, c.CompetenceId), c => c.Evidence, ct);
-        var explain = await ExplainerAsync(matches, ct);
-        return matches.Where(m => places.ContainsKey(m.PlaceId)).Select((m, i) => new PlaceMatchDto(i + 1, m.PlaceId, places[m.PlaceId].Title, places[m.PlaceId].OrganisationId,
-            Math.Round(m.Score, 1), m.MeetsAllRequired, explain(m, evidence))).ToList();
-    }
+    /// <summary>The learning places for a candidate that are still offered today, best first.</summary>
+    public async Task<List<PlaceMatchDto>> PlacesForAsync(int candidateId, CancellationToken ct) =>
+        (await OpeningsForAsync(OpeningKind.LearningPlace, candidateId, ct)).Select(r => new PlaceMatchDto(r.Rank, r.Opening.Opening.Id, r.Opening.Title,
+            r.Opening.OrganisationId, Math.Round(r.Match.Score, 1), r.Match.MeetsAllRequired, r.Explanation)).ToList();
 
     /// <summary>The vacancies for a candidate that are still open today, best first.</summary>
-    public async Task<List<VacancyMatchDto>> VacanciesForAsync(int candidateId, DateOnly today, CancellationToken ct)
+    public async Task<List<VacancyMatchDto>> VacanciesForAsync(int candidateId, CancellationToken ct) =>
+        (await OpeningsForAsync(OpeningKind.Vacancy, candidateId, ct)).Select(r => new VacancyMatchDto(r.Rank, r.Opening.Opening.Id, r.Opening.Title,
+            r.Opening.OrganisationId, r.Opening.LastDay!.Value, Math.Round(r.Match.Score, 1), r.Match.MeetsAllRequired, r.Explanation)).ToList();
+
+    private sealed record RankedOpening(int Rank, OpeningSummary Opening, Match Match, List<RequirementExplanation> Explanation);
+
+    /// <summary>
+    /// The one path for ranking openings of either kind for a candidate. Only openings open today (the app's clock) take part,
+    /// decided before the best <see cref="Limit"/> are taken, so a closed one can never push an open one off the list.
+    /// </summary>
+    private async Task<List<RankedOpening>> OpeningsForAsync(OpeningKind kind, int candidateId, CancellationToken ct)
     {
-        var matches = await index.RankOpeningsAsync(OpeningKind.Vacancy, candidateId, Limit, ct);
-        var ids = matches.Select(m => m.PlaceId).ToList();
-        var vacancies = await db.Set<Vacancy>().AsNoTracking().Where(v => ids.Contains(v.Id) && v.OpenUntil >= today).ToDictionaryAsync(v => v.Id, ct);
-        matches = matches.Where(m => vacancies.ContainsKey(m.PlaceId)).ToList();
+        var open = await Openings.OpenIdsAsync(db, kind, Openings.Today(clock), ct);
+        var matches = await index.RankOpeningsAsync(kind, candidateId, Limit, open.Contains, ct);
+        var openings = await Openings.OfKindAsync(db, kind, matches.Select(m => m.PlaceId).ToList(), ct);
         var evidence = await db.Set<CandidateCompetence>().AsNoTracking().Where(c => c.CandidateId == candidateId)
             .ToDictionaryAsync(c => (c.CandidateId, c.CompetenceId), c => c.Evidence, ct);
         var explain = await ExplainerAsync(matches, ct);
-        return matches.Select((m, i) => new VacancyMatchDto(i + 1, m.PlaceId, vacancies[m.PlaceId].Title, vacancies[m.PlaceId].OrganisationId, vacancies[m.PlaceId].OpenUntil,
-            Math.Round(m.Score, 1), m.MeetsAllRequired, explain(m, evidence))).ToList();
+        // An opening removed since the open ids were read is left out rather than shown without a title.
+        return matches.Where(m => openings.ContainsKey(m.PlaceId))
+            .Select((m, i) => new RankedOpening(i + 1, openings[m.PlaceId], m, explain(m, evidence))).ToList();
     }
 
     private async Task<Func<Match, Dictionary<(int, int), string?>, List<RequirementExplanation>>> ExplainerAsync(List<Match> matches, CancellationToken ct)

@@ -85,7 +85,7 @@ public static class VacanciesApi
         return TypedResults.Ok(await rankings.CandidatesForAsync(Opening.Vacancy(id), withNames: MatchingAccess.IsCoordinator(scope), ct));
     }
 
-    private static async Task<IResult> GetVacanciesFor(int id, PactwerkDb db, AccessScopeProvider scopes, Rankings rankings, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> GetVacanciesFor(int id, PactwerkDb db, AccessScopeProvider scopes, Rankings rankings, CancellationToken ct)
     {
         if (await db.Set<Candidate>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is not { } candidate)
             return ApiProblems.NotFound(MatchingMessages.Format(MatchingMessages.NoCandidate, id));
@@ -93,7 +93,7 @@ public static class VacanciesApi
         var user = scope.UserId is { } uid ? await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == uid, ct) : null;
         if (!MatchingAccess.IsCoordinator(scope) && !MatchingAccess.Is(user, candidate))
             return ApiProblems.Forbidden(MatchingMessages.NotCandidateViewer);
-        return TypedResults.Ok(await rankings.VacanciesForAsync(id, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct));
+        return TypedResults.Ok(await rankings.VacanciesForAsync(id, ct));
     }
 
     /// <summary>The vacancies as everyone may read them, by organisation, title and id; the API and the pages both ask here.</summary>
