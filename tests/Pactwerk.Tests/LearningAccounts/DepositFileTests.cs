@@ -216,6 +216,47 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_file_longer_than_a_chunk_is_all_or_nothing_and_counts_each_persons_postings()
+    {
+        await ArrangeAsync();
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
+        // 10,001 rows, one more than the writer's chunk: the first 10,000 are written before the rest is read. The person
+        // of the first row comes back on the last, so the account the first chunk opened is found again by the second.
+        var good = new StringBuilder("email;amount;reference;validUntil\n");
+        for (var i = 1; i <= 10_001; i++)
+            good.Append($"lang{(i == 10_001 ? 1 : i)}@lang.test;1,00;L-{i};2030-12-31\n");
+        var before = await TallyAsync();
+
+        // The same rows with a bad one after them (line 10,003): nothing of the chunk already written stays.
+        var refused = await officer.PostAsync("/api/v1/funders/prov-bestand/deposits", Csv(good + "lang2@lang.test;1,000;L-bad;2030-12-31\n"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var report = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([(10_003, "amount")], report.GetProperty("badRows").EnumerateArray().Select(b => (b.GetProperty("line").GetInt32(), b.GetProperty("field").GetString()!)));
+        Assert.Equal(before, await TallyAsync());
+        Assert.Equal(0, await factory.InDbAsync(db => db.LearningAccounts.CountAsync(a => a.HolderEmail.EndsWith("@lang.test"))));
+
+        var written = await officer.PostAsync("/api/v1/funders/prov-bestand/deposits", Csv(good.ToString()));
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var done = await written.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(10_001, done.GetProperty("newDeposits").GetInt32());
+        Assert.Equal(10_000, done.GetProperty("accountsCreated").GetInt32());
+        Assert.Equal(before with { Accounts = before.Accounts + 10_000, Deposits = before.Deposits + 10_001, Postings = before.Postings + 10_001, Lines = before.Lines + 20_002, Files = before.Files + 1 },
+            await TallyAsync());
+        // Each account's posting count (what serialises its postings) against its postings counted in the table.
+        var counts = await factory.InDbAsync(db => db.LearningAccounts.AsNoTracking().Where(a => a.HolderEmail.EndsWith("@lang.test"))
+            .Select(a => new { a.HolderEmail, a.Postings, Real = db.LedgerPostings.Count(p => p.AccountId == a.Id) }).ToListAsync());
+        Assert.Equal(10_000, counts.Count);
+        Assert.All(counts, c => Assert.Equal(c.Real, c.Postings));
+        Assert.Equal(2, counts.Single(c => c.HolderEmail == "lang1@lang.test").Postings);
+        // Every posting balanced and the file's money available, summed straight from the lines.
+        var (unbalanced, available) = await factory.InDbAsync(async db => (
+            await db.LedgerLines.GroupBy(l => l.PostingId).Where(g => g.Sum(l => l.Amount) != 0).CountAsync(),
+            await db.LedgerLines.Where(l => l.Bucket == LedgerBucket.Available && db.LearningDeposits.Any(d => d.Id == l.DepositId && d.Reference.StartsWith("L-"))).SumAsync(l => l.Amount)));
+        Assert.Equal(0, unbalanced);
+        Assert.Equal(10_001 * 100L, available);
+    }
+
+    [Fact]
     public async Task Only_the_funders_officers_send_files_and_a_file_too_large_is_refused_unread()
     {
         await ArrangeAsync();

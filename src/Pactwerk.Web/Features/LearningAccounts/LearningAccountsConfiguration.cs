@@ -51,8 +51,10 @@ internal sealed class LedgerPostingConfiguration : IEntityTypeConfiguration<Ledg
         // A reservation is released or spent once, a posting reversed once, whatever arrives at the same moment.
         posting.HasOne<LedgerPosting>().WithMany().HasForeignKey(p => p.SettlesId).OnDelete(DeleteBehavior.Restrict);
         posting.HasOne<LedgerPosting>().WithMany().HasForeignKey(p => p.ReversesId).OnDelete(DeleteBehavior.Restrict);
-        posting.HasIndex(p => p.SettlesId).IsUnique();
-        posting.HasIndex(p => p.ReversesId).IsUnique();
+        // Partial: only a release, spend or reversal has one, and a deposit file's hundreds of thousands of postings need
+        // no index entries for their nulls. Every lookup asks for one id (x = @id), which both databases prove not null.
+        posting.HasIndex(p => p.SettlesId).IsUnique().HasFilter("\"SettlesId\" IS NOT NULL");
+        posting.HasIndex(p => p.ReversesId).IsUnique().HasFilter("\"ReversesId\" IS NOT NULL");
         posting.HasIndex(p => new { p.AccountId, p.Id });
     }
 }

@@ -1950,10 +1950,12 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ReversesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReversesId\" IS NOT NULL");
 
                     b.HasIndex("SettlesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SettlesId\" IS NOT NULL");
 
                     b.HasIndex("AccountId", "Id");
 

