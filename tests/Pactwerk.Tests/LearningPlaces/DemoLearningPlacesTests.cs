@@ -25,12 +25,13 @@ public abstract class DemoLearningPlacesTests<TFactory>(TFactory factory) : ICla
     {
         var year = DateTime.UtcNow.Year;
         DateOnly D(int month, int day) => new(year, month, day);
+        DateOnly Next(int month, int day) => new(year + 1, month, day);
         // The demo's facts, as DemoLearningPlaces describes them: periods, placements, and the one absence (Anouk's leave).
         var leave = Days(D(7, 13), D(8, 7)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
         var facts = new Dictionary<string, ((DateOnly, DateOnly)[] Periods, (DateOnly From, DateOnly To, bool AwayInLeave)[] Placements)>
         {
-            ["BBL-werkplek verzorgende IG (demo)"] = ([(D(1, 5), D(12, 18))], [(D(1, 5), D(12, 18), true), (D(1, 5), D(6, 26), true)]),
-            ["BOL-stage revalidatiezorg (demo)"] = ([(D(2, 2), D(6, 26)), (D(8, 31), D(12, 18))], [(D(2, 2), D(6, 26), false)]),
+            ["BBL-werkplek verzorgende IG (demo)"] = ([(D(1, 5), Next(7, 2))], [(D(1, 5), D(12, 18), true), (D(1, 5), D(6, 26), true)]),
+            ["BOL-stage revalidatiezorg (demo)"] = ([(D(2, 2), D(6, 26)), (D(8, 31), Next(1, 29))], [(D(2, 2), D(6, 26), false)]),
             ["Vakantieplek zorgassistent (demo)"] = ([(D(7, 4), D(8, 16))], [(D(7, 6), D(7, 31), false)]),
         };
         string Expected(string title, int week)
@@ -57,6 +58,13 @@ public abstract class DemoLearningPlacesTests<TFactory>(TFactory factory) : ICla
         Assert.Equal(4, states.Count(s => s == "Unsupervised"));
         Assert.Contains("Filled", states);
         Assert.Contains("Empty", states);
+
+        // No day of the year leaves the demo with nothing to propose (a place whose last period has ended cannot be): the places
+        // that run all year, and the BOL placement's second half-year, are still offered, empty, in the second week of next year.
+        var next = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/learning-places/year?organisation={organisation}&year={year + 1}");
+        foreach (var title in new[] { "BBL-werkplek verzorgende IG (demo)", "BOL-stage revalidatiezorg (demo)" })
+            Assert.Equal("Empty", next.EnumerateArray().Single(p => p.GetProperty("title").GetString() == title)
+                .GetProperty("weeks").EnumerateArray().Single(w => w.GetProperty("week").GetInt32() == 2).GetProperty("state").GetString());
 
         // Siza's place is in the region view of Oost beside Vogellanden's, and no learner's pseudonym is shown.
         var region = await Anonymous(factory).GetFromJsonAsync<JsonElement>($"/api/v1/learning-places/year?region=TP-OOST&year={year}");

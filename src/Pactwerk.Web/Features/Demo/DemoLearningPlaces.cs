@@ -18,6 +18,10 @@ namespace Pactwerk.Web.Features.Demo;
 /// absence registered after the placement, which the placement rule would have refused beforehand): the holiday gap.</item>
 /// </list>
 /// The summer holiday is taken as 4 July to 16 August, roughly region Noord's; the demo does not claim the exact dates.
+/// The places that run all year (and the BOL placement's second half-year) are offered on into next year, as a BBL track or
+/// a school half-year does: a place whose last period has ended can no longer be proposed, so a demo whose places all ended
+/// on 18 December would have nothing to match for the last two weeks of every year. No learner is placed next year, so next
+/// summer shows the gap to fill.
 /// </summary>
 public static class DemoLearningPlaces
 {
@@ -35,6 +39,7 @@ public static class DemoLearningPlaces
         var siza = await OrganisationId("Siza");
         var year = clock.GetUtcNow().Year;
         DateOnly Day(int month, int day) => new(year, month, day);
+        DateOnly NextYear(int month, int day) => new(year + 1, month, day);
 
         var anouk = new Supervisor
         {
@@ -58,13 +63,13 @@ public static class DemoLearningPlaces
             Supervisors = [.. supervisors.Select(s => new LearningPlaceSupervisor { SupervisorId = s.Id })],
         };
         var bbl = Place(vogellanden, zwolle, "BBL-werkplek verzorgende IG (demo)", LearningPlaceKind.BblWorkplace, 2, "100234567",
-            "Werken en leren op de revalidatieafdeling, het hele jaar door.", [anouk], (Day(1, 5), Day(12, 18)));
+            "Werken en leren op de revalidatieafdeling, het hele jaar door.", [anouk], (Day(1, 5), NextYear(7, 2)));
         var bol = Place(vogellanden, zwolle, "BOL-stage revalidatiezorg (demo)", LearningPlaceKind.BolPlacement, 1, "100234567",
-            "Stage in het schooljaar; in de zomervakantie niet aangeboden.", [carla], (Day(2, 2), Day(6, 26)), (Day(8, 31), Day(12, 18)));
+            "Stage in het schooljaar; in de zomervakantie niet aangeboden.", [carla], (Day(2, 2), Day(6, 26)), (Day(8, 31), NextYear(1, 29)));
         var holiday = Place(vogellanden, zwolle, "Vakantieplek zorgassistent (demo)", LearningPlaceKind.HolidayPlace, 2, null,
             "Een leerplek in de zomervakantie, zodat de afdeling ook dan leerlingen heeft.", [bram], (Day(7, 4), Day(8, 16)));
         var work = Place(siza, arnhem, "Werkleerplek zorgtechnologie (demo)", LearningPlaceKind.WorkBasedPlace, 1, null,
-            "Omscholing naar zorg met technologie in Het Dorp.", [dewi], (Day(1, 5), Day(12, 18)));
+            "Omscholing naar zorg met technologie in Het Dorp.", [dewi], (Day(1, 5), NextYear(7, 2)));
         db.AddRange(bbl, bol, holiday, work);
         await db.SaveChangesAsync(ct);
 
