@@ -7,8 +7,8 @@ namespace Pactwerk.Web.Features.Demo;
 /// <summary>
 /// Shared technology rooms in landsdeel Oost, after the publication's "better one modern technology room in
 /// use from early to late": two of Landstede in Zwolle and one of the HAN in Arnhem (real organisations of
-/// the demo; the rooms, their equipment and every booking are invented). A season from 1 September of this
-/// school year to the end of January: weekly series of the own school, another school, a company (FN Kempen) and
+/// the demo; the rooms, their equipment and every booking are invented). Sixteen weeks either side of the day the
+/// demo is made: weekly series of the own school, another school, a company (FN Kempen) and
 /// adult education (TechniekTalent.nu's courses for adults). Past bookings have their use recorded, every seventh a
 /// no-show, so the utilisation shows booked against used; a few future bookings wait for approval.
 /// </summary>
@@ -30,11 +30,16 @@ public static class DemoRooms
         List<RoomOpeningHours> Weekdays(int opens, int closes) =>
             [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
                 .Select(d => new RoomOpeningHours { Day = d, Opens = new TimeOnly(opens, 0), Closes = new TimeOnly(closes, 0) })];
+        // The bookings run from sixteen weeks before the day the demo is made to sixteen weeks after it, so that on any day of
+        // the year the demo has both a past (used and no-shows, for utilisation) and a future (bookings waiting for approval).
+        // A fixed school season (September to January) left the demo without a future from February and without a past in
+        // August.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var seasonStart = new DateOnly(today.Month >= 8 ? today.Year : today.Year - 1, 9, 1);
-        var seasonEnd = new DateOnly(seasonStart.Year + 1, 1, 31);
-        // The Christmas holiday of region Noord/Oost, roughly: closed, so the heat map shows a gap.
-        var christmas = new RoomClosure { From = new DateOnly(seasonStart.Year, 12, 21), To = new DateOnly(seasonStart.Year + 1, 1, 3), Reason = "Kerstvakantie" };
+        var seasonStart = today.AddDays(-16 * 7);
+        var seasonEnd = today.AddDays(16 * 7);
+        // The Christmas holiday of region Noord/Oost, roughly, nearest to today: closed, so the heat map shows a gap.
+        var christmasYear = today.Month >= 7 ? today.Year : today.Year - 1;
+        var christmas = new RoomClosure { From = new DateOnly(christmasYear, 12, 21), To = new DateOnly(christmasYear + 1, 1, 3), Reason = "Kerstvakantie" };
         var rooms = new Dictionary<string, Room>
         {
             ["werkplaats"] = new()
