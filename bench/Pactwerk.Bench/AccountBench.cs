@@ -62,8 +62,7 @@ internal static partial class AccountBench
                 $"{r.Provider.ToLowerInvariant()}_bulk_s={r.BulkSeconds:0.0} {r.Provider.ToLowerInvariant()}_plain_s={r.PlainSeconds:0.0} {r.Provider.ToLowerInvariant()}_ratio={r.BulkSeconds / r.PlainSeconds:0.00} {r.Provider.ToLowerInvariant()}_balance_p95_ms={r.BalanceP95:0.00} {r.Provider.ToLowerInvariant()}_statement_p95_ms={r.StatementP95:0.00} {r.Provider.ToLowerInvariant()}_race_won={r.Won}/{Racers}")))
                 + $" load={LoadAverage()} ok={ok}";
             Console.WriteLine(line);
-            await File.WriteAllTextAsync(Path.Combine(repository, "bench", "results", "2026-12-06-accounts.json"),
-                JsonSerializer.Serialize(new { accounts, results, line }, new JsonSerializerOptions { WriteIndented = true }));
+            await BenchResults.WriteAsync(repository, "accounts", new { accounts, results, line });
             return ok ? 0 : 1;
         }
         finally

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -97,8 +96,7 @@ internal static partial class BookingBench
         Console.WriteLine(ok ? $"ok   exactly one booking per slot ({slots} slots), none overlapping; comparator booked all {requests}" : "FAIL");
         Console.WriteLine(FormattableString.Invariant(
             $"bookings: db={provider.ToLowerInvariant()} contested_per_s={phases[0].Requests / phases[0].Seconds:0} contested_p50_ms={phases[0].P50:0.0} contested_p95_ms={phases[0].P95:0.0} plain_per_s={phases[1].Requests / phases[1].Seconds:0} plain_p50_ms={phases[1].P50:0.0} plain_p95_ms={phases[1].P95:0.0} bookings_per_slot_ok={ok}"));
-        var json = Path.Combine(repository, "bench", "results", $"2026-12-05-bookings-{provider.ToLowerInvariant()}.json");
-        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { provider, requests, slots, phases, ok }, new JsonSerializerOptions { WriteIndented = true }));
+        await BenchResults.WriteAsync(repository, $"bookings-{provider.ToLowerInvariant()}", new { provider, requests, slots, phases, ok });
         return ok ? 0 : 1;
     }
 
