@@ -45,10 +45,16 @@ public abstract class MonitorCacheTests<TFactory>(TFactory factory) : IClassFixt
         var firstPage = await anonymous.GetStringAsync(page);
         var firstValue = await ValueAsync(anonymous, api);
 
-        // A change behind the monitor's back (no eviction): anonymous readers still get the cached page.
+        // A change behind the monitor's back (no eviction): anonymous readers still get the cached page (it says how old it
+        // is); a signed-in reader's page is made for them, not taken from the cache, but from the same catalogue of
+        // indicators, which only an eviction drops: neither sees the change until a write the eviction sees.
         await BehindTheMonitorsBackAsync("UPDATE \"Indicators\" SET \"Name\" = 'Ingeschrevenen hbo (gewijzigd)' WHERE \"Code\" = 'hbo-ingeschrevenen'");
-        Assert.DoesNotContain("(gewijzigd)", await anonymous.GetStringAsync(page));
-        Assert.Contains("(gewijzigd)", await coordinator.GetStringAsync(page));
+        var cached = await anonymous.GetAsync(page);
+        Assert.NotNull(cached.Headers.Age);
+        Assert.DoesNotContain("(gewijzigd)", await cached.Content.ReadAsStringAsync());
+        var own = await coordinator.GetAsync(page);
+        Assert.Null(own.Headers.Age);
+        Assert.DoesNotContain("(gewijzigd)", await own.Content.ReadAsStringAsync());
 
         // An import of one more Zwolle row (7 students in 2023): the new figures show at once.
         const string header = "PROVINCIE;GEMEENTENUMMER;GEMEENTENAAM;SOORT INSTELLING;TYPE HOGER ONDERWIJS;INSTELLINGSCODE ACTUEEL;INSTELLINGSNAAM ACTUEEL;ONDERDEEL;SUBONDERDEEL;OPLEIDINGSCODE ACTUEEL;OPLEIDINGSNAAM ACTUEEL;OPLEIDINGSVORM;GESLACHT;2023";

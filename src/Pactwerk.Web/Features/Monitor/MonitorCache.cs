@@ -24,6 +24,8 @@ public static class MonitorCache
             .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
             .Expire(TimeSpan.FromMinutes(30))
             .Tag(Tag)));
+        // What the monitor's pages look up, held in memory and evicted with the cache (one place for both).
+        services.AddSingleton<MonitorCatalogue>();
         // Every database context gets the registered interceptors (see DatabaseSetup).
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, MonitorCacheEviction>();
         // The same on every instance of one PostgreSQL database: each tells the others what it changed.

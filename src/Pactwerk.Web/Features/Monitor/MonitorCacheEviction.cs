@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,7 +24,7 @@ namespace Pactwerk.Web.Features.Monitor;
 /// retires hundreds of thousands of values in a few statements; loading them would cost minutes.
 /// </para>
 /// </summary>
-public sealed class MonitorCacheEviction(IOutputCacheStore store, MonitorCluster cluster) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorCluster cluster) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     /// <summary>
     /// What the public monitor reads: every entity marked <see cref="Data.ShownOnMonitorAttribute"/>
@@ -180,7 +179,7 @@ public sealed class MonitorCacheEviction(IOutputCacheStore store, MonitorCluster
     {
         if (!Take(db))
             return;
-        await store.EvictByTagAsync(MonitorCache.Tag, ct);
+        await catalogue.EvictAsync(ct);
         cluster.Announce();
     }
 
@@ -190,7 +189,7 @@ public sealed class MonitorCacheEviction(IOutputCacheStore store, MonitorCluster
     {
         if (!Take(db))
             return;
-        store.EvictByTagAsync(MonitorCache.Tag, default).AsTask().GetAwaiter().GetResult();
+        catalogue.EvictAsync(default).AsTask().GetAwaiter().GetResult();
         cluster.Announce();
     }
 

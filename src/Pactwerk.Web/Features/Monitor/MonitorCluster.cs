@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Pactwerk.Web.Data;
@@ -15,7 +14,7 @@ namespace Pactwerk.Web.Features.Monitor;
 /// drops its cached public monitor — within a second of the commit. After a lost connection a listener reads
 /// everything again, since it may have missed news. On SQLite there is one process per file, so nothing is sent.
 /// </summary>
-public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHost host, IOutputCacheStore store, IHostApplicationLifetime lifetime, ILogger<MonitorCluster> log) : BackgroundService
+public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHost host, MonitorCatalogue catalogue, IHostApplicationLifetime lifetime, ILogger<MonitorCluster> log) : BackgroundService
 {
     public const string Channel = "pactwerk_monitor";
 
@@ -124,7 +123,7 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
                     else if (news.Elements.Length > 0)
                         (await host.ReadAgainAsync(db, news.Elements, stopping))();
                 }
-                await store.EvictByTagAsync(MonitorCache.Tag, stopping);
+                await catalogue.EvictAsync(stopping);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -27,37 +27,35 @@ internal sealed record QueryResult(Indicator Indicator, int Version, IndicatorDe
 /// Turns a request for figures (codes, a period as text) into engine calls, with provenance. Its rows
 /// are unprotected: every reader outside the monitor goes through <see cref="MonitorFigures"/>.
 /// </summary>
-internal sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host)
+internal sealed class MonitorQueries(PactwerkDb db, MonitorEngineHost host, MonitorCatalogue catalogue)
 {
     public async Task<QueryOutcome<QueryResult>> ValuesAsync(ValuesQuery query, CancellationToken ct)
     {
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.Code == query.Indicator, ct);
-        if (indicator is null)
+        var known = await catalogue.CurrentAsync(ct);
+        if (query.Indicator is null || !known.Indicators.TryGetValue(query.Indicator, out var indicator))
         {
-            var known = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct);
-            return Invalid("indicator", $"Onbekende indicator '{query.Indicator}'. Bekend: {string.Join(", ", known)}.");
+            var codes = await db.Indicators.OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct);
+            return Invalid("indicator", $"Onbekende indicator '{query.Indicator}'. Bekend: {string.Join(", ", codes)}.");
         }
         var version = indicator.Versions.Single(v => v.Version == indicator.CurrentVersion);
         var definition = IndicatorDefinitions.Parse(indicator.Code, version.Definition);
         var element = host.Engine.Element(definition.Numerator.Element);
         if (element is null)
             return new QueryOutcome<QueryResult>.Found(new QueryResult(indicator, version.Version, definition,
-                await db.DataElements.Where(e => e.Code == definition.Numerator.Element).Select(e => e.PeriodKind).FirstOrDefaultAsync(ct), []));
+                known.Elements.TryGetValue(definition.Numerator.Element, out var e) ? e.Kind : default, []));
 
         List<(int Id, RegionRef Ref)> regions;
         if (!string.IsNullOrWhiteSpace(query.Region))
         {
             var code = query.Region.Trim().ToUpperInvariant();
-            regions = (await db.Regions.Where(r => r.Code == code && r.ValidTo == null).Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct))
-                .Select(r => (r.Id, new RegionRef(r.Code, r.Name))).ToList();
+            regions = known.RegionsByCode.TryGetValue(code, out var r) ? [(r.Id, new RegionRef(r.Code, r.Name))] : [];
             if (regions.Count == 0)
                 return Invalid("region", $"Er is geen regio met code '{query.Region}'.");
         }
         else if (!string.IsNullOrWhiteSpace(query.RegionSet))
         {
             var set = query.RegionSet.Trim().ToLowerInvariant();
-            regions = (await db.Regions.Where(r => r.RegionSet.Code == set && r.ValidTo == null).OrderBy(r => r.Name).Select(r => new { r.Id, r.Code, r.Name }).ToListAsync(ct))
-                .Select(r => (r.Id, new RegionRef(r.Code, r.Name))).ToList();
+            regions = known.RegionsBySet.TryGetValue(set, out var inSet) ? [.. inSet.Select(r => (r.Id, new RegionRef(r.Code, r.Name)))] : [];
             if (regions.Count == 0)
                 return Invalid("regionSet", $"Er is geen regio-indeling met code '{query.RegionSet}'.");
         }

@@ -73,7 +73,7 @@ public abstract record ViewOutcome<T>
 /// protected for the reader according to its source. A page asks a fixed handful of queries,
 /// whatever the number of regions: the engine answers a whole set from memory.
 /// </summary>
-public sealed class MonitorViews(PactwerkDb db, MonitorFigures figures, IPlanGoals planGoals, IStringLocalizer<SharedResource> T)
+public sealed class MonitorViews(PactwerkDb db, MonitorCatalogue catalogue, MonitorFigures figures, IPlanGoals planGoals, IStringLocalizer<SharedResource> T)
 {
     public const string DefaultSet = RegionSetCodes.Provinces;
 
@@ -82,40 +82,30 @@ public sealed class MonitorViews(PactwerkDb db, MonitorFigures figures, IPlanGoa
     public async Task<IndicatorHead?> IndicatorAsync(string? code, CancellationToken ct)
     {
         var normalised = (code ?? "").Trim().ToLowerInvariant();
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Versions).SingleOrDefaultAsync(i => i.Code == normalised, ct);
-        if (indicator is null)
+        var known = await catalogue.CurrentAsync(ct);
+        if (!known.Indicators.TryGetValue(normalised, out var indicator))
             return null;
         var version = indicator.Versions.Single(v => v.Version == indicator.CurrentVersion);
         var definition = IndicatorDefinitions.Parse(indicator.Code, version.Definition);
-        var element = await db.DataElements.AsNoTracking().Where(e => e.Code == definition.Numerator.Element)
-            .Select(e => new { e.PeriodKind, e.Dimensions }).SingleOrDefaultAsync(ct);
-        var dimensions = element is null || element.Dimensions.Length == 0 ? [] : element.Dimensions.Split('|');
+        var element = known.Elements.TryGetValue(definition.Numerator.Element, out var e) ? e : ((PeriodKind Kind, string Dimensions)?)null;
+        var dimensions = element is not { } found || found.Dimensions.Length == 0 ? [] : found.Dimensions.Split('|');
         return new IndicatorHead(indicator.Id, indicator.Code, English ? indicator.NameEn : indicator.Name, indicator.Unit, indicator.Direction,
-            version.Version, version.Description, definition.Numerator.Element, element?.PeriodKind ?? PeriodKind.CalendarYear,
+            version.Version, version.Description, definition.Numerator.Element, element?.Kind ?? PeriodKind.CalendarYear,
             dimensions.Where(d => !definition.Numerator.Filter.ContainsKey(d) || definition.Denominator is not null).ToList(),
             indicator.Versions.OrderBy(v => v.Version).Select(v => (v.Version, v.CreatedAt)).ToList());
     }
 
-    public async Task<List<RegionChoice>> RegionsAsync(CancellationToken ct)
-    {
-        var rows = await db.Regions.AsNoTracking().Where(r => r.ValidTo == null)
-            .OrderBy(r => r.RegionSet.SortOrder).ThenBy(r => r.Name)
-            .Select(r => new { Set = r.RegionSet.Code, SetName = r.RegionSet.Name, SetNameEn = r.RegionSet.NameEn, r.Code, r.Name }).ToListAsync(ct);
-        return rows.Select(r => new RegionChoice(r.Set, English ? r.SetNameEn : r.SetName, r.Code, r.Name)).ToList();
-    }
+    public async Task<List<RegionChoice>> RegionsAsync(CancellationToken ct) =>
+        (await catalogue.CurrentAsync(ct)).Regions.Select(Choice).ToList();
 
     private async Task<List<SetChoice>> SetsAsync(CancellationToken ct) =>
-        (await db.RegionSets.AsNoTracking().Where(s => s.Code != RegionSetCodes.Country).OrderBy(s => s.SortOrder)
-            .Select(s => new { s.Code, s.Name, s.NameEn }).ToListAsync(ct))
+        (await catalogue.CurrentAsync(ct)).Sets.Where(s => s.Code != RegionSetCodes.Country)
         .Select(s => new SetChoice(s.Code, English ? s.NameEn : s.Name)).ToList();
 
-    private async Task<RegionChoice?> RegionAsync(string code, CancellationToken ct)
-    {
-        var normalised = code.Trim().ToUpperInvariant();
-        var r = await db.Regions.AsNoTracking().Where(x => x.Code == normalised && x.ValidTo == null)
-            .Select(x => new { Set = x.RegionSet.Code, x.RegionSet.Name, x.RegionSet.NameEn, x.Code, RegionName = x.Name }).SingleOrDefaultAsync(ct);
-        return r is null ? null : new RegionChoice(r.Set, English ? r.NameEn : r.Name, r.Code, r.RegionName);
-    }
+    private async Task<RegionChoice?> RegionAsync(string code, CancellationToken ct) =>
+        (await catalogue.CurrentAsync(ct)).RegionsByCode.TryGetValue(code.Trim().ToUpperInvariant(), out var r) ? Choice(r) : null;
+
+    private static RegionChoice Choice(CatalogueRegion r) => new(r.SetCode, English ? r.SetNameEn : r.SetName, r.Code, r.Name);
 
     private async Task<Figures?> ReadAsync(ValuesQuery query, FigureReader reader, CancellationToken ct) =>
         await figures.ReadAsync(query, reader, ct) is QueryOutcome<Figures>.Found found ? found.Value : null;

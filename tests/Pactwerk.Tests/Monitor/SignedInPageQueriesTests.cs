@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Pactwerk.Tests.Infrastructure;
+using static Pactwerk.Tests.Infrastructure.Session;
+
+namespace Pactwerk.Tests.Monitor;
+
+/// <summary>
+/// A signed-in reader's monitor page is not output-cached (it may show small cells), so what it reads from the database
+/// is what it costs (issue 17). The indicators, data elements, regions and sets are held in memory and dropped with the
+/// cache (<c>MonitorCatalogue</c>); what is left per request is the reader's own: the account, their rights, and the goals
+/// of the region shown. Counted per request, by the request's path, so the app's background jobs do not count.
+/// </summary>
+public abstract class SignedInPageQueriesTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PactwerkFactory
+{
+    private const string Marker = "X-Count-Commands";
+
+    /// <summary>Every command a request marked with <see cref="Marker"/> sends, by the marker's value.</summary>
+    private sealed class RequestCommands(IHttpContextAccessor http) : DbCommandInterceptor
+    {
+        public ConcurrentDictionary<string, ConcurrentQueue<string>> Seen { get; } = new();
+
+        private void Note(DbCommand command)
+        {
+            if (http.HttpContext?.Request.Headers[Marker].ToString() is { Length: > 0 } mark)
+                Seen.GetOrAdd(mark, _ => new()).Enqueue(command.CommandText);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Note(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken ct = default)
+        {
+            Note(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Note(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken ct = default)
+        {
+            Note(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Note(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+        {
+            Note(command);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_indicator_page_reads_only_the_readers_own_rows_and_still_shows_a_rename_at_once()
+    {
+        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IInterceptor>(sp => new RequestCommands(sp.GetRequiredService<IHttpContextAccessor>()))));
+        var commands = counted.Services.GetServices<IInterceptor>().OfType<RequestCommands>().Single();
+        var reader = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PostSignInAsync(reader, "lid@pactwerk.demo", DemoPassword)).StatusCode);
+
+        const string page = "/monitor/indicatoren/hbo-aandeel-techniek?regio=PV21&indeling=provincies";
+        async Task<(string Html, List<string> Sql)> ReadAsync(string mark)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, page);
+            request.Headers.Add(Marker, mark);
+            var response = await reader.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadAsStringAsync(), commands.Seen.TryGetValue(mark, out var seen) ? [.. seen] : []);
+        }
+
+        await ReadAsync("first");
+        var (html, sql) = await ReadAsync("warm");
+        Assert.Contains("Fryslân", html);
+        Assert.DoesNotContain("Fryslân (hernoemd)", html);
+        // Before the catalogue this page sent 16 commands (the indicator with its versions four times, a region by code
+        // twice, every region and set). Left: the account, the reader's rights, the goals shown.
+        Assert.True(sql.Count <= 3, $"{sql.Count} commands:\n" + string.Join("\n---\n", sql));
+        Assert.DoesNotContain(sql, s => s.Contains("\"Indicators\"") || s.Contains("\"RegionSets\""));
+
+        // A rename through this app is written through EF, so it passes the eviction and the next page shows it.
+        using (var scope = counted.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Pactwerk.Web.Data.PactwerkDb>();
+            db.Regions.Single(r => r.Code == "PV21").Name = "Fryslân (hernoemd)";
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Fryslân (hernoemd)", (await ReadAsync("renamed")).Html);
+    }
+}
+
+public sealed class SignedInPageQueriesSqlite(SqliteFactory factory) : SignedInPageQueriesTests<SqliteFactory>(factory);
+public sealed class SignedInPageQueriesPostgres(PostgresFactory factory) : SignedInPageQueriesTests<PostgresFactory>(factory);
