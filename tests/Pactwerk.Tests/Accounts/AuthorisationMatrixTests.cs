@@ -277,6 +277,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             // place's organisation (blind) and coordinators, what a place asks for its organisation and coordinators.
             ("GET my competences page",            "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties")),
             ("GET my places page",                 "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/leerplekken")),
+            ("GET my vacancies page",              "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/vacatures")),
             ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
             ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
             ("GET vacancies page (HvA)",           "200 200 200 200 200 200 200 200", c => c.GetAsync($"/organisaties/{hva}/vacatures")),
