@@ -234,6 +234,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("DELETE an empty programme (HvA)",     "401 403 204 403 403 403 204 204", async c =>
                 await c.DeleteAsync($"/api/v1/programmes/{await Programmes.ProgrammesTestData.ProgrammeAsync(factory)}")),
             ("PUT employer network (HvA)",          "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/employers", Array.Empty<object>())),
+            ("GET programme modules",               "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/modules")),
             ("PUT modules (HvA)",                   "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/modules", Array.Empty<object>())),
             ("PUT the member's own application",    "401 200 404 404 404 404 404 404", c => c.PutAsJsonAsync($"/api/v1/programme-applications/{memberApplication}", new { municipality = "GM0363" })),
             ("GET new programme page",              "302 302 200 302 302 200 200 200", c => c.GetAsync("/programmas/nieuw")),
