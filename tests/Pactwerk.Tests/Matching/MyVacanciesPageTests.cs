@@ -144,6 +144,23 @@ public abstract class MyVacanciesPageTests<TFactory>(TFactory factory) : IClassF
         Assert.Empty(document.QuerySelectorAll("section[aria-labelledby^='vacature-']"));
         Assert.NotNull(document.QuerySelector("main a[href='/mijn-competenties']"));
     }
+
+    [Fact]
+    public async Task The_pact_home_leads_signed_in_people_to_their_matching_pages_and_others_to_sign_in_first()
+    {
+        var (person, _) = await PersonAsync(factory);
+        var links = Parser.ParseDocument(await person.GetStringAsync("/pact/zorgpact")).QuerySelectorAll("section[aria-labelledby='matchen'] a")
+            .Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(["/mijn-competenties", "/mijn-competenties/leerplekken", "/mijn-competenties/vacatures"], links);
+        foreach (var link in links)
+            Assert.Equal(HttpStatusCode.OK, (await person.GetAsync(link)).StatusCode);
+
+        var anonymous = Anonymous(factory);
+        var signIn = Parser.ParseDocument(await anonymous.GetStringAsync("/pact/zorgpact")).QuerySelectorAll("section[aria-labelledby='matchen'] a")
+            .Select(a => a.GetAttribute("href")!).Single();
+        Assert.Equal("/inloggen?ReturnUrl=%2Fmijn-competenties", signIn);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(signIn)).StatusCode);
+    }
 }
 
 public sealed class MyVacanciesPageSqlite(SqliteFactory factory) : MyVacanciesPageTests<SqliteFactory>(factory);
