@@ -234,6 +234,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("DELETE an empty programme (HvA)",     "401 403 204 403 403 403 204 204", async c =>
                 await c.DeleteAsync($"/api/v1/programmes/{await Programmes.ProgrammesTestData.ProgrammeAsync(factory)}")),
             ("PUT employer network (HvA)",          "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/employers", Array.Empty<object>())),
+            ("GET programme modules",               "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/modules")),
             ("PUT modules (HvA)",                   "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/modules", Array.Empty<object>())),
             ("PUT the member's own application",    "401 200 404 404 404 404 404 404", c => c.PutAsJsonAsync($"/api/v1/programme-applications/{memberApplication}", new { municipality = "GM0363" })),
             ("GET new programme page",              "302 302 200 302 302 200 200 200", c => c.GetAsync("/programmas/nieuw")),
@@ -277,6 +278,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             // place's organisation (blind) and coordinators, what a place asks for its organisation and coordinators.
             ("GET my competences page",            "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties")),
             ("GET my places page",                 "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/leerplekken")),
+            ("GET my vacancies page",              "302 200 200 200 200 200 200 200", c => c.GetAsync("/mijn-competenties/vacatures")),
             ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
             ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
             ("GET vacancies page (HvA)",           "200 200 200 200 200 200 200 200", c => c.GetAsync($"/organisaties/{hva}/vacatures")),

@@ -61,11 +61,11 @@ public abstract class MatchingLinksTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task The_account_page_links_to_my_competences_and_the_places_that_fit_me_for_every_signed_in_reader()
+    public async Task The_account_page_links_to_my_competences_and_the_places_and_vacancies_that_fit_me_for_every_signed_in_reader()
     {
         foreach (var (who, client) in (await ReadersAsync()).Where(r => r.Key != "anonymous"))
         {
-            string[] targets = ["/mijn-competenties", "/mijn-competenties/leerplekken"];
+            string[] targets = ["/mijn-competenties", "/mijn-competenties/leerplekken", "/mijn-competenties/vacatures"];
             await AssertLinkedExactlyWhenAllowedAsync(client, who, "/account", targets);
             var html = await client.GetStringAsync("/account");
             Assert.All(targets, t => Assert.Contains($"href=\"{t}\"", html));

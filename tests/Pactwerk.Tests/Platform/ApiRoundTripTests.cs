@@ -106,6 +106,18 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
             return $"/api/v1/programmes/{code}";
         }),
+        // A programme's modules, one with its length in weeks and one without.
+        ["/api/v1/programmes/{code}/modules"] = (Programmes.ProgrammesTestData.HvaStaff, async () =>
+        {
+            var code = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
+            var staff = await SignInAsync(factory, Programmes.ProgrammesTestData.HvaStaff);
+            var set = await staff.PutAsJsonAsync($"/api/v1/programmes/{code}/modules", new object[]
+            {
+                new { name = "Basis programmeren", setting = "AtSchool", weeks = 12 }, new { name = "Stage", setting = "AtEmployer" },
+            });
+            Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+            return $"/api/v1/programmes/{code}/modules";
+        }),
         ["/api/v1/rooms/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/rooms/{await Db(db => db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())}"),
         ["/api/v1/voucher-schemes/{code}/settings"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, () => Task.FromResult($"/api/v1/voucher-schemes/{Web.Features.Demo.DemoVouchers.Gelderland}/settings")),
         ["/api/v1/pacts/{code}/newsletter/editions/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
@@ -139,6 +151,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
         "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}", "/api/v1/learning-places/{id:int}/requirements", "/api/v1/candidates/me/",
         "/api/v1/voucher-courses/{id:int}/competences/", "/api/v1/vacancies/{id:int}", "/api/v1/programmes/{code}",
+        "/api/v1/programmes/{code}/modules",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);

@@ -121,6 +121,12 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
         }
         Assert.Equal(["gender", "municipality"], ComponentOf(doc, paths.GetProperty("/api/v1/programme-applications/{id}").GetProperty("put").GetProperty("requestBody"))
             .GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
+        // The modules are public to read, with their length in weeks; the programme list gives the total.
+        var modules = paths.GetProperty("/api/v1/programmes/{code}/modules");
+        Assert.False(modules.GetProperty("get").TryGetProperty("security", out _));
+        Assert.False(string.IsNullOrWhiteSpace(modules.GetProperty("get").GetProperty("summary").GetString()));
+        Assert.Contains("weeks", doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ModuleInput").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("totalWeeks", doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProgrammeDto").GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
     private static JsonElement ComponentOf(JsonDocument doc, JsonElement body)

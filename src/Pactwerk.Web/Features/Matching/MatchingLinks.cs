@@ -10,7 +10,7 @@ public sealed record MatchingLink(string Href, string Text);
 /// <summary>
 /// The way into matching from where people already are: a learning place's page (its candidates and what it asks), an
 /// organisation's page (its vacancies, and publishing one) and the account page (the reader's own competences and the places
-/// that fit them; for a scheme's officers, the competences of voucher courses). Only links the reader may follow are shown,
+/// and vacancies that fit them; for a scheme's officers, the competences of voucher courses). Only links the reader may follow are shown,
 /// decided by <see cref="MatchingAccess"/> as the pages themselves decide, so a link never leads to a refusal.
 /// </summary>
 /// <remarks>Used from other areas' pages by name: <c>Component.InvokeAsync("MatchingLinks", new { place = 12 })</c>,
@@ -42,6 +42,7 @@ public sealed class MatchingLinksViewComponent(PactwerkDb db, AccessScopeProvide
         {
             links.Add(new("/mijn-competenties", "Mijn competenties"));
             links.Add(new("/mijn-competenties/leerplekken", "Leerplekken die bij mij passen"));
+            links.Add(new("/mijn-competenties/vacatures", "Vacatures die bij mij passen"));
             if ((await db.VoucherSchemes.AsNoTracking().ToListAsync(ct)).Any(s => MatchingAccess.KeepsCourseCompetences(scope, s)))
                 links.Add(new("/vouchercursussen/competenties", "Competenties van vouchercursussen"));
         }

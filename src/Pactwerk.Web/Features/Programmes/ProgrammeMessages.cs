@@ -66,6 +66,7 @@ public static class ProgrammeMessages
     public const string EmployerTwiceInNetwork = "Een organisatie staat twee keer in het netwerk; elke werkgever één keer.";
     public const string ModulesInvalid = "Elke module heeft een naam (hoogstens 200 tekens) en is op school of bij de werkgever.";
     public const string ModuleInUse = "De module '{0}' is al door deelnemers afgerond en kan niet weg.";
+    public const string ModuleWeeksInvalid = "Vul de lengte van de module in als een heel aantal weken van 1 tot en met 104, of laat het leeg.";
 
     public static string Format(string format, params object?[] values) => string.Format(CultureInfo.GetCultureInfo("nl-NL"), format, values);
 

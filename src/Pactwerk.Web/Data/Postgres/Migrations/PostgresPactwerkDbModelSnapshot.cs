@@ -3891,12 +3891,18 @@ namespace Pactwerk.Web.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("Weeks")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Position")
                         .IsUnique();
 
-                    b.ToTable("ProgrammeModules", (string)null);
+                    b.ToTable("ProgrammeModules", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeModules_Weeks", "\"Weeks\" BETWEEN 1 AND 104");
+                        });
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.ReferenceData.ReferenceDataLoad", b =>

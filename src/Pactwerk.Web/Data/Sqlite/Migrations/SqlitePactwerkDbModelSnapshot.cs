@@ -3732,12 +3732,18 @@ namespace Pactwerk.Web.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Weeks")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProgrammeId", "Position")
                         .IsUnique();
 
-                    b.ToTable("ProgrammeModules", (string)null);
+                    b.ToTable("ProgrammeModules", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeModules_Weeks", "\"Weeks\" BETWEEN 1 AND 104");
+                        });
                 });
 
             modelBuilder.Entity("Pactwerk.Web.Features.ReferenceData.ReferenceDataLoad", b =>

@@ -17,6 +17,9 @@ public sealed class ProgrammeModel(PactwerkDb db, AccessScopeProvider scopes) : 
     public Programme Programme { get; private set; } = null!;
     public string Owner { get; private set; } = "";
     public IReadOnlyList<(Cohort Cohort, CohortFiguresDto Figures)> Cohorts { get; private set; } = [];
+    public IReadOnlyList<ProgrammeUnit> Modules { get; private set; } = [];
+    /// <summary>The programme's length in weeks, when every module has one (<see cref="ProgrammeUnit.TotalWeeks"/>).</summary>
+    public int? TotalWeeks { get; private set; }
     /// <summary>The reader is the programme's staff: the page links each cohort's intake.</summary>
     public bool IsStaff { get; private set; }
     public bool SignedIn { get; private set; }
@@ -34,6 +37,8 @@ public sealed class ProgrammeModel(PactwerkDb db, AccessScopeProvider scopes) : 
         SignedIn = scope.IsSignedIn;
         var figures = await CohortFigures.ForAsync(db, programme, cohorts.Select(c => c.Id).ToList(), unsuppressed: staff, ct);
         Cohorts = cohorts.Select(c => (c, figures[c.Id])).ToList();
+        Modules = await db.Set<ProgrammeUnit>().AsNoTracking().Where(m => m.ProgrammeId == programme.Id).OrderBy(m => m.Position).ToListAsync(ct);
+        TotalWeeks = ProgrammeUnit.TotalWeeks(Modules.Select(m => m.Weeks).ToList());
         return Page();
     }
 }

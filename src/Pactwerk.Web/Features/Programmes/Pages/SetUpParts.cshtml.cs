@@ -81,10 +81,32 @@ public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessS
         if (await LoadAsync(ct) is { } refused)
             return refused;
         InputPrefix = "";
-        var rows = Modules.Where(m => !string.IsNullOrWhiteSpace(m.Name) || m.Position is not null).ToList();
-        return await SaveAsync(() => parts.SaveModulesAsync(Code, rows, ct), _ => Done("modules"))
+        // A length that is no whole number is refused at its own row before anything else is asked, with the editor's message
+        // for a length out of range: to the reader both are the same mistake.
+        var unreadable = Enumerable.Range(0, Modules.Count)
+            .Where(row => ModelState.TryGetValue(ProgrammeParts.WeeksField(row), out var entry) && entry.Errors.Count > 0).ToList();
+        if (unreadable.Count > 0)
+        {
+            ModelState.Clear();
+            foreach (var row in unreadable)
+                ModelState.AddModelError(WeeksAt(row), Localise(ProgrammeMessages.ModuleWeeksInvalid));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(employers: true, modules: false, ct);
+        }
+        // Rows left empty are dropped; each kept row remembers its row on the page, where the editor's messages about it belong.
+        var kept = Modules.Select((module, row) => (Module: module, Row: row))
+            .Where(x => !string.IsNullOrWhiteSpace(x.Module.Name) || x.Module.Position is not null || x.Module.Weeks is not null).ToList();
+        var fields = kept.Select((x, index) => (Sent: ProgrammeParts.WeeksField(index), Shown: WeeksAt(x.Row))).ToDictionary(f => f.Sent, f => f.Shown);
+        return await SaveAsync(async () => await parts.SaveModulesAsync(Code, kept.Select(x => x.Module).ToList(), ct) switch
+            {
+                EditOutcome<Programme>.Invalid invalid => new EditOutcome<Programme>.Invalid(invalid.Errors.ToDictionary(e => fields.GetValueOrDefault(e.Key, e.Key), e => e.Value)),
+                var outcome => outcome,
+            }, _ => Done("modules"))
             ?? await ShowAsync(employers: true, modules: false, ct);
     }
+
+    /// <summary>The id of a module row's weeks field, where its message is shown and the summary links to.</summary>
+    public static string WeeksAt(int row) => $"module-weeks-{row}";
 
     private string Done(string section) => $"/programmas/{Code}/onderdelen?opgeslagen=true#{section}";
 

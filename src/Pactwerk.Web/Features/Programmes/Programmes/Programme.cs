@@ -62,6 +62,17 @@ public class ProgrammeUnit : Audit.IAudited
     public int Position { get; set; }
     public required string Name { get; set; }
     public ModuleSetting Setting { get; set; }
+    /// <summary>How many weeks the module takes (1–<see cref="MaxWeeks"/>); unknown when the programme has not said.</summary>
+    public int? Weeks { get; set; }
+
+    /// <summary>Two school years: longer than any module of a retraining programme is meant to be.</summary>
+    public const int MaxWeeks = 104;
+
+    /// <summary>
+    /// The programme's length: the sum of its modules' weeks, known only when every module's is (a sum over some of them would
+    /// read as the whole and understate it). Null for a programme without modules.
+    /// </summary>
+    public static int? TotalWeeks(IReadOnlyCollection<int?> weeks) => weeks.Count > 0 && weeks.All(w => w is not null) ? weeks.Sum() : null;
 }
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ModuleSetting>))]

@@ -31,6 +31,8 @@ public sealed class ModuleInput
     public int? Position { get; set; }
     public string? Name { get; set; }
     public ModuleSetting? Setting { get; set; }
+    /// <summary>The module's length in whole weeks, 1–104; left out when not known.</summary>
+    public int? Weeks { get; set; }
 }
 
 /// <summary>
@@ -160,7 +162,8 @@ public sealed partial class ProgrammeParts(PactwerkDb db, AccessScopeProvider sc
 
     /// <summary>
     /// Sets the modules in the order sent. A module is its place in the order: the one at a place keeps its completions
-    /// when renamed; modules past the new last one go, unless participants completed them.
+    /// when renamed; modules past the new last one go, unless participants completed them. A length in weeks out of range is
+    /// refused at its own row (<see cref="WeeksField"/>, by its index in the list sent).
     /// </summary>
     public async Task<EditOutcome<Programme>> SaveModulesAsync(string programmeCode, IReadOnlyList<ModuleInput> modules, CancellationToken ct)
     {
@@ -169,9 +172,18 @@ public sealed partial class ProgrammeParts(PactwerkDb db, AccessScopeProvider sc
         if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
             return new EditOutcome<Programme>.Forbidden(ProgrammeMessages.NotStaff);
         var wanted = modules.Select((m, i) => (m, i)).OrderBy(x => x.m.Position ?? x.i + 1).ThenBy(x => x.i)
-            .Select(x => (Name: x.m.Name?.Trim() ?? "", x.m.Setting)).ToList();
+            .Select(x => (Name: x.m.Name?.Trim() ?? "", x.m.Setting, x.m.Weeks)).ToList();
+        var errors = new Dictionary<string, string[]>();
         if (wanted.Any(m => m.Name.Length is 0 or > 200 || m.Setting is not { } s || !Enum.IsDefined(s)))
-            return Invalid<Programme>("Modules", ProgrammeMessages.ModulesInvalid);
+            errors["Modules"] = [ProgrammeMessages.ModulesInvalid];
+        for (var i = 0; i < modules.Count; i++)
+            if (modules[i].Weeks is < 1 or > ProgrammeUnit.MaxWeeks)
+                errors[WeeksField(i)] = [ProgrammeMessages.ModuleWeeksInvalid];
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return new EditOutcome<Programme>.Invalid(errors);
+        }
         var current = await db.Set<ProgrammeUnit>().Where(m => m.ProgrammeId == programme.Id).OrderBy(m => m.Position).ToListAsync(ct);
         var dropped = current.Skip(wanted.Count).ToList();
         var droppedIds = dropped.Select(m => m.Id).ToList();
@@ -181,13 +193,16 @@ public sealed partial class ProgrammeParts(PactwerkDb db, AccessScopeProvider sc
         for (var i = 0; i < wanted.Count; i++)
         {
             if (i < current.Count)
-                (current[i].Name, current[i].Setting) = (wanted[i].Name, wanted[i].Setting!.Value);
+                (current[i].Name, current[i].Setting, current[i].Weeks) = (wanted[i].Name, wanted[i].Setting!.Value, wanted[i].Weeks);
             else
-                db.Add(new ProgrammeUnit { ProgrammeId = programme.Id, Position = i + 1, Name = wanted[i].Name, Setting = wanted[i].Setting!.Value });
+                db.Add(new ProgrammeUnit { ProgrammeId = programme.Id, Position = i + 1, Name = wanted[i].Name, Setting = wanted[i].Setting!.Value, Weeks = wanted[i].Weeks });
         }
         await db.SaveChangesAsync(ct);
         return new EditOutcome<Programme>.Saved(programme);
     }
+
+    /// <summary>The field a module's weeks are refused at: the <paramref name="index"/>th module of the list sent, as the API names a list item.</summary>
+    public static string WeeksField(int index) => $"Modules[{index}].Weeks";
 
     private Task<Programme?> ProgrammeAsync(string code, CancellationToken ct) => ProgrammeLookup.ProgrammeAsync(db, code, ct);
 

@@ -6,8 +6,9 @@ using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Programmes;
 
+/// <summary>A programme in the list; <c>totalWeeks</c> is the sum of its modules' weeks, null unless every module has its length.</summary>
 public sealed record ProgrammeDto(string Code, string Name, int PactId, int OwnerOrganisationId, string? Description, decimal TargetCertificateRate,
-    decimal TargetJobRate, decimal TargetWomenShare, IReadOnlyList<string> Steps, bool Invented);
+    decimal TargetJobRate, decimal TargetWomenShare, IReadOnlyList<string> Steps, bool Invented, int? TotalWeeks);
 public sealed record CohortDto(string Code, string Name, DateOnly StartDate, DateOnly EndDate, int Seats, CohortStatus Status, CohortFiguresDto Figures);
 public sealed record CandidateStepDto(string Step, DateOnly On, StepDecision Decision, string RecordedBy);
 public sealed record CandidateDto(long Id, string Cohort, DateTime AppliedAt, string? NextStep, IReadOnlyList<CandidateStepDto> Steps, bool Invented);
@@ -40,8 +41,10 @@ public static class ProgrammesApi
             .WithSummary("The programme's staff remove a cohort nobody applied to (204). One with applications is refused with 409: close it instead.");
         programmes.MapPut("/{code}/employers", SetEmployers).WithName("SetProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more).");
+        programmes.MapGet("/{code}/modules", GetModules).WithName("GetProgrammeModules").AllowAnonymous()
+            .WithSummary("A programme's modules in order: name, AtSchool or AtEmployer, and length in weeks (null when not known).");
         programmes.MapPut("/{code}/modules", SetModules).WithName("SetProgrammeModules").RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The programme's staff set the modules in order (name, AtSchool or AtEmployer); a module participants completed cannot be removed.");
+            .WithSummary("The programme's staff set the modules in order (name, AtSchool or AtEmployer, and optionally `weeks`, a whole number 1–104); a module participants completed cannot be removed. A bad length is refused at `Modules[i].Weeks`.");
         programmes.MapGet("/{code}/cohorts", GetCohorts).WithName("GetProgrammeCohorts").AllowAnonymous()
             .WithSummary("A programme's cohorts: start and end date, seats, open or closed, and their live figures (intake per step, starts, certificates, jobs, women, rates). Counts of people under the small-cell rule, except for the programme's staff.");
         programmes.MapPost("/{code}/cohorts/{cohort}/applications", Apply).WithName("ApplyToProgrammeCohort").RequireAuthorization(Policies.SignedIn)
@@ -60,9 +63,10 @@ public static class ProgrammesApi
 
     private static async Task<Ok<List<ProgrammeDto>>> GetProgrammes(PactwerkDb db, CancellationToken ct)
     {
-        var rows = await db.Set<Programme>().AsNoTracking().Include(p => p.Steps).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
+        var rows = await db.Set<Programme>().AsNoTracking().Include(p => p.Steps).Include(p => p.Modules).OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(p => new ProgrammeDto(p.Code, p.Name, p.PactId, p.OwnerOrganisationId, p.Description, p.TargetCertificateRate,
-            p.TargetJobRate, p.TargetWomenShare, p.Steps.OrderBy(s => s.Position).Select(s => s.Code).ToList(), p.Invented)).ToList());
+            p.TargetJobRate, p.TargetWomenShare, p.Steps.OrderBy(s => s.Position).Select(s => s.Code).ToList(), p.Invented,
+            ProgrammeUnit.TotalWeeks(p.Modules.Select(m => m.Weeks).ToList()))).ToList());
     }
 
     private static async Task<Results<Ok<ProgrammeInput>, ProblemHttpResult>> GetProgramme(string code, ProgrammeEditor editor, PactwerkDb db, CancellationToken ct)
@@ -101,6 +105,11 @@ public static class ProgrammesApi
         await EditResults.ToResultAsync(await parts.SaveEmployersAsync(code, input, ct), async p => TypedResults.Ok(await EmployersOf(db, p.Id, ct)),
             ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => EmployersOf(db, p.Id, ct), 0);
 
+    private static async Task<Results<Ok<List<ModuleInput>>, ProblemHttpResult>> GetModules(string code, PactwerkDb db, CancellationToken ct) =>
+        await ProgrammeLookup.ProgrammeAsync(db, code, ct) is { } programme
+            ? TypedResults.Ok(await ModulesOf(db, programme.Id, ct))
+            : ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+
     private static async Task<IResult> SetModules(string code, List<ModuleInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
         await EditResults.ToResultAsync(await parts.SaveModulesAsync(code, input, ct), async p => TypedResults.Ok(await ModulesOf(db, p.Id, ct)),
             ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => ModulesOf(db, p.Id, ct), 0);
@@ -114,7 +123,7 @@ public static class ProgrammesApi
 
     internal static Task<List<ModuleInput>> ModulesOf(PactwerkDb db, int programmeId, CancellationToken ct) =>
         db.Set<ProgrammeUnit>().AsNoTracking().Where(m => m.ProgrammeId == programmeId).OrderBy(m => m.Position)
-            .Select(m => new ModuleInput { Position = m.Position, Name = m.Name, Setting = m.Setting }).ToListAsync(ct);
+            .Select(m => new ModuleInput { Position = m.Position, Name = m.Name, Setting = m.Setting, Weeks = m.Weeks }).ToListAsync(ct);
 
     private static async Task<ProgrammeInput> ReadAsync(PactwerkDb db, Programme programme, CancellationToken ct) =>
         ProgrammeEditor.InputOf(programme, await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => p.Code).SingleAsync(ct));
