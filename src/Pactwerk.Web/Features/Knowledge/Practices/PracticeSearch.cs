@@ -110,11 +110,11 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, P
         var rows = q is null
             ? await filtered.Select(p => new FacetRow(p.Id, p.Version, p.Title, p.PublishedAt, p.PactId, p.Sector, null)).ToListAsync(ct)
             : await MatchedAsync(filtered.Join(Match(words), p => p.Id, m => m.Id, (p, m) => new FacetRow(p.Id, p.Version, p.Title, p.PublishedAt, p.PactId, p.Sector, m.Rank)), ct);
-        var ordered = q is not null
-            ? rows.OrderByDescending(c => c.Rank).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList()
-            : rows.OrderByDescending(c => c.PublishedAt).ThenBy(c => c.Title, Dutch).ThenBy(c => c.Id).ToList();
+        Comparison<FacetRow> order = q is not null
+            ? (a, b) => Comparer<double?>.Default.Compare(b.Rank, a.Rank) is var c and not 0 ? c : Dutch.Compare(a.Title, b.Title) is var t and not 0 ? t : a.Id.CompareTo(b.Id)
+            : (a, b) => Comparer<DateTime?>.Default.Compare(b.PublishedAt, a.PublishedAt) is var c and not 0 ? c : Dutch.Compare(a.Title, b.Title) is var t and not 0 ? t : a.Id.CompareTo(b.Id);
         var page = query.Page ?? 1;
-        var shownRows = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var shownRows = First(rows, page * PageSize, order).Skip((page - 1) * PageSize).ToList();
         var shown = shownRows.Select(c => c.Id).ToList();
         // One read for everything the page of hits shows; the long texts only when a snippet needs them and they are not kept yet.
         var details = await db.Set<Practice>().Where(p => shown.Contains(p.Id))
@@ -127,6 +127,30 @@ public sealed class PracticeSearch(PactwerkDb db, PracticeAreaCache areaCache, P
             areas.LandsdelenOf(details[c.Id].Regions).Select(l => l.Code).ToList(), c.Rank, snippets[c.Id])).ToList();
         var facets = await FacetsAsync(rows, areas, ct);
         return (new PracticeResults(q, rows.Count, page, PageSize, hits, facets), errors);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> rows in the given order, best first: what sorting all rows and taking the first
+    /// would give (the order is total, it ends on the id), without putting every row in order. Matched practices often
+    /// share their rank, and a full sort then compares thousands of titles the Dutch way, which costs far more than the
+    /// match itself (10⁴ practices, one word: 2,512 rows, some 28,000 culture comparisons per search;
+    /// bench/results/2026-12-07-practices.md). A heap of the best so far turns a row away with one comparison to its worst.
+    /// </summary>
+    private static List<T> First<T>(List<T> rows, int count, Comparison<T> order)
+    {
+        var best = new PriorityQueue<T, T>(Math.Min(count, rows.Count), Comparer<T>.Create((a, b) => order(b, a)));
+        foreach (var row in rows)
+        {
+            if (best.Count < count)
+                best.Enqueue(row, row);
+            else
+                best.EnqueueDequeue(row, row);
+        }
+        var first = new List<T>(best.Count);
+        while (best.TryDequeue(out var row, out _))
+            first.Add(row); // the worst of them first
+        first.Reverse();
+        return first;
     }
 
     /// <summary>
