@@ -11,4 +11,13 @@ public static class ProgrammeLookup
 
     public static Task<Cohort?> CohortAsync(PactwerkDb db, Programme programme, string code, CancellationToken ct) =>
         db.Set<Cohort>().AsNoTracking().SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Code == code, ct);
+
+    /// <summary>
+    /// The ids of the programme's cohorts someone applied to, erased candidates included (their intake and outcomes are the
+    /// cohort's history and the monitor's figures). The one question behind refusing to remove a cohort or a programme, or
+    /// to change what applicants were told, and behind the pages that offer removal only where it would be allowed.
+    /// </summary>
+    public static async Task<IReadOnlySet<int>> CohortsAppliedToAsync(PactwerkDb db, int programmeId, CancellationToken ct) =>
+        (await db.Set<Candidate>().Where(c => db.Set<Cohort>().Any(k => k.Id == c.CohortId && k.ProgrammeId == programmeId))
+            .Select(c => c.CohortId).Distinct().ToListAsync(ct)).ToHashSet();
 }

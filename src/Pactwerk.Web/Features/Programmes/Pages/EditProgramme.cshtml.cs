@@ -84,7 +84,7 @@ public sealed class EditProgrammeModel(PactwerkDb db, ProgrammeEditor editor, Ac
         var pact = await db.Pacts.Where(p => p.Id == programme.PactId).Select(p => new { p.Code, p.Name }).SingleAsync(ct);
         Input = ProgrammeEditor.InputOf(programme, pact.Code);
         PactName = pact.Name;
-        MayDelete = !await db.Set<Candidate>().AnyAsync(c => db.Set<Cohort>().Any(x => x.Id == c.CohortId && x.ProgrammeId == programme.Id), ct);
+        MayDelete = (await ProgrammeLookup.CohortsAppliedToAsync(db, programme.Id, ct)).Count == 0;
         await ChoicesAsync(programme, ct);
     }
 

@@ -128,8 +128,7 @@ public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessS
             return Forbid();
         Programme = programme;
         Cohorts = await db.Set<Cohort>().AsNoTracking().Where(c => c.ProgrammeId == programme.Id).OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
-        var ids = Cohorts.Select(c => c.Id).ToList();
-        Applied = (await db.Set<Candidate>().Where(c => ids.Contains(c.CohortId)).Select(c => c.CohortId).Distinct().ToListAsync(ct)).ToHashSet();
+        Applied = await ProgrammeLookup.CohortsAppliedToAsync(db, programme.Id, ct);
         Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
         return null;

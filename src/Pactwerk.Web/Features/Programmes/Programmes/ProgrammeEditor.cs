@@ -120,8 +120,7 @@ public sealed partial class ProgrammeEditor(PactwerkDb db, AccessScopeProvider s
         if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: true))
             return new EditOutcome<Programme>.Forbidden(ProgrammeMessages.NotStaff);
         var cohorts = await db.Set<Cohort>().Where(c => c.ProgrammeId == programme.Id).ToListAsync(ct);
-        var cohortIds = cohorts.Select(c => c.Id).ToList();
-        if (await db.Set<Candidate>().AnyAsync(c => cohortIds.Contains(c.CohortId), ct))
+        if ((await ProgrammeLookup.CohortsAppliedToAsync(db, programme.Id, ct)).Count > 0)
             return new EditOutcome<Programme>.Conflict(ProgrammeMessages.ProgrammeHasCandidates);
         // Loaded, so that each removal is tracked and audited rather than left to the database's cascade.
         db.RemoveRange(cohorts);
@@ -162,7 +161,7 @@ public sealed partial class ProgrammeEditor(PactwerkDb db, AccessScopeProvider s
                 return new EditOutcome<Programme>.Forbidden(ProgrammeMessages.SetUpForbidden);
             programme.OwnerOrganisationId = owner;
         }
-        var hasCandidates = await db.Set<Candidate>().AnyAsync(c => db.Set<Cohort>().Any(k => k.Id == c.CohortId && k.ProgrammeId == programme.Id), ct);
+        var hasCandidates = (await ProgrammeLookup.CohortsAppliedToAsync(db, programme.Id, ct)).Count > 0;
         await CheckAsync(programme, input, hasCandidates, errors, ct);
         if (errors.Count > 0)
         {

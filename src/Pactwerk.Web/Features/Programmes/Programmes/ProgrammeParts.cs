@@ -118,7 +118,7 @@ public sealed partial class ProgrammeParts(PactwerkDb db, AccessScopeProvider sc
             return new EditOutcome<Cohort>.Forbidden(ProgrammeMessages.NotStaff);
         if (await db.Set<Cohort>().SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Code == cohortCode, ct) is not { } cohort)
             return new EditOutcome<Cohort>.NotFound();
-        if (await db.Set<Candidate>().AnyAsync(c => c.CohortId == cohort.Id, ct))
+        if ((await ProgrammeLookup.CohortsAppliedToAsync(db, programme.Id, ct)).Contains(cohort.Id))
             return new EditOutcome<Cohort>.Conflict(ProgrammeMessages.CohortHasCandidates);
         db.Remove(cohort);
         try
