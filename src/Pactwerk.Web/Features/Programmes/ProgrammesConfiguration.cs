@@ -51,7 +51,8 @@ internal sealed class ProgrammeUnitConfiguration : IEntityTypeConfiguration<Prog
     {
         module.Property(m => m.Name).HasMaxLength(200);
         module.HasIndex(m => new { m.ProgrammeId, m.Position }).IsUnique();
-        module.ToTable("ProgrammeModules", t => t.HasCheckConstraint("CK_ProgrammeModules_Weeks", "\"Weeks\" BETWEEN 1 AND 104"));
+        // The database holds the same bound the editor refuses by, from the one constant.
+        module.ToTable("ProgrammeModules", t => t.HasCheckConstraint("CK_ProgrammeModules_Weeks", $"\"Weeks\" BETWEEN 1 AND {ProgrammeUnit.MaxWeeks}"));
     }
 }
 
