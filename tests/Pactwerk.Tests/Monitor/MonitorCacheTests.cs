@@ -125,6 +125,8 @@ public abstract class MonitorCacheTests<TFactory>(TFactory factory) : IClassFixt
         Assert.Equal(JsonValueKind.Null, before.GetProperty("target").ValueKind);
 
         var coordinator = await SignInAsync(factory, "coordinator@techniekpact.demo");
+        // A signed-in reader's answer is not output-cached, but the goals it is judged by are held in memory: they too must follow.
+        Assert.Equal(JsonValueKind.Null, (await coordinator.GetFromJsonAsync<JsonElement>(api)).GetProperty("target").ValueKind);
         var version = await factory.InDbAsync(db => db.PlanRevisions.Where(r => r.Id == revisionId).Select(r => r.Version).SingleAsync());
         var adopted = await coordinator.PostAsJsonAsync($"/api/v1/plans/{planId}/revisions/{revisionId}/adopt", new { version });
         Assert.Equal(HttpStatusCode.OK, adopted.StatusCode);
@@ -132,6 +134,17 @@ public abstract class MonitorCacheTests<TFactory>(TFactory factory) : IClassFixt
         var after = await anonymous.GetFromJsonAsync<JsonElement>(api);
         Assert.Equal(31.5, after.GetProperty("target").GetProperty("value").GetDouble());
         Assert.Equal(20, after.GetProperty("baseline").GetProperty("value").GetDouble());
+        Assert.Equal(31.5, (await coordinator.GetFromJsonAsync<JsonElement>(api)).GetProperty("target").GetProperty("value").GetDouble());
+
+        // A changed target of the adopted revision, written through EF as any editor does: both readers see it at once.
+        await factory.InDbAsync(async db =>
+        {
+            var target = await db.IndicatorGoals.SingleAsync(g => g.PlanRevisionId == revisionId && g.Kind == GoalKind.Target);
+            target.Value = 33.25;
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(33.25, (await anonymous.GetFromJsonAsync<JsonElement>(api)).GetProperty("target").GetProperty("value").GetDouble());
+        Assert.Equal(33.25, (await coordinator.GetFromJsonAsync<JsonElement>(api)).GetProperty("target").GetProperty("value").GetDouble());
     }
 
     [Fact]

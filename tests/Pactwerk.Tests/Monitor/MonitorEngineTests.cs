@@ -69,6 +69,43 @@ public sealed class MonitorEngineTests
         Assert.Equal(75.0, engine.Evaluate(Share, 1, Y2023).Value!.Value, 10);
     }
 
+    private static readonly IndicatorDefinition Count = new("count", Measure.All("e"));
+
+    [Fact]
+    public void A_split_by_a_dimension_sums_each_value_over_the_region_and_follows_a_replace()
+    {
+        // Municipality 1: techniek 10, zorg 5; municipality 2: techniek 30, zorg suppressed, onderwijs 7.
+        var engine = Engine((1, "techniek", 10), (1, "zorg", 5), (2, "techniek", 30), (2, "zorg", null), (2, "onderwijs", 7));
+
+        // Region 10 = {1, 2}: techniek 10 + 30 = 40 over two cells; zorg 5 with one of its two cells suppressed; onderwijs 7.
+        var both = engine.EvaluateBy(Count, 10, Y2023, "SECTOR");
+        Assert.Equal(["onderwijs", "techniek", "zorg"], both.Select(b => b.Value));
+        Assert.Equal((7.0, 0, 1), (both[0].Aggregate.Numerator, both[0].Aggregate.SuppressedCells, both[0].Aggregate.Cells));
+        Assert.Equal((40.0, 0, 2), (both[1].Aggregate.Numerator, both[1].Aggregate.SuppressedCells, both[1].Aggregate.Cells));
+        Assert.Equal((5.0, 1, 2), (both[2].Aggregate.Numerator, both[2].Aggregate.SuppressedCells, both[2].Aggregate.Cells));
+
+        // Municipality 1 alone has no onderwijs cell: the value is not listed (not listed as zero).
+        var one = engine.EvaluateBy(Count, 1, Y2023, "SECTOR");
+        Assert.Equal([("techniek", 10.0), ("zorg", 5.0)], one.Select(b => (b.Value, b.Aggregate.Numerator)));
+        // A period without cells lists nothing.
+        Assert.Empty(engine.EvaluateBy(Count, 10, new Period(PeriodKind.SchoolYear, 2019), "SECTOR"));
+
+        // The split of region 10 is held now; a replaced element must not be answered from it.
+        Regions.TryIndexOf(1, out var m1);
+        engine.Replace(ElementData.From("e", ElementLevel.Municipality, PeriodKind.SchoolYear, ["SECTOR"],
+            [new Cell(m1, Y2023, ["techniek"], 12), new Cell(m1, Y2023, ["zorg"], 3)]));
+        Assert.Equal([("techniek", 12.0), ("zorg", 3.0)], engine.EvaluateBy(Count, 10, Y2023, "SECTOR").Select(b => (b.Value, b.Aggregate.Numerator)));
+    }
+
+    [Fact]
+    public void A_split_of_a_share_keeps_each_values_own_denominator()
+    {
+        // Share of techniek split by sector: the techniek row is 100 % of itself and the other sectors have no numerator.
+        var engine = Engine((1, "techniek", 10), (1, "zorg", 30), (2, "techniek", 30));
+        var split = engine.EvaluateBy(Share, 10, Y2023, "SECTOR");
+        Assert.Equal([("techniek", 40.0, 40.0), ("zorg", 0.0, 30.0)], split.Select(b => (b.Value, b.Aggregate.Numerator, b.Aggregate.Denominator!.Value)));
+    }
+
     [Theory]
     [InlineData("2024", PeriodKind.SchoolYear, "2024/2025")]
     [InlineData("2024/2025", PeriodKind.SchoolYear, "2024/2025")]

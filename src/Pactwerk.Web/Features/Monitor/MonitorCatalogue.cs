@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Monitoring;
@@ -38,6 +39,12 @@ public sealed class MonitorCatalogue(IServiceScopeFactory scopes, IOutputCacheSt
         public required IReadOnlyDictionary<string, IReadOnlyList<CatalogueRegion>> RegionsBySet { get; init; }
         /// <summary>Every region set by sort order, the country's included.</summary>
         public required IReadOnlyList<CatalogueSet> Sets { get; init; }
+        /// <summary>
+        /// The goals that hold per indicator and region, filled as pages ask. Goals, plans and their revisions are shown on
+        /// the monitor, so every committed change to them evicts (see <see cref="MonitorCacheEviction"/>), and with this
+        /// snapshot its goals go: what a reader finds here is what the database held at this generation or later.
+        /// </summary>
+        internal ConcurrentDictionary<(int Indicator, string Region), TrackGoals> Goals { get; } = new();
     }
 
     private long _generation;

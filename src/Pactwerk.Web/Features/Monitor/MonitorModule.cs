@@ -20,7 +20,8 @@ public static class MonitorModule
         builder.Services.AddScoped<MonitorQueries>();
         // Built by hand: its constructor takes the monitor's internals, which no other feature may reach.
         builder.Services.AddScoped(sp => new MonitorFigures(sp.GetRequiredService<PactwerkDb>(), sp.GetRequiredService<MonitorQueries>(),
-            sp.GetRequiredService<MonitorEngineHost>(), sp.GetRequiredService<Pages.SmallCellMap>(), sp.GetRequiredService<Accounts.AccessScopeProvider>(), sp.GetRequiredService<IPlanGoals>()));
+            sp.GetRequiredService<MonitorEngineHost>(), sp.GetRequiredService<Pages.SmallCellMap>(), sp.GetRequiredService<Accounts.AccessScopeProvider>(), sp.GetRequiredService<IPlanGoals>(),
+            sp.GetRequiredService<MonitorCatalogue>()));
         builder.Services.AddScoped<IndicatorEditor>();
         builder.Services.AddScoped<MonitorFeeds>();
         // A period travels as the text that says its kind (PeriodJsonConverter); the API document says so too.
