@@ -282,6 +282,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
             ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
             ("GET vacancies page (HvA)",           "200 200 200 200 200 200 200 200", c => c.GetAsync($"/organisaties/{hva}/vacatures")),
+            ("GET vacancy page (HvA)",             "200 200 200 200 200 200 200 200", c => c.GetAsync($"/vacatures/{hvaVacancy}")),
             ("GET new vacancy page (HvA)",         "302 302 200 302 302 302 302 200", c => c.GetAsync($"/organisaties/{hva}/vacatures/nieuw")),
             ("GET edit vacancy page (HvA)",        "302 302 200 302 302 302 302 200", c => c.GetAsync($"/vacatures/{hvaVacancy}/bewerken")),
             ("GET vacancy candidates page (HvA)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/vacatures/{hvaVacancy}/kandidaten")),
