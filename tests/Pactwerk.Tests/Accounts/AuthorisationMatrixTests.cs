@@ -233,6 +233,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
                 await c.DeleteAsync($"/api/v1/programmes/{await Programmes.ProgrammesTestData.ProgrammeAsync(factory)}/cohorts/c1")),
             ("DELETE an empty programme (HvA)",     "401 403 204 403 403 403 204 204", async c =>
                 await c.DeleteAsync($"/api/v1/programmes/{await Programmes.ProgrammesTestData.ProgrammeAsync(factory)}")),
+            ("GET employer network",                "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/employers")),
             ("PUT employer network (HvA)",          "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/employers", Array.Empty<object>())),
             ("GET programme modules",               "200 200 200 200 200 200 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/modules")),
             ("PUT modules (HvA)",                   "401 403 200 403 403 403 200 200", c => c.PutAsJsonAsync($"/api/v1/programmes/{programme}/modules", Array.Empty<object>())),
@@ -282,6 +283,7 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET candidates page (HvA place)",    "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/kandidaten")),
             ("GET requirements page (HvA place)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/leerplekken/{hvaPlace}/eisen")),
             ("GET vacancies page (HvA)",           "200 200 200 200 200 200 200 200", c => c.GetAsync($"/organisaties/{hva}/vacatures")),
+            ("GET vacancy page (HvA)",             "200 200 200 200 200 200 200 200", c => c.GetAsync($"/vacatures/{hvaVacancy}")),
             ("GET new vacancy page (HvA)",         "302 302 200 302 302 302 302 200", c => c.GetAsync($"/organisaties/{hva}/vacatures/nieuw")),
             ("GET edit vacancy page (HvA)",        "302 302 200 302 302 302 302 200", c => c.GetAsync($"/vacatures/{hvaVacancy}/bewerken")),
             ("GET vacancy candidates page (HvA)",  "302 302 200 302 302 200 200 200", c => c.GetAsync($"/vacatures/{hvaVacancy}/kandidaten")),

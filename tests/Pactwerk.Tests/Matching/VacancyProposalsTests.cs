@@ -78,7 +78,9 @@ public abstract class VacancyProposalsTests<TFactory>(TFactory factory) : IClass
         Assert.Contains("werkervaring in de zorg", blind);
         var blindPage = await staff.GetStringAsync($"/voorstellen/{proposal}");
         Assert.DoesNotContain("Vera Vacatureblind", blindPage);
-        Assert.Equal($"/organisaties/{organisation}/vacatures", Parser.ParseDocument(blindPage).QuerySelector("nav.breadcrumb a")!.GetAttribute("href"));
+        // The breadcrumb leads to the vacancy's own public page, which says nothing about the proposal.
+        Assert.Equal($"/vacatures/{vacancy}", Parser.ParseDocument(blindPage).QuerySelector("nav.breadcrumb a")!.GetAttribute("href"));
+        Assert.DoesNotContain("Vera Vacatureblind", await staff.GetStringAsync($"/vacatures/{vacancy}"));
         Assert.Equal(HttpStatusCode.Conflict, (await candidate.PostAsync($"/api/v1/candidate-proposals/{proposal}/agree", null)).StatusCode);
 
         // Another organisation may neither read nor decide it; nothing changes.

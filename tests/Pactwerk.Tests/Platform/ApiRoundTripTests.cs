@@ -118,6 +118,16 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
             Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
             return $"/api/v1/programmes/{code}/modules";
         }),
+        // A programme's employer network, two employers with their places per cohort; the GET adds each one's name, which the PUT ignores.
+        ["/api/v1/programmes/{code}/employers"] = (Programmes.ProgrammesTestData.HvaStaff, async () =>
+        {
+            var code = await Programmes.ProgrammesTestData.ProgrammeAsync(factory);
+            var staff = await SignInAsync(factory, Programmes.ProgrammesTestData.HvaStaff);
+            var organisations = await Db(db => db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync());
+            var set = await staff.PutAsJsonAsync($"/api/v1/programmes/{code}/employers", organisations.Select((o, i) => new { organisationId = o, placesPerCohort = 3 + i }));
+            Assert.True(set.IsSuccessStatusCode, await set.Content.ReadAsStringAsync());
+            return $"/api/v1/programmes/{code}/employers";
+        }),
         ["/api/v1/rooms/{id:int}"] = ("beheerder@pactwerk.demo", async () => $"/api/v1/rooms/{await Db(db => db.Rooms.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync())}"),
         ["/api/v1/voucher-schemes/{code}/settings"] = (Web.Features.Demo.DemoVouchers.OfficerEmail, () => Task.FromResult($"/api/v1/voucher-schemes/{Web.Features.Demo.DemoVouchers.Gelderland}/settings")),
         ["/api/v1/pacts/{code}/newsletter/editions/{id:int}"] = ("beheerder@pactwerk.demo", async () =>
@@ -151,7 +161,7 @@ public abstract class ApiRoundTripTests<TFactory>(TFactory factory) : IClassFixt
         "/api/v1/learning-networks/{id:int}/cases/{caseId:int}", "/api/v1/pacts/{code}/newsletter/editions/{id:int}", "/api/v1/voucher-schemes/{code}/settings",
         "/api/v1/rooms/{id:int}", "/api/v1/learning-places/{id:int}", "/api/v1/learning-places/{id:int}/requirements", "/api/v1/candidates/me/",
         "/api/v1/voucher-courses/{id:int}/competences/", "/api/v1/vacancies/{id:int}", "/api/v1/programmes/{code}",
-        "/api/v1/programmes/{code}/modules",
+        "/api/v1/programmes/{code}/modules", "/api/v1/programmes/{code}/employers",
     ];
 
     public static TheoryData<string> Routes() => new(RoundTripping);

@@ -127,6 +127,15 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
         Assert.False(string.IsNullOrWhiteSpace(modules.GetProperty("get").GetProperty("summary").GetString()));
         Assert.Contains("weeks", doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ModuleInput").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Contains("totalWeeks", doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProgrammeDto").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        // The employer network is public to read on its own: each employer's id, name and places per cohort.
+        var employers = paths.GetProperty("/api/v1/programmes/{code}/employers").GetProperty("get");
+        Assert.False(employers.TryGetProperty("security", out _));
+        Assert.False(string.IsNullOrWhiteSpace(employers.GetProperty("summary").GetString()));
+        var network = employers.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal("array", network.GetProperty("type").GetString());
+        Assert.Equal("#/components/schemas/ProgrammeEmployerDto", network.GetProperty("items").GetProperty("$ref").GetString());
+        Assert.Equal(["organisation", "organisationId", "placesPerCohort"],
+            doc.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProgrammeEmployerDto").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
     }
 
     private static JsonElement ComponentOf(JsonDocument doc, JsonElement body)

@@ -13,8 +13,8 @@ public sealed record OpeningSummary(Opening Opening, int OrganisationId, string 
     /// <summary>Open while its last day has not passed; <see cref="Openings.OpenIdsAsync"/> says the same in SQL.</summary>
     public bool IsOpenOn(DateOnly today) => LastDay is not { } last || last >= today;
 
-    /// <summary>The page people read the opening on: a place has its own, a vacancy is read in its organisation's list.</summary>
-    public string Path => Opening.Kind == OpeningKind.LearningPlace ? $"/leerplekken/{Opening.Id}" : $"/organisaties/{OrganisationId}/vacatures";
+    /// <summary>The page people read the opening on: each place and each vacancy has its own public page.</summary>
+    public string Path => Opening.Kind == OpeningKind.LearningPlace ? $"/leerplekken/{Opening.Id}" : $"/vacatures/{Opening.Id}";
 }
 
 /// <summary>

@@ -29,6 +29,8 @@ public sealed class EditProgrammeModel(PactwerkDb db, ProgrammeEditor editor, Ac
     /// <summary>The organisations the reader may set the programme up for (every one for a coordinator).</summary>
     public IReadOnlyList<Choice> Owners { get; private set; } = [];
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    /// <summary>Every organisation as the picker's options.</summary>
+    private IReadOnlyList<LookupItem> Items => Organisations.Select(o => new LookupItem(o.Value, o.Name, null)).ToList();
     /// <summary>Nobody applied to the programme: its staff may remove it (the page offers it, the editor decides).</summary>
     public bool MayDelete { get; private set; }
     /// <summary>The box the reader ticks to say they mean to remove the programme.</summary>
@@ -116,6 +118,28 @@ public sealed class EditProgrammeModel(PactwerkDb db, ProgrammeEditor editor, Ac
         Owners = organisations.Where(o => scope.Coordinates(pactId) || own.Contains(o.Id) || o.Id == programme?.OwnerOrganisationId)
             .Select(o => new Choice(o.Id.ToString(CultureInfo.InvariantCulture), o.Name)).ToList();
     }
+
+    /// <summary>
+    /// The reader may set the programme up for any organisation (a coordinator): the searchable picker. An organisation's
+    /// editor chooses among their own few in the plain select, because the picker's lookup would offer every organisation
+    /// and the editor would then refuse most of them.
+    /// </summary>
+    public bool OwnerFromAll => Owners.Count == Organisations.Count;
+
+    public Picker OwnerPicker() =>
+        new("Input_OwnerOrganisationId", "Input.OwnerOrganisationId", Localiser["Uitvoerende organisatie"].Value + " *", OrganisationPickers.Source)
+        {
+            Options = Items, EmptyLabel = Localiser["Kies een organisatie"].Value, Required = true,
+            Chosen = OrganisationPickers.Chosen(Input.OwnerOrganisationId, Items),
+            Hint = Localiser["Haar redacteuren zijn de staf van het programma."].Value, ErrorId = ErrorId(nameof(ProgrammeInput.OwnerOrganisationId)),
+        };
+
+    public Picker PartnersPicker() =>
+        new("Input_Partners", "Input.Partners", Localiser["Partners"].Value, OrganisationPickers.Source)
+        {
+            Multiple = true, Options = Items, Chosen = OrganisationPickers.Chosen(Input.Partners, Items),
+            Hint = Localiser["Zoek op naam en kies er geen, één of meer; zonder JavaScript met Ctrl of Cmd."].Value, ErrorId = ErrorId(nameof(ProgrammeInput.Partners)),
+        };
 
     /// <summary>A percentage as the reader types it: 92,5 in Dutch, so that it is read back the same.</summary>
     public static string? Number(decimal? value) => value?.ToString("0.#", CultureInfo.CurrentCulture);

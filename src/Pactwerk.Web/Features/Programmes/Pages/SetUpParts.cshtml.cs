@@ -34,6 +34,17 @@ public sealed class SetUpPartsModel(PactwerkDb db, ProgrammeParts parts, AccessS
     /// <summary>The cohorts somebody applied to: they stay; the others may be removed.</summary>
     public IReadOnlySet<int> Applied { get; private set; } = new HashSet<int>();
     public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+    private IReadOnlyList<LookupItem>? items;
+
+    /// <summary>A row's employer as the searchable picker; "Geen" leaves the row out, as the select's empty option did.</summary>
+    public Picker EmployerPicker(int row, int? chosen)
+    {
+        items ??= Organisations.Select(o => new LookupItem(o.Value, o.Name, null)).ToList();
+        return new($"employer-{row}", $"Employers[{row}].OrganisationId", Localiser["Werkgever {0}", row + 1].Value, OrganisationPickers.Source)
+        {
+            Options = items, EmptyLabel = Localiser["Geen"].Value, Chosen = OrganisationPickers.Chosen(chosen, items),
+        };
+    }
 
     protected override string Localise(string message) => ProgrammeMessages.Localise(Localiser, message);
 

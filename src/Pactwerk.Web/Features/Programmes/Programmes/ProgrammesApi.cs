@@ -9,6 +9,8 @@ namespace Pactwerk.Web.Features.Programmes;
 /// <summary>A programme in the list; <c>totalWeeks</c> is the sum of its modules' weeks, null unless every module has its length.</summary>
 public sealed record ProgrammeDto(string Code, string Name, int PactId, int OwnerOrganisationId, string? Description, decimal TargetCertificateRate,
     decimal TargetJobRate, decimal TargetWomenShare, IReadOnlyList<string> Steps, bool Invented, int? TotalWeeks);
+/// <summary>An employer of a programme's network as everyone may read it: who, and how many places it commits to each cohort.</summary>
+public sealed record ProgrammeEmployerDto(int OrganisationId, string Organisation, int PlacesPerCohort);
 public sealed record CohortDto(string Code, string Name, DateOnly StartDate, DateOnly EndDate, int Seats, CohortStatus Status, CohortFiguresDto Figures);
 public sealed record CandidateStepDto(string Step, DateOnly On, StepDecision Decision, string RecordedBy);
 public sealed record CandidateDto(long Id, string Cohort, DateTime AppliedAt, string? NextStep, IReadOnlyList<CandidateStepDto> Steps, bool Invented);
@@ -39,8 +41,10 @@ public static class ProgrammesApi
             .WithSummary("The programme's staff remove a programme nobody applied to, with its cohorts, network, modules and steps (204). One with applications is refused with 409: close its cohorts instead.");
         programmes.MapDelete("/{code}/cohorts/{cohort}", DeleteCohort).WithName("DeleteProgrammeCohort").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff remove a cohort nobody applied to (204). One with applications is refused with 409: close it instead.");
+        programmes.MapGet("/{code}/employers", GetEmployers).WithName("GetProgrammeEmployers").AllowAnonymous()
+            .WithSummary("A programme's employer network: each employer's organisation id and name, and the places it commits per cohort, by name.");
         programmes.MapPut("/{code}/employers", SetEmployers).WithName("SetProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
-            .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more).");
+            .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more); answers with the network as the GET gives it.");
         programmes.MapGet("/{code}/modules", GetModules).WithName("GetProgrammeModules").AllowAnonymous()
             .WithSummary("A programme's modules in order: name, AtSchool or AtEmployer, and length in weeks (null when not known).");
         programmes.MapPut("/{code}/modules", SetModules).WithName("SetProgrammeModules").RequireAuthorization(Policies.SignedIn)
@@ -102,8 +106,24 @@ public static class ProgrammesApi
             ProgrammeMessages.Format(ProgrammeMessages.NoCohort, cohort), c => Task.FromResult(CohortOf(c)), 0);
 
     private static async Task<IResult> SetEmployers(string code, List<EmployerInput> input, ProgrammeParts parts, PactwerkDb db, CancellationToken ct) =>
-        await EditResults.ToResultAsync(await parts.SaveEmployersAsync(code, input, ct), async p => TypedResults.Ok(await EmployersOf(db, p.Id, ct)),
-            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => EmployersOf(db, p.Id, ct), 0);
+        await EditResults.ToResultAsync(await parts.SaveEmployersAsync(code, input, ct), async p => TypedResults.Ok(await NetworkOf(db, p.Id, ct)),
+            ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code), p => NetworkOf(db, p.Id, ct), 0);
+
+    private static async Task<Results<Ok<List<ProgrammeEmployerDto>>, ProblemHttpResult>> GetEmployers(string code, PactwerkDb db, CancellationToken ct)
+    {
+        if (await ProgrammeLookup.ProgrammeAsync(db, code, ct) is not { } programme)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+        return TypedResults.Ok(await NetworkOf(db, programme.Id, ct));
+    }
+
+    /// <summary>The employer network as the GET gives it; the PUT answers with the same, so a client reads one shape.</summary>
+    private static async Task<List<ProgrammeEmployerDto>> NetworkOf(PactwerkDb db, int programmeId, CancellationToken ct)
+    {
+        var rows = await db.Set<ProgrammeEmployer>().AsNoTracking().Where(e => e.ProgrammeId == programmeId)
+            .Join(db.Organisations, e => e.OrganisationId, o => o.Id, (e, o) => new ProgrammeEmployerDto(e.OrganisationId, o.Name, e.PlacesPerCohort)).ToListAsync(ct);
+        // Sorted here, not in SQL, so both databases give the same (ordinal) order.
+        return rows.OrderBy(e => e.Organisation, StringComparer.Ordinal).ThenBy(e => e.OrganisationId).ToList();
+    }
 
     private static async Task<Results<Ok<List<ModuleInput>>, ProblemHttpResult>> GetModules(string code, PactwerkDb db, CancellationToken ct) =>
         await ProgrammeLookup.ProgrammeAsync(db, code, ct) is { } programme

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.Programmes;
+
+namespace Pactwerk.BrowserTests;
+
+/// <summary>
+/// The programme forms' organisation pickers in a real browser: the Techniekpact's coordinator adds an employer to Make IT
+/// Work's network and a partner to the programme by typing part of a name and picking it with the keyboard, saves, and the
+/// database holds exactly that organisation; axe on both pages with the list open.
+/// </summary>
+public sealed class ProgrammePickerStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Coordinator = "coordinator@techniekpact.demo";
+
+    [Fact]
+    public async Task A_coordinator_types_part_of_a_name_picks_an_employer_and_a_partner_and_the_programme_holds_them()
+    {
+        var (programmeId, network, partners) = await browser.App.InDbAsync(async db =>
+        {
+            var id = await db.Set<Programme>().Where(p => p.Code == DemoProgrammes.Code).Select(p => p.Id).SingleAsync();
+            return (id, await db.Set<ProgrammeEmployer>().Where(e => e.ProgrammeId == id).Select(e => new { e.OrganisationId, e.PlacesPerCohort }).ToListAsync(),
+                await db.Set<ProgrammePartner>().Where(p => p.ProgrammeId == id).Select(p => p.OrganisationId).ToListAsync());
+        });
+        // Two organisations in neither the network nor the partners, with names unlike any other's first letters.
+        var taken = network.Select(e => e.OrganisationId).Concat(partners).ToHashSet();
+        var candidates = await browser.App.InDbAsync(db => db.Organisations.OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).ToListAsync());
+        var unique = candidates.Where(o => !taken.Contains(o.Id) && o.Name.Length >= 8
+            && candidates.Count(x => x.Name.Contains(o.Name[..6], StringComparison.OrdinalIgnoreCase)) == 1).ToList();
+        var (employer, partner) = (unique[0], unique[1]);
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Coordinator);
+        await page.GotoAsync($"/programmas/{DemoProgrammes.Code}/onderdelen");
+        // The first empty row of the network: type six letters of the name, the list offers it, ArrowDown and Enter pick it.
+        var row = network.Count + 1;
+        var combobox = page.GetByRole(AriaRole.Combobox, new() { Name = $"Werkgever {row}", Exact = true });
+        await combobox.FocusAsync();
+        await page.Keyboard.TypeAsync(employer.Name[..6]);
+        var list = page.Locator($"#employer-{row - 1}-listbox");
+        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToContainTextAsync(employer.Name);
+        await page.AssertNoSeriousViolationsAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(list).ToBeHiddenAsync();
+        await Assertions.Expect(combobox).ToHaveValueAsync(employer.Name);
+        await page.GetByLabel($"Werkgever {row}: plaatsen per cohort", new() { Exact = true }).FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Netwerk opslaan" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
+
+        // The network holds the picked organisation with its places, and everyone it held before as before.
+        var saved = await browser.App.InDbAsync(db => db.Set<ProgrammeEmployer>().Where(e => e.ProgrammeId == programmeId).Select(e => new { e.OrganisationId, e.PlacesPerCohort }).ToListAsync());
+        Assert.Equal(network.Select(e => (e.OrganisationId, e.PlacesPerCohort)).Append((employer.Id, 3)).Order(), saved.Select(e => (e.OrganisationId, e.PlacesPerCohort)).Order());
+
+        // The programme's partners: the same, in the multiple picker; the owner's picker shows the owner it has.
+        await page.GotoAsync($"/programmas/{DemoProgrammes.Code}/bewerken");
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Uitvoerende organisatie *", Exact = true })).ToHaveValueAsync(DemoProgrammes.Owner);
+        var partnerBox = page.GetByRole(AriaRole.Combobox, new() { Name = "Partners", Exact = true });
+        await partnerBox.FocusAsync();
+        await page.Keyboard.TypeAsync(partner.Name[..6].ToLowerInvariant());
+        var partnerList = page.Locator("#Input_Partners-listbox");
+        await Assertions.Expect(partnerList.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await page.AssertNoSeriousViolationsAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"{partner.Name} verwijderen" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Make IT Work");
+
+        var (owner, savedPartners) = await browser.App.InDbAsync(async db => (
+            await db.Set<Programme>().Where(p => p.Id == programmeId).Select(p => p.OwnerOrganisationId).SingleAsync(),
+            await db.Set<ProgrammePartner>().Where(p => p.ProgrammeId == programmeId).Select(p => p.OrganisationId).ToListAsync()));
+        Assert.Equal(partners.Append(partner.Id).Order(), savedPartners.Order());
+        Assert.Equal(await browser.App.InDbAsync(db => db.Organisations.Where(o => o.Name == DemoProgrammes.Owner).Select(o => o.Id).SingleAsync()), owner);
+    }
+}
