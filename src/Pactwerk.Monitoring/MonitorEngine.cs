@@ -13,6 +13,15 @@ public sealed class MonitorEngine
 
     private long _version;
 
+    /// <summary>
+    /// The most values of a dimension whose split is held. Held sums cost values × regions × 16 bytes per measure and
+    /// period, and anyone may ask for a split by any dimension (the page and the values API are public): the programme
+    /// code of DUO's hbo file has over a thousand values, which would hold about 10 MB per period. The indicator page's
+    /// default split (gender) and most others (form, type, sector) have a handful; a dimension with more is scanned per
+    /// request, as every split was before, and nothing of it is kept.
+    /// </summary>
+    public const int MaxHeldSplitValues = 16;
+
     public RegionIndex Regions => _snapshot.Regions;
 
     /// <summary>Goes up whenever the data change (load or replace): caches of derived decisions key on it.</summary>
@@ -186,6 +195,8 @@ public sealed class MonitorEngine
             if (d < 0)
                 throw new ArgumentException($"Element {element.Code} has no dimension '{dimension}'.");
             var split = _splits.GetOrAdd((measure.Key, period, d), _ => BuildSplit(element, measure, period, d));
+            if (split.Sums is null)
+                return ScanBy(element, measure, period, region, d);
             for (var v = 0; v < split.Values.Length; v++)
             {
                 var partial = split.Sums[v].For(Regions, region, element.Level);
@@ -196,8 +207,10 @@ public sealed class MonitorEngine
             return result;
         }
 
-        /// <summary>The values of one dimension (as written in the data) and, per value, the sums per municipality.</summary>
-        private sealed record Split(string[] Values, UnitSums[] Sums);
+        /// <summary>The values of one dimension (as written in the data) and, per value, the sums per municipality; no sums
+        /// when the dimension has more than <see cref="MonitorEngine.MaxHeldSplitValues"/> values in the measure.</summary>
+        private sealed record Split(string[] Values, UnitSums[]? Sums);
+
 
         private Split BuildSplit(ElementData element, Measure measure, Period period, int dimension)
         {
@@ -216,6 +229,8 @@ public sealed class MonitorEngine
                 var value = element.Combos[c][dimension];
                 if (!valueIndex.TryGetValue(value, out var index))
                 {
+                    if (values.Count == MaxHeldSplitValues)
+                        return new Split([], null);
                     index = values.Count;
                     valueIndex[value] = index;
                     values.Add(value);
@@ -244,6 +259,31 @@ public sealed class MonitorEngine
                     sum[v][unit] += value;
             }
             return new Split([.. values], [.. Enumerable.Range(0, values.Count).Select(v => new UnitSums(sum[v], suppressed[v], cells[v]))]);
+        }
+
+        /// <summary>A split of one region by a dimension with too many values to hold: one pass over the period's cells.</summary>
+        private Dictionary<string, Partial> ScanBy(ElementData element, Measure measure, Period period, int region, int dimension)
+        {
+            var result = new Dictionary<string, Partial>(StringComparer.Ordinal);
+            var included = ComboMask(element, measure);
+            var inRegion = new bool[Regions.Count];
+            if (element.Level == ElementLevel.Region)
+                inRegion[region] = true;
+            else
+                foreach (var m in Regions.MembersOf(region))
+                    inRegion[m] = true;
+            var segment = element.SegmentOf(period);
+            for (var i = 0; i < segment.Count; i++)
+            {
+                if (!included[segment.Combo[i]] || !inRegion[segment.Region[i]])
+                    continue;
+                var key = element.Combos[segment.Combo[i]][dimension];
+                var p = result.GetValueOrDefault(key);
+                var value = segment.Value[i];
+                // A suppressed cell is counted, never added: not as zero, not as five.
+                result[key] = double.IsNaN(value) ? p with { Suppressed = p.Suppressed + 1, Cells = p.Cells + 1 } : p with { Sum = p.Sum + value, Cells = p.Cells + 1 };
+            }
+            return result;
         }
 
         private static bool[] ComboMask(ElementData element, Measure measure)

@@ -98,6 +98,29 @@ public sealed class MonitorEngineTests
     }
 
     [Fact]
+    public void A_split_by_a_dimension_with_more_values_than_are_held_is_scanned_and_gives_the_same_sums()
+    {
+        // One more sector than the engine holds splits for: sector k has k + 1 students in municipality 1 and, for even k,
+        // 100 in municipality 2; sector 0 is suppressed in municipality 1.
+        var sectors = Enumerable.Range(0, MonitorEngine.MaxHeldSplitValues + 1).Select(k => $"sector-{k:D2}").ToList();
+        var cells = sectors.Select((s, k) => (1, s, k == 0 ? (double?)null : k + 1))
+            .Concat(sectors.Where((_, k) => k % 2 == 0).Select(s => (2, s, (double?)100))).ToArray();
+        var engine = Engine(cells);
+
+        var both = engine.EvaluateBy(Count, 10, Y2023, "SECTOR");
+        Assert.Equal(sectors, both.Select(b => b.Value));
+        for (var k = 0; k < sectors.Count; k++)
+        {
+            var expected = (k == 0 ? 0 : k + 1) + (k % 2 == 0 ? 100 : 0);
+            var suppressed = k == 0 ? 1 : 0;
+            var cellCount = k % 2 == 0 ? 2 : 1;
+            Assert.Equal((sectors[k], (double)expected, suppressed, cellCount), (both[k].Value, both[k].Aggregate.Numerator, both[k].Aggregate.SuppressedCells, both[k].Aggregate.Cells));
+        }
+        // Municipality 2 alone: only the even sectors, 100 each.
+        Assert.Equal(sectors.Where((_, k) => k % 2 == 0).Select(s => (s, 100.0)), engine.EvaluateBy(Count, 2, Y2023, "SECTOR").Select(b => (b.Value, b.Aggregate.Numerator)));
+    }
+
+    [Fact]
     public void A_split_of_a_share_keeps_each_values_own_denominator()
     {
         // Share of techniek split by sector: the techniek row is 100 % of itself and the other sectors have no numerator.
