@@ -166,6 +166,17 @@ public sealed class MonitorEngine
             return new UnitSums(total, totalSuppressed, totalCells);
         }
 
+        /// <summary>One cell into its sums, the one place of the rule: a suppressed cell is counted, never added (not as zero, not as five).</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static void Add(double value, ref double sum, ref int suppressed, ref int cells)
+        {
+            cells++;
+            if (double.IsNaN(value))
+                suppressed++;
+            else
+                sum += value;
+        }
+
         private static void Scan(ElementData.Segment segment, bool[] included, int from, int to, double[] sum, int[] suppressed, int[] cells)
         {
             var combo = segment.Combo;
@@ -176,13 +187,7 @@ public sealed class MonitorEngine
                 if (!included[combo[i]])
                     continue;
                 var unit = region[i];
-                var value = values[i];
-                cells[unit]++;
-                // A suppressed cell is counted, never added: not as zero, not as five.
-                if (double.IsNaN(value))
-                    suppressed[unit]++;
-                else
-                    sum[unit] += value;
+                Add(values[i], ref sum[unit], ref suppressed[unit], ref cells[unit]);
             }
         }
 
@@ -210,7 +215,6 @@ public sealed class MonitorEngine
         /// <summary>The values of one dimension (as written in the data) and, per value, the sums per municipality; no sums
         /// when the dimension has more than <see cref="MonitorEngine.MaxHeldSplitValues"/> values in the measure.</summary>
         private sealed record Split(string[] Values, UnitSums[]? Sums);
-
 
         private Split BuildSplit(ElementData element, Measure measure, Period period, int dimension)
         {
@@ -250,13 +254,7 @@ public sealed class MonitorEngine
                 if (v < 0)
                     continue;
                 var unit = segment.Region[i];
-                var value = segment.Value[i];
-                cells[v][unit]++;
-                // A suppressed cell is counted, never added: not as zero, not as five.
-                if (double.IsNaN(value))
-                    suppressed[v][unit]++;
-                else
-                    sum[v][unit] += value;
+                Add(segment.Value[i], ref sum[v][unit], ref suppressed[v][unit], ref cells[v][unit]);
             }
             return new Split([.. values], [.. Enumerable.Range(0, values.Count).Select(v => new UnitSums(sum[v], suppressed[v], cells[v]))]);
         }
@@ -278,10 +276,9 @@ public sealed class MonitorEngine
                 if (!included[segment.Combo[i]] || !inRegion[segment.Region[i]])
                     continue;
                 var key = element.Combos[segment.Combo[i]][dimension];
-                var p = result.GetValueOrDefault(key);
-                var value = segment.Value[i];
-                // A suppressed cell is counted, never added: not as zero, not as five.
-                result[key] = double.IsNaN(value) ? p with { Suppressed = p.Suppressed + 1, Cells = p.Cells + 1 } : p with { Sum = p.Sum + value, Cells = p.Cells + 1 };
+                var (sum, suppressed, cells) = result.GetValueOrDefault(key);
+                Add(segment.Value[i], ref sum, ref suppressed, ref cells);
+                result[key] = new Partial(sum, suppressed, cells);
             }
             return result;
         }
