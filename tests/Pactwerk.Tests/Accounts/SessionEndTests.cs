@@ -109,6 +109,41 @@ public abstract class SessionEndTests<TFactory>(TFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/me")).StatusCode);
     }
+
+    /// <summary>
+    /// The account and its roles are held in memory between requests (<see cref="AccessMemo"/>): a role given is used
+    /// at the next request, one that starts tomorrow is held but not used today, and ending a role ends the session.
+    /// </summary>
+    [Fact]
+    public async Task A_role_given_counts_at_the_next_request_and_one_starting_tomorrow_does_not_yet()
+    {
+        var session = await CookieBrowser.SignInAsync(factory, "lid@pactwerk.demo");
+        var userId = await factory.InDbAsync(db => db.Users.Where(u => u.Email == "lid@pactwerk.demo").Select(u => u.Id).SingleAsync());
+        var before = await session.RolesAsync();
+        Assert.Contains(userId, factory.Services.GetRequiredService<AccessMemo>().HeldIds()); // answered from memory from here on
+
+        var (today, tomorrow) = await factory.InDbAsync(async db =>
+        {
+            var organisation = await db.Organisations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+            var day = DateOnly.FromDateTime(DateTime.UtcNow);
+            var now = new RoleAssignment { UserId = userId, Kind = RoleKind.PartnerEditor, OrganisationId = organisation, PactId = await db.Pacts.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(), ValidFrom = day };
+            var later = new RoleAssignment { UserId = userId, Kind = RoleKind.PartnerEditor, OrganisationId = organisation, PactId = now.PactId, ValidFrom = day.AddDays(1) };
+            db.RoleAssignments.AddRange(now, later);
+            await db.SaveChangesAsync();
+            return (now.Id, later.Id);
+        });
+
+        var after = await session.RolesAsync();
+        Assert.Equal(before.Append(today).Order(), after.Order());
+        Assert.DoesNotContain(tomorrow, after);
+
+        await factory.InDbAsync(async db =>
+        {
+            (await db.RoleAssignments.SingleAsync(r => r.Id == today)).ValidTo = DateOnly.FromDateTime(DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/me")).StatusCode);
+    }
 }
 
 /// <summary>
@@ -124,6 +159,12 @@ public sealed class CookieBrowser
 
     public static async Task<CookieBrowser> SignInAsync(PactwerkFactory factory, string email)
     {
+        // The checks below are about a session whose account is held in memory between requests: wait until the
+        // instance holds accounts (at once on SQLite; on PostgreSQL once it listens to the other instances).
+        var memo = factory.Services.GetRequiredService<AccessMemo>();
+        for (var waited = 0; !memo.Trusted && waited < 5000; waited += 20)
+            await Task.Delay(20);
+        Assert.True(memo.Trusted, "The instance never began to hold accounts in memory.");
         var browser = new CookieBrowser(factory, []);
         var response = await browser.PostFormAsync("/inloggen", "/inloggen", new() { ["Email"] = email, ["Password"] = DemoPassword });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -132,6 +173,15 @@ public sealed class CookieBrowser
     }
 
     public CookieBrowser Copy() => new(_factory, new(_cookies));
+
+    /// <summary>The ids of the roles the session may use now, from <c>/api/v1/me</c>.</summary>
+    public async Task<List<int>> RolesAsync()
+    {
+        var response = await GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var me = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return me.RootElement.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("id").GetInt32()).ToList();
+    }
 
     public async Task<HttpResponseMessage> GetAsync(string url) => await SendAsync(new HttpRequestMessage(HttpMethod.Get, url));
 

@@ -55,8 +55,9 @@ public sealed class AccessScope
     }
 }
 
-/// <summary>Builds the <see cref="AccessScope"/> of the current request from the database.</summary>
-public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor)
+/// <summary>Builds the <see cref="AccessScope"/> of the current request from the account's rows (held in <see cref="AccessMemo"/>).</summary>
+public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http, TimeProvider clock, Microsoft.Extensions.Options.IOptions<TwoFactorOptions> twoFactor,
+    AccessMemo memo)
 {
     private AccessScope? _scope;
 
@@ -70,25 +71,22 @@ public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http
             return _scope = AccessScope.Anonymous;
 
         var today = clock.Today();
-        var assignments = await db.RoleAssignments.Where(r => r.UserId == userId && r.ValidFrom <= today && (r.ValidTo == null || r.ValidTo > today))
-            .ToListAsync(ct);
+        var account = await memo.GetAsync(db, userId, today, ct);
+        var roles = account?.Roles.Where(r => r.IsActiveOn(today)).ToList() ?? [];
         var readOnly = false;
         if (int.TryParse(user!.FindFirstValue(PactwerkClaims.TokenId), out var tokenId))
         {
             var token = await db.ApiTokens.SingleAsync(t => t.Id == tokenId, ct);
             var allowed = token.ScopeIds.ToHashSet();
-            assignments = assignments.Where(a => allowed.Contains(a.Id)).ToList();
+            roles = roles.Where(a => allowed.Contains(a.Id)).ToList();
             readOnly = token.ReadOnly;
         }
 
-        var regionIds = assignments.Where(a => a.RegionId is not null).Select(a => a.RegionId!.Value).Distinct().ToList();
-        var municipalities = await MunicipalitiesOfAsync(db, regionIds, ct);
-        var grants = assignments.Select(a => new Grant(a.Id, a.Kind, a.PactId, a.RegionId, a.OrganisationId,
-            a.RegionId is { } r ? municipalities[r] : new HashSet<int>())).ToList();
+        var grants = roles.Select(r => new Grant(r.Id, r.Kind, r.PactId, r.RegionId, r.OrganisationId, r.Municipalities)).ToList();
         var scope = new AccessScope(userId, readOnly, grants);
         // Every right in the app is read from this scope, so holding the roles back here holds them back
         // everywhere (pages, API, who sees exact figures) without any caller having to remember it.
-        if (grants.Any(g => TwoFactorOptions.NeedsTwoFactor(g.Kind)) && await LacksTwoFactorAsync(userId, ct))
+        if (grants.Any(g => TwoFactorOptions.NeedsTwoFactor(g.Kind)) && account is not null && Lacks(account.TwoFactorEnabled, account.Email))
             scope = new AccessScope(userId, readOnly, grants.Where(g => !TwoFactorOptions.NeedsTwoFactor(g.Kind)).ToList()) { WithTwoFactor = scope };
         return _scope = scope;
     }
@@ -103,9 +101,11 @@ public sealed class AccessScopeProvider(PactwerkDb db, IHttpContextAccessor http
     }
 
     private async Task<bool> LacksTwoFactorAsync(string userId, CancellationToken ct) =>
-        twoFactor.Value.RequiredForCoordinators
-        && await db.Users.Where(u => u.Id == userId).Select(u => new { u.TwoFactorEnabled, u.Email }).SingleOrDefaultAsync(ct) is { } account
-        && !account.TwoFactorEnabled && !twoFactor.Value.Exempts(account.Email);
+        await db.Users.Where(u => u.Id == userId).Select(u => new { u.TwoFactorEnabled, u.Email }).SingleOrDefaultAsync(ct) is { } account
+        && Lacks(account.TwoFactorEnabled, account.Email);
+
+    private bool Lacks(bool twoFactorEnabled, string? email) =>
+        twoFactor.Value.RequiredForCoordinators && !twoFactorEnabled && !twoFactor.Value.Exempts(email);
 
     /// <summary>
     /// Which of the candidate regions lie wholly inside the given region: all their municipalities

@@ -81,6 +81,8 @@ public static class AccountsModule
         services.AddScoped<IAuthorizationHandler, ScopeRequirementHandler>();
         services.AddSingleton<IAuthorizationHandler, SignedInOrNoEndpointHandler>();
         services.AddScoped<AccessScopeProvider>();
+        // The session check and the rights read the account from here; the monitor's eviction interceptor and cluster channel drop it.
+        services.AddSingleton<AccessMemo>();
         services.AddSignInRecorder();
         services.AddOptions<SignInThrottleOptions>().Bind(builder.Configuration.GetSection(SignInThrottleOptions.Section));
         services.AddSingleton<SignInThrottle>();

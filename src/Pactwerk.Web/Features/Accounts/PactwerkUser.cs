@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Pactwerk.Web.Features.Accounts;
 
 /// <summary>A sign-in account. Rights come from its <see cref="RoleAssignment"/>s, not from Identity roles.</summary>
+[Data.DecidesAccess]
 public class PactwerkUser : IdentityUser
 {
     public required string DisplayName { get; set; }

@@ -6,6 +6,7 @@ namespace Pactwerk.Web.Features.Accounts;
 /// A right held by an account for a period, with the scope it applies to: the installation, a pact,
 /// a pact within a region (of any set), or an organisation.
 /// </summary>
+[Data.DecidesAccess]
 public class RoleAssignment : IAudited
 {
     public int Id { get; set; }

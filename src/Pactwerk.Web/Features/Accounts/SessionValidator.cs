@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Options;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Accounts;
 
@@ -13,9 +14,28 @@ namespace Pactwerk.Web.Features.Accounts;
 /// account must not be locked. Sign-out, a lock, a password change and a role withdrawal each give
 /// the account a new stamp (<see cref="SessionEnd"/>), so every open session of it ends at once.
 /// </summary>
-public sealed class SessionValidator(IOptions<SecurityStampValidatorOptions> options, SignInManager<PactwerkUser> signIn, ILoggerFactory logger)
+public sealed class SessionValidator(IOptions<SecurityStampValidatorOptions> options, SignInManager<PactwerkUser> signIn, ILoggerFactory logger,
+    AccessMemo memo, Data.PactwerkDb db, TimeProvider clock)
     : SecurityStampValidator<PactwerkUser>(options, signIn, logger)
 {
+    /// <summary>
+    /// The account as <see cref="AccessMemo"/> holds it (read once, dropped with every committed write to it) says
+    /// whether the session still holds. Only the answer "it holds, nothing to renew" is taken from it; anything else
+    /// (a new stamp, a lock, a new name, no such account) goes through the framework's own check against the database,
+    /// which ends or renews the session as it always did.
+    /// </summary>
+    public override async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is { } principal && SignInManager.UserManager.GetUserId(principal) is { } userId
+            && await memo.GetAsync(db, userId, clock.Today(), context.HttpContext.RequestAborted) is { } account
+            && account.SecurityStamp is { } stamp
+            && principal.FindFirstValue(SignInManager.Options.ClaimsIdentity.SecurityStampClaimType) == stamp
+            && !account.IsLockedOutAt(clock.GetUtcNow())
+            && principal.FindFirstValue(Audit.PactwerkClaims.DisplayName) == account.DisplayName)
+            return;
+        await base.ValidateAsync(context);
+    }
+
     protected override async Task<PactwerkUser?> VerifySecurityStamp(ClaimsPrincipal? principal)
     {
         var user = await base.VerifySecurityStamp(principal);

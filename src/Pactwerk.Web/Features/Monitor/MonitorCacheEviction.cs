@@ -24,7 +24,13 @@ namespace Pactwerk.Web.Features.Monitor;
 /// retires hundreds of thousands of values in a few statements; loading them would cost minutes.
 /// </para>
 /// </summary>
-public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorCluster cluster) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+/// <para>
+/// The same commits drop the accounts held in <see cref="Accounts.AccessMemo"/> when they wrote an entity marked
+/// <see cref="Data.DecidesAccessAttribute"/>: one interceptor sees every kind of write once, so both memos are
+/// dropped by the same rules (after the commit, never for a rollback) and no second copy of them can drift.
+/// </para>
+public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorCluster cluster, Accounts.AccessMemo access)
+    : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     /// <summary>
     /// What the public monitor reads: every entity marked <see cref="Data.ShownOnMonitorAttribute"/>
@@ -33,24 +39,31 @@ public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorClus
     /// names no other area's types and a new entity the monitor shows is evicted for by its mark.
     /// Editions are marked (a new one joins the cached open-data catalogue); their figures are a frozen copy on pages that are not cached.
     /// </summary>
-    private static bool Monitored(Type type) => MonitoredTypes.GetOrAdd(type, t => t.IsDefined(typeof(Data.ShownOnMonitorAttribute), inherit: true));
+    private static Drops DropsFor(Type type) => DropsOf.GetOrAdd(type, t =>
+        (t.IsDefined(typeof(Data.ShownOnMonitorAttribute), inherit: true) ? Drops.Monitor : Drops.None)
+        | (t.IsDefined(typeof(Data.DecidesAccessAttribute), inherit: true) ? Drops.Access : Drops.None));
 
-    private static readonly ConcurrentDictionary<Type, bool> MonitoredTypes = new();
+    private static readonly ConcurrentDictionary<Type, Drops> DropsOf = new();
+
+    /// <summary>What a commit drops: the monitor's cache and catalogue, the held accounts, or both.</summary>
+    [Flags]
+    internal enum Drops { None = 0, Monitor = 1, Access = 2 }
 
     private sealed class Pending
     {
+        public Drops Drops { get; set; }
         public List<Action> AfterCommit { get; } = [];
     }
 
     /// <summary>Per context: monitor data written in its open transaction and not yet committed.</summary>
     private static readonly ConditionalWeakTable<DbContext, Pending> PendingOf = [];
-    private static readonly ConcurrentDictionary<IModel, Regex> TablesOf = new();
+    private static readonly ConcurrentDictionary<IModel, (Regex Monitor, Regex Access)> TablesOf = new();
 
     /// <summary>
     /// For writes no EF interceptor sees (COPY and commands on the bare connection): the context's
     /// open transaction wrote monitor data, so its commit evicts.
     /// </summary>
-    public static void WrotePastTracker(DbContext db) => PendingOf.GetOrCreateValue(RequireTransaction(db));
+    public static void WrotePastTracker(DbContext db) => PendingOf.GetOrCreateValue(RequireTransaction(db)).Drops |= Drops.Monitor;
 
     /// <summary>
     /// Runs <paramref name="publish"/> right after the context's open transaction commits and before
@@ -59,7 +72,12 @@ public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorClus
     /// Register it right before the commit: a transaction disposed without commit or rollback is not
     /// seen by any interceptor, so an earlier registration could outlive it.
     /// </summary>
-    public static void AfterCommit(DbContext db, Action publish) => PendingOf.GetOrCreateValue(RequireTransaction(db)).AfterCommit.Add(publish);
+    public static void AfterCommit(DbContext db, Action publish)
+    {
+        var pending = PendingOf.GetOrCreateValue(RequireTransaction(db));
+        pending.Drops |= Drops.Monitor;
+        pending.AfterCommit.Add(publish);
+    }
 
     private static DbContext RequireTransaction(DbContext db)
     {
@@ -71,22 +89,36 @@ public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorClus
         return db;
     }
 
-    private static bool Writes(ChangeTracker tracker) =>
-        tracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Monitored(e.Metadata.ClrType));
+    private static Drops Writes(ChangeTracker tracker)
+    {
+        var drops = Drops.None;
+        foreach (var e in tracker.Entries())
+            if (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                drops |= DropsFor(e.Metadata.ClrType);
+        return drops;
+    }
 
-    private static bool Writes(DbContext db, DbCommand command, CommandSource source) =>
-        source is CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete or CommandSource.ExecuteSqlRaw
-        && TablesOf.GetOrAdd(db.Model, model => new Regex(
-                @"\b(" + string.Join('|', model.GetEntityTypes().Where(t => Monitored(t.ClrType))
-                    .Select(t => t.GetTableName()).OfType<string>().Distinct().Select(Regex.Escape)) + @")\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
-            .IsMatch(command.CommandText);
+    private static Drops Writes(DbContext db, DbCommand command, CommandSource source)
+    {
+        if (source is not (CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete or CommandSource.ExecuteSqlRaw))
+            return Drops.None;
+        var (monitor, access) = TablesOf.GetOrAdd(db.Model, model => (TablesMarked(model, Drops.Monitor), TablesMarked(model, Drops.Access)));
+        return (monitor.IsMatch(command.CommandText) ? Drops.Monitor : Drops.None) | (access.IsMatch(command.CommandText) ? Drops.Access : Drops.None);
+    }
+
+    private static Regex TablesMarked(IModel model, Drops drop)
+    {
+        var tables = model.GetEntityTypes().Where(t => DropsFor(t.ClrType).HasFlag(drop)).Select(t => t.GetTableName()).OfType<string>().Distinct().ToList();
+        // No table of the kind: "\b()\b" would match every statement, so match none.
+        return new Regex(tables.Count == 0 ? "(?!)" : @"\b(" + string.Join('|', tables.Select(Regex.Escape)) + @")\b",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
 
     // Tracked changes: noted before the save; evicted after it when no transaction is open, else at the commit.
     public InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
     {
-        if (e.Context is { } db && Writes(db.ChangeTracker))
-            PendingOf.GetOrCreateValue(db);
+        if (e.Context is { } db && Writes(db.ChangeTracker) is var drops and not Drops.None)
+            PendingOf.GetOrCreateValue(db).Drops |= drops;
         return result;
     }
 
@@ -122,9 +154,9 @@ public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorClus
     // Set-based statements: outside a transaction they are committed when they return.
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData e, int result)
     {
-        if (e.Context is { } db && Writes(db, command, e.CommandSource))
+        if (e.Context is { } db && Writes(db, command, e.CommandSource) is var drops and not Drops.None)
         {
-            PendingOf.GetOrCreateValue(db);
+            PendingOf.GetOrCreateValue(db).Drops |= drops;
             if (command.Transaction is null)
                 Flush(db);
         }
@@ -133,9 +165,9 @@ public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorClus
 
     public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData e, int result, CancellationToken ct = default)
     {
-        if (e.Context is { } db && Writes(db, command, e.CommandSource))
+        if (e.Context is { } db && Writes(db, command, e.CommandSource) is var drops and not Drops.None)
         {
-            PendingOf.GetOrCreateValue(db);
+            PendingOf.GetOrCreateValue(db).Drops |= drops;
             if (command.Transaction is null)
                 await FlushAsync(db, ct);
         }
@@ -177,29 +209,35 @@ public sealed class MonitorCacheEviction(MonitorCatalogue catalogue, MonitorClus
 
     private async Task FlushAsync(DbContext db, CancellationToken ct)
     {
-        if (!Take(db))
-            return;
-        await catalogue.EvictAsync(ct);
-        cluster.Announce();
+        var drops = Take(db);
+        if (drops.HasFlag(Drops.Access))
+            access.Evict();
+        if (drops.HasFlag(Drops.Monitor))
+            await catalogue.EvictAsync(ct);
+        if (drops != Drops.None)
+            cluster.Announce(drops);
     }
 
     // The synchronous paths (a Commit() without await) block on the store; the in-memory store
     // completes its eviction synchronously.
     private void Flush(DbContext db)
     {
-        if (!Take(db))
-            return;
-        catalogue.EvictAsync(default).AsTask().GetAwaiter().GetResult();
-        cluster.Announce();
+        var drops = Take(db);
+        if (drops.HasFlag(Drops.Access))
+            access.Evict();
+        if (drops.HasFlag(Drops.Monitor))
+            catalogue.EvictAsync(default).AsTask().GetAwaiter().GetResult();
+        if (drops != Drops.None)
+            cluster.Announce(drops);
     }
 
-    private static bool Take(DbContext db)
+    private static Drops Take(DbContext db)
     {
         if (!PendingOf.TryGetValue(db, out var pending))
-            return false;
+            return Drops.None;
         PendingOf.Remove(db);
         foreach (var publish in pending.AfterCommit)
             publish();
-        return true;
+        return pending.Drops;
     }
 }

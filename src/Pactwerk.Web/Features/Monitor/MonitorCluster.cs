@@ -13,8 +13,16 @@ namespace Pactwerk.Web.Features.Monitor;
 /// anew, or all of them. Every other instance listens, reads those elements again from the database and
 /// drops its cached public monitor — within a second of the commit. After a lost connection a listener reads
 /// everything again, since it may have missed news. On SQLite there is one process per file, so nothing is sent.
+/// <para>
+/// The same channel carries "accounts changed" (a committed write to what decides a session or its rights), on which
+/// every other instance drops the accounts it holds (<see cref="Accounts.AccessMemo"/>). An instance holds accounts
+/// only while it listens: from the moment the channel is found lost until it listens again, every request reads its
+/// account from the database, since news of a withdrawn role may have been missed in between. A connection that dies
+/// without an error is found by its keep-alive (30 s), as for the monitor's news.
+/// </para>
 /// </summary>
-public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHost host, MonitorCatalogue catalogue, IHostApplicationLifetime lifetime, ILogger<MonitorCluster> log) : BackgroundService
+public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHost host, MonitorCatalogue catalogue, Accounts.AccessMemo access,
+    IHostApplicationLifetime lifetime, ILogger<MonitorCluster> log) : BackgroundService
 {
     public const string Channel = "pactwerk_monitor";
 
@@ -22,16 +30,19 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
     private readonly Channel<string> _inbox = System.Threading.Channels.Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private volatile string? _connectionString;
 
-    private sealed record News(string From, bool All, int[] Elements);
+    /// <summary>What another instance changed: the monitor (its engine's elements, or all of them) and/or the accounts.</summary>
+    private sealed record News(string From, bool All, int[] Elements, bool Monitor = true, bool Access = false);
 
-    /// <summary>Called after a local commit evicted the cache: tells the other instances, without waiting for them.</summary>
-    public void Announce()
+    /// <summary>Called after a local commit evicted what it wrote: tells the other instances, without waiting for them.</summary>
+    internal void Announce(MonitorCacheEviction.Drops drops)
     {
         if (_connectionString is not { } connection)
             return;
-        var (all, elements) = host.TakeChanges();
+        var monitor = drops.HasFlag(MonitorCacheEviction.Drops.Monitor);
+        var (all, elements) = monitor ? host.TakeChanges() : (false, []);
         // NOTIFY takes at most 8000 bytes: a long list becomes "read everything".
-        var payload = JsonSerializer.Serialize(new News(_instance, all || elements.Length > 1000, all || elements.Length > 1000 ? [] : elements));
+        var payload = JsonSerializer.Serialize(new News(_instance, all || elements.Length > 1000, all || elements.Length > 1000 ? [] : elements,
+            monitor, drops.HasFlag(MonitorCacheEviction.Drops.Access)));
         _ = Task.Run(async () =>
         {
             try
@@ -70,7 +81,11 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
         {
             var db = scope.ServiceProvider.GetRequiredService<PactwerkDb>();
             if (!db.Database.IsNpgsql())
+            {
+                // One process per SQLite file: every write to an account is this process's own, seen by the interceptor.
+                access.Trust(true);
                 return;
+            }
             _connectionString = db.Database.GetConnectionString();
         }
         var handling = HandleAsync(stopping);
@@ -86,6 +101,8 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
                     await listen.ExecuteNonQueryAsync(stopping);
                 if (missed)
                     _inbox.Writer.TryWrite(JsonSerializer.Serialize(new News("", true, [])));
+                // Listening from here on: what others write to accounts reaches this instance.
+                access.Trust(true);
                 while (!stopping.IsCancellationRequested)
                     await connection.WaitAsync(stopping);
             }
@@ -95,6 +112,7 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException)
             {
+                access.Trust(false);
                 missed = true;
                 log.LogWarning(e, "Lost the monitor's channel to the other instances; listening again in a second.");
                 await Task.Delay(TimeSpan.FromSeconds(1), stopping).ContinueWith(_ => { }, CancellationToken.None);
@@ -113,6 +131,10 @@ public sealed class MonitorCluster(IServiceScopeFactory scopes, MonitorEngineHos
             {
                 var news = JsonSerializer.Deserialize<News>(payload);
                 if (news is null || news.From == _instance)
+                    continue;
+                if (news.Access)
+                    access.Evict();
+                if (!news.Monitor)
                     continue;
                 using (MonitorEngineHost.TakingOver())
                 {

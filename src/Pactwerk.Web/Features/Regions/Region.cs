@@ -5,6 +5,7 @@ namespace Pactwerk.Web.Features.Regions;
 /// for a region also works for a municipality.
 /// </summary>
 [Data.ShownOnMonitor]
+[Data.DecidesAccess]
 public class Region
 {
     public int Id { get; set; }
@@ -34,6 +35,7 @@ public class Region
 /// recorded by closing one link and opening another, without rewriting earlier years.
 /// </summary>
 [Data.ShownOnMonitor]
+[Data.DecidesAccess]
 public class RegionMembership
 {
     public int Id { get; set; }

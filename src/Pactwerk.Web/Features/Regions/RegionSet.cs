@@ -5,6 +5,7 @@ namespace Pactwerk.Web.Features.Regions;
 /// Sets are independent of each other: a labour-market region may cross a province border.
 /// </summary>
 [Data.ShownOnMonitor]
+[Data.DecidesAccess]
 public class RegionSet
 {
     public int Id { get; set; }
