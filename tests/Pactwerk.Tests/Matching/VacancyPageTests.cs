@@ -22,9 +22,6 @@ public abstract class VacancyPageTests<TFactory>(TFactory factory) : IClassFixtu
     private static readonly HtmlParser Parser = new();
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static async Task InCultureAsync(HttpClient client, string culture) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
-
     /// <summary>Two of the zorg framework's competences whose English name differs from the Dutch one, so the page's language shows.</summary>
     private Task<List<(int Id, string Code, string NameNl, string NameEn)>> TwoCompetencesAsync() =>
         factory.InDbAsync(async db =>
