@@ -173,10 +173,11 @@ public abstract class OutcomesTests<TFactory>(TFactory factory) : IClassFixture<
             .Select(e => e.OrganisationId).ToListAsync());
         var stranger = await factory.InDbAsync(db => db.Organisations.Where(o => !network.Contains(o.Id)).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).FirstAsync());
         var page = $"/programmas/{code}/c1/deelnemers/{participants[0]}";
-        async Task<(int? Organisation, DateOnly? Started, int Events)> StoredAsync(long id) => await factory.InDbAsync(async db =>
-            (await db.Set<Candidate>().Where(c => c.Id == id).Select(c => c.JobOrganisationId).SingleAsync(),
-                await db.Set<Candidate>().Where(c => c.Id == id).Select(c => c.JobStartedOn).SingleAsync(),
-                await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Candidate) && a.EntityId == id.ToString())));
+        Task<(int? Organisation, DateOnly? Started, int Events)> StoredAsync(long id) => factory.InDbAsync(async db =>
+        {
+            var job = await db.Set<Candidate>().Where(c => c.Id == id).Select(c => new { c.JobOrganisationId, c.JobStartedOn }).SingleAsync();
+            return (job.JobOrganisationId, job.JobStartedOn, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Candidate) && a.EntityId == id.ToString()));
+        });
 
         // Without script the field is the select of the network, posting an organisation's id; with script it searches the network's own lookup.
         var document = new HtmlParser().ParseDocument(await staff.GetStringAsync(page));
