@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Pactwerk.Web.Features.Demo;
+using Pactwerk.Web.Features.Network;
 using Pactwerk.Web.Features.Programmes;
 
 namespace Pactwerk.BrowserTests;
@@ -8,7 +9,8 @@ namespace Pactwerk.BrowserTests;
 /// <summary>
 /// The programme forms' organisation pickers in a real browser: the Techniekpact's coordinator adds an employer to Make IT
 /// Work's network and a partner to the programme by typing part of a name and picking it with the keyboard, saves, and the
-/// database holds exactly that organisation; axe on both pages with the list open.
+/// database holds exactly that organisation; and records a participant's job at an employer of the network, whose picker
+/// offers the network alone. Axe on every page with the list open.
 /// </summary>
 public sealed class ProgrammePickerStoriesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -75,5 +77,58 @@ public sealed class ProgrammePickerStoriesTests(BrowserFixture browser) : IClass
             await db.Set<ProgrammePartner>().Where(p => p.ProgrammeId == programmeId).Select(p => p.OrganisationId).ToListAsync()));
         Assert.Equal(partners.Append(partner.Id).Order(), savedPartners.Order());
         Assert.Equal(await browser.App.InDbAsync(db => db.Organisations.Where(o => o.Name == DemoProgrammes.Owner).Select(o => o.Id).SingleAsync()), owner);
+    }
+
+    [Fact]
+    public async Task A_coordinator_records_a_participants_job_by_picking_an_employer_of_the_network_with_the_keyboard()
+    {
+        // A participant of Make IT Work who started and has no job yet.
+        var (participant, cohort, cohortEnd, network) = await browser.App.InDbAsync(async db =>
+        {
+            var programme = await db.Set<Programme>().Include(p => p.Steps).SingleAsync(p => p.Code == DemoProgrammes.Code);
+            var start = programme.Steps.OrderBy(s => s.Position).Last().Id;
+            var found = await db.Set<Candidate>().Where(c => c.ErasedAt == null && c.JobStartedOn == null && c.Steps.Any(s => s.IntakeStepId == start && s.Decision == StepDecision.Passed))
+                .Join(db.Set<Cohort>().Where(k => k.ProgrammeId == programme.Id), c => c.CohortId, k => k.Id, (c, k) => new { c.Id, k.Code, k.EndDate })
+                .OrderBy(x => x.Id).FirstAsync();
+            var employers = await db.Set<ProgrammeEmployer>().Where(e => e.ProgrammeId == programme.Id)
+                .Join(db.Organisations, e => e.OrganisationId, o => o.Id, (e, o) => new { o.Id, o.Name }).ToListAsync();
+            return (found.Id, found.Code, found.EndDate, employers);
+        });
+        // An employer of the network whose first five letters no other employer of the network has; an organisation outside the
+        // network that has them too, which the lookup of every organisation would offer beside it.
+        var employer = network.OrderBy(e => e.Name).First(e => network.Count(x => x.Name.Contains(e.Name[..5], StringComparison.OrdinalIgnoreCase)) == 1);
+        var letters = employer.Name[..5].ToLowerInvariant();
+        var lookalike = $"{employer.Name[..5]}kwartier buiten het netwerk";
+        await browser.App.InDbAsync(db =>
+        {
+            db.Organisations.Add(new Organisation { Name = lookalike, Helix = Helix.Business, Kind = OrganisationKind.Company });
+            return db.SaveChangesAsync();
+        });
+        var startedOn = cohortEnd.AddMonths(1);
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Coordinator);
+        Assert.Contains(lookalike, await (await page.APIRequest.GetAsync($"/api/v1/lookup/organisations?q={letters}")).TextAsync());
+        await page.GotoAsync($"/programmas/{DemoProgrammes.Code}/{cohort}/deelnemers/{participant}");
+        var combobox = page.GetByRole(AriaRole.Combobox, new() { Name = "Werkgever uit het netwerk", Exact = true });
+        await combobox.FocusAsync();
+        await page.Keyboard.TypeAsync(letters);
+        var list = page.Locator("#jobOrganisationId-listbox");
+        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToContainTextAsync(employer.Name);
+        await page.AssertNoSeriousViolationsAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(list).ToBeHiddenAsync();
+        await Assertions.Expect(combobox).ToHaveValueAsync(employer.Name);
+        await page.GetByLabel("Begonnen op", new() { Exact = true }).FillAsync(startedOn.ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resultaat opslaan" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToHaveTextAsync("Vastgelegd.");
+        await Assertions.Expect(combobox).ToHaveValueAsync(employer.Name);
+
+        var stored = await browser.App.InDbAsync(db => db.Set<Candidate>().Where(c => c.Id == participant)
+            .Select(c => new { c.JobOrganisationId, c.JobEmployerName, c.JobStartedOn }).SingleAsync());
+        Assert.Equal(((int?)employer.Id, (string?)null, (DateOnly?)startedOn), (stored.JobOrganisationId, stored.JobEmployerName, stored.JobStartedOn));
     }
 }

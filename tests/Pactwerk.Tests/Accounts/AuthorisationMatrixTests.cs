@@ -242,6 +242,8 @@ public abstract class AuthorisationMatrixTests<TFactory>(TFactory factory) : ICl
             ("GET edit programme page (HvA)",       "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/bewerken")),
             ("GET programme set-up page (HvA)",     "302 302 200 302 302 302 200 200", c => c.GetAsync($"/programmas/{programme}/onderdelen")),
             ("GET cohort participants (HvA)",       "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/participants")),
+            // The participant page's picker searches the employer network for the programme's staff alone.
+            ("GET employer network lookup (HvA)",   "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/employers/lookup?q=a")),
             ("GET cohort candidates (HvA)",         "401 403 200 403 403 403 200 200", c => c.GetAsync($"/api/v1/programmes/{programme}/cohorts/c1/candidates")),
             ("POST intake decision (HvA)",          "401 403 201 403 403 403 201 201", async c =>
             {

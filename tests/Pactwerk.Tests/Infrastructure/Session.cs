@@ -6,7 +6,7 @@ using MimeKit;
 
 namespace Pactwerk.Tests.Infrastructure;
 
-/// <summary>Signing in through the real form, and reading the mail sink, as a user would.</summary>
+/// <summary>Signing in through the real form, choosing the language with the site's switch, and reading the mail sink, as a user would.</summary>
 public static partial class Session
 {
     public const string DemoPassword = Pactwerk.Web.Features.Demo.DemoAccounts.Password;
@@ -25,6 +25,10 @@ public static partial class Session
         client.DefaultRequestHeaders.Add(Web.Features.Accounts.WriteGuards.AntiforgeryHeader, AntiforgeryToken(await client.GetStringAsync("/account")));
         return client;
     }
+
+    /// <summary>Switches the client's language as a reader does, with the site's switch (<c>/taal</c>): a cookie every later request carries.</summary>
+    public static async Task InCultureAsync(HttpClient client, string culture) =>
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
 
     public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password) =>
         await PostFormAsync(client, "/inloggen", new() { ["Email"] = email, ["Password"] = password });

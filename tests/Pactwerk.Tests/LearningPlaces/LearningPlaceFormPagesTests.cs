@@ -21,9 +21,6 @@ public abstract class LearningPlaceFormPagesTests<TFactory>(TFactory factory) : 
     private Task<(int Places, int Placements, int Supervisors, int Audit)> StateAsync() => factory.InDbAsync(async db =>
         (await db.Set<LearningPlace>().CountAsync(), await db.Set<Placement>().CountAsync(), await db.Set<Supervisor>().CountAsync(), await db.AuditEntries.CountAsync()));
 
-    private static async Task InCultureAsync(HttpClient client, string culture) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
-
     private Task<int> OrganisationAsync(string name) => factory.InDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
     [Theory]

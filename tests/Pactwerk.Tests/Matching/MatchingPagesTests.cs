@@ -21,9 +21,6 @@ public abstract class MatchingPagesTests<TFactory>(TFactory factory) : IClassFix
 {
     private static readonly HtmlParser Parser = new();
 
-    private static async Task InCultureAsync(HttpClient client, string culture) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
-
     private Task<(int Candidates, int Competences, int Details, int Requirements, int Proposals, int Audit)> StateAsync() => factory.InDbAsync(async db =>
         (await db.Set<Candidate>().CountAsync(), await db.Set<CandidateCompetence>().CountAsync(), await db.Set<CandidatePersonalDetails>().CountAsync(),
             await db.Set<PlaceRequirement>().CountAsync(), await db.Set<Proposal>().CountAsync(), await db.AuditEntries.CountAsync()));

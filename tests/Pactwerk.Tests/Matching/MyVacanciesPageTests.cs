@@ -22,9 +22,6 @@ public abstract class MyVacanciesPageTests<TFactory>(TFactory factory) : IClassF
     private static readonly HtmlParser Parser = new();
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static async Task InCultureAsync(HttpClient client, string culture) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
-
     private static async Task<int> PublishAsync(HttpClient staff, string title, object[] requirements)
     {
         var created = await staff.PostAsJsonAsync("/api/v1/vacancies", new

@@ -22,9 +22,6 @@ public abstract class VacancyPageTests<TFactory>(TFactory factory) : IClassFixtu
     private static readonly HtmlParser Parser = new();
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static async Task InCultureAsync(HttpClient client, string culture) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
-
     /// <summary>Two of the zorg framework's competences whose English name differs from the Dutch one, so the page's language shows.</summary>
     private Task<List<(int Id, string Code, string NameNl, string NameEn)>> TwoCompetencesAsync() =>
         factory.InDbAsync(async db =>
@@ -160,6 +157,34 @@ public abstract class VacancyPageTests<TFactory>(TFactory factory) : IClassFixtu
         var page = await Anonymous(factory).GetStringAsync($"/vacatures/{id}");
         Assert.DoesNotContain("Lotte Link", page);
         Assert.DoesNotContain($"/voorstellen/{proposal}", await staff.GetStringAsync($"/vacatures/{id}"));
+    }
+
+    [Fact]
+    public async Task The_edit_pages_breadcrumb_leads_to_the_vacancys_page_under_its_stored_title_also_after_a_failed_save()
+    {
+        var competences = await CompetencesAsync(factory, 1);
+        var staff = await LearningPlacesTestData.StaffAsync(factory, LearningPlacesTestData.Vogellanden);
+        var title = "Zorghulp " + Guid.NewGuid().ToString("N")[..6];
+        var created = await staff.PostAsJsonAsync("/api/v1/vacancies", new
+        {
+            title, sector = "care", municipality = "GM0193", hoursPerWeek = 24m, openUntil = Today.AddDays(20).ToString("yyyy-MM-dd"),
+            requirements = new[] { new { competenceId = competences[0], required = true, weight = 3, minimumLevel = 2 } },
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var edit = $"/vacatures/{id}/bewerken";
+        Assert.Equal(title, Parser.ParseDocument(await staff.GetStringAsync(edit)).QuerySelector($"nav.breadcrumb a[href='/vacatures/{id}']")!.TextContent.Trim());
+
+        // A new title with a day in the past: refused, the form keeps what was typed, the breadcrumb the title that is stored.
+        var form = await Form.OpenAsync(staff, edit);
+        (form["Title"], form["OpenUntil"]) = ("Een titel die niet is opgeslagen", Today.AddDays(-3).ToString("yyyy-MM-dd"));
+        var refused = await form.SubmitAsync(staff);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var document = Parser.ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("Een titel die niet is opgeslagen", document.QuerySelector("#title")!.GetAttribute("value"));
+        Assert.Equal(title, document.QuerySelector($"nav.breadcrumb a[href='/vacatures/{id}']")!.TextContent.Trim());
+        Assert.Equal(title, await factory.InDbAsync(db => db.Set<Vacancy>().Where(v => v.Id == id).Select(v => v.Title).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/vacatures/{id}")).StatusCode);
     }
 }
 

@@ -23,9 +23,6 @@ public abstract class VacancyProposalsTests<TFactory>(TFactory factory) : IClass
     private static readonly HtmlParser Parser = new();
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static async Task InCultureAsync(HttpClient client, string culture) =>
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/taal?culture={culture}&returnUrl=%2F")).StatusCode);
-
     private Task<(int Proposals, int Audit)> StateAsync() => factory.InDbAsync(async db => (await db.Set<Proposal>().CountAsync(), await db.AuditEntries.CountAsync()));
 
     /// <summary>A vacancy of Vogellanden asking one competence, published by its staff through the API.</summary>

@@ -108,12 +108,12 @@ public abstract class OpenApiDocumentTests<TFactory>(TFactory factory) : IClassF
         var create = paths.GetProperty("/api/v1/programmes").GetProperty("post");
         Assert.Equal(["code", "description", "name", "ownerOrganisationId", "pact", "partners", "sector", "steps", "targetCertificateRate", "targetJobRate", "targetWomenShare", "version"],
             ComponentOf(doc, create.GetProperty("requestBody")).GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
-        // Reading a programme is public; every change needs a signed-in user.
+        // Reading a programme is public; every change, and the staff's lookup of the employer network, needs a signed-in user.
         Assert.False(paths.GetProperty("/api/v1/programmes/{code}").GetProperty("get").TryGetProperty("security", out _));
         foreach (var (path, method) in new[] { ("/api/v1/programmes", "post"), ("/api/v1/programmes/{code}", "put"), ("/api/v1/programmes/{code}/cohorts", "post"),
                      ("/api/v1/programmes/{code}/cohorts/{cohort}", "put"), ("/api/v1/programmes/{code}/employers", "put"), ("/api/v1/programmes/{code}/modules", "put"),
                      ("/api/v1/programmes/{code}", "delete"), ("/api/v1/programmes/{code}/cohorts/{cohort}", "delete"),
-                     ("/api/v1/programme-applications/{id}", "put") })
+                     ("/api/v1/programme-applications/{id}", "put"), ("/api/v1/programmes/{code}/employers/lookup", "get") })
         {
             var operation = paths.GetProperty(path).GetProperty(method);
             Assert.Contains("cookie", operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)));

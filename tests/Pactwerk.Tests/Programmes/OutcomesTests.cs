@@ -157,6 +157,70 @@ public abstract class OutcomesTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Contains("only those who started", await DetailAsync(notParticipant));
         Assert.Null(await factory.InDbAsync(db => db.Set<Candidate>().Where(c => c.Id == notStarted).Select(c => c.Certificate).SingleAsync()));
     }
+
+    [Theory]
+    [InlineData("nl", "{0} hoort niet bij het werkgeversnetwerk van dit programma; kies een werkgever uit het netwerk of vul de naam in als andere werkgever.",
+        "Er is niets veranderd; er is niets opgeslagen.")]
+    [InlineData("en", "{0} is not in this programme's employer network; choose an employer from the network or fill in the name as another employer.",
+        "Nothing changed; nothing was saved.")]
+    public async Task An_organisation_outside_the_network_is_refused_and_a_job_at_an_employer_that_left_it_stays_as_recorded(string culture, string outside,
+        string unchanged)
+    {
+        var staff = await SignInAsync(factory, HvaStaff);
+        await InCultureAsync(staff, culture);
+        var (code, participants, employer) = await StartedAsync(2, staff);
+        var network = await factory.InDbAsync(db => db.Set<ProgrammeEmployer>().Where(e => db.Set<Programme>().Any(p => p.Id == e.ProgrammeId && p.Code == code))
+            .Select(e => e.OrganisationId).ToListAsync());
+        var stranger = await factory.InDbAsync(db => db.Organisations.Where(o => !network.Contains(o.Id)).OrderBy(o => o.Id).Select(o => new { o.Id, o.Name }).FirstAsync());
+        var page = $"/programmas/{code}/c1/deelnemers/{participants[0]}";
+        Task<(int? Organisation, DateOnly? Started, int Events)> StoredAsync(long id) => factory.InDbAsync(async db =>
+        {
+            var job = await db.Set<Candidate>().Where(c => c.Id == id).Select(c => new { c.JobOrganisationId, c.JobStartedOn }).SingleAsync();
+            return (job.JobOrganisationId, job.JobStartedOn, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Candidate) && a.EntityId == id.ToString()));
+        });
+
+        // Without script the field is the select of the network, posting an organisation's id; with script it searches the network's own lookup.
+        var document = new HtmlParser().ParseDocument(await staff.GetStringAsync(page));
+        var select = document.QuerySelector("select#jobOrganisationId")!;
+        Assert.Equal("JobOrganisationId", select.GetAttribute("name"));
+        var options = select.QuerySelectorAll("option").Select(o => o.GetAttribute("value")!).ToList();
+        Assert.Equal("", options[0]);
+        Assert.Equal(network.Order(), options.Skip(1).Select(int.Parse).Order());
+        Assert.Equal($"/api/v1/programmes/{code}/employers/lookup", select.Closest("[data-picker]")!.GetAttribute("data-source"));
+
+        // An organisation outside the network, by the API and by the page's form: refused at the field, nothing written.
+        var before = await StoredAsync(participants[0]);
+        var refused = await OutcomeAsync(staff, code, participants[0], new { jobOrganisationId = stranger.Id, jobStartedOn = "2027-09-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(string.Format(outside, stranger.Name), await ErrorAsync(refused, "jobOrganisationId"));
+        var form = await Form.OpenAsync(staff, page, "Outcome");
+        (form["JobOrganisationId"], form["JobStartedOn"]) = (stranger.Id.ToString(), "2027-09-01");
+        var posted = await form.SubmitAsync(staff);
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        document = new HtmlParser().ParseDocument(await posted.Content.ReadAsStringAsync());
+        Assert.Equal(string.Format(outside, stranger.Name), document.QuerySelector("#fout-jobOrganisationId")!.TextContent.Trim());
+        Assert.Equal("#jobOrganisationId", document.QuerySelector("#fouten a")!.GetAttribute("href"));
+        Assert.Equal(before, await StoredAsync(participants[0]));
+
+        // A job at an employer of the network; then the employer leaves the network. The job stays as recorded, the page still
+        // shows it and an unchanged save writes nothing; a new job there is refused.
+        Assert.Equal(HttpStatusCode.OK, (await OutcomeAsync(staff, code, participants[0], new { jobOrganisationId = employer, jobStartedOn = "2027-09-01" })).StatusCode);
+        await factory.InDbAsync(db => db.Set<ProgrammeEmployer>().Where(e => e.OrganisationId == employer && db.Set<Programme>().Any(p => p.Id == e.ProgrammeId && p.Code == code))
+            .ExecuteDeleteAsync());
+        var recorded = await StoredAsync(participants[0]);
+        form = await Form.OpenAsync(staff, page, "Outcome");
+        Assert.Equal(employer.ToString(), form["JobOrganisationId"]);
+        var again = await form.SubmitAsync(staff);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains(unchanged, Text(await again.Content.ReadAsStringAsync()));
+        Assert.Equal(recorded, await StoredAsync(participants[0]));
+        Assert.Equal((employer, new DateOnly(2027, 9, 1)), (recorded.Organisation, recorded.Started));
+        var gone = await factory.InDbAsync(db => db.Organisations.Where(o => o.Id == employer).Select(o => o.Name).SingleAsync());
+        var elsewhere = await OutcomeAsync(staff, code, participants[1], new { jobOrganisationId = employer, jobStartedOn = "2027-09-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Equal(string.Format(outside, gone), await ErrorAsync(elsewhere, "jobOrganisationId"));
+        Assert.Null((await StoredAsync(participants[1])).Organisation);
+    }
 }
 
 public sealed class OutcomesSqlite(SqliteFactory factory) : OutcomesTests<SqliteFactory>(factory);

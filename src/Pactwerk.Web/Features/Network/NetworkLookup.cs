@@ -39,16 +39,23 @@ public static class NetworkLookup
         return TypedResults.Ok(Lookup.Best(await OrganisationsAsync(db, clock.Today(), ct, pactId), q));
     }
 
-    /// <summary>
-    /// Every organisation (or a pact's current signatories), by name, with its municipality as the hint.
-    /// Read whole and matched in memory: a network holds hundreds of organisations, not millions, and
-    /// matching without diacritics must behave the same on both databases.
-    /// </summary>
-    public static async Task<List<LookupItem>> OrganisationsAsync(PactwerkDb db, DateOnly today, CancellationToken ct, int? pactId = null)
+    /// <summary>Every organisation (or a pact's current signatories) as <see cref="OrganisationsAsync(IQueryable{Organisation}, CancellationToken)"/> gives them.</summary>
+    public static Task<List<LookupItem>> OrganisationsAsync(PactwerkDb db, DateOnly today, CancellationToken ct, int? pactId = null)
     {
         var organisations = db.Organisations.AsNoTracking();
         if (pactId is not null)
             organisations = organisations.Where(o => db.PactSignatories.Where(PactSignatory.ActiveOn(today)).Any(s => s.PactId == pactId && s.OrganisationId == o.Id));
+        return OrganisationsAsync(organisations, ct);
+    }
+
+    /// <summary>
+    /// These organisations as picker choices, by name, with the municipality as the hint: one shape for every lookup of
+    /// organisations, whichever area narrows them (a programme's employer network, say).
+    /// Read whole and matched in memory: a network holds hundreds of organisations, not millions, and
+    /// matching without diacritics must behave the same on both databases.
+    /// </summary>
+    public static async Task<List<LookupItem>> OrganisationsAsync(IQueryable<Organisation> organisations, CancellationToken ct)
+    {
         var rows = await organisations.Select(o => new { o.Id, o.Name, Place = o.Municipality == null ? null : o.Municipality.Name }).ToListAsync(ct);
         return rows.OrderBy(o => o.Name, Values.Dutch)
             .Select(o => new LookupItem(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Name, o.Place)).ToList();

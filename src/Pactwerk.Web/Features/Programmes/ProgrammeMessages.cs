@@ -31,6 +31,7 @@ public static class ProgrammeMessages
     public const string EmployerTooLong = "De naam van de werkgever is te lang (hoogstens 200 tekens).";
     public const string EmployerTwice = "Kies een werkgever uit het netwerk óf typ een andere werkgever, niet allebei.";
     public const string EmployerUnknown = "Er is geen organisatie met nummer {0}.";
+    public const string EmployerOutsideNetwork = "{0} hoort niet bij het werkgeversnetwerk van dit programma; kies een werkgever uit het netwerk of vul de naam in als andere werkgever.";
     public const string EmployerMissing = "Kies bij een baan de werkgever uit het netwerk of typ de naam van de werkgever.";
     public const string JobDateMissing = "Vul de startdatum van de baan in als jjjj-mm-dd.";
     public const string CohortFull = "Het cohort is vol: alle {0} plaatsen zijn bezet. Er is niemand gestart.";

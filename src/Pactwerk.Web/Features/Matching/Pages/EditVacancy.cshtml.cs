@@ -16,6 +16,8 @@ public sealed class EditVacancyModel(PactwerkDb database, AccessScopeProvider sc
 {
     [FromRoute] public int Id { get; set; }
     [BindProperty] public int Version { get; set; }
+    /// <summary>The title as stored, for the breadcrumb's link to the vacancy's page: the form's title is what was typed, saved or not.</summary>
+    public string StoredTitle { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -52,12 +54,12 @@ public sealed class EditVacancyModel(PactwerkDb database, AccessScopeProvider sc
     private async Task<IActionResult?> RefuseAsync(CancellationToken ct)
     {
         var found = await Db.Set<Vacancy>().AsNoTracking().Where(v => v.Id == Id)
-            .Join(Db.Organisations, v => v.OrganisationId, o => o.Id, (v, o) => new { o.Id, o.Name }).SingleOrDefaultAsync(ct);
+            .Join(Db.Organisations, v => v.OrganisationId, o => o.Id, (v, o) => new { o.Id, o.Name, v.Title }).SingleOrDefaultAsync(ct);
         if (found is null)
             return NotFound();
         if (!MatchingAccess.PublishesVacanciesFor(await scopes.GetAsync(ct), found.Id))
             return Forbid();
-        (OrganisationId, OrganisationName) = (found.Id, found.Name);
+        (OrganisationId, OrganisationName, StoredTitle) = (found.Id, found.Name, found.Title);
         await LoadRowsAsync(ct);
         return null;
     }

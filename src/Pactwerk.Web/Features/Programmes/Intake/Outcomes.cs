@@ -10,7 +10,7 @@ public sealed record ModuleCompletionInput(int? Module, string? CompletedOn);
 
 /// <summary>
 /// A participant's outcome as it stands: the certificate (true, false, or not yet known) and its date; the job — an employer
-/// of the network by organisation number, or any other employer by name — and its start date. Empty fields clear.
+/// of the programme's network by organisation number, or any other employer by name — and its start date. Empty fields clear.
 /// </summary>
 public sealed record OutcomeInput(bool? Certificate, string? CertificateOn, int? JobOrganisationId, string? JobEmployer, string? JobStartedOn);
 
@@ -76,8 +76,12 @@ public sealed class Outcomes(PactwerkDb db, AccessScopeProvider scopes, TimeProv
         {
             if (employer is not null)
                 errors["jobEmployer"] = [ProgrammeMessages.EmployerTwice];
-            else if (!await db.Organisations.AnyAsync(o => o.Id == organisation, ct))
+            else if (await db.Organisations.Where(o => o.Id == organisation).Select(o => o.Name).SingleOrDefaultAsync(ct) is not { } name)
                 errors["jobOrganisationId"] = [ProgrammeMessages.Format(ProgrammeMessages.EmployerUnknown, organisation)];
+            // A job at an employer that has since left the network stays as it was recorded; a new one is at an employer of the network.
+            else if (organisation != candidate.JobOrganisationId
+                && !await db.Set<ProgrammeEmployer>().AnyAsync(e => e.ProgrammeId == programme.Id && e.OrganisationId == organisation, ct))
+                errors["jobOrganisationId"] = [ProgrammeMessages.Format(ProgrammeMessages.EmployerOutsideNetwork, name)];
         }
         var jobStartedOn = Date(input.JobStartedOn, "jobStartedOn", errors);
         var hasEmployer = input.JobOrganisationId is not null || employer is not null;

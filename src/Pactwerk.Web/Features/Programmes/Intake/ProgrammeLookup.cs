@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pactwerk.Web.Data;
+using Pactwerk.Web.Features.Network;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Programmes;
 
@@ -11,6 +13,14 @@ public static class ProgrammeLookup
 
     public static Task<Cohort?> CohortAsync(PactwerkDb db, Programme programme, string code, CancellationToken ct) =>
         db.Set<Cohort>().AsNoTracking().SingleOrDefaultAsync(c => c.ProgrammeId == programme.Id && c.Code == code, ct);
+
+    /// <summary>
+    /// The organisations of the programme's employer network as picker choices, by name: what the participant page's picker
+    /// offers, in its lookup and in its no-script select. <see cref="Outcomes"/> records a new job at these alone.
+    /// </summary>
+    public static Task<List<LookupItem>> EmployersAsync(PactwerkDb db, int programmeId, CancellationToken ct) =>
+        NetworkLookup.OrganisationsAsync(db.Organisations.AsNoTracking()
+            .Where(o => db.Set<ProgrammeEmployer>().Any(e => e.ProgrammeId == programmeId && e.OrganisationId == o.Id)), ct);
 
     /// <summary>
     /// The ids of the programme's cohorts someone applied to, erased candidates included (their intake and outcomes are the

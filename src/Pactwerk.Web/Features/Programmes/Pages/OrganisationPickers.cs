@@ -17,6 +17,9 @@ internal static class OrganisationPickers
     /// <summary>The lookup the picker searches as one types: every organisation, as the directory shows them.</summary>
     public const string Source = "/api/v1/lookup/organisations";
 
+    /// <summary>The lookup of one programme's employer network, for its staff: the participant page's job employer.</summary>
+    public static string NetworkSource(string programmeCode) => $"/api/v1/programmes/{Uri.EscapeDataString(programmeCode)}/employers/lookup";
+
     public static IReadOnlyList<LookupItem> Chosen(IEnumerable<int> ids, IReadOnlyList<LookupItem> all) =>
         Picker.Labelled(ids.Select(id => id.ToString(CultureInfo.InvariantCulture)), all);
 

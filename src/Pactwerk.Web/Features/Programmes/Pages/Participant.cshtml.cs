@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Pactwerk.Web.Data;
 using Pactwerk.Web.Features.Accounts;
+using Pactwerk.Web.Shared;
 
 namespace Pactwerk.Web.Features.Programmes;
 
@@ -16,8 +17,6 @@ namespace Pactwerk.Web.Features.Programmes;
 [Authorize]
 public sealed class ParticipantModel(PactwerkDb db, AccessScopeProvider scopes, Outcomes outcomes, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public sealed record Choice(int Id, string Name);
-
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string CohortCode { get; set; } = "";
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
@@ -34,8 +33,11 @@ public sealed class ParticipantModel(PactwerkDb db, AccessScopeProvider scopes, 
     public Cohort Cohort { get; private set; } = null!;
     public ParticipantDto Participant { get; private set; } = null!;
     public IReadOnlyList<ProgrammeUnit> Modules { get; private set; } = [];
-    /// <summary>The employers of the programme's network, to pick the job's employer from.</summary>
-    public IReadOnlyList<Choice> Employers { get; private set; } = [];
+    /// <summary>
+    /// The employers of the programme's network, to pick the job's employer from; and the employer the job was recorded at,
+    /// should it have left the network since, so that the form shows it and an unchanged save sends it back.
+    /// </summary>
+    public IReadOnlyList<LookupItem> Employers { get; private set; } = [];
     public Dictionary<string, string[]> Errors { get; } = [];
     /// <summary>Which form was sent and refused: "module" or "outcome".</summary>
     public string? FailedForm { get; private set; }
@@ -103,10 +105,23 @@ public sealed class ParticipantModel(PactwerkDb db, AccessScopeProvider scopes, 
             return NotFound();
         (Programme, Cohort, Participant) = (programme, cohort, participant);
         Modules = await db.Set<ProgrammeUnit>().AsNoTracking().Where(m => m.ProgrammeId == programme.Id).OrderBy(m => m.Position).ToListAsync(ct);
-        Employers = await db.Organisations.AsNoTracking().Where(o => db.Set<ProgrammeEmployer>().Any(e => e.ProgrammeId == programme.Id && e.OrganisationId == o.Id))
-            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+        var network = await ProgrammeLookup.EmployersAsync(db, programme.Id, ct);
+        Employers = participant.JobOrganisationId is { } job && !network.Any(e => e.Value == job.ToString(CultureInfo.InvariantCulture))
+            ? [.. network, new LookupItem(job.ToString(CultureInfo.InvariantCulture), participant.JobEmployer ?? "", null)]
+            : network;
         return null;
     }
+
+    /// <summary>
+    /// The job's employer as the platform's searchable picker, whose lookup answers only the programme's network (and only its
+    /// staff); without script the select of the network it always was, posting the organisation's id.
+    /// </summary>
+    public Picker EmployerPicker() =>
+        new("jobOrganisationId", nameof(JobOrganisationId), t["Werkgever uit het netwerk"].Value, OrganisationPickers.NetworkSource(Programme.Code))
+        {
+            Options = Employers, EmptyLabel = t["geen of een andere werkgever"].Value, Chosen = OrganisationPickers.Chosen(JobOrganisationId, Employers),
+            ErrorId = Errors.ContainsKey("jobOrganisationId") ? "fout-jobOrganisationId" : null,
+        };
 
     private static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

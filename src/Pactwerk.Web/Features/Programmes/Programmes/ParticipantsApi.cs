@@ -26,7 +26,7 @@ public static class ParticipantsApi
         cohort.MapPost("/{id:long}/modules", CompleteModule).WithName("CompleteProgrammeModule")
             .WithSummary("The programme's staff record a module a participant completed: the module's position and the date. Once per module.");
         cohort.MapPut("/{id:long}/outcome", RecordOutcome).WithName("RecordProgrammeOutcome")
-            .WithSummary("The programme's staff record a participant's outcome: certificate (true, false or null) and its date; the job's employer (an organisation number or a name) and start date. An unchanged outcome writes nothing.");
+            .WithSummary("The programme's staff record a participant's outcome: certificate (true, false or null) and its date; the job's employer (an organisation of the programme's employer network by number, or any other by name) and start date. An unchanged outcome writes nothing.");
         return api;
     }
 

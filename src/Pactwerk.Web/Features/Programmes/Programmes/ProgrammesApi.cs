@@ -43,6 +43,8 @@ public static class ProgrammesApi
             .WithSummary("The programme's staff remove a cohort nobody applied to (204). One with applications is refused with 409: close it instead.");
         programmes.MapGet("/{code}/employers", GetEmployers).WithName("GetProgrammeEmployers").AllowAnonymous()
             .WithSummary("A programme's employer network: each employer's organisation id and name, and the places it commits per cohort, by name.");
+        programmes.MapGet("/{code}/employers/lookup", LookupEmployers).WithName("LookupProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
+            .WithSummary("The organisations of a programme's employer network whose name matches q (case and diacritics ignored), best first, at most 20, as the lookups give them: the picker of a participant's job. For the programme's staff.");
         programmes.MapPut("/{code}/employers", SetEmployers).WithName("SetProgrammeEmployers").RequireAuthorization(Policies.SignedIn)
             .WithSummary("The programme's staff set the employer network: each organisation once, with the places it commits per cohort (0 or more); answers with the network as the GET gives it.");
         programmes.MapGet("/{code}/modules", GetModules).WithName("GetProgrammeModules").AllowAnonymous()
@@ -114,6 +116,19 @@ public static class ProgrammesApi
         if (await ProgrammeLookup.ProgrammeAsync(db, code, ct) is not { } programme)
             return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
         return TypedResults.Ok(await NetworkOf(db, programme.Id, ct));
+    }
+
+    /// <summary>The picker of a participant's job searches only the network, and only the staff, who see the participants, use it.</summary>
+    private static async Task<Results<Ok<List<LookupItem>>, ValidationProblem, ProblemHttpResult>> LookupEmployers(string code, string? q, PactwerkDb db,
+        AccessScopeProvider scopes, CancellationToken ct)
+    {
+        if (await ProgrammeLookup.ProgrammeAsync(db, code, ct) is not { } programme)
+            return ApiProblems.NotFound(ProgrammeMessages.Format(ProgrammeMessages.NoProgramme, code));
+        if (!ProgrammeAccess.IsStaff(await scopes.GetAsync(ct), programme, forChange: false))
+            return ApiProblems.Forbidden(ProgrammeMessages.NotStaff);
+        if (Lookup.Refuse(q) is { } refused)
+            return refused;
+        return TypedResults.Ok(Lookup.Best(await ProgrammeLookup.EmployersAsync(db, programme.Id, ct), q));
     }
 
     /// <summary>The employer network as the GET gives it; the PUT answers with the same, so a client reads one shape.</summary>
