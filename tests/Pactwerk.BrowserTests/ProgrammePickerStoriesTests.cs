@@ -37,17 +37,7 @@ public sealed class ProgrammePickerStoriesTests(BrowserFixture browser) : IClass
         await page.GotoAsync($"/programmas/{DemoProgrammes.Code}/onderdelen");
         // The first empty row of the network: type six letters of the name, the list offers it, ArrowDown and Enter pick it.
         var row = network.Count + 1;
-        var combobox = page.GetByRole(AriaRole.Combobox, new() { Name = $"Werkgever {row}", Exact = true });
-        await combobox.FocusAsync();
-        await page.Keyboard.TypeAsync(employer.Name[..6]);
-        var list = page.Locator($"#employer-{row - 1}-listbox");
-        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
-        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToContainTextAsync(employer.Name);
-        await page.AssertNoSeriousViolationsAsync();
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(list).ToBeHiddenAsync();
-        await Assertions.Expect(combobox).ToHaveValueAsync(employer.Name);
+        await PickTheOnlyMatchAsync(page, $"Werkgever {row}", $"#employer-{row - 1}-listbox", employer.Name[..6], employer.Name);
         await page.GetByLabel($"Werkgever {row}: plaatsen per cohort", new() { Exact = true }).FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Netwerk opslaan" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -110,17 +100,7 @@ public sealed class ProgrammePickerStoriesTests(BrowserFixture browser) : IClass
         await page.SignInAsync(Coordinator);
         Assert.Contains(lookalike, await (await page.APIRequest.GetAsync($"/api/v1/lookup/organisations?q={letters}")).TextAsync());
         await page.GotoAsync($"/programmas/{DemoProgrammes.Code}/{cohort}/deelnemers/{participant}");
-        var combobox = page.GetByRole(AriaRole.Combobox, new() { Name = "Werkgever uit het netwerk", Exact = true });
-        await combobox.FocusAsync();
-        await page.Keyboard.TypeAsync(letters);
-        var list = page.Locator("#jobOrganisationId-listbox");
-        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
-        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToContainTextAsync(employer.Name);
-        await page.AssertNoSeriousViolationsAsync();
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(list).ToBeHiddenAsync();
-        await Assertions.Expect(combobox).ToHaveValueAsync(employer.Name);
+        var combobox = await PickTheOnlyMatchAsync(page, "Werkgever uit het netwerk", "#jobOrganisationId-listbox", letters, employer.Name);
         await page.GetByLabel("Begonnen op", new() { Exact = true }).FillAsync(startedOn.ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Resultaat opslaan" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -130,5 +110,25 @@ public sealed class ProgrammePickerStoriesTests(BrowserFixture browser) : IClass
         var stored = await browser.App.InDbAsync(db => db.Set<Candidate>().Where(c => c.Id == participant)
             .Select(c => new { c.JobOrganisationId, c.JobEmployerName, c.JobStartedOn }).SingleAsync());
         Assert.Equal(((int?)employer.Id, (string?)null, (DateOnly?)startedOn), (stored.JobOrganisationId, stored.JobEmployerName, stored.JobStartedOn));
+    }
+
+    /// <summary>
+    /// Types <paramref name="letters"/> into the picker named <paramref name="label"/>; its list offers exactly one
+    /// organisation, <paramref name="name"/>, with no serious accessibility violation while open; ArrowDown and Enter pick it.
+    /// </summary>
+    private static async Task<ILocator> PickTheOnlyMatchAsync(IPage page, string label, string listbox, string letters, string name)
+    {
+        var combobox = page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+        await combobox.FocusAsync();
+        await page.Keyboard.TypeAsync(letters);
+        var list = page.Locator(listbox);
+        await Assertions.Expect(list.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await Assertions.Expect(list.GetByRole(AriaRole.Option).First).ToContainTextAsync(name);
+        await page.AssertNoSeriousViolationsAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(list).ToBeHiddenAsync();
+        await Assertions.Expect(combobox).ToHaveValueAsync(name);
+        return combobox;
     }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Infrastructure;
+using static Pactwerk.Tests.Infrastructure.Waiting;
 using Pactwerk.Web.Features.Accounts;
 
 namespace Pactwerk.Tests.Accounts;
@@ -14,14 +14,6 @@ namespace Pactwerk.Tests.Accounts;
 /// </summary>
 public sealed class AccessClusterPostgresTests(PostgresFactory first) : IClassFixture<PostgresFactory>
 {
-    /// <summary>How long until <paramref name="seen"/> holds, polling every 20 ms for at most 5 s.</summary>
-    private static async Task<TimeSpan> UntilAsync(Func<Task<bool>> seen)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await seen() && clock.Elapsed < TimeSpan.FromSeconds(5))
-            await Task.Delay(20);
-        return clock.Elapsed;
-    }
 
     [Fact]
     public async Task A_role_given_or_withdrawn_through_one_instance_counts_on_the_other_within_a_second()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Agenda;
 using Pactwerk.Tests.Infrastructure;
+using static Pactwerk.Tests.Infrastructure.Waiting;
 using Pactwerk.Web.Features.Agenda;
 using Pactwerk.Web.Features.Monitor;
 using Pactwerk.Web.Features.Monitor.Import;
@@ -30,14 +30,6 @@ public sealed class MonitorClusterPostgresTests(PostgresFactory first) : IClassF
     private static async Task<double?> ValueAsync(HttpClient client, string url) =>
         (await client.GetFromJsonAsync<List<JsonElement>>(url))!.Single().GetProperty("value") is { ValueKind: JsonValueKind.Number } v ? v.GetDouble() : null;
 
-    /// <summary>How long until <paramref name="seen"/> holds, polling every 20 ms for at most 5 s.</summary>
-    private static async Task<TimeSpan> UntilAsync(Func<Task<bool>> seen)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await seen() && clock.Elapsed < TimeSpan.FromSeconds(5))
-            await Task.Delay(20);
-        return clock.Elapsed;
-    }
 
     [Fact]
     public async Task An_import_through_one_instance_and_a_withdrawal_through_the_other_show_on_both_within_a_second()
