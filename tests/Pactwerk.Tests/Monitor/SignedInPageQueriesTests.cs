@@ -3,6 +3,7 @@ using System.Data.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Pactwerk.Tests.Infrastructure;
@@ -113,6 +114,50 @@ public abstract class SignedInPageQueriesTests<TFactory>(TFactory factory) : ICl
         // Regions decide what a regional role covers, so the rename dropped the held account: read once more, then nothing.
         Assert.NotEmpty(renamed.Sql);
         Assert.Empty((await ReadAsync("renamed, warm")).Sql);
+    }
+
+    [Fact]
+    public async Task A_warm_signed_in_pact_monitor_home_reads_nothing_and_shows_a_new_key_indicator_at_once()
+    {
+        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IInterceptor>(sp => new RequestCommands(sp.GetRequiredService<IHttpContextAccessor>()))));
+        var commands = counted.Services.GetServices<IInterceptor>().OfType<RequestCommands>().Single();
+        var reader = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PostSignInAsync(reader, "lid@pactwerk.demo", DemoPassword)).StatusCode);
+        var memo = counted.Services.GetRequiredService<Pactwerk.Web.Features.Accounts.AccessMemo>();
+        for (var waited = 0; !memo.Trusted && waited < 5000; waited += 20)
+            await Task.Delay(20);
+
+        async Task<(string Html, List<string> Sql)> ReadAsync(string mark)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/pact/techniekpact/monitor");
+            request.Headers.Add(Marker, mark);
+            var response = await reader.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadAsStringAsync(), commands.Seen.TryGetValue(mark, out var seen) ? [.. seen] : []);
+        }
+
+        await ReadAsync("first");
+        var (html, sql) = await ReadAsync("warm");
+        // The pact and its key indicators are held in the catalogue, beside the goals; the account and rights in AccessMemo.
+        Assert.True(sql.Count == 0, $"{sql.Count} commands:\n" + string.Join("\n---\n", sql));
+
+        // An indicator none of the pact's objectives is measured by yet, added to its first objective through EF: the
+        // objective is shown on the monitor, so the commit drops the held key indicators and the next page has its card.
+        string name;
+        using (var scope = counted.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Pactwerk.Web.Data.PactwerkDb>();
+            var pact = await db.Pacts.SingleAsync(p => p.Code == "techniekpact");
+            var measured = await db.Objectives.Where(o => o.PactId == pact.Id).SelectMany(o => o.Indicators.Select(i => i.IndicatorId)).ToListAsync();
+            var extra = await db.Indicators.Where(i => !measured.Contains(i.Id)).OrderBy(i => i.Id).FirstAsync();
+            var objective = await db.Objectives.Include(o => o.Indicators).Where(o => o.PactId == pact.Id).OrderBy(o => o.Number).FirstAsync();
+            objective.Indicators.Add(new Pactwerk.Web.Features.Agenda.ObjectiveIndicator { IndicatorId = extra.Id });
+            await db.SaveChangesAsync();
+            name = extra.Name;
+        }
+        Assert.DoesNotContain(name, html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(name), (await ReadAsync("added")).Html);
     }
 }
 

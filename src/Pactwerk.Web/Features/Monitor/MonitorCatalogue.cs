@@ -45,6 +45,10 @@ public sealed class MonitorCatalogue(IServiceScopeFactory scopes, IOutputCacheSt
         /// snapshot its goals go: what a reader finds here is what the database held at this generation or later.
         /// </summary>
         internal ConcurrentDictionary<(int Indicator, string Region), TrackGoals> Goals { get; } = new();
+        /// <summary>Per pact, the codes of the indicators its objectives are measured by; filled and dropped like <see cref="Goals"/>.</summary>
+        internal ConcurrentDictionary<int, IReadOnlyList<string>> KeyIndicators { get; } = new();
+        /// <summary>Pacts found by code (pacts are shown on the monitor, so a change drops them); unknown codes are not kept.</summary>
+        internal ConcurrentDictionary<string, Pacts.PactRef> Pacts { get; } = new(StringComparer.Ordinal);
     }
 
     private long _generation;

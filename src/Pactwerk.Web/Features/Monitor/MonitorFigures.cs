@@ -110,6 +110,30 @@ public sealed class MonitorFigures
         return track;
     }
 
+    /// <summary>The pact's key indicators (those its objectives are measured by), held in the catalogue's snapshot like the goals.</summary>
+    public async Task<IReadOnlyList<string>> KeyIndicatorsAsync(int pactId, CancellationToken ct)
+    {
+        var catalogue = await _catalogue.CurrentAsync(ct);
+        if (catalogue.KeyIndicators.TryGetValue(pactId, out var held))
+            return held;
+        var codes = await _planGoals.KeyIndicatorsAsync(pactId, ct);
+        catalogue.KeyIndicators.TryAdd(pactId, codes);
+        return codes;
+    }
+
+    /// <summary>A pact by its code, held in the catalogue's snapshot; null (and nothing held) for an unknown code.</summary>
+    public async Task<Pacts.PactRef?> PactAsync(string? code, CancellationToken ct)
+    {
+        var catalogue = await _catalogue.CurrentAsync(ct);
+        var normalised = (code ?? "").Trim().ToLowerInvariant();
+        if (catalogue.Pacts.TryGetValue(normalised, out var held))
+            return held;
+        var pact = await Pacts.PactLookup.FindAsync(_db, normalised, ct);
+        if (pact is not null)
+            catalogue.Pacts.TryAdd(normalised, pact);
+        return pact;
+    }
+
     /// <summary>
     /// The on-track status of a series against goals, judged on the latest value the series holds
     /// (its period's start year at most <paramref name="asOf"/> when given), and the expected line.

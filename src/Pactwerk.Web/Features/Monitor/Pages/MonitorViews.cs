@@ -73,7 +73,7 @@ public abstract record ViewOutcome<T>
 /// protected for the reader according to its source. A page asks a fixed handful of queries,
 /// whatever the number of regions: the engine answers a whole set from memory.
 /// </summary>
-public sealed class MonitorViews(PactwerkDb db, MonitorCatalogue catalogue, MonitorFigures figures, IPlanGoals planGoals, IStringLocalizer<SharedResource> T)
+public sealed class MonitorViews(MonitorCatalogue catalogue, MonitorFigures figures, IStringLocalizer<SharedResource> T)
 {
     public const string DefaultSet = RegionSetCodes.Provinces;
 
@@ -206,7 +206,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorCatalogue catalogue, Moni
 
     public async Task<ViewOutcome<HomeView>> HomeAsync(string pactCode, string? regionCode, CancellationToken ct)
     {
-        var pact = await Pacts.PactLookup.FindAsync(db, pactCode, ct);
+        var pact = await figures.PactAsync(pactCode, ct);
         if (pact is null)
             return new ViewOutcome<HomeView>.NotFound(T["Er is geen pact met code '{0}'.", pactCode]);
         var reader = await figures.ReaderAsync(ct);
@@ -220,7 +220,7 @@ public sealed class MonitorViews(PactwerkDb db, MonitorCatalogue catalogue, Moni
             ?? new RegionChoice(RegionSetCodes.Country, "Nederland", RegionSetCodes.CountryCode, "Nederland");
 
         // The pact's key indicators: those its objectives are measured by.
-        var codes = await planGoals.KeyIndicatorsAsync(pact.Id, ct);
+        var codes = await figures.KeyIndicatorsAsync(pact.Id, ct);
         var cards = new List<IndicatorCard>();
         foreach (var code in codes.Distinct())
         {
