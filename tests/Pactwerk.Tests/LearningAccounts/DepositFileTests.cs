@@ -254,6 +254,65 @@ public abstract class DepositFileTests<TFactory>(TFactory factory) : IClassFixtu
             await db.LedgerLines.Where(l => l.Bucket == LedgerBucket.Available && db.LearningDeposits.Any(d => d.Id == l.DepositId && d.Reference.StartsWith("L-"))).SumAsync(l => l.Amount)));
         Assert.Equal(0, unbalanced);
         Assert.Equal(10_001 * 100L, available);
+        // PostgreSQL: the file's transaction analysed the deposits and lines (what a balance's plan is chosen on), so the
+        // planner counts the file's rows at once instead of when autovacuum comes round.
+        if (factory.Provider == DatabaseSetup.Postgres)
+        {
+            var estimated = await factory.InDbAsync(db => db.Database.SqlQueryRaw<float>(
+                """SELECT reltuples AS "Value" FROM pg_class WHERE oid IN ('"LearningDeposits"'::regclass, '"LedgerLines"'::regclass) ORDER BY relname""").ToListAsync());
+            Assert.True(estimated[0] >= 10_001 && estimated[1] >= 20_002, $"deposits, lines estimated {string.Join(", ", estimated)}");
+        }
+    }
+
+    [Fact]
+    public async Task A_reference_used_before_is_a_repeat_or_taken_whether_the_funders_deposits_are_read_at_once_or_per_chunk()
+    {
+        await ArrangeAsync();
+        // A funder of its own, so how many deposits it had before each file is known here, whatever ran before.
+        await factory.InDbAsync(async db =>
+        {
+            var landstede = await db.Organisations.Where(o => o.Name == "Landstede Groep").Select(o => o.Id).SingleAsync();
+            db.LearningFunders.Add(new Funder { Code = "prov-veel", Name = "Provincie Veel", Kind = FunderKind.Province, Priority = 3, OrganisationId = landstede });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var officer = await SignInWithTwoFactorAsync(factory, Officer);
+        const string Url = "/api/v1/funders/prov-veel/deposits";
+        const string Header = "reference;email;amount;validFrom;validUntil\n";
+        static string Row(string reference, string email, string amount) => $"{reference};{email};{amount};2026-01-01;2030-12-31\n";
+        async Task<List<(int Line, string Field)>> RefusedAsync(string text)
+        {
+            var response = await officer.PostAsync(Url, Csv(text));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("badRows").EnumerateArray().Select(b => (b.GetProperty("line").GetInt32(), b.GetProperty("field").GetString()!))];
+        }
+        async Task<(int New, int Repeats)> WrittenAsync(string text)
+        {
+            var response = await officer.PostAsync(Url, Csv(text));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (report.GetProperty("newDeposits").GetInt32(), report.GetProperty("alreadyDeposited").GetInt32());
+        }
+
+        // One earlier deposit: read at once before the file.
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync(Url,
+            new { email = "veel0@veel.test", amount = 12.5m, validFrom = "2026-01-01", validUntil = "2030-12-31", reference = "V-0" })).StatusCode);
+        var before = await TallyAsync();
+        Assert.Equal([(3, "reference")], await RefusedAsync(Header + Row("V-new", "veel0@veel.test", "1") + Row("V-0", "veel0@veel.test", "12,51")));
+        Assert.Equal([(2, "reference")], await RefusedAsync(Header + Row("V-0", "ander@veel.test", "12,50")));
+        Assert.Equal(before, await TallyAsync());
+        var big = new StringBuilder(Header + Row("V-0", "VEEL0@veel.test", "12,50"));
+        for (var i = 1; i <= DepositFiles.EarlierReadAtOnce; i++)
+            big.Append(Row($"V-{i}", $"veel{i}@veel.test", "1,00"));
+        Assert.Equal((DepositFiles.EarlierReadAtOnce, 1), await WrittenAsync(big.ToString()));
+
+        // Now more earlier deposits than are read at once: asked per chunk, with the same answers.
+        before = await TallyAsync();
+        Assert.Equal([(3, "reference")], await RefusedAsync(Header + Row("V-5000", "veel5000@veel.test", "1,00") + Row("V-7", "veel7@veel.test", "1,01") + Row("V-x", "x@veel.test", "2")));
+        Assert.Equal(before, await TallyAsync());
+        Assert.Equal((1, 2), await WrittenAsync(Header + Row("V-5000", "veel5000@veel.test", "1,00") + Row("V-0", "veel0@veel.test", "12,50") + Row("V-x", "x@veel.test", "2")));
+        Assert.Equal(before with { Accounts = before.Accounts + 1, Deposits = before.Deposits + 1, Postings = before.Postings + 1, Lines = before.Lines + 2, Files = before.Files + 1 },
+            await TallyAsync());
     }
 
     [Fact]
