@@ -162,8 +162,7 @@ public sealed class CookieBrowser
         // The checks below are about a session whose account is held in memory between requests: wait until the
         // instance holds accounts (at once on SQLite; on PostgreSQL once it listens to the other instances).
         var memo = factory.Services.GetRequiredService<AccessMemo>();
-        for (var waited = 0; !memo.Trusted && waited < 5000; waited += 20)
-            await Task.Delay(20);
+        await Waiting.UntilAsync(() => Task.FromResult(memo.Trusted));
         Assert.True(memo.Trusted, "The instance never began to hold accounts in memory.");
         var browser = new CookieBrowser(factory, []);
         var response = await browser.PostFormAsync("/inloggen", "/inloggen", new() { ["Email"] = email, ["Password"] = DemoPassword });

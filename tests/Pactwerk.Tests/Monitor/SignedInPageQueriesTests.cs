@@ -69,31 +69,44 @@ public abstract class SignedInPageQueriesTests<TFactory>(TFactory factory) : ICl
         }
     }
 
-    [Fact]
-    public async Task A_signed_in_indicator_page_reads_only_the_readers_own_rows_and_still_shows_a_rename_at_once()
+    /// <summary>A reader signed in as lid@pactwerk.demo on an instance that counts each request's commands, reading one page.</summary>
+    private sealed class CountedReader(WebApplicationFactory<Program> app, HttpClient client, RequestCommands commands, string page) : IDisposable
     {
-        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IInterceptor>(sp => new RequestCommands(sp.GetRequiredService<IHttpContextAccessor>()))));
-        var commands = counted.Services.GetServices<IInterceptor>().OfType<RequestCommands>().Single();
-        var reader = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PostSignInAsync(reader, "lid@pactwerk.demo", DemoPassword)).StatusCode);
+        public IServiceProvider Services => app.Services;
 
-        const string page = "/monitor/indicatoren/hbo-aandeel-techniek?regio=PV21&indeling=provincies";
-        async Task<(string Html, List<string> Sql)> ReadAsync(string mark)
+        /// <summary>The page, and the commands its request sent, under <paramref name="mark"/>.</summary>
+        public async Task<(string Html, List<string> Sql)> ReadAsync(string mark)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, page);
             request.Headers.Add(Marker, mark);
-            var response = await reader.SendAsync(request);
+            var response = await client.SendAsync(request);
             response.EnsureSuccessStatusCode();
             return (await response.Content.ReadAsStringAsync(), commands.Seen.TryGetValue(mark, out var seen) ? [.. seen] : []);
         }
 
+        public void Dispose() => app.Dispose();
+    }
+
+    private async Task<CountedReader> SignedInReaderAsync(string page)
+    {
+        var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<IInterceptor>(sp => new RequestCommands(sp.GetRequiredService<IHttpContextAccessor>()))));
+        var commands = counted.Services.GetServices<IInterceptor>().OfType<RequestCommands>().Single();
+        var reader = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PostSignInAsync(reader, "lid@pactwerk.demo", DemoPassword)).StatusCode);
         // On PostgreSQL accounts are held once the instance listens to the others.
         var memo = counted.Services.GetRequiredService<Pactwerk.Web.Features.Accounts.AccessMemo>();
-        for (var waited = 0; !memo.Trusted && waited < 5000; waited += 20)
-            await Task.Delay(20);
-        await ReadAsync("first");
-        var (html, sql) = await ReadAsync("warm");
+        await Waiting.UntilAsync(() => Task.FromResult(memo.Trusted));
+        Assert.True(memo.Trusted, "The instance never began to hold accounts in memory.");
+        return new CountedReader(counted, reader, commands, page);
+    }
+
+    [Fact]
+    public async Task A_signed_in_indicator_page_reads_only_the_readers_own_rows_and_still_shows_a_rename_at_once()
+    {
+        using var counted = await SignedInReaderAsync("/monitor/indicatoren/hbo-aandeel-techniek?regio=PV21&indeling=provincies");
+        await counted.ReadAsync("first");
+        var (html, sql) = await counted.ReadAsync("warm");
         Assert.Contains("Fryslân", html);
         Assert.DoesNotContain("Fryslân (hernoemd)", html);
         // Before the catalogue this page sent 16 commands (the indicator with its versions four times, a region by code
@@ -108,37 +121,21 @@ public abstract class SignedInPageQueriesTests<TFactory>(TFactory factory) : ICl
             db.Regions.Single(r => r.Code == "PV21").Name = "Fryslân (hernoemd)";
             await db.SaveChangesAsync();
         }
-        var renamed = await ReadAsync("renamed");
+        var renamed = await counted.ReadAsync("renamed");
         Assert.Contains("Fryslân (hernoemd)", renamed.Html);
 
         // Regions decide what a regional role covers, so the rename dropped the held account: read once more, then nothing.
         Assert.NotEmpty(renamed.Sql);
-        Assert.Empty((await ReadAsync("renamed, warm")).Sql);
+        Assert.Empty((await counted.ReadAsync("renamed, warm")).Sql);
     }
 
     [Fact]
     public async Task A_warm_signed_in_pact_monitor_home_reads_nothing_and_shows_a_new_key_indicator_at_once()
     {
-        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
-            s.AddSingleton<IInterceptor>(sp => new RequestCommands(sp.GetRequiredService<IHttpContextAccessor>()))));
-        var commands = counted.Services.GetServices<IInterceptor>().OfType<RequestCommands>().Single();
-        var reader = counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await PostSignInAsync(reader, "lid@pactwerk.demo", DemoPassword)).StatusCode);
-        var memo = counted.Services.GetRequiredService<Pactwerk.Web.Features.Accounts.AccessMemo>();
-        for (var waited = 0; !memo.Trusted && waited < 5000; waited += 20)
-            await Task.Delay(20);
+        using var counted = await SignedInReaderAsync("/pact/techniekpact/monitor");
 
-        async Task<(string Html, List<string> Sql)> ReadAsync(string mark)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/pact/techniekpact/monitor");
-            request.Headers.Add(Marker, mark);
-            var response = await reader.SendAsync(request);
-            response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadAsStringAsync(), commands.Seen.TryGetValue(mark, out var seen) ? [.. seen] : []);
-        }
-
-        await ReadAsync("first");
-        var (html, sql) = await ReadAsync("warm");
+        await counted.ReadAsync("first");
+        var (html, sql) = await counted.ReadAsync("warm");
         // The pact and its key indicators are held in the catalogue, beside the goals; the account and rights in AccessMemo.
         Assert.True(sql.Count == 0, $"{sql.Count} commands:\n" + string.Join("\n---\n", sql));
 
@@ -157,7 +154,7 @@ public abstract class SignedInPageQueriesTests<TFactory>(TFactory factory) : ICl
             name = extra.Name;
         }
         Assert.DoesNotContain(name, html);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(name), (await ReadAsync("added")).Html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(name), (await counted.ReadAsync("added")).Html);
     }
 }
 

@@ -26,7 +26,7 @@ public sealed class AccessMemo
     public sealed record HeldRole(int Id, RoleKind Kind, int? PactId, int? RegionId, int? OrganisationId, DateOnly ValidFrom, DateOnly? ValidTo,
         IReadOnlySet<int> Municipalities)
     {
-        public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo > day);
+        public bool IsActiveOn(DateOnly day) => RoleAssignment.IsActive(ValidFrom, ValidTo, day);
     }
 
     /// <summary>One account as the database held it at <see cref="Generation"/>.</summary>

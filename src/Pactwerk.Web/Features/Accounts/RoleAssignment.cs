@@ -21,7 +21,10 @@ public class RoleAssignment : IAudited
     /// <summary>Exclusive end; null while the role holds.</summary>
     public DateOnly? ValidTo { get; set; }
 
-    public bool IsActiveOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo > day);
+    public bool IsActiveOn(DateOnly day) => IsActive(ValidFrom, ValidTo, day);
+
+    /// <summary>The one rule of a role's dates: from its first day, up to but not including its end.</summary>
+    public static bool IsActive(DateOnly validFrom, DateOnly? validTo, DateOnly day) => validFrom <= day && (validTo is null || validTo > day);
 }
 
 public enum RoleKind

@@ -125,7 +125,7 @@ public sealed class MonitorFigures
     public async Task<Pacts.PactRef?> PactAsync(string? code, CancellationToken ct)
     {
         var catalogue = await _catalogue.CurrentAsync(ct);
-        var normalised = (code ?? "").Trim().ToLowerInvariant();
+        var normalised = Pacts.PactLookup.Normalise(code);
         if (catalogue.Pacts.TryGetValue(normalised, out var held))
             return held;
         var pact = await Pacts.PactLookup.FindAsync(_db, normalised, ct);
